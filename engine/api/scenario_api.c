@@ -1,0 +1,591 @@
+/* Lua bindings of the scenario API. Thin: each checks its arguments and
+ * calls the session. The Session is reached through the scenario host. */
+#include <lauxlib.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/scenario_lua.h"
+#include "../core/session.h"
+#include "../core/text.h"
+#include "api.h"
+
+const ApiFunction api_functions[] = {
+#define API(name, impl, sig, help) {#name, sig, help},
+#include "api.def"
+#undef API
+};
+const size_t api_function_count = sizeof api_functions / sizeof *api_functions;
+
+#define MAX_TEXT_BYTES 4096
+
+static Session *session_of(lua_State *L) { return scenario_engine(scenario_of(L)); }
+
+/* Raises the error held in err (a message without position: Lua adds the
+ * caller's file:line). */
+static int raise(lua_State *L, const char *fn, const Error *err)
+{
+    return luaL_error(L, "%s: %s", fn, err->msg);
+}
+
+/* ---- reading option tables -------------------------------------------- */
+
+/* Fails on any key of the table at idx that is not in `allowed`. */
+static void check_fields(lua_State *L, int idx, const char *fn, const char *const *allowed)
+{
+    idx = lua_absindex(L, idx);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        const char *key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        bool ok = false;
+        for (size_t i = 0; key && allowed[i]; i++)
+            ok = ok || strcmp(key, allowed[i]) == 0;
+        if (!ok) {
+            char list[256] = "";
+            for (size_t i = 0; allowed[i]; i++)
+                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", allowed[i]);
+            if (!key)
+                luaL_error(L, "%s: fields have names (%s), not positions", fn, list);
+            luaL_error(L, "%s: unknown field '%s' (fields: %s)", fn, key, list);
+        }
+    }
+}
+
+/* The string field `key` of the table at idx; NULL when absent and not
+ * required. The string stays valid while the table holds it. */
+static const char *opt_string(lua_State *L, int idx, const char *fn, const char *key, bool required)
+{
+    int t = lua_getfield(L, idx, key);
+    const char *s = NULL;
+    if (t == LUA_TSTRING) {
+        size_t len;
+        s = lua_tolstring(L, -1, &len);
+        if (len > MAX_TEXT_BYTES)
+            luaL_error(L, "%s: %s is longer than %d bytes", fn, key, MAX_TEXT_BYTES);
+        if (!text_is_utf8(s, len))
+            luaL_error(L, "%s: %s is not valid UTF-8 text", fn, key);
+    } else if (t != LUA_TNIL) {
+        luaL_error(L, "%s: %s must be a string, not a %s", fn, key, lua_typename(L, t));
+    } else if (required) {
+        luaL_error(L, "%s: %s is required", fn, key);
+    }
+    lua_pop(L, 1);
+    return s;
+}
+
+static double opt_number(lua_State *L, int idx, const char *fn, const char *key, double dflt, double lo, double hi)
+{
+    int t = lua_getfield(L, idx, key);
+    double v = dflt;
+    if (t == LUA_TNUMBER) {
+        v = lua_tonumber(L, -1);
+        if (!(v >= lo && v <= hi)) /* also catches NaN */
+            luaL_error(L, "%s: %s must be between %g and %g", fn, key, lo, hi);
+    } else if (t != LUA_TNIL) {
+        luaL_error(L, "%s: %s must be a number, not a %s", fn, key, lua_typename(L, t));
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+static bool opt_bool(lua_State *L, int idx, const char *fn, const char *key)
+{
+    int t = lua_getfield(L, idx, key);
+    if (t != LUA_TNIL && t != LUA_TBOOLEAN)
+        luaL_error(L, "%s: %s must be true or false", fn, key);
+    bool v = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+static bool is_tag(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return false;
+    return true;
+}
+
+static const char *opt_tag(lua_State *L, int idx, const char *fn, const char *key, bool required)
+{
+    const char *s = opt_string(L, idx, fn, key, required);
+    if (s && !is_tag(s))
+        luaL_error(L, "%s: %s '%s' must be a tag of lower-case letters, digits and _", fn, key, s);
+    return s;
+}
+
+static char *dup_checked(lua_State *L, const char *s)
+{
+    if (!s)
+        return NULL;
+    char *d = strdup(s);
+    if (!d)
+        luaL_error(L, "out of memory");
+    return d;
+}
+
+static int64_t seconds_to_ms(lua_State *L, double seconds, const char *fn)
+{
+    if (!(seconds >= 0 && seconds <= 1e7))
+        luaL_error(L, "%s: seconds must be between 0 and 10000000", fn);
+    return (int64_t)llround(seconds * 1000.0);
+}
+
+/* ---- metadata --------------------------------------------------------- */
+
+static void read_bend(lua_State *L, int idx, const char *name, Bend *b)
+{
+    if (lua_getfield(L, idx, name) == LUA_TTABLE) {
+        static const char *const fields[] = {"rate", "growth", NULL};
+        check_fields(L, -1, "scenario.effects", fields);
+        b->rate = opt_number(L, -1, "scenario.effects", "rate", b->rate, 0, 100);
+        b->growth = opt_number(L, -1, "scenario.effects", "growth", b->growth, -100, 100);
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "scenario: effects.%s must be a table { rate = ..., growth = ... }", name);
+    }
+    lua_pop(L, 1);
+}
+
+static void read_effects(lua_State *L, int idx, VirEffects *e)
+{
+    *e = (VirEffects){.good_reply = {0.5, -1.0}, .bad_reply = {1.5, 1.3}, .dm = {0.7, -0.5},
+                      .hide = {1.2, 1.1}, .delete_ = {3.0, 1.5}, .like = {1.0, 1.0}};
+    if (lua_getfield(L, idx, "effects") == LUA_TTABLE) {
+        static const char *const fields[] = {"good_reply", "bad_reply", "dm", "hide", "delete", "like", NULL};
+        check_fields(L, -1, "scenario.effects", fields);
+        read_bend(L, -1, "good_reply", &e->good_reply);
+        read_bend(L, -1, "bad_reply", &e->bad_reply);
+        read_bend(L, -1, "dm", &e->dm);
+        read_bend(L, -1, "hide", &e->hide);
+        read_bend(L, -1, "delete", &e->delete_);
+        read_bend(L, -1, "like", &e->like);
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "scenario: effects must be a table");
+    }
+    lua_pop(L, 1);
+}
+
+static void read_languages(lua_State *L, int idx, ScenarioMeta *m)
+{
+    if (lua_getfield(L, idx, "languages") == LUA_TTABLE) {
+        lua_Integer n = luaL_len(L, -1);
+        if (n < 1 || n > SCENARIO_MAX_LANGUAGES)
+            luaL_error(L, "scenario: languages must list 1 to %d codes, e.g. { \"en\", \"fr\" }", SCENARIO_MAX_LANGUAGES);
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_geti(L, -1, i);
+            const char *code = lua_tostring(L, -1);
+            if (lua_type(L, -1) != LUA_TSTRING || !is_tag(code) || strlen(code) > 8)
+                luaL_error(L, "scenario: languages[%d] must be a code such as \"fr\"", (int)i);
+            m->languages[m->nlanguages++] = dup_checked(L, code);
+            lua_pop(L, 1);
+        }
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "scenario: languages must be a list such as { \"en\", \"fr\" }");
+    }
+    lua_pop(L, 1);
+}
+
+static int f_scenario(lua_State *L)
+{
+    static const char *const fields[] = {"id", "title", "summary", "version", "languages", "duration", "rules",
+                                         "difficulty", "network", "limit", "brand", "effects", NULL};
+    Scenario *sc = scenario_of(L);
+    ScenarioMeta *m = scenario_meta_mut(sc);
+    if (!scenario_loading(sc))
+        return luaL_error(L, "scenario: call it at the top of the file, not inside a function");
+    if (m->declared)
+        return luaL_error(L, "scenario: declared twice (first at line %d)", m->line);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    check_fields(L, 1, "scenario", fields);
+    m->declared = true;
+    m->line = scenario_caller_line(L);
+    const char *id = opt_string(L, 1, "scenario", "id", true);
+    if (!is_tag(id) && !strchr(id, '-'))
+        return luaL_error(L, "scenario: id '%s' must use lower-case letters, digits, - and _", id);
+    m->id = dup_checked(L, id);
+    m->title = dup_checked(L, opt_string(L, 1, "scenario", "title", true));
+    m->summary = dup_checked(L, opt_string(L, 1, "scenario", "summary", false));
+    m->version = dup_checked(L, opt_string(L, 1, "scenario", "version", false));
+    m->rules = dup_checked(L, opt_string(L, 1, "scenario", "rules", false));
+    m->network = dup_checked(L, opt_string(L, 1, "scenario", "network", false));
+    m->duration_ms = seconds_to_ms(L, opt_number(L, 1, "scenario", "duration", 0, 1, 86400), "scenario");
+    m->difficulty = (int)opt_number(L, 1, "scenario", "difficulty", 2, 1, 3);
+    m->text_limit = (int)opt_number(L, 1, "scenario", "limit", 280, 20, 100000);
+    read_languages(L, 1, m);
+    read_effects(L, 1, &m->effects);
+    if (lua_getfield(L, 1, "brand") == LUA_TTABLE) {
+        static const char *const brand_fields[] = {"handle", "name", NULL};
+        check_fields(L, -1, "scenario.brand", brand_fields);
+        m->brand_handle = dup_checked(L, opt_string(L, -1, "scenario.brand", "handle", true));
+        m->brand_name = dup_checked(L, opt_string(L, -1, "scenario.brand", "name", false));
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
+static int f_persona(lua_State *L)
+{
+    static const char *const fields[] = {"handle", "name", "followers", "verified", "role", NULL};
+    luaL_checktype(L, 1, LUA_TTABLE);
+    check_fields(L, 1, "persona", fields);
+    Persona p = {
+        .handle = (char *)opt_string(L, 1, "persona", "handle", true),
+        .name = (char *)opt_string(L, 1, "persona", "name", false),
+        .followers = (int64_t)opt_number(L, 1, "persona", "followers", 0, 0, 1e10),
+        .verified = opt_bool(L, 1, "persona", "verified"),
+        .role = (char *)opt_tag(L, 1, "persona", "role", false),
+    };
+    if (p.handle[0] != '@' || strlen(p.handle) < 2 || strlen(p.handle) > 64 || strpbrk(p.handle, " \t\n"))
+        return luaL_error(L, "persona: handle '%s' must look like @name", p.handle);
+    Error err;
+    if (!session_add_persona(session_of(L), &p, &err))
+        return raise(L, "persona", &err);
+    return 0;
+}
+
+static int f_template(lua_State *L)
+{
+    static const char *const fields[] = {"id", "situation", "label", "text", NULL};
+    luaL_checktype(L, 1, LUA_TTABLE);
+    check_fields(L, 1, "template", fields);
+    Template t = {
+        .id = (char *)opt_tag(L, 1, "template", "id", true),
+        .situation = (char *)opt_tag(L, 1, "template", "situation", false),
+        .label = (char *)opt_string(L, 1, "template", "label", false),
+        .text = (char *)opt_string(L, 1, "template", "text", true),
+    };
+    Error err;
+    if (!session_add_template(session_of(L), &t, &err))
+        return raise(L, "template", &err);
+    return 0;
+}
+
+/* ---- posts ------------------------------------------------------------ */
+
+static void read_curve(lua_State *L, int idx, const char *fn, Virality *v)
+{
+    static const char *const fields[] = {"rate", "growth", "cap", "likes", "replies", NULL};
+    check_fields(L, idx, fn, fields);
+    v->rate_per_min = opt_number(L, idx, fn, "rate", v->rate_per_min, 0, 1e6);
+    v->growth_per_min = opt_number(L, idx, fn, "growth", v->growth_per_min, -10, 10);
+    v->cap = opt_number(L, idx, fn, "cap", v->cap, 0, 1e10);
+    v->likes_per_repost = opt_number(L, idx, fn, "likes", v->likes_per_repost, 0, 1000);
+    v->replies_per_repost = opt_number(L, idx, fn, "replies", v->replies_per_repost, 0, 1000);
+}
+
+/* Picks a free automatic id: p<n>, with a suffix if a scenario took it. */
+static void auto_id(Session *s, char *buf, size_t size)
+{
+    size_t n = feed_post_count(session_feed(s)) + 1;
+    snprintf(buf, size, "p%zu", n);
+    for (int k = 2; feed_post(session_feed(s), buf); k++)
+        snprintf(buf, size, "p%zu_%d", n, k);
+}
+
+/* Shows a post described by the options table at idx. */
+static int show_post(lua_State *L, const char *fn, int idx, PostKind kind, const char *parent)
+{
+    static const char *const fields[] = {"id", "author", "text", "situation", "sentiment", "likes", "replies",
+                                         "virality", NULL};
+    Session *s = session_of(L);
+    if (scenario_loading(scenario_of(L)))
+        return luaL_error(L, "%s: posts appear in main() or a spawned function, not at the top of the file", fn);
+    luaL_checktype(L, idx, LUA_TTABLE);
+    check_fields(L, idx, fn, fields);
+    const char *parent_situation = parent && feed_post(session_feed(s), parent)
+                                       ? feed_post(session_feed(s), parent)->situation : NULL;
+    Post p = {
+        .kind = kind,
+        .id = (char *)opt_string(L, idx, fn, "id", false),
+        .author = (char *)opt_string(L, idx, fn, "author", true),
+        .text = (char *)opt_string(L, idx, fn, "text", kind != POST_REPOST),
+        .situation = (char *)opt_tag(L, idx, fn, "situation", false),
+        .parent = (char *)parent,
+        .base_likes = opt_number(L, idx, fn, "likes", 0, 0, 1e10),
+        .base_replies = opt_number(L, idx, fn, "replies", 0, 0, 1e10),
+    };
+    if (!p.situation)
+        p.situation = (char *)(kind == POST_REPOST && parent_situation ? "echo" : "none");
+    const char *sentiment = opt_string(L, idx, fn, "sentiment", false);
+    if (sentiment && strcmp(sentiment, "negative") && strcmp(sentiment, "neutral") && strcmp(sentiment, "positive"))
+        return luaL_error(L, "%s: sentiment must be \"negative\", \"neutral\" or \"positive\"", fn);
+    p.negative = sentiment ? strcmp(sentiment, "negative") == 0 : situation_is_negative(p.situation);
+    if (lua_getfield(L, idx, "virality") == LUA_TTABLE)
+        read_curve(L, lua_gettop(L), fn, &p.curve);
+    else if (!lua_isnil(L, -1))
+        return luaL_error(L, "%s: virality must be a table { rate = ..., growth = ... }", fn);
+    lua_pop(L, 1);
+    int limit = scenario_meta(scenario_of(L))->text_limit;
+    if (p.text && kind != POST_DM && limit > 0 && text_utf8_length(p.text) > (size_t)limit)
+        return luaL_error(L, "%s: the text is %d characters; the network allows %d", fn,
+                          (int)text_utf8_length(p.text), limit);
+    char id[64];
+    if (!p.id) {
+        auto_id(s, id, sizeof id);
+        p.id = id;
+    } else if (!*p.id || strlen(p.id) > 60 || strpbrk(p.id, " \t\n\"")) {
+        return luaL_error(L, "%s: id '%s' must be a short name without spaces", fn, p.id);
+    }
+    Error err;
+    Post *added = session_add_post(s, &p, &err);
+    if (!added)
+        return raise(L, fn, &err);
+    lua_pushstring(L, added->id);
+    return 1;
+}
+
+static int f_post(lua_State *L) { return show_post(L, "post", 1, POST_POST, NULL); }
+static int f_dm(lua_State *L) { return show_post(L, "dm", 1, POST_DM, NULL); }
+static int f_reply(lua_State *L) { return show_post(L, "reply", 2, POST_REPLY, luaL_checkstring(L, 1)); }
+static int f_quote(lua_State *L) { return show_post(L, "quote", 2, POST_QUOTE, luaL_checkstring(L, 1)); }
+static int f_repost(lua_State *L) { return show_post(L, "repost", 2, POST_REPOST, luaL_checkstring(L, 1)); }
+
+static Post *check_post(lua_State *L, int idx, const char *fn)
+{
+    const char *id = luaL_checkstring(L, idx);
+    Post *p = feed_post(session_feed_mut(session_of(L)), id);
+    if (!p)
+        luaL_error(L, "%s: no post '%s' in the feed", fn, id);
+    return p;
+}
+
+static int f_counters(lua_State *L)
+{
+    Post *p = check_post(L, 1, "counters");
+    Counters c = feed_counters(p, session_now_ms(session_of(L)));
+    lua_createtable(L, 0, 3);
+    lua_pushinteger(L, c.reposts);
+    lua_setfield(L, -2, "reposts");
+    lua_pushinteger(L, c.likes);
+    lua_setfield(L, -2, "likes");
+    lua_pushinteger(L, c.replies);
+    lua_setfield(L, -2, "replies");
+    return 1;
+}
+
+static int f_virality(lua_State *L)
+{
+    Post *p = check_post(L, 1, "virality");
+    luaL_checktype(L, 2, LUA_TTABLE);
+    Virality v = p->curve;
+    read_curve(L, 2, "virality", &v);
+    feed_set_curve(p, session_now_ms(session_of(L)), &v);
+    return 0;
+}
+
+/* ---- timeline --------------------------------------------------------- */
+
+static int f_wait(lua_State *L)
+{
+    int64_t ms = seconds_to_ms(L, luaL_checknumber(L, 1), "wait");
+    return scenario_wait(L, session_now_ms(session_of(L)) + ms);
+}
+
+static unsigned read_kinds(lua_State *L, int idx)
+{
+    unsigned mask = 0;
+    int t = lua_getfield(L, idx, "kinds");
+    if (t == LUA_TSTRING || t == LUA_TTABLE) {
+        lua_Integer n = t == LUA_TSTRING ? 1 : luaL_len(L, -1);
+        for (lua_Integer i = 1; i <= n; i++) {
+            if (t == LUA_TTABLE)
+                lua_geti(L, -1, i);
+            ActionKind k;
+            const char *name = lua_tostring(L, -1);
+            if (!name || !action_kind_from_name(name, &k))
+                luaL_error(L, "await: kinds lists actions among open, reply, dm, hide, delete, like, alert");
+            mask |= 1u << k;
+            if (t == LUA_TTABLE)
+                lua_pop(L, 1);
+        }
+    } else if (t != LUA_TNIL) {
+        luaL_error(L, "await: kinds must be a list such as { \"reply\", \"dm\" }");
+    }
+    lua_pop(L, 1);
+    return mask;
+}
+
+static int f_await(lua_State *L)
+{
+    static const char *const fields[] = {"post", "kinds", "role", "timeout", NULL};
+    if (lua_isnoneornil(L, 1))
+        lua_newtable(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    check_fields(L, 1, "await", fields);
+    const char *post = opt_string(L, 1, "await", "post", false);
+    const char *role = opt_string(L, 1, "await", "role", false);
+    unsigned kinds = read_kinds(L, 1);
+    double timeout = opt_number(L, 1, "await", "timeout", -1, 0, 1e7);
+    int64_t until = timeout < 0 ? INT64_MAX : session_now_ms(session_of(L)) + seconds_to_ms(L, timeout, "await");
+    return scenario_await(L, post, role, kinds, until);
+}
+
+static int f_spawn(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    if (scenario_loading(scenario_of(L)))
+        return luaL_error(L, "spawn: call it from main(), not at the top of the file");
+    scenario_spawn(L, 1, session_now_ms(session_of(L)));
+    return 0;
+}
+
+static int f_now(lua_State *L)
+{
+    lua_pushnumber(L, (double)session_now_ms(session_of(L)) / 1000.0);
+    return 1;
+}
+
+static int f_handled(lua_State *L)
+{
+    const char *id = luaL_checkstring(L, 1);
+    Session *s = session_of(L);
+    lua_newtable(L);
+    lua_Integer n = 0;
+    for (size_t i = 0; i < session_action_count(s); i++) {
+        const ActionLog *a = session_action_at(s, i);
+        if (!a->post_id || strcmp(a->post_id, id) != 0 || a->kind == ACT_OPEN)
+            continue;
+        lua_createtable(L, 0, 4);
+        lua_pushstring(L, action_kind_name(a->kind));
+        lua_setfield(L, -2, "kind");
+        lua_pushboolean(L, a->good);
+        lua_setfield(L, -2, "good");
+        lua_pushnumber(L, (double)a->at_ms / 1000.0);
+        lua_setfield(L, -2, "at");
+        if (a->template_id) {
+            lua_pushstring(L, a->template_id);
+            lua_setfield(L, -2, "template");
+        }
+        lua_rawseti(L, -2, ++n);
+    }
+    return 1;
+}
+
+static int f_alerted(lua_State *L)
+{
+    const char *role = luaL_checkstring(L, 1);
+    Session *s = session_of(L);
+    for (size_t i = 0; i < session_action_count(s); i++) {
+        const ActionLog *a = session_action_at(s, i);
+        if (a->kind == ACT_ALERT && a->role && strcmp(a->role, role) == 0) {
+            lua_pushnumber(L, (double)a->at_ms / 1000.0);
+            return 1;
+        }
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+static int f_branch(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+    if (!is_tag(name))
+        return luaL_error(L, "branch: '%s' must be a tag of lower-case letters, digits and _", name);
+    if (scenario_loading(scenario_of(L)))
+        return luaL_error(L, "branch: call it from main() or a spawned function");
+    Error err;
+    if (!session_mark_branch(session_of(L), name, &err))
+        return raise(L, "branch", &err);
+    return 0;
+}
+
+static int f_finish(lua_State *L)
+{
+    const char *outcome = luaL_optstring(L, 1, NULL);
+    if (outcome && !is_tag(outcome))
+        return luaL_error(L, "finish: outcome '%s' must be a tag of lower-case letters, digits and _", outcome);
+    if (scenario_loading(scenario_of(L)))
+        return luaL_error(L, "finish: call it from main() or a spawned function");
+    session_request_finish(session_of(L), outcome);
+    return scenario_wait(L, INT64_MAX); /* this thread never runs again */
+}
+
+static int f_random(lua_State *L)
+{
+    Rng *rng = scenario_rng(scenario_of(L));
+    lua_Integer lo = luaL_checkinteger(L, 1), hi = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, lo <= hi, 2, "random(m, n) needs m <= n");
+    lua_pushinteger(L, rng_range(rng, lo, hi));
+    return 1;
+}
+
+static int f_chance(lua_State *L)
+{
+    double p = luaL_checknumber(L, 1);
+    luaL_argcheck(L, p >= 0 && p <= 1, 1, "a probability between 0 and 1");
+    lua_pushboolean(L, rng_unit(scenario_rng(scenario_of(L))) < p);
+    return 1;
+}
+
+static int f_log(lua_State *L)
+{
+    Session *s = session_of(L);
+    if (!getenv("CRISISDRILL_VERBOSE"))
+        return 0;
+    int64_t t = session_now_ms(s);
+    fprintf(stderr, "[%02lld:%02lld] ", (long long)(t / 60000), (long long)(t / 1000 % 60));
+    int n = lua_gettop(L); /* luaL_tolstring pushes: count first */
+    for (int i = 1; i <= n; i++) {
+        fprintf(stderr, "%s%s", i > 1 ? " " : "", luaL_tolstring(L, i, NULL));
+        lua_pop(L, 1);
+    }
+    fputc('\n', stderr);
+    return 0;
+}
+
+void api_open(lua_State *L)
+{
+    static const luaL_Reg functions[] = {
+#define C(name) {#name, f_##name},
+#define LUA(name)
+#define API(name, impl, sig, help) impl(name)
+#include "api.def"
+#undef API
+#undef C
+#undef LUA
+        {NULL, NULL},
+    };
+    lua_pushglobaltable(L);
+    luaL_setfuncs(L, functions, 0);
+    lua_pop(L, 1);
+}
+
+/* Helpers written in Lua, run in the sandbox after the bindings. */
+const char api_prelude[] =
+    "local names = { 'marie', 'lucas', 'emma', 'noah', 'jade', 'hugo', 'chloe', 'leo', 'sarah', 'tom',\n"
+    "                'ines', 'max', 'julia', 'sam', 'nina', 'paul', 'alex', 'lou', 'kim', 'ben' }\n"
+    "local function crowd_author()\n"
+    "  local handle = '@' .. names[random(1, #names)] .. '_' .. random(10, 9999)\n"
+    "  persona{ handle = handle, followers = random(5, 3000), role = 'customer' }\n"
+    "  return handle\n"
+    "end\n"
+    "function crowd(o)\n"
+    "  if type(o) ~= 'table' or type(o.about) ~= 'string' or type(o.texts) ~= 'table' or #o.texts == 0 then\n"
+    "    error('crowd: needs { about = POST_ID, texts = { \"...\", ... } }', 2)\n"
+    "  end\n"
+    "  local every, per, max = o.every or 30, o.per or 20, o.max or 50\n"
+    "  if type(every) ~= 'number' or every <= 0 or type(per) ~= 'number' or per <= 0 or type(max) ~= 'number' then\n"
+    "    error('crowd: every, per and max must be positive numbers', 2)\n"
+    "  end\n"
+    "  spawn(function()\n"
+    "    local made, seen = 0, counters(o.about).reposts\n"
+    "    while made < max do\n"
+    "      wait(every)\n"
+    "      local reached = counters(o.about).reposts\n"
+    "      local n = (reached - seen) // per\n"
+    "      seen = seen + n * per\n"
+    "      for _ = 1, n do\n"
+    "        if made >= max then break end\n"
+    "        made = made + 1\n"
+    "        local author = o.authors and o.authors[random(1, #o.authors)] or crowd_author()\n"
+    "        reply(o.about, { author = author, text = o.texts[random(1, #o.texts)],\n"
+    "                         situation = o.situation or 'echo' })\n"
+    "      end\n"
+    "    end\n"
+    "  end)\n"
+    "end\n";

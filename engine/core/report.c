@@ -1,0 +1,304 @@
+#include "report.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "rules.h"
+
+char *report_clock(char *buf, size_t size, int64_t ms)
+{
+    snprintf(buf, size, "%02lld:%02lld.%03lld", (long long)(ms / 60000), (long long)(ms / 1000 % 60),
+             (long long)(ms % 1000));
+    return buf;
+}
+
+void report_json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\r': fputs("\\r", out); break;
+        case '\t': fputs("\\t", out); break;
+        default:
+            if (*p < 0x20)
+                fprintf(out, "\\u%04x", *p);
+            else
+                fputc(*p, out);
+        }
+    }
+    fputc('"', out);
+}
+
+/* Copies the session row (its strings die with the query). */
+typedef struct SessionCopy {
+    SessionInfo info;
+    char strings[12][512];
+} SessionCopy;
+
+static bool copy_session(void *ctx, const SessionInfo *in)
+{
+    SessionCopy *c = ctx;
+    c->info = *in;
+    const char **fields[] = {&c->info.trainee, &c->info.scenario_id, &c->info.scenario_title,
+                             &c->info.scenario_version, &c->info.language, &c->info.mode, &c->info.status,
+                             &c->info.started_at, &c->info.ended_at, &c->info.error, &c->info.outcome,
+                             &c->info.ruleset};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        if (*fields[i]) {
+            snprintf(c->strings[i], sizeof c->strings[i], "%s", *fields[i]);
+            *fields[i] = c->strings[i];
+        }
+    }
+    return true;
+}
+
+typedef struct Totals {
+    int by_competency[COMP_COUNT];
+    int total, rows;
+} Totals;
+
+static bool add_to_totals(void *ctx, const ScoreInfo *row)
+{
+    Totals *t = ctx;
+    Competency c;
+    if (competency_from_name(row->competency, &c))
+        t->by_competency[c] += row->points;
+    t->total += row->points;
+    t->rows++;
+    return true;
+}
+
+static bool load_totals(Store *store, int64_t id, Totals *t, Error *err)
+{
+    memset(t, 0, sizeof *t);
+    return store_each_score(store, id, add_to_totals, t, err);
+}
+
+static void print_competencies(FILE *out, const Totals *t)
+{
+    for (int c = 0; c < COMP_COUNT; c++)
+        fprintf(out, "%s%s %+d", c ? ", " : "", competency_name((Competency)c), t->by_competency[c]);
+}
+
+/* ---- text ----------------------------------------------------------- */
+
+static bool print_score_text(void *ctx, const ScoreInfo *r)
+{
+    FILE *out = ctx;
+    char when[32];
+    fprintf(out, "%-9s  %+5d  %-9s  %-10s  %-28s  %-6s  %s\n", report_clock(when, sizeof when, r->at_ms), r->points,
+            r->outcome, r->competency, r->rule_key, r->post_id ? r->post_id : "-", r->reason);
+    return true;
+}
+
+static void print_session_header(FILE *out, const SessionInfo *s)
+{
+    char sim[32];
+    fprintf(out, "Session %" PRId64 " · trainee %s · scenario %s \"%s\" (%s)\n", s->id, s->trainee, s->scenario_id,
+            s->scenario_title, s->language);
+    fprintf(out, "Rule set %s (version %" PRId64 ") · seed %" PRId64 " · %s · %s · %s simulated\n", s->ruleset,
+            s->ruleset_version, s->seed, s->mode, s->status, report_clock(sim, sizeof sim, s->sim_ms));
+    fprintf(out, "Started %s%s%s\n", s->started_at, s->ended_at ? " · ended " : "", s->ended_at ? s->ended_at : "");
+    if (s->outcome)
+        fprintf(out, "Outcome: %s\n", s->outcome);
+    if (s->error)
+        fprintf(out, "Error: %s\n", s->error);
+}
+
+static bool session_text(Store *store, const SessionInfo *s, FILE *out, Error *err)
+{
+    Totals t;
+    if (!load_totals(store, s->id, &t, err))
+        return false;
+    print_session_header(out, s);
+    fprintf(out, "\n%-9s  %5s  %-9s  %-10s  %-28s  %-6s  %s\n", "time", "pts", "outcome", "competency", "rule", "post",
+            "reason");
+    if (!store_each_score(store, s->id, print_score_text, out, err))
+        return false;
+    fprintf(out, "\nTotal %+d from %d score rows (", t.total, t.rows);
+    print_competencies(out, &t);
+    fputs(")\n", out);
+    return true;
+}
+
+/* ---- json ----------------------------------------------------------- */
+
+typedef struct JsonRows {
+    FILE *out;
+    int n;
+} JsonRows;
+
+static bool print_score_json(void *ctx, const ScoreInfo *r)
+{
+    JsonRows *j = ctx;
+    FILE *out = j->out;
+    fprintf(out, "%s\n    {\"id\": %" PRId64 ", \"at_ms\": %" PRId64 ", \"points\": %d, \"outcome\": ", j->n++ ? "," : "",
+            r->id, r->at_ms, r->points);
+    report_json_string(out, r->outcome);
+    fputs(", \"competency\": ", out);
+    report_json_string(out, r->competency);
+    fputs(", \"rule\": ", out);
+    report_json_string(out, r->rule_key);
+    fputs(", \"rule_kind\": ", out);
+    report_json_string(out, r->rule_kind);
+    fputs(", \"post\": ", out);
+    if (r->post_id)
+        report_json_string(out, r->post_id);
+    else
+        fputs("null", out);
+    fputs(", \"action\": ", out);
+    if (r->action_kind)
+        report_json_string(out, r->action_kind);
+    else
+        fputs("null", out);
+    fputs(", \"reason\": ", out);
+    report_json_string(out, r->reason);
+    fputc('}', out);
+    return true;
+}
+
+static void json_field(FILE *out, const char *key, const char *value, bool last)
+{
+    fprintf(out, "    \"%s\": ", key);
+    if (value)
+        report_json_string(out, value);
+    else
+        fputs("null", out);
+    fputs(last ? "\n" : ",\n", out);
+}
+
+static void session_json_object(FILE *out, const SessionInfo *s)
+{
+    fprintf(out, "{\n    \"id\": %" PRId64 ",\n", s->id);
+    json_field(out, "trainee", s->trainee, false);
+    json_field(out, "scenario", s->scenario_id, false);
+    json_field(out, "title", s->scenario_title, false);
+    json_field(out, "version", s->scenario_version, false);
+    json_field(out, "language", s->language, false);
+    json_field(out, "mode", s->mode, false);
+    json_field(out, "status", s->status, false);
+    json_field(out, "ruleset", s->ruleset, false);
+    fprintf(out, "    \"ruleset_version\": %" PRId64 ",\n    \"seed\": %" PRId64 ",\n    \"sim_ms\": %" PRId64
+                 ",\n    \"total\": %d,\n    \"actions\": %d,\n",
+            s->ruleset_version, s->seed, s->sim_ms, s->total, s->nactions);
+    json_field(out, "started_at", s->started_at, false);
+    json_field(out, "ended_at", s->ended_at, false);
+    json_field(out, "outcome", s->outcome, false);
+    json_field(out, "error", s->error, true);
+    fputs("  }", out);
+}
+
+static bool session_json(Store *store, const SessionInfo *s, FILE *out, Error *err)
+{
+    Totals t;
+    if (!load_totals(store, s->id, &t, err))
+        return false;
+    fputs("{\n  \"schema\": \"crisisdrill.session/1\",\n  \"session\": ", out);
+    session_json_object(out, s);
+    fprintf(out, ",\n  \"totals\": {\"total\": %d", t.total);
+    for (int c = 0; c < COMP_COUNT; c++)
+        fprintf(out, ", \"%s\": %d", competency_name((Competency)c), t.by_competency[c]);
+    fputs("},\n  \"scores\": [", out);
+    JsonRows rows = {out, 0};
+    if (!store_each_score(store, s->id, print_score_json, &rows, err))
+        return false;
+    fputs(rows.n ? "\n  ]\n}\n" : "]\n}\n", out);
+    return true;
+}
+
+bool report_session(Store *store, int64_t id, ReportFormat format, FILE *out, Error *err)
+{
+    SessionCopy copy;
+    if (!store_get_session(store, id, copy_session, &copy, err))
+        return false;
+    return format == REPORT_JSON ? session_json(store, &copy.info, out, err) : session_text(store, &copy.info, out, err);
+}
+
+/* ---- listings --------------------------------------------------------- */
+
+typedef struct ListCtx {
+    FILE *out;
+    ReportFormat format;
+    int n;
+} ListCtx;
+
+static bool print_session_line(void *ctx, const SessionInfo *s)
+{
+    ListCtx *l = ctx;
+    char sim[32];
+    if (l->format == REPORT_JSON) {
+        fputs(l->n++ ? ",\n  " : "\n  ", l->out);
+        session_json_object(l->out, s);
+        return true;
+    }
+    if (l->n++ == 0)
+        fprintf(l->out, "%5s  %-20s  %-16s  %-24s  %-4s  %-11s  %-9s  %6s  %7s\n", "id", "started", "trainee", "scenario",
+                "lang", "status", "simulated", "score", "actions");
+    fprintf(l->out, "%5" PRId64 "  %-20.19s  %-16s  %-24s  %-4s  %-11s  %-9.5s  %+6d  %7d\n", s->id, s->started_at,
+            s->trainee, s->scenario_id, s->language, s->status, report_clock(sim, sizeof sim, s->sim_ms), s->total,
+            s->nactions);
+    return true;
+}
+
+bool report_sessions(Store *store, ReportFormat format, FILE *out, Error *err)
+{
+    ListCtx l = {out, format, 0};
+    if (format == REPORT_JSON)
+        fputs("{\"schema\": \"crisisdrill.sessions/1\", \"sessions\": [", out);
+    if (!store_each_session(store, print_session_line, &l, err))
+        return false;
+    if (format == REPORT_JSON)
+        fputs(l.n ? "\n]}\n" : "]}\n", out);
+    else if (l.n == 0)
+        fputs("No sessions yet. Play one with: crisisdrill play SCENARIO --headless --answers FILE\n", out);
+    return true;
+}
+
+bool report_summary(Store *store, int64_t id, const char *db_path, FILE *out, Error *err)
+{
+    SessionCopy copy;
+    Totals t;
+    if (!store_get_session(store, id, copy_session, &copy, err) || !load_totals(store, id, &t, err))
+        return false;
+    const SessionInfo *s = &copy.info;
+    char sim[32];
+    fprintf(out, "Session %" PRId64 " %s: %s simulated, %d actions, %d score rows%s%s.\n", s->id, s->status,
+            report_clock(sim, sizeof sim, s->sim_ms), s->nactions, t.rows, s->outcome ? ", outcome " : "",
+            s->outcome ? s->outcome : "");
+    fprintf(out, "Score %+d (", t.total);
+    print_competencies(out, &t);
+    fprintf(out, ")\nDetails: crisisdrill report --session %" PRId64 " --db %s\n", s->id, db_path);
+    return true;
+}
+
+/* ---- transcript ------------------------------------------------------- */
+
+static bool print_timeline_item(void *ctx, const TimelineItem *t)
+{
+    FILE *out = ctx;
+    char when[32];
+    report_clock(when, sizeof when, t->at_ms);
+    if (strcmp(t->what, "post") == 0) {
+        fprintf(out, "%s  %-6s %-8s %s (%s)%s%s%s: %s   [%s · %" PRId64 " reposts, %" PRId64 " likes]\n", when,
+                t->post_id, t->kind, t->author_name ? t->author_name : t->author, t->author, t->parent ? " → " : "",
+                t->parent ? t->parent : "", "", t->text, t->situation, t->reposts, t->likes);
+    } else if (strcmp(t->kind, "alert") == 0) {
+        fprintf(out, "%s  >>>    ALERT %s%s%s: %s\n", when, t->role, t->post_id ? " about " : "",
+                t->post_id ? t->post_id : "", t->text ? t->text : "");
+    } else {
+        fprintf(out, "%s  >>>    %s %s%s%s%s%s\n", when, t->kind, t->post_id ? t->post_id : "",
+                t->template_id ? " [template " : "", t->template_id ? t->template_id : "", t->template_id ? "]" : "",
+                t->text ? "" : "");
+        if (t->text)
+            fprintf(out, "                 \"%s\"\n", t->text);
+    }
+    return true;
+}
+
+bool report_transcript(Store *store, int64_t id, FILE *out, Error *err)
+{
+    return store_each_timeline(store, id, print_timeline_item, out, err);
+}

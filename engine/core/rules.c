@@ -1,0 +1,629 @@
+#include "rules.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "tokens.h"
+
+static const char *const kind_names[] = {"perimeter", "alert", "reply", "target", "unneeded_alert"};
+static const char *const competency_names[] = {"method", "materials", "perimeter", "alerting"};
+static const char *const verdict_names[] = {"allowed", "forbidden", "alert_first"};
+static const char *const trigger_names[] = {"situation", "followers", "volume", "keywords"};
+static const char *const check_names[] = {"contains", "absent", "template", "no_personal_data"};
+/* Actions a perimeter rule can speak of (alerts are never out of perimeter). */
+static const char *const perimeter_actions[] = {"reply", "dm", "hide", "delete", "like"};
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+const char *rule_kind_name(RuleKind k) { return kind_names[k]; }
+const char *competency_name(Competency c) { return competency_names[c]; }
+const char *verdict_name(Verdict v) { return verdict_names[v]; }
+const char *trigger_name(AlertTrigger t) { return trigger_names[t]; }
+const char *check_name(ReplyCheck c) { return check_names[c]; }
+
+static int name_index(const char *s, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(s, names[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+bool competency_from_name(const char *s, Competency *out)
+{
+    int i = name_index(s, competency_names, COUNT(competency_names));
+    if (i < 0)
+        return false;
+    *out = (Competency)i;
+    return true;
+}
+
+bool parse_duration_ms(const char *s, int64_t *out)
+{
+    if (!*s)
+        return false;
+    double total = 0;
+    const char *p = s;
+    while (*p) {
+        char *end;
+        errno = 0;
+        double v = strtod(p, &end);
+        if (end == p || errno || v < 0 || v > 1e7)
+            return false;
+        double unit = 1;
+        if (*end == 'h') { unit = 3600; end++; }
+        else if (*end == 'm' && end[1] == 's') { unit = 0.001; end += 2; }
+        else if (*end == 'm') { unit = 60; end++; }
+        else if (*end == 's') { end++; }
+        else if (*end) return false;
+        total += v * unit;
+        p = end;
+    }
+    *out = (int64_t)(total * 1000 + 0.5);
+    return true;
+}
+
+/* ---- building ---------------------------------------------------------- */
+
+static char *dupstr(const char *s) { return s ? strdup(s) : NULL; }
+
+RuleSet *rules_new(const char *name, const char *title)
+{
+    RuleSet *set = calloc(1, sizeof *set);
+    if (!set)
+        return NULL;
+    set->name = dupstr(name);
+    set->title = dupstr(title ? title : name);
+    if (!set->name || !set->title) {
+        rules_free(set);
+        return NULL;
+    }
+    return set;
+}
+
+bool rules_add_role(RuleSet *set, const char *id, const char *label)
+{
+    Role *r = realloc(set->roles, (set->nroles + 1) * sizeof *r);
+    if (!r)
+        return false;
+    set->roles = r;
+    r[set->nroles].id = dupstr(id);
+    r[set->nroles].label = dupstr(label ? label : id);
+    set->nroles++;
+    return r[set->nroles - 1].id && r[set->nroles - 1].label;
+}
+
+Rule *rules_append(RuleSet *set)
+{
+    Rule *r = realloc(set->rules, (set->nrules + 1) * sizeof *r);
+    if (!r)
+        return NULL;
+    set->rules = r;
+    memset(&r[set->nrules], 0, sizeof *r);
+    return &r[set->nrules++];
+}
+
+static void free_words(Rule *r)
+{
+    for (size_t i = 0; i < r->nwords; i++) {
+        free(r->folded[i]);
+        free(r->written[i]);
+    }
+    r->nwords = 0;
+}
+
+bool rules_fold_words(Rule *rule)
+{
+    free_words(rule);
+    if (!rule->words)
+        return true;
+    size_t a = text_split_keywords(rule->words, true, rule->folded, RULE_MAX_WORDS);
+    size_t b = text_split_keywords(rule->words, false, rule->written, RULE_MAX_WORDS);
+    rule->nwords = a < b ? a : b;
+    for (size_t i = rule->nwords; i < a; i++)
+        free(rule->folded[i]);
+    for (size_t i = rule->nwords; i < b; i++)
+        free(rule->written[i]);
+    return rule->nwords == a && a == b;
+}
+
+static void rule_free_fields(Rule *r)
+{
+    free(r->key);
+    free(r->situation);
+    free(r->action);
+    free(r->role);
+    free(r->words);
+    free_words(r);
+    free(r->rationale);
+}
+
+void rules_free(RuleSet *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->nroles; i++) {
+        free(set->roles[i].id);
+        free(set->roles[i].label);
+    }
+    for (size_t i = 0; i < set->nrules; i++)
+        rule_free_fields(&set->rules[i]);
+    free(set->roles);
+    free(set->rules);
+    free(set->name);
+    free(set->title);
+    free(set);
+}
+
+/* ---- lookups ----------------------------------------------------------- */
+
+bool rules_has_role(const RuleSet *set, const char *role)
+{
+    for (size_t i = 0; i < set->nroles; i++)
+        if (strcmp(set->roles[i].id, role) == 0)
+            return true;
+    return false;
+}
+
+static bool situation_is(const Rule *r, const char *situation)
+{
+    return r->situation && strcmp(r->situation, situation) == 0;
+}
+
+/* Finds the rule of `kind` for the exact situation, else for "*"; `extra`
+ * filters further (NULL accepts all). */
+static const Rule *find_for_situation(const RuleSet *set, RuleKind kind, const char *situation,
+                                      bool (*extra)(const Rule *, const void *), const void *arg)
+{
+    const Rule *wildcard = NULL;
+    for (size_t i = 0; i < set->nrules; i++) {
+        const Rule *r = &set->rules[i];
+        if (r->kind != kind || (extra && !extra(r, arg)))
+            continue;
+        if (situation_is(r, situation))
+            return r;
+        if (!wildcard && situation_is(r, "*"))
+            wildcard = r;
+    }
+    return wildcard;
+}
+
+static bool action_is(const Rule *r, const void *action) { return strcmp(r->action, action) == 0; }
+
+const Rule *rules_perimeter(const RuleSet *set, const char *situation, const char *action)
+{
+    return find_for_situation(set, RULE_PERIMETER, situation, action_is, action);
+}
+
+const Rule *rules_target(const RuleSet *set, const char *situation)
+{
+    return find_for_situation(set, RULE_TARGET, situation, NULL, NULL);
+}
+
+const Rule *rules_unneeded_alert(const RuleSet *set, const char *role)
+{
+    const Rule *any = NULL;
+    for (size_t i = 0; i < set->nrules; i++) {
+        const Rule *r = &set->rules[i];
+        if (r->kind != RULE_UNNEEDED_ALERT)
+            continue;
+        if (r->role && strcmp(r->role, role) == 0)
+            return r;
+        if (!r->role && !any)
+            any = r;
+    }
+    return any;
+}
+
+/* ---- validation -------------------------------------------------------- */
+
+static bool is_identifier(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-' && *s != '.')
+            return false;
+    return true;
+}
+
+bool rules_validate(const RuleSet *set, const Rule *r, Error *err)
+{
+    if (!r->key || !is_identifier(r->key))
+        return error_set(err, "%s rule needs id=NAME (letters, digits, _ - .)", kind_names[r->kind]);
+    if (r->kind != RULE_UNNEEDED_ALERT && (!r->situation || !*r->situation) &&
+        !(r->kind == RULE_ALERT && r->trigger != TRIGGER_SITUATION))
+        return error_set(err, "rule '%s' needs situation=TAG (or situation=*)", r->key);
+    if (r->situation && strcmp(r->situation, "*") != 0 && !is_identifier(r->situation))
+        return error_set(err, "rule '%s': situation '%s' is not a tag", r->key, r->situation);
+    if (r->role && !rules_has_role(set, r->role))
+        return error_set(err, "rule '%s': role '%s' is not declared (add: role id=%s label=\"...\")",
+                         r->key, r->role, r->role);
+    if (r->points < 0 || r->penalty < 0 || r->late < 0)
+        return error_set(err, "rule '%s': points, penalty and late are amounts (0 or more)", r->key);
+    switch (r->kind) {
+    case RULE_PERIMETER:
+        if (!r->action || name_index(r->action, perimeter_actions, COUNT(perimeter_actions)) < 0)
+            return error_set(err, "rule '%s' needs action=reply|dm|hide|delete|like", r->key);
+        if (r->verdict == VERDICT_ALERT_FIRST && !r->role)
+            return error_set(err, "rule '%s': verdict alert_first needs role=ROLE", r->key);
+        break;
+    case RULE_ALERT:
+        if (!r->role)
+            return error_set(err, "rule '%s' needs role=ROLE (whom to alert)", r->key);
+        if (r->deadline_ms <= 0)
+            return error_set(err, "rule '%s' needs deadline=DURATION (e.g. 10m)", r->key);
+        if ((r->trigger == TRIGGER_FOLLOWERS || r->trigger == TRIGGER_VOLUME) && r->threshold <= 0)
+            return error_set(err, "rule '%s': when=%s needs min=N", r->key, trigger_names[r->trigger]);
+        if (r->trigger == TRIGGER_VOLUME && r->window_ms <= 0)
+            return error_set(err, "rule '%s': when=volume needs window=DURATION", r->key);
+        if (r->trigger == TRIGGER_KEYWORDS && r->nwords == 0)
+            return error_set(err, "rule '%s': when=keywords needs words=\"a, b, c\"", r->key);
+        break;
+    case RULE_REPLY:
+        if (!r->action || (strcmp(r->action, "reply") && strcmp(r->action, "dm") && strcmp(r->action, "*")))
+            return error_set(err, "rule '%s': applies=reply|dm|* (got '%s')", r->key, r->action ? r->action : "");
+        if ((r->check == CHECK_CONTAINS || r->check == CHECK_ABSENT) && r->nwords == 0)
+            return error_set(err, "rule '%s': check=%s needs words=\"a, b, c\"", r->key, check_names[r->check]);
+        break;
+    case RULE_TARGET:
+        if (r->deadline_ms <= 0)
+            return error_set(err, "rule '%s' needs within=DURATION (e.g. 5m)", r->key);
+        break;
+    case RULE_UNNEEDED_ALERT:
+    case RULE_KIND_COUNT:
+        break;
+    }
+    return true;
+}
+
+/* ---- parsing ----------------------------------------------------------- */
+
+static bool parse_int_field(const char *key, const char *v, int64_t lo, int64_t hi, int64_t *out, Error *err)
+{
+    char *end;
+    errno = 0;
+    long long n = strtoll(v, &end, 10);
+    if (*v == '\0' || *end || errno || n < lo || n > hi)
+        return error_set(err, "%s=%s: expected a whole number from %lld to %lld", key, v, (long long)lo,
+                         (long long)hi);
+    *out = n;
+    return true;
+}
+
+static bool parse_enum_field(const char *key, const char *v, const char *const *names, size_t n, int *out,
+                             Error *err)
+{
+    int i = name_index(v, names, n);
+    if (i < 0) {
+        char list[256] = "";
+        for (size_t k = 0; k < n; k++) {
+            strncat(list, names[k], sizeof list - strlen(list) - 1);
+            if (k + 1 < n)
+                strncat(list, "|", sizeof list - strlen(list) - 1);
+        }
+        return error_set(err, "%s=%s: expected %s", key, v, list);
+    }
+    *out = i;
+    return true;
+}
+
+static bool set_string(char **slot, const char *v)
+{
+    free(*slot);
+    *slot = strdup(v);
+    return *slot != NULL;
+}
+
+/* Applies one key=value to a rule. */
+static bool apply_field(Rule *r, const Token *f, Error *err)
+{
+    const char *k = f->key, *v = f->value;
+    int64_t n;
+    int e;
+    if (!strcmp(k, "id")) return set_string(&r->key, v) || error_set(err, "out of memory");
+    if (!strcmp(k, "situation")) return set_string(&r->situation, v) || error_set(err, "out of memory");
+    if (!strcmp(k, "action") || !strcmp(k, "applies")) return set_string(&r->action, v) || error_set(err, "out of memory");
+    if (!strcmp(k, "role")) return set_string(&r->role, v) || error_set(err, "out of memory");
+    if (!strcmp(k, "why")) return set_string(&r->rationale, v) || error_set(err, "out of memory");
+    if (!strcmp(k, "words")) return (set_string(&r->words, v) && rules_fold_words(r)) || error_set(err, "out of memory");
+    if (!strcmp(k, "verdict")) {
+        if (!parse_enum_field(k, v, verdict_names, COUNT(verdict_names), &e, err)) return false;
+        r->verdict = (Verdict)e;
+        return true;
+    }
+    if (!strcmp(k, "when")) {
+        if (!parse_enum_field(k, v, trigger_names, COUNT(trigger_names), &e, err)) return false;
+        r->trigger = (AlertTrigger)e;
+        return true;
+    }
+    if (!strcmp(k, "check")) {
+        if (!parse_enum_field(k, v, check_names, COUNT(check_names), &e, err)) return false;
+        r->check = (ReplyCheck)e;
+        return true;
+    }
+    if (!strcmp(k, "competency")) {
+        if (!parse_enum_field(k, v, competency_names, COUNT(competency_names), &e, err)) return false;
+        r->competency = (Competency)e;
+        return true;
+    }
+    if (!strcmp(k, "points") || !strcmp(k, "penalty") || !strcmp(k, "late")) {
+        if (!parse_int_field(k, v, 0, 1000, &n, err)) return false;
+        *(!strcmp(k, "points") ? &r->points : !strcmp(k, "penalty") ? &r->penalty : &r->late) = (int)n;
+        return true;
+    }
+    if (!strcmp(k, "min"))
+        return parse_int_field(k, v, 1, INT64_C(1000000000000), &r->threshold, err);
+    if (!strcmp(k, "window") || !strcmp(k, "deadline") || !strcmp(k, "within")) {
+        if (!parse_duration_ms(v, &n) || n <= 0)
+            return error_set(err, "%s=%s: expected a duration such as 90s, 5m or 1h", k, v);
+        *(!strcmp(k, "window") ? &r->window_ms : &r->deadline_ms) = n;
+        return true;
+    }
+    return error_set(err, "unknown field '%s' for a %s rule", k, kind_names[r->kind]);
+}
+
+/* A statement: its kind (the first word) and key=value fields after it. */
+typedef struct Statement {
+    int line;
+    const char *kind;
+    const Token *fields;
+    size_t nfields;
+    const Tokens *tokens;
+} Statement;
+
+static const char *field(const Statement *st, const char *key) { return tokens_get(st->tokens, key); }
+
+static bool only_fields(const Statement *st, const char *const *allowed, size_t n, Error *err)
+{
+    for (size_t i = 0; i < st->nfields; i++)
+        if (name_index(st->fields[i].key, allowed, n) < 0)
+            return error_set(err, "unknown field '%s' for '%s'", st->fields[i].key, st->kind);
+    return true;
+}
+
+/* Checks the shape "kind key=value ..." and fills st from tokens. */
+static bool statement_from(const Tokens *t, int line, Statement *st, Error *err)
+{
+    if (t->items[0].key || t->items[0].quoted)
+        return error_set(err, "a line starts with a statement word (ruleset, role, perimeter, alert, ...)");
+    for (size_t i = 1; i < t->count; i++)
+        if (!t->items[i].key)
+            return error_set(err, "expected key=value, found \"%s\"", t->items[i].value);
+    *st = (Statement){line, t->items[0].value, &t->items[1], t->count - 1, t};
+    return true;
+}
+
+static const Competency default_competency[] = {
+    [RULE_PERIMETER] = COMP_PERIMETER, [RULE_ALERT] = COMP_ALERTING, [RULE_REPLY] = COMP_MATERIALS,
+    [RULE_TARGET] = COMP_METHOD, [RULE_UNNEEDED_ALERT] = COMP_ALERTING,
+};
+
+static bool add_rule(RuleSet *set, RuleKind kind, const Statement *st, Error *err)
+{
+    for (size_t i = 0; i < set->nrules; i++)
+        if (field(st, "id") && !strcmp(set->rules[i].key, field(st, "id")))
+            return error_set(err, "duplicate rule id '%s' (first at line %d)", field(st, "id"),
+                             set->rules[i].line);
+    Rule *r = rules_append(set);
+    if (!r)
+        return error_set(err, "out of memory");
+    r->kind = kind;
+    r->line = st->line;
+    r->competency = default_competency[kind];
+    if (kind == RULE_REPLY && !set_string(&r->action, "*"))
+        return error_set(err, "out of memory");
+    for (size_t i = 0; i < st->nfields; i++)
+        if (!apply_field(r, &st->fields[i], err))
+            return false;
+    if (!r->rationale && !set_string(&r->rationale, ""))
+        return error_set(err, "out of memory");
+    if (kind == RULE_ALERT && r->trigger == TRIGGER_SITUATION && !r->situation)
+        return error_set(err, "rule '%s': when=situation needs situation=TAG", r->key ? r->key : "?");
+    return rules_validate(set, r, err);
+}
+
+static bool apply_statement(RuleSet **setp, const Statement *st, Error *err)
+{
+    static const char *const ruleset_fields[] = {"name", "title"};
+    static const char *const role_fields[] = {"id", "label"};
+    if (!strcmp(st->kind, "ruleset")) {
+        if (*setp)
+            return error_set(err, "only one 'ruleset' line per file");
+        if (!only_fields(st, ruleset_fields, COUNT(ruleset_fields), err))
+            return false;
+        const char *name = field(st, "name");
+        if (!name || !is_identifier(name))
+            return error_set(err, "ruleset needs name=NAME (letters, digits, _ - .)");
+        *setp = rules_new(name, field(st, "title"));
+        return *setp ? true : error_set(err, "out of memory");
+    }
+    if (!*setp)
+        return error_set(err, "the file must start with: ruleset name=NAME title=\"...\"");
+    if (!strcmp(st->kind, "role")) {
+        if (!only_fields(st, role_fields, COUNT(role_fields), err))
+            return false;
+        const char *id = field(st, "id");
+        if (!id || !is_identifier(id))
+            return error_set(err, "role needs id=NAME");
+        if (rules_has_role(*setp, id))
+            return error_set(err, "role '%s' declared twice", id);
+        return rules_add_role(*setp, id, field(st, "label")) ? true : error_set(err, "out of memory");
+    }
+    int kind = name_index(st->kind, kind_names, COUNT(kind_names));
+    if (kind < 0)
+        return error_set(err, "unknown statement '%s' (expected ruleset, role, perimeter, alert, reply, "
+                              "target or unneeded_alert)", st->kind);
+    return add_rule(*setp, (RuleKind)kind, st, err);
+}
+
+static const char *skip_space(const char *p, const char *end)
+{
+    while (p < end && isspace((unsigned char)*p))
+        p++;
+    return p;
+}
+
+/* A statement is a line plus the lines indented under it that follow. */
+static const char *statement_end(const char *p, const char *end, int *lines)
+{
+    for (;;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return end;
+        const char *next = nl + 1;
+        if (next < end && (*next == ' ' || *next == '\t')) {
+            const char *q = skip_space(next, end);
+            if (q < end && *q != '#' && *q != '\n') {
+                (*lines)++;
+                p = next;
+                continue;
+            }
+        }
+        return nl;
+    }
+}
+
+static bool line_is_blank(const char *p, const char *end)
+{
+    p = skip_space(p, end);
+    return p >= end || *p == '#';
+}
+
+RuleSet *rules_parse(const char *text, size_t len, const char *path, Error *err)
+{
+    if (!text_is_utf8(text, len)) {
+        error_set(err, "%s: not a UTF-8 text file", path);
+        return NULL;
+    }
+    RuleSet *set = NULL;
+    const char *p = text, *end = text + len;
+    int line = 1;
+    while (p < end) {
+        int extra = 0;
+        const char *stop = statement_end(p, end, &extra);
+        const char *first_nl = memchr(p, '\n', (size_t)(stop - p));
+        if (!line_is_blank(p, first_nl ? first_nl : stop)) {
+            /* Continuation lines are joined: newlines inside are spaces to the tokenizer. */
+            Tokens tokens;
+            Statement st = {0};
+            Error local;
+            bool ok = tokens_parse(p, stop, &tokens, &local) && statement_from(&tokens, line, &st, &local) &&
+                      apply_statement(&set, &st, &local);
+            tokens_clear(&tokens);
+            if (!ok) {
+                error_set(err, "%s:%d: %s", path, line, local.msg);
+                rules_free(set);
+                return NULL;
+            }
+        } else {
+            extra = 0;
+            stop = first_nl ? first_nl : stop;
+        }
+        line += 1 + extra;
+        p = stop < end ? stop + 1 : end;
+    }
+    if (!set) {
+        error_set(err, "%s:1: empty rule file (expected: ruleset name=NAME title=\"...\")", path);
+        return NULL;
+    }
+    return set;
+}
+
+#define RULE_FILE_MAX (4 * 1024 * 1024)
+
+RuleSet *rules_load_file(const char *path, Error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        error_set(err, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    char *buf = malloc(RULE_FILE_MAX + 1);
+    size_t n = buf ? fread(buf, 1, RULE_FILE_MAX + 1, f) : 0;
+    bool read_error = ferror(f);
+    fclose(f);
+    if (!buf || read_error || n > RULE_FILE_MAX) {
+        free(buf);
+        error_set(err, "%s: %s", path, !buf ? "out of memory" : read_error ? "read error" : "file too large (over 4 MiB)");
+        return NULL;
+    }
+    RuleSet *set = rules_parse(buf, n, path, err);
+    free(buf);
+    return set;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+static void write_quoted(FILE *out, const char *key, const char *v)
+{
+    fprintf(out, " %s=\"", key);
+    for (; *v; v++) {
+        if (*v == '"' || *v == '\\') fputc('\\', out), fputc(*v, out);
+        else if (*v == '\n') fputs("\\n", out);
+        else if (*v == '\t') fputs("\\t", out);
+        else fputc(*v, out);
+    }
+    fputc('"', out);
+}
+
+static void write_duration(FILE *out, const char *key, int64_t ms)
+{
+    if (ms % 1000)
+        fprintf(out, " %s=%lldms", key, (long long)ms);
+    else
+        fprintf(out, " %s=%llds", key, (long long)(ms / 1000));
+}
+
+static void write_rule(FILE *out, const Rule *r)
+{
+    fprintf(out, "%s id=%s", kind_names[r->kind], r->key);
+    if (r->kind == RULE_ALERT)
+        fprintf(out, " when=%s", trigger_names[r->trigger]);
+    if (r->situation)
+        fprintf(out, " situation=%s", r->situation);
+    if (r->kind == RULE_PERIMETER)
+        fprintf(out, " action=%s verdict=%s", r->action, verdict_names[r->verdict]);
+    if (r->kind == RULE_REPLY)
+        fprintf(out, " applies=%s check=%s", r->action, check_names[r->check]);
+    if (r->role)
+        fprintf(out, " role=%s", r->role);
+    if (r->threshold)
+        fprintf(out, " min=%lld", (long long)r->threshold);
+    if (r->window_ms)
+        write_duration(out, "window", r->window_ms);
+    if (r->deadline_ms)
+        write_duration(out, r->kind == RULE_TARGET ? "within" : "deadline", r->deadline_ms);
+    if (r->words)
+        write_quoted(out, "words", r->words);
+    fprintf(out, "\n    competency=%s points=%d penalty=%d", competency_names[r->competency], r->points, r->penalty);
+    if (r->late)
+        fprintf(out, " late=%d", r->late);
+    if (r->rationale && *r->rationale) {
+        fputs("\n   ", out);
+        write_quoted(out, "why", r->rationale);
+    }
+    fputs("\n\n", out);
+}
+
+bool rules_write(const RuleSet *set, FILE *out, Error *err)
+{
+    fputs("# Crisis Drill rule set (see docs/rules.md for every field).\n", out);
+    fprintf(out, "ruleset name=%s", set->name);
+    write_quoted(out, "title", set->title);
+    fputs("\n\n", out);
+    for (size_t i = 0; i < set->nroles; i++) {
+        fprintf(out, "role id=%s", set->roles[i].id);
+        write_quoted(out, "label", set->roles[i].label);
+        fputc('\n', out);
+    }
+    fputc('\n', out);
+    for (size_t i = 0; i < set->nrules; i++)
+        write_rule(out, &set->rules[i]);
+    if (fflush(out) != 0 || ferror(out))
+        return error_set(err, "write error: %s", strerror(errno));
+    return true;
+}

@@ -1,0 +1,100 @@
+/* Rule sets: the organisation's perimeter, alert, reply and response-time
+ * rules, as data. Parsed from the readable rule file format (see
+ * docs/rules.md), stored in SQLite by the store module, and looked up by the
+ * scorer. A RuleSet owns all of its strings. */
+#ifndef CD_RULES_H
+#define CD_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "error.h"
+
+typedef enum { RULE_PERIMETER, RULE_ALERT, RULE_REPLY, RULE_TARGET, RULE_UNNEEDED_ALERT, RULE_KIND_COUNT } RuleKind;
+typedef enum { COMP_METHOD, COMP_MATERIALS, COMP_PERIMETER, COMP_ALERTING, COMP_COUNT } Competency;
+typedef enum { VERDICT_ALLOWED, VERDICT_FORBIDDEN, VERDICT_ALERT_FIRST } Verdict;
+typedef enum { TRIGGER_SITUATION, TRIGGER_FOLLOWERS, TRIGGER_VOLUME, TRIGGER_KEYWORDS } AlertTrigger;
+typedef enum { CHECK_CONTAINS, CHECK_ABSENT, CHECK_TEMPLATE, CHECK_NO_PERSONAL_DATA } ReplyCheck;
+
+#define RULE_MAX_WORDS 64
+
+typedef struct Rule {
+    int64_t db_id;          /* rules.id in the store; 0 until stored */
+    int line;               /* line in the rule file it came from, 0 if none */
+    char *key;              /* stable name within the set, e.g. "perimeter.complaint.reply" */
+    RuleKind kind;
+    Competency competency;
+    char *situation;        /* situation tag or "*" */
+    char *action;           /* perimeter: the action; reply: reply|dm|* */
+    Verdict verdict;        /* perimeter */
+    char *role;             /* alert: role to alert; perimeter alert_first: role first */
+    AlertTrigger trigger;   /* alert */
+    int64_t threshold;      /* alert followers/volume: minimum */
+    int64_t window_ms;      /* alert volume: sliding window */
+    int64_t deadline_ms;    /* alert: deadline; target: response time */
+    char *words;            /* comma-separated keywords as written */
+    char *folded[RULE_MAX_WORDS]; /* the same, folded for matching */
+    char *written[RULE_MAX_WORDS]; /* and as written, for messages */
+    size_t nwords;
+    ReplyCheck check;       /* reply */
+    int points;             /* earned when respected / on time */
+    int penalty;            /* lost when broken / missed */
+    int late;               /* lost when late (alerts, targets) */
+    char *rationale;        /* why the rule exists, shown in debriefs */
+} Rule;
+
+typedef struct Role {
+    char *id;
+    char *label;
+} Role;
+
+typedef struct RuleSet {
+    char *name;
+    char *title;
+    int64_t db_version;     /* ruleset_versions.id in the store */
+    Role *roles;
+    size_t nroles;
+    Rule *rules;
+    size_t nrules;
+} RuleSet;
+
+/* Parses rule file text. `path` names the file in messages ("file:line:
+ * message"). Returns a new RuleSet owned by the caller, or NULL with err. */
+RuleSet *rules_parse(const char *text, size_t len, const char *path, Error *err);
+RuleSet *rules_load_file(const char *path, Error *err);
+/* Writes the rule set in the rule file format; parsing it back gives the same rules. */
+bool rules_write(const RuleSet *set, FILE *out, Error *err);
+void rules_free(RuleSet *set);
+
+/* Building a set programmatically (the store uses these). */
+RuleSet *rules_new(const char *name, const char *title);
+bool rules_add_role(RuleSet *set, const char *id, const char *label);
+/* Appends a zeroed rule owned by the set; the caller fills it, giving each
+ * string field a heap copy (rules_free frees them). NULL when out of memory. */
+Rule *rules_append(RuleSet *set);
+/* Fills rule->folded from rule->words. */
+bool rules_fold_words(Rule *rule);
+/* Checks one rule's fields for its kind. */
+bool rules_validate(const RuleSet *set, const Rule *rule, Error *err);
+
+bool rules_has_role(const RuleSet *set, const char *role);
+/* The perimeter rule for (situation, action), the exact situation first and
+ * then "*"; NULL when the set says nothing. */
+const Rule *rules_perimeter(const RuleSet *set, const char *situation, const char *action);
+/* The response-time target for a situation ("*" as fallback), or NULL. */
+const Rule *rules_target(const RuleSet *set, const char *situation);
+const Rule *rules_unneeded_alert(const RuleSet *set, const char *role);
+
+const char *rule_kind_name(RuleKind k);
+const char *competency_name(Competency c);
+const char *verdict_name(Verdict v);
+const char *trigger_name(AlertTrigger t);
+const char *check_name(ReplyCheck c);
+bool competency_from_name(const char *s, Competency *out);
+
+/* "300", "90s", "5m", "1h", "1m30s" -> milliseconds. */
+bool parse_duration_ms(const char *s, int64_t *out);
+
+#endif

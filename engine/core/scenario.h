@@ -1,0 +1,87 @@
+/* Scenario host: one sandboxed Lua 5.4 state per scenario, its metadata,
+ * and the timeline — the scenario's threads (main and spawned functions)
+ * waiting on time or on the trainee's actions. This header does not expose
+ * Lua: the bindings (engine/api) are the only other code that sees it. */
+#ifndef CD_SCENARIO_H
+#define CD_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "action.h"
+#include "error.h"
+
+typedef struct Scenario Scenario;
+
+typedef struct ScenarioLimits {
+    int64_t instructions;   /* per resume of a thread (and for loading) */
+    size_t memory_bytes;    /* ceiling of the Lua allocator */
+} ScenarioLimits;
+
+#define SCENARIO_DEFAULT_INSTRUCTIONS 50000000
+#define SCENARIO_DEFAULT_MEMORY (64u * 1024 * 1024)
+#define SCENARIO_MAX_LANGUAGES 8
+
+/* How the trainee's actions bend the virality curve of the post they act
+ * on: rate and growth are multiplied (a negative growth factor turns
+ * growth into decay). */
+typedef struct Bend {
+    double rate, growth;
+} Bend;
+
+typedef struct VirEffects {
+    Bend good_reply, bad_reply, dm, hide, delete_, like;
+} VirEffects;
+
+typedef struct ScenarioMeta {
+    bool declared;           /* scenario{} was called */
+    int line;                /* where */
+    char *id, *title, *summary, *version, *rules, *brand_handle, *brand_name, *network;
+    char *languages[SCENARIO_MAX_LANGUAGES];
+    size_t nlanguages;
+    int64_t duration_ms;
+    int difficulty;          /* 1..3 */
+    int text_limit;          /* characters a post may hold */
+    VirEffects effects;
+} ScenarioMeta;
+
+/* A trainee action as the scenario sees it (await's result). */
+typedef struct ActionEvent {
+    const Action *action;
+    bool good;               /* a reply or message that broke no rule */
+} ActionEvent;
+
+/* Creates the sandboxed state. `engine` is handed to the bindings (it is
+ * the Session). NULL with err when out of memory. */
+Scenario *scenario_new(const ScenarioLimits *limits, void *engine, Error *err);
+void scenario_free(Scenario *sc);
+
+/* Loads the language table (may be NULL: no table) as global T, then runs
+ * the scenario file's top level, which declares metadata, personas and
+ * templates and defines main(). Errors are "file:line: message". */
+bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const char *lang, Error *err);
+const ScenarioMeta *scenario_meta(const Scenario *sc);
+ScenarioMeta *scenario_meta_mut(Scenario *sc);
+/* FNV-1a hash of the scenario and language file contents (hex). */
+const char *scenario_content_hash(const Scenario *sc);
+
+/* Starts main() at time t. */
+bool scenario_start(Scenario *sc, int64_t t_ms, Error *err);
+/* Earliest time a thread wants to run; INT64_MAX when none waits on time. */
+int64_t scenario_next_wake_ms(const Scenario *sc);
+/* Runs the threads due at or before t, each at its own time: before each,
+ * before(engine, wake_ms) is called; when it returns false (the scenario
+ * asked to finish) the run stops there. */
+bool scenario_run_due(Scenario *sc, int64_t t_ms, bool (*before)(void *engine, int64_t t_ms), Error *err);
+/* Resumes the threads awaiting an action like this one. */
+bool scenario_deliver(Scenario *sc, const ActionEvent *ev, Error *err);
+size_t scenario_thread_count(const Scenario *sc);
+
+/* Seeds the generator behind random(), chance() and math.random. */
+void scenario_seed(Scenario *sc, uint64_t seed);
+
+/* Instructions executed so far (in thousands, the hook's granularity). */
+int64_t scenario_instructions_k(const Scenario *sc);
+
+#endif

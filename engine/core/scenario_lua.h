@@ -1,0 +1,38 @@
+/* The Lua side of the scenario host, for the bindings in engine/api only.
+ * Contract: every function here is called from a binding running inside
+ * the scenario's state, with the Scenario reachable through the registry. */
+#ifndef CD_SCENARIO_LUA_H
+#define CD_SCENARIO_LUA_H
+
+#include <lua.h>
+
+#include "rng.h"
+#include "scenario.h"
+
+Scenario *scenario_of(lua_State *L);
+void *scenario_engine(Scenario *sc);
+Rng *scenario_rng(Scenario *sc);
+/* True while the scenario's top level (or its language file) runs. */
+bool scenario_loading(const Scenario *sc);
+/* Line of the Lua code that called the running binding, 0 if unknown. */
+int scenario_caller_line(lua_State *L);
+
+/* Suspends the running scenario thread until wake_ms. Use as
+ * `return scenario_wait(L, t);` from a binding. */
+int scenario_wait(lua_State *L, int64_t wake_ms);
+
+/* Suspends the running thread until an action matching the filter arrives
+ * (it is returned as a table) or until timeout_ms (INT64_MAX: none), when
+ * nil is returned. post and role may be NULL (any); kinds is a bitmask of
+ * 1 << ActionKind, 0 for any action but "open". */
+int scenario_await(lua_State *L, const char *post, const char *role, unsigned kinds, int64_t timeout_ms);
+
+/* Makes a new thread of the function at stack index idx, ready at t_ms. */
+void scenario_spawn(lua_State *L, int idx, int64_t t_ms);
+
+/* Registers the scenario API (engine/api/scenario_api.c). */
+void api_open(lua_State *L);
+/* Lua source run after the API is open (helpers written in Lua). */
+extern const char api_prelude[];
+
+#endif

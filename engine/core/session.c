@@ -1,0 +1,556 @@
+#include "session.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "score.h"
+#include "text.h"
+
+struct Session {
+    SessionConfig cfg;
+    Scenario *scenario;
+    Feed *feed;
+    RuleSet *rules;
+    Scorer *scorer;
+    Store *store;
+    Clock *clock;
+    int64_t id;                  /* 0 until the session row exists */
+    int64_t now_ms;
+    bool finish_requested, over;
+    char *outcome;
+    Template *templates;
+    size_t ntemplates, cap_templates;
+    ActionLog *log;
+    size_t nlog, cap_log;
+    int trainee_posts;
+};
+
+static const char *const status_names[] = {"running", "completed", "aborted", "interrupted"};
+const char *session_status_name(SessionStatus st) { return status_names[st]; }
+
+int64_t session_id(const Session *s) { return s->id; }
+int64_t session_now_ms(const Session *s) { return s->now_ms; }
+int session_total(const Session *s) { return s->scorer ? scorer_total(s->scorer) : 0; }
+const char *session_outcome(const Session *s) { return s->outcome; }
+const ScenarioMeta *session_meta(const Session *s) { return scenario_meta(s->scenario); }
+const RuleSet *session_rules(const Session *s) { return s->rules; }
+const Feed *session_feed(const Session *s) { return s->feed; }
+Feed *session_feed_mut(Session *s) { return s->feed; }
+size_t session_template_count(const Session *s) { return s->ntemplates; }
+const Template *session_template_at(const Session *s, size_t i) { return &s->templates[i]; }
+size_t session_action_count(const Session *s) { return s->nlog; }
+const ActionLog *session_action_at(const Session *s, size_t i) { return &s->log[i]; }
+bool session_is_over(const Session *s) { return s->over; }
+
+const Template *session_template(const Session *s, const char *id)
+{
+    for (size_t i = 0; i < s->ntemplates; i++)
+        if (strcmp(s->templates[i].id, id) == 0)
+            return &s->templates[i];
+    return NULL;
+}
+
+static bool grow(void **items, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return true;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    void *p = realloc(*items, ncap * size);
+    if (!p)
+        return false;
+    *items = p;
+    *cap = ncap;
+    return true;
+}
+
+/* ---- what the scenario adds ------------------------------------------- */
+
+bool session_add_persona(Session *s, const Persona *p, Error *err)
+{
+    if (!feed_add_persona(s->feed, p, err))
+        return false;
+    return s->id == 0 || store_record_persona(s->store, s->id, feed_persona(s->feed, p->handle), err);
+}
+
+Post *session_add_post(Session *s, Post *p, Error *err)
+{
+    p->shown_ms = s->now_ms;
+    p->first_response_ms = -1;
+    Post *added = feed_add_post(s->feed, p, err);
+    if (!added)
+        return NULL;
+    if (!store_record_post(s->store, s->id, added, err) || !scorer_on_post(s->scorer, added, err))
+        return NULL;
+    return added;
+}
+
+bool session_add_template(Session *s, const Template *t, Error *err)
+{
+    if (session_template(s, t->id))
+        return error_set(err, "template '%s' is declared twice", t->id);
+    if (!grow((void **)&s->templates, s->ntemplates, &s->cap_templates, sizeof *s->templates))
+        return error_set(err, "out of memory");
+    Template *c = &s->templates[s->ntemplates];
+    c->id = strdup(t->id);
+    c->situation = strdup(t->situation ? t->situation : "*");
+    c->label = strdup(t->label ? t->label : t->id);
+    c->text = strdup(t->text);
+    s->ntemplates++;
+    return c->id && c->situation && c->label && c->text ? true : error_set(err, "out of memory");
+}
+
+bool session_mark_branch(Session *s, const char *name, Error *err)
+{
+    return store_record_branch(s->store, s->id, s->now_ms, name, err);
+}
+
+void session_request_finish(Session *s, const char *outcome)
+{
+    s->finish_requested = true;
+    if (outcome && !s->outcome)
+        s->outcome = strdup(outcome);
+}
+
+/* ---- score sink ------------------------------------------------------- */
+
+static bool sink_row(void *ctx, const ScoreRow *row, Error *err)
+{
+    Session *s = ctx;
+    return store_record_score(s->store, s->id, row, err);
+}
+
+static bool sink_obligation(void *ctx, Obligation *ob, Error *err)
+{
+    Session *s = ctx;
+    return store_record_obligation(s->store, s->id, ob, err);
+}
+
+/* ---- start ------------------------------------------------------------ */
+
+static bool file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Directory part of path ("." when none), into buf. */
+static void dir_of(const char *path, char *buf, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(buf, size, ".");
+    else
+        snprintf(buf, size, "%.*s", (int)(slash - path), path);
+}
+
+/* Picks the language and its file beside the scenario: the one asked for,
+ * else English, else French. */
+static void pick_language(const SessionConfig *cfg, char *lang, size_t lang_size, char *path, size_t path_size)
+{
+    char dir[PATH_MAX];
+    dir_of(cfg->scenario_path, dir, sizeof dir);
+    const char *candidates[] = {cfg->lang, "en", "fr"};
+    for (size_t i = 0; i < 3; i++) {
+        if (!candidates[i])
+            continue;
+        snprintf(path, path_size, "%s/%s.lua", dir, candidates[i]);
+        if (file_exists(path) && strcmp(path, cfg->scenario_path) != 0) {
+            snprintf(lang, lang_size, "%s", candidates[i]);
+            return;
+        }
+        if (cfg->lang)
+            break; /* asked for one that is missing: checked against the metadata later */
+    }
+    path[0] = '\0';
+    snprintf(lang, lang_size, "%s", cfg->lang ? cfg->lang : "");
+}
+
+static bool check_meta(Session *s, const char *lang, Error *err)
+{
+    const ScenarioMeta *m = scenario_meta(s->scenario);
+    const char *path = s->cfg.scenario_path;
+    if (!m->id || !m->title || m->duration_ms <= 0)
+        return error_set(err, "%s:%d: scenario{} needs id, title and duration (in seconds)", path, m->line);
+    if (*lang && m->nlanguages) {
+        for (size_t i = 0; i < m->nlanguages; i++)
+            if (strcmp(m->languages[i], lang) == 0)
+                return true;
+        char list[128] = "";
+        for (size_t i = 0; i < m->nlanguages; i++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", m->languages[i]);
+        return error_set(err, "%s: no '%s' version of this scenario (languages: %s)", path, lang, list);
+    }
+    return true;
+}
+
+/* Serialises a rule set, to tell whether a file differs from the stored
+ * version. The caller frees the text. */
+static char *rules_text(const RuleSet *set)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return NULL;
+    rules_write(set, f, NULL);
+    fclose(f);
+    return buf;
+}
+
+/* Imports the rule file unless the latest stored version of its name is
+ * the same. Takes ownership of fresh; returns the set to use. */
+static RuleSet *adopt_rules(Store *store, RuleSet *fresh, Error *err)
+{
+    bool found;
+    RuleSet *stored = store_load_rules(store, fresh->name, &found, err);
+    if (!stored && found) {
+        rules_free(fresh);
+        return NULL;
+    }
+    if (stored) {
+        char *a = rules_text(stored), *b = rules_text(fresh);
+        bool same = a && b && strcmp(a, b) == 0;
+        free(a);
+        free(b);
+        if (same) {
+            rules_free(fresh);
+            return stored;
+        }
+        rules_free(stored);
+    }
+    if (!store_import_rules(store, fresh, err)) {
+        rules_free(fresh);
+        return NULL;
+    }
+    return fresh;
+}
+
+static bool is_rule_file_path(const char *name)
+{
+    size_t n = strlen(name);
+    return strchr(name, '/') || (n > 6 && strcmp(name + n - 6, ".rules") == 0);
+}
+
+/* Finds the rule set: a file path is (re)imported when it changed; a name
+ * comes from the database, or on first use from NAME.rules beside the
+ * scenario or in rules_dir. */
+static RuleSet *resolve_rules(Session *s, Error *err)
+{
+    const ScenarioMeta *m = scenario_meta(s->scenario);
+    const char *name = s->cfg.rules ? s->cfg.rules : m->rules ? m->rules : "default";
+    if (is_rule_file_path(name)) {
+        RuleSet *fresh = rules_load_file(name, err);
+        return fresh ? adopt_rules(s->store, fresh, err) : NULL;
+    }
+    bool found;
+    RuleSet *set = store_load_rules(s->store, name, &found, err);
+    if (set || found)
+        return set;
+    char dir[PATH_MAX], path[PATH_MAX + 64];
+    dir_of(s->cfg.scenario_path, dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/%s.rules", dir, name);
+    if (!file_exists(path) && s->cfg.rules_dir)
+        snprintf(path, sizeof path, "%s/%s.rules", s->cfg.rules_dir, name);
+    if (!file_exists(path)) {
+        error_set(err, "no rule set '%s' in the database nor a file %s.rules (import one with: crisisdrill rules "
+                       "import FILE)", name, name);
+        return NULL;
+    }
+    RuleSet *fresh = rules_load_file(path, err);
+    if (fresh && strcmp(fresh->name, name) != 0) {
+        error_set(err, "%s: the file declares rule set '%s', not '%s'", path, fresh->name, name);
+        rules_free(fresh);
+        return NULL;
+    }
+    return fresh ? adopt_rules(s->store, fresh, err) : NULL;
+}
+
+static bool record_personas(Session *s, Error *err)
+{
+    for (size_t i = 0; i < feed_persona_count(s->feed); i++)
+        if (!store_record_persona(s->store, s->id, feed_persona_at(s->feed, i), err))
+            return false;
+    return true;
+}
+
+static bool add_brand(Session *s, Error *err)
+{
+    ScenarioMeta *m = scenario_meta_mut(s->scenario);
+    if (!m->brand_handle && !(m->brand_handle = strdup("@brand")))
+        return error_set(err, "out of memory");
+    if (feed_persona(s->feed, m->brand_handle))
+        return true;
+    Persona brand = {.handle = m->brand_handle, .name = m->brand_name ? m->brand_name : m->brand_handle,
+                     .followers = 0, .verified = true, .role = "brand"};
+    return feed_add_persona(s->feed, &brand, err);
+}
+
+static bool begin(Session *s, const char *lang, Error *err)
+{
+    const ScenarioMeta *m = scenario_meta(s->scenario);
+    char version[96];
+    snprintf(version, sizeof version, "%s+%s", m->version ? m->version : "1", scenario_content_hash(s->scenario));
+    SessionRecord rec = {
+        .trainee = s->cfg.trainee ? s->cfg.trainee : "trainee", .scenario_id = m->id, .scenario_title = m->title,
+        .scenario_version = version, .scenario_path = s->cfg.scenario_path,
+        .language = *lang ? lang : (m->nlanguages ? m->languages[0] : "en"),
+        .mode = s->cfg.mode ? s->cfg.mode : "headless", .ruleset_version = s->rules->db_version,
+        .seed = s->cfg.seed, .speed = clock_speed(s->clock),
+    };
+    return store_session_begin(s->store, &rec, &s->id, err);
+}
+
+Session *session_start(const SessionConfig *cfg, Error *err)
+{
+    Session *s = calloc(1, sizeof *s);
+    if (!s) {
+        error_set(err, "out of memory");
+        return NULL;
+    }
+    s->cfg = *cfg;
+    s->store = cfg->store;
+    s->clock = cfg->clock;
+    char lang[16], lang_path[PATH_MAX];
+    pick_language(cfg, lang, sizeof lang, lang_path, sizeof lang_path);
+    bool ok = (s->feed = feed_new()) != NULL && (s->scenario = scenario_new(&cfg->limits, s, err)) != NULL;
+    if (!ok && !s->scenario && s->feed == NULL)
+        error_set(err, "out of memory");
+    if (ok) {
+        scenario_seed(s->scenario, cfg->seed);
+        ok = scenario_load(s->scenario, cfg->scenario_path, lang_path[0] ? lang_path : NULL, *lang ? lang : "en", err) &&
+             check_meta(s, lang, err) && add_brand(s, err) && (s->rules = resolve_rules(s, err)) != NULL;
+    }
+    if (ok) {
+        ScoreSink sink = {s, sink_row, sink_obligation};
+        ok = (s->scorer = scorer_new(s->rules, s->feed, sink)) != NULL;
+        if (!ok)
+            error_set(err, "out of memory");
+    }
+    ok = ok && begin(s, lang, err);
+    if (ok && !(record_personas(s, err) && scenario_start(s->scenario, 0, err) && store_flush(s->store, err))) {
+        Error ignored;
+        store_session_end(s->store, s->id, "aborted", 0, 0, NULL, err->msg, &ignored);
+        ok = false;
+    }
+    if (!ok) {
+        session_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void session_free(Session *s)
+{
+    if (!s)
+        return;
+    scenario_free(s->scenario); /* first: its threads may refer to the feed */
+    scorer_free(s->scorer);
+    feed_free(s->feed);
+    rules_free(s->rules);
+    for (size_t i = 0; i < s->ntemplates; i++) {
+        free(s->templates[i].id);
+        free(s->templates[i].situation);
+        free(s->templates[i].label);
+        free(s->templates[i].text);
+    }
+    for (size_t i = 0; i < s->nlog; i++) {
+        free(s->log[i].post_id);
+        free(s->log[i].role);
+        free(s->log[i].template_id);
+    }
+    free(s->templates);
+    free(s->log);
+    free(s->outcome);
+    free(s);
+}
+
+/* ---- time ------------------------------------------------------------- */
+
+static int64_t end_ms(const Session *s) { return scenario_meta(s->scenario)->duration_ms; }
+
+int64_t session_next_event_ms(const Session *s)
+{
+    if (s->over)
+        return INT64_MAX;
+    int64_t next = scenario_next_wake_ms(s->scenario);
+    return next < end_ms(s) ? (next > s->now_ms ? next : s->now_ms) : end_ms(s);
+}
+
+static bool before_thread(void *engine, int64_t t_ms)
+{
+    Session *s = engine;
+    if (s->finish_requested)
+        return false;
+    if (t_ms > s->now_ms)
+        s->now_ms = t_ms;
+    return true;
+}
+
+bool session_advance(Session *s, int64_t t_ms, Error *err)
+{
+    if (s->over)
+        return true;
+    int64_t limit = t_ms < end_ms(s) ? t_ms : end_ms(s) - 1; /* the end itself runs nothing */
+    if (!scenario_run_due(s->scenario, limit, before_thread, err))
+        return false;
+    if (s->finish_requested || t_ms >= end_ms(s)) {
+        s->over = true;
+        if (!s->finish_requested)
+            s->now_ms = end_ms(s);
+    } else if (t_ms > s->now_ms) {
+        s->now_ms = t_ms;
+    }
+    /* Under a real clock the posts shown are saved every frame; headless
+     * runs save them with the next action. */
+    return clock_is_virtual(s->clock) ? true : store_flush(s->store, err);
+}
+
+/* ---- trainee actions -------------------------------------------------- */
+
+static char *format_time(char *buf, size_t size, int64_t ms)
+{
+    snprintf(buf, size, "%02lld:%02lld", (long long)(ms / 60000), (long long)(ms / 1000 % 60));
+    return buf;
+}
+
+/* Checks an action against the feed and the rules, and fills in the text
+ * of a template. */
+static bool validate_action(Session *s, Action *a, Error *err)
+{
+    char when[32];
+    format_time(when, sizeof when, a->at_ms);
+    if (a->kind == ACT_ALERT) {
+        if (!a->role || !rules_has_role(s->rules, a->role)) {
+            char list[512] = "";
+            for (size_t i = 0; i < s->rules->nroles; i++)
+                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", s->rules->roles[i].id);
+            return error_set(err, "unknown role '%s' (rule set '%s' has: %s)", a->role ? a->role : "", s->rules->name,
+                             list);
+        }
+    }
+    const Post *post = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
+    if (a->post_id && !post)
+        return error_set(err, "no post '%s' in the feed at %s (unknown post id, or not shown yet)", a->post_id, when);
+    if (!post && a->kind != ACT_ALERT)
+        return error_set(err, "%s needs a target post", action_kind_name(a->kind));
+    if (a->kind != ACT_REPLY && a->kind != ACT_DM)
+        return true;
+    for (size_t i = 0; i < s->ntemplates && !a->template_offered; i++)
+        a->template_offered = strcmp(s->templates[i].situation, "*") == 0 ||
+                              strcmp(s->templates[i].situation, post->situation) == 0;
+    if (a->template_id) {
+        const Template *t = session_template(s, a->template_id);
+        if (!t)
+            return error_set(err, "no template '%s' in this scenario", a->template_id);
+        if (!a->text)
+            a->text = t->text;
+        else
+            a->edited = strcmp(a->text, t->text) != 0;
+    }
+    if (!a->text || !*a->text)
+        return error_set(err, "%s with no text (give a text or template=ID)", action_kind_name(a->kind));
+    if (!text_is_utf8(a->text, strlen(a->text)))
+        return error_set(err, "the text is not valid UTF-8");
+    int limit = scenario_meta(s->scenario)->text_limit;
+    size_t len = text_utf8_length(a->text);
+    if (a->kind == ACT_REPLY && limit > 0 && len > (size_t)limit)
+        return error_set(err, "the reply is %zu characters; the network allows %d", len, limit);
+    return true;
+}
+
+static bool post_trainee_words(Session *s, const Action *a, Error *err)
+{
+    char id[32];
+    snprintf(id, sizeof id, "%s%d", a->kind == ACT_REPLY ? "r" : "m", ++s->trainee_posts);
+    Post p = {.id = id, .kind = a->kind == ACT_REPLY ? POST_REPLY : POST_DM,
+              .author = scenario_meta(s->scenario)->brand_handle, .parent = (char *)a->post_id,
+              .situation = "response", .text = (char *)a->text, .by_trainee = true};
+    return session_add_post(s, &p, err) != NULL;
+}
+
+static void bend_virality(Session *s, const Action *a, bool good)
+{
+    Post *post = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
+    if (!post)
+        return;
+    const VirEffects *e = &scenario_meta(s->scenario)->effects;
+    const Bend *b = NULL;
+    switch (a->kind) {
+    case ACT_REPLY: b = good ? &e->good_reply : &e->bad_reply; break;
+    case ACT_DM: b = good ? &e->dm : &e->bad_reply; break;
+    case ACT_HIDE: b = &e->hide; post->hidden = true; break;
+    case ACT_DELETE: b = &e->delete_; post->deleted = true; break;
+    case ACT_LIKE: b = &e->like; post->liked = true; break;
+    default: break;
+    }
+    if (b)
+        feed_bend(post, a->at_ms, b->rate, b->growth);
+}
+
+static bool log_action(Session *s, const Action *a, bool good, Error *err)
+{
+    if (!grow((void **)&s->log, s->nlog, &s->cap_log, sizeof *s->log))
+        return error_set(err, "out of memory");
+    ActionLog *l = &s->log[s->nlog++];
+    *l = (ActionLog){.kind = a->kind, .good = good, .at_ms = a->at_ms};
+    l->post_id = a->post_id ? strdup(a->post_id) : NULL;
+    l->role = a->role ? strdup(a->role) : NULL;
+    l->template_id = a->template_id ? strdup(a->template_id) : NULL;
+    return true;
+}
+
+bool session_check_action(Session *s, const Action *in, Error *err)
+{
+    Action a = *in;
+    return validate_action(s, &a, err);
+}
+
+bool session_act(Session *s, const Action *in, Error *err)
+{
+    char when[32];
+    if (in->at_ms < s->now_ms)
+        return error_set(err, "actions come in time order: this one is at %s, the scenario is already at %s",
+                         format_time(when, sizeof when, in->at_ms), format_time(when + 16, 16, s->now_ms));
+    if (in->at_ms > s->now_ms && !session_advance(s, in->at_ms, err))
+        return false;
+    if (s->over)
+        return error_set(err, "the scenario has already ended at %s", format_time(when, sizeof when, s->now_ms));
+    Action a = *in;
+    if (!validate_action(s, &a, err))
+        return false;
+    int64_t action_id;
+    bool good = true;
+    if (!store_record_action(s->store, s->id, &a, &action_id, err) ||
+        ((a.kind == ACT_REPLY || a.kind == ACT_DM) && !post_trainee_words(s, &a, err)) ||
+        !scorer_on_action(s->scorer, &a, action_id, &good, err))
+        return false;
+    bend_virality(s, &a, good);
+    if (!log_action(s, &a, good, err) || !store_flush(s->store, err))
+        return false;
+    ActionEvent ev = {&a, good};
+    return scenario_deliver(s->scenario, &ev, err);
+}
+
+bool session_end(Session *s, SessionStatus status, const char *error, Error *err)
+{
+    if (status == SESSION_COMPLETED && !s->over)
+        s->over = true;
+    bool ok = scorer_finish(s->scorer, s->now_ms, err);
+    for (size_t i = 0; ok && i < feed_post_count(s->feed); i++) {
+        const Post *p = feed_post_at(s->feed, i);
+        ok = store_record_post_final(s->store, s->id, p, feed_counters(p, s->now_ms), err);
+    }
+    if (!ok) {
+        /* Keep what is stored; the session is closed as aborted with the cause. */
+        Error ignored;
+        store_rollback(s->store);
+        store_session_end(s->store, s->id, "aborted", s->now_ms, session_total(s), s->outcome, err->msg, &ignored);
+        return false;
+    }
+    s->over = true;
+    return store_session_end(s->store, s->id, session_status_name(status), s->now_ms, session_total(s), s->outcome,
+                             error, err);
+}

@@ -1,0 +1,94 @@
+/* A session: one trainee playing one scenario. This is the core's API for
+ * front ends (headless player, SDL window): start, advance the clock, act,
+ * end. It ties the scenario host, the feed, the rules, the scorer and the
+ * store together. Everything is recorded as it happens. */
+#ifndef CD_SESSION_H
+#define CD_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "action.h"
+#include "clock.h"
+#include "error.h"
+#include "feed.h"
+#include "rules.h"
+#include "scenario.h"
+#include "store.h"
+
+typedef struct Session Session;
+
+typedef struct SessionConfig {
+    const char *scenario_path;   /* scenario.lua (or a single-file scenario) */
+    const char *lang;            /* NULL: the scenario's first language */
+    const char *trainee;
+    const char *rules;           /* NULL: the rule set the scenario names */
+    const char *rules_dir;       /* where NAME.rules files are found on first use */
+    const char *mode;            /* "headless", "window" */
+    Store *store;                /* borrowed */
+    Clock *clock;                /* borrowed */
+    uint64_t seed;
+    ScenarioLimits limits;
+} SessionConfig;
+
+typedef struct Template {
+    char *id, *situation, *label, *text;
+} Template;
+
+typedef enum { SESSION_RUNNING, SESSION_COMPLETED, SESSION_ABORTED, SESSION_INTERRUPTED } SessionStatus;
+
+/* Loads the scenario, resolves its rule set (importing NAME.rules from
+ * rules_dir on first use), records the session and starts main(). NULL with
+ * err on failure; when the session row was already written it is marked
+ * aborted with the error. */
+Session *session_start(const SessionConfig *cfg, Error *err);
+void session_free(Session *s);
+
+/* The next instant something is scheduled (a scenario thread, the end). */
+int64_t session_next_event_ms(const Session *s);
+/* Runs everything due up to t (each at its own time). On a scenario error
+ * returns false: end the session as aborted with that message. */
+bool session_advance(Session *s, int64_t t_ms, Error *err);
+/* Checks an action without recording it: the target post is in the feed,
+ * the role exists, a reply has a text or a known template that fits. Call
+ * after session_advance() to the action's time. */
+bool session_check_action(Session *s, const Action *a, Error *err);
+/* Records, scores and delivers a trainee action at a->at_ms (not before the
+ * session's current time). A wrong action (unknown post, unknown role,
+ * empty reply) is refused with err and nothing is recorded. */
+bool session_act(Session *s, const Action *a, Error *err);
+bool session_is_over(const Session *s);
+/* Scores what is due, stores final counters and closes the session row. */
+bool session_end(Session *s, SessionStatus status, const char *error, Error *err);
+
+int64_t session_id(const Session *s);
+int64_t session_now_ms(const Session *s);
+int session_total(const Session *s);
+const char *session_outcome(const Session *s);
+const ScenarioMeta *session_meta(const Session *s);
+const RuleSet *session_rules(const Session *s);
+const Feed *session_feed(const Session *s);
+size_t session_template_count(const Session *s);
+const Template *session_template_at(const Session *s, size_t i);
+const Template *session_template(const Session *s, const char *id);
+const char *session_status_name(SessionStatus st);
+
+/* ---- for the scenario bindings (engine/api) ---- */
+Feed *session_feed_mut(Session *s);
+bool session_add_persona(Session *s, const Persona *p, Error *err);
+/* Shows a post now: fills seq, time and sentiment, records and scores it. */
+Post *session_add_post(Session *s, Post *p, Error *err);
+bool session_add_template(Session *s, const Template *t, Error *err);
+bool session_mark_branch(Session *s, const char *name, Error *err);
+void session_request_finish(Session *s, const char *outcome);
+/* Trainee actions so far, for handled()/alerted(). */
+typedef struct ActionLog {
+    ActionKind kind;
+    char *post_id, *role, *template_id;
+    bool good;
+    int64_t at_ms;
+} ActionLog;
+size_t session_action_count(const Session *s);
+const ActionLog *session_action_at(const Session *s, size_t i);
+
+#endif

@@ -1,0 +1,722 @@
+#include "store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+
+#define APPLICATION_ID 0x43445231 /* "CDR1" */
+
+/* Schema migrations: entry i brings user_version from i to i + 1. Never
+ * edit a released entry; append a new one. */
+static const char *const migrations[] = {
+    /* 1: the first schema */
+    "CREATE TABLE ruleset_versions(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  name TEXT NOT NULL,\n"
+    "  title TEXT NOT NULL,\n"
+    "  imported_at TEXT NOT NULL);\n"
+    "CREATE INDEX ruleset_versions_name ON ruleset_versions(name, id);\n"
+    "CREATE TABLE roles(\n"
+    "  ruleset_version INTEGER NOT NULL REFERENCES ruleset_versions(id),\n"
+    "  role TEXT NOT NULL,\n"
+    "  label TEXT NOT NULL,\n"
+    "  PRIMARY KEY(ruleset_version, role));\n"
+    "CREATE TABLE rules(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  ruleset_version INTEGER NOT NULL REFERENCES ruleset_versions(id),\n"
+    "  position INTEGER NOT NULL,\n"
+    "  key TEXT NOT NULL,\n"
+    "  kind TEXT NOT NULL CHECK(kind IN ('perimeter','alert','reply','target','unneeded_alert')),\n"
+    "  competency TEXT NOT NULL CHECK(competency IN ('method','materials','perimeter','alerting')),\n"
+    "  situation TEXT, action TEXT, verdict TEXT, role TEXT, trigger TEXT,\n"
+    "  threshold INTEGER NOT NULL DEFAULT 0, window_ms INTEGER NOT NULL DEFAULT 0,\n"
+    "  deadline_ms INTEGER NOT NULL DEFAULT 0, words TEXT, check_kind TEXT,\n"
+    "  points INTEGER NOT NULL DEFAULT 0, penalty INTEGER NOT NULL DEFAULT 0, late INTEGER NOT NULL DEFAULT 0,\n"
+    "  rationale TEXT NOT NULL DEFAULT '',\n"
+    "  UNIQUE(ruleset_version, key));\n"
+    "CREATE TABLE sessions(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  trainee TEXT NOT NULL,\n"
+    "  scenario_id TEXT NOT NULL,\n"
+    "  scenario_title TEXT NOT NULL,\n"
+    "  scenario_version TEXT NOT NULL,\n"
+    "  scenario_path TEXT NOT NULL,\n"
+    "  language TEXT NOT NULL,\n"
+    "  mode TEXT NOT NULL,\n"
+    "  ruleset_version INTEGER NOT NULL REFERENCES ruleset_versions(id),\n"
+    "  seed INTEGER NOT NULL,\n"
+    "  speed REAL NOT NULL DEFAULT 1,\n"
+    "  started_at TEXT NOT NULL,\n"
+    "  ended_at TEXT,\n"
+    "  sim_ms INTEGER NOT NULL DEFAULT 0,\n"
+    "  status TEXT NOT NULL CHECK(status IN ('running','completed','aborted','interrupted')),\n"
+    "  total INTEGER,\n"
+    "  outcome TEXT,\n"
+    "  error TEXT);\n"
+    "CREATE INDEX sessions_trainee ON sessions(trainee, id);\n"
+    "CREATE INDEX sessions_scenario ON sessions(scenario_id, id);\n"
+    "CREATE TABLE personas(\n"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id),\n"
+    "  handle TEXT NOT NULL, name TEXT NOT NULL, followers INTEGER NOT NULL,\n"
+    "  verified INTEGER NOT NULL, role TEXT NOT NULL,\n"
+    "  PRIMARY KEY(session_id, handle)) WITHOUT ROWID;\n"
+    "CREATE TABLE posts(\n"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id),\n"
+    "  post_id TEXT NOT NULL,\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  shown_ms INTEGER NOT NULL,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  author TEXT NOT NULL,\n"
+    "  parent TEXT,\n"
+    "  situation TEXT NOT NULL,\n"
+    "  negative INTEGER NOT NULL,\n"
+    "  by_trainee INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  reposts INTEGER, likes INTEGER, replies INTEGER,\n"
+    "  hidden INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,\n"
+    "  first_response_ms INTEGER,\n"
+    "  PRIMARY KEY(session_id, post_id)) WITHOUT ROWID;\n"
+    "CREATE TABLE actions(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id),\n"
+    "  at_ms INTEGER NOT NULL,\n"
+    "  kind TEXT NOT NULL CHECK(kind IN ('open','reply','dm','hide','delete','like','alert')),\n"
+    "  post_id TEXT, role TEXT, template TEXT, edited INTEGER NOT NULL DEFAULT 0, text TEXT,\n"
+    "  opened_ms INTEGER, typed_ms INTEGER, source TEXT NOT NULL, source_line INTEGER);\n"
+    "CREATE INDEX actions_session ON actions(session_id, at_ms);\n"
+    "CREATE TABLE alert_obligations(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id),\n"
+    "  rule_id INTEGER NOT NULL REFERENCES rules(id),\n"
+    "  role TEXT NOT NULL,\n"
+    "  post_id TEXT NOT NULL,\n"
+    "  triggered_ms INTEGER NOT NULL,\n"
+    "  due_ms INTEGER NOT NULL,\n"
+    "  met_ms INTEGER,\n"
+    "  met_by_action INTEGER REFERENCES actions(id),\n"
+    "  outcome TEXT NOT NULL CHECK(outcome IN ('open','on_time','late','missed')));\n"
+    "CREATE INDEX alert_obligations_session ON alert_obligations(session_id);\n"
+    "CREATE TABLE scores(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id),\n"
+    "  action_id INTEGER REFERENCES actions(id),\n"
+    "  rule_id INTEGER NOT NULL REFERENCES rules(id),\n"
+    "  post_id TEXT,\n"
+    "  at_ms INTEGER NOT NULL,\n"
+    "  competency TEXT NOT NULL,\n"
+    "  outcome TEXT NOT NULL CHECK(outcome IN ('respected','broken','on_time','late','missed','unneeded')),\n"
+    "  points INTEGER NOT NULL,\n"
+    "  reason TEXT NOT NULL);\n"
+    "CREATE INDEX scores_session ON scores(session_id, at_ms, id);\n"
+    "CREATE INDEX scores_rule ON scores(rule_id);\n"
+    "CREATE TABLE branches(\n"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id),\n"
+    "  at_ms INTEGER NOT NULL,\n"
+    "  name TEXT NOT NULL);\n"
+    "CREATE INDEX branches_session ON branches(session_id);\n"
+    "CREATE VIEW v_scores AS\n"
+    "  SELECT s.session_id, s.id AS score_id, s.at_ms, s.post_id, s.action_id, r.key AS rule, r.kind AS rule_kind,\n"
+    "         s.competency, s.outcome, s.points, s.reason\n"
+    "  FROM scores s JOIN rules r ON r.id = s.rule_id;\n",
+};
+
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
+
+bool store_fail(Store *s, Error *err, const char *what)
+{
+    return error_set(err, "%s: %s (%s)", s->path, what, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+}
+
+sqlite3_stmt *store_prepare(Store *s, const char *sql, Error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        store_fail(s, err, "cannot read the database");
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    return st;
+}
+
+static bool exec(Store *s, const char *sql, Error *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        error_set(err, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return false;
+    }
+    return true;
+}
+
+static bool pragma_int(Store *s, const char *sql, int64_t *out, Error *err)
+{
+    sqlite3_stmt *st = store_prepare(s, sql, err);
+    if (!st)
+        return false;
+    int rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(s, err, "cannot read the database");
+}
+
+/* A clearer line for the usual ways a file is not usable. */
+static bool explain_open_failure(Store *s, Error *err)
+{
+    int code = s->db ? sqlite3_errcode(s->db) : SQLITE_CANTOPEN;
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+        return error_set(err, "%s: not a Crisis Drill database, or a damaged one (%s)", s->path,
+                         sqlite3_errmsg(s->db));
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return error_set(err, "%s: the database is locked by another program; try again when it is done", s->path);
+    if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN)
+        return error_set(err, "%s: cannot open the database for writing (%s)", s->path,
+                         s->db ? sqlite3_errmsg(s->db) : "cannot open");
+    return store_fail(s, err, "cannot open the database");
+}
+
+static bool migrate(Store *s, Error *err)
+{
+    int64_t app = 0, version = 0;
+    if (!pragma_int(s, "PRAGMA application_id", &app, err) || !pragma_int(s, "PRAGMA user_version", &version, err))
+        return explain_open_failure(s, err);
+    if (app != 0 && app != APPLICATION_ID)
+        return error_set(err, "%s: this SQLite file belongs to another program, not Crisis Drill", s->path);
+    if (version > NMIGRATIONS)
+        return error_set(err, "%s: written by a newer Crisis Drill (schema %lld; this program knows up to %d)",
+                         s->path, (long long)version, NMIGRATIONS);
+    if (app == 0 && version == 0) {
+        int64_t tables = 0;
+        if (!pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, err))
+            return false;
+        if (tables > 0)
+            return error_set(err, "%s: this SQLite file belongs to another program, not Crisis Drill", s->path);
+    }
+    for (int64_t v = version; v < NMIGRATIONS; v++) {
+        if (s->readonly)
+            return error_set(err, "%s: the database needs an upgrade; open it once with write access", s->path);
+        char tail[96];
+        snprintf(tail, sizeof tail, "PRAGMA user_version=%lld; PRAGMA application_id=%d; COMMIT;",
+                 (long long)v + 1, APPLICATION_ID);
+        if (!exec(s, "BEGIN IMMEDIATE", err))
+            return explain_open_failure(s, err);
+        if (!exec(s, migrations[v], err) || !exec(s, tail, err)) {
+            exec(s, "ROLLBACK", NULL);
+            return error_prefix(err, "migration to schema %lld failed", (long long)v + 1);
+        }
+    }
+    return true;
+}
+
+static Store *open_with(const char *path, bool readonly, Error *err)
+{
+    Store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        error_set(err, "out of memory");
+        return NULL;
+    }
+    s->readonly = readonly;
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    bool ok = sqlite3_open_v2(path, &s->db, flags, NULL) == SQLITE_OK;
+    if (!ok) {
+        explain_open_failure(s, err);
+    } else {
+        sqlite3_busy_timeout(s->db, 5000);
+        sqlite3_extended_result_codes(s->db, 0);
+        /* journal_mode is persistent and needs write access: skip it read-only. */
+        ok = exec(s, "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF", err) &&
+             (readonly || exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL", err));
+        if (!ok)
+            explain_open_failure(s, err);
+        else
+            ok = migrate(s, err);
+    }
+    if (!ok) {
+        store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+Store *store_open(const char *path, Error *err) { return open_with(path, false, err); }
+Store *store_open_readonly(const char *path, Error *err) { return open_with(path, true, err); }
+
+void store_close(Store *s)
+{
+    if (!s)
+        return;
+    if (s->in_txn)
+        store_flush(s, NULL);
+    for (int i = 0; i < STORE_CACHE_SIZE; i++)
+        sqlite3_finalize(s->cache[i].stmt);
+    sqlite3_close_v2(s->db);
+    free(s->path);
+    free(s);
+}
+
+static bool begin_writes(Store *s, Error *err)
+{
+    if (s->in_txn)
+        return true;
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return explain_open_failure(s, err);
+    s->in_txn = true;
+    return true;
+}
+
+bool store_flush(Store *s, Error *err)
+{
+    if (!s->in_txn)
+        return true;
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        return store_fail(s, err, "cannot save to the database");
+    s->in_txn = false;
+    return true;
+}
+
+void store_rollback(Store *s)
+{
+    if (s->in_txn)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_txn = false;
+}
+
+/* Binds text or NULL. */
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Steps a cached write statement to completion and resets it. */
+static bool run(Store *s, sqlite3_stmt *st, Error *err)
+{
+    int rc = sqlite3_step(st);
+    bool ok = rc == SQLITE_DONE ? true : store_fail(s, err, "cannot save to the database");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return ok;
+}
+
+/* Opens the write transaction if needed and returns the statement for sql
+ * (a string literal), prepared once per store. */
+static sqlite3_stmt *prepare_write(Store *s, const char *sql, Error *err)
+{
+    if (s->readonly) {
+        error_set(err, "%s: opened read-only", s->path);
+        return NULL;
+    }
+    if (!begin_writes(s, err))
+        return NULL;
+    for (int i = 0; i < STORE_CACHE_SIZE; i++) {
+        CachedStatement *c = &s->cache[i];
+        if (c->sql == sql)
+            return c->stmt;
+        if (!c->sql) {
+            c->stmt = store_prepare(s, sql, err);
+            if (c->stmt)
+                c->sql = sql;
+            return c->stmt;
+        }
+    }
+    error_set(err, "internal error: statement cache full");
+    return NULL;
+}
+
+/* ---- rule sets ---- */
+
+static bool insert_rule(Store *s, int64_t version, int position, Rule *r, Error *err)
+{
+    sqlite3_stmt *st = prepare_write(s,
+        "INSERT INTO rules(ruleset_version, position, key, kind, competency, situation, action, verdict, role,"
+        " trigger, threshold, window_ms, deadline_ms, words, check_kind, points, penalty, late, rationale)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, version);
+    sqlite3_bind_int(st, 2, position);
+    bind_text(st, 3, r->key);
+    bind_text(st, 4, rule_kind_name(r->kind));
+    bind_text(st, 5, competency_name(r->competency));
+    bind_text(st, 6, r->situation);
+    bind_text(st, 7, r->action);
+    bind_text(st, 8, r->kind == RULE_PERIMETER ? verdict_name(r->verdict) : NULL);
+    bind_text(st, 9, r->role);
+    bind_text(st, 10, r->kind == RULE_ALERT ? trigger_name(r->trigger) : NULL);
+    sqlite3_bind_int64(st, 11, r->threshold);
+    sqlite3_bind_int64(st, 12, r->window_ms);
+    sqlite3_bind_int64(st, 13, r->deadline_ms);
+    bind_text(st, 14, r->words);
+    bind_text(st, 15, r->kind == RULE_REPLY ? check_name(r->check) : NULL);
+    sqlite3_bind_int(st, 16, r->points);
+    sqlite3_bind_int(st, 17, r->penalty);
+    sqlite3_bind_int(st, 18, r->late);
+    bind_text(st, 19, r->rationale);
+    if (!run(s, st, err))
+        return false;
+    r->db_id = sqlite3_last_insert_rowid(s->db);
+    return true;
+}
+
+bool store_import_rules(Store *s, RuleSet *set, Error *err)
+{
+    char now[32];
+    clock_wall_iso(now, sizeof now);
+    sqlite3_stmt *st = prepare_write(s, "INSERT INTO ruleset_versions(name, title, imported_at) VALUES(?,?,?)", err);
+    if (!st)
+        return false;
+    bind_text(st, 1, set->name);
+    bind_text(st, 2, set->title);
+    bind_text(st, 3, now);
+    if (!run(s, st, err))
+        goto fail;
+    set->db_version = sqlite3_last_insert_rowid(s->db);
+    for (size_t i = 0; i < set->nroles; i++) {
+        st = prepare_write(s, "INSERT INTO roles(ruleset_version, role, label) VALUES(?,?,?)", err);
+        if (!st)
+            goto fail;
+        sqlite3_bind_int64(st, 1, set->db_version);
+        bind_text(st, 2, set->roles[i].id);
+        bind_text(st, 3, set->roles[i].label);
+        if (!run(s, st, err))
+            goto fail;
+    }
+    for (size_t i = 0; i < set->nrules; i++)
+        if (!insert_rule(s, set->db_version, (int)i, &set->rules[i], err))
+            goto fail;
+    return store_flush(s, err);
+fail:
+    store_rollback(s);
+    return false;
+}
+
+static char *column_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+static int name_to_index(const char *s, const char *(*name_of)(int), int n)
+{
+    for (int i = 0; s && i < n; i++)
+        if (strcmp(s, name_of(i)) == 0)
+            return i;
+    return -1;
+}
+
+static const char *kind_at(int i) { return rule_kind_name((RuleKind)i); }
+static const char *competency_at(int i) { return competency_name((Competency)i); }
+static const char *verdict_at(int i) { return verdict_name((Verdict)i); }
+static const char *trigger_at(int i) { return trigger_name((AlertTrigger)i); }
+static const char *check_at(int i) { return check_name((ReplyCheck)i); }
+
+/* Reads one rules row into a new rule of set. The columns are those of
+ * the SELECT in load_rules. */
+static bool read_rule(sqlite3_stmt *st, RuleSet *set, Error *err)
+{
+    Rule *r = rules_append(set);
+    if (!r)
+        return error_set(err, "out of memory");
+    int kind = name_to_index((const char *)sqlite3_column_text(st, 2), kind_at, RULE_KIND_COUNT);
+    int comp = name_to_index((const char *)sqlite3_column_text(st, 3), competency_at, COMP_COUNT);
+    if (kind < 0 || comp < 0)
+        return error_set(err, "damaged rule row %lld", (long long)sqlite3_column_int64(st, 0));
+    r->db_id = sqlite3_column_int64(st, 0);
+    r->key = column_dup(st, 1);
+    r->kind = (RuleKind)kind;
+    r->competency = (Competency)comp;
+    r->situation = column_dup(st, 4);
+    r->action = column_dup(st, 5);
+    int v = name_to_index((const char *)sqlite3_column_text(st, 6), verdict_at, 3);
+    r->verdict = v < 0 ? VERDICT_ALLOWED : (Verdict)v;
+    r->role = column_dup(st, 7);
+    v = name_to_index((const char *)sqlite3_column_text(st, 8), trigger_at, 4);
+    r->trigger = v < 0 ? TRIGGER_SITUATION : (AlertTrigger)v;
+    r->threshold = sqlite3_column_int64(st, 9);
+    r->window_ms = sqlite3_column_int64(st, 10);
+    r->deadline_ms = sqlite3_column_int64(st, 11);
+    r->words = column_dup(st, 12);
+    v = name_to_index((const char *)sqlite3_column_text(st, 13), check_at, 4);
+    r->check = v < 0 ? CHECK_CONTAINS : (ReplyCheck)v;
+    r->points = sqlite3_column_int(st, 14);
+    r->penalty = sqlite3_column_int(st, 15);
+    r->late = sqlite3_column_int(st, 16);
+    r->rationale = column_dup(st, 17);
+    if (!r->key || !r->rationale)
+        return error_set(err, "damaged rule row %lld", (long long)r->db_id);
+    rules_fold_words(r);
+    /* Rows written by hand with the sqlite3 tool are checked like a file. */
+    Error local;
+    if (!rules_validate(set, r, &local))
+        return error_set(err, "rule set '%s' in the database: %s", set->name, local.msg);
+    return true;
+}
+
+RuleSet *store_load_rules(Store *s, const char *name, bool *found, Error *err)
+{
+    *found = false;
+    sqlite3_stmt *st = store_prepare(s, "SELECT id, title FROM ruleset_versions WHERE name = ? ORDER BY id DESC LIMIT 1", err);
+    if (!st) {
+        *found = true;
+        return NULL;
+    }
+    bind_text(st, 1, name);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE) {
+            *found = true;
+            store_fail(s, err, "cannot read rule sets");
+        }
+        return NULL;
+    }
+    *found = true;
+    RuleSet *set = rules_new(name, (const char *)sqlite3_column_text(st, 1));
+    int64_t version = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (!set) {
+        error_set(err, "out of memory");
+        return NULL;
+    }
+    set->db_version = version;
+    st = store_prepare(s, "SELECT role, label FROM roles WHERE ruleset_version = ? ORDER BY rowid", err);
+    bool ok = st != NULL;
+    if (ok) {
+        sqlite3_bind_int64(st, 1, version);
+        while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
+            ok = rules_add_role(set, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1))
+                     ? true : error_set(err, "out of memory");
+        sqlite3_finalize(st);
+    }
+    if (ok)
+        st = store_prepare(s,
+            "SELECT id, key, kind, competency, situation, action, verdict, role, trigger, threshold, window_ms,"
+            " deadline_ms, words, check_kind, points, penalty, late, rationale"
+            " FROM rules WHERE ruleset_version = ? ORDER BY position", err);
+    ok = ok && st;
+    if (ok) {
+        sqlite3_bind_int64(st, 1, version);
+        while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
+            ok = read_rule(st, set, err);
+        if (ok && rc != SQLITE_DONE)
+            ok = store_fail(s, err, "cannot read rules");
+        sqlite3_finalize(st);
+    }
+    if (!ok) {
+        rules_free(set);
+        return NULL;
+    }
+    return set;
+}
+
+/* ---- sessions ---- */
+
+bool store_session_begin(Store *s, const SessionRecord *rec, int64_t *session_id, Error *err)
+{
+    char now[32];
+    clock_wall_iso(now, sizeof now);
+    sqlite3_stmt *st = prepare_write(s,
+        "INSERT INTO sessions(trainee, scenario_id, scenario_title, scenario_version, scenario_path, language, mode,"
+        " ruleset_version, seed, speed, started_at, status) VALUES(?,?,?,?,?,?,?,?,?,?,?,'running')", err);
+    if (!st)
+        return false;
+    bind_text(st, 1, rec->trainee);
+    bind_text(st, 2, rec->scenario_id);
+    bind_text(st, 3, rec->scenario_title);
+    bind_text(st, 4, rec->scenario_version);
+    bind_text(st, 5, rec->scenario_path);
+    bind_text(st, 6, rec->language);
+    bind_text(st, 7, rec->mode);
+    sqlite3_bind_int64(st, 8, rec->ruleset_version);
+    sqlite3_bind_int64(st, 9, (sqlite3_int64)rec->seed);
+    sqlite3_bind_double(st, 10, rec->speed);
+    bind_text(st, 11, now);
+    if (!run(s, st, err))
+        return false;
+    *session_id = sqlite3_last_insert_rowid(s->db);
+    return store_flush(s, err);
+}
+
+bool store_session_end(Store *s, int64_t id, const char *status, int64_t sim_ms, int total, const char *outcome,
+                       const char *error, Error *err)
+{
+    char now[32];
+    clock_wall_iso(now, sizeof now);
+    sqlite3_stmt *st = prepare_write(s,
+        "UPDATE sessions SET status = ?, ended_at = ?, sim_ms = ?, total = ?, outcome = ?, error = ? WHERE id = ?", err);
+    if (!st)
+        return false;
+    bind_text(st, 1, status);
+    bind_text(st, 2, now);
+    sqlite3_bind_int64(st, 3, sim_ms);
+    sqlite3_bind_int(st, 4, total);
+    bind_text(st, 5, outcome);
+    bind_text(st, 6, error);
+    sqlite3_bind_int64(st, 7, id);
+    return run(s, st, err) && store_flush(s, err);
+}
+
+bool store_record_persona(Store *s, int64_t session_id, const Persona *p, Error *err)
+{
+    sqlite3_stmt *st = prepare_write(s,
+        "INSERT OR REPLACE INTO personas(session_id, handle, name, followers, verified, role) VALUES(?,?,?,?,?,?)", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, session_id);
+    bind_text(st, 2, p->handle);
+    bind_text(st, 3, p->name);
+    sqlite3_bind_int64(st, 4, p->followers);
+    sqlite3_bind_int(st, 5, p->verified);
+    bind_text(st, 6, p->role);
+    return run(s, st, err);
+}
+
+bool store_record_post(Store *s, int64_t session_id, const Post *p, Error *err)
+{
+    sqlite3_stmt *st = prepare_write(s,
+        "INSERT INTO posts(session_id, post_id, seq, shown_ms, kind, author, parent, situation, negative, by_trainee,"
+        " text) VALUES(?,?,?,?,?,?,?,?,?,?,?)", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, session_id);
+    bind_text(st, 2, p->id);
+    sqlite3_bind_int64(st, 3, p->seq);
+    sqlite3_bind_int64(st, 4, p->shown_ms);
+    bind_text(st, 5, post_kind_name(p->kind));
+    bind_text(st, 6, p->author);
+    bind_text(st, 7, p->parent);
+    bind_text(st, 8, p->situation);
+    sqlite3_bind_int(st, 9, p->negative);
+    sqlite3_bind_int(st, 10, p->by_trainee);
+    bind_text(st, 11, p->text);
+    return run(s, st, err);
+}
+
+bool store_record_post_final(Store *s, int64_t session_id, const Post *p, Counters c, Error *err)
+{
+    sqlite3_stmt *st = prepare_write(s,
+        "UPDATE posts SET reposts = ?, likes = ?, replies = ?, hidden = ?, deleted = ?, first_response_ms = ?"
+        " WHERE session_id = ? AND post_id = ?", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, c.reposts);
+    sqlite3_bind_int64(st, 2, c.likes);
+    sqlite3_bind_int64(st, 3, c.replies);
+    sqlite3_bind_int(st, 4, p->hidden);
+    sqlite3_bind_int(st, 5, p->deleted);
+    if (p->first_response_ms >= 0)
+        sqlite3_bind_int64(st, 6, p->first_response_ms);
+    else
+        sqlite3_bind_null(st, 6);
+    sqlite3_bind_int64(st, 7, session_id);
+    bind_text(st, 8, p->id);
+    return run(s, st, err);
+}
+
+static void bind_optional_ms(sqlite3_stmt *st, int i, int64_t ms)
+{
+    if (ms >= 0)
+        sqlite3_bind_int64(st, i, ms);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+bool store_record_action(Store *s, int64_t session_id, const Action *a, int64_t *action_id, Error *err)
+{
+    sqlite3_stmt *st = prepare_write(s,
+        "INSERT INTO actions(session_id, at_ms, kind, post_id, role, template, edited, text, opened_ms, typed_ms,"
+        " source, source_line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, session_id);
+    sqlite3_bind_int64(st, 2, a->at_ms);
+    bind_text(st, 3, action_kind_name(a->kind));
+    bind_text(st, 4, a->post_id);
+    bind_text(st, 5, a->role);
+    bind_text(st, 6, a->template_id);
+    sqlite3_bind_int(st, 7, a->edited);
+    bind_text(st, 8, a->text);
+    bind_optional_ms(st, 9, a->opened_ms);
+    bind_optional_ms(st, 10, a->typed_ms);
+    bind_text(st, 11, a->source ? a->source : "api");
+    if (a->source_line > 0)
+        sqlite3_bind_int(st, 12, a->source_line);
+    else
+        sqlite3_bind_null(st, 12);
+    if (!run(s, st, err))
+        return false;
+    *action_id = sqlite3_last_insert_rowid(s->db);
+    return true;
+}
+
+bool store_record_score(Store *s, int64_t session_id, const ScoreRow *row, Error *err)
+{
+    sqlite3_stmt *st = prepare_write(s,
+        "INSERT INTO scores(session_id, action_id, rule_id, post_id, at_ms, competency, outcome, points, reason)"
+        " VALUES(?,?,?,?,?,?,?,?,?)", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, session_id);
+    if (row->action_id > 0)
+        sqlite3_bind_int64(st, 2, row->action_id);
+    else
+        sqlite3_bind_null(st, 2);
+    sqlite3_bind_int64(st, 3, row->rule->db_id);
+    bind_text(st, 4, row->post_id);
+    sqlite3_bind_int64(st, 5, row->at_ms);
+    bind_text(st, 6, competency_name(row->rule->competency));
+    bind_text(st, 7, outcome_name(row->outcome));
+    sqlite3_bind_int(st, 8, row->points);
+    bind_text(st, 9, row->reason);
+    return run(s, st, err);
+}
+
+bool store_record_obligation(Store *s, int64_t session_id, Obligation *ob, Error *err)
+{
+    sqlite3_stmt *st;
+    if (ob->db_id == 0) {
+        st = prepare_write(s,
+            "INSERT INTO alert_obligations(session_id, rule_id, role, post_id, triggered_ms, due_ms, outcome)"
+            " VALUES(?,?,?,?,?,?,?)", err);
+        if (!st)
+            return false;
+        sqlite3_bind_int64(st, 1, session_id);
+        sqlite3_bind_int64(st, 2, ob->rule->db_id);
+        bind_text(st, 3, ob->rule->role);
+        bind_text(st, 4, ob->post_id);
+        sqlite3_bind_int64(st, 5, ob->triggered_ms);
+        sqlite3_bind_int64(st, 6, ob->due_ms);
+        bind_text(st, 7, outcome_name(ob->outcome));
+        if (!run(s, st, err))
+            return false;
+        ob->db_id = sqlite3_last_insert_rowid(s->db);
+        return true;
+    }
+    st = prepare_write(s, "UPDATE alert_obligations SET met_ms = ?, met_by_action = ?, outcome = ? WHERE id = ?", err);
+    if (!st)
+        return false;
+    bind_optional_ms(st, 1, ob->met_ms);
+    if (ob->met_by_action > 0)
+        sqlite3_bind_int64(st, 2, ob->met_by_action);
+    else
+        sqlite3_bind_null(st, 2);
+    bind_text(st, 3, outcome_name(ob->outcome));
+    sqlite3_bind_int64(st, 4, ob->db_id);
+    return run(s, st, err);
+}
+
+bool store_record_branch(Store *s, int64_t session_id, int64_t at_ms, const char *name, Error *err)
+{
+    sqlite3_stmt *st = prepare_write(s, "INSERT INTO branches(session_id, at_ms, name) VALUES(?,?,?)", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, session_id);
+    sqlite3_bind_int64(st, 2, at_ms);
+    bind_text(st, 3, name);
+    return run(s, st, err);
+}

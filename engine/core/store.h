@@ -1,0 +1,108 @@
+/* The store: one SQLite database holding rule sets, sessions, the posts
+ * shown, every trainee action with its millisecond time, alert obligations
+ * and score rows. All SQL of the program lives in store.c and
+ * store_query.c. Writes go into a transaction opened on demand;
+ * store_flush() commits it — the session flushes after every trainee action
+ * so that nothing the trainee did is lost. */
+#ifndef CD_STORE_H
+#define CD_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "action.h"
+#include "error.h"
+#include "feed.h"
+#include "rules.h"
+#include "score.h"
+
+typedef struct Store Store;
+
+#define STORE_SCHEMA_VERSION 1
+
+/* Opens (creating if needed) and migrates the database. NULL with err on
+ * failure: unreadable, not a database, damaged, or from a newer version. */
+Store *store_open(const char *path, Error *err);
+/* Opens an existing database for reading only (reports, listings). */
+Store *store_open_readonly(const char *path, Error *err);
+/* Commits pending writes (if it can) and closes. */
+void store_close(Store *store);
+bool store_flush(Store *store, Error *err);
+/* Drops pending writes (used by tests of crash-safety). */
+void store_rollback(Store *store);
+
+/* ---- rule sets ---- */
+/* Stores `set` as a new version of its name; fills set->db_version and
+ * every rule's db_id. Older versions stay: past scores still name them. */
+bool store_import_rules(Store *store, RuleSet *set, Error *err);
+/* Latest version of a rule set; NULL with *found false when there is none
+ * (err untouched), NULL with *found true on a real error. Caller frees. */
+RuleSet *store_load_rules(Store *store, const char *name, bool *found, Error *err);
+
+/* ---- sessions ---- */
+typedef struct SessionRecord {
+    const char *trainee;
+    const char *scenario_id;
+    const char *scenario_title;
+    const char *scenario_version;
+    const char *scenario_path;
+    const char *language;
+    const char *mode;        /* "headless", "window" */
+    int64_t ruleset_version;
+    uint64_t seed;
+    double speed;
+} SessionRecord;
+
+bool store_session_begin(Store *store, const SessionRecord *rec, int64_t *session_id, Error *err);
+/* status: completed, aborted, interrupted. error may be NULL. */
+bool store_session_end(Store *store, int64_t session_id, const char *status, int64_t sim_ms, int total,
+                       const char *outcome, const char *error, Error *err);
+bool store_record_persona(Store *store, int64_t session_id, const Persona *p, Error *err);
+bool store_record_post(Store *store, int64_t session_id, const Post *p, Error *err);
+bool store_record_post_final(Store *store, int64_t session_id, const Post *p, Counters c, Error *err);
+bool store_record_action(Store *store, int64_t session_id, const Action *a, int64_t *action_id, Error *err);
+bool store_record_score(Store *store, int64_t session_id, const ScoreRow *row, Error *err);
+/* Inserts the obligation the first time (setting ob->db_id), updates after. */
+bool store_record_obligation(Store *store, int64_t session_id, Obligation *ob, Error *err);
+bool store_record_branch(Store *store, int64_t session_id, int64_t at_ms, const char *name, Error *err);
+
+/* ---- queries (store_query.c) ---- */
+typedef struct SessionInfo {
+    int64_t id;
+    const char *trainee, *scenario_id, *scenario_title, *scenario_version, *language, *mode, *status;
+    const char *started_at, *ended_at, *error, *outcome, *ruleset;
+    int64_t ruleset_version, sim_ms, seed;
+    int total, nactions, nscores;
+} SessionInfo;
+
+typedef struct ScoreInfo {
+    int64_t id, at_ms, action_id;
+    const char *post_id, *rule_key, *rule_kind, *competency, *outcome, *reason, *action_kind;
+    int points;
+} ScoreInfo;
+
+/* The callbacks' strings are valid during the call only. A callback
+ * returning false stops the walk (and the function returns false). */
+bool store_each_session(Store *store, bool (*cb)(void *ctx, const SessionInfo *s), void *ctx, Error *err);
+bool store_get_session(Store *store, int64_t id, bool (*cb)(void *ctx, const SessionInfo *s), void *ctx, Error *err);
+bool store_each_score(Store *store, int64_t session_id, bool (*cb)(void *ctx, const ScoreInfo *s), void *ctx,
+                      Error *err);
+/* The session's story in time order: posts shown (what = "post") and the
+ * trainee's actions (what = "action"). */
+typedef struct TimelineItem {
+    int64_t at_ms;
+    const char *what;        /* "post" or "action" */
+    const char *kind;        /* post kind or action kind */
+    const char *post_id, *author, *author_name, *parent, *situation, *role, *text, *template_id;
+    int64_t reposts, likes;  /* final counters of a post */
+} TimelineItem;
+bool store_each_timeline(Store *store, int64_t session_id, bool (*cb)(void *ctx, const TimelineItem *t), void *ctx,
+                         Error *err);
+/* Writes every stored row of a session's tables in a canonical text form
+ * (for determinism checks), wall-clock columns excluded. */
+bool store_dump_session(Store *store, int64_t session_id, void (*line)(void *ctx, const char *text), void *ctx,
+                        Error *err);
+/* PRAGMA integrity_check; true when "ok". */
+bool store_integrity_ok(Store *store, Error *err);
+
+#endif

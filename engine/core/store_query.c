@@ -1,0 +1,182 @@
+/* Read queries over the store: session listings, score rows, dumps. */
+#include "store_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define SESSION_COLUMNS                                                                                        \
+    "SELECT s.id, s.trainee, s.scenario_id, s.scenario_title, s.scenario_version, s.language, s.mode, s.status," \
+    " s.started_at, s.ended_at, s.error, s.outcome, v.name, s.ruleset_version, s.sim_ms, s.seed,"               \
+    " (SELECT coalesce(sum(points), 0) FROM scores WHERE session_id = s.id),"                                   \
+    " (SELECT count(*) FROM actions WHERE session_id = s.id AND kind <> 'open'),"                               \
+    " (SELECT count(*) FROM scores WHERE session_id = s.id)"                                                    \
+    " FROM sessions s JOIN ruleset_versions v ON v.id = s.ruleset_version"
+
+static const char *text_at(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
+
+static bool walk_sessions(Store *s, sqlite3_stmt *st, bool (*cb)(void *, const SessionInfo *), void *ctx, Error *err)
+{
+    int rc;
+    bool ok = true;
+    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        SessionInfo info = {
+            .id = sqlite3_column_int64(st, 0), .trainee = text_at(st, 1), .scenario_id = text_at(st, 2),
+            .scenario_title = text_at(st, 3), .scenario_version = text_at(st, 4), .language = text_at(st, 5),
+            .mode = text_at(st, 6), .status = text_at(st, 7), .started_at = text_at(st, 8),
+            .ended_at = text_at(st, 9), .error = text_at(st, 10), .outcome = text_at(st, 11),
+            .ruleset = text_at(st, 12), .ruleset_version = sqlite3_column_int64(st, 13),
+            .sim_ms = sqlite3_column_int64(st, 14), .seed = sqlite3_column_int64(st, 15),
+            .total = sqlite3_column_int(st, 16), .nactions = sqlite3_column_int(st, 17),
+            .nscores = sqlite3_column_int(st, 18),
+        };
+        ok = cb(ctx, &info);
+    }
+    if (ok && rc != SQLITE_DONE)
+        ok = store_fail(s, err, "cannot read sessions");
+    sqlite3_finalize(st);
+    return ok;
+}
+
+bool store_each_session(Store *s, bool (*cb)(void *, const SessionInfo *), void *ctx, Error *err)
+{
+    sqlite3_stmt *st = store_prepare(s, SESSION_COLUMNS " ORDER BY s.id", err);
+    return st && walk_sessions(s, st, cb, ctx, err);
+}
+
+typedef struct Found {
+    bool (*cb)(void *, const SessionInfo *);
+    void *ctx;
+    bool found;
+} Found;
+
+static bool note_found(void *ctx, const SessionInfo *info)
+{
+    Found *f = ctx;
+    f->found = true;
+    return f->cb(f->ctx, info);
+}
+
+bool store_get_session(Store *s, int64_t id, bool (*cb)(void *, const SessionInfo *), void *ctx, Error *err)
+{
+    sqlite3_stmt *st = store_prepare(s, SESSION_COLUMNS " WHERE s.id = ?", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    Found f = {cb, ctx, false};
+    if (!walk_sessions(s, st, note_found, &f, err))
+        return false;
+    return f.found ? true : error_set(err, "%s: no session %lld (see: crisisdrill sessions)", s->path, (long long)id);
+}
+
+bool store_each_score(Store *s, int64_t session_id, bool (*cb)(void *, const ScoreInfo *), void *ctx, Error *err)
+{
+    sqlite3_stmt *st = store_prepare(s,
+        "SELECT sc.id, sc.at_ms, sc.action_id, sc.post_id, r.key, r.kind, sc.competency, sc.outcome, sc.reason,"
+        " a.kind, sc.points"
+        " FROM scores sc JOIN rules r ON r.id = sc.rule_id LEFT JOIN actions a ON a.id = sc.action_id"
+        " WHERE sc.session_id = ? ORDER BY sc.at_ms, sc.id", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, session_id);
+    int rc;
+    bool ok = true;
+    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ScoreInfo info = {
+            .id = sqlite3_column_int64(st, 0), .at_ms = sqlite3_column_int64(st, 1),
+            .action_id = sqlite3_column_int64(st, 2), .post_id = text_at(st, 3), .rule_key = text_at(st, 4),
+            .rule_kind = text_at(st, 5), .competency = text_at(st, 6), .outcome = text_at(st, 7),
+            .reason = text_at(st, 8), .action_kind = text_at(st, 9), .points = sqlite3_column_int(st, 10),
+        };
+        ok = cb(ctx, &info);
+    }
+    if (ok && rc != SQLITE_DONE)
+        ok = store_fail(s, err, "cannot read score rows");
+    sqlite3_finalize(st);
+    return ok;
+}
+
+/* Every table that belongs to a session, with the columns that a replay
+ * must reproduce (ids are relative to the session's first row). */
+static const char *const dump_queries[] = {
+    "SELECT 'session', trainee, scenario_id, scenario_version, language, mode, seed, status, sim_ms, total, outcome,"
+    " error FROM sessions WHERE id = ?1",
+    "SELECT 'persona', handle, name, followers, verified, role FROM personas WHERE session_id = ?1 ORDER BY handle",
+    "SELECT 'post', seq, post_id, shown_ms, kind, author, parent, situation, negative, by_trainee, text, reposts,"
+    " likes, replies, hidden, deleted, first_response_ms FROM posts WHERE session_id = ?1 ORDER BY seq",
+    "SELECT 'action', at_ms, kind, post_id, role, template, edited, text, opened_ms, typed_ms, source, source_line"
+    " FROM actions WHERE session_id = ?1 ORDER BY id",
+    "SELECT 'obligation', o.role, o.post_id, o.triggered_ms, o.due_ms, o.met_ms, o.outcome, r.key"
+    " FROM alert_obligations o JOIN rules r ON r.id = o.rule_id WHERE session_id = ?1 ORDER BY o.id",
+    "SELECT 'score', at_ms, post_id, r.key, s.competency, outcome, points, reason,"
+    " (SELECT count(*) FROM actions a WHERE a.session_id = ?1 AND a.id <= s.action_id)"
+    " FROM scores s JOIN rules r ON r.id = s.rule_id WHERE session_id = ?1 ORDER BY s.id",
+    "SELECT 'branch', at_ms, name FROM branches WHERE session_id = ?1 ORDER BY rowid",
+};
+
+bool store_dump_session(Store *s, int64_t session_id, void (*line)(void *, const char *), void *ctx, Error *err)
+{
+    for (size_t q = 0; q < sizeof dump_queries / sizeof *dump_queries; q++) {
+        sqlite3_stmt *st = store_prepare(s, dump_queries[q], err);
+        if (!st)
+            return false;
+        sqlite3_bind_int64(st, 1, session_id);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            char buf[8192];
+            size_t n = 0;
+            for (int c = 0; c < sqlite3_column_count(st) && n < sizeof buf; c++) {
+                const char *v = text_at(st, c);
+                n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", c ? "|" : "", v ? v : "NULL");
+            }
+            line(ctx, buf);
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return store_fail(s, err, "cannot read the session");
+    }
+    return true;
+}
+
+bool store_integrity_ok(Store *s, Error *err)
+{
+    sqlite3_stmt *st = store_prepare(s, "PRAGMA integrity_check", err);
+    if (!st)
+        return false;
+    bool ok = sqlite3_step(st) == SQLITE_ROW && strcmp(text_at(st, 0), "ok") == 0;
+    if (!ok)
+        error_set(err, "%s: integrity check failed: %s", s->path, text_at(st, 0) ? text_at(st, 0) : "?");
+    sqlite3_finalize(st);
+    return ok;
+}
+
+bool store_each_timeline(Store *s, int64_t session_id, bool (*cb)(void *, const TimelineItem *), void *ctx, Error *err)
+{
+    sqlite3_stmt *st = store_prepare(s,
+        "SELECT shown_ms, 'post', p.kind, post_id, author, pe.name, parent, situation, NULL, text, NULL,"
+        " coalesce(reposts, 0), coalesce(likes, 0), 0 AS phase, seq"
+        " FROM posts p LEFT JOIN personas pe ON pe.session_id = p.session_id AND pe.handle = p.author"
+        " WHERE p.session_id = ?1 AND NOT by_trainee"
+        " UNION ALL"
+        " SELECT at_ms, 'action', kind, post_id, NULL, NULL, NULL, NULL, role, text, template, 0, 0, 1, id"
+        " FROM actions WHERE session_id = ?1"
+        " ORDER BY 1, 14, 15", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, session_id);
+    int rc;
+    bool ok = true;
+    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TimelineItem t = {
+            .at_ms = sqlite3_column_int64(st, 0), .what = text_at(st, 1), .kind = text_at(st, 2),
+            .post_id = text_at(st, 3), .author = text_at(st, 4), .author_name = text_at(st, 5),
+            .parent = text_at(st, 6), .situation = text_at(st, 7), .role = text_at(st, 8), .text = text_at(st, 9),
+            .template_id = text_at(st, 10), .reposts = sqlite3_column_int64(st, 11),
+            .likes = sqlite3_column_int64(st, 12),
+        };
+        ok = cb(ctx, &t);
+    }
+    if (ok && rc != SQLITE_DONE)
+        ok = store_fail(s, err, "cannot read the session");
+    sqlite3_finalize(st);
+    return ok;
+}

@@ -1,0 +1,39 @@
+/* Text helpers shared by rules, feed and reports: accent- and case-folding
+ * for keyword matching in French and English, UTF-8 validation and length. */
+#ifndef CD_TEXT_H
+#define CD_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Returns a newly allocated copy of s, lower-cased with the accents of the
+ * Latin scripts removed ("Écœuré" -> "ecoeure", "STRASSE"/"Straße" ->
+ * "strasse"); typographic apostrophes become '. Bytes that are not valid
+ * UTF-8 are dropped. The caller frees the result; NULL only when out of
+ * memory. */
+char *text_fold(const char *s);
+
+/* True when the folded keyword occurs in the folded text at the start of a
+ * word (so "avocat" matches "avocats" but "sue" does not match "issue"). */
+bool text_has_word(const char *folded_text, const char *folded_keyword);
+
+bool text_is_utf8(const char *s, size_t len);
+/* Number of code points of a valid UTF-8 string. */
+size_t text_utf8_length(const char *s);
+
+/* Splits a comma-separated list into trimmed keywords, folded when `fold`.
+ * Returns the number stored in out (at most max); each out[i] is allocated
+ * and owned by the caller (free each). */
+size_t text_split_keywords(const char *list, bool fold, char **out, size_t max);
+
+
+
+/* Writes a duration as the trainee reads it: "45s", "2m10s", "1h02m", or
+ * "1.250s" under ten seconds when milliseconds matter. Returns buf. */
+char *text_duration(char *buf, size_t size, int64_t ms);
+
+/* True when text holds something that looks like personal data: an e-mail
+ * address or a phone number (9 digits or more, spaces and dots allowed). */
+bool text_has_personal_data(const char *text);
+#endif

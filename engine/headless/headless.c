@@ -1,0 +1,48 @@
+#include "headless.h"
+
+#include <stdio.h>
+
+static bool abort_session(Session *s, HeadlessResult *r, Error *err)
+{
+    Error ignored;
+    r->status = SESSION_ABORTED;
+    r->sim_ms = session_now_ms(s);
+    session_end(s, SESSION_ABORTED, err->msg, &ignored);
+    r->total = session_total(s);
+    session_free(s);
+    return false;
+}
+
+bool headless_play(const SessionConfig *cfg, const Answers *answers, HeadlessResult *r, Error *err)
+{
+    *r = (HeadlessResult){0};
+    Session *s = session_start(cfg, err);
+    if (!s)
+        return false;
+    r->session_id = session_id(s);
+    size_t next = 0;
+    while (!session_is_over(s)) {
+        int64_t t = session_next_event_ms(s);
+        if (next < answers->count && answers->items[next].action.at_ms < t)
+            t = answers->items[next].action.at_ms;
+        clock_advance_to(cfg->clock, t);
+        if (!session_advance(s, t, err))
+            return abort_session(s, r, err);
+        while (next < answers->count && answers->items[next].action.at_ms <= t && !session_is_over(s)) {
+            const Answer *ans = &answers->items[next++];
+            if (!session_check_action(s, &ans->action, err)) {
+                error_prefix(err, "%s:%d", answers->path, ans->line);
+                return abort_session(s, r, err);
+            }
+            if (!session_act(s, &ans->action, err))
+                return abort_session(s, r, err);
+        }
+    }
+    r->ignored_answers = answers->count - next;
+    r->sim_ms = session_now_ms(s);
+    bool ok = session_end(s, SESSION_COMPLETED, NULL, err);
+    r->status = ok ? SESSION_COMPLETED : SESSION_ABORTED;
+    r->total = session_total(s);
+    session_free(s);
+    return ok;
+}

@@ -1,0 +1,408 @@
+/* crisisdrill: the command line. Parses arguments, opens the store, and
+ * hands over to the core; prints errors as one line and exits 0 (success),
+ * 1 (a user error) or 2 (usage). */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "api/api.h"
+#include "core/report.h"
+#include "core/rules.h"
+#include "core/store.h"
+#include "headless/headless.h"
+
+#ifndef CRISISDRILL_DATA_DIR
+#define CRISISDRILL_DATA_DIR "."
+#endif
+#define VERSION "0.1.0"
+
+enum { EXIT_USER = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "usage: crisisdrill COMMAND [options]\n"
+    "\n"
+    "  play SCENARIO --headless --answers FILE [--trainee NAME] [--lang fr|en] [--rules NAME|FILE]\n"
+    "                [--seed N] [--transcript] [--db FILE]\n"
+    "                          play a scenario with a scripted trainee under a virtual clock\n"
+    "  sessions [--format text|json] [--db FILE]\n"
+    "                          list the recorded sessions\n"
+    "  report --session ID [--format text|json] [-o FILE] [--db FILE]\n"
+    "                          the score rows of a session, each with its rule and reason\n"
+    "  transcript --session ID [--db FILE]\n"
+    "                          the feed and the trainee's actions of a session, in time order\n"
+    "  rules import FILE [--db FILE]      store a rule file as the newest version of its set\n"
+    "  rules export [NAME] [-o FILE] [--db FILE]\n"
+    "                          write a stored rule set (default: \"default\") as a rule file\n"
+    "  api                     list the scenario API\n"
+    "  version                 print the version\n"
+    "\n"
+    "SCENARIO is a scenario folder, its scenario.lua, or the name of an installed scenario\n"
+    "(e.g. complaint-snowball). The database defaults to $XDG_DATA_HOME/crisisdrill/crisisdrill.db.\n"
+    "Documentation: docs/ (scenario-api.md, answers.md, rules.md, reports.md).\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("crisisdrill: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n(crisisdrill help shows the usage)\n", stderr);
+    return EXIT_USAGE;
+}
+
+static int user_error(const Error *err)
+{
+    fprintf(stderr, "crisisdrill: %s\n", err->msg);
+    return EXIT_USER;
+}
+
+/* ---- options ---------------------------------------------------------- */
+
+typedef struct Options {
+    const char *positional[4];
+    int npositional;
+    const char *db, *answers, *trainee, *lang, *rules, *format, *output, *session, *seed;
+    bool headless, transcript;
+} Options;
+
+/* Options that take a value, and where it goes. */
+static const char **value_slot(Options *o, const char *name)
+{
+    struct { const char *name; const char **slot; } table[] = {
+        {"--db", &o->db}, {"--answers", &o->answers}, {"--trainee", &o->trainee}, {"--lang", &o->lang},
+        {"--rules", &o->rules}, {"--format", &o->format}, {"-o", &o->output}, {"--output", &o->output},
+        {"--session", &o->session}, {"--seed", &o->seed},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+        if (strcmp(name, table[i].name) == 0)
+            return table[i].slot;
+    return NULL;
+}
+
+static int parse_options(int argc, char **argv, Options *o)
+{
+    memset(o, 0, sizeof *o);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = value_slot(o, a);
+        if (slot) {
+            if (i + 1 >= argc)
+                return usage_error("%s needs a value", a);
+            *slot = argv[++i];
+        } else if (strcmp(a, "--headless") == 0) {
+            o->headless = true;
+        } else if (strcmp(a, "--transcript") == 0) {
+            o->transcript = true;
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("unknown option %s", a);
+        } else if (o->npositional == 4) {
+            return usage_error("too many arguments (%s)", a);
+        } else {
+            o->positional[o->npositional++] = a;
+        }
+    }
+    return 0;
+}
+
+static int parse_format(const Options *o, ReportFormat *f)
+{
+    if (!o->format || strcmp(o->format, "text") == 0)
+        *f = REPORT_TEXT;
+    else if (strcmp(o->format, "json") == 0)
+        *f = REPORT_JSON;
+    else
+        return usage_error("--format %s: expected text or json", o->format);
+    return 0;
+}
+
+static bool parse_id(const char *s, int64_t *out)
+{
+    char *end;
+    errno = 0;
+    long long v = s ? strtoll(s, &end, 10) : 0;
+    if (!s || !*s || *end || errno || v <= 0)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* ---- paths ------------------------------------------------------------ */
+
+static bool make_dirs(const char *path)
+{
+    char buf[PATH_MAX];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+                return false;
+            *p = '/';
+        }
+    }
+    return mkdir(buf, 0755) == 0 || errno == EEXIST;
+}
+
+static const char *default_db(char *buf, size_t size, Error *err)
+{
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    char dir[PATH_MAX];
+    if (xdg && *xdg)
+        snprintf(dir, sizeof dir, "%s/crisisdrill", xdg);
+    else if (home && *home)
+        snprintf(dir, sizeof dir, "%s/.local/share/crisisdrill", home);
+    else {
+        error_set(err, "no HOME nor XDG_DATA_HOME: give the database with --db FILE");
+        return NULL;
+    }
+    if (!make_dirs(dir)) {
+        error_set(err, "%s: %s", dir, strerror(errno));
+        return NULL;
+    }
+    snprintf(buf, size, "%s/crisisdrill.db", dir);
+    return buf;
+}
+
+static const char *data_dir(void)
+{
+    const char *env = getenv("CRISISDRILL_DATA");
+    return env && *env ? env : CRISISDRILL_DATA_DIR;
+}
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* A scenario file, a folder holding scenario.lua, or an installed name. */
+static bool resolve_scenario(const char *arg, char *buf, size_t size, Error *err)
+{
+    if (is_file(arg)) {
+        snprintf(buf, size, "%s", arg);
+        return true;
+    }
+    if (is_dir(arg)) {
+        snprintf(buf, size, "%s/scenario.lua", arg);
+        return is_file(buf) ? true : error_set(err, "%s: no scenario.lua in this folder", arg);
+    }
+    if (!strchr(arg, '/')) {
+        snprintf(buf, size, "%s/scenarios/%s/scenario.lua", data_dir(), arg);
+        if (is_file(buf))
+            return true;
+    }
+    return error_set(err, "%s: no such scenario (a folder, a .lua file, or an installed scenario name)", arg);
+}
+
+static Store *open_store(const Options *o, bool readonly, char *path, size_t size, Error *err)
+{
+    const char *db = o->db;
+    if (!db && !(db = default_db(path, size, err)))
+        return NULL;
+    if (db != path)
+        snprintf(path, size, "%s", db);
+    if (readonly && !is_file(path)) {
+        error_set(err, "%s: no such database (play a scenario first, or give --db FILE)", path);
+        return NULL;
+    }
+    return readonly ? store_open_readonly(path, err) : store_open(path, err);
+}
+
+/* Opens -o FILE (or stdout). */
+static FILE *open_output(const Options *o, Error *err)
+{
+    if (!o->output || strcmp(o->output, "-") == 0)
+        return stdout;
+    FILE *f = fopen(o->output, "w");
+    if (!f)
+        error_set(err, "%s: %s", o->output, strerror(errno));
+    return f;
+}
+
+static bool close_output(FILE *f, const Options *o, Error *err)
+{
+    bool ok = fflush(f) == 0 && !ferror(f);
+    if (f != stdout)
+        ok = fclose(f) == 0 && ok;
+    return ok ? true : error_set(err, "%s: write error", o->output ? o->output : "standard output");
+}
+
+/* ---- commands --------------------------------------------------------- */
+
+static int cmd_play(const Options *o)
+{
+    Error err;
+    if (o->npositional != 1)
+        return usage_error("play needs one SCENARIO%s", "");
+    if (!o->headless)
+        return usage_error("the trainee window is not part of this build yet: use %s",
+                           "--headless --answers FILE");
+    if (!o->answers)
+        return usage_error("play --headless needs --answers FILE (an empty file is a silent trainee)%s", "");
+    if (o->lang && strcmp(o->lang, "fr") != 0 && strcmp(o->lang, "en") != 0)
+        return usage_error("--lang %s: expected fr or en", o->lang);
+    int64_t seed = 1;
+    if (o->seed && !parse_id(o->seed, &seed))
+        return usage_error("--seed %s: expected a positive whole number", o->seed);
+    char scenario[PATH_MAX], db[PATH_MAX], rules_dir[PATH_MAX];
+    if (!resolve_scenario(o->positional[0], scenario, sizeof scenario, &err))
+        return user_error(&err);
+    Answers *answers = answers_load(o->answers, &err);
+    if (!answers)
+        return user_error(&err);
+    Store *store = open_store(o, false, db, sizeof db, &err);
+    if (!store) {
+        answers_free(answers);
+        return user_error(&err);
+    }
+    snprintf(rules_dir, sizeof rules_dir, "%s/scenarios/rules", data_dir());
+    Clock *clock = clock_new_virtual();
+    SessionConfig cfg = {
+        .scenario_path = scenario, .lang = o->lang, .trainee = o->trainee ? o->trainee : "trainee",
+        .rules = o->rules, .rules_dir = rules_dir, .mode = "headless", .store = store, .clock = clock,
+        .seed = (uint64_t)seed,
+    };
+    HeadlessResult result;
+    bool ok = headless_play(&cfg, answers, &result, &err);
+    int status = 0;
+    if (!ok) {
+        status = user_error(&err);
+        if (result.session_id)
+            fprintf(stderr, "crisisdrill: session %lld is recorded as aborted; what was done before is kept\n",
+                    (long long)result.session_id);
+    } else {
+        Error rerr;
+        if (o->transcript && !report_transcript(store, result.session_id, stdout, &rerr))
+            status = user_error(&rerr);
+        if (o->transcript)
+            fputc('\n', stdout);
+        if (!report_summary(store, result.session_id, db, stdout, &rerr))
+            status = user_error(&rerr);
+        if (result.ignored_answers)
+            fprintf(stderr, "crisisdrill: %zu answers came after the scenario ended and were not played\n",
+                    result.ignored_answers);
+    }
+    store_close(store);
+    clock_free(clock);
+    answers_free(answers);
+    return status;
+}
+
+static int cmd_sessions(const Options *o)
+{
+    ReportFormat format;
+    int rc = parse_format(o, &format);
+    if (rc)
+        return rc;
+    Error err;
+    char db[PATH_MAX];
+    Store *store = open_store(o, true, db, sizeof db, &err);
+    if (!store)
+        return user_error(&err);
+    FILE *out = open_output(o, &err);
+    bool ok = out && report_sessions(store, format, out, &err);
+    ok = out && close_output(out, o, &err) && ok;
+    store_close(store);
+    return ok ? 0 : user_error(&err);
+}
+
+static int cmd_report(const Options *o, bool transcript)
+{
+    ReportFormat format;
+    int rc = parse_format(o, &format);
+    if (rc)
+        return rc;
+    int64_t id;
+    if (!parse_id(o->session, &id))
+        return usage_error("%s needs --session ID (see: crisisdrill sessions)", transcript ? "transcript" : "report");
+    Error err;
+    char db[PATH_MAX];
+    Store *store = open_store(o, true, db, sizeof db, &err);
+    if (!store)
+        return user_error(&err);
+    FILE *out = open_output(o, &err);
+    bool ok = out && (transcript ? report_transcript(store, id, out, &err) : report_session(store, id, format, out, &err));
+    ok = out && close_output(out, o, &err) && ok;
+    store_close(store);
+    return ok ? 0 : user_error(&err);
+}
+
+static int cmd_rules(const Options *o)
+{
+    const char *sub = o->npositional > 0 ? o->positional[0] : NULL;
+    if (!sub || (strcmp(sub, "import") != 0 && strcmp(sub, "export") != 0))
+        return usage_error("rules needs import FILE or export [NAME]%s", "");
+    bool import = strcmp(sub, "import") == 0;
+    if (import && o->npositional != 2)
+        return usage_error("rules import needs one FILE%s", "");
+    Error err;
+    char db[PATH_MAX];
+    RuleSet *set = NULL;
+    if (import && !(set = rules_load_file(o->positional[1], &err)))
+        return user_error(&err);
+    Store *store = open_store(o, false, db, sizeof db, &err);
+    bool ok = store != NULL;
+    if (ok && import) {
+        ok = store_import_rules(store, set, &err);
+        if (ok)
+            printf("Imported rule set '%s' (%zu rules, %zu roles) as version %lld into %s\n", set->name, set->nrules,
+                   set->nroles, (long long)set->db_version, db);
+    } else if (ok) {
+        const char *name = o->npositional > 1 ? o->positional[1] : "default";
+        bool found;
+        set = store_load_rules(store, name, &found, &err);
+        if (!set && !found)
+            ok = error_set(&err, "%s: no rule set '%s' (import one with: crisisdrill rules import FILE)", db, name);
+        FILE *out = set ? open_output(o, &err) : NULL;
+        ok = set && out && rules_write(set, out, &err);
+        ok = out && close_output(out, o, &err) && ok;
+    }
+    rules_free(set);
+    store_close(store);
+    return ok ? 0 : user_error(&err);
+}
+
+static int cmd_api(void)
+{
+    for (size_t i = 0; i < api_function_count; i++)
+        printf("%-10s %s\n           %s\n", api_functions[i].name, api_functions[i].signature, api_functions[i].help);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(usage_text, argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : 0;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("crisisdrill %s\n", VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "api") == 0)
+        return cmd_api();
+    Options o;
+    int rc = parse_options(argc - 2, argv + 2, &o);
+    if (rc)
+        return rc;
+    if (strcmp(cmd, "play") == 0)
+        return cmd_play(&o);
+    if (strcmp(cmd, "sessions") == 0)
+        return cmd_sessions(&o);
+    if (strcmp(cmd, "report") == 0)
+        return cmd_report(&o, false);
+    if (strcmp(cmd, "transcript") == 0)
+        return cmd_report(&o, true);
+    if (strcmp(cmd, "rules") == 0)
+        return cmd_rules(&o);
+    return usage_error("unknown command '%s'", cmd);
+}
