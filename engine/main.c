@@ -30,9 +30,9 @@ static const char usage_text[] =
     "                          play a scenario with a scripted trainee under a virtual clock\n"
     "  sessions [--format text|json] [--db FILE]\n"
     "                          list the recorded sessions\n"
-    "  report --session ID [--format text|json] [-o FILE] [--db FILE]\n"
+    "  report --session ID|last [--format text|json] [-o FILE] [--db FILE]\n"
     "                          the score rows of a session, each with its rule and reason\n"
-    "  transcript --session ID [--db FILE]\n"
+    "  transcript --session ID|last [--db FILE]\n"
     "                          the feed and the trainee's actions of a session, in time order\n"
     "  rules import FILE [--db FILE]      store a rule file as the newest version of its set\n"
     "  rules export [NAME] [-o FILE] [--db FILE]\n"
@@ -320,14 +320,22 @@ static int cmd_report(const Options *o, bool transcript)
     int rc = parse_format(o, &format);
     if (rc)
         return rc;
-    int64_t id;
-    if (!parse_id(o->session, &id))
-        return usage_error("%s needs --session ID (see: crisisdrill sessions)", transcript ? "transcript" : "report");
+    int64_t id = 0;
+    bool last = o->session && strcmp(o->session, "last") == 0;
+    if (!last && !parse_id(o->session, &id))
+        return usage_error("%s needs --session ID or --session last (see: crisisdrill sessions)",
+                           transcript ? "transcript" : "report");
     Error err;
     char db[PATH_MAX];
     Store *store = open_store(o, true, db, sizeof db, &err);
     if (!store)
         return user_error(&err);
+    if (last && (!store_last_session_id(store, &id, &err) || id == 0)) {
+        if (id == 0)
+            error_set(&err, "%s: no sessions yet", db);
+        store_close(store);
+        return user_error(&err);
+    }
     FILE *out = open_output(o, &err);
     bool ok = out && (transcript ? report_transcript(store, id, out, &err) : report_session(store, id, format, out, &err));
     ok = out && close_output(out, o, &err) && ok;

@@ -102,6 +102,8 @@ bool store_each_timeline(Store *store, int64_t session_id, bool (*cb)(void *ctx,
  * (for determinism checks), wall-clock columns excluded. */
 bool store_dump_session(Store *store, int64_t session_id, void (*line)(void *ctx, const char *text), void *ctx,
                         Error *err);
+/* The newest session's id, 0 when there is none. */
+bool store_last_session_id(Store *store, int64_t *id, Error *err);
 /* PRAGMA integrity_check; true when "ok". */
 bool store_integrity_ok(Store *store, Error *err);
 

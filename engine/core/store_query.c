@@ -137,6 +137,17 @@ bool store_dump_session(Store *s, int64_t session_id, void (*line)(void *, const
     return true;
 }
 
+bool store_last_session_id(Store *s, int64_t *id, Error *err)
+{
+    sqlite3_stmt *st = store_prepare(s, "SELECT coalesce(max(id), 0) FROM sessions", err);
+    if (!st)
+        return false;
+    bool ok = sqlite3_step(st) == SQLITE_ROW;
+    *id = ok ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return ok ? true : store_fail(s, err, "cannot read sessions");
+}
+
 bool store_integrity_ok(Store *s, Error *err)
 {
     sqlite3_stmt *st = store_prepare(s, "PRAGMA integrity_check", err);

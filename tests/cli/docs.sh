@@ -1,0 +1,46 @@
+# The documentation's examples run: the ```lua blocks of docs/scenario-api.md
+# form the scenario api-tour (blocks marked "top" at the top level, "main"
+# inside main()), played with the ```answers block of docs/answers.md; and
+# every function of the API has its section.
+api_doc="$SOURCE_DIR/docs/scenario-api.md"
+tour="$WORK/api-tour.lua"
+answers="$WORK/tour.txt"
+
+# extract FILE TAG: the contents of the fenced blocks opened by ```TAG.
+extract() { awk -v tag="$2" '$0 == "```" tag { on = 1; next } /^```/ { on = 0 } on' "$1"; }
+
+{
+  extract "$api_doc" "lua top"
+  echo "function main()"
+  extract "$api_doc" "lua main"
+  echo "end"
+} >"$tour"
+extract "$SOURCE_DIR/docs/answers.md" "answers" >"$answers"
+[ -s "$answers" ] || fail "no answers block in docs/answers.md"
+
+expect_exit 0 -- "$CRISISDRILL" play "$tour" --headless --answers "$answers" --db "$WORK/tour.db" --transcript
+expect_in "$WORK/out" "Session 1 completed"
+db="$WORK/tour.db"
+[ "$(sql "$db" "select group_concat(name, ',') from branches")" = "answered_well,legal_informed" ] ||
+  fail "branches: $(sql "$db" "select group_concat(name, ',') from branches")"
+[ "$(sql "$db" "select outcome from sessions")" = "contained" ] || fail "outcome: $(sql "$db" "select outcome from sessions")"
+# The trainee of the example does it right: no broken rule, no missed deadline.
+[ "$(sql "$db" "select count(*) from scores where outcome in ('broken','missed','late','unneeded') and points < 0")" = 0 ] ||
+  fail "the example trainee lost points: $(sql "$db" "select reason from scores where points < 0")"
+[ "$(sql "$db" "select count(*) from actions")" = 8 ] || fail "actions: $(sql "$db" "select count(*) from actions")"
+[ "$(sql "$db" "select opened_ms || '/' || typed_ms from actions where kind = 'reply' and post_id = 'c1'")" = "25000/27000" ] ||
+  fail "opened/typed times not stored"
+
+# Every function of the API has a section with an example.
+"$CRISISDRILL" api | awk '/^[a-z]/ { print $1 }' >"$WORK/functions"
+[ "$(wc -l <"$WORK/functions")" -ge 20 ] || fail "crisisdrill api lists too few functions"
+while read -r fn; do
+  grep -q "^### $fn\$" "$api_doc" || fail "docs/scenario-api.md has no section for $fn"
+  awk -v fn="### $fn" '$0 == fn { on = 1; next } /^##/ { on = 0 } on && /^```lua/ { found = 1 } END { exit !found }' \
+    "$api_doc" || fail "the section of $fn has no example"
+done <"$WORK/functions"
+
+# The rules reference documents every statement of the default rule set.
+for kind in ruleset role perimeter alert reply target unneeded_alert; do
+  grep -q "^### $kind" "$SOURCE_DIR/docs/rules.md" || fail "docs/rules.md has no section for $kind"
+done
