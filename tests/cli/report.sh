@@ -1,0 +1,48 @@
+# sessions and report: text and JSON, totals equal to the sum of the rows,
+# JSON valid whatever the trainee typed.
+cat >"$WORK/s.lua" <<'LUA'
+scenario{ id = "report-test", title = "Report \"test\"", duration = 300, brand = { handle = "@brand" } }
+persona{ handle = "@ann", name = "Ann <b>", followers = 10 }
+template{ id = "sorry", situation = "complaint", text = "Sorry Ann, please send us a private message." }
+function main()
+  post{ id = "c1", author = "@ann", situation = "complaint", text = "Broken again." }
+  post{ id = "c2", author = "@ann", situation = "complaint", text = "Still broken." }
+  wait(60)
+end
+LUA
+printf '%s\n' '00:10 reply c1 template=sorry' \
+  '00:20 reply c2 "Quote \" backslash \\ tab\t newline\n bell \a émoji 🔥 </script> =1+1"' \
+  '00:30 alert hr "no reason"' >"$WORK/a.txt"
+db="$WORK/r.db"
+expect_exit 0 -- "$CRISISDRILL" play "$WORK/s.lua" --headless --answers "$WORK/a.txt" --db "$db" --trainee "Zoë"
+expect_in "$WORK/out" "Session 1 completed"
+
+expect_exit 0 -- "$CRISISDRILL" sessions --db "$db"
+expect_in "$WORK/out" "report-test"
+expect_in "$WORK/out" "Zoë"
+expect_exit 0 -- "$CRISISDRILL" sessions --db "$db" --format json -o "$WORK/sessions.json"
+[ "$(sqlite3 :memory: "select json_valid(readfile('$WORK/sessions.json'))")" = 1 ] || fail "sessions JSON is not valid"
+
+expect_exit 0 -- "$CRISISDRILL" report --session last --db "$db"
+expect_in "$WORK/out" "reply.apology"
+expect_in "$WORK/out" "alert.unneeded"
+total=$(sql "$db" "select sum(points) from scores")
+expect_in "$WORK/out" "Total $(printf '%+d' "$total") from"
+
+expect_exit 0 -- "$CRISISDRILL" report --session 1 --db "$db" --format json -o "$WORK/r.json"
+json="$WORK/r.json"
+q() { sqlite3 :memory: "select $1 from (select readfile('$json') as j)"; }
+[ "$(q "json_valid(j)")" = 1 ] || fail "report JSON is not valid"
+[ "$(q "json_extract(j, '\$.totals.total')")" = "$total" ] || fail "JSON total differs from the sum of rows"
+[ "$(q "json_array_length(j, '\$.scores')")" = "$(sql "$db" "select count(*) from scores")" ] || fail "JSON rows differ"
+[ "$(q "json_extract(j, '\$.session.title')")" = 'Report "test"' ] || fail "title not kept intact"
+# The hostile reply is stored exactly as typed.
+[ "$(sql "$db" "select text from actions where post_id = 'c2'")" = "$(printf 'Quote " backslash \\ tab\t newline\n bell a émoji 🔥 </script> =1+1')" ] ||
+  fail "the reply text was altered"
+
+expect_exit 1 -- "$CRISISDRILL" report --session 99 --db "$db"
+expect_in "$WORK/err" "no session 99"
+expect_exit 2 -- "$CRISISDRILL" report --db "$db"
+expect_exit 2 -- "$CRISISDRILL" report --session 1 --format xml --db "$db"
+expect_exit 1 -- "$CRISISDRILL" sessions --db "$WORK/none.db"
+expect_in "$WORK/err" "no such database"
