@@ -328,8 +328,8 @@ static int show_post(lua_State *L, const char *fn, int idx, PostKind kind, const
     if (!p.id) {
         auto_id(s, id, sizeof id);
         p.id = id;
-    } else if (!*p.id || strlen(p.id) > 60 || strpbrk(p.id, " \t\n\"")) {
-        return luaL_error(L, "%s: id '%s' must be a short name without spaces", fn, p.id);
+    } else if (!*p.id || strlen(p.id) > 60 || strpbrk(p.id, " \t\n\":#")) {
+        return luaL_error(L, "%s: id '%s' must be a short name without spaces, quotes, ':' or '#'", fn, p.id);
     }
     Error err;
     Post *added = session_add_post(s, &p, &err);

@@ -286,8 +286,8 @@ static bool print_timeline_item(void *ctx, const TimelineItem *t)
                 t->post_id, t->kind, t->author_name ? t->author_name : t->author, t->author, t->parent ? " → " : "",
                 t->parent ? t->parent : "", "", t->text, t->situation, t->reposts, t->likes);
     } else if (strcmp(t->kind, "alert") == 0) {
-        fprintf(out, "%s  >>>    ALERT %s%s%s: %s\n", when, t->role, t->post_id ? " about " : "",
-                t->post_id ? t->post_id : "", t->text ? t->text : "");
+        fprintf(out, "%s  >>>    ALERT %s%s%s%s%s\n", when, t->role, t->post_id ? " about " : "",
+                t->post_id ? t->post_id : "", t->text && *t->text ? ": " : "", t->text ? t->text : "");
     } else {
         fprintf(out, "%s  >>>    %s %s%s%s%s%s\n", when, t->kind, t->post_id ? t->post_id : "",
                 t->template_id ? " [template " : "", t->template_id ? t->template_id : "", t->template_id ? "]" : "",

@@ -15,7 +15,10 @@ typedef struct TriggerState {
 
 typedef struct AlertMade {
     char *role;
+    char *post_id;          /* what the alert was about, may be NULL */
     int64_t at_ms;
+    int64_t action_id;
+    bool answered_a_call;   /* met (or followed up) an obligation of its role */
 } AlertMade;
 
 struct Scorer {
@@ -59,8 +62,10 @@ void scorer_free(Scorer *s)
         free(s->obligations[i]->post_id);
         free(s->obligations[i]);
     }
-    for (size_t i = 0; i < s->nalerts; i++)
+    for (size_t i = 0; i < s->nalerts; i++) {
         free(s->alerts[i].role);
+        free(s->alerts[i].post_id);
+    }
     free(s->obligations);
     free(s->alerts);
     free(s->negative_ms);
@@ -122,7 +127,7 @@ static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *
                 return true;
         return false;
     case TRIGGER_VOLUME: {
-        if (!post->negative)
+        if (!post->negative || post->kind == POST_DM)
             return false;
         TriggerState *ts = &s->triggers[i];
         while (ts->window_lo < s->nnegative && s->negative_ms[ts->window_lo] <= post->shown_ms - r->window_ms)
@@ -131,6 +136,23 @@ static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *
     }
     }
     return false;
+}
+
+static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64_t at_ms, int64_t action_id,
+                               Error *err);
+
+/* An alert made shortly before the post that calls for it counts: the
+ * trainee saw it coming. "Shortly" is the rule's own deadline. */
+static bool meet_by_anticipation(Scorer *s, Obligation *ob, Error *err)
+{
+    for (size_t i = 0; i < s->nalerts; i++) {
+        AlertMade *a = &s->alerts[i];
+        if (strcmp(a->role, ob->rule->role) == 0 && a->at_ms >= ob->triggered_ms - ob->rule->deadline_ms) {
+            a->answered_a_call = true;
+            return resolve_obligation(s, ob, OUTCOME_ON_TIME, ob->triggered_ms, a->action_id, err);
+        }
+    }
+    return true;
 }
 
 static bool open_obligation(Scorer *s, const Rule *r, const Post *post, Error *err)
@@ -149,14 +171,16 @@ static bool open_obligation(Scorer *s, const Rule *r, const Post *post, Error *e
     ob->met_ms = -1;
     ob->outcome = OUTCOME_OPEN;
     s->obligations[s->nobligations++] = ob;
-    return s->sink.obligation ? s->sink.obligation(s->sink.ctx, ob, err) : true;
+    if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
+        return false;
+    return meet_by_anticipation(s, ob, err);
 }
 
 bool scorer_on_post(Scorer *s, const Post *post, Error *err)
 {
     if (post->by_trainee || post->kind == POST_REPOST)
         return true; /* the trainee's own words and bare reposts raise nothing */
-    if (post->negative) {
+    if (post->negative && post->kind != POST_DM) { /* private messages make no public noise */
         if (!grow((void **)&s->negative_ms, s->nnegative, &s->cap_negative, sizeof *s->negative_ms))
             return error_set(err, "out of memory");
         s->negative_ms[s->nnegative++] = post->shown_ms;
@@ -197,6 +221,9 @@ static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64
         snprintf(reason, sizeof reason, "%s alerted %s after post %s (deadline %s)%s", r->role,
                  text_duration(d1, sizeof d1, at_ms - ob->triggered_ms), ob->post_id,
                  text_duration(d2, sizeof d2, r->deadline_ms), outcome == OUTCOME_LATE ? ": too late." : ".");
+        if (at_ms == ob->triggered_ms && outcome == OUTCOME_ON_TIME)
+            snprintf(reason, sizeof reason, "%s had already been alerted when post %s appeared (deadline %s).",
+                     r->role, ob->post_id, text_duration(d2, sizeof d2, r->deadline_ms));
     }
     with_rationale(reason, sizeof reason, r);
     if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
@@ -215,31 +242,44 @@ static bool role_was_alerted_before(const Scorer *s, const char *role, int64_t t
 
 static bool score_alert(Scorer *s, const Action *a, int64_t action_id, Error *err)
 {
-    if (!grow((void **)&s->alerts, s->nalerts, &s->cap_alerts, sizeof *s->alerts) ||
-        !(s->alerts[s->nalerts].role = strdup(a->role)))
+    if (!grow((void **)&s->alerts, s->nalerts, &s->cap_alerts, sizeof *s->alerts))
         return error_set(err, "out of memory");
-    s->alerts[s->nalerts++].at_ms = a->at_ms;
-    bool called_for = false;
+    AlertMade *made = &s->alerts[s->nalerts];
+    *made = (AlertMade){.at_ms = a->at_ms, .action_id = action_id};
+    if (!(made->role = strdup(a->role)) || (a->post_id && !(made->post_id = strdup(a->post_id)))) {
+        free(made->role);
+        return error_set(err, "out of memory");
+    }
+    s->nalerts++;
     for (size_t i = 0; i < s->nobligations; i++) {
         Obligation *ob = s->obligations[i];
         if (strcmp(ob->rule->role, a->role) != 0)
             continue;
-        called_for = true;
+        made->answered_a_call = true; /* a first alert, or a follow-up: both called for */
         if (ob->outcome != OUTCOME_OPEN)
             continue;
         Outcome o = a->at_ms <= ob->due_ms ? OUTCOME_ON_TIME : OUTCOME_LATE;
         if (!resolve_obligation(s, ob, o, a->at_ms, action_id, err))
             return false;
     }
-    if (called_for)
-        return true;
-    const Rule *r = rules_unneeded_alert(s->rules, a->role);
-    if (!r)
-        return true;
-    char reason[768];
-    snprintf(reason, sizeof reason, "Alert to %s with nothing in the feed that called for it.", a->role);
-    with_rationale(reason, sizeof reason, r);
-    return emit(s, r, action_id, a->post_id, a->at_ms, OUTCOME_UNNEEDED, -r->penalty, reason, err);
+    return true;
+}
+
+/* At the end: alerts that nothing in the feed called for, before or after. */
+static bool score_unneeded_alerts(Scorer *s, Error *err)
+{
+    for (size_t i = 0; i < s->nalerts; i++) {
+        const AlertMade *a = &s->alerts[i];
+        const Rule *r = a->answered_a_call ? NULL : rules_unneeded_alert(s->rules, a->role);
+        if (!r)
+            continue;
+        char reason[768];
+        snprintf(reason, sizeof reason, "Alert to %s with nothing in the feed that called for it.", a->role);
+        with_rationale(reason, sizeof reason, r);
+        if (!emit(s, r, a->action_id, a->post_id, a->at_ms, OUTCOME_UNNEEDED, -r->penalty, reason, err))
+            return false;
+    }
+    return true;
 }
 
 /* ---- replies and messages ---------------------------------------------- */
@@ -435,5 +475,5 @@ bool scorer_finish(Scorer *s, int64_t t_ms, Error *err)
         if (ob->outcome == OUTCOME_OPEN && ob->due_ms <= t_ms && !resolve_obligation(s, ob, OUTCOME_MISSED, t_ms, 0, err))
             return false;
     }
-    return score_unanswered(s, t_ms, err);
+    return score_unneeded_alerts(s, err) && score_unanswered(s, t_ms, err);
 }

@@ -68,8 +68,15 @@ static bool grow(void **items, size_t n, size_t *cap, size_t size)
 
 /* ---- what the scenario adds ------------------------------------------- */
 
+/* What a scenario may add: the host's own memory and time are outside the
+ * Lua sandbox's ceilings, so a loop calling post{} must stop somewhere. */
+#define SESSION_MAX_POSTS 100000
+#define SESSION_MAX_PERSONAS 100000
+
 bool session_add_persona(Session *s, const Persona *p, Error *err)
 {
+    if (feed_persona_count(s->feed) >= SESSION_MAX_PERSONAS)
+        return error_set(err, "over %d personas (declaring them in a loop?)", SESSION_MAX_PERSONAS);
     if (!feed_add_persona(s->feed, p, err))
         return false;
     return s->id == 0 || store_record_persona(s->store, s->id, feed_persona(s->feed, p->handle), err);
@@ -77,6 +84,10 @@ bool session_add_persona(Session *s, const Persona *p, Error *err)
 
 Post *session_add_post(Session *s, Post *p, Error *err)
 {
+    if (feed_post_count(s->feed) >= SESSION_MAX_POSTS) {
+        error_set(err, "over %d posts in the feed (posting in a loop?)", SESSION_MAX_POSTS);
+        return NULL;
+    }
     p->shown_ms = s->now_ms;
     p->first_response_ms = -1;
     Post *added = feed_add_post(s->feed, p, err);
@@ -461,10 +472,12 @@ static bool validate_action(Session *s, Action *a, Error *err)
     return true;
 }
 
+/* The trainee's words join the feed as posts "reply:N" and "dm:N": the
+ * colon keeps them apart from every id a scenario can give. */
 static bool post_trainee_words(Session *s, const Action *a, Error *err)
 {
     char id[32];
-    snprintf(id, sizeof id, "%s%d", a->kind == ACT_REPLY ? "r" : "m", ++s->trainee_posts);
+    snprintf(id, sizeof id, "%s:%d", a->kind == ACT_REPLY ? "reply" : "dm", ++s->trainee_posts);
     Post p = {.id = id, .kind = a->kind == ACT_REPLY ? POST_REPLY : POST_DM,
               .author = scenario_meta(s->scenario)->brand_handle, .parent = (char *)a->post_id,
               .situation = "response", .text = (char *)a->text, .by_trainee = true};
