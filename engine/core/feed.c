@@ -219,18 +219,21 @@ static void curve_at(const Post *p, int64_t t_ms, double *reposts, double *rate)
     }
     double total = p->reposts0 + grown;
     if (p->curve.cap > 0 && total > p->curve.cap)
-        total = p->curve.cap;
+        total = p->curve.cap > p->reposts0 ? p->curve.cap : p->reposts0; /* a cap never takes reposts back */
     *reposts = total;
 }
+
+/* An uncapped exponential leaves int64 range within hours: saturate. */
+static int64_t to_count(double v) { return v < 1e15 ? (int64_t)v : INT64_C(1000000000000000); }
 
 Counters feed_counters(const Post *p, int64_t t_ms)
 {
     double reposts, rate;
     curve_at(p, t_ms, &reposts, &rate);
     Counters c = {
-        .reposts = (int64_t)reposts,
-        .likes = (int64_t)(p->base_likes + reposts * p->curve.likes_per_repost),
-        .replies = (int64_t)(p->base_replies + reposts * p->curve.replies_per_repost),
+        .reposts = to_count(reposts),
+        .likes = to_count(p->base_likes + reposts * p->curve.likes_per_repost),
+        .replies = to_count(p->base_replies + reposts * p->curve.replies_per_repost),
     };
     return c;
 }

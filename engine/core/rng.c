@@ -43,5 +43,5 @@ int64_t rng_range(Rng *rng, int64_t lo, int64_t hi)
     do
         x = rng_next(rng);
     while (x >= limit);
-    return lo + (int64_t)(x % span);
+    return (int64_t)((uint64_t)lo + x % span); /* unsigned: no overflow for spans over 2^63 */
 }

@@ -51,7 +51,7 @@ bool parse_duration_ms(const char *s, int64_t *out)
         char *end;
         errno = 0;
         double v = strtod(p, &end);
-        if (end == p || errno || v < 0 || v > 1e7)
+        if (end == p || errno || !(v >= 0 && v <= 1e7)) /* NaN fails too */
             return false;
         double unit = 1;
         if (*end == 'h') { unit = 3600; end++; }
@@ -496,7 +496,12 @@ static bool line_is_blank(const char *p, const char *end)
 RuleSet *rules_parse(const char *text, size_t len, const char *path, Error *err)
 {
     if (!text_is_utf8(text, len)) {
-        error_set(err, "%s: not a UTF-8 text file", path);
+        /* Name the first line that is not UTF-8 (no sequence spans a newline). */
+        int bad = 1;
+        for (const char *q = text, *nl; (nl = memchr(q, '\n', len - (size_t)(q - text))) &&
+                                        text_is_utf8(q, (size_t)(nl - q)); q = nl + 1)
+            bad++;
+        error_set(err, "%s:%d: not a UTF-8 text file", path, bad);
         return NULL;
     }
     RuleSet *set = NULL;

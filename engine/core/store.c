@@ -172,7 +172,7 @@ static bool explain_open_failure(Store *s, Error *err)
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
         return error_set(err, "%s: the database is locked by another program; try again when it is done", s->path);
     if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN)
-        return error_set(err, "%s: cannot open the database for writing (%s)", s->path,
+        return error_set(err, "%s: cannot open the database%s (%s)", s->path, s->readonly ? "" : " for writing",
                          s->db ? sqlite3_errmsg(s->db) : "cannot open");
     return store_fail(s, err, "cannot open the database");
 }
@@ -226,13 +226,16 @@ static Store *open_with(const char *path, bool readonly, Error *err)
     } else {
         sqlite3_busy_timeout(s->db, 5000);
         sqlite3_extended_result_codes(s->db, 0);
-        /* journal_mode is persistent and needs write access: skip it read-only. */
-        ok = exec(s, "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF", err) &&
-             (readonly || exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL", err));
+        ok = exec(s, "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF", err);
         if (!ok)
             explain_open_failure(s, err);
         else
             ok = migrate(s, err);
+        /* journal_mode is persistent and needs write access: skip it read-only.
+         * Only once the file is known to be ours: it rewrites the header of
+         * another program's database. */
+        if (ok && !readonly && !(ok = exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL", err)))
+            explain_open_failure(s, err);
     }
     if (!ok) {
         store_close(s);
@@ -580,7 +583,7 @@ bool store_record_post(Store *s, int64_t session_id, const Post *p, Error *err)
 {
     sqlite3_stmt *st = prepare_write(s,
         "INSERT INTO posts(session_id, post_id, seq, shown_ms, kind, author, parent, situation, negative, by_trainee,"
-        " text) VALUES(?,?,?,?,?,?,?,?,?,?,?)", err);
+        " text, reposts, likes, replies) VALUES(?,?,?,?,?,?,?,?,?,?,?,0,0,0)", err);
     if (!st)
         return false;
     sqlite3_bind_int64(st, 1, session_id);

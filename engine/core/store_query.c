@@ -107,7 +107,7 @@ static const char *const dump_queries[] = {
     " FROM actions WHERE session_id = ?1 ORDER BY id",
     "SELECT 'obligation', o.role, o.post_id, o.triggered_ms, o.due_ms, o.met_ms, o.outcome, r.key"
     " FROM alert_obligations o JOIN rules r ON r.id = o.rule_id WHERE session_id = ?1 ORDER BY o.id",
-    "SELECT 'score', at_ms, post_id, r.key, s.competency, outcome, points, reason,"
+    "SELECT 'score', at_ms, post_id, r.key, s.competency, outcome, s.points, reason,"
     " (SELECT count(*) FROM actions a WHERE a.session_id = ?1 AND a.id <= s.action_id)"
     " FROM scores s JOIN rules r ON r.id = s.rule_id WHERE session_id = ?1 ORDER BY s.id",
     "SELECT 'branch', at_ms, name FROM branches WHERE session_id = ?1 ORDER BY rowid",

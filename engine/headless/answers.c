@@ -161,8 +161,12 @@ Answers *answers_parse(const char *text, size_t len, const char *path, Error *er
         error_set(err, "out of memory");
         return NULL;
     }
-    if (memchr(text, '\0', len)) {
-        error_set(err, "%s: not a text file", path);
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        int at = 1; /* the line that holds it */
+        for (const char *q = text; q < nul; q++)
+            at += *q == '\n';
+        error_set(err, "%s:%d: not a text file (NUL byte)", path, at);
         answers_free(out);
         return NULL;
     }

@@ -1,0 +1,1064 @@
+/* Unit tests: core/score (perimeter, reply rules, response times, alert
+ * obligations, unneeded alerts, totals), with a sink that collects rows. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "core/feed.h"
+#include "core/rules.h"
+#include "core/score.h"
+#include "core/text.h"
+
+#define MIN(m) ((int64_t)(m) * 60000)
+#define MAX_ROWS 128
+
+typedef struct Row {
+    char key[96];
+    int64_t action_id;
+    char post[32];          /* "" when NULL */
+    int64_t at_ms;
+    Outcome outcome;
+    int points;
+    char reason[800];
+} Row;
+
+typedef struct Sink {
+    Row rows[MAX_ROWS];
+    int nrows;
+    int obligation_calls;
+    int64_t next_db_id;
+    bool fail_rows;         /* the sink refuses rows (a store that cannot write) */
+} Sink;
+
+static bool sink_row(void *ctx, const ScoreRow *row, Error *err)
+{
+    Sink *s = ctx;
+    if (s->fail_rows)
+        return error_set(err, "disk full");
+    if (s->nrows == MAX_ROWS)
+        return error_set(err, "test sink full");
+    Row *r = &s->rows[s->nrows++];
+    snprintf(r->key, sizeof r->key, "%s", row->rule ? row->rule->key : "(no rule)");
+    snprintf(r->post, sizeof r->post, "%s", row->post_id ? row->post_id : "");
+    snprintf(r->reason, sizeof r->reason, "%s", row->reason ? row->reason : "");
+    r->action_id = row->action_id;
+    r->at_ms = row->at_ms;
+    r->outcome = row->outcome;
+    r->points = row->points;
+    return true;
+}
+
+static bool sink_obligation(void *ctx, Obligation *ob, Error *err)
+{
+    Sink *s = ctx;
+    s->obligation_calls++;
+    if (ob->db_id == 0)
+        ob->db_id = ++s->next_db_id; /* as the store does on the first call */
+    return true;
+}
+
+typedef struct Fx {
+    RuleSet *rules;
+    Feed *feed;
+    Scorer *scorer;
+    Sink sink;
+    int64_t next_action;
+} Fx;
+
+#define HEAD                                                                                          \
+    "ruleset name=t title=\"Test\"\n"                                                                 \
+    "role id=manager label=\"Manager\"\n"                                                             \
+    "role id=legal label=\"Legal\"\n"                                                                 \
+    "role id=press_office label=\"Press\"\n"
+
+static void add_persona(Feed *feed, const char *handle, int64_t followers)
+{
+    Persona p = {.handle = (char *)handle, .followers = followers};
+    Error err = {{0}};
+    feed_add_persona(feed, &p, &err);
+}
+
+static bool fx_init_set(Fx *fx, RuleSet *set)
+{
+    memset(fx, 0, sizeof *fx);
+    fx->rules = set;
+    fx->feed = feed_new();
+    add_persona(fx->feed, "@cust", 100);
+    add_persona(fx->feed, "@star", 60000);
+    add_persona(fx->feed, "@edge", 50000);
+    add_persona(fx->feed, "@brand", 5000);
+    fx->scorer = scorer_new(fx->rules, fx->feed,
+                            (ScoreSink){.ctx = &fx->sink, .row = sink_row, .obligation = sink_obligation});
+    return fx->rules && fx->feed && fx->scorer;
+}
+
+/* Builds the fixture from rule statements (after HEAD). */
+static bool fx_init(Fx *fx, const char *body)
+{
+    char text[8192];
+    snprintf(text, sizeof text, "%s%s", HEAD, body);
+    Error err = {{0}};
+    RuleSet *set = rules_parse(text, strlen(text), "inline.rules", &err);
+    if (!set) {
+        fprintf(stderr, "  rules: %s\n", err.msg);
+        memset(fx, 0, sizeof *fx);
+        return false;
+    }
+    return fx_init_set(fx, set);
+}
+
+static void fx_free(Fx *fx)
+{
+    scorer_free(fx->scorer);
+    feed_free(fx->feed);
+    rules_free(fx->rules);
+}
+
+/* Adds a post to the feed and tells the scorer. */
+static Post *fx_post_full(Fx *fx, const char *id, const char *author, const char *situation, int64_t shown_ms,
+                          const char *text, PostKind kind, bool by_trainee)
+{
+    Post p = {.id = (char *)id, .author = (char *)author, .situation = (char *)situation, .kind = kind,
+              .negative = situation_is_negative(situation), .text = (char *)text, .shown_ms = shown_ms,
+              .by_trainee = by_trainee, .first_response_ms = -1};
+    Error err = {{0}};
+    Post *added = feed_add_post(fx->feed, &p, &err);
+    if (!added) {
+        fprintf(stderr, "  post %s: %s\n", id, err.msg);
+        return NULL;
+    }
+    if (!scorer_on_post(fx->scorer, added, &err)) {
+        fprintf(stderr, "  scorer_on_post %s: %s\n", id, err.msg);
+        return NULL;
+    }
+    return added;
+}
+
+static Post *fx_post(Fx *fx, const char *id, const char *author, const char *situation, int64_t shown_ms,
+                     const char *text)
+{
+    return fx_post_full(fx, id, author, situation, shown_ms, text, POST_POST, false);
+}
+
+/* Runs an action; returns the good flag (false also on error). */
+static bool fx_act_full(Fx *fx, Action a, int64_t *action_id)
+{
+    bool good = false;
+    Error err = {{0}};
+    int64_t id = ++fx->next_action;
+    if (action_id)
+        *action_id = id;
+    if (!scorer_on_action(fx->scorer, &a, id, &good, &err)) {
+        fprintf(stderr, "  scorer_on_action: %s\n", err.msg);
+        return false;
+    }
+    return good;
+}
+
+static bool fx_act(Fx *fx, ActionKind kind, int64_t at_ms, const char *post_id, const char *text)
+{
+    Action a = {.kind = kind, .at_ms = at_ms, .post_id = post_id, .text = text, .opened_ms = -1, .typed_ms = -1};
+    return fx_act_full(fx, a, NULL);
+}
+
+static bool fx_alert(Fx *fx, int64_t at_ms, const char *role, int64_t *action_id)
+{
+    Action a = {.kind = ACT_ALERT, .at_ms = at_ms, .role = role, .text = "note", .opened_ms = -1, .typed_ms = -1};
+    return fx_act_full(fx, a, action_id);
+}
+
+static int rows_sum(const Fx *fx)
+{
+    int sum = 0;
+    for (int i = 0; i < fx->sink.nrows; i++)
+        sum += fx->sink.rows[i].points;
+    return sum;
+}
+
+/* The number of rows for a rule key since row `from`. */
+static int count_rows(const Fx *fx, int from, const char *key)
+{
+    int n = 0;
+    for (int i = from; i < fx->sink.nrows; i++)
+        n += strcmp(fx->sink.rows[i].key, key) == 0;
+    return n;
+}
+
+/* The last row for a rule key, or NULL. */
+static const Row *last_row(const Fx *fx, const char *key)
+{
+    for (int i = fx->sink.nrows - 1; i >= 0; i--)
+        if (strcmp(fx->sink.rows[i].key, key) == 0)
+            return &fx->sink.rows[i];
+    return NULL;
+}
+
+#define CHECK_ROW(row, key_, outcome_, points_)                                                       \
+    do {                                                                                              \
+        const Row *r_ = (row);                                                                        \
+        CHECK(r_ != NULL);                                                                            \
+        if (r_) {                                                                                     \
+            CHECK_STR(r_->key, key_);                                                                 \
+            CHECK_STR(outcome_name(r_->outcome), outcome_name(outcome_));                             \
+            CHECK_INT(r_->points, points_);                                                           \
+        }                                                                                             \
+    } while (0)
+
+/* The last row, or an empty one (that no check accepts) when there is none. */
+static const Row no_row = {.key = "(no row)", .outcome = OUTCOME_OPEN};
+static const Row *last_of(const Fx *fx) { return fx->sink.nrows ? &fx->sink.rows[fx->sink.nrows - 1] : &no_row; }
+#define LAST last_of(&fx)
+
+/* ---- perimeter ---- */
+
+static void test_perimeter(void)
+{
+    Fx fx;
+    if (!fx_init(&fx,
+                 "perimeter id=p.c.reply situation=complaint action=reply verdict=allowed points=2\n"
+                 "    why=\"Answering is the job.\"\n"
+                 "perimeter id=p.c.delete situation=complaint action=delete verdict=forbidden penalty=8\n"
+                 "perimeter id=p.l.reply situation=legal_threat action=reply verdict=alert_first role=legal "
+                 "points=3 penalty=6\n"
+                 "perimeter id=p.any.like situation=* action=like verdict=allowed\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "c1", "@cust", "complaint", 0, "Colis perdu");
+    fx_post(&fx, "l1", "@cust", "legal_threat", 0, "Mon avocat vous contactera");
+    CHECK_INT(fx.sink.nrows, 0);
+
+    /* allowed */
+    CHECK(fx_act(&fx, ACT_REPLY, 1000, "c1", "Bonjour"));
+    CHECK_INT(fx.sink.nrows, 1);
+    CHECK_ROW(LAST, "p.c.reply", OUTCOME_RESPECTED, 2);
+    if (LAST) {
+        CHECK_INT(LAST->action_id, 1);
+        CHECK_STR(LAST->post, "c1");
+        CHECK_INT(LAST->at_ms, 1000);
+        CHECK_CONTAINS(LAST->reason, "within the perimeter");
+        CHECK_CONTAINS(LAST->reason, "Answering is the job."); /* the rationale follows */
+    }
+    /* forbidden */
+    CHECK(!fx_act(&fx, ACT_DELETE, 2000, "c1", NULL));
+    CHECK_INT(fx.sink.nrows, 2);
+    CHECK_ROW(LAST, "p.c.delete", OUTCOME_BROKEN, -8);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "outside the perimeter");
+    /* allowed with no points: nothing to say, still good */
+    CHECK(fx_act(&fx, ACT_LIKE, 2500, "c1", NULL));
+    CHECK_INT(fx.sink.nrows, 2);
+    /* no perimeter rule for hiding a complaint here: no row */
+    CHECK(fx_act(&fx, ACT_HIDE, 2600, "c1", NULL));
+    CHECK_INT(fx.sink.nrows, 2);
+
+    /* alert_first without an alert */
+    CHECK(!fx_act(&fx, ACT_REPLY, 3000, "l1", "Bonjour"));
+    CHECK_ROW(LAST, "p.l.reply", OUTCOME_BROKEN, -6);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "without first alerting legal");
+    /* an alert to another role does not count */
+    CHECK(fx_alert(&fx, 4000, "manager", NULL));
+    CHECK_INT(fx.sink.nrows, 3); /* no unneeded_alert rule in this set */
+    CHECK(!fx_act(&fx, ACT_REPLY, 5000, "l1", "Bonjour"));
+    CHECK_ROW(LAST, "p.l.reply", OUTCOME_BROKEN, -6);
+    /* after an alert to legal (same millisecond counts as before) */
+    CHECK(fx_alert(&fx, 6000, "legal", NULL));
+    CHECK(fx_act(&fx, ACT_REPLY, 6000, "l1", "Bonjour"));
+    CHECK_ROW(LAST, "p.l.reply", OUTCOME_RESPECTED, 3);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "came after alerting legal");
+    CHECK_INT(fx.sink.nrows, 5);
+    CHECK_INT(scorer_total(fx.scorer), 2 - 8 - 6 - 6 + 3);
+    CHECK_INT(scorer_total(fx.scorer), rows_sum(&fx));
+
+    /* opening a post is never scored */
+    CHECK(fx_act(&fx, ACT_OPEN, 7000, "c1", NULL));
+    CHECK_INT(fx.sink.nrows, 5);
+
+    /* an action on a post that is not in the feed is an error */
+    bool good = true;
+    Error err = {{0}};
+    Action a = {.kind = ACT_REPLY, .at_ms = 8000, .post_id = "zz", .text = "x", .opened_ms = -1, .typed_ms = -1};
+    CHECK(!scorer_on_action(fx.scorer, &a, 99, &good, &err));
+    CHECK_CONTAINS(err.msg, "no post 'zz'");
+    fx_free(&fx);
+}
+
+static void test_alert_first_with_earlier_alert(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, "perimeter id=p.press.dm situation=press_inquiry action=dm verdict=alert_first "
+                      "role=press_office points=2 penalty=5\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "j1", "@star", "press_inquiry", 1000, "Journaliste au Monde");
+    CHECK(fx_alert(&fx, 1500, "press_office", NULL));
+    CHECK(fx_act(&fx, ACT_DM, 2000, "j1", "Je transmets au service de presse"));
+    CHECK_ROW(LAST, "p.press.dm", OUTCOME_RESPECTED, 2);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "A private message");
+    /* an alert after the action does not make it right */
+    fx_free(&fx);
+    if (!fx_init(&fx, "perimeter id=p.press.dm situation=press_inquiry action=dm verdict=alert_first "
+                      "role=press_office points=2 penalty=5\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "j1", "@star", "press_inquiry", 1000, "Journaliste");
+    CHECK(!fx_act(&fx, ACT_DM, 2000, "j1", "Bonjour"));
+    CHECK(fx_alert(&fx, 2001, "press_office", NULL));
+    CHECK_INT(fx.sink.nrows, 1);
+    CHECK_ROW(LAST, "p.press.dm", OUTCOME_BROKEN, -5);
+    fx_free(&fx);
+}
+
+/* ---- reply rules ---- */
+
+static const char *const REPLY_RULES =
+    "reply id=r.apology situation=complaint applies=reply check=contains\n"
+    "    words=\"désolé, sorry, excuse, comprends votre\" points=2 penalty=2\n"
+    "reply id=r.liability situation=* applies=* check=absent words=\"notre faute, our fault, négligence\" penalty=6\n"
+    "reply id=r.template situation=* applies=reply check=template points=1 penalty=1\n"
+    "reply id=r.pd situation=* applies=reply check=no_personal_data points=1 penalty=6\n"
+    "reply id=r.dm situation=complaint applies=dm check=contains words=\"mp, message privé\" points=1 penalty=1\n";
+
+static void test_reply_rules(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, REPLY_RULES)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "c1", "@cust", "complaint", 0, "Toujours rien reçu");
+    fx_post(&fx, "q1", "@cust", "question", 0, "Vous livrez le dimanche ?");
+
+    /* contains: accent- and case-insensitive, word start ("désolés") */
+    int from = fx.sink.nrows;
+    CHECK(fx_act(&fx, ACT_REPLY, 1000, "c1", "Nous sommes DESOLES pour ce retard."));
+    CHECK_INT(fx.sink.nrows - from, 2);
+    CHECK_ROW(last_row(&fx, "r.apology"), "r.apology", OUTCOME_RESPECTED, 2);
+    if (last_row(&fx, "r.apology"))
+        CHECK_CONTAINS(last_row(&fx, "r.apology")->reason, "\"désolé\""); /* the word as written in the rule */
+    CHECK_ROW(last_row(&fx, "r.pd"), "r.pd", OUTCOME_RESPECTED, 1);
+    CHECK_INT(count_rows(&fx, from, "r.liability"), 0); /* respected, no points: no row */
+    CHECK_INT(count_rows(&fx, from, "r.template"), 0);  /* no template offered */
+    CHECK_INT(count_rows(&fx, from, "r.dm"), 0);        /* applies to messages only */
+
+    /* broken: lacks the apology, admits liability, gives an address */
+    from = fx.sink.nrows;
+    CHECK(!fx_act(&fx, ACT_REPLY, 2000, "c1", "C'est NOTRE FAUTE, écrivez à jean.dupont@example.com"));
+    CHECK_INT(fx.sink.nrows - from, 3);
+    CHECK_ROW(last_row(&fx, "r.apology"), "r.apology", OUTCOME_BROKEN, -2);
+    if (last_row(&fx, "r.apology"))
+        CHECK_CONTAINS(last_row(&fx, "r.apology")->reason, "lacks any of");
+    CHECK_ROW(last_row(&fx, "r.liability"), "r.liability", OUTCOME_BROKEN, -6);
+    if (last_row(&fx, "r.liability"))
+        CHECK_CONTAINS(last_row(&fx, "r.liability")->reason, "\"notre faute\"");
+    CHECK_ROW(last_row(&fx, "r.pd"), "r.pd", OUTCOME_BROKEN, -6);
+    if (last_row(&fx, "r.pd"))
+        CHECK_CONTAINS(last_row(&fx, "r.pd")->reason, "personal data");
+
+    /* English, and a phone number with spaces */
+    from = fx.sink.nrows;
+    CHECK(!fx_act(&fx, ACT_REPLY, 3000, "c1", "So SORRY, it was our fault. Call 06 12 34 56 78"));
+    CHECK_INT(count_rows(&fx, from, "r.apology"), 1);
+    CHECK_ROW(last_row(&fx, "r.apology"), "r.apology", OUTCOME_RESPECTED, 2);
+    CHECK_ROW(last_row(&fx, "r.liability"), "r.liability", OUTCOME_BROKEN, -6);
+    CHECK_ROW(last_row(&fx, "r.pd"), "r.pd", OUTCOME_BROKEN, -6);
+    /* "excuse" inside "inexcusable" is not an apology; a @handle is not personal data */
+    from = fx.sink.nrows;
+    CHECK(!fx_act(&fx, ACT_REPLY, 3500, "c1", "C'est inexcusable @julie_m"));
+    CHECK_ROW(last_row(&fx, "r.apology"), "r.apology", OUTCOME_BROKEN, -2);
+    CHECK_ROW(last_row(&fx, "r.pd"), "r.pd", OUTCOME_RESPECTED, 1);
+
+    /* a private message: only the rules that apply to messages */
+    from = fx.sink.nrows;
+    CHECK(fx_act(&fx, ACT_DM, 4000, "c1", "Écrivez-nous en Message Privé"));
+    CHECK_INT(fx.sink.nrows - from, 1);
+    CHECK_ROW(LAST, "r.dm", OUTCOME_RESPECTED, 1);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "Private message");
+    from = fx.sink.nrows;
+    CHECK(!fx_act(&fx, ACT_DM, 4500, "c1", "our fault"));
+    CHECK_INT(fx.sink.nrows - from, 2); /* applies=* covers messages too */
+    CHECK_INT(count_rows(&fx, from, "r.liability"), 1);
+    CHECK_INT(count_rows(&fx, from, "r.dm"), 1);
+
+    /* another situation: the complaint rules do not apply */
+    from = fx.sink.nrows;
+    CHECK(fx_act(&fx, ACT_REPLY, 5000, "q1", "Oui, du lundi au dimanche."));
+    CHECK_INT(fx.sink.nrows - from, 1);
+    CHECK_ROW(LAST, "r.pd", OUTCOME_RESPECTED, 1);
+
+    CHECK_INT(scorer_total(fx.scorer), rows_sum(&fx));
+    fx_free(&fx);
+}
+
+static void test_template_rule(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, REPLY_RULES)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "c1", "@cust", "complaint", 0, "Colis abîmé");
+    /* offered and used (edited) */
+    Action a = {.kind = ACT_REPLY, .at_ms = 1000, .post_id = "c1", .text = "Désolés, écrivez-nous en MP",
+                .template_id = "tpl_sorry", .edited = true, .template_offered = true, .opened_ms = -1,
+                .typed_ms = -1};
+    int from = fx.sink.nrows;
+    CHECK(fx_act_full(&fx, a, NULL));
+    CHECK_INT(count_rows(&fx, from, "r.template"), 1);
+    CHECK_ROW(last_row(&fx, "r.template"), "r.template", OUTCOME_RESPECTED, 1);
+    if (last_row(&fx, "r.template")) {
+        CHECK_CONTAINS(last_row(&fx, "r.template")->reason, "'tpl_sorry'");
+        CHECK_CONTAINS(last_row(&fx, "r.template")->reason, "(edited)");
+    }
+    /* offered but written freely */
+    a.template_id = NULL;
+    a.edited = false;
+    a.at_ms = 2000;
+    from = fx.sink.nrows;
+    fx_act_full(&fx, a, NULL);
+    CHECK_INT(count_rows(&fx, from, "r.template"), 1);
+    CHECK_ROW(last_row(&fx, "r.template"), "r.template", OUTCOME_BROKEN, -1);
+    if (last_row(&fx, "r.template"))
+        CHECK_CONTAINS(last_row(&fx, "r.template")->reason, "written freely");
+    /* not offered: the rule says nothing, even with a template id */
+    a.template_offered = false;
+    a.template_id = "tpl_sorry";
+    a.at_ms = 3000;
+    from = fx.sink.nrows;
+    fx_act_full(&fx, a, NULL);
+    CHECK_INT(count_rows(&fx, from, "r.template"), 0);
+    /* a reply built only from a template (no text) is scored, not an error */
+    Action t = {.kind = ACT_REPLY, .at_ms = 4000, .post_id = "c1", .template_id = "tpl_sorry",
+                .template_offered = true, .opened_ms = -1, .typed_ms = -1};
+    from = fx.sink.nrows;
+    fx_act_full(&fx, t, NULL);
+    CHECK_INT(count_rows(&fx, from, "r.template"), 1);
+    CHECK_INT(count_rows(&fx, from, "r.pd"), 1);
+    fx_free(&fx);
+}
+
+/* ---- response times ---- */
+
+static void test_response_time(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, "target id=t.c situation=complaint within=5m points=3 penalty=5 late=2\n"
+                      "target id=t.any situation=* within=15m points=1 penalty=2 late=1\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    Post *c1 = fx_post(&fx, "c1", "@cust", "complaint", MIN(1), "a");
+    fx_post(&fx, "c2", "@cust", "complaint", MIN(1), "b");
+    Post *c3 = fx_post(&fx, "c3", "@cust", "complaint", 0, "c");
+    fx_post(&fx, "q1", "@cust", "question", 0, "d");
+    fx_post_full(&fx, "me", "@brand", "response", 0, "our post", POST_POST, true);
+
+    /* on time at exactly the target */
+    int64_t id = 0;
+    Action a = {.kind = ACT_REPLY, .at_ms = MIN(1) + MIN(5), .post_id = "c1", .text = "ok", .opened_ms = -1,
+                .typed_ms = -1};
+    CHECK(fx_act_full(&fx, a, &id));
+    CHECK_INT(fx.sink.nrows, 1);
+    CHECK_ROW(LAST, "t.c", OUTCOME_ON_TIME, 3);
+    if (LAST) {
+        CHECK_INT(LAST->action_id, id);
+        CHECK_INT(LAST->at_ms, MIN(6));
+        CHECK_STR(LAST->post, "c1");
+        CHECK_CONTAINS(LAST->reason, "answered after 5m00s");
+        CHECK_CONTAINS(LAST->reason, "target 5m00s");
+    }
+    CHECK(c1 && c1->first_response_ms == MIN(6));
+    /* only the first answer is timed */
+    CHECK(fx_act(&fx, ACT_REPLY, MIN(30), "c1", "again"));
+    CHECK(fx_act(&fx, ACT_DM, MIN(31), "c1", "again"));
+    CHECK_INT(fx.sink.nrows, 1);
+    CHECK(c1 && c1->first_response_ms == MIN(6));
+
+    /* late by one millisecond; a private message is an answer too, and being
+     * late does not make the message itself bad */
+    CHECK(fx_act(&fx, ACT_DM, MIN(6) + 1, "c2", "Bonjour"));
+    CHECK_INT(fx.sink.nrows, 2);
+    CHECK_ROW(LAST, "t.c", OUTCOME_LATE, -2);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "late");
+
+    /* hiding or liking is not an answer */
+    CHECK(fx_act(&fx, ACT_HIDE, 1000, "c3", NULL));
+    CHECK(fx_act(&fx, ACT_LIKE, 1000, "c3", NULL));
+    CHECK_INT(fx.sink.nrows, 2);
+    CHECK(c3 && c3->first_response_ms == -1);
+    CHECK(fx_act(&fx, ACT_REPLY, 2000, "c3", "ok"));
+    CHECK_ROW(LAST, "t.c", OUTCOME_ON_TIME, 3);
+
+    /* the "*" target for other situations */
+    CHECK(fx_act(&fx, ACT_REPLY, MIN(15), "q1", "ok"));
+    CHECK_ROW(LAST, "t.any", OUTCOME_ON_TIME, 1);
+    /* the trainee's own posts are not timed */
+    int before = fx.sink.nrows;
+    CHECK(fx_act(&fx, ACT_REPLY, MIN(40), "me", "thread"));
+    CHECK_INT(fx.sink.nrows, before);
+
+    CHECK_INT(scorer_total(fx.scorer), 3 - 2 + 3 + 1);
+    CHECK_INT(scorer_total(fx.scorer), rows_sum(&fx));
+    fx_free(&fx);
+}
+
+static void test_unanswered_at_finish(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, "target id=t.c situation=complaint within=5m points=3 penalty=5 late=2\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "u1", "@cust", "complaint", 0, "never answered");
+    fx_post(&fx, "u2", "@cust", "complaint", MIN(4), "its time has not come");
+    Post *u3 = fx_post(&fx, "u3", "@cust", "complaint", 0, "deleted");
+    fx_post_full(&fx, "u4", "@cust", "complaint", 0, "", POST_REPOST, false);
+    fx_post(&fx, "u5", "@cust", "question", 0, "no target for questions");
+    fx_post(&fx, "u6", "@cust", "complaint", 0, "answered");
+    if (u3)
+        u3->deleted = true;
+    CHECK(fx_act(&fx, ACT_REPLY, MIN(2), "u6", "ok"));
+    CHECK_INT(fx.sink.nrows, 1);
+    Error err = {{0}};
+    CHECK(scorer_finish(fx.scorer, MIN(7), &err));
+    CHECK_INT(fx.sink.nrows, 2);
+    CHECK_ROW(LAST, "t.c", OUTCOME_MISSED, -5);
+    if (LAST) {
+        CHECK_STR(LAST->post, "u1");
+        CHECK_INT(LAST->action_id, 0);
+        CHECK_INT(LAST->at_ms, MIN(5)); /* when the target was missed */
+        CHECK_CONTAINS(LAST->reason, "never answered");
+    }
+    CHECK_INT(scorer_total(fx.scorer), 3 - 5);
+    CHECK_INT(scorer_total(fx.scorer), rows_sum(&fx));
+    fx_free(&fx);
+}
+
+/* ---- alert obligations ---- */
+
+static const char *const LEGAL_ALERT =
+    "alert id=a.legal when=situation situation=legal_threat role=legal deadline=10m points=5 penalty=10 late=4\n"
+    "    why=\"Legal must know.\"\n"
+    "unneeded_alert id=u penalty=2\n";
+
+static void test_obligation_on_time(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, LEGAL_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "c1", "@cust", "complaint", 0, "pas content");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 0);
+    fx_post(&fx, "l1", "@cust", "legal_threat", MIN(1), "Mon avocat");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 1);
+    CHECK_INT(fx.sink.obligation_calls, 1);
+    CHECK_INT(fx.sink.nrows, 0);
+    const Obligation *ob = scorer_obligation_count(fx.scorer) ? scorer_obligation_at(fx.scorer, 0) : NULL;
+    CHECK(ob != NULL);
+    if (!ob) {
+        fx_free(&fx);
+        return;
+    }
+    CHECK_STR(ob->rule->key, "a.legal");
+    CHECK_STR(ob->post_id, "l1");
+    CHECK_INT(ob->triggered_ms, MIN(1));
+    CHECK_INT(ob->due_ms, MIN(11));
+    CHECK_INT(ob->met_ms, -1);
+    CHECK_INT(ob->outcome, OUTCOME_OPEN);
+    CHECK_INT(ob->db_id, 1); /* the sink's id is kept */
+
+    int64_t id = 0;
+    CHECK(fx_alert(&fx, MIN(11), "legal", &id)); /* at the deadline: on time */
+    CHECK_INT(fx.sink.nrows, 1);
+    CHECK_ROW(LAST, "a.legal", OUTCOME_ON_TIME, 5);
+    if (LAST) {
+        CHECK_INT(LAST->action_id, id);
+        CHECK_STR(LAST->post, "l1");
+        CHECK_INT(LAST->at_ms, MIN(11));
+        CHECK_CONTAINS(LAST->reason, "legal alerted 10m00s after post l1");
+        CHECK_CONTAINS(LAST->reason, "Legal must know.");
+    }
+    CHECK_INT(ob->outcome, OUTCOME_ON_TIME);
+    CHECK_INT(ob->met_ms, MIN(11));
+    CHECK_INT(ob->met_by_action, id);
+    CHECK_INT(ob->db_id, 1);
+    CHECK_INT(fx.sink.obligation_calls, 2); /* opened, then resolved */
+
+    /* a second legal threat: each alert rule opens one obligation at most */
+    fx_post(&fx, "l2", "@cust", "legal_threat", MIN(11) + 5, "Encore mon avocat");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 1);
+    /* alerting legal again is a follow-up, not "unneeded" */
+    CHECK(fx_alert(&fx, MIN(12), "legal", NULL));
+    CHECK_INT(fx.sink.nrows, 1);
+    CHECK_INT(fx.sink.obligation_calls, 2);
+    /* alerting the manager is, but that is judged when the session ends */
+    CHECK(fx_alert(&fx, MIN(13), "manager", &id));
+    CHECK_INT(fx.sink.nrows, 1);
+    Error err = {{0}};
+    CHECK(scorer_finish(fx.scorer, MIN(100), &err));
+    CHECK_INT(fx.sink.nrows, 2); /* nothing left open; one unneeded alert */
+    CHECK_ROW(LAST, "u", OUTCOME_UNNEEDED, -2);
+    CHECK_INT(count_rows(&fx, 0, "u"), 1);
+    CHECK_CONTAINS(LAST->reason, "manager");
+    CHECK_INT(LAST->action_id, id);
+    CHECK_INT(LAST->at_ms, MIN(13)); /* the row is dated when the alert was made */
+    CHECK_INT(scorer_total(fx.scorer), 5 - 2);
+    CHECK_INT(scorer_total(fx.scorer), rows_sum(&fx));
+    fx_free(&fx);
+}
+
+static void test_obligation_late_and_missed(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, LEGAL_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "l1", "@cust", "legal_threat", MIN(1), "Mon avocat");
+    CHECK(fx_alert(&fx, MIN(11) + 1, "legal", NULL));
+    CHECK_ROW(LAST, "a.legal", OUTCOME_LATE, -4);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "too late");
+    const Obligation *ob = scorer_obligation_at(fx.scorer, 0);
+    CHECK_INT(ob->outcome, OUTCOME_LATE);
+    CHECK_INT(ob->met_ms, MIN(11) + 1);
+    fx_free(&fx);
+
+    /* missed: only once the deadline has passed when the session ends */
+    if (!fx_init(&fx, LEGAL_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "l1", "@cust", "legal_threat", MIN(1), "Mon avocat");
+    Error err = {{0}};
+    CHECK(scorer_finish(fx.scorer, MIN(11) - 1, &err));
+    CHECK_INT(fx.sink.nrows, 0);
+    ob = scorer_obligation_at(fx.scorer, 0);
+    CHECK_INT(ob->outcome, OUTCOME_OPEN);
+    CHECK_INT(fx.sink.obligation_calls, 1);
+    fx_free(&fx);
+
+    if (!fx_init(&fx, LEGAL_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "l1", "@cust", "legal_threat", MIN(1), "Mon avocat");
+    CHECK(scorer_finish(fx.scorer, MIN(30), &err));
+    CHECK_INT(fx.sink.nrows, 1);
+    CHECK_ROW(LAST, "a.legal", OUTCOME_MISSED, -10);
+    if (LAST) {
+        CHECK_INT(LAST->action_id, 0);
+        CHECK_INT(LAST->at_ms, MIN(11)); /* at the deadline, not at the end */
+        CHECK_STR(LAST->post, "l1");
+        CHECK_CONTAINS(LAST->reason, "legal was not alerted within 10m00s of post l1");
+    }
+    ob = scorer_obligation_at(fx.scorer, 0);
+    CHECK_INT(ob->outcome, OUTCOME_MISSED);
+    CHECK_INT(ob->met_ms, -1);
+    CHECK_INT(fx.sink.obligation_calls, 2);
+    CHECK_INT(scorer_total(fx.scorer), -10);
+    fx_free(&fx);
+}
+
+static void test_obligation_followers(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, "alert id=a.inf when=followers min=50000 situation=complaint role=manager deadline=15m "
+                      "points=4 penalty=6 late=2\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "p1", "@cust", "complaint", 0, "small account");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 0);
+    fx_post(&fx, "p2", "@star", "question", 0, "large account, not a complaint");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 0);
+    fx_post(&fx, "p3", "@edge", "complaint", MIN(2), "exactly the minimum");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 1);
+    if (scorer_obligation_count(fx.scorer)) {
+        CHECK_STR(scorer_obligation_at(fx.scorer, 0)->post_id, "p3");
+        CHECK_INT(scorer_obligation_at(fx.scorer, 0)->due_ms, MIN(17));
+        CHECK_STR(scorer_obligation_at(fx.scorer, 0)->rule->role, "manager");
+    }
+    fx_free(&fx);
+
+    if (!fx_init(&fx, "alert id=a.inf when=followers min=50001 role=manager deadline=15m\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "p1", "@edge", "praise", 0, "one short");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 0);
+    fx_post(&fx, "p2", "@star", "praise", 0, "no situation filter");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 1);
+    fx_free(&fx);
+}
+
+/* Whether a post with this text opens the keyword obligation. */
+static bool keyword_triggers(const char *text)
+{
+    Fx fx;
+    if (!fx_init(&fx, "alert id=a.kw when=keywords words=\"avocat, plainte, tribunal, préjudice, porter plainte, "
+                      "lawyer, sue, lawsuit\" role=legal deadline=15m points=3 penalty=6\n"))
+        return false;
+    fx_post(&fx, "k1", "@cust", "question", 0, text);
+    bool fired = scorer_obligation_count(fx.scorer) == 1;
+    fx_free(&fx);
+    return fired;
+}
+
+static void test_obligation_keywords(void)
+{
+    CHECK(keyword_triggers("Je vais voir mon AVOCAT"));
+    CHECK(keyword_triggers("Mes avocats sont prêts."));
+    CHECK(keyword_triggers("Je dépose PLAINTE!"));
+    CHECK(keyword_triggers("Rendez-vous au Tribunal."));
+    CHECK(keyword_triggers("Un préjudice énorme"));
+    CHECK(keyword_triggers("PREJUDICE"));
+    CHECK(keyword_triggers("PRÉJUDICÉ"));
+    CHECK(keyword_triggers("l’avocat de ma mère"));
+    CHECK(keyword_triggers("My Lawyer will call"));
+    CHECK(keyword_triggers("We will SUE you"));
+    CHECK(keyword_triggers("class-action lawsuit coming"));
+    CHECK(keyword_triggers("lawyers?"));
+    CHECK(!keyword_triggers("What an issue"));
+    CHECK(!keyword_triggers("Quelle complainte"));
+    CHECK(!keyword_triggers("we pursue excellence"));
+    CHECK(!keyword_triggers("Bonjour, une question"));
+    CHECK(!keyword_triggers(""));
+
+    /* the trainee's own posts and bare reposts raise nothing */
+    Fx fx;
+    if (!fx_init(&fx, "alert id=a.kw when=keywords words=\"avocat\" role=legal deadline=15m\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post_full(&fx, "me", "@brand", "response", 0, "Nous ne parlons pas de votre avocat", POST_REPLY, true);
+    fx_post_full(&fx, "rt", "@cust", "complaint", 0, "avocat", POST_REPOST, false);
+    CHECK_INT(scorer_obligation_count(fx.scorer), 0);
+    fx_post_full(&fx, "qt", "@cust", "complaint", 0, "mon avocat", POST_QUOTE, false);
+    CHECK_INT(scorer_obligation_count(fx.scorer), 1);
+    fx_free(&fx);
+}
+
+static const char *const VOLUME_ALERT =
+    "alert id=a.vol when=volume min=3 window=10m role=manager deadline=10m points=5 penalty=8 late=3\n";
+
+static void test_obligation_volume(void)
+{
+    Fx fx;
+    /* three negative posts inside the window */
+    if (!fx_init(&fx, VOLUME_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "n1", "@cust", "complaint", 0, "a");
+    fx_post(&fx, "n2", "@cust", "complaint", MIN(1), "b");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 0);
+    fx_post(&fx, "n3", "@cust", "legal_threat", MIN(2), "c");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 1);
+    if (scorer_obligation_count(fx.scorer)) {
+        const Obligation *ob = scorer_obligation_at(fx.scorer, 0);
+        CHECK_STR(ob->post_id, "n3");
+        CHECK_INT(ob->triggered_ms, MIN(2));
+        CHECK_INT(ob->due_ms, MIN(12));
+    }
+    fx_post(&fx, "n4", "@cust", "complaint", MIN(3), "d"); /* fires once */
+    CHECK_INT(scorer_obligation_count(fx.scorer), 1);
+    CHECK(fx_alert(&fx, MIN(5), "manager", NULL));
+    CHECK_ROW(LAST, "a.vol", OUTCOME_ON_TIME, 5);
+    fx_free(&fx);
+
+    /* the same number spread beyond the window */
+    if (!fx_init(&fx, VOLUME_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    for (int i = 0; i < 8; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "s%d", i);
+        fx_post(&fx, id, "@cust", "complaint", MIN(6 * i), "x");
+    }
+    CHECK_INT(scorer_obligation_count(fx.scorer), 0);
+    fx_free(&fx);
+
+    /* the window's edge: a post exactly 10 minutes older is out */
+    if (!fx_init(&fx, VOLUME_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "e1", "@cust", "complaint", 0, "x");
+    fx_post(&fx, "e2", "@cust", "complaint", MIN(5), "x");
+    fx_post(&fx, "e3", "@cust", "complaint", MIN(10), "x");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 0);
+    fx_post(&fx, "e4", "@cust", "complaint", MIN(15) - 1, "x");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 1);
+    if (scorer_obligation_count(fx.scorer))
+        CHECK_STR(scorer_obligation_at(fx.scorer, 0)->post_id, "e4");
+    fx_free(&fx);
+
+    /* posts that are not negative do not count, nor the trainee's, nor
+     * reposts, nor private messages */
+    if (!fx_init(&fx, VOLUME_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "v1", "@cust", "complaint", 0, "x");
+    fx_post(&fx, "q1", "@cust", "question", MIN(1), "x");
+    fx_post(&fx, "q2", "@cust", "praise", MIN(1), "x");
+    fx_post_full(&fx, "t1", "@brand", "complaint", MIN(1), "x", POST_REPLY, true);
+    fx_post_full(&fx, "r1", "@cust", "complaint", MIN(1), "", POST_REPOST, false);
+    fx_post_full(&fx, "d1", "@cust", "complaint", MIN(1), "private", POST_DM, false);
+    fx_post_full(&fx, "d2", "@cust", "complaint", MIN(1), "private", POST_DM, false);
+    fx_post(&fx, "v2", "@cust", "troll", MIN(2), "x");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 0);
+    fx_post(&fx, "v3", "@cust", "safety_issue", MIN(3), "x");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 1);
+    fx_free(&fx);
+
+    /* a volume rule narrowed to a situation: the noise is counted, but a
+     * private message of that situation does not set it off */
+    if (!fx_init(&fx, "alert id=a.vol when=volume min=3 window=10m situation=complaint role=manager "
+                      "deadline=10m\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "t1", "@cust", "troll", 0, "x");
+    fx_post(&fx, "t2", "@cust", "troll", MIN(1), "x");
+    fx_post(&fx, "t3", "@cust", "troll", MIN(2), "x");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 0);
+    fx_post_full(&fx, "d1", "@cust", "complaint", MIN(3), "private", POST_DM, false);
+    CHECK_INT(scorer_obligation_count(fx.scorer), 0);
+    fx_post(&fx, "c1", "@cust", "complaint", MIN(4), "public");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 1);
+    if (scorer_obligation_count(fx.scorer))
+        CHECK_STR(scorer_obligation_at(fx.scorer, 0)->post_id, "c1");
+    fx_free(&fx);
+}
+
+/* ---- unneeded alerts and anticipation ---- */
+
+static const char *const PRESS_ALERT =
+    "alert id=a.press when=situation situation=press_inquiry role=press_office deadline=10m points=5 "
+    "penalty=8 late=3\n"
+    "unneeded_alert id=u.any penalty=2\n"
+    "unneeded_alert id=u.legal role=legal penalty=7\n";
+
+static void test_unneeded_and_anticipation(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, PRESS_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    /* alerts before anything called for them: nothing judged yet */
+    int64_t press_id = 0, legal_id = 0;
+    CHECK(fx_alert(&fx, MIN(5), "press_office", &press_id));
+    CHECK(fx_alert(&fx, MIN(6), "legal", &legal_id));
+    CHECK_INT(fx.sink.nrows, 0);
+    /* the journalist comes 7 minutes after the alert (deadline 10m): the
+     * trainee saw it coming, the obligation is met on time at once */
+    fx_post(&fx, "j1", "@star", "press_inquiry", MIN(12), "Journaliste");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 1);
+    CHECK_INT(fx.sink.nrows, 1);
+    CHECK_ROW(LAST, "a.press", OUTCOME_ON_TIME, 5);
+    CHECK_INT(LAST->action_id, press_id);
+    CHECK_INT(LAST->at_ms, MIN(12));
+    CHECK_STR(LAST->post, "j1");
+    CHECK_CONTAINS(LAST->reason, "had already been alerted when post j1 appeared");
+    const Obligation *ob = scorer_obligation_at(fx.scorer, 0);
+    CHECK_INT(ob->outcome, OUTCOME_ON_TIME);
+    CHECK_INT(ob->met_ms, MIN(12));
+    CHECK_INT(ob->met_by_action, press_id);
+    CHECK_INT(fx.sink.obligation_calls, 2);
+    /* a later alert to the press office is a follow-up */
+    CHECK(fx_alert(&fx, MIN(13), "press_office", NULL));
+    CHECK_INT(fx.sink.nrows, 1);
+    /* at the end: the alert to legal was called for by nothing */
+    Error err = {{0}};
+    CHECK(scorer_finish(fx.scorer, MIN(60), &err));
+    CHECK_INT(fx.sink.nrows, 2);
+    CHECK_ROW(LAST, "u.legal", OUTCOME_UNNEEDED, -7); /* the role's own rule first */
+    CHECK_INT(LAST->action_id, legal_id);
+    CHECK_INT(LAST->at_ms, MIN(6));
+    CHECK_CONTAINS(LAST->reason, "Alert to legal with nothing in the feed that called for it.");
+    CHECK_INT(count_rows(&fx, 0, "u.any"), 0);
+    CHECK_INT(scorer_total(fx.scorer), 5 - 7);
+    CHECK_INT(scorer_total(fx.scorer), rows_sum(&fx));
+    fx_free(&fx);
+
+    /* anticipation reaches back exactly the deadline's length, no more */
+    if (!fx_init(&fx, PRESS_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    CHECK(fx_alert(&fx, MIN(1), "press_office", NULL));
+    fx_post(&fx, "j1", "@star", "press_inquiry", MIN(11), "Journaliste");
+    CHECK_ROW(LAST, "a.press", OUTCOME_ON_TIME, 5);
+    fx_free(&fx);
+
+    if (!fx_init(&fx, PRESS_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    int64_t early_id = 0, late_id = 0;
+    CHECK(fx_alert(&fx, MIN(1) - 1, "press_office", &early_id));
+    fx_post(&fx, "j1", "@star", "press_inquiry", MIN(11), "Journaliste");
+    CHECK_INT(fx.sink.nrows, 0);
+    CHECK_INT(scorer_obligation_at(fx.scorer, 0)->outcome, OUTCOME_OPEN);
+    /* met later, in time, by a new alert */
+    CHECK(fx_alert(&fx, MIN(15), "press_office", &late_id));
+    CHECK_ROW(LAST, "a.press", OUTCOME_ON_TIME, 5);
+    CHECK_INT(LAST->action_id, late_id);
+    CHECK_CONTAINS(LAST->reason, "press_office alerted 4m00s after post j1");
+    /* the one made too early met nothing and followed nothing */
+    CHECK(scorer_finish(fx.scorer, MIN(60), &err));
+    CHECK_ROW(LAST, "u.any", OUTCOME_UNNEEDED, -2);
+    CHECK_INT(LAST->action_id, early_id);
+    CHECK_INT(fx.sink.nrows, 2);
+    CHECK_INT(scorer_total(fx.scorer), 5 - 2);
+    fx_free(&fx);
+
+    /* no unneeded_alert rule: alerts cost nothing */
+    if (!fx_init(&fx, "alert id=a.press when=situation situation=press_inquiry role=press_office deadline=10m\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    CHECK(fx_alert(&fx, 1000, "manager", NULL));
+    CHECK(scorer_finish(fx.scorer, MIN(60), &err));
+    CHECK_INT(fx.sink.nrows, 0);
+    fx_free(&fx);
+}
+
+/* ---- the default rules, end to end ---- */
+
+static void test_default_rules_totals(void)
+{
+    Error err = {{0}};
+    RuleSet *set = rules_load_file(SOURCE_DIR "/scenarios/rules/default.rules", &err);
+    CHECK(set != NULL);
+    if (!set)
+        return;
+    Fx fx;
+    if (!fx_init_set(&fx, set)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "c1", "@cust", "complaint", 0, "Commande jamais arrivée");
+    fx_post(&fx, "c2", "@star", "complaint", MIN(1), "Service client inexistant");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 1); /* alert.influencer */
+    fx_post(&fx, "l1", "@cust", "legal_threat", MIN(2), "Mon avocat va porter plainte");
+    CHECK_INT(scorer_obligation_count(fx.scorer), 3); /* alert.legal_threat and alert.keywords.legal */
+
+    /* a good reply: apology, private channel, no blame, on time */
+    bool good = fx_act(&fx, ACT_REPLY, MIN(3), "c1", "Nous sommes désolés : écrivez-nous en message privé.");
+    CHECK(good);
+    /* a bad one: cheerful, blames the customer */
+    CHECK(!fx_act(&fx, ACT_REPLY, MIN(4), "c2", "C'est votre faute ! Belle journée 😀"));
+    /* answering the lawyer before telling legal */
+    CHECK(!fx_act(&fx, ACT_REPLY, MIN(5), "l1", "Nous regardons."));
+    /* alert legal in time: meets both legal obligations at once */
+    CHECK(fx_alert(&fx, MIN(6), "legal", NULL));
+    CHECK_INT(count_rows(&fx, 0, "alert.legal_threat"), 1);
+    CHECK_INT(count_rows(&fx, 0, "alert.keywords.legal"), 1);
+    /* an alert nobody asked for, judged at the end */
+    CHECK(fx_alert(&fx, MIN(7), "hr", NULL));
+    CHECK_INT(count_rows(&fx, 0, "alert.unneeded"), 0);
+    CHECK(scorer_finish(fx.scorer, MIN(60), &err));
+    CHECK_INT(count_rows(&fx, 0, "alert.unneeded"), 1);
+    CHECK_ROW(last_row(&fx, "alert.unneeded"), "alert.unneeded", OUTCOME_UNNEEDED, -2);
+    /* the manager was never alerted about the influencer */
+    CHECK_ROW(last_row(&fx, "alert.influencer"), "alert.influencer", OUTCOME_MISSED, -6);
+
+    CHECK(fx.sink.nrows > 10);
+    CHECK_INT(scorer_total(fx.scorer), rows_sum(&fx));
+    /* every row names a rule of the set and explains itself */
+    int unnamed = 0;
+    for (int i = 0; i < fx.sink.nrows; i++) {
+        bool known = false;
+        for (size_t k = 0; k < set->nrules; k++)
+            known = known || strcmp(set->rules[k].key, fx.sink.rows[i].key) == 0;
+        if (!known || !fx.sink.rows[i].reason[0] || fx.sink.rows[i].points == 0)
+            unnamed++;
+    }
+    CHECK_INT(unnamed, 0);
+    fx_free(&fx);
+}
+
+/* ---- the good flag and sink failures ---- */
+
+static void test_good_flag_and_sink_errors(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, REPLY_RULES)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "c1", "@cust", "complaint", 0, "x");
+    CHECK(fx_act(&fx, ACT_REPLY, 1000, "c1", "Désolé"));
+    CHECK(!fx_act(&fx, ACT_REPLY, 2000, "c1", "Bonjour"));            /* lacks the apology */
+    CHECK(!fx_act(&fx, ACT_DM, 3000, "c1", "Désolé, notre faute"));  /* admits liability */
+    CHECK(fx_alert(&fx, 4000, "manager", NULL));                     /* alerts are never "bad" */
+    CHECK(fx_act(&fx, ACT_OPEN, 5000, "c1", NULL));
+
+    /* a sink that cannot store rows makes the action fail with its message */
+    fx.sink.fail_rows = true;
+    bool good = true;
+    Error err = {{0}};
+    Action a = {.kind = ACT_REPLY, .at_ms = 6000, .post_id = "c1", .text = "Désolé", .opened_ms = -1,
+                .typed_ms = -1};
+    CHECK(!scorer_on_action(fx.scorer, &a, 50, &good, &err));
+    CHECK_CONTAINS(err.msg, "disk full");
+    fx_free(&fx);
+
+    /* a scorer with no sink callbacks still totals */
+    Error perr = {{0}};
+    const char *text = HEAD "perimeter id=p situation=complaint action=delete verdict=forbidden penalty=4\n";
+    RuleSet *set = rules_parse(text, strlen(text), "x.rules", &perr);
+    Feed *feed = feed_new();
+    add_persona(feed, "@cust", 1);
+    Post p = {.id = (char *)"c1", .author = (char *)"@cust", .situation = (char *)"complaint", .text = (char *)"x",
+              .first_response_ms = -1};
+    feed_add_post(feed, &p, &perr);
+    Scorer *s = set ? scorer_new(set, feed, (ScoreSink){0}) : NULL;
+    CHECK(s != NULL);
+    if (s) {
+        Action d = {.kind = ACT_DELETE, .at_ms = 1, .post_id = "c1", .opened_ms = -1, .typed_ms = -1};
+        CHECK(scorer_on_action(s, &d, 1, &good, &perr));
+        CHECK(!good);
+        CHECK_INT(scorer_total(s), -4);
+    }
+    scorer_free(s);
+    feed_free(feed);
+    rules_free(set);
+
+    CHECK_STR(outcome_name(OUTCOME_RESPECTED), "respected");
+    CHECK_STR(outcome_name(OUTCOME_UNNEEDED), "unneeded");
+    CHECK_STR(outcome_name(OUTCOME_OPEN), "open");
+}
+
+int main(void)
+{
+    RUN(test_perimeter);
+    RUN(test_alert_first_with_earlier_alert);
+    RUN(test_reply_rules);
+    RUN(test_template_rule);
+    RUN(test_response_time);
+    RUN(test_unanswered_at_finish);
+    RUN(test_obligation_on_time);
+    RUN(test_obligation_late_and_missed);
+    RUN(test_obligation_followers);
+    RUN(test_obligation_keywords);
+    RUN(test_obligation_volume);
+    RUN(test_unneeded_and_anticipation);
+    RUN(test_default_rules_totals);
+    RUN(test_good_flag_and_sink_errors);
+    return check_report();
+}
