@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The hook fires every HOOK_STEP instructions to count them. */
 #define HOOK_STEP 1000
@@ -19,6 +20,15 @@
 /* Memory the host may use above the script's ceiling for its own
  * unprotected calls (making threads, pushing results). */
 #define HOST_RESERVE (256 * 1024)
+/* Wall-clock ceiling of one instant of the scenario's clock: some C
+ * functions (concatenation, table.insert, comparing long strings) do much
+ * work in one instruction, which the instruction budget cannot see. */
+#define SLICE_SECONDS_MAX 5
+/* table.move copies in C, out of reach of the count hook. */
+#define MOVE_MAX (1 << 22)
+/* Threads (main and spawned functions) alive at once: the scheduler scans
+ * them all at every step. */
+#define THREADS_MAX 1000
 
 typedef enum { TH_READY, TH_SLEEPING, TH_AWAITING } ThreadState;
 
@@ -39,8 +49,11 @@ struct Scenario {
     ScenarioLimits limits;
     size_t mem_used;
     int64_t instr_k;         /* total, thousands */
-    int64_t slice_k;         /* in the current resume, thousands */
+    int64_t slice_k;         /* in the current instant, thousands */
+    int64_t slice_at_ms;     /* that instant: threads resumed while the clock stands still share a budget */
+    struct timespec slice_start;
     bool budget_spent;
+    bool spent_on_time;      /* by SLICE_SECONDS_MAX rather than instructions */
     bool loading;
     bool host_alloc;         /* the host itself allocates: allow the reserve */
     Thread **threads;
@@ -74,21 +87,65 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
+static double slice_seconds(const Scenario *sc)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - sc->slice_start.tv_sec) + (double)(now.tv_nsec - sc->slice_start.tv_nsec) / 1e9;
+}
+
+/* True once the instant's budget is spent (and from then on). */
+static bool over_budget(Scenario *sc)
+{
+    if (sc->budget_spent)
+        return true;
+    if (sc->slice_k * HOOK_STEP > sc->limits.instructions)
+        sc->budget_spent = true;
+    else if (slice_seconds(sc) > SLICE_SECONDS_MAX)
+        sc->budget_spent = sc->spent_on_time = true;
+    return sc->budget_spent;
+}
+
+static void budget_message(const Scenario *sc, char *buf, size_t size)
+{
+    if (sc->spent_on_time)
+        snprintf(buf, size, "ran over %d seconds without waiting (endless loop, or too much work at once?)",
+                 SLICE_SECONDS_MAX);
+    else
+        snprintf(buf, size, "instruction budget of %d million spent without waiting (endless loop?)",
+                 (int)(sc->limits.instructions / 1000000));
+}
+
+/* Starts the budget of the instant at_ms unless it is the current one:
+ * threads resumed while the clock stands still (wait(0) in a loop) share
+ * it, and each resume counts as HOOK_STEP instructions. */
+static void begin_slice(Scenario *sc, int64_t at_ms)
+{
+    if (at_ms != sc->slice_at_ms) {
+        sc->slice_at_ms = at_ms;
+        sc->slice_k = 0;
+        clock_gettime(CLOCK_MONOTONIC, &sc->slice_start);
+    }
+    sc->slice_k++;
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
     Scenario *sc = scenario_of(L);
     if (!sc->budget_spent) {
         sc->instr_k++;
-        if (++sc->slice_k * HOOK_STEP <= sc->limits.instructions)
+        sc->slice_k++;
+        if (!over_budget(sc))
             return;
-        sc->budget_spent = true;
-        /* From now on fire at every instruction, so that a pcall in the
-         * script cannot swallow the error and carry on. */
-        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
     }
+    /* From now on fire at every instruction of whichever thread runs, so
+     * that a pcall in the script (in this coroutine or another) cannot
+     * swallow the error and carry on. */
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    char msg[160];
+    budget_message(sc, msg, sizeof msg);
     lua_getinfo(L, "Sl", ar);
-    lua_pushfstring(L, "%s:%d: instruction budget of %d million spent without waiting (endless loop?)",
-                    ar->short_src, ar->currentline, (int)(sc->limits.instructions / 1000000));
+    lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline, msg);
     lua_error(L);
 }
 
@@ -161,11 +218,43 @@ static int bounded_rep(lua_State *L)
     luaL_checklstring(L, 1, &len);
     lua_Integer n = luaL_checkinteger(L, 2);
     luaL_optlstring(L, 3, "", &seplen);
+    if (n > 0 && len + seplen == 0) { /* Lua would still loop n times */
+        lua_pushliteral(L, "");
+        return 1;
+    }
     if (n > 0 && (double)(len + seplen) * (double)n > REP_RESULT_MAX)
         return luaL_error(L, "string.rep: the result would be over %d KiB", REP_RESULT_MAX / 1024);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int bounded_move(lua_State *L)
+{
+    lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+    if (e >= f && ((double)e - (double)f >= MOVE_MAX))
+        return luaL_error(L, "table.move: moving over %d elements at once is not allowed", MOVE_MAX);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+/* setmetatable without __gc: Lua runs finalizers with hooks off, where no
+ * budget could stop an endless one. */
+static int safe_setmetatable(lua_State *L)
+{
+    int t = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    lua_pushliteral(L, "__gc");
+    if (t == LUA_TTABLE && lua_rawget(L, 2) != LUA_TNIL)
+        return luaL_error(L, "setmetatable: __gc is not allowed in a scenario");
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
     return 1;
 }
 
@@ -231,6 +320,11 @@ static int setup_sandbox(lua_State *L)
     lua_pushcfunction(L, math_random);
     lua_setfield(L, -2, "random");
     lua_pop(L, 1);
+    lua_getglobal(L, LUA_TABLIBNAME);
+    wrap_string_function(L, "move", bounded_move);
+    lua_pop(L, 1);
+    lua_pushcfunction(L, safe_setmetatable);
+    lua_setglobal(L, "setmetatable");
 
     api_open(L);
     lua_newtable(L);
@@ -246,6 +340,8 @@ static int setup_sandbox(lua_State *L)
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, strict_newindex);
     lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, false); /* getmetatable(_G) is false; setmetatable(_G, ...) fails */
+    lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
     lua_pop(L, 1);
     return 0;
@@ -264,6 +360,7 @@ Scenario *scenario_new(const ScenarioLimits *limits, void *engine, Error *err)
     sc->meta.text_limit = 280;
     sc->meta.difficulty = 2;
     rng_seed(&sc->rng, 1);
+    sc->slice_at_ms = INT64_MIN;
     sc->L = lua_newstate(limited_alloc, sc);
     if (!sc->L) {
         free(sc);
@@ -352,6 +449,8 @@ static Thread *new_thread(Scenario *sc, lua_State *L, int idx, int64_t t_ms)
 void scenario_spawn(lua_State *L, int idx, int64_t t_ms)
 {
     luaL_checktype(L, idx, LUA_TFUNCTION);
+    if (scenario_of(L)->nthreads >= THREADS_MAX)
+        luaL_error(L, "spawn: over %d functions running at once (spawning in a loop?)", THREADS_MAX);
     if (!new_thread(scenario_of(L), L, idx, t_ms))
         luaL_error(L, "out of memory");
 }
@@ -418,6 +517,18 @@ static bool has_position(const char *msg)
     return *p == ':';
 }
 
+/* Sets err to "file:line: msg" at the innermost Lua function of co. */
+static bool error_at(lua_State *co, const char *msg, Error *err)
+{
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(co, level, &ar); level++) {
+        lua_getinfo(co, "Sl", &ar);
+        if (ar.currentline > 0)
+            return error_set(err, "%s:%d: %s", ar.short_src, ar.currentline, msg);
+    }
+    return error_set(err, "%s", msg);
+}
+
 /* Builds "file:line: message" for an error that stopped thread co; its
  * stack is still there to be read (Lua does not unwind a dead coroutine). */
 static bool describe_error(Scenario *sc, lua_State *co, int status, Error *err)
@@ -442,16 +553,27 @@ static bool describe_error(Scenario *sc, lua_State *co, int status, Error *err)
 
 /* Resumes t with nargs values already on its stack. Removes it when it
  * ends; on error returns false with "file:line: message". */
-static bool resume(Scenario *sc, Thread *t, int nargs, Error *err)
+static bool resume(Scenario *sc, Thread *t, int64_t at_ms, int nargs, Error *err)
 {
+    begin_slice(sc, at_ms);
+    if (over_budget(sc)) {
+        char msg[160];
+        budget_message(sc, msg, sizeof msg);
+        error_at(t->co, msg, err);
+        remove_thread(sc, t);
+        return false;
+    }
     sc->current = t;
-    sc->slice_k = 0;
     int nres = 0;
     int status = lua_resume(t->co, sc->L, nargs, &nres);
     sc->current = NULL;
     if (status == LUA_YIELD) {
         lua_pop(t->co, nres);
-        return true;
+        if (t->state != TH_READY) /* wait(), await() or finish() */
+            return true;
+        error_at(t->co, "coroutine.yield() would stop this timeline for good: use wait() or await()", err);
+        remove_thread(sc, t);
+        return false;
     }
     if (status == LUA_OK) {
         remove_thread(sc, t);
@@ -496,9 +618,10 @@ bool scenario_run_due(Scenario *sc, int64_t t_ms, bool (*before)(void *, int64_t
             lua_pushnil(t->co);
             nargs = 1;
         }
+        int64_t at_ms = t->wake_ms;
         t->state = TH_READY;
         t->wake_ms = INT64_MAX;
-        if (!resume(sc, t, nargs, err))
+        if (!resume(sc, t, at_ms, nargs, err))
             return false;
     }
     return true;
@@ -569,7 +692,7 @@ bool scenario_deliver(Scenario *sc, const ActionEvent *ev, Error *err)
         sc->host_alloc = true;
         push_action(next->co, ev);
         sc->host_alloc = false;
-        if (!resume(sc, next, 1, err))
+        if (!resume(sc, next, ev->action->at_ms, 1, err))
             return false;
     }
 }
@@ -612,7 +735,11 @@ static bool run_chunk(Scenario *sc, const char *buf, size_t len, const char *pat
     snprintf(chunkname, sizeof chunkname, "@%s", path);
     lua_State *L = sc->L;
     if (luaL_loadbufferx(L, buf, len, chunkname, "t") != LUA_OK) {
-        error_set(err, "%s", lua_tostring(L, -1));
+        const char *msg = lua_tostring(L, -1) ? lua_tostring(L, -1) : "cannot load";
+        if (has_position(msg))
+            error_set(err, "%s", msg);
+        else /* a binary chunk, or memory: Lua gives no position */
+            error_set(err, "%s:1: %s", path, msg);
         lua_pop(L, 1);
         return false;
     }
@@ -621,13 +748,13 @@ static bool run_chunk(Scenario *sc, const char *buf, size_t len, const char *pat
     if (!t)
         return error_set(err, "%s: out of memory", path);
     sc->current = t;
-    sc->slice_k = 0;
+    begin_slice(sc, -1); /* loading: the instant before the timeline starts */
     int nres = 0;
     int status = lua_resume(t->co, L, 0, &nres);
     sc->current = NULL;
     bool ok = status == LUA_OK;
     if (status == LUA_YIELD)
-        ok = error_set(err, "%s: the top level of a scenario cannot wait", path);
+        ok = error_at(t->co, "the top level of a scenario cannot wait nor yield", err);
     else if (!ok)
         describe_error(sc, t->co, status, err);
     else if (keep_result) {
@@ -668,6 +795,7 @@ static bool load_language(Scenario *sc, const char *lang_path, const char *lang,
 bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const char *lang, Error *err)
 {
     sc->loading = true;
+    begin_slice(sc, -1);
     uint64_t hash = 1469598103934665603ULL;
     bool ok = luaL_loadbufferx(sc->L, api_prelude, strlen(api_prelude), "=crisisdrill", "t") == LUA_OK &&
               lua_pcall(sc->L, 0, 0, 0) == LUA_OK;
@@ -695,6 +823,17 @@ bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const 
     if (ok && !sc->meta.declared)
         return error_set(err, "%s:1: the scenario must declare itself with scenario{ id = ..., title = ..., "
                               "duration = ... }", path);
+    if (ok) {
+        sc->host_alloc = true; /* unprotected: the script may have filled its memory */
+        lua_pushglobaltable(sc->L);
+        lua_pushliteral(sc->L, "main");
+        int type = lua_rawget(sc->L, -2);
+        lua_pop(sc->L, 2);
+        sc->host_alloc = false;
+        if (type != LUA_TFUNCTION)
+            return error_set(err, "%s:%d: the scenario defines no function main() (its timeline)", path,
+                             sc->meta.line);
+    }
     return ok;
 }
 
