@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <lauxlib.h>
 #include <lualib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@
  * their inputs are bounded instead. */
 #define PATTERN_SUBJECT_MAX (64 * 1024)
 #define PATTERN_MAX 256
+/* Steps a pattern search may need in the worst case (about half a second). */
+#define PATTERN_STEPS_MAX 2e8
 #define REP_RESULT_MAX (1024 * 1024)
 /* Memory the host may use above the script's ceiling for its own
  * unprotected calls (making threads, pushing results). */
@@ -196,16 +199,59 @@ static int strict_newindex(lua_State *L)
     return 0;
 }
 
-/* string.find/match/gmatch/gsub with bounded subject and pattern. */
+/* Counts the repetitions (* + - ?) of broad classes in a Lua pattern: '.',
+ * a negated set [^...], or an upper-case class such as %S. These are what
+ * make the matcher backtrack: with k of them, a failing search on n
+ * characters may take about n^(k+1) steps. */
+static int broad_repetitions(const char *p, size_t len)
+{
+    int k = 0;
+    for (size_t i = 0; i < len;) {
+        bool broad = false;
+        if (p[i] == '%' && i + 1 < len) {
+            broad = p[i + 1] >= 'A' && p[i + 1] <= 'Z';
+            i += 2;
+        } else if (p[i] == '[') {
+            broad = i + 1 < len && p[i + 1] == '^';
+            size_t j = i + 1 + (broad ? 1 : 0);
+            if (j < len && p[j] == ']')
+                j++; /* a ']' first in a set is literal */
+            while (j < len && p[j] != ']')
+                j += p[j] == '%' ? 2 : 1;
+            i = j + 1;
+        } else {
+            broad = p[i] == '.';
+            i++;
+        }
+        if (i < len && strchr("*+-?", p[i])) {
+            k += broad;
+            i++;
+        }
+    }
+    return k;
+}
+
+/* string.find/match/gmatch/gsub run in C, out of the count hook's reach:
+ * the subject, the pattern and the backtracking they allow are bounded so
+ * that one call stays well under a second. */
 static int bounded_pattern(lua_State *L)
 {
     size_t slen, plen;
     luaL_checklstring(L, 1, &slen);
-    luaL_checklstring(L, 2, &plen);
+    const char *pattern = luaL_checklstring(L, 2, &plen);
+    bool plain = lua_gettop(L) >= 4 && lua_toboolean(L, 4); /* string.find(s, p, init, true) */
     if (slen > PATTERN_SUBJECT_MAX)
         return luaL_error(L, "pattern matching on a text over %d KiB is not allowed", PATTERN_SUBJECT_MAX / 1024);
     if (plen > PATTERN_MAX)
         return luaL_error(L, "patterns over %d characters are not allowed", PATTERN_MAX);
+    int k = plain ? 0 : broad_repetitions(pattern, plen);
+    if (k > 0) {
+        double allowed = pow(PATTERN_STEPS_MAX, 1.0 / (k + 1));
+        if ((double)slen > allowed)
+            return luaL_error(L, "a pattern with %d repetition(s) of '.' or a negated class may backtrack for minutes "
+                                 "on %d characters: at most %d here (use plain find, or a narrower class)",
+                              k, (int)slen, (int)allowed);
+    }
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
