@@ -542,20 +542,10 @@ RuleSet *rules_parse(const char *text, size_t len, const char *path, Error *err)
 
 RuleSet *rules_load_file(const char *path, Error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        error_set(err, "%s: %s", path, strerror(errno));
+    size_t n;
+    char *buf = text_read_file(path, RULE_FILE_MAX, &n, err);
+    if (!buf)
         return NULL;
-    }
-    char *buf = malloc(RULE_FILE_MAX + 1);
-    size_t n = buf ? fread(buf, 1, RULE_FILE_MAX + 1, f) : 0;
-    bool read_error = ferror(f);
-    fclose(f);
-    if (!buf || read_error || n > RULE_FILE_MAX) {
-        free(buf);
-        error_set(err, "%s: %s", path, !buf ? "out of memory" : read_error ? "read error" : "file too large (over 4 MiB)");
-        return NULL;
-    }
     RuleSet *set = rules_parse(buf, n, path, err);
     free(buf);
     return set;

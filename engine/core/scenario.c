@@ -1,5 +1,7 @@
 #include "scenario_lua.h"
 
+#include "text.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <lauxlib.h>
@@ -586,15 +588,7 @@ static bool describe_error(Scenario *sc, lua_State *co, int status, Error *err)
         snprintf(msg, sizeof msg, "%s", lua_tostring(co, -1));
     else
         snprintf(msg, sizeof msg, "error raised with a %s value", luaL_typename(co, -1));
-    if (has_position(msg))
-        return error_set(err, "%s", msg);
-    lua_Debug ar;
-    for (int level = 0; lua_getstack(co, level, &ar); level++) {
-        lua_getinfo(co, "Sl", &ar);
-        if (ar.currentline > 0)
-            return error_set(err, "%s:%d: %s", ar.short_src, ar.currentline, msg);
-    }
-    return error_set(err, "%s", msg);
+    return has_position(msg) ? error_set(err, "%s", msg) : error_at(co, msg, err);
 }
 
 /* Resumes t with nargs values already on its stack. Removes it when it
@@ -747,23 +741,7 @@ bool scenario_deliver(Scenario *sc, const ActionEvent *ev, Error *err)
 
 static char *read_file(const char *path, size_t *len, Error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        error_set(err, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    char *buf = malloc(SCENARIO_FILE_MAX + 1);
-    size_t n = buf ? fread(buf, 1, SCENARIO_FILE_MAX + 1, f) : 0;
-    bool failed = ferror(f);
-    fclose(f);
-    if (!buf || failed || n > SCENARIO_FILE_MAX) {
-        error_set(err, "%s: %s", path, !buf ? "out of memory" : failed ? "read error" : "file over 1 MiB");
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    return text_read_file(path, SCENARIO_FILE_MAX, len, err);
 }
 
 static uint64_t fnv1a(uint64_t h, const char *s, size_t n)

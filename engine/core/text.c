@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,4 +216,31 @@ bool text_has_personal_data(const char *text)
             return true;
     }
     return false;
+}
+
+char *text_read_file(const char *path, size_t max, size_t *len, Error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        error_set(err, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    char *buf = malloc(max + 1);
+    size_t n = buf ? fread(buf, 1, max + 1, f) : 0;
+    bool failed = ferror(f);
+    int saved = errno;
+    fclose(f);
+    if (!buf || failed || n > max) {
+        if (!buf)
+            error_set(err, "%s: out of memory", path);
+        else if (failed)
+            error_set(err, "%s: %s", path, saved ? strerror(saved) : "read error");
+        else
+            error_set(err, "%s: file over %zu KiB", path, max / 1024);
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
 }

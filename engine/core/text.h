@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
+
 /* Returns a newly allocated copy of s, lower-cased with the accents of the
  * Latin scripts removed ("Écœuré" -> "ecoeure", "STRASSE"/"Straße" ->
  * "strasse"); typographic apostrophes become '. Bytes that are not valid
@@ -36,4 +38,8 @@ char *text_duration(char *buf, size_t size, int64_t ms);
 /* True when text holds something that looks like personal data: an e-mail
  * address or a phone number (9 digits or more, spaces and dots allowed). */
 bool text_has_personal_data(const char *text);
+/* Reads a whole file of at most max bytes, NUL-terminated. Returns a buffer
+ * the caller frees, its length in *len; NULL with "path: why" in err. */
+char *text_read_file(const char *path, size_t max, size_t *len, Error *err);
+
 #endif

@@ -210,20 +210,10 @@ Answers *answers_parse(const char *text, size_t len, const char *path, Error *er
 
 Answers *answers_load(const char *path, Error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        error_set(err, "%s: %s", path, strerror(errno));
+    size_t n;
+    char *buf = text_read_file(path, ANSWERS_FILE_MAX, &n, err);
+    if (!buf)
         return NULL;
-    }
-    char *buf = malloc(ANSWERS_FILE_MAX + 1);
-    size_t n = buf ? fread(buf, 1, ANSWERS_FILE_MAX + 1, f) : 0;
-    bool failed = ferror(f);
-    fclose(f);
-    if (!buf || failed || n > ANSWERS_FILE_MAX) {
-        error_set(err, "%s: %s", path, !buf ? "out of memory" : failed ? "read error" : "file over 16 MiB");
-        free(buf);
-        return NULL;
-    }
     Answers *a = answers_parse(buf, n, path, err);
     free(buf);
     return a;
