@@ -34,6 +34,9 @@ static const char usage_text[] =
     "                          the score rows of a session, each with its rule and reason\n"
     "  transcript --session ID|last [--db FILE]\n"
     "                          the feed and the trainee's actions of a session, in time order\n"
+    "  replay SESSION --headless [--db FILE]\n"
+    "                          play a recorded session again (same scenario, seed, rules, actions) and\n"
+    "                          check that every row comes out the same (exit 1 if not)\n"
     "  rules import FILE [--db FILE]      store a rule file as the newest version of its set\n"
     "  rules export [NAME] [-o FILE] [--db FILE]\n"
     "                          write a stored rule set (default: \"default\") as a rule file\n"
@@ -378,6 +381,34 @@ static int cmd_rules(const Options *o)
     return ok ? 0 : user_error(&err);
 }
 
+static int cmd_replay(const Options *o)
+{
+    int64_t id = 0;
+    if (o->npositional != 1 || !parse_id(o->positional[0], &id))
+        return usage_error("replay needs a SESSION id (see: crisisdrill sessions)%s", "");
+    if (!o->headless)
+        return usage_error("replaying in the trainee window is not part of this build yet: use %s", "--headless");
+    Error err;
+    char db[PATH_MAX], rules_dir[PATH_MAX];
+    Store *store = open_store(o, true, db, sizeof db, &err);
+    if (!store)
+        return user_error(&err);
+    snprintf(rules_dir, sizeof rules_dir, "%s/scenarios/rules", data_dir());
+    ReplayResult result;
+    bool ok = headless_replay(store, id, rules_dir, &result, &err);
+    store_close(store);
+    if (!ok)
+        return user_error(&err);
+    if (result.identical) {
+        printf("Session %lld replayed: identical, %zu rows compared (total %+d).\n", (long long)id, result.rows,
+               result.total);
+        return 0;
+    }
+    printf("Session %lld replayed: DIFFERENT (replay total %+d); first difference at %s\n", (long long)id,
+           result.total, result.difference);
+    return EXIT_USER;
+}
+
 static int cmd_api(void)
 {
     for (size_t i = 0; i < api_function_count; i++)
@@ -412,5 +443,7 @@ int main(int argc, char **argv)
         return cmd_report(&o, true);
     if (strcmp(cmd, "rules") == 0)
         return cmd_rules(&o);
+    if (strcmp(cmd, "replay") == 0)
+        return cmd_replay(&o);
     return usage_error("unknown command '%s'", cmd);
 }

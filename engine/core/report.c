@@ -32,29 +32,6 @@ void report_json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
-/* Copies the session row (its strings die with the query). */
-typedef struct SessionCopy {
-    SessionInfo info;
-    char strings[12][512];
-} SessionCopy;
-
-static bool copy_session(void *ctx, const SessionInfo *in)
-{
-    SessionCopy *c = ctx;
-    c->info = *in;
-    const char **fields[] = {&c->info.trainee, &c->info.scenario_id, &c->info.scenario_title,
-                             &c->info.scenario_version, &c->info.language, &c->info.mode, &c->info.status,
-                             &c->info.started_at, &c->info.ended_at, &c->info.error, &c->info.outcome,
-                             &c->info.ruleset};
-    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
-        if (*fields[i]) {
-            snprintf(c->strings[i], sizeof c->strings[i], "%s", *fields[i]);
-            *fields[i] = c->strings[i];
-        }
-    }
-    return true;
-}
-
 typedef struct Totals {
     int by_competency[COMP_COUNT];
     int total, rows;
@@ -212,7 +189,7 @@ static bool session_json(Store *store, const SessionInfo *s, FILE *out, Error *e
 bool report_session(Store *store, int64_t id, ReportFormat format, FILE *out, Error *err)
 {
     SessionCopy copy;
-    if (!store_get_session(store, id, copy_session, &copy, err))
+    if (!store_copy_session(store, id, &copy, err))
         return false;
     return format == REPORT_JSON ? session_json(store, &copy.info, out, err) : session_text(store, &copy.info, out, err);
 }
@@ -261,7 +238,7 @@ bool report_summary(Store *store, int64_t id, const char *db_path, FILE *out, Er
 {
     SessionCopy copy;
     Totals t;
-    if (!store_get_session(store, id, copy_session, &copy, err) || !load_totals(store, id, &t, err))
+    if (!store_copy_session(store, id, &copy, err) || !load_totals(store, id, &t, err))
         return false;
     const SessionInfo *s = &copy.info;
     char sim[32];

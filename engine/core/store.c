@@ -460,15 +460,18 @@ static bool read_rule(sqlite3_stmt *st, RuleSet *set, Error *err)
     return true;
 }
 
-RuleSet *store_load_rules(Store *s, const char *name, bool *found, Error *err)
+/* Loads the rule set version that `sql` selects (columns id, name, title;
+ * parameter ?1 a name, ?2 a version id). */
+static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, int64_t id, bool *found, Error *err)
 {
     *found = false;
-    sqlite3_stmt *st = store_prepare(s, "SELECT id, title FROM ruleset_versions WHERE name = ? ORDER BY id DESC LIMIT 1", err);
+    sqlite3_stmt *st = store_prepare(s, sql, err);
     if (!st) {
         *found = true;
         return NULL;
     }
     bind_text(st, 1, name);
+    sqlite3_bind_int64(st, 2, id);
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         sqlite3_finalize(st);
@@ -479,7 +482,7 @@ RuleSet *store_load_rules(Store *s, const char *name, bool *found, Error *err)
         return NULL;
     }
     *found = true;
-    RuleSet *set = rules_new(name, (const char *)sqlite3_column_text(st, 1));
+    RuleSet *set = rules_new((const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2));
     int64_t version = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     if (!set) {
@@ -514,6 +517,22 @@ RuleSet *store_load_rules(Store *s, const char *name, bool *found, Error *err)
         rules_free(set);
         return NULL;
     }
+    return set;
+}
+
+RuleSet *store_load_rules(Store *s, const char *name, bool *found, Error *err)
+{
+    return load_ruleset_where(s, "SELECT id, name, title FROM ruleset_versions WHERE name = ?1 AND ?2 = 0"
+                                 " ORDER BY id DESC LIMIT 1", name, 0, found, err);
+}
+
+RuleSet *store_load_rules_version(Store *s, int64_t version, Error *err)
+{
+    bool found;
+    RuleSet *set = load_ruleset_where(s, "SELECT id, name, title FROM ruleset_versions WHERE ?1 IS NULL AND id = ?2",
+                                      NULL, version, &found, err);
+    if (!set && !found)
+        error_set(err, "%s: no rule set version %lld", s->path, (long long)version);
     return set;
 }
 

@@ -38,6 +38,8 @@ bool store_import_rules(Store *store, RuleSet *set, Error *err);
 /* Latest version of a rule set; NULL with *found false when there is none
  * (err untouched), NULL with *found true on a real error. Caller frees. */
 RuleSet *store_load_rules(Store *store, const char *name, bool *found, Error *err);
+/* A given version (as a session records it). NULL with err if absent. */
+RuleSet *store_load_rules_version(Store *store, int64_t version, Error *err);
 
 /* ---- sessions ---- */
 typedef struct SessionRecord {
@@ -70,10 +72,16 @@ bool store_record_branch(Store *store, int64_t session_id, int64_t at_ms, const 
 typedef struct SessionInfo {
     int64_t id;
     const char *trainee, *scenario_id, *scenario_title, *scenario_version, *language, *mode, *status;
-    const char *started_at, *ended_at, *error, *outcome, *ruleset;
+    const char *started_at, *ended_at, *error, *outcome, *ruleset, *scenario_path;
     int64_t ruleset_version, sim_ms, seed;
     int total, nactions, nscores;
 } SessionInfo;
+
+/* A session row that outlives its query (strings cut at 1 KiB). */
+typedef struct SessionCopy {
+    SessionInfo info;
+    char strings[13][1024];
+} SessionCopy;
 
 typedef struct ScoreInfo {
     int64_t id, at_ms, action_id;
@@ -85,6 +93,7 @@ typedef struct ScoreInfo {
  * returning false stops the walk (and the function returns false). */
 bool store_each_session(Store *store, bool (*cb)(void *ctx, const SessionInfo *s), void *ctx, Error *err);
 bool store_get_session(Store *store, int64_t id, bool (*cb)(void *ctx, const SessionInfo *s), void *ctx, Error *err);
+bool store_copy_session(Store *store, int64_t id, SessionCopy *out, Error *err);
 bool store_each_score(Store *store, int64_t session_id, bool (*cb)(void *ctx, const ScoreInfo *s), void *ctx,
                       Error *err);
 /* The session's story in time order: posts shown (what = "post") and the
@@ -102,6 +111,9 @@ bool store_each_timeline(Store *store, int64_t session_id, bool (*cb)(void *ctx,
  * (for determinism checks), wall-clock columns excluded. */
 bool store_dump_session(Store *store, int64_t session_id, void (*line)(void *ctx, const char *text), void *ctx,
                         Error *err);
+/* The trainee's actions of a session, in the order they were recorded. */
+bool store_each_action(Store *store, int64_t session_id, bool (*cb)(void *ctx, const Action *a), void *ctx,
+                       Error *err);
 /* The newest session's id, 0 when there is none. */
 bool store_last_session_id(Store *store, int64_t *id, Error *err);
 /* PRAGMA integrity_check; true when "ok". */

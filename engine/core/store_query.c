@@ -9,7 +9,7 @@
     " s.started_at, s.ended_at, s.error, s.outcome, v.name, s.ruleset_version, s.sim_ms, s.seed,"               \
     " (SELECT coalesce(sum(points), 0) FROM scores WHERE session_id = s.id),"                                   \
     " (SELECT count(*) FROM actions WHERE session_id = s.id AND kind <> 'open'),"                               \
-    " (SELECT count(*) FROM scores WHERE session_id = s.id)"                                                    \
+    " (SELECT count(*) FROM scores WHERE session_id = s.id), s.scenario_path"                                   \
     " FROM sessions s JOIN ruleset_versions v ON v.id = s.ruleset_version"
 
 static const char *text_at(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
@@ -27,7 +27,7 @@ static bool walk_sessions(Store *s, sqlite3_stmt *st, bool (*cb)(void *, const S
             .ruleset = text_at(st, 12), .ruleset_version = sqlite3_column_int64(st, 13),
             .sim_ms = sqlite3_column_int64(st, 14), .seed = sqlite3_column_int64(st, 15),
             .total = sqlite3_column_int(st, 16), .nactions = sqlite3_column_int(st, 17),
-            .nscores = sqlite3_column_int(st, 18),
+            .nscores = sqlite3_column_int(st, 18), .scenario_path = text_at(st, 19),
         };
         ok = cb(ctx, &info);
     }
@@ -98,7 +98,7 @@ bool store_each_score(Store *s, int64_t session_id, bool (*cb)(void *, const Sco
 /* Every table that belongs to a session, with the columns that a replay
  * must reproduce (ids are relative to the session's first row). */
 static const char *const dump_queries[] = {
-    "SELECT 'session', trainee, scenario_id, scenario_version, language, mode, seed, status, sim_ms, total, outcome,"
+    "SELECT 'session', trainee, scenario_id, scenario_version, language, seed, status, sim_ms, total, outcome,"
     " error FROM sessions WHERE id = ?1",
     "SELECT 'persona', handle, name, followers, verified, role FROM personas WHERE session_id = ?1 ORDER BY handle",
     "SELECT 'post', seq, post_id, shown_ms, kind, author, parent, situation, negative, by_trainee, text, reposts,"
@@ -190,4 +190,52 @@ bool store_each_timeline(Store *s, int64_t session_id, bool (*cb)(void *, const 
         ok = store_fail(s, err, "cannot read the session");
     sqlite3_finalize(st);
     return ok;
+}
+
+bool store_each_action(Store *s, int64_t session_id, bool (*cb)(void *, const Action *), void *ctx, Error *err)
+{
+    sqlite3_stmt *st = store_prepare(s,
+        "SELECT at_ms, kind, post_id, role, template, edited, text, coalesce(opened_ms, -1), coalesce(typed_ms, -1),"
+        " source, coalesce(source_line, 0) FROM actions WHERE session_id = ? ORDER BY id", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, session_id);
+    int rc;
+    bool ok = true;
+    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Action a = {
+            .at_ms = sqlite3_column_int64(st, 0), .post_id = text_at(st, 2), .role = text_at(st, 3),
+            .template_id = text_at(st, 4), .edited = sqlite3_column_int(st, 5), .text = text_at(st, 6),
+            .opened_ms = sqlite3_column_int64(st, 7), .typed_ms = sqlite3_column_int64(st, 8),
+            .source = text_at(st, 9), .source_line = sqlite3_column_int(st, 10),
+        };
+        ok = action_kind_from_name(text_at(st, 1), &a.kind) ? cb(ctx, &a)
+                                                              : error_set(err, "%s: damaged action row", s->path);
+    }
+    if (ok && rc != SQLITE_DONE)
+        ok = store_fail(s, err, "cannot read actions");
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static bool copy_session(void *ctx, const SessionInfo *in)
+{
+    SessionCopy *c = ctx;
+    c->info = *in;
+    const char **fields[] = {&c->info.trainee, &c->info.scenario_id, &c->info.scenario_title,
+                             &c->info.scenario_version, &c->info.language, &c->info.mode, &c->info.status,
+                             &c->info.started_at, &c->info.ended_at, &c->info.error, &c->info.outcome,
+                             &c->info.ruleset, &c->info.scenario_path};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        if (*fields[i]) {
+            snprintf(c->strings[i], sizeof c->strings[i], "%s", *fields[i]);
+            *fields[i] = c->strings[i];
+        }
+    }
+    return true;
+}
+
+bool store_copy_session(Store *s, int64_t id, SessionCopy *out, Error *err)
+{
+    return store_get_session(s, id, copy_session, out, err);
 }

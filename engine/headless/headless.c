@@ -15,14 +15,22 @@ static bool abort_session(Session *s, HeadlessResult *r, Error *err)
 
 bool headless_play(const SessionConfig *cfg, const Answers *answers, HeadlessResult *r, Error *err)
 {
+    return headless_play_until(cfg, answers, INT64_MAX, r, err);
+}
+
+bool headless_play_until(const SessionConfig *cfg, const Answers *answers, int64_t until_ms, HeadlessResult *r,
+                         Error *err)
+{
     *r = (HeadlessResult){0};
     Session *s = session_start(cfg, err);
     if (!s)
         return false;
     r->session_id = session_id(s);
     size_t next = 0;
-    while (!session_is_over(s)) {
+    while (!session_is_over(s) && session_now_ms(s) < until_ms) {
         int64_t t = session_next_event_ms(s);
+        if (t > until_ms)
+            t = until_ms;
         if (next < answers->count && answers->items[next].action.at_ms < t)
             t = answers->items[next].action.at_ms;
         clock_advance_to(cfg->clock, t);
@@ -40,8 +48,9 @@ bool headless_play(const SessionConfig *cfg, const Answers *answers, HeadlessRes
     }
     r->ignored_answers = answers->count - next;
     r->sim_ms = session_now_ms(s);
-    bool ok = session_end(s, SESSION_COMPLETED, NULL, err);
-    r->status = ok ? SESSION_COMPLETED : SESSION_ABORTED;
+    SessionStatus status = session_is_over(s) ? SESSION_COMPLETED : SESSION_INTERRUPTED;
+    bool ok = session_end(s, status, NULL, err);
+    r->status = ok ? status : SESSION_ABORTED;
     r->total = session_total(s);
     session_free(s);
     return ok;

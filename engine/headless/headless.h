@@ -18,5 +18,21 @@ typedef struct HeadlessResult {
  * was aborted (the session row, if any, is marked aborted with the error;
  * result->session_id says which). */
 bool headless_play(const SessionConfig *cfg, const Answers *answers, HeadlessResult *result, Error *err);
+/* The same, stopping at until_ms (the session is then "interrupted"), as
+ * when replaying a session the trainee left before the end. */
+bool headless_play_until(const SessionConfig *cfg, const Answers *answers, int64_t until_ms, HeadlessResult *result,
+                         Error *err);
+
+/* Plays a recorded session again — same scenario file, language, seed, rule
+ * set version and actions — into a database in memory, and compares every
+ * row with the recording. */
+typedef struct ReplayResult {
+    bool identical;
+    size_t rows;                  /* rows compared */
+    int total;                    /* the replay's total */
+    char difference[2 * CD_ERROR_MAX]; /* the first differing rows, when not identical */
+} ReplayResult;
+
+bool headless_replay(Store *recorded, int64_t session_id, const char *rules_dir, ReplayResult *result, Error *err);
 
 #endif
