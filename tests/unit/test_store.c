@@ -477,7 +477,7 @@ static void test_session_lifecycle(void)
     if (err.msg[0])
         fprintf(stderr, "  dump: %s\n", err.msg);
     if (dump) {
-        CHECK_CONTAINS(dump->text, "session|alice|colis|1.0|fr|headless|");
+        CHECK_CONTAINS(dump->text, "session|alice|colis|1.0|fr|");
         CHECK_CONTAINS(dump->text, "persona|@julie|Julie|1300|0|customer");
         CHECK_CONTAINS(dump->text, "post|1|c1|1000|post|@julie|NULL|complaint|1|0|Colis perdu|12|40|3|1|0|2000");
         CHECK_CONTAINS(dump->text, "action|2000|reply|c1|NULL|NULL|0|Bonjour|1500|NULL|answers|3");
