@@ -267,6 +267,12 @@ static int cmd_play(const Options *o)
         return user_error(&err);
     }
     snprintf(rules_dir, sizeof rules_dir, "%s/scenarios/rules", data_dir());
+    /* The scripted trainee is a file: a power cut cannot take what it did. */
+    if (!store_set_sync(store, STORE_SYNC_NORMAL, &err)) {
+        store_close(store);
+        answers_free(answers);
+        return user_error(&err);
+    }
     Clock *clock = clock_new_virtual();
     SessionConfig cfg = {
         .scenario_path = scenario, .lang = o->lang, .trainee = o->trainee ? o->trainee : "trainee",

@@ -280,6 +280,15 @@ bool store_flush(Store *s, Error *err)
     return true;
 }
 
+bool store_set_sync(Store *s, StoreSync sync, Error *err)
+{
+    if (s->readonly)
+        return true;
+    if (s->in_txn && !store_flush(s, err))
+        return false;
+    return exec(s, sync == STORE_SYNC_FULL ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", err);
+}
+
 void store_rollback(Store *s)
 {
     if (s->in_txn)

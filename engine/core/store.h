@@ -28,6 +28,12 @@ Store *store_open_readonly(const char *path, Error *err);
 /* Commits pending writes (if it can) and closes. */
 void store_close(Store *store);
 bool store_flush(Store *store, Error *err);
+/* Durability of each commit. FULL (the default) survives a power cut: what
+ * a trainee does in the window. NORMAL survives a crash or a kill but may
+ * lose the last commits on a power cut: enough for a headless run, whose
+ * trainee is a file that replays to the same rows (docs/performance.md). */
+typedef enum { STORE_SYNC_FULL, STORE_SYNC_NORMAL } StoreSync;
+bool store_set_sync(Store *store, StoreSync sync, Error *err);
 /* Drops pending writes (used by tests of crash-safety). */
 void store_rollback(Store *store);
 
