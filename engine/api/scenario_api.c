@@ -255,10 +255,12 @@ static int f_template(lua_State *L)
     check_fields(L, 1, "template", fields);
     Template t = {
         .id = (char *)opt_tag(L, 1, "template", "id", true),
-        .situation = (char *)opt_tag(L, 1, "template", "situation", false),
+        .situation = (char *)opt_string(L, 1, "template", "situation", false),
         .label = (char *)opt_string(L, 1, "template", "label", false),
         .text = (char *)opt_string(L, 1, "template", "text", true),
     };
+    if (t.situation && strcmp(t.situation, "*") != 0 && !is_tag(t.situation))
+        return luaL_error(L, "template: situation '%s' must be a tag (or \"*\" for any)", t.situation);
     Error err;
     if (!session_add_template(session_of(L), &t, &err))
         return raise(L, "template", &err);

@@ -102,7 +102,9 @@ char *text_fold(const char *s)
     return out;
 }
 
-static bool is_word_byte(unsigned char c) { return isalnum(c) || c >= 0x80; }
+/* In folded text the Latin letters are ASCII: what is left above 0x7F is
+ * emoji, symbols and other scripts, which end a word ("🔥avocat"). */
+static bool is_word_byte(unsigned char c) { return isalnum(c); }
 
 bool text_has_word(const char *text, const char *keyword)
 {

@@ -107,6 +107,10 @@ static void test_has_word(void)
     CHECK(!has_word("", "avocat"));
     CHECK(!has_word("avocat", ""));
     CHECK(!has_word("avoca", "avocat"));
+    /* an emoji or a symbol right before a word ends the word before it */
+    CHECK(has_word("🔥avocat en vue", "avocat"));
+    CHECK(has_word("«plainte» déposée", "plainte"));
+    CHECK(!has_word("pursue", "sue"));
     /* text_has_word itself works on folded text: it is case-sensitive */
     CHECK(text_has_word("mon avocat", "avocat"));
     CHECK(!text_has_word("mon avocat", "AVOCAT"));
