@@ -14,6 +14,7 @@
 #include "core/rules.h"
 #include "core/store.h"
 #include "headless/headless.h"
+#include "ui/window.h"
 
 #ifndef CRISISDRILL_DATA_DIR
 #define CRISISDRILL_DATA_DIR "."
@@ -25,6 +26,8 @@ enum { EXIT_USER = 1, EXIT_USAGE = 2 };
 static const char usage_text[] =
     "usage: crisisdrill COMMAND [options]\n"
     "\n"
+    "  play SCENARIO [--trainee NAME] [--lang fr|en] [--speed X] [--rules NAME|FILE] [--seed N] [--db FILE]\n"
+    "                          play a scenario in the trainee window (F1 in the window lists the keys)\n"
     "  play SCENARIO --headless --answers FILE [--trainee NAME] [--lang fr|en] [--rules NAME|FILE]\n"
     "                [--seed N] [--transcript] [--db FILE]\n"
     "                          play a scenario with a scripted trainee under a virtual clock\n"
@@ -66,7 +69,7 @@ static int user_error(const Error *err)
 typedef struct Options {
     const char *positional[4];
     int npositional;
-    const char *db, *answers, *trainee, *lang, *rules, *format, *output, *session, *seed;
+    const char *db, *answers, *trainee, *lang, *rules, *format, *output, *session, *seed, *speed;
     bool headless, transcript;
 } Options;
 
@@ -76,7 +79,7 @@ static const char **value_slot(Options *o, const char *name)
     struct { const char *name; const char **slot; } table[] = {
         {"--db", &o->db}, {"--answers", &o->answers}, {"--trainee", &o->trainee}, {"--lang", &o->lang},
         {"--rules", &o->rules}, {"--format", &o->format}, {"-o", &o->output}, {"--output", &o->output},
-        {"--session", &o->session}, {"--seed", &o->seed},
+        {"--session", &o->session}, {"--seed", &o->seed}, {"--speed", &o->speed},
     };
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (strcmp(name, table[i].name) == 0)
@@ -240,18 +243,72 @@ static bool close_output(FILE *f, const Options *o, Error *err)
 
 /* ---- commands --------------------------------------------------------- */
 
+/* The language of the window's words: --lang, else the locale. */
+static const char *ui_language(const Options *o)
+{
+    if (o->lang)
+        return o->lang;
+    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "fr", 2) == 0 ? "fr" : "en";
+    }
+    return "en";
+}
+
+static int play_in_window(const Options *o)
+{
+    Error err;
+    char scenario[PATH_MAX], db[PATH_MAX], rules_dir[PATH_MAX], assets[PATH_MAX];
+    double speed = 1.0;
+    if (o->speed) {
+        char *end;
+        speed = strtod(o->speed, &end);
+        if (*end || !(speed >= 0.1 && speed <= 1000))
+            return usage_error("--speed %s: expected a number from 0.1 to 1000", o->speed);
+    }
+    int64_t seed = 1;
+    if (o->seed && !parse_id(o->seed, &seed))
+        return usage_error("--seed %s: expected a positive whole number", o->seed);
+    if (!resolve_scenario(o->positional[0], scenario, sizeof scenario, &err))
+        return user_error(&err);
+    Store *store = open_store(o, false, db, sizeof db, &err);
+    if (!store)
+        return user_error(&err);
+    snprintf(rules_dir, sizeof rules_dir, "%s/scenarios/rules", data_dir());
+    snprintf(assets, sizeof assets, "%s/assets/fonts", data_dir());
+    const char *lang = ui_language(o);
+    WindowConfig cfg = {
+        .session = {.scenario_path = scenario, .lang = o->lang ? o->lang : lang, .trainee = o->trainee ? o->trainee : "trainee",
+                    .rules = o->rules, .rules_dir = rules_dir, .store = store, .seed = (uint64_t)seed},
+        .assets_dir = assets, .ui_lang = lang, .speed = speed,
+    };
+    int64_t id = 0;
+    bool ok = window_play(&cfg, &id, &err);
+    int status = 0;
+    if (!ok) {
+        status = user_error(&err);
+        if (id)
+            fprintf(stderr, "crisisdrill: session %lld is recorded; what was done before is kept\n", (long long)id);
+    } else if (!report_summary(store, id, db, stdout, &err)) {
+        status = user_error(&err);
+    }
+    store_close(store);
+    return status;
+}
+
 static int cmd_play(const Options *o)
 {
     Error err;
     if (o->npositional != 1)
         return usage_error("play needs one SCENARIO%s", "");
-    if (!o->headless)
-        return usage_error("the trainee window is not part of this build yet: use %s",
-                           "--headless --answers FILE");
-    if (!o->answers)
-        return usage_error("play --headless needs --answers FILE (an empty file is a silent trainee)%s", "");
     if (o->lang && strcmp(o->lang, "fr") != 0 && strcmp(o->lang, "en") != 0)
         return usage_error("--lang %s: expected fr or en", o->lang);
+    if (!o->headless)
+        return play_in_window(o);
+    if (!o->answers)
+        return usage_error("play --headless needs --answers FILE (an empty file is a silent trainee)%s", "");
     int64_t seed = 1;
     if (o->seed && !parse_id(o->seed, &seed))
         return usage_error("--seed %s: expected a positive whole number", o->seed);

@@ -1,0 +1,262 @@
+#include "debrief.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/rules.h"
+
+typedef struct Row {
+    char *text;          /* the line as shown */
+    int points;
+    bool has_points;
+} Row;
+
+typedef struct Rows {
+    Row *items;
+    size_t count, cap;
+} Rows;
+
+struct Debrief {
+    TextCache *tc;
+    SDL_Renderer *r;
+    const UiStrings *s;
+    float scale;
+    SessionCopy session;
+    char error[CD_ERROR_MAX];
+    int total;
+    int by_competency[COMP_COUNT];
+    Rows scores, actions, replies, alerts;
+    int scroll;          /* first score row shown */
+};
+
+static const SDL_Color BG = {240, 243, 246, 255}, CARD = {255, 255, 255, 255}, INK = {15, 20, 25, 255},
+                       GREY = {83, 100, 113, 255}, LINE = {207, 217, 222, 255}, RED = {244, 33, 46, 255},
+                       GREEN = {0, 186, 124, 255}, DARK = {21, 32, 43, 255}, WHITE = {255, 255, 255, 255},
+                       BLUE = {29, 155, 240, 255};
+
+static int px(const Debrief *db, int v) { return (int)((float)v * db->scale + 0.5f); }
+
+static bool push(Rows *rows, const char *text, int points, bool has_points)
+{
+    if (rows->count == rows->cap) {
+        size_t cap = rows->cap ? rows->cap * 2 : 32;
+        Row *grown = realloc(rows->items, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        rows->items = grown;
+        rows->cap = cap;
+    }
+    char *copy = strdup(text);
+    if (!copy)
+        return false;
+    rows->items[rows->count++] = (Row){copy, points, has_points};
+    return true;
+}
+
+static void rows_free(Rows *rows)
+{
+    for (size_t i = 0; i < rows->count; i++)
+        free(rows->items[i].text);
+    free(rows->items);
+}
+
+static void clock_text(char *buf, size_t size, int64_t ms)
+{
+    snprintf(buf, size, "%02lld:%02lld", (long long)(ms / 60000), (long long)(ms / 1000 % 60));
+}
+
+static const char *outcome_words(const Debrief *db, const char *outcome)
+{
+    if (!strcmp(outcome, "on_time")) return db->s->on_time;
+    if (!strcmp(outcome, "late")) return db->s->late;
+    if (!strcmp(outcome, "missed")) return db->s->missed;
+    if (!strcmp(outcome, "unneeded")) return db->s->unneeded;
+    return outcome;
+}
+
+static bool take_score(void *ctx, const ScoreInfo *r)
+{
+    Debrief *db = ctx;
+    char when[16], line[2048];
+    clock_text(when, sizeof when, r->at_ms);
+    snprintf(line, sizeof line, "%s  %s · %s", when, r->rule_key, r->reason);
+    Competency c;
+    if (competency_from_name(r->competency, &c))
+        db->by_competency[c] += r->points;
+    db->total += r->points;
+    bool ok = push(&db->scores, line, r->points, true);
+    if (ok && !strcmp(r->rule_kind, "target")) {
+        snprintf(line, sizeof line, "%s  %s — %s", r->post_id ? r->post_id : "", outcome_words(db, r->outcome),
+                 r->reason);
+        ok = push(&db->replies, line, r->points, true);
+    }
+    if (ok && (!strcmp(r->rule_kind, "alert") || !strcmp(r->rule_kind, "unneeded_alert"))) {
+        snprintf(line, sizeof line, "%s  %s — %s", when, outcome_words(db, r->outcome), r->reason);
+        ok = push(&db->alerts, line, r->points, true);
+    }
+    return ok;
+}
+
+static bool take_action(void *ctx, const Action *a)
+{
+    Debrief *db = ctx;
+    if (a->kind == ACT_OPEN)
+        return true;
+    char when[16], line[2048];
+    clock_text(when, sizeof when, a->at_ms);
+    snprintf(line, sizeof line, "%s  %s %s%s%s%s%s", when, action_kind_name(a->kind),
+             a->kind == ACT_ALERT ? a->role : (a->post_id ? a->post_id : ""), a->template_id ? " [" : "",
+             a->template_id ? a->template_id : "", a->template_id ? "]" : "", a->text && *a->text ? " — " : "");
+    if (a->text && *a->text) {
+        size_t n = strlen(line);
+        snprintf(line + n, sizeof line - n, "%.160s%s", a->text, strlen(a->text) > 160 ? "…" : "");
+    }
+    return push(&db->actions, line, 0, false);
+}
+
+Debrief *debrief_new(Store *store, int64_t session_id, const char *error, TextCache *tc, SDL_Renderer *renderer,
+                     const UiStrings *strings, float scale, Error *err)
+{
+    Debrief *db = calloc(1, sizeof *db);
+    if (!db) {
+        error_set(err, "out of memory");
+        return NULL;
+    }
+    db->tc = tc;
+    db->r = renderer;
+    db->s = strings;
+    db->scale = scale > 0 ? scale : 1;
+    if (error)
+        snprintf(db->error, sizeof db->error, "%s", error);
+    if (!store_copy_session(store, session_id, &db->session, err) ||
+        !store_each_score(store, session_id, take_score, db, err) ||
+        !store_each_action(store, session_id, take_action, db, err)) {
+        if (!err->msg[0])
+            error_set(err, "out of memory");
+        debrief_free(db);
+        return NULL;
+    }
+    return db;
+}
+
+void debrief_free(Debrief *db)
+{
+    if (!db)
+        return;
+    rows_free(&db->scores);
+    rows_free(&db->actions);
+    rows_free(&db->replies);
+    rows_free(&db->alerts);
+    free(db);
+}
+
+bool debrief_handle(Debrief *db, const SDL_Event *ev)
+{
+    if (ev->type == SDL_KEYDOWN) {
+        switch (ev->key.keysym.sym) {
+        case SDLK_ESCAPE: case SDLK_q: return true;
+        case SDLK_DOWN: case SDLK_j: db->scroll++; break;
+        case SDLK_UP: case SDLK_k: db->scroll--; break;
+        case SDLK_PAGEDOWN: db->scroll += 8; break;
+        case SDLK_PAGEUP: db->scroll -= 8; break;
+        default: break;
+        }
+    } else if (ev->type == SDL_MOUSEWHEEL) {
+        db->scroll -= ev->wheel.y * 2;
+    }
+    if (db->scroll > (int)db->scores.count - 1)
+        db->scroll = (int)db->scores.count - 1;
+    if (db->scroll < 0)
+        db->scroll = 0;
+    return false;
+}
+
+static void fill(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
+{
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(r, &rc);
+}
+
+/* A titled list in a column; returns the y below it. */
+static int draw_list(Debrief *db, const char *title, const Rows *rows, size_t first, int x, int y, int w, int bottom)
+{
+    y += text_draw(db->tc, TS_NORMAL, FONT_BOLD, INK, title, x, y, w) + px(db, 6);
+    if (rows->count == 0)
+        return y + text_draw(db->tc, TS_SMALL, FONT_REGULAR, GREY, db->s->none, x, y, w) + px(db, 14);
+    for (size_t i = first; i < rows->count && y < bottom; i++) {
+        const Row *r = &rows->items[i];
+        int text_x = x;
+        if (r->has_points) {
+            char pts[16];
+            snprintf(pts, sizeof pts, "%+d", r->points);
+            text_draw(db->tc, TS_SMALL, FONT_BOLD, r->points > 0 ? GREEN : r->points < 0 ? RED : GREY, pts, x, y, 0);
+            text_x = x + px(db, 40);
+        }
+        y += text_draw(db->tc, TS_SMALL, FONT_REGULAR, INK, r->text, text_x, y, w - (text_x - x)) + px(db, 6);
+    }
+    return y + px(db, 14);
+}
+
+static void draw_header(Debrief *db, int w, int *y_out)
+{
+    const SessionInfo *s = &db->session.info;
+    int pad = px(db, 20), y = pad;
+    int hh = px(db, 132);
+    fill(db->r, (SDL_Rect){0, 0, w, hh}, DARK);
+    char title[512], sim[16];
+    snprintf(title, sizeof title, "%s — %s", db->s->debrief, s->scenario_title);
+    y += text_draw(db->tc, TS_LARGE, FONT_BOLD, WHITE, title, pad, y, w - 2 * pad) + px(db, 4);
+    clock_text(sim, sizeof sim, s->sim_ms);
+    char line[1400];
+    const char *state = db->error[0] ? db->s->error_title
+                      : strcmp(s->status, "completed") == 0 ? db->s->ended : db->s->interrupted;
+    snprintf(line, sizeof line, "%s · %s · %s%s%s%s", s->trainee, sim, state, db->error[0] ? ": " : "", db->error,
+             s->outcome ? "" : "");
+    text_draw(db->tc, TS_SMALL, FONT_REGULAR, db->error[0] ? (SDL_Color){255, 150, 150, 255} : (SDL_Color){170, 184, 194, 255},
+              line, pad, y, w - 2 * pad);
+    char total[64];
+    snprintf(total, sizeof total, "%s %+d", db->s->total, db->total);
+    int tw, th;
+    text_size(db->tc, TS_LARGE, FONT_BOLD, total, 0, &tw, &th);
+    int ty = hh - pad - th - px(db, 18);
+    text_draw(db->tc, TS_LARGE, FONT_BOLD, db->total >= 0 ? GREEN : RED, total, pad, ty, 0);
+    /* One bar per competency, centred on zero. */
+    int bx = pad + tw + px(db, 40), bw = (w - bx - pad) / COMP_COUNT;
+    for (int c = 0; c < COMP_COUNT; c++) {
+        int v = db->by_competency[c], x = bx + c * bw;
+        char label[64];
+        snprintf(label, sizeof label, "%s %+d", competency_name((Competency)c), v);
+        text_draw(db->tc, TS_SMALL, FONT_BOLD, WHITE, label, x, ty - px(db, 2), 0);
+        int mid = x + (bw - px(db, 20)) / 2, len = (v < 0 ? -v : v) * px(db, 4);
+        if (len > (bw - px(db, 20)) / 2)
+            len = (bw - px(db, 20)) / 2;
+        fill(db->r, (SDL_Rect){x, ty + px(db, 24), bw - px(db, 20), px(db, 8)}, (SDL_Color){56, 68, 77, 255});
+        fill(db->r, (SDL_Rect){v < 0 ? mid - len : mid, ty + px(db, 24), len, px(db, 8)}, v < 0 ? RED : GREEN);
+        fill(db->r, (SDL_Rect){mid, ty + px(db, 20), 1, px(db, 16)}, WHITE);
+    }
+    *y_out = hh;
+}
+
+void debrief_draw(Debrief *db, int w, int h)
+{
+    fill(db->r, (SDL_Rect){0, 0, w, h}, BG);
+    int top;
+    draw_header(db, w, &top);
+    int pad = px(db, 20), status_h = px(db, 30);
+    int left_w = w * 58 / 100;
+    SDL_Rect left = {0, top, left_w, h - top - status_h}, right = {left_w, top, w - left_w, h - top - status_h};
+    fill(db->r, right, CARD);
+    fill(db->r, (SDL_Rect){left_w, top, 1, right.h}, LINE);
+    SDL_RenderSetClipRect(db->r, &left);
+    draw_list(db, db->s->score_rows, &db->scores, (size_t)db->scroll, pad, top + pad, left_w - 2 * pad, left.y + left.h);
+    SDL_RenderSetClipRect(db->r, &right);
+    int x = left_w + pad, cw = w - left_w - 2 * pad, y = top + pad, bottom = right.y + right.h;
+    y = draw_list(db, db->s->reply_times, &db->replies, 0, x, y, cw, bottom);
+    y = draw_list(db, db->s->alerts, &db->alerts, 0, x, y, cw, bottom);
+    draw_list(db, db->s->timeline, &db->actions, 0, x, y, cw, bottom);
+    SDL_RenderSetClipRect(db->r, NULL);
+    fill(db->r, (SDL_Rect){0, h - status_h, w, status_h}, BG);
+    text_draw(db->tc, TS_SMALL, FONT_REGULAR, BLUE, db->s->close_hint, pad,
+              h - status_h + (status_h - text_line_height(db->tc, TS_SMALL)) / 2, w - 2 * pad);
+}

@@ -1,0 +1,194 @@
+#include "textcache.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CACHE_SLOTS 8192   /* power of two; at most half full */
+#define CACHE_MAX (CACHE_SLOTS / 2)
+
+typedef struct Entry {
+    char *text;             /* NULL: free slot */
+    uint64_t hash;
+    TextSize size;
+    FontStyle style;
+    uint32_t color;         /* RGBA packed; measure-only entries use 0 */
+    int wrap_w;
+    int w, h;
+    SDL_Texture *texture;   /* NULL until drawn */
+    uint64_t last_used;
+} Entry;
+
+struct TextCache {
+    SDL_Renderer *renderer;
+    FontSet *fonts[TS_COUNT];
+    Entry *slots;
+    size_t count;
+    uint64_t clock;
+    TextCacheStats stats;
+};
+
+TextCache *textcache_new(SDL_Renderer *renderer, FontSet *const fonts[TS_COUNT])
+{
+    TextCache *tc = calloc(1, sizeof *tc);
+    if (!tc || !(tc->slots = calloc(CACHE_SLOTS, sizeof *tc->slots))) {
+        free(tc);
+        return NULL;
+    }
+    tc->renderer = renderer;
+    memcpy(tc->fonts, fonts, sizeof tc->fonts);
+    return tc;
+}
+
+static void entry_clear(Entry *e)
+{
+    free(e->text);
+    if (e->texture)
+        SDL_DestroyTexture(e->texture);
+    memset(e, 0, sizeof *e);
+}
+
+void textcache_free(TextCache *tc)
+{
+    if (!tc)
+        return;
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        entry_clear(&tc->slots[i]);
+    free(tc->slots);
+    free(tc);
+}
+
+static uint64_t hash_key(const char *text, TextSize size, FontStyle style, uint32_t color, int wrap_w)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    h ^= ((uint64_t)size << 56) ^ ((uint64_t)style << 48) ^ ((uint64_t)(uint32_t)wrap_w << 16) ^ color;
+    return h * 0x9e3779b97f4a7c15ULL;
+}
+
+static bool entry_is(const Entry *e, uint64_t hash, const char *text, TextSize size, FontStyle style, uint32_t color,
+                     int wrap_w)
+{
+    return e->text && e->hash == hash && e->size == size && e->style == style && e->color == color &&
+           e->wrap_w == wrap_w && strcmp(e->text, text) == 0;
+}
+
+static int compare_ages(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Rebuilds the table without the least recently used half. */
+static void evict(TextCache *tc)
+{
+    uint64_t *ages = malloc(tc->count * sizeof *ages);
+    size_t n = 0;
+    for (size_t i = 0; ages && i < CACHE_SLOTS; i++)
+        if (tc->slots[i].text)
+            ages[n++] = tc->slots[i].last_used;
+    uint64_t cutoff = tc->clock;
+    if (ages && n) {
+        qsort(ages, n, sizeof *ages, compare_ages);
+        cutoff = ages[n / 2];
+    }
+    free(ages);
+    Entry *old = tc->slots;
+    Entry *fresh = calloc(CACHE_SLOTS, sizeof *fresh);
+    if (!fresh) { /* keep the table; drop everything instead */
+        for (size_t i = 0; i < CACHE_SLOTS; i++)
+            entry_clear(&old[i]);
+        tc->count = 0;
+        return;
+    }
+    tc->count = 0;
+    for (size_t i = 0; i < CACHE_SLOTS; i++) {
+        Entry *e = &old[i];
+        if (!e->text)
+            continue;
+        if (e->last_used <= cutoff) {
+            tc->stats.evictions++;
+            entry_clear(e);
+            continue;
+        }
+        size_t j = e->hash & (CACHE_SLOTS - 1);
+        while (fresh[j].text)
+            j = (j + 1) & (CACHE_SLOTS - 1);
+        fresh[j] = *e;
+        tc->count++;
+    }
+    free(old);
+    tc->slots = fresh;
+}
+
+/* The entry for this text, measured (and rasterised when draw is set). */
+static Entry *lookup(TextCache *tc, TextSize size, FontStyle style, SDL_Color c, const char *text, int wrap_w,
+                     bool draw)
+{
+    uint32_t color = ((uint32_t)c.r << 24) | ((uint32_t)c.g << 16) | ((uint32_t)c.b << 8) | c.a;
+    uint64_t hash = hash_key(text, size, style, color, wrap_w);
+    size_t i = hash & (CACHE_SLOTS - 1);
+    while (tc->slots[i].text && !entry_is(&tc->slots[i], hash, text, size, style, color, wrap_w))
+        i = (i + 1) & (CACHE_SLOTS - 1);
+    Entry *e = &tc->slots[i];
+    if (!e->text) {
+        if (tc->count >= CACHE_MAX) {
+            evict(tc);
+            return lookup(tc, size, style, c, text, wrap_w, draw);
+        }
+        if (!(e->text = strdup(text)))
+            return NULL;
+        e->hash = hash;
+        e->size = size;
+        e->style = style;
+        e->color = color;
+        e->wrap_w = wrap_w;
+        fontset_measure(tc->fonts[size], style, text, wrap_w, &e->w, &e->h);
+        tc->count++;
+        tc->stats.misses++;
+    } else {
+        tc->stats.hits++;
+    }
+    e->last_used = ++tc->clock;
+    if (draw && !e->texture) {
+        Error err;
+        SDL_Surface *surface = fontset_render(tc->fonts[size], style, text, c, wrap_w, &err);
+        if (surface) {
+            e->texture = SDL_CreateTextureFromSurface(tc->renderer, surface);
+            e->w = surface->w;
+            e->h = surface->h;
+            SDL_FreeSurface(surface);
+        }
+    }
+    return e;
+}
+
+int text_draw(TextCache *tc, TextSize size, FontStyle style, SDL_Color color, const char *text, int x, int y,
+              int wrap_w)
+{
+    Entry *e = lookup(tc, size, style, color, text ? text : "", wrap_w, true);
+    if (!e)
+        return 0;
+    if (e->texture) {
+        SDL_Rect dst = {x, y, e->w, e->h};
+        SDL_RenderCopy(tc->renderer, e->texture, NULL, &dst);
+    }
+    return e->h;
+}
+
+void text_size(TextCache *tc, TextSize size, FontStyle style, const char *text, int wrap_w, int *w, int *h)
+{
+    /* Measures are cached under a neutral colour: the size does not depend on it. */
+    Entry *e = lookup(tc, size, style, (SDL_Color){0, 0, 0, 0}, text ? text : "", wrap_w, false);
+    *w = e ? e->w : 0;
+    *h = e ? e->h : 0;
+}
+
+int text_line_height(TextCache *tc, TextSize size) { return fontset_line_height(tc->fonts[size]); }
+
+TextCacheStats textcache_stats(const TextCache *tc)
+{
+    TextCacheStats s = tc->stats;
+    s.entries = tc->count;
+    return s;
+}

@@ -1,0 +1,34 @@
+/* Text drawn through a cache of textures: a text is rasterised once (by
+ * the FontSet) and drawn from its texture until it falls out of use. */
+#ifndef CD_UI_TEXTCACHE_H
+#define CD_UI_TEXTCACHE_H
+
+#include <SDL.h>
+#include <stdint.h>
+
+#include "fontset.h"
+
+typedef enum { TS_SMALL, TS_NORMAL, TS_LARGE, TS_COUNT } TextSize;
+
+typedef struct TextCache TextCache;
+
+/* Borrows the renderer and the font sets (one per size); both outlive it. */
+TextCache *textcache_new(SDL_Renderer *renderer, FontSet *const fonts[TS_COUNT]);
+void textcache_free(TextCache *tc);
+
+/* Draws text with its top-left corner at (x, y), wrapped to wrap_w pixels
+ * (0: one line). Returns the height it took. */
+int text_draw(TextCache *tc, TextSize size, FontStyle style, SDL_Color color, const char *text, int x, int y,
+              int wrap_w);
+/* The size text would take, without drawing it. */
+void text_size(TextCache *tc, TextSize size, FontStyle style, const char *text, int wrap_w, int *w, int *h);
+int text_line_height(TextCache *tc, TextSize size);
+
+/* Counts, for the benchmark and tests. */
+typedef struct TextCacheStats {
+    uint64_t hits, misses, evictions;
+    size_t entries;
+} TextCacheStats;
+TextCacheStats textcache_stats(const TextCache *tc);
+
+#endif

@@ -1,0 +1,165 @@
+#include "window.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "debrief.h"
+#include "desk.h"
+#include "fontset.h"
+#include "textcache.h"
+
+/* Font sizes at scale 1: small, normal, large. */
+static const int font_px[TS_COUNT] = {13, 15, 20};
+
+typedef struct Ui {
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    FontSet *fonts[TS_COUNT];
+    TextCache *tc;
+    float scale;
+} Ui;
+
+static void ui_close(Ui *ui)
+{
+    textcache_free(ui->tc);
+    for (int i = 0; i < TS_COUNT; i++)
+        fontset_free(ui->fonts[i]);
+    if (ui->renderer)
+        SDL_DestroyRenderer(ui->renderer);
+    if (ui->window)
+        SDL_DestroyWindow(ui->window);
+    if (TTF_WasInit())
+        TTF_Quit();
+    SDL_Quit();
+}
+
+static bool ui_open(Ui *ui, const char *title, const char *assets_dir, Error *err)
+{
+    memset(ui, 0, sizeof *ui);
+    if (SDL_Init(SDL_INIT_VIDEO) != 0)
+        return error_set(err, "cannot open a window: %s (no display? play --headless instead)", SDL_GetError());
+    if (TTF_Init() != 0)
+        return error_set(err, "cannot start the font engine: %s", TTF_GetError());
+    ui->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
+                                  SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!ui->window)
+        return error_set(err, "cannot open a window: %s", SDL_GetError());
+    SDL_SetWindowMinimumSize(ui->window, 800, 560);
+    ui->renderer = SDL_CreateRenderer(ui->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!ui->renderer)
+        ui->renderer = SDL_CreateRenderer(ui->window, -1, SDL_RENDERER_SOFTWARE);
+    if (!ui->renderer)
+        return error_set(err, "cannot draw in the window: %s", SDL_GetError());
+    int ww, wh, pw, ph;
+    SDL_GetWindowSize(ui->window, &ww, &wh);
+    SDL_GetRendererOutputSize(ui->renderer, &pw, &ph);
+    ui->scale = ww > 0 ? (float)pw / (float)ww : 1.0f; /* 2 on a high-DPI screen */
+    const char *user_scale = getenv("CRISISDRILL_SCALE");
+    if (user_scale && atof(user_scale) > 0.5 && atof(user_scale) < 4)
+        ui->scale *= (float)atof(user_scale);
+    for (int i = 0; i < TS_COUNT; i++)
+        if (!(ui->fonts[i] = fontset_open(assets_dir, (int)((float)font_px[i] * ui->scale + 0.5f), err)))
+            return false;
+    ui->tc = textcache_new(ui->renderer, ui->fonts);
+    return ui->tc ? true : error_set(err, "out of memory");
+}
+
+/* Scenario time of an event: the clock now, less the time since the
+ * event's own timestamp (so a key press is dated when it happened, not
+ * when the loop got to it), never before what the session has seen. */
+static int64_t event_time(const SDL_Event *ev, Clock *clock, const Session *s)
+{
+    int64_t lag = (int64_t)SDL_GetTicks64() - (int64_t)ev->common.timestamp;
+    if (lag < 0 || lag > 10000)
+        lag = 0;
+    int64_t t = clock_now_ms(clock) - (int64_t)((double)lag * clock_speed(clock));
+    return t > session_now_ms(s) ? t : session_now_ms(s);
+}
+
+/* Shows the debrief until the trainee leaves. */
+static void run_debrief(Ui *ui, Store *store, int64_t id, const char *error, const UiStrings *strings, Error *err)
+{
+    Debrief *db = debrief_new(store, id, error, ui->tc, ui->renderer, strings, ui->scale, err);
+    if (!db)
+        return;
+    bool autoquit = getenv("CRISISDRILL_UI_AUTOQUIT") != NULL; /* tests: one frame, then leave */
+    for (bool done = false; !done;) {
+        SDL_Event ev;
+        while (SDL_PollEvent(&ev))
+            if (ev.type == SDL_QUIT || debrief_handle(db, &ev))
+                done = true;
+        int w, h;
+        SDL_GetRendererOutputSize(ui->renderer, &w, &h);
+        debrief_draw(db, w, h);
+        SDL_RenderPresent(ui->renderer);
+        done = done || autoquit;
+        SDL_Delay(16);
+    }
+    debrief_free(db);
+}
+
+bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
+{
+    *id_out = 0;
+    const UiStrings *strings = ui_strings(cfg->ui_lang);
+    Ui ui;
+    bool ok = ui_open(&ui, "Crisis Drill", cfg->assets_dir, err);
+    Clock *clock = ok ? clock_new_real(cfg->speed > 0 ? cfg->speed : 1.0) : NULL;
+    Session *s = NULL;
+    if (ok) {
+        SessionConfig sc = cfg->session;
+        sc.clock = clock;
+        sc.mode = "window";
+        s = session_start(&sc, err);
+        ok = s != NULL;
+    }
+    Desk *desk = ok ? desk_new(s, ui.tc, ui.renderer, strings, ui.scale) : NULL;
+    if (ok && !desk)
+        ok = error_set(err, "out of memory");
+    if (ok) {
+        *id_out = session_id(s);
+        char title[512];
+        snprintf(title, sizeof title, "Crisis Drill — %s", session_meta(s)->title);
+        SDL_SetWindowTitle(ui.window, title);
+    }
+    SessionStatus end = SESSION_COMPLETED;
+    bool closed = false, failed = false;
+    while (ok && !closed && !failed && !session_is_over(s) && !desk_quit_requested(desk)) {
+        SDL_Event ev;
+        while (!closed && !failed && SDL_PollEvent(&ev)) {
+            if (ev.type == SDL_QUIT)
+                closed = true;
+            else if (!desk_handle(desk, &ev, event_time(&ev, clock, s), err))
+                failed = true;
+        }
+        if (!closed && !failed && !session_advance(s, clock_now_ms(clock), err))
+            failed = true;
+        int w, h;
+        SDL_GetRendererOutputSize(ui.renderer, &w, &h);
+        desk_draw(desk, w, h);
+        SDL_RenderPresent(ui.renderer);
+        SDL_Delay(1); /* vsync paces the loop where there is one */
+    }
+    if (ok) {
+        end = failed ? SESSION_ABORTED : session_is_over(s) ? SESSION_COMPLETED : SESSION_INTERRUPTED;
+        Error end_err;
+        char error_copy[CD_ERROR_MAX];
+        snprintf(error_copy, sizeof error_copy, "%s", failed ? err->msg : "");
+        if (!session_end(s, end, failed ? error_copy : NULL, &end_err) && !failed) {
+            *err = end_err;
+            failed = true;
+        }
+        if (!closed) {
+            Error db_err;
+            run_debrief(&ui, cfg->session.store, *id_out, failed ? error_copy : NULL, strings, &db_err);
+        }
+    }
+    desk_free(desk);
+    session_free(s);
+    clock_free(clock);
+    ui_close(&ui);
+    return ok && !failed;
+}

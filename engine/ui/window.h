@@ -1,0 +1,21 @@
+/* The trainee window: one SDL2 window over the core, playing a session in
+ * real time (at --speed), then showing the debrief. */
+#ifndef CD_UI_WINDOW_H
+#define CD_UI_WINDOW_H
+
+#include "../core/session.h"
+
+typedef struct WindowConfig {
+    SessionConfig session;   /* clock and mode are set by the window */
+    const char *assets_dir;  /* fonts */
+    const char *ui_lang;     /* language of the window's own words */
+    double speed;            /* 1.0 real time */
+} WindowConfig;
+
+/* Plays the session in a window. Returns false with err when the window
+ * or the session could not start, or the session failed (the window then
+ * showed the error in the debrief before returning). *session_id is set
+ * as soon as a session row exists (0 before). */
+bool window_play(const WindowConfig *cfg, int64_t *session_id, Error *err);
+
+#endif

@@ -1,0 +1,477 @@
+/* The trainee window's screens, drawn without a display by a software
+ * renderer on a surface: pictures saved as artefacts and checked with pixel
+ * probes; a whole playthrough driven by synthetic SDL events gives the same
+ * score rows as the answers file it mirrors. */
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../unit/check.h"
+#include "headless/answers.h"
+#include "headless/headless.h"
+#include "ui/debrief.h"
+#include "ui/desk.h"
+#include "ui/png.h"
+#include "core/text.h"
+
+#define W 1280
+#define H 800
+#define FLAGSHIP SOURCE_DIR "/scenarios/complaint-snowball"
+
+typedef struct Canvas {
+    SDL_Surface *surface;
+    SDL_Renderer *r;
+    FontSet *fonts[TS_COUNT];
+    TextCache *tc;
+} Canvas;
+
+static bool canvas_open(Canvas *c)
+{
+    static const int sizes[TS_COUNT] = {13, 15, 20};
+    Error err;
+    memset(c, 0, sizeof *c);
+    c->surface = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
+    c->r = c->surface ? SDL_CreateSoftwareRenderer(c->surface) : NULL;
+    for (int i = 0; c->r && i < TS_COUNT; i++)
+        if (!(c->fonts[i] = fontset_open(SOURCE_DIR "/assets/fonts", sizes[i], &err))) {
+            fprintf(stderr, "%s\n", err.msg);
+            return false;
+        }
+    c->tc = c->r ? textcache_new(c->r, c->fonts) : NULL;
+    return c->tc != NULL;
+}
+
+static void canvas_close(Canvas *c)
+{
+    textcache_free(c->tc);
+    for (int i = 0; i < TS_COUNT; i++)
+        fontset_free(c->fonts[i]);
+    if (c->r)
+        SDL_DestroyRenderer(c->r);
+    SDL_FreeSurface(c->surface);
+}
+
+static SDL_Color pixel(const Canvas *c, int x, int y)
+{
+    Uint32 v = ((const Uint32 *)c->surface->pixels)[y * (c->surface->pitch / 4) + x];
+    SDL_Color col;
+    SDL_GetRGBA(v, c->surface->format, &col.r, &col.g, &col.b, &col.a);
+    return col;
+}
+
+static bool same(SDL_Color a, int r, int g, int b) { return a.r == r && a.g == g && a.b == b; }
+
+/* Pixels in a rectangle that differ from the colour at its corner: "ink". */
+static int ink(const Canvas *c, SDL_Rect rc)
+{
+    SDL_Color bg = pixel(c, rc.x, rc.y);
+    int n = 0;
+    for (int y = rc.y; y < rc.y + rc.h; y++)
+        for (int x = rc.x; x < rc.x + rc.w; x++) {
+            SDL_Color p = pixel(c, x, y);
+            n += !same(p, bg.r, bg.g, bg.b);
+        }
+    return n;
+}
+
+/* Saves a picture into $ARTEFACTS_DIR (and into docs/ when SCREENSHOTS_TO_DOCS is set). */
+static void save(const Canvas *c, const char *name)
+{
+    const char *dirs[] = {getenv("ARTEFACTS_DIR"), getenv("SCREENSHOTS_TO_DOCS") ? SOURCE_DIR "/docs/screenshots" : NULL};
+    for (int i = 0; i < 2; i++) {
+        if (!dirs[i])
+            continue;
+        mkdir(dirs[i], 0755);
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dirs[i], name);
+        Error err;
+        if (!png_write(path, c->surface, &err))
+            fprintf(stderr, "%s\n", err.msg);
+    }
+}
+
+/* ---- sessions ----------------------------------------------------------- */
+
+typedef struct Run {
+    char db[256];
+    Store *store;
+    Clock *clock;
+    Session *session;
+} Run;
+
+static bool run_start(Run *run, const char *name, const char *lang)
+{
+    Error err;
+    memset(run, 0, sizeof *run);
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(run->db, sizeof run->db, "%s/crisisdrill-ui-%s-%d.db", tmp, name, (int)getpid());
+    unlink(run->db);
+    run->store = store_open(run->db, &err);
+    run->clock = clock_new_virtual();
+    SessionConfig cfg = {.scenario_path = FLAGSHIP "/scenario.lua", .lang = lang, .trainee = "ui",
+                         .rules_dir = SOURCE_DIR "/scenarios/rules", .mode = "window", .store = run->store,
+                         .clock = run->clock, .seed = 1};
+    run->session = run->store ? session_start(&cfg, &err) : NULL;
+    if (!run->session)
+        fprintf(stderr, "%s\n", err.msg);
+    return run->session != NULL;
+}
+
+static void run_close(Run *run)
+{
+    session_free(run->session);
+    store_close(run->store);
+    clock_free(run->clock);
+    char wal[300];
+    unlink(run->db);
+    snprintf(wal, sizeof wal, "%s-wal", run->db);
+    unlink(wal);
+    snprintf(wal, sizeof wal, "%s-shm", run->db);
+    unlink(wal);
+}
+
+/* Moves the scenario on to t, event by event, as the window's clock would. */
+static bool advance_to(Run *run, int64_t t)
+{
+    Error err;
+    while (!session_is_over(run->session)) {
+        int64_t next = session_next_event_ms(run->session);
+        if (next > t)
+            next = t;
+        clock_advance_to(run->clock, next);
+        if (!session_advance(run->session, next, &err)) {
+            fprintf(stderr, "%s\n", err.msg);
+            return false;
+        }
+        if (next >= t)
+            return true;
+    }
+    return true;
+}
+
+/* ---- synthetic input ---------------------------------------------------- */
+
+static bool send(Desk *d, SDL_Event *ev, int64_t at)
+{
+    Error err;
+    ev->common.timestamp = (Uint32)at;
+    bool ok = desk_handle(d, ev, at, &err);
+    if (!ok)
+        fprintf(stderr, "desk: %s\n", err.msg);
+    return ok;
+}
+
+static bool key(Desk *d, SDL_Keycode k, Uint16 mod, int64_t at)
+{
+    SDL_Event ev = {.type = SDL_KEYDOWN};
+    ev.key.keysym.sym = k;
+    ev.key.keysym.mod = mod;
+    ev.key.state = SDL_PRESSED;
+    return send(d, &ev, at);
+}
+
+/* Types UTF-8 text as SDL delivers it: in pieces of at most 31 bytes,
+ * never splitting a character. */
+static bool type(Desk *d, const char *text, int64_t at)
+{
+    size_t len = strlen(text), i = 0;
+    while (i < len) {
+        size_t n = len - i < SDL_TEXTINPUTEVENT_TEXT_SIZE - 1 ? len - i : SDL_TEXTINPUTEVENT_TEXT_SIZE - 1;
+        while (n > 0 && i + n < len && (text[i + n] & 0xC0) == 0x80)
+            n--;
+        SDL_Event ev = {.type = SDL_TEXTINPUT};
+        memcpy(ev.text.text, text + i, n);
+        ev.text.text[n] = '\0';
+        if (!send(d, &ev, at))
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+static bool click(Desk *d, int x, int y, int64_t at)
+{
+    SDL_Event ev = {.type = SDL_MOUSEBUTTONDOWN};
+    ev.button.button = SDL_BUTTON_LEFT;
+    ev.button.x = x;
+    ev.button.y = y;
+    return send(d, &ev, at);
+}
+
+/* The position (1-9) of a template among those offered for a post. */
+static int template_digit(Session *s, const char *post_id, const char *template_id)
+{
+    const Post *p = feed_post(session_feed(s), post_id);
+    int n = 0;
+    for (size_t i = 0; p && i < session_template_count(s); i++) {
+        const Template *t = session_template_at(s, i);
+        if (strcmp(t->situation, "*") != 0 && strcmp(t->situation, p->situation) != 0)
+            continue;
+        n++;
+        if (strcmp(t->id, template_id) == 0)
+            return n;
+    }
+    return 0;
+}
+
+static int role_digit(Session *s, const char *role)
+{
+    const RuleSet *rules = session_rules(s);
+    for (size_t i = 0; i < rules->nroles; i++)
+        if (strcmp(rules->roles[i].id, role) == 0)
+            return (int)i + 1;
+    return 0;
+}
+
+/* Plays one answer of an answers file through the desk's keys. */
+static bool play_answer(Desk *d, Session *s, const Action *a)
+{
+    int64_t t = a->at_ms;
+    if (a->post_id)
+        desk_select(d, a->post_id, t);
+    char digit[2] = {0};
+    switch (a->kind) {
+    case ACT_OPEN: return true;
+    case ACT_HIDE: return key(d, SDLK_h, 0, t);
+    case ACT_DELETE: return key(d, SDLK_d, 0, t);
+    case ACT_LIKE: return key(d, SDLK_l, 0, t);
+    case ACT_REPLY: case ACT_DM:
+        if (!key(d, a->kind == ACT_REPLY ? SDLK_r : SDLK_m, 0, t))
+            return false;
+        if (a->template_id) {
+            digit[0] = (char)('0' + template_digit(s, a->post_id, a->template_id));
+            if (!type(d, digit, t))
+                return false;
+        }
+        if (a->text) {
+            const Template *tpl = a->template_id ? session_template(s, a->template_id) : NULL;
+            /* An edited template: erase the template's words, then type the trainee's. */
+            for (size_t n = tpl ? text_utf8_length(tpl->text) : 0; n > 0; n--)
+                if (!key(d, SDLK_BACKSPACE, 0, t))
+                    return false;
+            if (!type(d, a->text, t))
+                return false;
+        }
+        return key(d, SDLK_RETURN, 0, t);
+    case ACT_ALERT:
+        digit[0] = (char)('0' + role_digit(s, a->role));
+        return (a->post_id || key(d, SDLK_ESCAPE, 0, t)) && key(d, SDLK_a, 0, t) && type(d, digit, t) && (!a->text || type(d, a->text, t)) &&
+               key(d, SDLK_RETURN, 0, t);
+    default: return false;
+    }
+}
+
+/* ---- score rows, to compare two sessions -------------------------------- */
+
+typedef struct Rows {
+    char lines[512][600];
+    int n;
+} Rows;
+
+static bool take_row(void *ctx, const ScoreInfo *r)
+{
+    Rows *rows = ctx;
+    if (rows->n < 512)
+        snprintf(rows->lines[rows->n++], 600, "%lld|%s|%s|%s|%d|%s", (long long)r->at_ms, r->post_id ? r->post_id : "",
+                 r->rule_key, r->outcome, r->points, r->reason);
+    return true;
+}
+
+/* ---- tests -------------------------------------------------------------- */
+
+static void test_desk_pictures(void)
+{
+    Canvas c;
+    Run run;
+    CHECK(canvas_open(&c));
+    CHECK(run_start(&run, "pictures", "en"));
+    if (!run.session)
+        return;
+    CHECK(advance_to(&run, 3 * 60000 + 30000));
+    Desk *d = desk_new(run.session, c.tc, c.r, ui_strings("en"), 1.0f);
+    desk_select(d, "c1", 210000);
+    desk_draw(d, W, H);
+    save(&c, "desk-feed-en.png");
+    CHECK(same(pixel(&c, 2, 2), 21, 32, 43));          /* the top bar */
+    CHECK(same(pixel(&c, W - 3, H / 2), 255, 255, 255)); /* the post panel */
+    CHECK(same(pixel(&c, 2, H - 2), 240, 243, 246));   /* the status bar */
+    CHECK(ink(&c, (SDL_Rect){0, 0, W, 56}) > 2000);    /* clock, title and gauge are drawn */
+    CHECK(ink(&c, (SDL_Rect){W * 52 / 100 + 10, 60, W / 3, 200}) > 3000); /* the selected post */
+
+    /* The composer, with the templates offered for a complaint. */
+    CHECK(key(d, SDLK_r, 0, 211000));
+    CHECK(type(d, "1", 212000));
+    desk_draw(d, W, H);
+    save(&c, "desk-composer-en.png");
+    CHECK(ink(&c, (SDL_Rect){W * 52 / 100 + 10, 300, W / 3, 300}) > 3000);
+    CHECK(key(d, SDLK_ESCAPE, 0, 213000));
+
+    /* Help overlay. */
+    CHECK(key(d, SDLK_F1, 0, 214000));
+    desk_draw(d, W, H);
+    save(&c, "desk-help-en.png");
+    CHECK(!same(pixel(&c, W / 2, H / 2), 255, 255, 255) || ink(&c, (SDL_Rect){W / 2 - 300, H / 2 - 150, 600, 300}) > 3000);
+    CHECK(key(d, SDLK_F1, 0, 215000));
+    desk_free(d);
+    run_close(&run);
+
+    /* The same desk in French. */
+    CHECK(run_start(&run, "pictures-fr", "fr"));
+    if (run.session) {
+        CHECK(advance_to(&run, 6 * 60000 + 30000));
+        d = desk_new(run.session, c.tc, c.r, ui_strings("fr"), 1.0f);
+        desk_select(d, "j1", 390000);
+        CHECK(key(d, SDLK_a, 0, 391000));
+        CHECK(type(d, "3", 392000));
+        CHECK(type(d, "Journaliste de Budget & Vous : combien d’abonnés touchés ? Réponse attendue aujourd’hui.", 393000));
+        desk_draw(d, W, H);
+        save(&c, "desk-alert-fr.png");
+        CHECK(ink(&c, (SDL_Rect){W * 52 / 100 + 10, 250, W / 3, 300}) > 3000);
+        desk_free(d);
+        run_close(&run);
+    }
+    canvas_close(&c);
+}
+
+static bool remember_text(void *ctx, const Action *a)
+{
+    snprintf(ctx, 256, "%s", a->text ? a->text : "");
+    return true;
+}
+
+static void test_keyboard_and_mouse(void)
+{
+    Canvas c;
+    Run run;
+    CHECK(canvas_open(&c));
+    CHECK(run_start(&run, "keys", "en"));
+    if (!run.session)
+        return;
+    CHECK(advance_to(&run, 2 * 60000));
+    Desk *d = desk_new(run.session, c.tc, c.r, ui_strings("en"), 1.0f);
+    const Feed *f = session_feed(run.session);
+    const Post *newest = feed_post_at(f, feed_post_count(f) - 1), *second = feed_post_at(f, feed_post_count(f) - 2);
+    CHECK(key(d, SDLK_HOME, 0, 120000));
+    CHECK(key(d, SDLK_DOWN, 0, 120100));
+    /* The second newest post is selected: replying now targets it. */
+    CHECK(key(d, SDLK_l, 0, 120200));
+    const ActionLog *like = session_action_at(run.session, session_action_count(run.session) - 1);
+    CHECK_INT(like->kind, ACT_LIKE);
+    CHECK_STR(like->post_id, second->id);
+    /* A click on the first card selects the newest post. */
+    desk_draw(d, W, H);
+    CHECK(click(d, 60, 56 + 20, 121000));
+    CHECK(key(d, SDLK_l, 0, 121100));
+    CHECK_STR(session_action_at(run.session, session_action_count(run.session) - 1)->post_id, newest->id);
+
+    /* UTF-8 editing: backspace removes whole characters, the cursor moves by characters. */
+    CHECK(key(d, SDLK_m, 0, 122000));
+    CHECK(type(d, "Bonjour Léo", 122100));
+    CHECK(key(d, SDLK_BACKSPACE, 0, 122200)); /* o */
+    CHECK(key(d, SDLK_BACKSPACE, 0, 122300)); /* é */
+    CHECK(type(d, "éa ✓", 122400));
+    CHECK(key(d, SDLK_LEFT, 0, 122500));
+    CHECK(key(d, SDLK_LEFT, 0, 122600));
+    CHECK(type(d, "!", 122700));
+    CHECK(key(d, SDLK_RETURN, 0, 123000));
+    const ActionLog *dm = session_action_at(run.session, session_action_count(run.session) - 1);
+    CHECK_INT(dm->kind, ACT_DM);
+    /* The stored text is exactly what was typed. */
+    static char last_text[256];
+    Error err;
+    CHECK(store_flush(run.store, &err));
+    CHECK(store_each_action(run.store, session_id(run.session), remember_text, last_text, &err));
+    CHECK_STR(last_text, "Bonjour Léa! ✓");
+    CHECK(session_end(run.session, SESSION_INTERRUPTED, NULL, &err));
+    store_flush(run.store, &err);
+    desk_free(d);
+    run_close(&run);
+    canvas_close(&c);
+}
+
+static void test_playthrough_matches_answers(const char *answers_name)
+{
+    char path[512];
+    snprintf(path, sizeof path, FLAGSHIP "/answers/%s", answers_name);
+    Error err;
+    Answers *answers = answers_load(path, &err);
+    CHECK(answers != NULL);
+    if (!answers)
+        return;
+
+    /* The answers file, headless. */
+    Run a;
+    CHECK(run_start(&a, "answers", "en"));
+    session_free(a.session);
+    a.session = NULL;
+    SessionConfig cfg = {.scenario_path = FLAGSHIP "/scenario.lua", .lang = "en", .trainee = "ui",
+                         .rules_dir = SOURCE_DIR "/scenarios/rules", .mode = "headless", .store = a.store,
+                         .clock = a.clock, .seed = 1};
+    HeadlessResult result;
+    CHECK(headless_play(&cfg, answers, &result, &err));
+    static Rows expected, got;
+    expected.n = got.n = 0;
+    CHECK(store_each_score(a.store, result.session_id, take_row, &expected, &err));
+
+    /* The same trainee through the desk's keys. */
+    Canvas c;
+    Run b;
+    CHECK(canvas_open(&c));
+    CHECK(run_start(&b, "desk", "en"));
+    Desk *d = b.session ? desk_new(b.session, c.tc, c.r, ui_strings("en"), 1.0f) : NULL;
+    for (size_t i = 0; d && i < answers->count && !session_is_over(b.session); i++) {
+        const Action *x = &answers->items[i].action;
+        CHECK(advance_to(&b, x->at_ms));
+        CHECK(play_answer(d, b.session, x));
+        if (i % 3 == 0)
+            desk_draw(d, W, H); /* drawing between actions changes nothing */
+    }
+    if (d) {
+        CHECK(advance_to(&b, INT64_MAX / 2));
+        CHECK(session_end(b.session, SESSION_COMPLETED, NULL, &err));
+        CHECK(store_each_score(b.store, session_id(b.session), take_row, &got, &err));
+        CHECK(expected.n > 5);
+        CHECK_INT(got.n, expected.n);
+        for (int i = 0; i < expected.n && i < got.n; i++)
+            CHECK_STR(got.lines[i], expected.lines[i]);
+        /* The debrief of the desk's session. */
+        Debrief *db = debrief_new(b.store, session_id(b.session), NULL, c.tc, c.r, ui_strings("en"), 1.0f, &err);
+        CHECK(db != NULL);
+        if (db) {
+            debrief_draw(db, W, H);
+            char name[128];
+            snprintf(name, sizeof name, "debrief-%.*s-en.png", (int)(strlen(answers_name) - 4), answers_name);
+            save(&c, name);
+            CHECK(same(pixel(&c, 2, 2), 21, 32, 43));
+            CHECK(ink(&c, (SDL_Rect){20, 140, W / 2, 400}) > 5000); /* score rows listed */
+            debrief_free(db);
+        }
+        desk_free(d);
+    }
+    run_close(&b);
+    run_close(&a);
+    canvas_close(&c);
+    answers_free(answers);
+}
+
+static void test_good_playthrough(void) { test_playthrough_matches_answers("good.txt"); }
+static void test_poor_playthrough(void) { test_playthrough_matches_answers("poor.txt"); }
+
+int main(void)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0) {
+        fprintf(stderr, "SDL: %s\n", SDL_GetError());
+        return 1;
+    }
+    RUN(test_desk_pictures);
+    RUN(test_keyboard_and_mouse);
+    RUN(test_good_playthrough);
+    RUN(test_poor_playthrough);
+    TTF_Quit();
+    SDL_Quit();
+    return check_report();
+}
