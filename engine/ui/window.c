@@ -9,6 +9,7 @@
 #include "debrief.h"
 #include "desk.h"
 #include "fontset.h"
+#include "png.h"
 #include "textcache.h"
 
 /* Font sizes at scale 1: small, normal, large. */
@@ -79,6 +80,21 @@ static int64_t event_time(const SDL_Event *ev, Clock *clock, const Session *s)
     return t > session_now_ms(s) ? t : session_now_ms(s);
 }
 
+/* Tests and docs: CRISISDRILL_UI_SCREENSHOT=FILE saves the desk as drawn at
+ * its 60th frame (read back before it is presented, as SDL requires). */
+static void maybe_screenshot(SDL_Renderer *r, int frame, int w, int h)
+{
+    const char *path = getenv("CRISISDRILL_UI_SCREENSHOT");
+    if (!path || frame != 60)
+        return;
+    SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    Error err;
+    if (shot && SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch) == 0 &&
+        !png_write(path, shot, &err))
+        fprintf(stderr, "crisisdrill: %s\n", err.msg);
+    SDL_FreeSurface(shot);
+}
+
 /* Shows the debrief until the trainee leaves. */
 static void run_debrief(Ui *ui, Store *store, int64_t id, const char *error, const UiStrings *strings, Error *err)
 {
@@ -127,6 +143,8 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
     }
     SessionStatus end = SESSION_COMPLETED;
     bool closed = false, failed = false;
+    int frame = 0;
+    bool exit_after_first_frame = getenv("CRISISDRILL_UI_EXIT_AFTER_FIRST_FRAME") != NULL;
     while (ok && !closed && !failed && !session_is_over(s) && !desk_quit_requested(desk)) {
         SDL_Event ev;
         while (!closed && !failed && SDL_PollEvent(&ev)) {
@@ -140,7 +158,13 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
         int w, h;
         SDL_GetRendererOutputSize(ui.renderer, &w, &h);
         desk_draw(desk, w, h);
+        maybe_screenshot(ui.renderer, ++frame, w, h);
         SDL_RenderPresent(ui.renderer);
+        if (exit_after_first_frame) { /* bench_frames: start to first frame, then leave as if closed */
+            fprintf(stderr, "crisisdrill: first frame presented: monotonic_ns=%lld sdl_ticks_ms=%llu\n",
+                    (long long)clock_monotonic_ns(), (unsigned long long)SDL_GetTicks64());
+            closed = true;
+        }
         SDL_Delay(1); /* vsync paces the loop where there is one */
     }
     if (ok) {

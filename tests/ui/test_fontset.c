@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "../unit/check.h"
 #include "ui/fontset.h"
 
 #ifndef SOURCE_DIR

@@ -1,0 +1,32 @@
+# The real window: under SDL's dummy driver and in a real X server (Xvfb),
+# the flagship plays to its end and is recorded like any session; a window
+# stopped from outside records the session as interrupted.
+export CRISISDRILL_UI_AUTOQUIT=1   # leave the debrief after its first frame
+db="$WORK/window.db"
+
+SDL_VIDEODRIVER=dummy expect_exit 0 -- "$CRISISDRILL" play complaint-snowball --speed 600 --db "$db" --trainee dummy
+expect_in "$WORK/out" "Session 1 completed"
+[ "$(sql "$db" "select mode || '/' || status || '/' || total from sessions where id = 1")" = "window/completed/-64" ] ||
+  fail "dummy window session: $(sql "$db" "select mode, status, total from sessions where id = 1")"
+
+command -v xvfb-run >/dev/null || fail "xvfb-run is missing (scripts/install-deps installs it)"
+if command -v xvfb-run >/dev/null; then
+  mkdir -p "$WORK/../../artefacts"
+  CRISISDRILL_UI_SCREENSHOT="$WORK/xvfb-desk.png" expect_exit 0 -- \
+    xvfb-run -a -s "-screen 0 1280x800x24" "$CRISISDRILL" play complaint-snowball --speed 300 --db "$db" --trainee xvfb --lang fr
+  expect_in "$WORK/out" "Session 2 completed"
+  [ "$(sql "$db" "select mode || '/' || status || '/' || language from sessions where id = 2")" = "window/completed/fr" ] ||
+    fail "Xvfb window session: $(sql "$db" "select mode, status, language from sessions where id = 2")"
+  [ -s "$WORK/xvfb-desk.png" ] || fail "no screenshot from the X window"
+  cp "$WORK/xvfb-desk.png" "$WORK/../../artefacts/" 2>/dev/null || true
+fi
+
+# Closing the window (here: SIGTERM, which SDL turns into a quit) mid-scenario keeps everything.
+SDL_VIDEODRIVER=dummy "$CRISISDRILL" play complaint-snowball --speed 100 --db "$db" --trainee closer >"$WORK/out" 2>"$WORK/err" &
+pid=$!
+sleep 2
+kill -TERM "$pid"
+wait "$pid" || fail "the window exited with $? after SIGTERM"
+[ "$(sql "$db" "select status from sessions where id = 3")" = "interrupted" ] ||
+  fail "closed window: status $(sql "$db" "select status from sessions where id = 3")"
+[ "$(sql "$db" "select count(*) > 3 from posts where session_id = 3")" = 1 ] || fail "posts shown before the close were lost"
