@@ -28,6 +28,8 @@ struct Debrief {
     int by_competency[COMP_COUNT];
     Rows scores, actions, replies, alerts;
     int scroll;          /* first score row shown */
+    int scroll_right;    /* pixels the right column is moved up */
+    int width;           /* as last drawn */
 };
 
 static const SDL_Color BG = {240, 243, 246, 255}, CARD = {255, 255, 255, 255}, INK = {15, 20, 25, 255},
@@ -158,13 +160,19 @@ bool debrief_handle(Debrief *db, const SDL_Event *ev)
         case SDLK_ESCAPE: case SDLK_q: return true;
         case SDLK_DOWN: case SDLK_j: db->scroll++; break;
         case SDLK_UP: case SDLK_k: db->scroll--; break;
-        case SDLK_PAGEDOWN: db->scroll += 8; break;
-        case SDLK_PAGEUP: db->scroll -= 8; break;
+        case SDLK_PAGEDOWN: db->scroll_right += px(db, 240); break;
+        case SDLK_PAGEUP: db->scroll_right -= px(db, 240); break;
         default: break;
         }
     } else if (ev->type == SDL_MOUSEWHEEL) {
-        db->scroll -= ev->wheel.y * 2;
+        /* The wheel scrolls the column under the mouse. */
+        if ((float)ev->wheel.mouseX * db->scale > (float)(db->width * 58 / 100))
+            db->scroll_right -= ev->wheel.y * px(db, 40);
+        else
+            db->scroll -= ev->wheel.y * 2;
     }
+    if (db->scroll_right < 0)
+        db->scroll_right = 0;
     if (db->scroll > (int)db->scores.count - 1)
         db->scroll = (int)db->scores.count - 1;
     if (db->scroll < 0)
@@ -186,6 +194,13 @@ static int draw_list(Debrief *db, const char *title, const Rows *rows, size_t fi
         return y + text_draw(db->tc, TS_SMALL, FONT_REGULAR, GREY, db->s->none, x, y, w) + px(db, 14);
     for (size_t i = first; i < rows->count && y < bottom; i++) {
         const Row *r = &rows->items[i];
+        int line = text_line_height(db->tc, TS_SMALL);
+        if (y + line * 4 < 0) { /* scrolled out above: step over it without drawing */
+            int tw, th;
+            text_size(db->tc, TS_SMALL, FONT_REGULAR, r->text, w - (r->has_points ? px(db, 40) : 0), &tw, &th);
+            y += th + px(db, 6);
+            continue;
+        }
         int text_x = x;
         if (r->has_points) {
             char pts[16];
@@ -251,7 +266,8 @@ void debrief_draw(Debrief *db, int w, int h)
     SDL_RenderSetClipRect(db->r, &left);
     draw_list(db, db->s->score_rows, &db->scores, (size_t)db->scroll, pad, top + pad, left_w - 2 * pad, left.y + left.h);
     SDL_RenderSetClipRect(db->r, &right);
-    int x = left_w + pad, cw = w - left_w - 2 * pad, y = top + pad, bottom = right.y + right.h;
+    db->width = w;
+    int x = left_w + pad, cw = w - left_w - 2 * pad, y = top + pad - db->scroll_right, bottom = right.y + right.h;
     y = draw_list(db, db->s->reply_times, &db->replies, 0, x, y, cw, bottom);
     y = draw_list(db, db->s->alerts, &db->alerts, 0, x, y, cw, bottom);
     draw_list(db, db->s->timeline, &db->actions, 0, x, y, cw, bottom);
