@@ -26,6 +26,7 @@ enum { EXIT_USER = 1, EXIT_USAGE = 2 };
 static const char usage_text[] =
     "usage: crisisdrill COMMAND [options]\n"
     "\n"
+    "  (nothing), play          the trainee window's start screen: name, language, scenarios, past scores\n"
     "  play SCENARIO [--trainee NAME] [--lang fr|en] [--speed X] [--rules NAME|FILE] [--seed N] [--db FILE]\n"
     "                          play a scenario in the trainee window (F1 in the window lists the keys)\n"
     "  play SCENARIO --headless --answers FILE [--trainee NAME] [--lang fr|en] [--rules NAME|FILE]\n"
@@ -243,6 +244,15 @@ static bool close_output(FILE *f, const Options *o, Error *err)
 
 /* ---- commands --------------------------------------------------------- */
 
+static bool has_display(void)
+{
+    const char *vars[] = {"DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"};
+    for (size_t i = 0; i < 3; i++)
+        if (getenv(vars[i]) && *getenv(vars[i]))
+            return true;
+    return false;
+}
+
 /* The language of the window's words: --lang, else the locale. */
 static const char *ui_language(const Options *o)
 {
@@ -271,18 +281,21 @@ static int play_in_window(const Options *o)
     int64_t seed = 1;
     if (o->seed && !parse_id(o->seed, &seed))
         return usage_error("--seed %s: expected a positive whole number", o->seed);
-    if (!resolve_scenario(o->positional[0], scenario, sizeof scenario, &err))
+    if (o->npositional > 0 && !resolve_scenario(o->positional[0], scenario, sizeof scenario, &err))
         return user_error(&err);
     Store *store = open_store(o, false, db, sizeof db, &err);
     if (!store)
         return user_error(&err);
+    char scenarios_dir[PATH_MAX];
     snprintf(rules_dir, sizeof rules_dir, "%s/scenarios/rules", data_dir());
     snprintf(assets, sizeof assets, "%s/assets/fonts", data_dir());
+    snprintf(scenarios_dir, sizeof scenarios_dir, "%s/scenarios", data_dir());
     const char *lang = ui_language(o);
     WindowConfig cfg = {
-        .session = {.scenario_path = scenario, .lang = o->lang ? o->lang : lang, .trainee = o->trainee ? o->trainee : "trainee",
+        .session = {.scenario_path = o->npositional > 0 ? scenario : NULL, .lang = o->lang ? o->lang : lang,
+                    .trainee = o->trainee ? o->trainee : getenv("USER") ? getenv("USER") : "trainee",
                     .rules = o->rules, .rules_dir = rules_dir, .store = store, .seed = (uint64_t)seed},
-        .assets_dir = assets, .ui_lang = lang, .speed = speed,
+        .assets_dir = assets, .scenarios_dir = scenarios_dir, .ui_lang = lang, .speed = speed,
     };
     int64_t id = 0;
     bool ok = window_play(&cfg, &id, &err);
@@ -291,7 +304,7 @@ static int play_in_window(const Options *o)
         status = user_error(&err);
         if (id)
             fprintf(stderr, "crisisdrill: session %lld is recorded; what was done before is kept\n", (long long)id);
-    } else if (!report_summary(store, id, db, stdout, &err)) {
+    } else if (id && !report_summary(store, id, db, stdout, &err)) {
         status = user_error(&err);
     }
     store_close(store);
@@ -301,10 +314,12 @@ static int play_in_window(const Options *o)
 static int cmd_play(const Options *o)
 {
     Error err;
-    if (o->npositional != 1)
-        return usage_error("play needs one SCENARIO%s", "");
     if (o->lang && strcmp(o->lang, "fr") != 0 && strcmp(o->lang, "en") != 0)
         return usage_error("--lang %s: expected fr or en", o->lang);
+    if (!o->headless && o->npositional == 0 && has_display())
+        return play_in_window(o); /* the start screen */
+    if (o->npositional != 1)
+        return usage_error("play needs one SCENARIO%s", "");
     if (!o->headless)
         return play_in_window(o);
     if (!o->answers)
@@ -481,9 +496,20 @@ static int cmd_api(void)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        fputs(usage_text, argc < 2 ? stderr : stdout);
-        return argc < 2 ? EXIT_USAGE : 0;
+    if (argc >= 2 && (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (argc < 2 || argv[1][0] == '-') {
+        /* crisisdrill alone (or with play options) opens the start screen, where there is a screen. */
+        if (!has_display()) {
+            fputs(usage_text, stderr);
+            fputs("\n(no display: crisisdrill alone opens the trainee window's start screen)\n", stderr);
+            return EXIT_USAGE;
+        }
+        Options o;
+        int rc = parse_options(argc - 1, argv + 1, &o);
+        return rc ? rc : play_in_window(&o);
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {

@@ -314,7 +314,9 @@ static bool begin(Session *s, const char *lang, Error *err)
     return store_session_begin(s->store, &rec, &s->id, err);
 }
 
-Session *session_start(const SessionConfig *cfg, Error *err)
+/* A session with its scenario loaded (top level run, metadata checked,
+ * the brand added) and nothing else: no rules, no row in the store. */
+static Session *load(const SessionConfig *cfg, char *lang, size_t lang_size, Error *err)
 {
     Session *s = calloc(1, sizeof *s);
     if (!s) {
@@ -324,16 +326,54 @@ Session *session_start(const SessionConfig *cfg, Error *err)
     s->cfg = *cfg;
     s->store = cfg->store;
     s->clock = cfg->clock;
-    char lang[16], lang_path[PATH_MAX];
-    pick_language(cfg, lang, sizeof lang, lang_path, sizeof lang_path);
+    char lang_path[PATH_MAX];
+    pick_language(cfg, lang, lang_size, lang_path, sizeof lang_path);
     bool ok = (s->feed = feed_new()) != NULL && (s->scenario = scenario_new(&cfg->limits, s, err)) != NULL;
-    if (!ok && !s->scenario && s->feed == NULL)
+    if (!ok && !s->feed)
         error_set(err, "out of memory");
     if (ok) {
         scenario_seed(s->scenario, cfg->seed);
         ok = scenario_load(s->scenario, cfg->scenario_path, lang_path[0] ? lang_path : NULL, *lang ? lang : "en", err) &&
-             check_meta(s, lang, err) && add_brand(s, err) && (s->rules = resolve_rules(s, err)) != NULL;
+             check_meta(s, lang, err) && add_brand(s, err);
     }
+    if (!ok) {
+        session_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+bool session_describe(const char *scenario_path, const char *lang, ScenarioSummary *out, Error *err)
+{
+    char chosen[16];
+    SessionConfig cfg = {.scenario_path = scenario_path, .lang = lang, .seed = 1};
+    memset(out, 0, sizeof *out);
+    Session *s = load(&cfg, chosen, sizeof chosen, err);
+    if (!s)
+        return false;
+    const ScenarioMeta *m = scenario_meta(s->scenario);
+    snprintf(out->id, sizeof out->id, "%s", m->id);
+    snprintf(out->title, sizeof out->title, "%s", m->title);
+    snprintf(out->summary, sizeof out->summary, "%s", m->summary ? m->summary : "");
+    snprintf(out->lang, sizeof out->lang, "%s", *chosen ? chosen : m->nlanguages ? m->languages[0] : "en");
+    for (size_t i = 0; i < m->nlanguages; i++)
+        snprintf(out->languages + strlen(out->languages), sizeof out->languages - strlen(out->languages), "%s%s",
+                 i ? " " : "", m->languages[i]);
+    out->duration_ms = m->duration_ms;
+    out->difficulty = m->difficulty;
+    out->templates = s->ntemplates;
+    out->personas = feed_persona_count(s->feed);
+    session_free(s);
+    return true;
+}
+
+Session *session_start(const SessionConfig *cfg, Error *err)
+{
+    char lang[16];
+    Session *s = load(cfg, lang, sizeof lang, err);
+    if (!s)
+        return NULL;
+    bool ok = (s->rules = resolve_rules(s, err)) != NULL;
     if (ok) {
         ScoreSink sink = {s, sink_row, sink_obligation};
         ok = (s->scorer = scorer_new(s->rules, s->feed, sink)) != NULL;

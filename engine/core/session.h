@@ -44,6 +44,16 @@ typedef enum { SESSION_RUNNING, SESSION_COMPLETED, SESSION_ABORTED, SESSION_INTE
 Session *session_start(const SessionConfig *cfg, Error *err);
 void session_free(Session *s);
 
+/* What a scenario is, read by loading its top level in the sandbox without
+ * playing it (no store, no rules): for the start screen and listings. */
+typedef struct ScenarioSummary {
+    char id[64], title[256], summary[1024], lang[16], languages[64];
+    int64_t duration_ms;
+    int difficulty;
+    size_t personas, templates;
+} ScenarioSummary;
+bool session_describe(const char *scenario_path, const char *lang, ScenarioSummary *out, Error *err);
+
 /* The next instant something is scheduled (a scenario thread, the end). */
 int64_t session_next_event_ms(const Session *s);
 /* Runs everything due up to t (each at its own time). On a scenario error

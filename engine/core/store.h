@@ -120,6 +120,12 @@ bool store_dump_session(Store *store, int64_t session_id, void (*line)(void *ctx
 /* The trainee's actions of a session, in the order they were recorded. */
 bool store_each_action(Store *store, int64_t session_id, bool (*cb)(void *ctx, const Action *a), void *ctx,
                        Error *err);
+/* A trainee's finished attempts at a scenario: how many, best and last total. */
+typedef struct TraineeHistory {
+    int attempts, best, last;
+} TraineeHistory;
+bool store_trainee_history(Store *store, const char *trainee, const char *scenario_id, TraineeHistory *out,
+                           Error *err);
 /* The newest session's id, 0 when there is none. */
 bool store_last_session_id(Store *store, int64_t *id, Error *err);
 /* PRAGMA integrity_check; true when "ok". */

@@ -239,3 +239,25 @@ bool store_copy_session(Store *s, int64_t id, SessionCopy *out, Error *err)
 {
     return store_get_session(s, id, copy_session, out, err);
 }
+
+bool store_trainee_history(Store *s, const char *trainee, const char *scenario_id, TraineeHistory *out, Error *err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = store_prepare(s,
+        "SELECT count(*), max(total),"
+        " (SELECT total FROM sessions WHERE trainee = ?1 AND scenario_id = ?2 AND total IS NOT NULL"
+        "  ORDER BY id DESC LIMIT 1)"
+        " FROM sessions WHERE trainee = ?1 AND scenario_id = ?2 AND total IS NOT NULL", err);
+    if (!st)
+        return false;
+    sqlite3_bind_text(st, 1, trainee, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, scenario_id, -1, SQLITE_TRANSIENT);
+    bool ok = sqlite3_step(st) == SQLITE_ROW;
+    if (ok) {
+        out->attempts = sqlite3_column_int(st, 0);
+        out->best = sqlite3_column_int(st, 1);
+        out->last = sqlite3_column_int(st, 2);
+    }
+    sqlite3_finalize(st);
+    return ok ? true : store_fail(s, err, "cannot read sessions");
+}

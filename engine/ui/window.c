@@ -10,6 +10,7 @@
 #include "desk.h"
 #include "fontset.h"
 #include "png.h"
+#include "start.h"
 #include "textcache.h"
 
 /* Font sizes at scale 1: small, normal, large. */
@@ -95,56 +96,61 @@ static void maybe_screenshot(SDL_Renderer *r, int frame, int w, int h)
     SDL_FreeSurface(shot);
 }
 
-/* Shows the debrief until the trainee leaves. */
-static void run_debrief(Ui *ui, Store *store, int64_t id, const char *error, const UiStrings *strings, Error *err)
+/* Shows the debrief until the trainee leaves it; true when they closed
+ * the window rather than going back. */
+static bool run_debrief(Ui *ui, Store *store, int64_t id, const char *error, const UiStrings *strings, Error *err)
 {
     Debrief *db = debrief_new(store, id, error, ui->tc, ui->renderer, strings, ui->scale, err);
     if (!db)
-        return;
+        return false;
     bool autoquit = getenv("CRISISDRILL_UI_AUTOQUIT") != NULL; /* tests: one frame, then leave */
+    bool closed = false;
     for (bool done = false; !done;) {
         SDL_Event ev;
-        while (SDL_PollEvent(&ev))
-            if (ev.type == SDL_QUIT || debrief_handle(db, &ev))
+        while (SDL_PollEvent(&ev)) {
+            if (ev.type == SDL_QUIT)
+                done = closed = true;
+            else if (debrief_handle(db, &ev))
                 done = true;
+        }
         int w, h;
         SDL_GetRendererOutputSize(ui->renderer, &w, &h);
         debrief_draw(db, w, h);
         SDL_RenderPresent(ui->renderer);
         done = done || autoquit;
+        closed = closed || autoquit;
         SDL_Delay(16);
     }
     debrief_free(db);
+    return closed;
 }
 
-bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
+/* Plays one session in the open window, then its debrief. *closed is set
+ * when the trainee closed the window (leave the program). */
+static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base, const UiStrings *strings,
+                      int64_t *id_out, bool *closed_out, Error *err)
 {
-    *id_out = 0;
-    const UiStrings *strings = ui_strings(cfg->ui_lang);
-    Ui ui;
-    bool ok = ui_open(&ui, "Crisis Drill", cfg->assets_dir, err);
-    Clock *clock = ok ? clock_new_real(cfg->speed > 0 ? cfg->speed : 1.0) : NULL;
+    Clock *clock = clock_new_real(cfg->speed > 0 ? cfg->speed : 1.0);
     Session *s = NULL;
+    bool ok = clock != NULL;
     if (ok) {
-        SessionConfig sc = cfg->session;
+        SessionConfig sc = *base;
         sc.clock = clock;
         sc.mode = "window";
         s = session_start(&sc, err);
         ok = s != NULL;
     }
-    Desk *desk = ok ? desk_new(s, ui.tc, ui.renderer, strings, ui.scale) : NULL;
+    Desk *desk = ok ? desk_new(s, ui->tc, ui->renderer, strings, ui->scale) : NULL;
     if (ok && !desk)
         ok = error_set(err, "out of memory");
     if (ok) {
         *id_out = session_id(s);
         char title[512];
         snprintf(title, sizeof title, "Crisis Drill — %s", session_meta(s)->title);
-        SDL_SetWindowTitle(ui.window, title);
+        SDL_SetWindowTitle(ui->window, title);
     }
-    SessionStatus end = SESSION_COMPLETED;
     bool closed = false, failed = false;
     int frame = 0;
-    bool exit_after_first_frame = getenv("CRISISDRILL_UI_EXIT_AFTER_FIRST_FRAME") != NULL;
     while (ok && !closed && !failed && !session_is_over(s) && !desk_quit_requested(desk)) {
         SDL_Event ev;
         while (!closed && !failed && SDL_PollEvent(&ev)) {
@@ -156,19 +162,14 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
         if (!closed && !failed && !session_advance(s, clock_now_ms(clock), err))
             failed = true;
         int w, h;
-        SDL_GetRendererOutputSize(ui.renderer, &w, &h);
+        SDL_GetRendererOutputSize(ui->renderer, &w, &h);
         desk_draw(desk, w, h);
-        maybe_screenshot(ui.renderer, ++frame, w, h);
-        SDL_RenderPresent(ui.renderer);
-        if (exit_after_first_frame) { /* bench_frames: start to first frame, then leave as if closed */
-            fprintf(stderr, "crisisdrill: first frame presented: monotonic_ns=%lld sdl_ticks_ms=%llu\n",
-                    (long long)clock_monotonic_ns(), (unsigned long long)SDL_GetTicks64());
-            closed = true;
-        }
+        maybe_screenshot(ui->renderer, ++frame, w, h);
+        SDL_RenderPresent(ui->renderer);
         SDL_Delay(1); /* vsync paces the loop where there is one */
     }
     if (ok) {
-        end = failed ? SESSION_ABORTED : session_is_over(s) ? SESSION_COMPLETED : SESSION_INTERRUPTED;
+        SessionStatus end = failed ? SESSION_ABORTED : session_is_over(s) ? SESSION_COMPLETED : SESSION_INTERRUPTED;
         Error end_err;
         char error_copy[CD_ERROR_MAX];
         snprintf(error_copy, sizeof error_copy, "%s", failed ? err->msg : "");
@@ -178,12 +179,69 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
         }
         if (!closed) {
             Error db_err;
-            run_debrief(&ui, cfg->session.store, *id_out, failed ? error_copy : NULL, strings, &db_err);
+            closed = run_debrief(ui, base->store, *id_out, failed ? error_copy : NULL, strings, &db_err);
         }
     }
+    SDL_StopTextInput();
     desk_free(desk);
     session_free(s);
     clock_free(clock);
-    ui_close(&ui);
+    *closed_out = closed;
     return ok && !failed;
+}
+
+/* The start screen until the trainee picks a scenario (true) or leaves. */
+static bool choose(Ui *ui, const WindowConfig *cfg, const char *trainee, const char *lang, StartChoice *choice,
+                   Error *err)
+{
+    Start *st = start_new(cfg->scenarios_dir, cfg->session.store, ui->tc, ui->renderer, ui->scale, trainee, lang, err);
+    if (!st)
+        return false;
+    SDL_SetWindowTitle(ui->window, "Crisis Drill");
+    StartResult result = START_STAY;
+    bool autoquit = getenv("CRISISDRILL_UI_AUTOQUIT") != NULL;
+    for (int frame = 1; result == START_STAY; frame++) {
+        SDL_Event ev;
+        while (result == START_STAY && SDL_PollEvent(&ev))
+            result = ev.type == SDL_QUIT ? START_QUIT : start_handle(st, &ev);
+        int w, h;
+        SDL_GetRendererOutputSize(ui->renderer, &w, &h);
+        start_draw(st, w, h);
+        maybe_screenshot(ui->renderer, frame, w, h);
+        SDL_RenderPresent(ui->renderer);
+        if (autoquit && frame >= 60 && result == START_STAY)
+            result = START_QUIT;
+        SDL_Delay(16);
+    }
+    *choice = *start_choice(st);
+    start_free(st);
+    return result == START_PLAY;
+}
+
+bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
+{
+    *id_out = 0;
+    Ui ui;
+    bool ok = ui_open(&ui, "Crisis Drill", cfg->assets_dir, err);
+    bool closed = false;
+    if (ok && cfg->session.scenario_path) {
+        ok = play_once(&ui, cfg, &cfg->session, ui_strings(cfg->ui_lang), id_out, &closed, err);
+    } else if (ok) {
+        char trainee[128], lang[8];
+        snprintf(trainee, sizeof trainee, "%s", cfg->session.trainee ? cfg->session.trainee : "");
+        snprintf(lang, sizeof lang, "%s", cfg->ui_lang ? cfg->ui_lang : "en");
+        StartChoice choice;
+        while (ok && !closed && choose(&ui, cfg, trainee, lang, &choice, err)) {
+            SessionConfig sc = cfg->session;
+            sc.scenario_path = choice.scenario_path;
+            sc.trainee = choice.trainee;
+            sc.lang = choice.lang;
+            ok = play_once(&ui, cfg, &sc, ui_strings(choice.lang), id_out, &closed, err);
+            snprintf(trainee, sizeof trainee, "%s", choice.trainee);
+            snprintf(lang, sizeof lang, "%s", choice.lang);
+        }
+        ok = ok && !err->msg[0];
+    }
+    ui_close(&ui);
+    return ok;
 }

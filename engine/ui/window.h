@@ -8,11 +8,14 @@
 typedef struct WindowConfig {
     SessionConfig session;   /* clock and mode are set by the window */
     const char *assets_dir;  /* fonts */
+    const char *scenarios_dir; /* for the start screen, when session.scenario_path is NULL */
     const char *ui_lang;     /* language of the window's own words */
     double speed;            /* 1.0 real time */
 } WindowConfig;
 
-/* Plays the session in a window. Returns false with err when the window
+/* Plays the session in a window; without a scenario, opens the start
+ * screen and plays what the trainee picks, coming back to it after each
+ * debrief until they leave. Returns false with err when the window
  * or the session could not start, or the session failed (the window then
  * showed the error in the debrief before returning). *session_id is set
  * as soon as a session row exists (0 before). */

@@ -30,3 +30,7 @@ wait "$pid" || fail "the window exited with $? after SIGTERM"
 [ "$(sql "$db" "select status from sessions where id = 3")" = "interrupted" ] ||
   fail "closed window: status $(sql "$db" "select status from sessions where id = 3")"
 [ "$(sql "$db" "select count(*) > 3 from posts where session_id = 3")" = 1 ] || fail "posts shown before the close were lost"
+
+# crisisdrill alone: the start screen, with the past scores of this database.
+SDL_VIDEODRIVER=dummy CRISISDRILL_UI_SCREENSHOT="$WORK/start.png" expect_exit 0 -- "$CRISISDRILL" --db "$db" --trainee dummy
+[ -s "$WORK/start.png" ] || fail "no screenshot of the start screen"

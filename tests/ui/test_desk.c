@@ -15,6 +15,7 @@
 #include "ui/debrief.h"
 #include "ui/desk.h"
 #include "ui/png.h"
+#include "ui/start.h"
 #include "core/text.h"
 
 #define W 1280
@@ -457,6 +458,46 @@ static void test_playthrough_matches_answers(const char *answers_name)
     answers_free(answers);
 }
 
+static void test_start_screen(void)
+{
+    Canvas c;
+    Run run;
+    CHECK(canvas_open(&c));
+    CHECK(run_start(&run, "start", "en"));
+    if (!run.session)
+        return;
+    Error err;
+    CHECK(advance_to(&run, 60000));
+    CHECK(session_end(run.session, SESSION_INTERRUPTED, NULL, &err)); /* one past attempt of trainee "ui" */
+    Start *st = start_new(SOURCE_DIR "/scenarios", run.store, c.tc, c.r, 1.0f, "u", "en", &err);
+    CHECK(st != NULL);
+    if (st) {
+        SDL_Event ev = {.type = SDL_TEXTINPUT};
+        strcpy(ev.text.text, "i");
+        CHECK_INT(start_handle(st, &ev), START_STAY);
+        ev = (SDL_Event){.type = SDL_KEYUP};
+        ev.key.keysym.sym = SDLK_i;
+        start_handle(st, &ev);
+        CHECK_STR(start_choice(st)->trainee, "ui");
+        start_draw(st, W, H);
+        save(&c, "start-en.png");
+        CHECK(same(pixel(&c, 2, 2), 21, 32, 43));
+        CHECK(ink(&c, (SDL_Rect){28, 160, W - 56, 120}) > 3000); /* the flagship's card */
+        ev = (SDL_Event){.type = SDL_KEYDOWN};
+        ev.key.keysym.sym = SDLK_F2; /* French */
+        start_handle(st, &ev);
+        CHECK_STR(start_choice(st)->lang, "fr");
+        start_draw(st, W, H);
+        save(&c, "start-fr.png");
+        ev.key.keysym.sym = SDLK_RETURN;
+        CHECK_INT(start_handle(st, &ev), START_PLAY);
+        CHECK(strstr(start_choice(st)->scenario_path, "/scenarios/complaint-snowball/scenario.lua") != NULL);
+        start_free(st);
+    }
+    run_close(&run);
+    canvas_close(&c);
+}
+
 static void test_good_playthrough(void) { test_playthrough_matches_answers("good.txt"); }
 static void test_poor_playthrough(void) { test_playthrough_matches_answers("poor.txt"); }
 
@@ -469,6 +510,7 @@ int main(void)
     }
     RUN(test_desk_pictures);
     RUN(test_keyboard_and_mouse);
+    RUN(test_start_screen);
     RUN(test_good_playthrough);
     RUN(test_poor_playthrough);
     TTF_Quit();
