@@ -38,6 +38,8 @@ static const char usage_text[] =
     "                          the score rows of a session, each with its rule and reason\n"
     "  transcript --session ID|last [--db FILE]\n"
     "                          the feed and the trainee's actions of a session, in time order\n"
+    "  replay SESSION [--speed X] [--lang fr|en] [--db FILE]\n"
+    "                          replay a recorded session in the window: pause, speed, seek\n"
     "  replay SESSION --headless [--db FILE]\n"
     "                          play a recorded session again (same scenario, seed, rules, actions) and\n"
     "                          check that every row comes out the same (exit 1 if not)\n"
@@ -464,14 +466,24 @@ static int cmd_replay(const Options *o)
     int64_t id = 0;
     if (o->npositional != 1 || !parse_id(o->positional[0], &id))
         return usage_error("replay needs a SESSION id (see: crisisdrill sessions)%s", "");
-    if (!o->headless)
-        return usage_error("replaying in the trainee window is not part of this build yet: use %s", "--headless");
+    if (!o->headless && !has_display())
+        return usage_error("no display for the replay window: use %s to compare the rows", "replay SESSION --headless");
     Error err;
     char db[PATH_MAX], rules_dir[PATH_MAX];
     Store *store = open_store(o, true, db, sizeof db, &err);
     if (!store)
         return user_error(&err);
     snprintf(rules_dir, sizeof rules_dir, "%s/scenarios/rules", data_dir());
+    if (!o->headless) {
+        char assets[PATH_MAX];
+        snprintf(assets, sizeof assets, "%s/assets/fonts", data_dir());
+        double speed = o->speed ? strtod(o->speed, NULL) : 1.0;
+        WindowConfig cfg = {.session = {.rules_dir = rules_dir}, .assets_dir = assets, .ui_lang = ui_language(o),
+                            .speed = speed > 0 ? speed : 1.0};
+        bool ok = window_replay(&cfg, store, id, &err);
+        store_close(store);
+        return ok ? 0 : user_error(&err);
+    }
     ReplayResult result;
     bool ok = headless_replay(store, id, rules_dir, &result, &err);
     store_close(store);

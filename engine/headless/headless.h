@@ -23,6 +23,26 @@ bool headless_play(const SessionConfig *cfg, const Answers *answers, HeadlessRes
 bool headless_play_until(const SessionConfig *cfg, const Answers *answers, int64_t until_ms, HeadlessResult *result,
                          Error *err);
 
+/* Plays a started session on to until_ms under its virtual clock: the
+ * scenario's events and the answers due (from *next on, which it moves).
+ * A refused answer fails with "FILE:LINE: why". */
+bool headless_advance(Session *s, Clock *clock, const Answers *answers, size_t *next, int64_t until_ms, Error *err);
+
+/* A recorded session played again, step by step, in a database in memory:
+ * for the window's replay (pause, speed, seek) and for headless_replay. */
+typedef struct Replayer Replayer;
+Replayer *replayer_new(Store *recorded, int64_t session_id, const char *rules_dir, Error *err);
+void replayer_free(Replayer *r);
+/* (Re)starts at 00:00 (a seek backwards restarts and plays forward: the
+ * run is deterministic). */
+bool replayer_restart(Replayer *r, Error *err);
+/* Plays on to t, the recorded actions at their times. */
+bool replayer_advance(Replayer *r, int64_t t_ms, Error *err);
+Session *replayer_session(Replayer *r);
+/* Where the recording stopped (its end, or where it was interrupted). */
+int64_t replayer_end_ms(const Replayer *r);
+const SessionInfo *replayer_recorded(const Replayer *r);
+
 /* Plays a recorded session again — same scenario file, language, seed, rule
  * set version and actions — into a database in memory, and compares every
  * row with the recording. */

@@ -83,65 +83,119 @@ static void compare(const Lines *a, const Lines *b, ReplayResult *r)
     }
 }
 
-static SessionStatus status_from_name(const char *name)
-{
-    if (strcmp(name, "completed") == 0)
-        return SESSION_COMPLETED;
-    if (strcmp(name, "aborted") == 0)
-        return SESSION_ABORTED;
-    return SESSION_INTERRUPTED;
-}
+struct Replayer {
+    SessionCopy recorded;
+    Answers *actions;
+    RuleSet *rules;
+    char rules_dir[PATH_MAX];
+    Store *memory;
+    Clock *clock;
+    Session *session;
+    size_t next;
+};
 
-bool headless_replay(Store *recorded, int64_t id, const char *rules_dir, ReplayResult *r, Error *err)
+Replayer *replayer_new(Store *recorded, int64_t id, const char *rules_dir, Error *err)
 {
-    memset(r, 0, sizeof *r);
-    SessionCopy *rec = malloc(sizeof *rec);
-    Answers *actions = calloc(1, sizeof *actions);
-    Store *memory = NULL;
-    Clock *clock = NULL;
-    RuleSet *rules = NULL;
-    Lines before = {0}, after = {0};
-    bool ok = rec && actions && (actions->path = strdup("recorded actions"));
+    Replayer *r = calloc(1, sizeof *r);
+    bool ok = r && (r->actions = calloc(1, sizeof *r->actions)) && (r->actions->path = strdup("recorded actions"));
     if (!ok)
         error_set(err, "out of memory");
-    ok = ok && store_copy_session(recorded, id, rec, err);
-    if (ok && strcmp(rec->info.status, "running") == 0)
+    ok = ok && store_copy_session(recorded, id, &r->recorded, err);
+    if (ok && strcmp(r->recorded.info.status, "running") == 0)
         ok = error_set(err, "session %lld has no recorded end (still running, or its program was killed): "
-                            "there is nothing to compare a replay with", (long long)id);
-    ok = ok && (store_each_action(recorded, id, collect_action, actions, err) ||
+                            "there is nothing to replay it against", (long long)id);
+    ok = ok && (store_each_action(recorded, id, collect_action, r->actions, err) ||
                 (err->msg[0] ? false : error_set(err, "out of memory")));
-    ok = ok && (rules = store_load_rules_version(recorded, rec->info.ruleset_version, err)) != NULL;
-    ok = ok && (memory = store_open(":memory:", err)) != NULL && store_import_rules(memory, rules, err);
-    ok = ok && ((clock = clock_new_virtual()) != NULL || error_set(err, "out of memory"));
-    if (ok) {
-        const SessionInfo *s = &rec->info;
-        SessionStatus status = status_from_name(s->status);
-        SessionConfig cfg = {
-            .scenario_path = s->scenario_path, .lang = s->language, .trainee = s->trainee, .rules = s->ruleset,
-            .rules_dir = rules_dir, .mode = "replay", .store = memory, .clock = clock, .seed = (uint64_t)s->seed,
-        };
-        HeadlessResult played;
-        Error play_err;
+    ok = ok && (r->rules = store_load_rules_version(recorded, r->recorded.info.ruleset_version, err)) != NULL;
+    if (ok)
+        snprintf(r->rules_dir, sizeof r->rules_dir, "%s", rules_dir ? rules_dir : ".");
+    if (!ok) {
+        replayer_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static void stop(Replayer *r)
+{
+    session_free(r->session);
+    store_close(r->memory);
+    clock_free(r->clock);
+    r->session = NULL;
+    r->memory = NULL;
+    r->clock = NULL;
+    r->next = 0;
+}
+
+void replayer_free(Replayer *r)
+{
+    if (!r)
+        return;
+    stop(r);
+    rules_free(r->rules);
+    answers_free(r->actions);
+    free(r);
+}
+
+bool replayer_restart(Replayer *r, Error *err)
+{
+    stop(r);
+    const SessionInfo *s = &r->recorded.info;
+    if (!(r->memory = store_open(":memory:", err)) || !store_import_rules(r->memory, r->rules, err))
+        return false;
+    if (!(r->clock = clock_new_virtual()))
+        return error_set(err, "out of memory");
+    SessionConfig cfg = {
+        .scenario_path = s->scenario_path, .lang = s->language, .trainee = s->trainee, .rules = s->ruleset,
+        .rules_dir = r->rules_dir, .mode = "replay", .store = r->memory, .clock = r->clock, .seed = (uint64_t)s->seed,
+    };
+    r->session = session_start(&cfg, err);
+    return r->session != NULL;
+}
+
+bool replayer_advance(Replayer *r, int64_t t_ms, Error *err)
+{
+    if (!r->session)
+        return error_set(err, "the replay is not started");
+    return headless_advance(r->session, r->clock, r->actions, &r->next, t_ms, err);
+}
+
+Session *replayer_session(Replayer *r) { return r->session; }
+const SessionInfo *replayer_recorded(const Replayer *r) { return &r->recorded.info; }
+
+int64_t replayer_end_ms(const Replayer *r)
+{
+    return strcmp(r->recorded.info.status, "completed") == 0 ? INT64_MAX : r->recorded.info.sim_ms;
+}
+
+bool headless_replay(Store *recorded, int64_t id, const char *rules_dir, ReplayResult *result, Error *err)
+{
+    memset(result, 0, sizeof *result);
+    Replayer *r = replayer_new(recorded, id, rules_dir, err);
+    if (!r)
+        return false;
+    Lines before = {0}, after = {0};
+    bool ok = replayer_restart(r, err);
+    if (!ok) {
+        error_prefix(err, "the replay could not start");
+    } else {
         /* A failing replay is a result to compare (its error is stored), not a failure of the command. */
-        headless_play_until(&cfg, actions, status == SESSION_COMPLETED ? INT64_MAX : s->sim_ms, &played, &play_err);
-        if (played.session_id == 0) {
-            ok = error_set(err, "the replay could not start: %s", play_err.msg);
-        } else {
-            r->total = played.total;
-            ok = store_dump_session(recorded, id, add_line, &before, err) &&
-                 store_dump_session(memory, played.session_id, add_line, &after, err);
-            if (ok && (before.failed || after.failed))
-                ok = error_set(err, "out of memory");
-            if (ok)
-                compare(&before, &after, r);
-        }
+        Error play_err;
+        bool played = replayer_advance(r, replayer_end_ms(r), &play_err);
+        Session *s = r->session;
+        SessionStatus status = !played ? SESSION_ABORTED : session_is_over(s) ? SESSION_COMPLETED : SESSION_INTERRUPTED;
+        Error end_err;
+        session_end(s, status, played ? NULL : play_err.msg, &end_err);
+        result->total = session_total(s);
+        ok = store_dump_session(recorded, id, add_line, &before, err) &&
+             store_dump_session(r->memory, session_id(s), add_line, &after, err);
+        if (ok && (before.failed || after.failed))
+            ok = error_set(err, "out of memory");
+        if (ok)
+            compare(&before, &after, result);
     }
     lines_free(&before);
     lines_free(&after);
-    rules_free(rules);
-    store_close(memory);
-    clock_free(clock);
-    answers_free(actions);
-    free(rec);
+    replayer_free(r);
     return ok;
 }

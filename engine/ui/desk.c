@@ -43,6 +43,8 @@ struct Desk {
     char *top;               /* post id at the top of the feed view; NULL follows the newest */
     size_t seen_count;       /* posts in the feed when the trainee last looked at the top */
     bool help, quit;
+    bool readonly;           /* a replay: look, but act on nothing */
+    char banner[160];        /* shown in the status bar (the replay's state) */
     ActionKind compose_kind; /* ACT_REPLY or ACT_DM */
     Editor editor;
     int template_index;      /* chosen template (index among those offered), -1 none */
@@ -57,6 +59,11 @@ struct Desk {
     Hit hits[HITS_MAX];
     int nhits;
     int w, h;
+    /* temperature(), computed once per scenario second (and when posts arrive) */
+    int64_t temp_second;
+    size_t temp_posts;
+    int temp_value;
+    bool temp_valid;
 };
 
 /* ---- colours and drawing helpers --------------------------------------- */
@@ -135,6 +142,8 @@ void desk_free(Desk *d)
 }
 
 bool desk_quit_requested(const Desk *d) { return d->quit; }
+void desk_set_readonly(Desk *d, bool readonly) { d->readonly = readonly; }
+void desk_set_banner(Desk *d, const char *text) { snprintf(d->banner, sizeof d->banner, "%s", text ? text : ""); }
 const char *desk_status(const Desk *d) { return d->status; }
 
 static const Feed *feed(const Desk *d) { return session_feed(d->session); }
@@ -193,7 +202,7 @@ static void act_quietly(Desk *d, Action *a) { record(d, a); }
 /* Records the first opening of a post: the trainee's reaction time. */
 static void note_opened(Desk *d, const char *id, int64_t at_ms)
 {
-    if (opened_at(d, id) >= 0)
+    if (d->readonly || opened_at(d, id) >= 0)
         return;
     if (d->nopened == d->cap_opened) {
         size_t cap = d->cap_opened ? d->cap_opened * 2 : 32;
@@ -452,9 +461,17 @@ static void scroll(Desk *d, long delta)
     set_id(&d->top, post_at(d, (size_t)top)->id);
 }
 
+/* Keys that act on the feed: refused in a replay. */
+static bool acting_key(SDL_Keycode k)
+{
+    return k == SDLK_r || k == SDLK_m || k == SDLK_h || k == SDLK_d || k == SDLK_l || k == SDLK_a;
+}
+
 static void feed_key(Desk *d, const SDL_KeyboardEvent *k, int64_t at_ms)
 {
     bool ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
+    if (d->readonly && acting_key(k->keysym.sym))
+        return;
     switch (k->keysym.sym) {
     case SDLK_DOWN: case SDLK_j: move_selection(d, 1, at_ms); break;
     case SDLK_UP: case SDLK_k: move_selection(d, -1, at_ms); break;
@@ -534,6 +551,8 @@ static void click(Desk *d, int x, int y, int64_t at_ms)
             break;
         }
         case HIT_ACTION:
+            if (d->readonly)
+                break;
             if (h->index == ACT_REPLY || h->index == ACT_DM)
                 open_composer(d, (ActionKind)h->index);
             else if (h->index == ACT_ALERT)
@@ -684,7 +703,12 @@ static int feed_card(Desk *d, const Post *p, size_t index, int x, int y, int w, 
         return height;
     bool selected = d->selected && strcmp(d->selected, p->id) == 0;
     SDL_Rect card = {x, y, w, height};
-    fill(d->r, card, selected ? SELECT : CARD);
+    /* Filled in two parts split on a 16-pixel boundary: SDL_FillRect's SSE
+     * path writes whole 64-byte lines only from a row start on one; filled
+     * at once from x = 10, a card cost 4.5 times as much per pixel. */
+    int split = (x + 15) / 16 * 16 < x + w ? (x + 15) / 16 * 16 : x + w;
+    fill(d->r, (SDL_Rect){x, y, split - x, height}, selected ? SELECT : CARD);
+    fill(d->r, (SDL_Rect){split, y, x + w - split, height}, selected ? SELECT : CARD);
     outline(d->r, card, selected ? BLUE : LINE);
     if (p->kind == POST_DM)
         fill(d->r, (SDL_Rect){x, y, px(d, 4), height}, BLUE);
@@ -702,24 +726,39 @@ static int feed_card(Desk *d, const Post *p, size_t index, int x, int y, int w, 
 
 static void draw_feed(Desk *d, SDL_Rect area, int64_t now)
 {
-    fill(d->r, area, BG);
     size_t n = post_count(d);
-    int pad = px(d, 10);
+    int pad = px(d, 10), bottom = area.y + area.h, card_w = area.w - 2 * pad;
     size_t top = d->top ? index_of(d, d->top) : 0;
     if (!d->top)
         d->seen_count = n;
+    /* The background is filled only where no card covers it (the margins,
+     * the gaps and below the last card): the cards cover most of the area
+     * and the software renderer's fills cost memory bandwidth. The strips
+     * across span the whole width, from the area's left edge (see the
+     * 16-pixel note in feed_card). */
+    fill(d->r, (SDL_Rect){area.x, area.y, pad, area.h}, BG);
+    fill(d->r, (SDL_Rect){area.x + pad + card_w, area.y, area.w - pad - card_w, area.h}, BG);
     int y = area.y + pad;
-    if (d->top && n > d->seen_count) { /* new posts above: say so, do not jump */
+    bool pill_shown = d->top && n > d->seen_count;
+    int pill_h = text_line_height(d->tc, TS_SMALL) + px(d, 6);
+    int first_y = pill_shown ? y + pill_h + px(d, 6) : y;
+    fill(d->r, (SDL_Rect){area.x, area.y, area.w, first_y - area.y}, BG);
+    if (pill_shown) { /* new posts above: say so, do not jump */
         char buf[96];
         snprintf(buf, sizeof buf, "↑ %zu", n - d->seen_count);
-        SDL_Rect pill = {area.x + area.w / 2 - px(d, 40), y, px(d, 80), text_line_height(d->tc, TS_SMALL) + px(d, 6)};
+        SDL_Rect pill = {area.x + area.w / 2 - px(d, 40), y, px(d, 80), pill_h};
         fill(d->r, pill, BLUE);
         text_draw(d->tc, TS_SMALL, FONT_BOLD, WHITE, buf, pill.x + px(d, 26), pill.y + px(d, 3), 0);
-        y += pill.h + px(d, 6);
     }
+    y = first_y;
     SDL_RenderSetClipRect(d->r, &area);
-    for (size_t i = top; i < n && y < area.y + area.h; i++)
-        y += feed_card(d, post_at(d, i), i, area.x + pad, y, area.w - 2 * pad, now, true) + px(d, 8);
+    for (size_t i = top; i < n && y < bottom; i++) {
+        y += feed_card(d, post_at(d, i), i, area.x + pad, y, card_w, now, true);
+        fill(d->r, (SDL_Rect){area.x, y, area.w, px(d, 8)}, BG);
+        y += px(d, 8);
+    }
+    if (y < bottom)
+        fill(d->r, (SDL_Rect){area.x, y, area.w, bottom - y}, BG);
     SDL_RenderSetClipRect(d->r, NULL);
 }
 
@@ -939,9 +978,13 @@ static void draw_selected(Desk *d, SDL_Rect area, int64_t now)
 
 /* Negative posts of the last five minutes and how fast the reposts grow:
  * 0 (calm) to 100 (crisis). */
-static int temperature(const Desk *d, int64_t now)
+static int temperature(Desk *d, int64_t now)
 {
+    /* It walks every post of the last 30 minutes (10,000 in a snowball):
+     * once per scenario second and new post is enough for a gauge. */
     size_t n = post_count(d);
+    if (d->temp_valid && d->temp_second == now / 1000 && d->temp_posts == n)
+        return d->temp_value;
     int negative = 0;
     double reposts_per_min = 0;
     for (size_t i = 0; i < n; i++) {
@@ -950,11 +993,17 @@ static int temperature(const Desk *d, int64_t now)
             break; /* newest first: the rest is older */
         if (p->negative && p->kind != POST_DM && now - p->shown_ms <= 5 * 60000)
             negative++;
+        if (p->curve.rate_per_min == 0)
+            continue; /* no curve: its reposts never change */
         Counters a = feed_counters(p, now), b = feed_counters(p, now - 60000 > p->shown_ms ? now - 60000 : p->shown_ms);
         reposts_per_min += (double)(a.reposts - b.reposts);
     }
     double t = negative * 4.0 + reposts_per_min / 5.0;
-    return t > 100 ? 100 : (int)t;
+    d->temp_value = t > 100 ? 100 : (int)t;
+    d->temp_second = now / 1000;
+    d->temp_posts = n;
+    d->temp_valid = true;
+    return d->temp_value;
 }
 
 static void draw_top_bar(Desk *d, SDL_Rect bar, int64_t now)
@@ -996,8 +1045,15 @@ static void draw_status_bar(Desk *d, SDL_Rect bar)
     int hw, hh;
     text_size(d->tc, TS_SMALL, FONT_BOLD, d->s->help_hint, 0, &hw, &hh);
     text_draw(d->tc, TS_SMALL, FONT_BOLD, GREY, d->s->help_hint, bar.x + bar.w - pad - hw, y, 0);
+    int x = bar.x + pad;
+    if (d->banner[0]) {
+        int bw, bh;
+        text_size(d->tc, TS_SMALL, FONT_BOLD, d->banner, 0, &bw, &bh);
+        text_draw(d->tc, TS_SMALL, FONT_BOLD, BLUE, d->banner, x, y, 0);
+        x += bw + px(d, 20);
+    }
     if (d->status[0])
-        text_draw(d->tc, TS_SMALL, FONT_REGULAR, INK, d->status, bar.x + pad, y, 0);
+        text_draw(d->tc, TS_SMALL, FONT_REGULAR, INK, d->status, x, y, 0);
 }
 
 static void draw_help(Desk *d, int w, int h)

@@ -29,6 +29,11 @@ void desk_draw(Desk *d, int w, int h);
 bool desk_quit_requested(const Desk *d);
 /* Selects a post by id (tests, replay). */
 void desk_select(Desk *d, const char *post_id, int64_t at_ms);
+/* A replay: the trainee's recorded actions play by themselves; keys and
+ * clicks only look around. */
+void desk_set_readonly(Desk *d, bool readonly);
+/* A short text at the left of the status bar (the replay's state). */
+void desk_set_banner(Desk *d, const char *text);
 /* The line shown at the bottom after the last action ("Reply sent", or why
  * an action was refused). */
 const char *desk_status(const Desk *d);

@@ -11,6 +11,7 @@
 #include "fontset.h"
 #include "png.h"
 #include "start.h"
+#include "../headless/headless.h"
 #include "textcache.h"
 
 /* Font sizes at scale 1: small, normal, large. */
@@ -242,6 +243,119 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
         }
         ok = ok && !err->msg[0];
     }
+    ui_close(&ui);
+    return ok;
+}
+
+/* ---- replay ------------------------------------------------------------- */
+
+typedef struct ReplayView {
+    Replayer *replayer;
+    Desk *desk;
+    int64_t position;        /* scenario time shown */
+    double speed;
+    bool paused;
+} ReplayView;
+
+/* Plays the replay on to t from where it is, or from the start when t is
+ * behind it (the run is deterministic, so seeking back is a fast replay). */
+static bool replay_seek(ReplayView *v, Ui *ui, const UiStrings *strings, int64_t t, Error *err)
+{
+    int64_t end = replayer_end_ms(v->replayer);
+    if (t > end)
+        t = end;
+    if (t < 0)
+        t = 0;
+    if (!v->desk || t < session_now_ms(replayer_session(v->replayer))) {
+        desk_free(v->desk);
+        v->desk = NULL;
+        if (!replayer_restart(v->replayer, err))
+            return false;
+        if (!(v->desk = desk_new(replayer_session(v->replayer), ui->tc, ui->renderer, strings, ui->scale)))
+            return error_set(err, "out of memory");
+        desk_set_readonly(v->desk, true);
+    }
+    if (!replayer_advance(v->replayer, t, err))
+        return false;
+    v->position = session_now_ms(replayer_session(v->replayer));
+    return true;
+}
+
+static void replay_banner(ReplayView *v, bool fr)
+{
+    char buf[160], at[16];
+    snprintf(at, sizeof at, "%02lld:%02lld", (long long)(v->position / 60000), (long long)(v->position / 1000 % 60));
+    snprintf(buf, sizeof buf, "%s %s ×%g · %s", fr ? "REJEU" : "REPLAY", v->paused ? "❚❚" : "▶", v->speed,
+             fr ? "Espace pause · +/− vitesse · ←/→ 30 s · Échap quitter"
+                : "Space pause · +/− speed · ←/→ 30 s · Esc leave");
+    desk_set_banner(v->desk, buf);
+    (void)at;
+}
+
+bool window_replay(const WindowConfig *cfg, Store *recorded, int64_t id, Error *err)
+{
+    Ui ui;
+    const UiStrings *strings = ui_strings(cfg->ui_lang);
+    bool fr = strcmp(strings->lang, "fr") == 0;
+    ReplayView v = {.speed = cfg->speed > 0 ? cfg->speed : 1.0};
+    bool ok = ui_open(&ui, "Crisis Drill", cfg->assets_dir, err) &&
+              (v.replayer = replayer_new(recorded, id, cfg->session.rules_dir, err)) != NULL &&
+              replay_seek(&v, &ui, strings, 0, err);
+    if (ok) {
+        char title[512];
+        snprintf(title, sizeof title, "Crisis Drill — %s — %s", fr ? "rejeu" : "replay", replayer_recorded(v.replayer)->trainee);
+        SDL_SetWindowTitle(ui.window, title);
+    }
+    bool autoquit = getenv("CRISISDRILL_UI_AUTOQUIT") != NULL;
+    uint64_t last = SDL_GetTicks64();
+    for (int frame = 1; ok; frame++) {
+        SDL_Event ev;
+        bool leave = false;
+        int64_t seek = -1;
+        while (SDL_PollEvent(&ev)) {
+            if (ev.type == SDL_QUIT)
+                leave = true;
+            else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_ESCAPE)
+                leave = true;
+            else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_SPACE)
+                v.paused = !v.paused;
+            else if (ev.type == SDL_TEXTINPUT && (ev.text.text[0] == '+' || ev.text.text[0] == '='))
+                v.speed = v.speed * 2 > 256 ? 256 : v.speed * 2;
+            else if (ev.type == SDL_TEXTINPUT && ev.text.text[0] == '-')
+                v.speed = v.speed / 2 < 0.25 ? 0.25 : v.speed / 2;
+            else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_RIGHT)
+                seek = v.position + 30000;
+            else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_LEFT)
+                seek = v.position - 30000 > 0 ? v.position - 30000 : 0;
+            else if (ev.type != SDL_TEXTINPUT) {
+                Error ignored;
+                desk_handle(v.desk, &ev, v.position, &ignored); /* look around: read-only */
+            }
+        }
+        if (leave)
+            break;
+        uint64_t now = SDL_GetTicks64();
+        if (seek < 0 && !v.paused)
+            seek = v.position + (int64_t)((double)(now - last) * v.speed);
+        last = now;
+        if (seek >= 0 && !replay_seek(&v, &ui, strings, seek, err))
+            ok = false;
+        if (ok && (session_is_over(replayer_session(v.replayer)) || v.position >= replayer_end_ms(v.replayer)))
+            v.paused = true;
+        if (!ok)
+            break;
+        replay_banner(&v, fr);
+        int w, h;
+        SDL_GetRendererOutputSize(ui.renderer, &w, &h);
+        desk_draw(v.desk, w, h);
+        maybe_screenshot(ui.renderer, frame, w, h);
+        SDL_RenderPresent(ui.renderer);
+        if (autoquit && frame >= 90)
+            break;
+        SDL_Delay(8);
+    }
+    desk_free(v.desk);
+    replayer_free(v.replayer);
     ui_close(&ui);
     return ok;
 }

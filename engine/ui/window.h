@@ -4,6 +4,7 @@
 #define CD_UI_WINDOW_H
 
 #include "../core/session.h"
+#include "../core/store.h"
 
 typedef struct WindowConfig {
     SessionConfig session;   /* clock and mode are set by the window */
@@ -20,5 +21,11 @@ typedef struct WindowConfig {
  * showed the error in the debrief before returning). *session_id is set
  * as soon as a session row exists (0 before). */
 bool window_play(const WindowConfig *cfg, int64_t *session_id, Error *err);
+
+/* Replays a recorded session in the window from its stored seed and
+ * actions: pause (Space), speed (+ / -), seek (Left / Right, 30 s), the
+ * trainee's actions shown as they happened. Nothing is written to the
+ * recorded database (the replay runs in memory). */
+bool window_replay(const WindowConfig *cfg, Store *recorded, int64_t session_id, Error *err);
 
 #endif

@@ -21,5 +21,5 @@ expect_in "$WORK/out" "recorded: session|good|complaint-snowball|1+"
 
 expect_exit 1 -- "$CRISISDRILL" replay 42 --headless --db "$db"
 expect_in "$WORK/err" "no session 42"
-expect_exit 2 -- "$CRISISDRILL" replay 1 --db "$db"
+expect_exit 2 -- env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$CRISISDRILL" replay 1 --db "$db"
 expect_exit 2 -- "$CRISISDRILL" replay --headless --db "$db"

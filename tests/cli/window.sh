@@ -34,3 +34,12 @@ wait "$pid" || fail "the window exited with $? after SIGTERM"
 # crisisdrill alone: the start screen, with the past scores of this database.
 SDL_VIDEODRIVER=dummy CRISISDRILL_UI_SCREENSHOT="$WORK/start.png" expect_exit 0 -- "$CRISISDRILL" --db "$db" --trainee dummy
 [ -s "$WORK/start.png" ] || fail "no screenshot of the start screen"
+
+# The replay window: a recorded session plays by itself (here the Xvfb one, fast), nothing is written.
+before=$(sql "$db" "select count(*) from actions")
+SDL_VIDEODRIVER=dummy CRISISDRILL_UI_SCREENSHOT="$WORK/replay.png" expect_exit 0 -- \
+  "$CRISISDRILL" replay 1 --db "$db" --speed 64
+[ -s "$WORK/replay.png" ] || fail "no screenshot of the replay"
+[ "$(sql "$db" "select count(*) from actions")" = "$before" ] || fail "the replay wrote into the database"
+expect_exit 1 -- env SDL_VIDEODRIVER=dummy "$CRISISDRILL" replay 99 --db "$db"
+expect_in "$WORK/err" "no session 99"
