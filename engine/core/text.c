@@ -7,14 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Decodes one UTF-8 sequence at s (n bytes left). Returns its length, or 0
- * when the bytes are not valid UTF-8 (overlongs and surrogates included). */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+size_t text_utf8_next(const unsigned char *s, size_t n, uint32_t *cp, bool *valid)
 {
-    if (n == 0)
-        return 0;
+    *valid = false;
+    *cp = 0xFFFD;
     if (s[0] < 0x80) {
         *cp = s[0];
+        *valid = true;
         return 1;
     }
     size_t len;
@@ -22,18 +21,27 @@ static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     if ((s[0] & 0xE0) == 0xC0) { len = 2; c = s[0] & 0x1F; min = 0x80; }
     else if ((s[0] & 0xF0) == 0xE0) { len = 3; c = s[0] & 0x0F; min = 0x800; }
     else if ((s[0] & 0xF8) == 0xF0) { len = 4; c = s[0] & 0x07; min = 0x10000; }
-    else return 0;
-    if (n < len)
-        return 0;
+    else return 1;
     for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
+        if (i >= n || (s[i] & 0xC0) != 0x80)
+            return i; /* the truncated prefix is one invalid run */
         c = (c << 6) | (s[i] & 0x3F);
     }
     if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
+        return len; /* overlong, surrogate or out of range */
     *cp = c;
+    *valid = true;
     return len;
+}
+
+/* The length of the valid sequence at s, or 0 when it is not valid UTF-8. */
+static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    if (n == 0)
+        return 0;
+    bool valid;
+    size_t len = text_utf8_next(s, n, cp, &valid);
+    return valid ? len : 0;
 }
 
 /* ASCII replacement for Latin-1 Supplement and Latin Extended-A letters,

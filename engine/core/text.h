@@ -21,6 +21,10 @@ char *text_fold(const char *s);
 bool text_has_word(const char *folded_text, const char *folded_keyword);
 
 bool text_is_utf8(const char *s, size_t len);
+/* Decodes the UTF-8 sequence at s (n > 0 bytes left) and returns the bytes
+ * it takes: a character in *cp (*valid true), or an invalid run that stands
+ * for one U+FFFD (*cp = 0xFFFD, *valid false; at least 1 byte). */
+size_t text_utf8_next(const unsigned char *s, size_t n, uint32_t *cp, bool *valid);
 /* Number of code points of a valid UTF-8 string. */
 size_t text_utf8_length(const char *s);
 

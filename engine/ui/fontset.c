@@ -15,6 +15,8 @@
  * the size of the surface. */
 #include "fontset.h"
 
+#include "../core/text.h"
+
 #include <SDL_ttf.h>
 #include <math.h>
 #include <stdint.h>
@@ -185,34 +187,12 @@ static bool grow_buf(void *pp, size_t *cap, size_t need, size_t elem)
 
 /* ---- Decoding ---------------------------------------------------------- */
 
-/* Decodes one UTF-8 sequence at s (n > 0 bytes left). Returns its length
- * with the code point in *cp, or the number of bytes to replace by one
- * U+FFFD (the maximal invalid prefix, at least 1) with *cp = 0xFFFD. */
+/* Decodes one UTF-8 sequence at s (n > 0 bytes left): its length, with
+ * the code point in *cp, or an invalid run shown as one U+FFFD. */
 static size_t decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    size_t len;
-    uint32_t c, min;
-    if ((s[0] & 0xE0) == 0xC0) { len = 2; c = s[0] & 0x1F; min = 0x80; }
-    else if ((s[0] & 0xF0) == 0xE0) { len = 3; c = s[0] & 0x0F; min = 0x800; }
-    else if ((s[0] & 0xF8) == 0xF0) { len = 4; c = s[0] & 0x07; min = 0x10000; }
-    else { *cp = 0xFFFD; return 1; }
-    for (size_t i = 1; i < len; i++) {
-        if (i >= n || (s[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return i;
-        }
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-        *cp = 0xFFFD;
-        return len;
-    }
-    *cp = c;
-    return len;
+    bool valid;
+    return text_utf8_next(s, n, cp, &valid);
 }
 
 static int encode(uint32_t c, char *out)
