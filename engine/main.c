@@ -272,6 +272,9 @@ static const char *ui_language(const Options *o)
 static int play_in_window(const Options *o)
 {
     Error err;
+    if (!has_display())
+        return usage_error("no display for the trainee window: play with %s, or from a desktop session",
+                           "--headless --answers FILE");
     char scenario[PATH_MAX], db[PATH_MAX], rules_dir[PATH_MAX], assets[PATH_MAX];
     double speed = 1.0;
     if (o->speed) {
