@@ -322,8 +322,8 @@ static bool set_string(char **slot, const char *v)
 static bool apply_field(Rule *r, const Token *f, Error *err)
 {
     const char *k = f->key, *v = f->value;
-    int64_t n;
-    int e;
+    int64_t n = 0;
+    int e = 0;
     if (!strcmp(k, "id")) return set_string(&r->key, v) || error_set(err, "out of memory");
     if (!strcmp(k, "situation")) return set_string(&r->situation, v) || error_set(err, "out of memory");
     if (!strcmp(k, "action") || !strcmp(k, "applies")) return set_string(&r->action, v) || error_set(err, "out of memory");

@@ -73,9 +73,20 @@ static const SDL_Color BG = {240, 243, 246, 255}, CARD = {255, 255, 255, 255}, I
                        RED = {244, 33, 46, 255}, ORANGE = {255, 122, 0, 255}, GREEN = {0, 186, 124, 255},
                        SELECT = {232, 245, 253, 255}, WHITE = {255, 255, 255, 255}, DARK = {21, 32, 43, 255};
 
+/* Fills a rectangle. Wide fills are split at the first x that is a multiple
+ * of 16: the software renderer writes in 64-byte runs, and a fill that
+ * starts off that boundary straddles cache lines on every row (measured:
+ * 4.5 times the cost per pixel; docs/performance.md). */
 static void fill(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
 {
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    int lead = (16 - rc.x % 16) % 16;
+    if (rc.w > 64 && lead > 0) {
+        SDL_Rect head = {rc.x, rc.y, lead, rc.h}, rest = {rc.x + lead, rc.y, rc.w - lead, rc.h};
+        SDL_RenderFillRect(r, &head);
+        SDL_RenderFillRect(r, &rest);
+        return;
+    }
     SDL_RenderFillRect(r, &rc);
 }
 
@@ -683,6 +694,24 @@ static int draw_waiting(Desk *d, const Post *p, int64_t now, int right, int y)
     return pill.w;
 }
 
+/* What the trainee did to a post, as it shows on its card ("● reply 01:40
+ * · alert legal 02:10"); false when nothing. */
+static bool trainee_marks(const Desk *d, const Post *p, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < session_action_count(d->session) && n + 40 < size; i++) {
+        const ActionLog *a = session_action_at(d->session, i);
+        if (a->kind == ACT_OPEN || !a->post_id || strcmp(a->post_id, p->id) != 0)
+            continue;
+        char at[16];
+        clock_text(at, sizeof at, a->at_ms);
+        n += (size_t)snprintf(buf + n, size - n, "%s%s%s%s %s", n ? " · " : "● ", action_kind_name(a->kind),
+                              a->role ? " " : "", a->role ? a->role : "", at);
+    }
+    return n > 0;
+}
+
 /* One card of the feed; returns its height. With draw false only measures. */
 static int feed_card(Desk *d, const Post *p, size_t index, int x, int y, int w, int64_t now, bool draw)
 {
@@ -703,12 +732,7 @@ static int feed_card(Desk *d, const Post *p, size_t index, int x, int y, int w, 
         return height;
     bool selected = d->selected && strcmp(d->selected, p->id) == 0;
     SDL_Rect card = {x, y, w, height};
-    /* Filled in two parts split on a 16-pixel boundary: SDL_FillRect's SSE
-     * path writes whole 64-byte lines only from a row start on one; filled
-     * at once from x = 10, a card cost 4.5 times as much per pixel. */
-    int split = (x + 15) / 16 * 16 < x + w ? (x + 15) / 16 * 16 : x + w;
-    fill(d->r, (SDL_Rect){x, y, split - x, height}, selected ? SELECT : CARD);
-    fill(d->r, (SDL_Rect){split, y, x + w - split, height}, selected ? SELECT : CARD);
+    fill(d->r, card, selected ? SELECT : CARD);
     outline(d->r, card, selected ? BLUE : LINE);
     if (p->kind == POST_DM)
         fill(d->r, (SDL_Rect){x, y, px(d, 4), height}, BLUE);
@@ -719,7 +743,11 @@ static int feed_card(Desk *d, const Post *p, size_t index, int x, int y, int w, 
     text_draw(d->tc, TS_NORMAL, FONT_REGULAR, ink, text, x + pad, y + pad + header + px(d, 4), inner);
     int fy = y + pad + header + px(d, 4) + th + px(d, 6);
     text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, counts, x + pad, fy, 0);
-    draw_waiting(d, p, now, x + w - pad, fy);
+    int badge = draw_waiting(d, p, now, x + w - pad, fy);
+    char marks[256];
+    if (trainee_marks(d, p, marks, sizeof marks))
+        text_draw(d->tc, TS_SMALL, FONT_BOLD, BLUE, marks, x + pad + cw + px(d, 16), fy,
+                  inner - cw - px(d, 16) - badge);
     add_hit(d, card, HIT_CARD, (int)index);
     return height;
 }
@@ -921,7 +949,10 @@ static int draw_author_card(Desk *d, const Post *p, int x, int y, int w)
 /* Replies and quotes of the selected post, newest first, a few of them. */
 static int draw_thread(Desk *d, const Post *p, int x, int y, int w, int bottom)
 {
-    size_t n = post_count(d), shown = 0;
+    /* Replies come after their post: look only at the posts shown since,
+     * and at most the 2,000 newest of them (a frame must stay cheap). */
+    size_t since = index_of(d, p->id), shown = 0;
+    size_t n = since < 2000 ? since : 2000;
     for (size_t i = 0; i < n && shown < 8 && y < bottom; i++) {
         const Post *r = post_at(d, i);
         if (!r->parent || strcmp(r->parent, p->id) != 0 || r->kind == POST_REPOST)

@@ -152,6 +152,7 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
     }
     bool closed = false, failed = false;
     int frame = 0;
+    bool exit_after_first_frame = getenv("CRISISDRILL_UI_EXIT_AFTER_FIRST_FRAME") != NULL; /* bench_frames */
     while (ok && !closed && !failed && !session_is_over(s) && !desk_quit_requested(desk)) {
         SDL_Event ev;
         while (!closed && !failed && SDL_PollEvent(&ev)) {
@@ -167,6 +168,11 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
         desk_draw(desk, w, h);
         maybe_screenshot(ui->renderer, ++frame, w, h);
         SDL_RenderPresent(ui->renderer);
+        if (exit_after_first_frame) { /* start to first frame: say when, then leave as if closed */
+            fprintf(stderr, "crisisdrill: first frame presented: monotonic_ns=%lld sdl_ticks_ms=%llu\n",
+                    (long long)clock_monotonic_ns(), (unsigned long long)SDL_GetTicks64());
+            closed = true;
+        }
         SDL_Delay(1); /* vsync paces the loop where there is one */
     }
     if (ok) {
