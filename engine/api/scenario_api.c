@@ -219,10 +219,11 @@ static int f_scenario(lua_State *L)
     read_languages(L, 1, m);
     read_effects(L, 1, &m->effects);
     if (lua_getfield(L, 1, "brand") == LUA_TTABLE) {
-        static const char *const brand_fields[] = {"handle", "name", NULL};
+        static const char *const brand_fields[] = {"handle", "name", "followers", NULL};
         check_fields(L, -1, "scenario.brand", brand_fields);
         m->brand_handle = dup_checked(L, opt_string(L, -1, "scenario.brand", "handle", true));
         m->brand_name = dup_checked(L, opt_string(L, -1, "scenario.brand", "name", false));
+        m->brand_followers = (int64_t)opt_number(L, -1, "scenario.brand", "followers", 0, 0, 1e10);
     }
     lua_pop(L, 1);
     return 0;

@@ -43,6 +43,7 @@ typedef struct ScenarioMeta {
     int64_t duration_ms;
     int difficulty;          /* 1..3 */
     int text_limit;          /* characters a post may hold */
+    int64_t brand_followers;
     VirEffects effects;
 } ScenarioMeta;
 

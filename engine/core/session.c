@@ -295,7 +295,7 @@ static bool add_brand(Session *s, Error *err)
     if (feed_persona(s->feed, m->brand_handle))
         return true;
     Persona brand = {.handle = m->brand_handle, .name = m->brand_name ? m->brand_name : m->brand_handle,
-                     .followers = 0, .verified = true, .role = "brand"};
+                     .followers = m->brand_followers, .verified = true, .role = "brand"};
     return feed_add_persona(s->feed, &brand, err);
 }
 

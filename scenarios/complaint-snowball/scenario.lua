@@ -50,7 +50,7 @@ scenario{
   difficulty = 2,
   network = "Chirp",
   limit = 280,
-  brand = { handle = T.brand_handle, name = T.brand_name },
+  brand = { handle = T.brand_handle, name = T.brand_name, followers = 23800 },
 }
 
 -- ---- people ---------------------------------------------------------------
