@@ -14,7 +14,7 @@ if command -v xvfb-run >/dev/null; then
   mkdir -p "$WORK/../../artefacts"
   # Under the asan preset, X11, D-Bus and the GL driver leak at exit (system libraries, not ours):
   # leak detection is off for this one command; the dummy-driver runs above and below keep it.
-  ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+  ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
   CRISISDRILL_UI_SCREENSHOT="$WORK/xvfb-desk.png" expect_exit 0 -- \
     xvfb-run -a -s "-screen 0 1280x800x24" "$CRISISDRILL" play complaint-snowball --speed 300 --db "$db" --trainee xvfb --lang fr
   expect_in "$WORK/out" "Session 2 completed"
