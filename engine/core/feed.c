@@ -280,7 +280,7 @@ bool post_kind_from_name(const char *s, PostKind *out)
 bool situation_is_negative(const char *s)
 {
     static const char *const negative[] = {"complaint", "legal_threat", "safety_issue", "data_leak",
-                                           "troll", "echo", "boycott", "press_inquiry"};
+                                           "troll", "echo", "boycott", "press_inquiry", "employee_conduct"};
     for (size_t i = 0; i < sizeof negative / sizeof *negative; i++)
         if (strcmp(s, negative[i]) == 0)
             return true;
