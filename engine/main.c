@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "api/api.h"
+#include "check/check.h"
 #include "core/report.h"
 #include "core/rules.h"
 #include "core/store.h"
@@ -43,6 +44,9 @@ static const char usage_text[] =
     "  replay SESSION --headless [--db FILE]\n"
     "                          play a recorded session again (same scenario, seed, rules, actions) and\n"
     "                          check that every row comes out the same (exit 1 if not)\n"
+    "  check SCENARIO|FOLDER|FILE.rules...\n"
+    "                          lint scenarios and rule files, and run the playthroughs declared in\n"
+    "                          each scenario's answers/*.txt (#> expectations); exit 0 only when clean\n"
     "  rules import FILE [--db FILE]      store a rule file as the newest version of its set\n"
     "  rules export [NAME] [-o FILE] [--db FILE]\n"
     "                          write a stored rule set (default: \"default\") as a rule file\n"
@@ -502,6 +506,32 @@ static int cmd_replay(const Options *o)
     return EXIT_USER;
 }
 
+static int cmd_check(const Options *o)
+{
+    if (o->npositional == 0)
+        return usage_error("check needs one or more SCENARIO, folder or .rules file%s", "");
+    char rules_dir[PATH_MAX];
+    snprintf(rules_dir, sizeof rules_dir, "%s/scenarios/rules", data_dir());
+    CheckReport rep = {0};
+    for (int i = 0; i < o->npositional; i++) {
+        char path[PATH_MAX];
+        Error err;
+        char trimmed[PATH_MAX];
+        snprintf(trimmed, sizeof trimmed, "%s", o->positional[i]);
+        for (size_t n = strlen(trimmed); n > 1 && trimmed[n - 1] == '/'; n--)
+            trimmed[n - 1] = '\0';
+        const char *p = trimmed;
+        /* An installed scenario's name works too. */
+        if (!strchr(p, '/') && !strstr(p, ".lua") && !strstr(p, ".rules") && resolve_scenario(p, path, sizeof path, &err))
+            p = path;
+        check_path(p, rules_dir, stdout, &rep);
+    }
+    printf("%d scenario%s, %d rule file%s: %d problem%s; playthroughs: %d passed, %d failed\n", rep.scenarios,
+           rep.scenarios == 1 ? "" : "s", rep.rule_files, rep.rule_files == 1 ? "" : "s", rep.problems,
+           rep.problems == 1 ? "" : "s", rep.passed, rep.failed);
+    return rep.problems || rep.failed ? EXIT_USER : 0;
+}
+
 static int cmd_api(void)
 {
     for (size_t i = 0; i < api_function_count; i++)
@@ -549,5 +579,7 @@ int main(int argc, char **argv)
         return cmd_rules(&o);
     if (strcmp(cmd, "replay") == 0)
         return cmd_replay(&o);
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(&o);
     return usage_error("unknown command '%s'", cmd);
 }

@@ -126,6 +126,9 @@ typedef struct TraineeHistory {
 } TraineeHistory;
 bool store_trainee_history(Store *store, const char *trainee, const char *scenario_id, TraineeHistory *out,
                            Error *err);
+/* The branches a session took, in order. */
+bool store_each_branch(Store *store, int64_t session_id, bool (*cb)(void *ctx, int64_t at_ms, const char *name),
+                       void *ctx, Error *err);
 /* The newest session's id, 0 when there is none. */
 bool store_last_session_id(Store *store, int64_t *id, Error *err);
 /* PRAGMA integrity_check; true when "ok". */

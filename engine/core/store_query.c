@@ -261,3 +261,19 @@ bool store_trainee_history(Store *s, const char *trainee, const char *scenario_i
     sqlite3_finalize(st);
     return ok ? true : store_fail(s, err, "cannot read sessions");
 }
+
+bool store_each_branch(Store *s, int64_t session_id, bool (*cb)(void *, int64_t, const char *), void *ctx, Error *err)
+{
+    sqlite3_stmt *st = store_prepare(s, "SELECT at_ms, name FROM branches WHERE session_id = ? ORDER BY rowid", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, session_id);
+    int rc;
+    bool ok = true;
+    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        ok = cb(ctx, sqlite3_column_int64(st, 0), text_at(st, 1));
+    if (ok && rc != SQLITE_DONE)
+        ok = store_fail(s, err, "cannot read branches");
+    sqlite3_finalize(st);
+    return ok;
+}

@@ -375,7 +375,7 @@ local function legal_thread()
     S.legal = "deleted"
     branch("legal_deleted")
     wait(60)
-    post{ id = "l4", author = LAWYER, situation = "legal_followup", sentiment = "negative", text = T.l4 }
+    post{ id = "l4", author = LAWYER, situation = "legal_threat", sentiment = "negative", text = T.l4 }
   elseif a and a.good then
     S.legal = "routed"
     branch("legal_routed")
@@ -385,7 +385,7 @@ local function legal_thread()
     S.legal = "exposed"
     branch("legal_exposed")
     wait(90)
-    reply("l1", { id = "l3", author = LAWYER, situation = "legal_followup", sentiment = "negative", text = T.l3 })
+    reply("l1", { id = "l3", author = LAWYER, situation = "legal_threat", sentiment = "negative", text = T.l3 })
   elseif alerted("legal") then
     S.legal = "called"
     branch("legal_called")
@@ -393,7 +393,7 @@ local function legal_thread()
   else
     S.legal = "ignored"
     branch("legal_ignored")
-    reply("l1", { id = "l5", author = LAWYER, situation = "legal_followup", sentiment = "negative", text = T.l5 })
+    reply("l1", { id = "l5", author = LAWYER, situation = "legal_threat", sentiment = "negative", text = T.l5 })
   end
 end
 

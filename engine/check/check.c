@@ -1,0 +1,540 @@
+#include "check.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../core/session.h"
+#include "../core/text.h"
+#include "../headless/answers.h"
+#include "../headless/headless.h"
+
+#define MAX_SITUATIONS 64
+#define MAX_EXPECT 64
+#define MAX_FILES 64
+
+/* Situation tags that call for no rule: what is not a crisis. */
+static const char *const neutral_situations[] = {"none", "praise", "statement", "response", "info", "news"};
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), m = strlen(tail);
+    return n >= m && strcmp(s + n - m, tail) == 0;
+}
+
+/* ---- what the runs saw -------------------------------------------------- */
+
+typedef struct Seen {
+    char situation[MAX_SITUATIONS][48];
+    char example[MAX_SITUATIONS][64];   /* a post of that situation */
+    int n;
+} Seen;
+
+static void see(Seen *seen, const char *situation, const char *post)
+{
+    for (int i = 0; i < seen->n; i++)
+        if (strcmp(seen->situation[i], situation) == 0)
+            return;
+    if (seen->n < MAX_SITUATIONS) {
+        snprintf(seen->situation[seen->n], 48, "%s", situation);
+        snprintf(seen->example[seen->n++], 64, "%s", post);
+    }
+}
+
+static bool seen_has(const Seen *seen, const char *situation)
+{
+    for (int i = 0; i < seen->n; i++)
+        if (strcmp(seen->situation[i], situation) == 0)
+            return true;
+    return false;
+}
+
+/* ---- expectations --------------------------------------------------------- */
+
+typedef enum { EX_TOTAL, EX_RULE, EX_NO_RULE, EX_BRANCH, EX_NO_BRANCH, EX_OUTCOME, EX_ALERT_BY } ExpectKind;
+
+typedef struct Expect {
+    int line;
+    ExpectKind kind;
+    char a[64], b[64];   /* rule key / outcome, branch, role */
+    int64_t lo, hi;      /* total range; alert deadline in ms (hi) */
+    char text[200];      /* as written */
+} Expect;
+
+typedef struct Plan {
+    Expect items[MAX_EXPECT];
+    int n;
+    char lang[8];        /* "#> lang fr": only that language */
+} Plan;
+
+static bool parse_int(const char *s, int64_t *out)
+{
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (end == s || *end)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* One "#> ..." line; false with why. */
+static bool parse_expect(const char *line, Expect *e, Plan *plan, char *why, size_t why_size)
+{
+    char w[4][64] = {{0}};
+    int n = sscanf(line, "%63s %63s %63s %63s", w[0], w[1], w[2], w[3]);
+    snprintf(e->text, sizeof e->text, "%s", line);
+    if (n >= 2 && !strcmp(w[0], "lang")) {
+        snprintf(plan->lang, sizeof plan->lang, "%s", w[1]);
+        return true;
+    }
+    if (n == 3 && !strcmp(w[0], "total")) {
+        int64_t v;
+        if (!parse_int(w[2], &v))
+            return snprintf(why, why_size, "total needs a number"), false;
+        e->kind = EX_TOTAL;
+        e->lo = INT64_MIN;
+        e->hi = INT64_MAX;
+        if (!strcmp(w[1], ">=")) e->lo = v;
+        else if (!strcmp(w[1], "<=")) e->hi = v;
+        else if (!strcmp(w[1], "=")) e->lo = e->hi = v;
+        else return snprintf(why, why_size, "total >= N, total <= N or total = N"), false;
+        return true;
+    }
+    bool negated = n >= 1 && !strcmp(w[0], "no");
+    char (*v)[64] = negated ? &w[1] : &w[0];
+    int m = negated ? n - 1 : n;
+    if (m >= 2 && !strcmp(v[0], "rule")) {
+        e->kind = negated ? EX_NO_RULE : EX_RULE;
+        snprintf(e->a, sizeof e->a, "%s", v[1]);
+        snprintf(e->b, sizeof e->b, "%s", m >= 3 ? v[2] : "");
+        return true;
+    }
+    if (m == 2 && !strcmp(v[0], "branch")) {
+        e->kind = negated ? EX_NO_BRANCH : EX_BRANCH;
+        snprintf(e->a, sizeof e->a, "%s", v[1]);
+        return true;
+    }
+    if (!negated && n == 2 && !strcmp(w[0], "outcome")) {
+        e->kind = EX_OUTCOME;
+        snprintf(e->a, sizeof e->a, "%s", w[1]);
+        return true;
+    }
+    if (!negated && n == 4 && !strcmp(w[0], "alert") && !strcmp(w[2], "by")) {
+        e->kind = EX_ALERT_BY;
+        snprintf(e->a, sizeof e->a, "%s", w[1]);
+        if (!answers_parse_time(w[3], &e->hi))
+            return snprintf(why, why_size, "alert ROLE by MM:SS"), false;
+        return true;
+    }
+    snprintf(why, why_size, "unknown expectation (total, rule, no rule, branch, no branch, outcome, alert ROLE by "
+                            "MM:SS, lang)");
+    return false;
+}
+
+/* Reads the "#>" lines of an answers file. */
+static bool read_plan(const char *path, Plan *plan, FILE *out, CheckReport *rep)
+{
+    memset(plan, 0, sizeof *plan);
+    Error err;
+    size_t len;
+    char *text = text_read_file(path, 16 * 1024 * 1024, &len, &err);
+    if (!text) {
+        fprintf(out, "%s\n", err.msg);
+        rep->problems++;
+        return false;
+    }
+    int line = 0;
+    bool ok = true;
+    for (char *p = text; p && *p; line++) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        while (isspace((unsigned char)*p))
+            p++;
+        if (p[0] == '#' && p[1] == '>') {
+            char why[200];
+            Expect *e = &plan->items[plan->n];
+            char *body = p + 2;
+            while (isspace((unsigned char)*body))
+                body++;
+            e->line = line + 1;
+            if (plan->n == MAX_EXPECT || !parse_expect(body, e, plan, why, sizeof why)) {
+                fprintf(out, "%s:%d: %s\n", path, line + 1, plan->n == MAX_EXPECT ? "too many expectations" : why);
+                rep->problems++;
+                ok = false;
+            } else if (strncmp(body, "lang", 4) != 0) {
+                plan->n++;
+            }
+        }
+        p = nl ? nl + 1 : NULL;
+    }
+    free(text);
+    return ok;
+}
+
+/* ---- one run ------------------------------------------------------------ */
+
+typedef struct RunResult {
+    int total;
+    char outcome[64];
+    char rows[512][96];      /* "rule outcome" */
+    int nrows;
+    char branches[64][64];
+    int nbranches;
+    int64_t first_alert[16];
+    char alert_roles[16][64];
+    int nalerts;
+} RunResult;
+
+static bool take_row(void *ctx, const ScoreInfo *r)
+{
+    RunResult *o = ctx;
+    if (o->nrows < 512)
+        snprintf(o->rows[o->nrows++], 96, "%s %s", r->rule_key, r->outcome);
+    return true;
+}
+
+static bool take_branch(void *ctx, int64_t at, const char *name)
+{
+    (void)at;
+    RunResult *o = ctx;
+    if (o->nbranches < 64)
+        snprintf(o->branches[o->nbranches++], 64, "%s", name);
+    return true;
+}
+
+static void note_alerts(RunResult *o, const Session *s)
+{
+    for (size_t i = 0; i < session_action_count(s); i++) {
+        const ActionLog *a = session_action_at(s, i);
+        if (a->kind != ACT_ALERT || !a->role)
+            continue;
+        int k = 0;
+        while (k < o->nalerts && strcmp(o->alert_roles[k], a->role) != 0)
+            k++;
+        if (k == o->nalerts && o->nalerts < 16) {
+            snprintf(o->alert_roles[o->nalerts], 64, "%s", a->role);
+            o->first_alert[o->nalerts++] = a->at_ms;
+        }
+    }
+}
+
+/* Plays the scenario with these answers in memory; records what a lint and
+ * the expectations need. False with err when the run fails. */
+static bool run(const char *scenario, const char *lang, const char *rules_dir, const Answers *answers, Seen *seen,
+                Seen *templates, RunResult *o, Error *err)
+{
+    memset(o, 0, sizeof *o);
+    Store *store = store_open(":memory:", err);
+    Clock *clock = clock_new_virtual();
+    if (!store || !clock) {
+        store_close(store);
+        clock_free(clock);
+        return store ? error_set(err, "out of memory") : false;
+    }
+    SessionConfig cfg = {.scenario_path = scenario, .lang = *lang ? lang : NULL, .trainee = "check",
+                         .rules_dir = rules_dir, .mode = "check", .store = store, .clock = clock, .seed = 1};
+    Session *s = session_start(&cfg, err);
+    bool ok = s != NULL;
+    size_t next = 0;
+    if (ok)
+        ok = headless_advance(s, clock, answers, &next, INT64_MAX, err);
+    if (s) {
+        const Feed *f = session_feed(s);
+        for (size_t i = 0; i < feed_post_count(f); i++) {
+            const Post *p = feed_post_at(f, i);
+            if (!p->by_trainee)
+                see(seen, p->situation, p->id);
+        }
+        for (size_t i = 0; i < session_template_count(s); i++)
+            see(templates, session_template_at(s, i)->situation, session_template_at(s, i)->id);
+        note_alerts(o, s);
+        Error end_err;
+        if (session_end(s, ok ? SESSION_COMPLETED : SESSION_ABORTED, ok ? NULL : err->msg, &end_err)) {
+            o->total = session_total(s);
+            snprintf(o->outcome, sizeof o->outcome, "%s", session_outcome(s) ? session_outcome(s) : "");
+            store_each_score(store, session_id(s), take_row, o, &end_err);
+            store_each_branch(store, session_id(s), take_branch, o, &end_err);
+        }
+        session_free(s);
+    }
+    store_close(store);
+    clock_free(clock);
+    return ok;
+}
+
+static bool has_row(const RunResult *o, const char *rule, const char *outcome)
+{
+    for (int i = 0; i < o->nrows; i++) {
+        size_t n = strlen(rule);
+        if (strncmp(o->rows[i], rule, n) == 0 && o->rows[i][n] == ' ' && (!*outcome || !strcmp(o->rows[i] + n + 1, outcome)))
+            return true;
+    }
+    return false;
+}
+
+static bool has_branch(const RunResult *o, const char *name)
+{
+    for (int i = 0; i < o->nbranches; i++)
+        if (!strcmp(o->branches[i], name))
+            return true;
+    return false;
+}
+
+/* Checks one expectation; on failure writes what was found instead. */
+static bool meets(const Expect *e, const RunResult *o, char *got, size_t size)
+{
+    switch (e->kind) {
+    case EX_TOTAL:
+        snprintf(got, size, "the total is %+d", o->total);
+        return o->total >= e->lo && o->total <= e->hi;
+    case EX_RULE: case EX_NO_RULE: {
+        bool found = has_row(o, e->a, e->b);
+        snprintf(got, size, found ? "there is such a row" : "no such row");
+        return e->kind == EX_RULE ? found : !found;
+    }
+    case EX_BRANCH: case EX_NO_BRANCH: {
+        bool found = has_branch(o, e->a);
+        size_t n = (size_t)snprintf(got, size, "branches:");
+        for (int i = 0; i < o->nbranches && n < size; i++)
+            n += (size_t)snprintf(got + n, size - n, " %s", o->branches[i]);
+        return e->kind == EX_BRANCH ? found : !found;
+    }
+    case EX_OUTCOME:
+        snprintf(got, size, "the outcome is '%s'", o->outcome);
+        return !strcmp(o->outcome, e->a);
+    case EX_ALERT_BY:
+        for (int i = 0; i < o->nalerts; i++)
+            if (!strcmp(o->alert_roles[i], e->a)) {
+                snprintf(got, size, "first alert to %s at %02lld:%02lld", e->a, (long long)(o->first_alert[i] / 60000),
+                         (long long)(o->first_alert[i] / 1000 % 60));
+                return o->first_alert[i] <= e->hi;
+            }
+        snprintf(got, size, "no alert to %s", e->a);
+        return false;
+    }
+    return false;
+}
+
+/* ---- a scenario --------------------------------------------------------- */
+
+static int answers_files(const char *dir, char files[][PATH_MAX], int max)
+{
+    char adir[PATH_MAX];
+    snprintf(adir, sizeof adir, "%s/answers", dir);
+    DIR *d = opendir(adir);
+    int n = 0;
+    struct dirent *de;
+    while (d && (de = readdir(d)) && n < max)
+        if (ends_with(de->d_name, ".txt"))
+            snprintf(files[n++], PATH_MAX, "%s/%s", adir, de->d_name);
+    if (d)
+        closedir(d);
+    qsort(files, (size_t)n, PATH_MAX, (int (*)(const void *, const void *))strcmp);
+    return n;
+}
+
+static void lint_rules(const char *scenario, const char *rules_dir, const char *lang, const Seen *seen,
+                       const Seen *templates, FILE *out, CheckReport *rep)
+{
+    /* The rule set the scenario names, as a play would load it. */
+    Error err;
+    Store *store = store_open(":memory:", &err);
+    Clock *clock = clock_new_virtual();
+    SessionConfig cfg = {.scenario_path = scenario, .lang = *lang ? lang : NULL, .trainee = "check",
+                         .rules_dir = rules_dir, .mode = "check", .store = store, .clock = clock, .seed = 1};
+    Session *s = store && clock ? session_start(&cfg, &err) : NULL;
+    if (s) {
+        const RuleSet *rules = session_rules(s);
+        for (int i = 0; i < seen->n; i++) {
+            const char *sit = seen->situation[i];
+            bool neutral = false;
+            for (size_t k = 0; k < sizeof neutral_situations / sizeof *neutral_situations; k++)
+                neutral = neutral || !strcmp(sit, neutral_situations[k]);
+            bool covered = false;
+            for (size_t k = 0; k < rules->nrules && !covered; k++)
+                covered = rules->rules[k].situation && !strcmp(rules->rules[k].situation, sit) &&
+                          rules->rules[k].kind == RULE_PERIMETER;
+            if (!neutral && !covered) {
+                fprintf(out, "%s: situation '%s' (post %s) has no perimeter rule in rule set '%s'\n", scenario, sit,
+                        seen->example[i], rules->name);
+                rep->problems++;
+            }
+        }
+        for (int i = 0; i < templates->n; i++)
+            if (strcmp(templates->situation[i], "*") != 0 && !seen_has(seen, templates->situation[i])) {
+                fprintf(out, "%s: template '%s' is never offered: no post of situation '%s' appears in any run\n",
+                        scenario, templates->example[i], templates->situation[i]);
+                rep->problems++;
+            }
+        Error ignored;
+        session_end(s, SESSION_INTERRUPTED, NULL, &ignored);
+        session_free(s);
+    }
+    store_close(store);
+    clock_free(clock);
+}
+
+static void check_scenario(const char *scenario, const char *rules_dir, FILE *out, CheckReport *rep)
+{
+    rep->scenarios++;
+    Error err;
+    ScenarioSummary sum;
+    if (!session_describe(scenario, NULL, &sum, &err)) {
+        fprintf(out, "%s\n", err.msg);
+        rep->problems++;
+        return;
+    }
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", scenario);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    char (*files)[PATH_MAX] = malloc(MAX_FILES * sizeof *files);
+    if (!files)
+        return;
+    int nfiles = answers_files(dir, files, MAX_FILES);
+    char codes[8][16];
+    int ncodes = 0;
+    for (const char *p = sum.languages; *p && ncodes < 8;) {
+        int len = 0;
+        while (p[len] && p[len] != ' ' && len < 15)
+            len++;
+        snprintf(codes[ncodes++], 16, "%.*s", len, p);
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    if (ncodes == 0)
+        codes[ncodes++][0] = '\0';
+    int problems_before = rep->problems, passed_before = rep->passed;
+    /* The expectations, read once (a wrong one is reported once; the others still run). */
+    Plan *plans = calloc((size_t)(nfiles ? nfiles : 1), sizeof *plans);
+    if (!plans) {
+        free(files);
+        return;
+    }
+    for (int f = 0; f < nfiles; f++)
+        read_plan(files[f], &plans[f], out, rep);
+    Seen seen = {0}, templates = {0};
+    static Answers none = {.path = "(no answers)"};
+    for (int l = 0; l < ncodes; l++) {
+        const char *code = codes[l];
+        RunResult *o = malloc(sizeof *o);
+        if (!o)
+            break;
+        /* A silent trainee first: the whole timeline must run. */
+        if (!run(scenario, code, rules_dir, &none, &seen, &templates, o, &err)) {
+            fprintf(out, "%s [%s]\n", err.msg, *code ? code : "-");
+            rep->problems++;
+        }
+        for (int f = 0; f < nfiles; f++) {
+            const Plan *plan = &plans[f];
+            Answers *answers = answers_load(files[f], &err);
+            if (!answers) {
+                fprintf(out, "%s\n", err.msg);
+                rep->problems++;
+                continue;
+            }
+            if (!plan->lang[0] || !strcmp(plan->lang, code)) {
+                if (!run(scenario, code, rules_dir, answers, &seen, &templates, o, &err)) {
+                    fprintf(out, "%s: FAIL [%s]: the play stopped: %s\n", files[f], *code ? code : "-", err.msg);
+                    rep->failed++;
+                } else {
+                    bool all = true;
+                    for (int i = 0; i < plan->n; i++) {
+                        char got[256];
+                        if (!meets(&plan->items[i], o, got, sizeof got)) {
+                            fprintf(out, "%s:%d: FAIL [%s]: expected %s; %s\n", files[f], plan->items[i].line,
+                                    *code ? code : "-", plan->items[i].text, got);
+                            all = false;
+                        }
+                    }
+                    all ? rep->passed++ : rep->failed++;
+                }
+            }
+            answers_free(answers);
+        }
+        free(o);
+    }
+    lint_rules(scenario, rules_dir, codes[0], &seen, &templates, out, rep);
+    free(files);
+    free(plans);
+    if (rep->problems == problems_before)
+        fprintf(out, "%s: ok (%s), %d playthrough%s passed\n", scenario, sum.languages[0] ? sum.languages : "-",
+                rep->passed - passed_before, rep->passed - passed_before == 1 ? "" : "s");
+}
+
+static void check_rules(const char *path, FILE *out, CheckReport *rep)
+{
+    rep->rule_files++;
+    Error err;
+    RuleSet *set = rules_load_file(path, &err);
+    if (!set) {
+        fprintf(out, "%s\n", err.msg);
+        rep->problems++;
+        return;
+    }
+    fprintf(out, "%s: ok, rule set '%s' (%zu rules, %zu roles)\n", path, set->name, set->nrules, set->nroles);
+    rules_free(set);
+}
+
+void check_path(const char *path, const char *rules_dir, FILE *out, CheckReport *rep)
+{
+    char buf[PATH_MAX];
+    if (is_file(path)) {
+        if (ends_with(path, ".rules"))
+            check_rules(path, out, rep);
+        else
+            check_scenario(path, rules_dir, out, rep);
+        return;
+    }
+    if (!is_dir(path)) {
+        fprintf(out, "%s: no such scenario, folder or rule file\n", path);
+        rep->problems++;
+        return;
+    }
+    snprintf(buf, sizeof buf, "%s/scenario.lua", path);
+    if (is_file(buf)) {
+        check_scenario(buf, rules_dir, out, rep);
+        return;
+    }
+    /* A folder of scenarios (and rule files, and a rules/ folder). */
+    char (*entries)[PATH_MAX] = malloc(MAX_FILES * sizeof *entries);
+    if (!entries)
+        return;
+    int n = 0;
+    DIR *d = opendir(path);
+    struct dirent *de;
+    while (d && (de = readdir(d)) && n < MAX_FILES)
+        if (de->d_name[0] != '.')
+            snprintf(entries[n++], PATH_MAX, "%s/%s", path, de->d_name);
+    if (d)
+        closedir(d);
+    qsort(entries, (size_t)n, PATH_MAX, (int (*)(const void *, const void *))strcmp);
+    for (int i = 0; i < n; i++) {
+        char copy[PATH_MAX];
+        snprintf(copy, sizeof copy, "%s", entries[i]);
+        snprintf(buf, sizeof buf, "%s/scenario.lua", copy);
+        if (is_file(buf) || ends_with(copy, ".rules") || (is_dir(copy) && !strcmp(strrchr(copy, '/') + 1, "rules")))
+            check_path(copy, rules_dir, out, rep);
+    }
+    free(entries);
+}

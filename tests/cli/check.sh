@@ -1,0 +1,47 @@
+# crisisdrill check: lints scenarios and rule files, runs the playthroughs
+# declared in answers/*.txt (#> expectations), exit 0 only when clean.
+expect_exit 0 -- "$CRISISDRILL" check "$SOURCE_DIR/scenarios/complaint-snowball" "$SOURCE_DIR/scenarios/rules/default.rules"
+expect_in "$WORK/out" "complaint-snowball/scenario.lua: ok (en fr), 7 playthroughs passed"
+expect_in "$WORK/out" "default.rules: ok"
+expect_exit 0 -- "$CRISISDRILL" check complaint-snowball   # an installed scenario's name
+
+# A playthrough whose expectation does not hold: file:line, what was found, exit 1.
+cp -r "$SOURCE_DIR/scenarios/complaint-snowball" "$WORK/copy"
+sed -i 's/^#> total >= 50$/#> total >= 500/' "$WORK/copy/answers/good.txt"
+line=$(grep -n '^#> total >= 500$' "$WORK/copy/answers/good.txt" | cut -d: -f1)
+expect_exit 1 -- "$CRISISDRILL" check "$WORK/copy"
+expect_in "$WORK/out" "good.txt:$line: FAIL [en]: expected total >= 500; the total is +61"
+expect_in "$WORK/out" "good.txt:$line: FAIL [fr]: expected total >= 500; the total is +61"
+expect_in "$WORK/out" "playthroughs: 5 passed, 2 failed"
+echo "#> branch nowhere" >>"$WORK/copy/answers/silent.txt"
+echo "#> smile please" >>"$WORK/copy/answers/silent.txt"
+expect_exit 1 -- "$CRISISDRILL" check "$WORK/copy"
+expect_in "$WORK/out" "expected branch nowhere; branches: ignored"
+expect_in "$WORK/out" "silent.txt:$(wc -l <"$WORK/copy/answers/silent.txt"): unknown expectation"
+
+# Lint: a situation no perimeter rule covers, a template never offered, a runtime error.
+mkdir -p "$WORK/lint"
+cat >"$WORK/lint/scenario.lua" <<'LUA'
+scenario{ id = "lint", title = "Lint", duration = 120 }
+persona{ handle = "@a", name = "A" }
+template{ id = "unused", situation = "safety_issue", text = "Careful." }
+function main()
+  post{ id = "x1", author = "@a", situation = "gossip", text = "Did you hear?" }
+  wait(30)
+  local t = nil
+  return t.field
+end
+LUA
+expect_exit 1 -- "$CRISISDRILL" check "$WORK/lint"
+expect_in "$WORK/out" "lint/scenario.lua: situation 'gossip' (post x1) has no perimeter rule in rule set 'default'"
+expect_in "$WORK/out" "template 'unused' is never offered: no post of situation 'safety_issue' appears in any run"
+expect_in "$WORK/out" "lint/scenario.lua:8: attempt to index a nil value"
+
+printf 'scenario{ id = "s", title = "S", duration = 60 }\nfunction main(\n' >"$WORK/syntax.lua"
+expect_exit 1 -- "$CRISISDRILL" check "$WORK/syntax.lua"
+expect_in "$WORK/out" "syntax.lua:3:"
+printf 'ruleset name=x\nrole id=legal\nalert id=a when=situation situation=x role=hr deadline=5m\n' >"$WORK/bad.rules"
+expect_exit 1 -- "$CRISISDRILL" check "$WORK/bad.rules"
+expect_in "$WORK/out" "bad.rules:3: rule 'a': role 'hr' is not declared"
+expect_exit 1 -- "$CRISISDRILL" check "$WORK/nothing-here"
+expect_exit 2 -- "$CRISISDRILL" check
