@@ -45,3 +45,20 @@ expect_exit 1 -- "$CRISISDRILL" check "$WORK/bad.rules"
 expect_in "$WORK/out" "bad.rules:3: rule 'a': role 'hr' is not declared"
 expect_exit 1 -- "$CRISISDRILL" check "$WORK/nothing-here"
 expect_exit 2 -- "$CRISISDRILL" check
+
+# The tutorial's example: its scenario fragments and its answers block make a scenario that checks clean.
+mkdir -p "$WORK/tutorial/answers"
+tut="$SOURCE_DIR/docs/tutorial.md"
+{
+  echo 'scenario{ id = "my-first-crisis", title = T.title, summary = T.summary, version = "1",'
+  echo '          languages = { "en" }, duration = 30 * 60, rules = "default" }'
+  awk '/^```lua$/ { n++; on = (n == 2); next } /^```/ { on = 0 } on' "$tut"
+} >"$WORK/tutorial/scenario.lua"
+cat >"$WORK/tutorial/en.lua" <<'LUA'
+return { title = "My first crisis", summary = "Sam's complaint.", sorry = "Sorry Sam, please send us a DM.",
+         c1 = "Broken on arrival. Again.", echo1 = "Same here.", echo2 = "Never again." }
+LUA
+awk '$0 == "```answers" { on = 1; next } /^```/ { on = 0 } on' "$tut" >"$WORK/tutorial/answers/good.txt"
+[ -s "$WORK/tutorial/answers/good.txt" ] || fail "no answers example in docs/tutorial.md"
+expect_exit 0 -- "$CRISISDRILL" check "$WORK/tutorial"
+expect_in "$WORK/out" "1 playthrough passed"
