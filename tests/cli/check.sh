@@ -62,3 +62,12 @@ awk '$0 == "```answers" { on = 1; next } /^```/ { on = 0 } on' "$tut" >"$WORK/tu
 [ -s "$WORK/tutorial/answers/good.txt" ] || fail "no answers example in docs/tutorial.md"
 expect_exit 0 -- "$CRISISDRILL" check "$WORK/tutorial"
 expect_in "$WORK/out" "1 playthrough passed"
+
+# The stricter rule set: valid, and the same scenario played under it scores differently.
+expect_exit 0 -- "$CRISISDRILL" check "$SOURCE_DIR/scenarios/rules/strict.rules"
+expect_exit 0 -- "$CRISISDRILL" play complaint-snowball --headless --rules strict --db "$WORK/strict.db" \
+  --answers "$SOURCE_DIR/scenarios/complaint-snowball/answers/good.txt"
+[ "$(sql "$WORK/strict.db" "select v.name || ' ' || s.total from sessions s join ruleset_versions v on v.id = s.ruleset_version")" = "strict 58" ] ||
+  fail "strict: $(sql "$WORK/strict.db" "select total from sessions")"
+[ "$(sql "$WORK/strict.db" "select count(*) from v_scores where rule = 'perimeter.troll.hide' and outcome = 'broken'")" = 1 ] ||
+  fail "strict: hiding the troll before the manager knows should be out of the perimeter"
