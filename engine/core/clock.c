@@ -84,6 +84,17 @@ void clock_set_speed(Clock *c, double speed)
 
 double clock_speed(const Clock *c) { return c->speed; }
 
+void clock_jump(Clock *c, int64_t ms)
+{
+    if (ms <= 0)
+        return;
+    if (!c->virtual_)
+        rebase(c);
+    c->now_ms += ms;
+}
+
+bool clock_is_paused(const Clock *c) { return c->paused; }
+
 void clock_wall_iso(char *buf, unsigned long size)
 {
     struct timespec ts;

@@ -24,8 +24,13 @@ void clock_advance_to(Clock *clock, int64_t t_ms);
 /* Real clock: pause/resume and speed change keep the current time
  * continuous. Virtual clock: no effect. */
 void clock_set_paused(Clock *clock, bool paused);
+bool clock_is_paused(const Clock *clock);
 void clock_set_speed(Clock *clock, double speed);
 double clock_speed(const Clock *clock);
+
+/* Real clock: moves the current time forward by ms (a trainer's preview
+ * jumping ahead). Virtual clock: the same as clock_advance_to(now + ms). */
+void clock_jump(Clock *clock, int64_t ms);
 
 /* Monotonic wall time in nanoseconds, for benchmarks and real clocks. */
 int64_t clock_monotonic_ns(void);

@@ -126,6 +126,30 @@ static bool run_debrief(Ui *ui, Store *store, int64_t id, const char *error, con
     return closed;
 }
 
+/* A trainer previewing a scenario: Ctrl+P pauses and resumes the clock,
+ * Ctrl+Right jumps one minute ahead, Ctrl+Up / Ctrl+Down double or halve
+ * the speed. True when the key was one of these. */
+static bool preview_key(const SDL_Event *ev, Clock *clock, Desk *desk)
+{
+    if (ev->type != SDL_KEYDOWN || !(ev->key.keysym.mod & KMOD_CTRL))
+        return false;
+    double speed = clock_speed(clock);
+    switch (ev->key.keysym.sym) {
+    case SDLK_p: clock_set_paused(clock, !clock_is_paused(clock)); break;
+    case SDLK_RIGHT: clock_jump(clock, 60000); break;
+    case SDLK_UP: clock_set_speed(clock, speed * 2 > 1000 ? 1000 : speed * 2); break;
+    case SDLK_DOWN: clock_set_speed(clock, speed / 2 < 0.125 ? 0.125 : speed / 2); break;
+    default: return false;
+    }
+    char banner[96];
+    if (clock_is_paused(clock))
+        snprintf(banner, sizeof banner, "❚❚ ×%g", clock_speed(clock));
+    else
+        snprintf(banner, sizeof banner, clock_speed(clock) != 1.0 ? "▶ ×%g" : "", clock_speed(clock));
+    desk_set_banner(desk, banner);
+    return true;
+}
+
 /* Plays one session in the open window, then its debrief. *closed is set
  * when the trainee closed the window (leave the program). */
 static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base, const UiStrings *strings,
@@ -158,7 +182,7 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
         while (!closed && !failed && SDL_PollEvent(&ev)) {
             if (ev.type == SDL_QUIT)
                 closed = true;
-            else if (!desk_handle(desk, &ev, event_time(&ev, clock, s), err))
+            else if (!preview_key(&ev, clock, desk) && !desk_handle(desk, &ev, event_time(&ev, clock, s), err))
                 failed = true;
         }
         if (!closed && !failed && !session_advance(s, clock_now_ms(clock), err))
