@@ -71,3 +71,8 @@ expect_exit 0 -- "$CRISISDRILL" play complaint-snowball --headless --rules stric
   fail "strict: $(sql "$WORK/strict.db" "select total from sessions")"
 [ "$(sql "$WORK/strict.db" "select count(*) from v_scores where rule = 'perimeter.troll.hide' and outcome = 'broken'")" = 1 ] ||
   fail "strict: hiding the troll before the manager knows should be out of the perimeter"
+
+# Every shipped scenario and rule file checks clean, and every declared playthrough passes.
+expect_exit 0 -- "$CRISISDRILL" check "$SOURCE_DIR/scenarios"
+expect_in "$WORK/out" "4 scenarios, 2 rule files: 0 problems"
+expect_not_in "$WORK/out" "FAIL"
