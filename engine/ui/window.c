@@ -2,6 +2,9 @@
 
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <dirent.h>
+#include <limits.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,9 +155,82 @@ static bool preview_key(const SDL_Event *ev, Clock *clock, Desk *desk)
 
 /* Plays one session in the open window, then its debrief. *closed is set
  * when the trainee closed the window (leave the program). */
-static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base, const UiStrings *strings,
-                      int64_t *id_out, bool *closed_out, Error *err)
+/* The newest modification time of the scenario's files (its folder's .lua
+ * files), to notice a trainer's edit. */
+static int64_t scenario_stamp(const char *scenario_path)
 {
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", scenario_path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    int64_t newest = 0;
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        size_t n = strlen(de->d_name);
+        if (n < 4 || strcmp(de->d_name + n - 4, ".lua") != 0)
+            continue;
+        char path[PATH_MAX + 256];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        if (stat(path, &st) == 0) {
+            int64_t t = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+            if (t > newest)
+                newest = t;
+        }
+    }
+    if (d)
+        closedir(d);
+    return newest;
+}
+
+/* Shows why the scenario cannot play (file:line) until its files change
+ * (true: try again) or the trainer leaves (false). */
+static bool show_error_until_change(Ui *ui, const char *path, const char *message, const UiStrings *strings,
+                                    bool *closed)
+{
+    int64_t stamp = scenario_stamp(path);
+    bool autoquit = getenv("CRISISDRILL_UI_AUTOQUIT") != NULL;
+    bool fr = strcmp(strings->lang, "fr") == 0;
+    for (int frame = 1;; frame++) {
+        SDL_Event ev;
+        while (SDL_PollEvent(&ev)) {
+            if (ev.type == SDL_QUIT)
+                return !(*closed = true);
+            if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_ESCAPE)
+                return false;
+        }
+        if (frame % 15 == 0 && scenario_stamp(path) != stamp)
+            return true;
+        int w, h;
+        SDL_GetRendererOutputSize(ui->renderer, &w, &h);
+        SDL_SetRenderDrawColor(ui->renderer, 21, 32, 43, 255);
+        SDL_RenderClear(ui->renderer);
+        int pad = (int)(40 * ui->scale), y = pad;
+        y += text_draw(ui->tc, TS_LARGE, FONT_BOLD, (SDL_Color){255, 150, 150, 255}, strings->error_title, pad, y, 0) +
+             pad / 2;
+        y += text_draw(ui->tc, TS_NORMAL, FONT_REGULAR, (SDL_Color){255, 255, 255, 255}, message, pad, y, w - 2 * pad) +
+             pad;
+        text_draw(ui->tc, TS_SMALL, FONT_REGULAR, (SDL_Color){170, 184, 194, 255},
+                  fr ? "Corrigez le fichier et enregistrez : le scénario redémarre. Échap pour quitter."
+                     : "Fix the file and save it: the scenario starts again. Esc leaves.",
+                  pad, y, w - 2 * pad);
+        maybe_screenshot(ui->renderer, frame, w, h);
+        SDL_RenderPresent(ui->renderer);
+        if (autoquit && frame >= 60)
+            return false;
+        SDL_Delay(30);
+    }
+}
+
+static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base, const UiStrings *strings,
+                      int64_t *id_out, bool *closed_out, bool *reload, Error *err)
+{
+    *reload = false;
+    int64_t stamp = scenario_stamp(base->scenario_path);
     Clock *clock = clock_new_real(cfg->speed > 0 ? cfg->speed : 1.0);
     Session *s = NULL;
     bool ok = clock != NULL;
@@ -177,7 +253,12 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
     bool closed = false, failed = false;
     int frame = 0;
     bool exit_after_first_frame = getenv("CRISISDRILL_UI_EXIT_AFTER_FIRST_FRAME") != NULL; /* bench_frames */
-    while (ok && !closed && !failed && !session_is_over(s) && !desk_quit_requested(desk)) {
+    while (ok && !closed && !failed && !*reload && !session_is_over(s) && !desk_quit_requested(desk)) {
+        /* Hot reload: a trainer saved the scenario; start it again. */
+        if (frame % 30 == 29 && scenario_stamp(base->scenario_path) != stamp) {
+            *reload = true;
+            break;
+        }
         SDL_Event ev;
         while (!closed && !failed && SDL_PollEvent(&ev)) {
             if (ev.type == SDL_QUIT)
@@ -208,7 +289,7 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
             *err = end_err;
             failed = true;
         }
-        if (!closed) {
+        if (!closed && !*reload) {
             Error db_err;
             closed = run_debrief(ui, base->store, *id_out, failed ? error_copy : NULL, strings, &db_err);
         }
@@ -219,6 +300,26 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
     clock_free(clock);
     *closed_out = closed;
     return ok && !failed;
+}
+
+/* Plays, starting again whenever the scenario's files change (a trainer
+ * editing it); a scenario that does not start shows its error until it is
+ * fixed. */
+static bool play_with_reload(Ui *ui, const WindowConfig *cfg, const SessionConfig *base, const UiStrings *strings,
+                             int64_t *id_out, bool *closed, Error *err)
+{
+    for (;;) {
+        bool reload;
+        err->msg[0] = '\0';
+        bool ok = play_once(ui, cfg, base, strings, id_out, closed, &reload, err);
+        if (*closed || (ok && !reload))
+            return ok;
+        if (reload)
+            continue;
+        /* It did not start, or failed: show why, wait for a fix. */
+        if (!show_error_until_change(ui, base->scenario_path, err->msg, strings, closed))
+            return false;
+    }
 }
 
 /* The start screen until the trainee picks a scenario (true) or leaves. */
@@ -256,7 +357,7 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
     bool ok = ui_open(&ui, "Crisis Drill", cfg->assets_dir, err);
     bool closed = false;
     if (ok && cfg->session.scenario_path) {
-        ok = play_once(&ui, cfg, &cfg->session, ui_strings(cfg->ui_lang), id_out, &closed, err);
+        ok = play_with_reload(&ui, cfg, &cfg->session, ui_strings(cfg->ui_lang), id_out, &closed, err);
     } else if (ok) {
         char trainee[128], lang[8];
         snprintf(trainee, sizeof trainee, "%s", cfg->session.trainee ? cfg->session.trainee : "");
@@ -267,7 +368,7 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
             sc.scenario_path = choice.scenario_path;
             sc.trainee = choice.trainee;
             sc.lang = choice.lang;
-            ok = play_once(&ui, cfg, &sc, ui_strings(choice.lang), id_out, &closed, err);
+            ok = play_with_reload(&ui, cfg, &sc, ui_strings(choice.lang), id_out, &closed, err);
             snprintf(trainee, sizeof trainee, "%s", choice.trainee);
             snprintf(lang, sizeof lang, "%s", choice.lang);
         }

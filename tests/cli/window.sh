@@ -46,3 +46,24 @@ SDL_VIDEODRIVER=dummy CRISISDRILL_UI_SCREENSHOT="$WORK/replay.png" expect_exit 0
 [ "$(sql "$db" "select count(*) from actions")" = "$before" ] || fail "the replay wrote into the database"
 expect_exit 1 -- env SDL_VIDEODRIVER=dummy "$CRISISDRILL" replay 99 --db "$db"
 expect_in "$WORK/err" "no session 99"
+
+# Hot reload: a trainer edits the scenario while the window plays it; the window starts it again;
+# a broken edit shows its error until it is fixed, without leaving.
+cp -r "$SOURCE_DIR/scenarios/complaint-snowball" "$WORK/hot"
+hot="$WORK/hot.db"
+SDL_VIDEODRIVER=dummy env -u CRISISDRILL_UI_AUTOQUIT "$CRISISDRILL" play "$WORK/hot" --speed 50 --db "$hot" --trainee trainer >"$WORK/hot.out" 2>&1 &
+pid=$!
+sleep 2
+echo "-- an edit" >>"$WORK/hot/scenario.lua"
+sleep 2
+cp "$WORK/hot/scenario.lua" "$WORK/hot/good.lua"
+echo "function broken(" >>"$WORK/hot/scenario.lua"
+sleep 2
+cp "$WORK/hot/good.lua" "$WORK/hot/scenario.lua"
+sleep 2
+kill -TERM "$pid"
+wait "$pid" || fail "the window exited with $? after the reloads"
+[ "$(sql "$hot" "select count(*) from sessions")" = 3 ] || fail "hot reload: $(sql "$hot" "select count(*) from sessions") sessions, expected 3"
+[ "$(sql "$hot" "select group_concat(status) from sessions")" = "interrupted,interrupted,interrupted" ] ||
+  fail "hot reload statuses: $(sql "$hot" "select group_concat(status) from sessions")"
+[ "$(sql "$hot" "select count(distinct scenario_version) from sessions")" = 2 ] || fail "the edited scenario is a new version"
