@@ -324,7 +324,14 @@ static int show_post(lua_State *L, const char *fn, int idx, PostKind kind, const
         return luaL_error(L, "%s: virality must be a table { rate = ..., growth = ... }", fn);
     lua_pop(L, 1);
     int limit = scenario_meta(scenario_of(L))->text_limit;
-    if (p.text && kind != POST_DM && limit > 0 && text_utf8_length(p.text) > (size_t)limit)
+    if (kind == POST_NEWS) {
+        p.situation = "news";
+        p.negative = false;
+    } else if (kind == POST_INTERNAL && !opt_tag(L, idx, fn, "situation", false)) {
+        p.situation = "internal_request";
+        p.negative = false;
+    }
+    if (p.text && kind <= POST_QUOTE && limit > 0 && text_utf8_length(p.text) > (size_t)limit)
         return luaL_error(L, "%s: the text is %d characters; the network allows %d", fn,
                           (int)text_utf8_length(p.text), limit);
     char id[64];
@@ -344,6 +351,8 @@ static int show_post(lua_State *L, const char *fn, int idx, PostKind kind, const
 
 static int f_post(lua_State *L) { return show_post(L, "post", 1, POST_POST, NULL); }
 static int f_dm(lua_State *L) { return show_post(L, "dm", 1, POST_DM, NULL); }
+static int f_news(lua_State *L) { return show_post(L, "news", 1, POST_NEWS, NULL); }
+static int f_internal(lua_State *L) { return show_post(L, "internal", 1, POST_INTERNAL, NULL); }
 static int f_reply(lua_State *L) { return show_post(L, "reply", 2, POST_REPLY, luaL_checkstring(L, 1)); }
 static int f_quote(lua_State *L) { return show_post(L, "quote", 2, POST_QUOTE, luaL_checkstring(L, 1)); }
 static int f_repost(lua_State *L) { return show_post(L, "repost", 2, POST_REPOST, luaL_checkstring(L, 1)); }

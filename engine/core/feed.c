@@ -263,9 +263,11 @@ void feed_set_curve(Post *p, int64_t t_ms, const Virality *curve)
     p->curve = *curve;
 }
 
-static const char *const kind_names[] = {"post", "reply", "repost", "quote", "dm"};
+static const char *const kind_names[] = {"post", "reply", "repost", "quote", "dm", "news", "internal"};
 
 const char *post_kind_name(PostKind k) { return kind_names[k]; }
+
+bool post_is_public(const Post *p) { return p->kind <= POST_QUOTE; }
 
 bool post_kind_from_name(const char *s, PostKind *out)
 {

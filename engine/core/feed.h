@@ -9,7 +9,9 @@
 
 #include "error.h"
 
-typedef enum { POST_POST, POST_REPLY, POST_REPOST, POST_QUOTE, POST_DM } PostKind;
+/* NEWS: a headline of the news ticker. INTERNAL: a colleague writing to
+ * the trainee on the organisation's internal channel (and their answers). */
+typedef enum { POST_POST, POST_REPLY, POST_REPOST, POST_QUOTE, POST_DM, POST_NEWS, POST_INTERNAL } PostKind;
 
 typedef struct Persona {
     char *handle;     /* "@julie_m" */
@@ -80,6 +82,9 @@ void feed_bend(Post *post, int64_t t_ms, double rate_factor, double growth_facto
 void feed_set_curve(Post *post, int64_t t_ms, const Virality *curve);
 
 const char *post_kind_name(PostKind k);
+/* A post of the public network (not a private message, a headline or the
+ * internal channel): what counts toward the negative volume. */
+bool post_is_public(const Post *p);
 bool post_kind_from_name(const char *s, PostKind *out);
 /* Default sentiment of a situation tag: true when it is a negative one. */
 bool situation_is_negative(const char *situation);

@@ -127,7 +127,7 @@ static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *
                 return true;
         return false;
     case TRIGGER_VOLUME: {
-        if (!post->negative || post->kind == POST_DM)
+        if (!post->negative || !post_is_public(post))
             return false;
         TriggerState *ts = &s->triggers[i];
         while (ts->window_lo < s->nnegative && s->negative_ms[ts->window_lo] <= post->shown_ms - r->window_ms)
@@ -180,7 +180,7 @@ bool scorer_on_post(Scorer *s, const Post *post, Error *err)
 {
     if (post->by_trainee || post->kind == POST_REPOST)
         return true; /* the trainee's own words and bare reposts raise nothing */
-    if (post->negative && post->kind != POST_DM) { /* private messages make no public noise */
+    if (post->negative && post_is_public(post)) { /* private messages, headlines, colleagues: no public noise */
         if (!grow((void **)&s->negative_ms, s->nnegative, &s->cap_negative, sizeof *s->negative_ms))
             return error_set(err, "out of memory");
         s->negative_ms[s->nnegative++] = post->shown_ms;
@@ -286,8 +286,8 @@ static bool score_unneeded_alerts(Scorer *s, Error *err)
 
 static bool reply_rule_applies(const Rule *r, const Action *a, const Post *post)
 {
-    if (r->kind != RULE_REPLY)
-        return false;
+    if (r->kind != RULE_REPLY || post->kind == POST_INTERNAL)
+        return false; /* an answer to a colleague is not a public reply */
     if (r->check == CHECK_TEMPLATE && !a->template_offered)
         return false; /* no pre-approved material to use for this situation */
     if (strcmp(r->situation, "*") != 0 && strcmp(r->situation, post->situation) != 0)

@@ -518,7 +518,9 @@ static bool post_trainee_words(Session *s, const Action *a, Error *err)
 {
     char id[32];
     snprintf(id, sizeof id, "%s:%d", a->kind == ACT_REPLY ? "reply" : "dm", ++s->trainee_posts);
-    Post p = {.id = id, .kind = a->kind == ACT_REPLY ? POST_REPLY : POST_DM,
+    const Post *target = feed_post(s->feed, a->post_id);
+    PostKind kind = target && target->kind == POST_INTERNAL ? POST_INTERNAL : a->kind == ACT_REPLY ? POST_REPLY : POST_DM;
+    Post p = {.id = id, .kind = kind,
               .author = scenario_meta(s->scenario)->brand_handle, .parent = (char *)a->post_id,
               .situation = "response", .text = (char *)a->text, .by_trainee = true};
     return session_add_post(s, &p, err) != NULL;

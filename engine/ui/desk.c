@@ -644,6 +644,8 @@ static void author_line(const Desk *d, const Post *p, int64_t now, char *buf, si
     short_count(followers, sizeof followers, a ? a->followers : 0);
     relative_time(age, sizeof age, now - p->shown_ms);
     const char *kind = p->kind == POST_DM ? d->s->private_message
+                     : p->kind == POST_INTERNAL ? d->s->internal_channel
+                     : p->kind == POST_NEWS ? d->s->news
                      : p->kind == POST_REPOST ? d->s->repost
                      : p->kind == POST_QUOTE ? d->s->quote : NULL;
     snprintf(buf, size, "%s%s · %s %s · %s%s%s", p->author, a && a->verified ? " ✓" : "", followers, d->s->followers,
@@ -734,8 +736,8 @@ static int feed_card(Desk *d, const Post *p, size_t index, int x, int y, int w, 
     SDL_Rect card = {x, y, w, height};
     fill(d->r, card, selected ? SELECT : CARD);
     outline(d->r, card, selected ? BLUE : LINE);
-    if (p->kind == POST_DM)
-        fill(d->r, (SDL_Rect){x, y, px(d, 4), height}, BLUE);
+    if (p->kind == POST_DM || p->kind == POST_INTERNAL || p->kind == POST_NEWS)
+        fill(d->r, (SDL_Rect){x, y, px(d, 4), height}, p->kind == POST_DM ? BLUE : p->kind == POST_INTERNAL ? ORANGE : GREY);
     SDL_Color ink = p->deleted || p->hidden ? GREY : INK;
     text_draw(d->tc, TS_NORMAL, FONT_BOLD, ink, a ? a->name : p->author, x + pad, y + pad, 0);
     text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, meta, x + pad + nw + px(d, 8), y + pad + (nh - mh) / 2,
@@ -1051,7 +1053,28 @@ static void draw_top_bar(Desk *d, SDL_Rect bar, int64_t now)
     text_size(d->tc, TS_LARGE, FONT_BOLD, clock, 0, &tw, &th);
     text_draw(d->tc, TS_LARGE, FONT_BOLD, WHITE, clock, bar.x + pad, bar.y + (bar.h - th) / 2, 0);
     int title_x = bar.x + pad + tw + px(d, 20);
-    text_draw(d->tc, TS_NORMAL, FONT_REGULAR, (SDL_Color){170, 184, 194, 255}, m->title, title_x, y, bar.w / 2 - title_x);
+    SDL_Rect title_area = {title_x, bar.y, bar.w / 3 - title_x - px(d, 10), bar.h};
+    SDL_RenderSetClipRect(d->r, &title_area);
+    text_draw(d->tc, TS_NORMAL, FONT_REGULAR, (SDL_Color){170, 184, 194, 255}, m->title, title_x, y, 0);
+    SDL_RenderSetClipRect(d->r, NULL);
+    /* The news ticker: the latest headline, between the title and the gauge. */
+    const Post *headline = NULL;
+    for (size_t i = 0; i < post_count(d) && i < 500 && !headline; i++)
+        if (post_at(d, i)->kind == POST_NEWS)
+            headline = post_at(d, i);
+    if (headline) {
+        const Persona *src = feed_persona(feed(d), headline->author);
+        char line[1200];
+        snprintf(line, sizeof line, "📰 %s — %s", src ? src->name : headline->author, headline->text);
+        int tx = bar.w / 3, tw_max = bar.w - tx - px(d, 440);
+        if (tw_max > px(d, 120)) {
+            SDL_Rect ticker = {tx, bar.y, tw_max, bar.h};
+            SDL_RenderSetClipRect(d->r, &ticker);
+            text_draw(d->tc, TS_SMALL, FONT_BOLD, (SDL_Color){255, 212, 121, 255}, line, tx,
+                      bar.y + (bar.h - text_line_height(d->tc, TS_SMALL)) / 2, 0);
+            SDL_RenderSetClipRect(d->r, NULL);
+        }
+    }
     int temp = temperature(d, now);
     SDL_Color c = temp >= 70 ? RED : temp >= 30 ? ORANGE : GREEN;
     const char *word = temp >= 70 ? d->s->hot : temp >= 30 ? d->s->warm : d->s->calm;

@@ -35,7 +35,7 @@ static const UiStrings english = {
     .interrupted = "Exercise stopped before the end", .ended = "End of the exercise",
     .hidden = "hidden", .deleted = "deleted", .liked = "liked", .private_message = "private message",
     .repost = "reposted", .quote = "quoted", .in_reply_to = "in reply to", .thread = "Thread",
-    .error_title = "The scenario stopped",
+    .error_title = "The scenario stopped", .internal_channel = "internal channel", .news = "news",
 };
 
 static const UiStrings french = {
@@ -73,7 +73,7 @@ static const UiStrings french = {
     .interrupted = "Exercice arrêté avant la fin", .ended = "Fin de l’exercice",
     .hidden = "masqué", .deleted = "supprimé", .liked = "aimé", .private_message = "message privé",
     .repost = "a republié", .quote = "a cité", .in_reply_to = "en réponse à", .thread = "Fil de discussion",
-    .error_title = "Le scénario s’est arrêté",
+    .error_title = "Le scénario s’est arrêté", .internal_channel = "canal interne", .news = "actualité",
 };
 
 const UiStrings *ui_strings(const char *lang)

@@ -13,7 +13,7 @@ typedef struct UiStrings {
     const char *debrief, *total, *competencies, *score_rows, *timeline, *reply_times, *alerts, *target;
     const char *on_time, *late, *missed, *unneeded, *none, *close_hint, *interrupted, *ended;
     const char *hidden, *deleted, *liked, *private_message, *repost, *quote, *in_reply_to, *thread;
-    const char *error_title;
+    const char *error_title, *internal_channel, *news;
 } UiStrings;
 
 /* "fr" or "en"; anything else gives English. */

@@ -27,7 +27,12 @@ db="$WORK/tour.db"
 # The trainee of the example does it right: no broken rule, no missed deadline.
 [ "$(sql "$db" "select count(*) from scores where outcome in ('broken','missed','late','unneeded') and points < 0")" = 0 ] ||
   fail "the example trainee lost points: $(sql "$db" "select reason from scores where points < 0")"
-[ "$(sql "$db" "select count(*) from actions")" = 8 ] || fail "actions: $(sql "$db" "select count(*) from actions")"
+[ "$(sql "$db" "select count(*) from actions")" = 9 ] || fail "actions: $(sql "$db" "select count(*) from actions")"
+# The answer to a colleague stays internal, judged by the internal_request rules only.
+[ "$(sql "$db" "select kind from posts where parent = 'k1'")" = internal ] || fail "the answer to k1 is not internal"
+[ "$(sql "$db" "select group_concat(rule, ',') from v_scores where post_id = 'k1'")" = "perimeter.internal.reply,target.internal" ] ||
+  fail "k1 rows: $(sql "$db" "select group_concat(rule, ',') from v_scores where post_id = 'k1'")"
+[ "$(sql "$db" "select count(*) from posts where kind = 'news' and situation = 'news'")" = 1 ] || fail "no headline"
 [ "$(sql "$db" "select opened_ms || '/' || typed_ms from actions where kind = 'reply' and post_id = 'c1'")" = "25000/27000" ] ||
   fail "opened/typed times not stored"
 

@@ -103,7 +103,14 @@ typedef struct Run {
     Session *session;
 } Run;
 
+static bool run_start_path(Run *run, const char *name, const char *lang, const char *scenario);
+
 static bool run_start(Run *run, const char *name, const char *lang)
+{
+    return run_start_path(run, name, lang, FLAGSHIP "/scenario.lua");
+}
+
+static bool run_start_path(Run *run, const char *name, const char *lang, const char *scenario)
 {
     Error err;
     memset(run, 0, sizeof *run);
@@ -112,7 +119,7 @@ static bool run_start(Run *run, const char *name, const char *lang)
     unlink(run->db);
     run->store = store_open(run->db, &err);
     run->clock = clock_new_virtual();
-    SessionConfig cfg = {.scenario_path = FLAGSHIP "/scenario.lua", .lang = lang, .trainee = "ui",
+    SessionConfig cfg = {.scenario_path = scenario, .lang = lang, .trainee = "ui",
                          .rules_dir = SOURCE_DIR "/scenarios/rules", .mode = "window", .store = run->store,
                          .clock = run->clock, .seed = 1};
     run->session = run->store ? session_start(&cfg, &err) : NULL;
@@ -498,6 +505,54 @@ static void test_start_screen(void)
     canvas_close(&c);
 }
 
+/* The news ticker and the internal channel: a headline in the top bar, a
+ * colleague's message in the feed, answered internally from the desk. */
+static void test_news_and_internal(void)
+{
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    char path[512];
+    snprintf(path, sizeof path, "%s/crisisdrill-ui-internal-%d.lua", tmp, (int)getpid());
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs("scenario{ id = \"internal\", title = \"Internal\", duration = 600 }\n"
+          "persona{ handle = \"@daily\", name = \"The Daily\", followers = 90000, role = \"media\" }\n"
+          "persona{ handle = \"@boss\", name = \"Alex (manager)\", role = \"colleague\" }\n"
+          "function main()\n"
+          "  news{ id = \"n1\", author = \"@daily\", text = \"Coffee chain under fire over billing error\" }\n"
+          "  wait(5)\n"
+          "  internal{ id = \"k1\", author = \"@boss\", text = \"Status? Do we need a statement before noon?\" }\n"
+          "  wait(60)\n"
+          "end\n", f);
+    fclose(f);
+    Canvas c;
+    Run run;
+    CHECK(canvas_open(&c));
+    CHECK(run_start_path(&run, "internal", "en", path));
+    if (run.session) {
+        CHECK(advance_to(&run, 10000));
+        Desk *d = desk_new(run.session, c.tc, c.r, ui_strings("en"), 1.0f);
+        desk_select(d, "k1", 10000);
+        desk_draw(d, W, H);
+        save(&c, "desk-internal-en.png");
+        CHECK(ink(&c, (SDL_Rect){W / 3, 0, W / 3, 56}) > 500); /* the headline in the top bar */
+        SDL_Color edge = pixel(&c, 11, 80);                    /* the internal message's orange edge */
+        CHECK(same(edge, 255, 122, 0));
+        CHECK(key(d, SDLK_r, 0, 11000));
+        CHECK(type(d, "Apology out, refunds in private; statement draft at 11:30.", 12000));
+        CHECK(key(d, SDLK_RETURN, 0, 13000));
+        const Feed *feedp = session_feed(run.session);
+        const Post *answer = feed_post_at(feedp, feed_post_count(feedp) - 1);
+        CHECK_INT(answer->kind, POST_INTERNAL);
+        CHECK_STR(answer->parent, "k1");
+        desk_free(d);
+        run_close(&run);
+    }
+    canvas_close(&c);
+    unlink(path);
+}
+
 static void test_good_playthrough(void) { test_playthrough_matches_answers("good.txt"); }
 static void test_poor_playthrough(void) { test_playthrough_matches_answers("poor.txt"); }
 
@@ -511,6 +566,7 @@ int main(void)
     RUN(test_desk_pictures);
     RUN(test_keyboard_and_mouse);
     RUN(test_start_screen);
+    RUN(test_news_and_internal);
     RUN(test_good_playthrough);
     RUN(test_poor_playthrough);
     TTF_Quit();
