@@ -422,6 +422,14 @@ static unsigned read_kinds(lua_State *L, int idx)
     return mask;
 }
 
+/* A role the rule set does not declare is a scenario bug: say so where it is. */
+static void check_role(lua_State *L, const char *fn, const char *role)
+{
+    const RuleSet *rules = session_rules(session_of(L));
+    if (rules && !rules_has_role(rules, role))
+        luaL_error(L, "%s: role '%s' is not in rule set '%s'", fn, role, rules->name);
+}
+
 static int f_await(lua_State *L)
 {
     static const char *const fields[] = {"post", "kinds", "role", "timeout", NULL};
@@ -431,6 +439,8 @@ static int f_await(lua_State *L)
     check_fields(L, 1, "await", fields);
     const char *post = opt_string(L, 1, "await", "post", false);
     const char *role = opt_string(L, 1, "await", "role", false);
+    if (role)
+        check_role(L, "await", role);
     unsigned kinds = read_kinds(L, 1);
     double timeout = opt_number(L, 1, "await", "timeout", -1, 0, 1e7);
     int64_t until = timeout < 0 ? INT64_MAX : session_now_ms(session_of(L)) + seconds_to_ms(L, timeout, "await");
@@ -481,6 +491,7 @@ static int f_handled(lua_State *L)
 static int f_alerted(lua_State *L)
 {
     const char *role = luaL_checkstring(L, 1);
+    check_role(L, "alerted", role);
     Session *s = session_of(L);
     for (size_t i = 0; i < session_action_count(s); i++) {
         const ActionLog *a = session_action_at(s, i);

@@ -390,6 +390,32 @@ static void lint_rules(const char *scenario, const char *rules_dir, const char *
     clock_free(clock);
 }
 
+/* Branches named in the scenario's text that no playthrough reached: a
+ * note, not a problem (a story may keep a rare branch on purpose). */
+static void note_unreached_branches(const char *scenario, const RunResult *reached, FILE *out)
+{
+    Error err;
+    size_t len;
+    char *text = text_read_file(scenario, 1024 * 1024, &len, &err);
+    if (!text)
+        return;
+    int line = 1;
+    for (const char *p = text; *p; p++) {
+        if (*p == '\n')
+            line++;
+        if (strncmp(p, "branch(\"", 8) != 0 || (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_')))
+            continue;
+        const char *name = p + 8, *end = strchr(name, '"');
+        if (!end || end - name >= 64)
+            continue;
+        char branch[64];
+        snprintf(branch, sizeof branch, "%.*s", (int)(end - name), name);
+        if (!has_branch(reached, branch))
+            fprintf(out, "%s:%d: note: branch '%s' is reached by no playthrough\n", scenario, line, branch);
+    }
+    free(text);
+}
+
 static void check_scenario(const char *scenario, const char *rules_dir, FILE *out, CheckReport *rep)
 {
     rep->scenarios++;
@@ -435,6 +461,7 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
         read_plan(files[f], &plans[f], out, rep);
     Seen seen = {0}, templates = {0};
     static Answers none = {.path = "(no answers)"};
+    RunResult *all = calloc(1, sizeof *all); /* the branches reached by any run */
     for (int l = 0; l < ncodes; l++) {
         const char *code = codes[l];
         RunResult *o = malloc(sizeof *o);
@@ -445,6 +472,9 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
             fprintf(out, "%s [%s]\n", err.msg, *code ? code : "-");
             rep->problems++;
         }
+        for (int b = 0; all && b < o->nbranches; b++)
+            if (!has_branch(all, o->branches[b]) && all->nbranches < 64)
+                snprintf(all->branches[all->nbranches++], 64, "%s", o->branches[b]);
         for (int f = 0; f < nfiles; f++) {
             const Plan *plan = &plans[f];
             Answers *answers = answers_load(files[f], &err);
@@ -458,16 +488,19 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
                     fprintf(out, "%s: FAIL [%s]: the play stopped: %s\n", files[f], *code ? code : "-", err.msg);
                     rep->failed++;
                 } else {
-                    bool all = true;
+                    for (int b = 0; all && b < o->nbranches; b++)
+                        if (!has_branch(all, o->branches[b]) && all->nbranches < 64)
+                            snprintf(all->branches[all->nbranches++], 64, "%s", o->branches[b]);
+                    bool passed = true;
                     for (int i = 0; i < plan->n; i++) {
                         char got[256];
                         if (!meets(&plan->items[i], o, got, sizeof got)) {
                             fprintf(out, "%s:%d: FAIL [%s]: expected %s; %s\n", files[f], plan->items[i].line,
                                     *code ? code : "-", plan->items[i].text, got);
-                            all = false;
+                            passed = false;
                         }
                     }
-                    all ? rep->passed++ : rep->failed++;
+                    passed ? rep->passed++ : rep->failed++;
                 }
             }
             answers_free(answers);
@@ -475,6 +508,9 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
         free(o);
     }
     lint_rules(scenario, rules_dir, codes[0], &seen, &templates, out, rep);
+    if (all && rep->problems == problems_before)
+        note_unreached_branches(scenario, all, out);
+    free(all);
     free(files);
     free(plans);
     if (rep->problems == problems_before)

@@ -76,3 +76,13 @@ expect_exit 0 -- "$CRISISDRILL" play complaint-snowball --headless --rules stric
 expect_exit 0 -- "$CRISISDRILL" check "$SOURCE_DIR/scenarios"
 expect_in "$WORK/out" "4 scenarios, 2 rule files: 0 problems"
 expect_not_in "$WORK/out" "FAIL"
+
+# Roles the rule set does not know are caught where they are used; branches no run reaches are noted.
+mkdir -p "$WORK/roles" "$WORK/rare"
+printf 'scenario{ id = "roles", title = "R", duration = 60 }\nfunction main()\n  wait(5)\n  if alerted("sheriff") then branch("never") end\nend\n' >"$WORK/roles/scenario.lua"
+expect_exit 1 -- "$CRISISDRILL" check "$WORK/roles"
+expect_in "$WORK/out" "roles/scenario.lua:4: alerted: role 'sheriff' is not in rule set 'default'"
+printf 'scenario{ id = "rare", title = "R", duration = 60 }\nfunction main()\n  wait(5)\n  if now() > 999 then branch("rare") end\n  branch("usual")\nend\n' >"$WORK/rare/scenario.lua"
+expect_exit 0 -- "$CRISISDRILL" check "$WORK/rare"
+expect_in "$WORK/out" "rare/scenario.lua:4: note: branch 'rare' is reached by no playthrough"
+expect_not_in "$WORK/out" "branch 'usual'"
