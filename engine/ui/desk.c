@@ -1112,9 +1112,13 @@ static void draw_status_bar(Desk *d, SDL_Rect bar)
 
 static void draw_help(Desk *d, int w, int h)
 {
-    int pad = px(d, 24), lh = text_line_height(d->tc, TS_NORMAL) + px(d, 6);
-    int bw = px(d, 640) < w - 2 * pad ? px(d, 640) : w - 2 * pad;
-    int bh = pad * 2 + lh * 12;
+    int pad = px(d, 24), gap = px(d, 6);
+    int bw = px(d, 720) < w - 2 * pad ? px(d, 720) : w - 2 * pad;
+    int tw, th, bh = pad * 2 + text_line_height(d->tc, TS_LARGE) + px(d, 10);
+    for (int i = 0; i < 16 && d->s->help_lines[i]; i++) { /* lines may wrap: measure them */
+        text_size(d->tc, TS_NORMAL, FONT_REGULAR, d->s->help_lines[i], bw - 2 * pad, &tw, &th);
+        bh += th + gap;
+    }
     SDL_Rect box = {(w - bw) / 2, (h - bh) / 2, bw, bh};
     SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
     fill(d->r, (SDL_Rect){0, 0, w, h}, (SDL_Color){0, 0, 0, 110});
@@ -1123,8 +1127,8 @@ static void draw_help(Desk *d, int w, int h)
     outline(d->r, box, BLUE);
     int y = box.y + pad;
     y += text_draw(d->tc, TS_LARGE, FONT_BOLD, INK, d->s->help_title, box.x + pad, y, 0) + px(d, 10);
-    for (int i = 0; i < 16 && d->s->help_lines[i]; i++, y += lh)
-        text_draw(d->tc, TS_NORMAL, FONT_REGULAR, INK, d->s->help_lines[i], box.x + pad, y, bw - 2 * pad);
+    for (int i = 0; i < 16 && d->s->help_lines[i]; i++)
+        y += text_draw(d->tc, TS_NORMAL, FONT_REGULAR, INK, d->s->help_lines[i], box.x + pad, y, bw - 2 * pad) + gap;
 }
 
 void desk_draw(Desk *d, int w, int h)

@@ -176,4 +176,15 @@ return {
   a2 = "Third refill of the day at @cometcoffee, laptop plugged in, inbox slowly dying. Productive Monday.",
   a3 = "The new cinnamon bun at Comet is worth the queue. That's it, that's the post.",
   a4 = "Comet's autumn menu is out and the maple pecan latte is dangerously good 🍁",
+  -- ---- news ticker and internal channel -------------------------------------
+  tpl_status_label = "Internal: status for the manager",
+  tpl_status = "Status: apology posted, refunds promised to everyone affected, manager and press office alerted. A public statement would settle it.",
+  tpl_screens_label = "Internal: evidence kept for legal",
+  tpl_screens = "Done: screenshots of the complaint, the lawyer's posts and all our replies are saved with their times. Sending them now.",
+  ops_manager_name = "Priya Nair (duty manager)", legal_team_name = "Legal team",
+  news1 = "Subscription apps under scrutiny as cancelled members report charges",
+  news2_calm = "Comet Coffee promises automatic refunds after billing fault",
+  news2_spread = "#CometGate: coffee chain accused of charging cancelled members",
+  k_status = "Seen the Comet Club thread? Where are we, and do we need a statement this morning?",
+  k_screens = "A lawyer is involved. Please keep screenshots of the original complaint and of our replies.",
 }

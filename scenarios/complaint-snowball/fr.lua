@@ -183,4 +183,15 @@ return {
     .. "productif.",
   a3 = "Le nouveau roulé à la cannelle de Comète vaut largement la queue. C’est tout, c’est le post.",
   a4 = "La carte d’automne de Comète est sortie et le latte érable-noix de pécan est dangereusement bon 🍁",
+  -- ---- bandeau d’actualités et canal interne --------------------------------
+  tpl_status_label = "Interne : point pour le manager",
+  tpl_status = "Point : excuses publiées, remboursement promis à tous les abonnés touchés, manager et service de presse alertés. Un communiqué réglerait la question.",
+  tpl_screens_label = "Interne : preuves conservées pour le juridique",
+  tpl_screens = "C’est fait : captures de la plainte, des messages de l’avocate et de toutes nos réponses, horodatées. Je vous les envoie.",
+  ops_manager_name = "Nadia Benali (manager d’astreinte)", legal_team_name = "Service juridique",
+  news1 = "Applis d’abonnement : des clients prélevés après résiliation témoignent",
+  news2_calm = "Comète Café promet des remboursements automatiques après une erreur de facturation",
+  news2_spread = "#CometeGate : la chaîne de cafés accusée de prélever des abonnés résiliés",
+  k_status = "Tu as vu le fil sur le Comète Club ? On en est où, et faut-il un communiqué ce matin ?",
+  k_screens = "Une avocate est dans la boucle. Garde des captures de la plainte d’origine et de nos réponses.",
 }

@@ -74,9 +74,13 @@ persona{ handle = INFLUENCER, name = T.influencer_name, followers = 86400, verif
 persona{ handle = TROLL, name = T.troll_name, followers = 37, role = "troll" }
 persona{ handle = JOURNALIST, name = T.journalist_name, followers = 14200, verified = true, role = "journalist" }
 persona{ handle = LAWYER, name = T.lawyer_name, followers = 3150, role = "lawyer" }
+persona{ handle = "@ops_manager", name = T.ops_manager_name, role = "colleague" }
+persona{ handle = "@legal_team", name = T.legal_team_name, role = "colleague" }
 
 -- ---- pre-approved replies ---------------------------------------------------
 
+template{ id = "status", situation = "internal_request", label = T.tpl_status_label, text = T.tpl_status }
+template{ id = "screens", situation = "internal_request", label = T.tpl_screens_label, text = T.tpl_screens }
 template{ id = "apology", situation = "complaint", label = T.tpl_apology_label, text = T.tpl_apology }
 template{ id = "apology_all", situation = "complaint", label = T.tpl_apology_all_label, text = T.tpl_apology_all }
 template{ id = "refund", situation = "complaint", label = T.tpl_refund_label, text = T.tpl_refund }
@@ -443,7 +447,22 @@ end
 
 -- ---- the timeline ---------------------------------------------------------------
 
+-- The news ticker and the internal channel: headlines that follow the
+-- crisis, and colleagues who need answers too (a status for the manager,
+-- evidence for legal).
+local function office()
+  wait(7 * 60 + 30)                                           -- 07:30
+  news{ id = "n1", author = JOURNALIST, text = T.news1 }
+  wait(30)                                                    -- 08:00
+  internal{ id = "k1", author = "@ops_manager", text = T.k_status }
+  wait(150)                                                   -- 10:30
+  internal{ id = "k2", author = "@legal_team", text = T.k_screens }
+  wait(210)                                                   -- 14:00
+  news{ id = "n2", author = JOURNALIST, text = S.c1 == "good" and T.news2_calm or T.news2_spread }
+end
+
 function main()
+  spawn(office)
   spawn(ambient)
   spawn(ending)
   wait(5)

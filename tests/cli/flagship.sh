@@ -95,7 +95,7 @@ for lang in en fr; do
   expect_branches "$good" calmed troll_moderated press_routed legal_routed manager_statement
   expect_no_branch "$good" ignored
   expect_value "$good" "select outcome from sessions" resolved
-  expect_value "$good" "select total from sessions" 61
+  expect_value "$good" "select total from sessions" 67
 
   # ---- poor: late, defensive, censoring, feeding the troll, alerting badly ----
   poor="$WORK/poor-$lang.db"
@@ -116,7 +116,7 @@ for lang in en fr; do
   expect_branches "$poor" ignored defensive streisand troll_fed legal_exposed press_mishandled
   expect_no_branch "$poor" calmed
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -80
+  expect_value "$poor" "select total from sessions" -86
   expect_value "$poor" "select deleted from posts where post_id = 'c1'" 1
 
   # ---- silent: nothing done, everything missed ---------------------------------
@@ -137,7 +137,7 @@ for lang in en fr; do
   expect_branches "$silent" ignored press_ignored legal_ignored
   expect_no_branch "$silent" manager_statement
   expect_value "$silent" "select outcome from sessions" viral
-  expect_value "$silent" "select total from sessions" -64
+  expect_value "$silent" "select total from sessions" -70
 
   # ---- the trainee's handling decides the score and the snowball --------------
   g=$(sql "$good" "select total from sessions"); p=$(sql "$poor" "select total from sessions")
@@ -163,7 +163,7 @@ expect_value "$WORK/good-fr.db" "select language from sessions" fr
 play poor-fr-words "$ANSWERS/poor-fr.txt" fr
 expect_score "$WORK/poor-fr-words.db" reply.no_blame c1 broken -5
 expect_score "$WORK/poor-fr-words.db" reply.apology c1 broken -2
-expect_value "$WORK/poor-fr-words.db" "select total from sessions" -80
+expect_value "$WORK/poor-fr-words.db" "select total from sessions" -86
 
 # ---- determinism: same scenario, seed and answers give the same bytes -----------
 play again-1 "$ANSWERS/good.txt" en --seed 42
@@ -176,7 +176,7 @@ for n in 1 2; do
   cp "$WORK/out" "$WORK/again-$n.json"
 done
 cmp -s "$WORK/again-1.json" "$WORK/again-2.json" || fail "the JSON reports of two identical plays differ"
-expect_in "$WORK/again-1.json" '"total": 61'
+expect_in "$WORK/again-1.json" '"total": 67'
 
 # The crowd (seeded) is a busy one when nobody answers; a different seed
 # changes who speaks in it, not the story's verdicts.
