@@ -155,10 +155,17 @@ static bool preview_key(const SDL_Event *ev, Clock *clock, Desk *desk)
 
 /* Plays one session in the open window, then its debrief. *closed is set
  * when the trainee closed the window (leave the program). */
-/* The newest modification time of the scenario's files (its folder's .lua
- * files), to notice a trainer's edit. */
-static int64_t scenario_stamp(const char *scenario_path)
+static int64_t file_mtime(const char *path)
 {
+    struct stat st;
+    return path && stat(path, &st) == 0 ? (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec : 0;
+}
+
+/* The newest modification time of the scenario's files (its folder's .lua
+ * files) and of a rule file given by path, to notice a trainer's edit. */
+static int64_t scenario_stamp(const char *scenario_path, const char *rules)
+{
+    int64_t rules_time = rules && strstr(rules, ".rules") ? file_mtime(rules) : 0;
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", scenario_path);
     char *slash = strrchr(dir, '/');
@@ -184,15 +191,15 @@ static int64_t scenario_stamp(const char *scenario_path)
     }
     if (d)
         closedir(d);
-    return newest;
+    return newest > rules_time ? newest : rules_time;
 }
 
 /* Shows why the scenario cannot play (file:line) until its files change
  * (true: try again) or the trainer leaves (false). */
-static bool show_error_until_change(Ui *ui, const char *path, const char *message, const UiStrings *strings,
-                                    bool *closed)
+static bool show_error_until_change(Ui *ui, const char *path, const char *rules, const char *message,
+                                    const UiStrings *strings, bool *closed)
 {
-    int64_t stamp = scenario_stamp(path);
+    int64_t stamp = scenario_stamp(path, rules);
     bool autoquit = getenv("CRISISDRILL_UI_AUTOQUIT") != NULL;
     bool fr = strcmp(strings->lang, "fr") == 0;
     for (int frame = 1;; frame++) {
@@ -203,7 +210,7 @@ static bool show_error_until_change(Ui *ui, const char *path, const char *messag
             if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_ESCAPE)
                 return false;
         }
-        if (frame % 15 == 0 && scenario_stamp(path) != stamp)
+        if (frame % 15 == 0 && scenario_stamp(path, rules) != stamp)
             return true;
         int w, h;
         SDL_GetRendererOutputSize(ui->renderer, &w, &h);
@@ -230,7 +237,7 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
                       int64_t *id_out, bool *closed_out, bool *reload, Error *err)
 {
     *reload = false;
-    int64_t stamp = scenario_stamp(base->scenario_path);
+    int64_t stamp = scenario_stamp(base->scenario_path, base->rules);
     Clock *clock = clock_new_real(cfg->speed > 0 ? cfg->speed : 1.0);
     Session *s = NULL;
     bool ok = clock != NULL;
@@ -255,7 +262,7 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
     bool exit_after_first_frame = getenv("CRISISDRILL_UI_EXIT_AFTER_FIRST_FRAME") != NULL; /* bench_frames */
     while (ok && !closed && !failed && !*reload && !session_is_over(s) && !desk_quit_requested(desk)) {
         /* Hot reload: a trainer saved the scenario; start it again. */
-        if (frame % 30 == 29 && scenario_stamp(base->scenario_path) != stamp) {
+        if (frame % 30 == 29 && scenario_stamp(base->scenario_path, base->rules) != stamp) {
             *reload = true;
             break;
         }
@@ -317,7 +324,7 @@ static bool play_with_reload(Ui *ui, const WindowConfig *cfg, const SessionConfi
         if (reload)
             continue;
         /* It did not start, or failed: show why, wait for a fix. */
-        if (!show_error_until_change(ui, base->scenario_path, err->msg, strings, closed))
+        if (!show_error_until_change(ui, base->scenario_path, base->rules, err->msg, strings, closed))
             return false;
     }
 }

@@ -67,3 +67,17 @@ wait "$pid" || fail "the window exited with $? after the reloads"
 [ "$(sql "$hot" "select group_concat(status) from sessions")" = "interrupted,interrupted,interrupted" ] ||
   fail "hot reload statuses: $(sql "$hot" "select group_concat(status) from sessions")"
 [ "$(sql "$hot" "select count(distinct scenario_version) from sessions")" = 2 ] || fail "the edited scenario is a new version"
+
+# A rule file named by path is watched too: saving it starts the scenario again under the new version.
+cp "$SOURCE_DIR/scenarios/rules/default.rules" "$WORK/my.rules"
+rdb="$WORK/rules-reload.db"
+SDL_VIDEODRIVER=dummy env -u CRISISDRILL_UI_AUTOQUIT "$CRISISDRILL" play complaint-snowball --rules "$WORK/my.rules" \
+  --speed 50 --db "$rdb" >"$WORK/rules.out" 2>&1 &
+pid=$!
+sleep 2
+sed -i 's/^perimeter id=perimeter.complaint.reply situation=complaint action=reply verdict=allowed points=2/perimeter id=perimeter.complaint.reply situation=complaint action=reply verdict=allowed points=3/' "$WORK/my.rules"
+sleep 2
+kill -TERM "$pid"
+wait "$pid" || fail "the window exited with $? after the rules reload"
+[ "$(sql "$rdb" "select count(*) || '/' || count(distinct ruleset_version) from sessions")" = "2/2" ] ||
+  fail "rules reload: $(sql "$rdb" "select count(*), count(distinct ruleset_version) from sessions")"
