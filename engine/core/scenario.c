@@ -791,13 +791,35 @@ static bool run_chunk(Scenario *sc, const char *buf, size_t len, const char *pat
     return ok;
 }
 
+/* T.missing is an error naming the key and the language file, at the line
+ * that asked for it — not a nil that shows up as an empty post later. */
+static int missing_text(lua_State *L)
+{
+    const char *key = lua_tostring(L, 2);
+    lua_getglobal(L, "LANG");
+    return luaL_error(L, "no text '%s' in %s.lua", key ? key : "?", lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
+}
+
+/* Makes the table at the top of the stack the strict global T. */
+static void set_texts(lua_State *L)
+{
+    lua_newtable(L);
+    lua_pushcfunction(L, missing_text);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    lua_setglobal(L, "T");
+}
+
 static bool load_language(Scenario *sc, const char *lang_path, const char *lang, uint64_t *hash, Error *err)
 {
     lua_State *L = sc->L;
     lua_pushstring(L, lang);
     lua_setglobal(L, "LANG");
-    if (!lang_path)
+    if (!lang_path) {
+        lua_newtable(L);
+        set_texts(L);
         return true;
+    }
     size_t len;
     char *buf = read_file(lang_path, &len, err);
     if (!buf)
@@ -812,7 +834,7 @@ static bool load_language(Scenario *sc, const char *lang_path, const char *lang,
         return error_set(err, "%s:1: a language file must return a table of texts: return { key = \"text\", ... }",
                          lang_path);
     }
-    lua_setglobal(L, "T");
+    set_texts(L);
     return true;
 }
 

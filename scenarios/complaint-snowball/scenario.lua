@@ -34,10 +34,6 @@
 
 local DURATION = 40 * 60
 
--- A text missing from the language file is an error at once, with its key.
-setmetatable(T, { __index = function(_, key)
-  error("no text '" .. tostring(key) .. "' in " .. LANG .. ".lua", 2)
-end })
 
 scenario{
   id = "complaint-snowball",

@@ -55,9 +55,6 @@
 
 local DURATION = 30 * 60
 
-setmetatable(T, { __index = function(_, key)
-  error("no text '" .. tostring(key) .. "' in " .. LANG .. ".lua", 2)
-end })
 
 scenario{
   id = "data-leak-rumour",

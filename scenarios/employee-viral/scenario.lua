@@ -48,9 +48,6 @@
 
 local DURATION = 35 * 60
 
-setmetatable(T, { __index = function(_, key)
-  error("no text '" .. tostring(key) .. "' in " .. LANG .. ".lua", 2)
-end })
 
 scenario{
   id = "employee-viral",

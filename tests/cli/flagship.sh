@@ -14,41 +14,6 @@ play() {
     --db "$WORK/$name.db" "$@"
 }
 
-# score DB RULE POST: "outcome|points" of the rule's row on that post (or on
-# no post when POST is -), one line per row.
-score() {
-  if [ "$3" = - ]; then
-    sql "$1" "select outcome || '|' || points from v_scores where rule = '$2' and post_id is null order by score_id"
-  else
-    sql "$1" "select outcome || '|' || points from v_scores where rule = '$2' and post_id = '$3' order by score_id"
-  fi
-}
-
-# expect_score DB RULE POST OUTCOME POINTS
-expect_score() {
-  local got; got=$(score "$1" "$2" "$3")
-  [ "$got" = "$4|$5" ] || fail "$(basename "$1"): $2 on $3: got '${got//$'\n'/, }', expected '$4|$5'"
-}
-
-# expect_value DB QUERY WANT
-expect_value() {
-  local got; got=$(sql "$1" "$2")
-  [ "$got" = "$3" ] || fail "$(basename "$1"): $2 -> '${got//$'\n'/, }', expected '$3'"
-}
-
-# expect_branches DB NAME...: each branch was reached.
-expect_branches() {
-  local db=$1 name; shift
-  for name in "$@"; do
-    [ "$(sql "$db" "select count(*) from branches where name = '$name'")" = 1 ] \
-      || fail "$(basename "$db"): branch $name not reached (got: $(sql "$db" "select group_concat(name, ' ') from branches"))"
-  done
-}
-
-expect_no_branch() {
-  [ "$(sql "$1" "select count(*) from branches where name = '$2'")" = 0 ] || fail "$(basename "$1"): branch $2 reached"
-}
-
 # Facts every playthrough shares: a completed session, a full feed, the
 # influencer (50k+ followers) quoting the complaint, the journalist, the
 # lawyer and the troll, and a total that is the sum of its rows.

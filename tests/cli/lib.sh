@@ -21,6 +21,41 @@ expect_not_in() { ! grep -qF -- "$2" "$1" || fail "$1 should not contain: $2"; }
 # sql DB QUERY: one value from the database.
 sql() { sqlite3 -readonly "$1" "$2"; }
 
+# ---- helpers for scenario playthrough tests ----
+
+# score DB RULE POST: the "OUTCOME|POINTS" of the rule's rows on that post (on no post when POST is -).
+score() {
+  local cond="post_id = '$3'"
+  [ "$3" = - ] && cond="post_id is null"
+  sql "$1" "select outcome || '|' || points from v_scores where rule = '$2' and $cond order by score_id"
+}
+
+# expect_score DB RULE POST OUTCOME POINTS: the rule's one row on that post reads OUTCOME|POINTS.
+expect_score() {
+  local got; got=$(score "$1" "$2" "$3")
+  [ "$got" = "$4|$5" ] || fail "$(basename "$1"): $2 on $3: got '${got//$'\n'/, }', expected '$4|$5'"
+}
+
+# expect_value DB QUERY WANT
+expect_value() {
+  local got; got=$(sql "$1" "$2")
+  [ "$got" = "$3" ] || fail "$(basename "$1"): $2 -> '${got//$'\n'/, }', expected '$3'"
+}
+
+# expect_branches DB NAME...: each branch was reached.
+expect_branches() {
+  local db=$1 name; shift
+  for name in "$@"; do
+    [ "$(sql "$db" "select count(*) from branches where name = '$name'")" = 1 ] \
+      || fail "$(basename "$db"): branch $name not reached (got: $(sql "$db" "select group_concat(name, ' ') from branches"))"
+  done
+}
+
+# expect_no_branch DB NAME: the branch was not reached.
+expect_no_branch() {
+  [ "$(sql "$1" "select count(*) from branches where name = '$2'")" = 0 ] || fail "$(basename "$1"): branch $2 reached"
+}
+
 finish() {
   if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
   echo "all checks passed"
