@@ -98,24 +98,6 @@ local S = {
 
 local C1_KINDS = { "reply", "dm", "delete", "hide" }
 
--- T.prefix1 .. T.prefixN as a list.
-local function texts(prefix, n)
-  local list = {}
-  for i = 1, n do list[i] = T[prefix .. i] end
-  return list
-end
-
--- The trainee's first action of one of `kinds` on a post: one already done,
--- or the next one within `timeout` seconds (nil if none comes).
-local function first_action(id, kinds, timeout)
-  local wanted = {}
-  for _, k in ipairs(kinds) do wanted[k] = true end
-  for _, a in ipairs(handled(id)) do
-    if wanted[a.kind] then return a end
-  end
-  return await{ post = id, kinds = kinds, timeout = timeout }
-end
-
 -- Made-up accounts for the crowd (language-neutral first names).
 local CROWD_NAMES = { "amy", "raj", "lena", "tom", "zoe", "yusuf", "emma", "theo", "nadia", "olly",
                       "marco", "jess", "kofi", "lucie", "dev", "anna", "sami", "rosa", "finn", "mia" }
@@ -157,11 +139,6 @@ local function chorus(o)
       end
     end
   end)
-end
-
--- Waits until the scenario clock reads `t` seconds.
-local function wait_until(t)
-  if t > now() then wait(t - now()) end
 end
 
 -- The influencer reacts to the brand's answer to her quote.

@@ -116,27 +116,6 @@ local S = {
 -- The posts about the leak itself (situation data_leak), public ones.
 local LEAK_POSTS = { leak1 = true, h1 = true, sc1 = true, h2 = true }
 
-local function texts(prefix, n)
-  local list = {}
-  for i = 1, n do list[i] = T[prefix .. i] end
-  return list
-end
-
-local function wait_until(t)
-  if t > now() then wait(t - now()) end
-end
-
--- The trainee's first action of one of `kinds` on a post: one already done,
--- or the next one within `timeout` seconds (nil if none comes).
-local function first_action(id, kinds, timeout)
-  local wanted = {}
-  for _, k in ipairs(kinds) do wanted[k] = true end
-  for _, a in ipairs(handled(id)) do
-    if wanted[a.kind] then return a end
-  end
-  return await{ post = id, kinds = kinds, timeout = timeout }
-end
-
 -- An e-mail address or a long number in a text (what the rule set calls
 -- personal data), seen from the story's side.
 local function holds_personal_data(text)

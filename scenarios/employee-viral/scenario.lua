@@ -109,25 +109,6 @@ local S = {
 
 local V1_KINDS = { "reply", "dm", "delete", "hide" }
 
-local function texts(prefix, n)
-  local list = {}
-  for i = 1, n do list[i] = T[prefix .. i] end
-  return list
-end
-
-local function first_action(id, kinds, timeout)
-  local wanted = {}
-  for _, k in ipairs(kinds) do wanted[k] = true end
-  for _, a in ipairs(handled(id)) do
-    if wanted[a.kind] then return a end
-  end
-  return await{ post = id, kinds = kinds, timeout = timeout }
-end
-
-local function wait_until(t)
-  if t > now() then wait(t - now()) end
-end
-
 -- Does the brand's text name the employee? (plain search, case-insensitive)
 local NAME = string.lower(T.employee_name)
 local function names_employee(a)

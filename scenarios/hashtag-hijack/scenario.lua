@@ -114,27 +114,6 @@ local S = {
 
 local H1_KINDS = { "reply", "dm", "delete", "hide" }
 
-local function texts(prefix, n)
-  local list = {}
-  for i = 1, n do list[i] = T[prefix .. i] end
-  return list
-end
-
--- The trainee's first action of one of `kinds` on a post: one already done,
--- or the next one within `timeout` seconds (nil if none comes).
-local function first_action(id, kinds, timeout)
-  local wanted = {}
-  for _, k in ipairs(kinds) do wanted[k] = true end
-  for _, a in ipairs(handled(id)) do
-    if wanted[a.kind] then return a end
-  end
-  return await{ post = id, kinds = kinds, timeout = timeout }
-end
-
-local function wait_until(t)
-  if t > now() then wait(t - now()) end
-end
-
 -- A reply on the brand's own campaign post acknowledges the hijack when it is
 -- the "pause" template or says sorry / pause in its own words; anything else
 -- (a thank-you, "keep them coming!") is more cheer.
