@@ -5,14 +5,6 @@
 SCENARIO="$SOURCE_DIR/scenarios/data-leak-rumour"
 ANSWERS="$SCENARIO/answers"
 
-# play NAME ANSWERS LANG [ARGS...]: plays into a fresh $WORK/NAME.db.
-play() {
-  local name=$1 answers=$2 lang=$3; shift 3
-  rm -f "$WORK/$name.db"
-  expect_exit 0 -- "$CRISISDRILL" play "$SCENARIO" --headless --answers "$answers" --lang "$lang" \
-    --db "$WORK/$name.db" "$@"
-}
-
 # Facts every playthrough shares: a completed session, at least 20 posts, the
 # claim, the screenshots, the questions, the "hacker", the journalist and the
 # consumer group, and a total that is the sum of its rows.
@@ -38,7 +30,7 @@ common_checks() {
 for lang in en fr; do
   # ---- good: security and legal at once, holding lines after the alerts ------
   good="$WORK/good-$lang.db"
-  play "good-$lang" "$ANSWERS/good.txt" "$lang"
+  play_scenario "good-$lang" "$ANSWERS/good.txt" "$lang"
   expect_in "$WORK/out" "outcome contained"
   common_checks "$good"
   expect_score "$good" alert.leak leak1 on_time 5
@@ -65,7 +57,7 @@ for lang in en fr; do
 
   # ---- poor: denies then confirms alone, personal data, feeds the troll ------
   poor="$WORK/poor-$lang.db"
-  play "poor-$lang" "$ANSWERS/poor.txt" "$lang"
+  play_scenario "poor-$lang" "$ANSWERS/poor.txt" "$lang"
   common_checks "$poor"
   expect_score "$poor" perimeter.leak.reply leak1 broken -8
   expect_score "$poor" reply.no_personal_data leak1 broken -6
@@ -85,7 +77,7 @@ for lang in en fr; do
 
   # ---- silent: nothing done, the rumour fills the silence ---------------------
   silent="$WORK/silent-$lang.db"
-  play "silent-$lang" "$ANSWERS/silent.txt" "$lang"
+  play_scenario "silent-$lang" "$ANSWERS/silent.txt" "$lang"
   common_checks "$silent"
   expect_value "$silent" "select count(*) from actions" 0
   expect_score "$silent" alert.leak leak1 missed -10
@@ -125,7 +117,7 @@ keys() { grep -o '\b[a-z0-9_]* = "' "$1" | sed 's/ = "//' | sort; }
   || fail "en.lua and fr.lua keys differ: $(diff <(keys "$SCENARIO/en.lua") <(keys "$SCENARIO/fr.lua") | head -3)"
 
 # The poor trainee in French words: the same rows, the same total.
-play poor-fr-words "$ANSWERS/poor-fr.txt" fr
+play_scenario poor-fr-words "$ANSWERS/poor-fr.txt" fr
 expect_score "$WORK/poor-fr-words.db" reply.no_personal_data leak1 broken -6
 expect_score "$WORK/poor-fr-words.db" perimeter.leak.reply h2 broken -8
 expect_branches "$WORK/poor-fr-words.db" spoke_alone data_exposed troll_fed
@@ -133,8 +125,8 @@ expect_value "$WORK/poor-fr-words.db" "select total from sessions" -89
 
 # ---- determinism: same scenario, seed and answers give the same bytes -----------
 for a in good poor; do
-  play "$a-again-1" "$ANSWERS/$a.txt" en --seed 42
-  play "$a-again-2" "$ANSWERS/$a.txt" en --seed 42
+  play_scenario "$a-again-1" "$ANSWERS/$a.txt" en --seed 42
+  play_scenario "$a-again-2" "$ANSWERS/$a.txt" en --seed 42
   sqlite3 "$WORK/$a-again-1.db" .dump >"$WORK/$a-again-1.sql"
   sqlite3 "$WORK/$a-again-2.db" .dump >"$WORK/$a-again-2.sql"
   cmp -s "$WORK/$a-again-1.sql" "$WORK/$a-again-2.sql" \

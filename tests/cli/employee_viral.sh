@@ -7,14 +7,6 @@
 SCENARIO="$SOURCE_DIR/scenarios/employee-viral"
 ANSWERS="$SCENARIO/answers"
 
-# play NAME ANSWERS LANG [ARGS...]: plays into a fresh $WORK/NAME.db.
-play() {
-  local name=$1 answers=$2 lang=$3; shift 3
-  rm -f "$WORK/$name.db"
-  expect_exit 0 -- "$CRISISDRILL" play "$SCENARIO" --headless --answers "$answers" --lang "$lang" \
-    --db "$WORK/$name.db" "$@"
-}
-
 # Facts every playthrough shares: a completed session, a full feed, the video
 # reposted by a large account, the crowd, the people who want the employee
 # fired, the troll, the worried parent, the journalist; a total that is the
@@ -38,7 +30,7 @@ common_checks() {
 for lang in en fr; do
   # ---- good: HR and the manager first, an acknowledgement naming no one -------
   good="$WORK/good-$lang.db"
-  play "good-$lang" "$ANSWERS/good.txt" "$lang"
+  play_scenario "good-$lang" "$ANSWERS/good.txt" "$lang"
   expect_in "$WORK/out" "outcome contained"
   common_checks "$good"
   expect_score "$good" alert.employee v1 on_time 4
@@ -71,7 +63,7 @@ for lang in en fr; do
 
   # ---- poor: feeds trolls, deletes a complaint, names the employee, alone -----
   poor="$WORK/poor-$lang.db"
-  play "poor-$lang" "$ANSWERS/poor.txt" "$lang"
+  play_scenario "poor-$lang" "$ANSWERS/poor.txt" "$lang"
   common_checks "$poor"
   expect_score "$poor" perimeter.troll.reply t1 broken -3
   expect_score "$poor" perimeter.troll.reply t2 broken -3
@@ -97,7 +89,7 @@ for lang in en fr; do
 
   # ---- silent: nothing done, the video becomes the story ----------------------
   silent="$WORK/silent-$lang.db"
-  play "silent-$lang" "$ANSWERS/silent.txt" "$lang"
+  play_scenario "silent-$lang" "$ANSWERS/silent.txt" "$lang"
   common_checks "$silent"
   expect_value "$silent" "select count(*) from actions" 0
   expect_score "$silent" alert.employee v1 missed -6
@@ -140,7 +132,7 @@ expect_value "$WORK/good-fr.db" "select language from sessions" fr
 cat >"$WORK/alone.txt" <<'EOF'
 01:10 reply v1 template=acting
 EOF
-play alone "$WORK/alone.txt" en
+play_scenario alone "$WORK/alone.txt" en
 expect_score "$WORK/alone.db" perimeter.employee.reply v1 broken -6
 expect_branches "$WORK/alone.db" answered_alone
 expect_no_branch "$WORK/alone.db" acknowledged
@@ -148,13 +140,13 @@ expect_no_branch "$WORK/alone.db" employee_named
 expect_value "$WORK/alone.db" "select count(*) from posts where post_id in ('b1', 'b2')" 2
 
 # ---- determinism: same scenario, seed and answers give the same bytes -----------
-play again-1 "$ANSWERS/good.txt" fr --seed 42
-play again-2 "$ANSWERS/good.txt" fr --seed 42
+play_scenario again-1 "$ANSWERS/good.txt" fr --seed 42
+play_scenario again-2 "$ANSWERS/good.txt" fr --seed 42
 sqlite3 "$WORK/again-1.db" .dump >"$WORK/again-1.sql"
 sqlite3 "$WORK/again-2.db" .dump >"$WORK/again-2.sql"
 cmp -s "$WORK/again-1.sql" "$WORK/again-2.sql" || fail "two plays with the same seed differ: $(diff "$WORK/again-1.sql" "$WORK/again-2.sql" | head -3)"
-play again-3 "$ANSWERS/poor.txt" en --seed 42
-play again-4 "$ANSWERS/poor.txt" en --seed 42
+play_scenario again-3 "$ANSWERS/poor.txt" en --seed 42
+play_scenario again-4 "$ANSWERS/poor.txt" en --seed 42
 sqlite3 "$WORK/again-3.db" .dump >"$WORK/again-3.sql"
 sqlite3 "$WORK/again-4.db" .dump >"$WORK/again-4.sql"
 cmp -s "$WORK/again-3.sql" "$WORK/again-4.sql" || fail "two poor plays with the same seed differ"

@@ -6,14 +6,6 @@
 SCENARIO="$SOURCE_DIR/scenarios/complaint-snowball"
 ANSWERS="$SCENARIO/answers"
 
-# play NAME ANSWERS LANG [ARGS...]: plays into a fresh $WORK/NAME.db.
-play() {
-  local name=$1 answers=$2 lang=$3; shift 3
-  rm -f "$WORK/$name.db"
-  expect_exit 0 -- "$CRISISDRILL" play "$SCENARIO" --headless --answers "$answers" --lang "$lang" \
-    --db "$WORK/$name.db" "$@"
-}
-
 # Facts every playthrough shares: a completed session, a full feed, the
 # influencer (50k+ followers) quoting the complaint, the journalist, the
 # lawyer and the troll, and a total that is the sum of its rows.
@@ -35,7 +27,7 @@ common_checks() {
 for lang in en fr; do
   # ---- good: quick, sorry, private, moderated, alerting in time ---------------
   good="$WORK/good-$lang.db"
-  play "good-$lang" "$ANSWERS/good.txt" "$lang"
+  play_scenario "good-$lang" "$ANSWERS/good.txt" "$lang"
   expect_in "$WORK/out" "outcome resolved"
   common_checks "$good"
   expect_score "$good" target.complaint c1 on_time 3
@@ -64,7 +56,7 @@ for lang in en fr; do
 
   # ---- poor: late, defensive, censoring, feeding the troll, alerting badly ----
   poor="$WORK/poor-$lang.db"
-  play "poor-$lang" "$ANSWERS/poor.txt" "$lang"
+  play_scenario "poor-$lang" "$ANSWERS/poor.txt" "$lang"
   common_checks "$poor"
   expect_score "$poor" target.complaint c1 late -2
   expect_score "$poor" reply.apology c1 broken -2
@@ -86,7 +78,7 @@ for lang in en fr; do
 
   # ---- silent: nothing done, everything missed ---------------------------------
   silent="$WORK/silent-$lang.db"
-  play "silent-$lang" "$ANSWERS/silent.txt" "$lang"
+  play_scenario "silent-$lang" "$ANSWERS/silent.txt" "$lang"
   common_checks "$silent"
   expect_value "$silent" "select count(*) from actions" 0
   expect_score "$silent" target.complaint c1 missed -5
@@ -125,14 +117,14 @@ expect_value "$WORK/poor-fr.db" "select count(*) from posts where by_trainee = 0
 expect_value "$WORK/good-fr.db" "select language from sessions" fr
 
 # The poor trainee in French words: the keyword rules read French too.
-play poor-fr-words "$ANSWERS/poor-fr.txt" fr
+play_scenario poor-fr-words "$ANSWERS/poor-fr.txt" fr
 expect_score "$WORK/poor-fr-words.db" reply.no_blame c1 broken -5
 expect_score "$WORK/poor-fr-words.db" reply.apology c1 broken -2
 expect_value "$WORK/poor-fr-words.db" "select total from sessions" -86
 
 # ---- determinism: same scenario, seed and answers give the same bytes -----------
-play again-1 "$ANSWERS/good.txt" en --seed 42
-play again-2 "$ANSWERS/good.txt" en --seed 42
+play_scenario again-1 "$ANSWERS/good.txt" en --seed 42
+play_scenario again-2 "$ANSWERS/good.txt" en --seed 42
 sqlite3 "$WORK/again-1.db" .dump >"$WORK/again-1.sql"
 sqlite3 "$WORK/again-2.db" .dump >"$WORK/again-2.sql"
 cmp -s "$WORK/again-1.sql" "$WORK/again-2.sql" || fail "two plays with the same seed differ: $(diff "$WORK/again-1.sql" "$WORK/again-2.sql" | head -3)"
@@ -145,8 +137,8 @@ expect_in "$WORK/again-1.json" '"total": 67'
 
 # The crowd (seeded) is a busy one when nobody answers; a different seed
 # changes who speaks in it, not the story's verdicts.
-play crowd-1 "$ANSWERS/silent.txt" en --seed 1
-play crowd-7 "$ANSWERS/silent.txt" en --seed 7
+play_scenario crowd-1 "$ANSWERS/silent.txt" en --seed 1
+play_scenario crowd-7 "$ANSWERS/silent.txt" en --seed 7
 expect_value "$WORK/crowd-7.db" "select status || ' ' || outcome from sessions" "completed viral"
 expect_value "$WORK/crowd-7.db" "select total from sessions" "$(sql "$WORK/crowd-1.db" "select total from sessions")"
 [ "$(sql "$WORK/crowd-1.db" "select group_concat(author) from posts where post_id like 'p%'")" != \

@@ -6,14 +6,6 @@
 SCENARIO="$SOURCE_DIR/scenarios/hashtag-hijack"
 ANSWERS="$SCENARIO/answers"
 
-# play NAME ANSWERS LANG [ARGS...]: plays into a fresh $WORK/NAME.db.
-play() {
-  local name=$1 answers=$2 lang=$3; shift 3
-  rm -f "$WORK/$name.db"
-  expect_exit 0 -- "$CRISISDRILL" play "$SCENARIO" --headless --answers "$answers" --lang "$lang" \
-    --db "$WORK/$name.db" "$@"
-}
-
 # Facts every playthrough shares: a completed session, at least 20 posts, the
 # brand's cheerful campaign post first, the influencer (50k+) quoting it, the
 # journalist, the troll, and a total that is the sum of its rows.
@@ -38,7 +30,7 @@ common_checks() {
 for lang in en fr; do
   # ---- good: acknowledge, pause the campaign, sorry + DM, route, moderate ------
   good="$WORK/good-$lang.db"
-  play "good-$lang" "$ANSWERS/good.txt" "$lang"
+  play_scenario "good-$lang" "$ANSWERS/good.txt" "$lang"
   expect_in "$WORK/out" "outcome contained"
   common_checks "$good"
   expect_score "$good" target.complaint h1 on_time 3
@@ -63,7 +55,7 @@ for lang in en fr; do
 
   # ---- poor: more cheer, defensive, deleting, feeding the troll, late ---------
   poor="$WORK/poor-$lang.db"
-  play "poor-$lang" "$ANSWERS/poor.txt" "$lang"
+  play_scenario "poor-$lang" "$ANSWERS/poor.txt" "$lang"
   common_checks "$poor"
   expect_score "$poor" reply.no_cheer h1 broken -3
   expect_score "$poor" reply.apology h1 broken -2
@@ -87,7 +79,7 @@ for lang in en fr; do
 
   # ---- silent: the campaign rolls on, everything missed ------------------------
   silent="$WORK/silent-$lang.db"
-  play "silent-$lang" "$ANSWERS/silent.txt" "$lang"
+  play_scenario "silent-$lang" "$ANSWERS/silent.txt" "$lang"
   common_checks "$silent"
   expect_value "$silent" "select count(*) from actions" 0
   expect_score "$silent" target.complaint h1 missed -5
@@ -123,8 +115,8 @@ expect_value "$WORK/good-fr.db" "select language from sessions" fr
 
 # ---- determinism: same scenario, seed and answers give the same bytes -----------
 for who in good poor; do
-  play "again-$who-1" "$ANSWERS/$who.txt" en --seed 42
-  play "again-$who-2" "$ANSWERS/$who.txt" en --seed 42
+  play_scenario "again-$who-1" "$ANSWERS/$who.txt" en --seed 42
+  play_scenario "again-$who-2" "$ANSWERS/$who.txt" en --seed 42
   sqlite3 "$WORK/again-$who-1.db" .dump >"$WORK/again-$who-1.sql"
   sqlite3 "$WORK/again-$who-2.db" .dump >"$WORK/again-$who-2.sql"
   cmp -s "$WORK/again-$who-1.sql" "$WORK/again-$who-2.sql" \

@@ -23,6 +23,14 @@ sql() { sqlite3 -readonly "$1" "$2"; }
 
 # ---- helpers for scenario playthrough tests ----
 
+# play_scenario NAME ANSWERS LANG [ARGS...]: plays $SCENARIO headless into a fresh $WORK/NAME.db.
+play_scenario() {
+  local name=$1 answers=$2 lang=$3; shift 3
+  rm -f "$WORK/$name.db"
+  expect_exit 0 -- "$CRISISDRILL" play "$SCENARIO" --headless --answers "$answers" --lang "$lang" \
+    --db "$WORK/$name.db" "$@"
+}
+
 # score DB RULE POST: the "OUTCOME|POINTS" of the rule's rows on that post (on no post when POST is -).
 score() {
   local cond="post_id = '$3'"
