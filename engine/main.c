@@ -243,7 +243,7 @@ static Store *open_store(const Options *o, bool readonly, char *path, size_t siz
         error_set(err, "%s: no such database (play a scenario first, or give --db FILE)", path);
         return NULL;
     }
-    return readonly ? store_open_readonly(path, err) : store_open(path, err);
+    return readonly ? store_open_reading(path, err) : store_open(path, err);
 }
 
 /* Opens -o FILE (or stdout). */

@@ -798,3 +798,34 @@ bool store_record_branch(Store *s, int64_t session_id, int64_t at_ms, const char
     bind_text(st, 3, name);
     return run(s, st, err);
 }
+
+/* ---- reading an older database ---- */
+
+/* The user_version of a Crisis Drill database file; -1 when the file is
+ * not one (or cannot be read). */
+static int64_t schema_version_of(const char *path)
+{
+    sqlite3 *db = NULL;
+    int64_t version = -1;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT (SELECT application_id FROM pragma_application_id),"
+                               " (SELECT user_version FROM pragma_user_version)", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == APPLICATION_ID)
+        version = sqlite3_column_int64(st, 1);
+    sqlite3_finalize(st);
+    sqlite3_close_v2(db);
+    return version;
+}
+
+Store *store_open_reading(const char *path, Error *err)
+{
+    int64_t version = schema_version_of(path);
+    if (version >= 1 && version < NMIGRATIONS) {
+        Store *upgraded = open_with(path, false, err);
+        if (!upgraded)
+            return NULL;
+        store_close(upgraded);
+    }
+    return open_with(path, true, err);
+}

@@ -25,6 +25,10 @@ typedef struct Store Store;
 Store *store_open(const char *path, Error *err);
 /* Opens an existing database for reading only (reports, listings). */
 Store *store_open_readonly(const char *path, Error *err);
+/* The same, after bringing a database of an older Crisis Drill up to date
+ * (its migrations need write access, once): what the report, sessions and
+ * transcript commands use, so that a new version reads last week's file. */
+Store *store_open_reading(const char *path, Error *err);
 /* Commits pending writes (if it can) and closes. */
 void store_close(Store *store);
 bool store_flush(Store *store, Error *err);

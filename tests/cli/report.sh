@@ -50,3 +50,17 @@ expect_exit 2 -- "$CRISISDRILL" report --db "$db"
 expect_exit 2 -- "$CRISISDRILL" report --session 1 --format xml --db "$db"
 expect_exit 1 -- "$CRISISDRILL" sessions --db "$WORK/none.db"
 expect_in "$WORK/err" "no such database"
+
+# A database of the previous schema (1) is brought up to date by the first
+# report, which reads it then: session_totals filled from the rows.
+cp "$db" "$WORK/old.db"
+sqlite3 "$WORK/old.db" "DROP TRIGGER session_totals_new; DROP TRIGGER session_totals_score;
+  DROP TRIGGER session_totals_unscore; DROP TRIGGER session_totals_action; DROP TRIGGER session_totals_gone;
+  DROP TABLE session_totals; DROP INDEX branches_name; DROP INDEX scores_session_rule; DROP INDEX sessions_attempts;
+  PRAGMA user_version = 1"
+expect_exit 0 -- "$CRISISDRILL" report --session 1 --db "$WORK/old.db" --format json -o "$WORK/old.json"
+[ "$(sql "$WORK/old.db" "pragma user_version")" = 2 ] || fail "the old database was not upgraded"
+[ "$(sqlite3 :memory: "select json_extract(readfile('$WORK/old.json'), '\$.totals.total')")" = "$total" ] ||
+  fail "the upgraded database's total differs from its rows"
+[ "$(sql "$WORK/old.db" "select nactions from session_totals")" = "$(sql "$db" "select nactions from session_totals")" ] ||
+  fail "session_totals.nactions was not filled from the actions"
