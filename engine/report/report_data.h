@@ -113,6 +113,7 @@ typedef struct RRuleStat {
     int points;                   /* their sum */
     int sessions;                 /* sessions with at least one row against the trainee (broken late missed unneeded) */
     int trainees;                 /* distinct trainees among those sessions */
+    int lost;                     /* points lost: minus the sum of its negative rows (0 or more) */
 } RRuleStat;
 
 typedef struct RTimeStat {
@@ -151,7 +152,8 @@ typedef struct Report {
     const char *db_path;
     const char *generated_at;     /* honours SOURCE_DATE_EPOCH */
 
-    RSession *sessions;           /* in start order */
+    RSession *sessions;           /* in start order (id); REPORT_TEAM: each trainee's latest
+                                     completed attempt at each scenario, what readiness rests on */
     size_t nsessions;
     int competency[COMP_COUNT];   /* sums over the sessions */
     int total;
@@ -174,8 +176,10 @@ typedef struct Report {
     RBranch *branches;
     size_t nbranches;
 
-    /* Aggregates (every scope): rules with a row against the trainee,
-     * most points lost first; branches reached, most sessions first. */
+    /* Aggregates (every scope): every rule with rows in the scope, most
+     * points lost first (sessions = 0: never against the trainee);
+     * branches reached, most sessions first. REPORT_TEAM: over the
+     * latest completed attempts, like its sessions. */
     RRuleStat *rules;
     size_t nrules;
     RBranchStat *branch_stats;
@@ -184,6 +188,8 @@ typedef struct Report {
     /* REPORT_SCENARIO and REPORT_TEAM: one line per trainee, by name. */
     RTrainee *trainees;
     size_t ntrainees;
+
+    void *arena_;                 /* private to report_load.c: owns the strings */
 } Report;
 
 /* Reads a report. NULL with err when the scope names nothing (no such
@@ -195,6 +201,10 @@ void report_free(Report *report);
  * time order, without holding them all (CSV of a large team). */
 typedef bool (*ReportScoreFn)(void *ctx, const RSession *session, const RScore *row);
 bool report_each_score(Store *store, const ReportQuery *query, ReportScoreFn fn, void *ctx, Error *err);
+/* Streams the sessions of a scope in id order (for a team: all of them,
+ * not only the latest attempts), with their sums (CSV --summary). */
+typedef bool (*ReportSessionFn)(void *ctx, const RSession *session);
+bool report_each_session(Store *store, const ReportQuery *query, ReportSessionFn fn, void *ctx, Error *err);
 
 /* Renderers (report_text.c, report_csv.c, report_json.c, report_html.c,
  * report_xapi.c). They write to out and return false with err on a write
