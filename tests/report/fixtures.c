@@ -153,10 +153,10 @@ static void fill_posts(Report *r)
 
 static void fill_rules(Report *r, int nsess, int ntrainees)
 {
-    rules[0] = (RRuleStat){T(11, "alert.press.press_office"), "alerting", "alerting", 0, 0, 0, 0, 1, 0, -6, nsess, ntrainees};
-    rules[1] = (RRuleStat){T(5, "target.complaint.reply"), "target", "method", 0, 0, 1, 1, 1, 0, -5, nsess, ntrainees};
-    rules[2] = (RRuleStat){T(4, "reply.no_liability"), "reply", "materials", 0, 1, 0, 0, 0, 0, -4, nsess, ntrainees};
-    rules[3] = (RRuleStat){T(7, "alert.unneeded"), "alerting", "alerting", 0, 0, 0, 0, 0, 1, -3, 1, 1};
+    rules[0] = (RRuleStat){T(11, "alert.press.press_office"), "alerting", "alerting", 0, 0, 0, 0, 1, 0, -6, nsess, ntrainees, 6};
+    rules[1] = (RRuleStat){T(5, "target.complaint.reply"), "target", "method", 0, 0, 1, 1, 1, 0, -5, nsess, ntrainees, 7};
+    rules[2] = (RRuleStat){T(4, "reply.no_liability"), "reply", "materials", 0, 1, 0, 0, 0, 0, -4, nsess, ntrainees, 4};
+    rules[3] = (RRuleStat){T(7, "alert.unneeded"), "alerting", "alerting", 0, 0, 0, 0, 0, 1, -3, 1, 1, 3};
     r->rules = rules;
     r->nrules = 4;
     branch_stats[0] = (RBranchStat){T(6, "influencer_joins"), nsess};
