@@ -16,7 +16,8 @@ static const char STYLE[] =
     "h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.25em;margin:1.4em 0 .4em;border-bottom:2px solid #ccc}\n"
     "p.meta{color:#444;margin:.2em 0}nav ul{padding:0;margin:.5em 0;list-style:none;display:flex;flex-wrap:wrap;gap:.3em 1em}\n"
     "table{border-collapse:collapse;width:100%;margin:.4em 0 1em;font-size:.92em}\n"
-    "th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}\n"
+    "th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}\n"
+    "td.x{overflow-wrap:anywhere;min-width:12em}td.w{overflow-wrap:anywhere}td.t{white-space:nowrap}\n"
     "th{background:#f0f0f0}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
     ".pos{color:#1b5e20}.neg{color:#b71c1c;font-weight:600}.ready{color:#1b5e20;font-weight:600}\n"
     "dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dl.summary dt{font-weight:600}"
@@ -68,6 +69,20 @@ static void td_text(FILE *out, const char *s)
     escape_html(out, s ? s : "—");
     fputs("</td>", out);
 }
+
+static void td_class(FILE *out, const char *cls, const char *s)
+{
+    fprintf(out, "<td class=\"%s\">", cls);
+    escape_html(out, s ? s : "—");
+    fputs("</td>", out);
+}
+
+/* Free text (a reply, a reason): may break anywhere, so a line without
+ * spaces cannot widen the table past the page. */
+static void td_long(FILE *out, const char *s) { td_class(out, "x", s); }
+
+/* A name in a wide table: may break anywhere too, but takes no room. */
+static void td_name(FILE *out, const char *s) { td_class(out, "w", s); }
 
 static void td_int(FILE *out, int64_t v) { fprintf(out, "<td class=\"n\">%" PRId64 "</td>", v); }
 
@@ -261,7 +276,7 @@ static void score_row(FILE *out, const RScore *s)
             fputs("</a></td>", out);
     else
         fputs("<td>—</td>", out);
-    td_text(out, s->reason);
+    td_long(out, s->reason);
     fputs("</tr>\n", out);
 }
 
@@ -300,7 +315,7 @@ static void write_worst(FILE *out, const Report *r)
             td_points(out, s->points);
             td_text(out, s->rule);
             td_text(out, s->post_id);
-            td_text(out, s->reason);
+            td_long(out, s->reason);
             fputs("</tr>\n", out);
         }
         table_close(out);
@@ -330,7 +345,7 @@ static void write_actions(FILE *out, const Report *r)
         fputs("<td>", out);
         escape_html(out, a->template_id ? a->template_id : "—");
         fputs(a->edited ? " (edited)</td>" : "</td>", out);
-        td_text(out, a->text);
+        td_long(out, a->text);
         if (a->nscores)
             td_points(out, a->points);
         else
@@ -505,9 +520,9 @@ static void write_sessions(FILE *out, const Report *r)
     for (size_t i = 0; i < r->nsessions; i++) {
         const RSession *s = &r->sessions[i];
         fprintf(out, "<tr id=\"session-%" PRId64 "\"><td class=\"n\">%" PRId64 "</td>", s->id, s->id);
-        td_text(out, s->started_at);
-        td_text(out, s->trainee);
-        td_text(out, s->scenario_id);
+        td_class(out, "t", s->started_at);
+        td_name(out, s->trainee);
+        td_name(out, s->scenario_id);
         td_int(out, s->attempt);
         td_text(out, s->status);
         td_clock(out, s->sim_ms);
@@ -566,9 +581,10 @@ static void write_trainees(FILE *out, const Report *r)
 static void write_readiness(FILE *out, const Report *r)
 {
     section_open(out, "readiness", "Readiness");
-    fprintf(out, "<p>Ready means at least %d points (the threshold set for this report) as docs/reports.md "
-                 "explains.</p>\n",
+    fprintf(out, "<p>Ready: the latest completed attempt at every scenario played reaches %d points (the threshold "
+                 "of this report), with no perimeter rule broken and no alert missed there (docs/reports.md).</p>\n",
             r->query.ready_at);
+    svg_readiness(out, r);
     if (r->ntrainees == 0) {
         none(out, "No trainee.");
         section_close(out);
@@ -581,7 +597,7 @@ static void write_readiness(FILE *out, const Report *r)
         fputs("<tr><th scope=\"row\">", out);
         escape_html(out, t->name);
         fprintf(out, "</th><td class=\"%s\">%s</td>", t->ready ? "ready" : "neg", t->ready ? "ready" : "not yet");
-        td_text(out, t->verdict);
+        td_long(out, t->verdict);
         td_text(out, t->train_competency);
         td_text(out, t->train_rule);
         td_text(out, t->train_scenario);
@@ -631,7 +647,7 @@ static bool write_group_page(FILE *out, const Report *r)
     ReportScope scope = r->query.scope;
     bool team = scope == REPORT_TEAM, trainee = scope == REPORT_TRAINEE;
     NavEntry nav[] = {{"readiness", "Readiness", team},       {"trainees", "Trainees", !trainee},
-                      {"competencies", "Competencies", true}, {"progress", "Score over attempts", true},
+                      {"competencies", "Competencies", true}, {"progress", "Score over attempts", !team},
                       {"replies", "Reply times", true},       {"rules", trainee ? "Recurring mistakes" : "Rules most broken", true},
                       {"branches", "Branches", true},         {"sessions", "Sessions", true}};
     write_nav(out, nav, sizeof nav / sizeof *nav);
@@ -640,7 +656,9 @@ static bool write_group_page(FILE *out, const Report *r)
     if (!trainee)
         write_trainees(out, r);
     write_competencies(out, r);
-    if (!write_progress(out, r))
+    /* A team report holds only the latest attempts: progress is per
+     * trainee (--trainee) or per scenario (--scenario). */
+    if (!team && !write_progress(out, r))
         return false;
     if (trainee || r->nreplies)
         write_replies(out, r);

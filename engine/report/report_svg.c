@@ -12,6 +12,7 @@
 #define PLOT_LEFT 110.0
 #define PLOT_RIGHT 700.0
 #define TOOLTIP_CHARS 160
+#define ROW_H 26.0 /* a row of a strip plot */
 
 #define COLOUR_GOOD "#2e7d32"
 #define COLOUR_BAD "#c62828"
@@ -266,9 +267,61 @@ bool svg_attempts(FILE *out, const Report *r)
     return true;
 }
 
+/* ---- readiness ------------------------------------------------------------ */
+
+static void readiness_dot(FILE *out, const RSession *s, double px, double py, int ready_at)
+{
+    fprintf(out, "<a href=\"#session-%" PRId64 "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>session %" PRId64
+                 ": ",
+            s->id, px, py, s->total >= ready_at ? COLOUR_GOOD : COLOUR_BAD, s->id);
+    escape_html(out, s->scenario_id);
+    fprintf(out, ", attempt %d, %+d points</title></circle></a>\n", s->attempt, s->total);
+}
+
+void svg_readiness(FILE *out, const Report *r)
+{
+    if (r->ntrainees == 0)
+        return;
+    double lo = fmin(0, r->query.ready_at), hi = fmax(10, r->query.ready_at);
+    for (size_t i = 0; i < r->nsessions; i++)
+        lo = fmin(lo, r->sessions[i].total), hi = fmax(hi, r->sessions[i].total);
+    double step = nice_step(hi - lo, 6);
+    Scale x = {floor(lo / step) * step, ceil(hi / step) * step, PLOT_LEFT + 10, PLOT_RIGHT - 10};
+    double bottom = 24 + ROW_H * (double)r->ntrainees;
+    svg_open(out, "chart-readiness", bottom + 40, "Readiness: the latest attempt at each scenario against the threshold",
+             "One row per trainee, one dot per scenario: the total of the latest completed attempt; the dashed line is "
+             "the readiness threshold.");
+    for (double v = x.lo; v <= x.hi + 1e-9; v += step) {
+        double px = scale_at(&x, v);
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"20\" y2=\"%.1f\" class=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" "
+                     "text-anchor=\"middle\">%+.0f</text>\n",
+                px, px, bottom, fabs(v) < 1e-9 ? "axis" : "grid", px, bottom + 14, v);
+    }
+    double tx = scale_at(&x, r->query.ready_at);
+    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"16\" y2=\"%.1f\" class=\"target\"><title>ready at %d points</title></line>"
+                 "<text x=\"%.1f\" y=\"12\" text-anchor=\"middle\">ready at %d</text>\n",
+            tx, tx, bottom, r->query.ready_at, tx, r->query.ready_at);
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">points of the latest completed attempt</text>\n",
+            (PLOT_LEFT + PLOT_RIGHT) / 2, bottom + 30);
+    for (size_t i = 0; i < r->ntrainees; i++) {
+        const RTrainee *t = &r->trainees[i];
+        double py = 24 + ROW_H * ((double)i + 0.5);
+        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"label\" fill=\"%s\">", PLOT_LEFT - 6, py + 4,
+                t->ready ? COLOUR_GOOD : COLOUR_BAD);
+        escape_html_cut(out, t->name, 16);
+        fputs("</text>\n", out);
+        for (size_t j = 0; j < r->nsessions; j++)
+            if (t->name && r->sessions[j].trainee && strcmp(r->sessions[j].trainee, t->name) == 0)
+                readiness_dot(out, &r->sessions[j], scale_at(&x, r->sessions[j].total), py, r->query.ready_at);
+    }
+    svg_close(out, "A dot is the total of a trainee's latest completed attempt at one scenario, green at or above the "
+                   "threshold, red below; it links to its session in <a href=\"#sessions\">Sessions</a>. A name is "
+                   "green when the trainee is ready: every dot at or above the line, and no perimeter rule broken nor "
+                   "alert missed there (<a href=\"#readiness\">Readiness</a> says why).");
+}
+
 /* ---- reply times -------------------------------------------------------- */
 
-#define ROW_H 26.0
 #define NEVER_GAP 40.0
 
 static const char *situation_of(const RReply *rp) { return rp->situation ? rp->situation : "(none)"; }

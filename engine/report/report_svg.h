@@ -16,6 +16,10 @@
  * attempt number. False when out of memory. */
 bool svg_attempts(FILE *out, const Report *report);
 
+/* REPORT_TEAM: each trainee's latest completed attempts (the report's
+ * sessions) against the readiness threshold. */
+void svg_readiness(FILE *out, const Report *report);
+
 /* Time from showing a post to answering it, one dot per post, one row per
  * situation, with the target of each row as a dashed line. */
 void svg_reply_times(FILE *out, const Report *report);

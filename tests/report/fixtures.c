@@ -49,7 +49,7 @@ static RBranch branches[2];
 static RRuleStat rules[4];
 static RBranchStat branch_stats[2];
 static RTrainee trainees[3];
-static const char *team_names[2];
+static const char *team_names[3];
 
 static RSession make_session(int64_t id, const char *trainee, const char *scenario, int attempt, const char *status,
                              int method, int materials, int perimeter, int alerting, const char *started)
@@ -223,16 +223,10 @@ static RTrainee make_trainee(const char *name, int sessions_n, int best, int las
                       .train_scenario = ready ? NULL : T(4, "data-leak-rumour")};
 }
 
-static void group_fixture(Report *r, ReportScope scope)
+static void scenario_fixture(Report *r)
 {
-    r->query.scope = scope;
-    r->query.scenario_id = scope == REPORT_SCENARIO ? T(1, "complaint-snowball") : NULL;
-    r->query.ready_at = scope == REPORT_TEAM ? 20 : 0;
-    if (scope == REPORT_TEAM) {
-        team_names[0] = T(0, "alice"), team_names[1] = T(7, "bob");
-        r->query.names = team_names;
-        r->query.nnames = 2;
-    }
+    r->query.scope = REPORT_SCENARIO;
+    r->query.scenario_id = T(1, "complaint-snowball");
     const char *scenario = T(1, "complaint-snowball");
     sessions[0] = make_session(2, T(0, "alice"), scenario, 1, "completed", -4, 0, 2, -9, "2026-11-16T09:00:00.000Z");
     sessions[1] = make_session(4, T(7, "bob"), scenario, 1, "completed", 2, 1, 2, 1, "2026-11-16T10:00:00.000Z");
@@ -243,12 +237,34 @@ static void group_fixture(Report *r, ReportScope scope)
     sessions[6] = make_session(13, T(8, "chloé"), scenario, 2, "running", 1, 0, 0, 0, "2026-11-18T11:00:00.000Z");
     r->sessions = sessions;
     r->nsessions = 7;
-    trainees[0] = make_trainee(T(0, "alice"), 3, 28, 28, true, T(2, "28 points on the latest attempt, threshold 20"));
-    trainees[1] = make_trainee(T(7, "bob"), 2, 22, 22, true, T(3, "22 points, threshold 20"));
-    trainees[2] = make_trainee(T(8, "chloé"), 2, 0, 0, false, T(9, "no completed session"));
+    trainees[0] = make_trainee(T(0, "alice"), 3, 28, 28, true, T(2, "ready: latest attempt at 1 scenario at or above 20 points"));
+    trainees[1] = make_trainee(T(7, "bob"), 2, 22, 22, true, T(3, "ready: latest attempt at 1 scenario at or above 20 points"));
+    trainees[2] = make_trainee(T(8, "chloé"), 2, 0, 0, false, T(9, "not ready: no completed session"));
     r->trainees = trainees;
     r->ntrainees = 3;
     fill_rules(r, 4, 3);
+}
+
+/* A team report holds each trainee's latest completed attempt at each
+ * scenario (report_data.h). */
+static void team_fixture(Report *r)
+{
+    r->query.scope = REPORT_TEAM;
+    r->query.ready_at = 20;
+    team_names[0] = T(0, "alice"), team_names[1] = T(7, "bob"), team_names[2] = T(8, "chloé");
+    r->query.names = team_names;
+    r->query.nnames = 3;
+    sessions[0] = make_session(10, T(7, "bob"), T(1, "complaint-snowball"), 2, "completed", 7, 5, 6, 4, "2026-11-17T10:00:00.000Z");
+    sessions[1] = make_session(11, T(0, "alice"), T(1, "complaint-snowball"), 3, "completed", 9, 6, 7, 6, "2026-11-18T09:00:00.000Z");
+    sessions[2] = make_session(14, T(0, "alice"), T(4, "data-leak-rumour"), 1, "completed", 6, 4, 3, 3, "2026-11-19T09:00:00.000Z");
+    r->sessions = sessions;
+    r->nsessions = 3;
+    trainees[0] = make_trainee(T(0, "alice"), 4, 28, 16, false, T(2, "not ready: 1 of 2 scenarios below 20 points (lowest 16, data-leak-rumour)"));
+    trainees[1] = make_trainee(T(7, "bob"), 2, 22, 22, true, T(3, "ready: latest attempt at 1 scenario at or above 20 points (lowest 22, complaint-snowball)"));
+    trainees[2] = make_trainee(T(8, "chloé"), 2, 0, 0, false, T(9, "not ready: no completed session"));
+    r->trainees = trainees;
+    r->ntrainees = 3;
+    fill_rules(r, 3, 2);
 }
 
 bool fixture_report(const char *name, bool hostile, Report *r)
@@ -265,9 +281,9 @@ bool fixture_report(const char *name, bool hostile, Report *r)
     else if (strcmp(name, "one-session") == 0)
         trainee_fixture(r, true);
     else if (strcmp(name, "scenario") == 0)
-        group_fixture(r, REPORT_SCENARIO);
+        scenario_fixture(r);
     else if (strcmp(name, "team") == 0)
-        group_fixture(r, REPORT_TEAM);
+        team_fixture(r);
     else if (strcmp(name, "empty") == 0)
         r->query.scope = REPORT_TEAM, r->query.ready_at = 20;
     else

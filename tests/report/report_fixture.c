@@ -1,6 +1,7 @@
 /* Writes a hand-built report (tests/report/fixtures.c) in a format, for the
  * golden files and the browser tests:
- *   report_fixture html|xapi NAME [hostile] > FILE */
+ *   report_fixture html|xapi NAME [hostile] > FILE
+ *   report_fixture texts > FILE     (the hostile texts, each followed by a NUL) */
 #include <stdio.h>
 #include <string.h>
 
@@ -8,8 +9,15 @@
 
 int main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "texts") == 0) {
+        Report unused;
+        fixture_report("empty", true, &unused); /* builds the long line */
+        for (int k = 0; k < HOSTILE_COUNT; k++)
+            fwrite(HOSTILE_TEXTS[k], 1, strlen(HOSTILE_TEXTS[k]) + 1, stdout);
+        return fflush(stdout) == 0 ? 0 : 1;
+    }
     if (argc < 3 || argc > 4 || (argc == 4 && strcmp(argv[3], "hostile") != 0)) {
-        fprintf(stderr, "usage: report_fixture html|xapi NAME [hostile]\n");
+        fprintf(stderr, "usage: report_fixture html|xapi NAME [hostile] | texts\n");
         return 2;
     }
     Report report;

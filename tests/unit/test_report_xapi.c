@@ -108,7 +108,7 @@ static void test_session_statement(void)
 
 static void test_running_sessions_are_left_out_and_others_terminated(void)
 {
-    char *json = export("team", false); /* 7 sessions, the third aborted, the last running */
+    char *json = export("scenario", false); /* 7 sessions, the third aborted, the last running */
     CHECK_EXTRACT(db, json, "$[5].context.extensions.\"" HOMEPAGE "/xapi/session\"", "11");
     CHECK_ABSENT(db, json, "$[6]");
     CHECK_EXTRACT(db, json, "$[2].verb.id", "http://adlnet.gov/expapi/verbs/terminated");
@@ -119,7 +119,7 @@ static void test_running_sessions_are_left_out_and_others_terminated(void)
 
 static void test_statement_ids_are_stable_and_distinct(void)
 {
-    char *a = export("team", false), *b = export("team", false);
+    char *a = export("scenario", false), *b = export("scenario", false);
     CHECK_STR(a, b);
     char *id0 = extract(db, a, "$[0].id"), *id1 = extract(db, a, "$[1].id"), *reg0 = extract(db, a, "$[0].context.registration");
     CHECK(id0 && id1 && reg0 && strcmp(id0, id1) != 0 && strcmp(id0, reg0) != 0);
