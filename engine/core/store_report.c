@@ -241,6 +241,8 @@ bool store_report_each_score(Store *s, const StoreScope *scope,
     return ok;
 }
 
+const char *store_path(const Store *s) { return s->path; }
+
 bool store_report_explain(Store *s, StoreReportQuery query, const StoreScope *scope,
                           void (*line)(void *ctx, const char *text), void *ctx, Error *err)
 {

@@ -114,6 +114,8 @@ bool store_report_each(Store *store, StoreReportQuery query, const StoreScope *s
 bool store_report_each_score(Store *store, const StoreScope *scope,
                              bool (*fn)(void *ctx, const StoreRow *session, const StoreRow *score), void *ctx,
                              Error *err);
+/* The database file's path, for messages. */
+const char *store_path(const Store *store);
 /* EXPLAIN QUERY PLAN of a query, one line per step (benchmark, docs). */
 bool store_report_explain(Store *store, StoreReportQuery query, const StoreScope *scope,
                           void (*line)(void *ctx, const char *text), void *ctx, Error *err);

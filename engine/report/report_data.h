@@ -23,6 +23,10 @@
 
 typedef enum { REPORT_SESSION, REPORT_TRAINEE, REPORT_SCENARIO, REPORT_TEAM } ReportScope;
 
+/* The readiness threshold when the manager gives none (docs/reports.md):
+ * a good run of a shipped scenario scores 49 to 67, a poor one below 0. */
+#define REPORT_DEFAULT_READY_AT 40
+
 typedef struct ReportQuery {
     ReportScope scope;
     int64_t session_id;        /* REPORT_SESSION */
@@ -196,6 +200,12 @@ typedef struct Report {
  * session, trainee or scenario) or the store fails. */
 Report *report_load(Store *store, const ReportQuery *query, const char *db_path, Error *err);
 void report_free(Report *report);
+
+/* Checks that the scope names something (the session, the trainee, the
+ * scenario, every name of the team, with sessions since the date): false
+ * with the same one-line error as report_load() otherwise. Cheap: it reads
+ * no score row. */
+bool report_check_scope(Store *store, const ReportQuery *query, Error *err);
 
 /* Streams the score rows of a scope with their session, in session then
  * time order, without holding them all (CSV of a large team). */

@@ -634,33 +634,35 @@ static bool copy_query(Report *r, Arena *arena, const ReportQuery *q, const char
 }
 
 /* "no sessions of ..." for a scope that names nothing. */
-static bool nothing_found(const Report *r, Error *err)
+static bool nothing_found(const ReportQuery *q, const char *db_path, Error *err)
 {
-    const ReportQuery *q = &r->query;
     const char *since = q->since ? " since " : "", *date = q->since ? q->since : "";
     switch (q->scope) {
     case REPORT_SESSION:
-        return error_set(err, "%s: no session %lld (see: crisisdrill sessions)", r->db_path, (long long)q->session_id);
+        return error_set(err, "%s: no session %lld (see: crisisdrill sessions)", db_path, (long long)q->session_id);
     case REPORT_TRAINEE:
-        return error_set(err, "%s: no sessions of trainee '%s'%s%s (see: crisisdrill sessions)", r->db_path,
-                         q->trainee, since, date);
+        return error_set(err, "%s: no sessions of trainee '%s'%s%s (see: crisisdrill sessions)", db_path, q->trainee,
+                         since, date);
     case REPORT_SCENARIO:
-        return error_set(err, "%s: no sessions of scenario '%s'%s%s (see: crisisdrill sessions)", r->db_path,
+        return error_set(err, "%s: no sessions of scenario '%s'%s%s (see: crisisdrill sessions)", db_path,
                          q->scenario_id, since, date);
     case REPORT_TEAM:
         break;
     }
-    return error_set(err, "%s: no sessions%s%s (see: crisisdrill sessions)", r->db_path, since, date);
+    return error_set(err, "%s: no sessions%s%s (see: crisisdrill sessions)", db_path, since, date);
 }
 
 /* A team named by hand: every name must have sessions (a typo says so). */
 static bool check_team_names(const Report *r, Error *err)
 {
-    for (size_t i = 0; i < r->query.nnames; i++)
-        if (trainee_index(r, r->query.names[i]) < 0)
-            return error_set(err, "%s: no sessions of trainee '%s'%s%s (see: crisisdrill sessions)", r->db_path,
-                             r->query.names[i], r->query.since ? " since " : "",
-                             r->query.since ? r->query.since : "");
+    for (size_t i = 0; i < r->query.nnames; i++) {
+        if (trainee_index(r, r->query.names[i]) < 0) {
+            ReportQuery one = r->query;
+            one.scope = REPORT_TRAINEE;
+            one.trainee = r->query.names[i];
+            return nothing_found(&one, r->db_path, err);
+        }
+    }
     return true;
 }
 
@@ -695,7 +697,7 @@ static bool load_scope(Store *store, Loader *l, Error *err)
         return false;
     bool empty = r->query.scope == REPORT_TEAM ? r->ntrainees == 0 : r->nsessions == 0;
     if (empty)
-        return nothing_found(r, err);
+        return nothing_found(&r->query, r->db_path, err);
     if (r->query.scope == REPORT_TEAM && !check_team_names(r, err))
         return false;
     if (r->query.scope == REPORT_SESSION && !load_session_detail(store, l, chosen, err))
@@ -751,7 +753,44 @@ void report_free(Report *r)
     free(r);
 }
 
-/* ---- streaming --------------------------------------------------------------------- */
+/* ---- checking a scope --------------------------------------------------------------------- */
+
+static bool found_one(void *ctx, const StoreRow *row)
+{
+    (void)row;
+    *(bool *)ctx = true;
+    return false; /* one is enough */
+}
+
+/* Whether a scope has at least one session. */
+static bool scope_has_sessions(Store *store, const StoreScope *scope, bool *found, Error *err)
+{
+    *found = false;
+    return store_report_each(store, SQ_SCENARIOS, scope, found_one, found, err) || *found;
+}
+
+bool report_check_scope(Store *store, const ReportQuery *query, Error *err)
+{
+    Arena *arena = arena_new();
+    if (!arena)
+        return error_set(err, "out of memory");
+    Report tmp = {.query = *query};
+    StoreScope scope = scope_of(&tmp, arena);
+    bool found = false, ok = true;
+    /* A team named by hand: each name on its own, so that a typo is named. */
+    for (size_t i = 0; ok && query->scope == REPORT_TEAM && i < query->nnames; i++) {
+        ReportQuery one = *query;
+        one.scope = REPORT_TRAINEE;
+        one.trainee = query->names[i];
+        StoreScope s = {.kind = STORE_SCOPE_TRAINEE, .trainee = one.trainee, .since = query->since};
+        ok = scope_has_sessions(store, &s, &found, err) && (found || nothing_found(&one, store_path(store), err));
+    }
+    ok = ok && scope_has_sessions(store, &scope, &found, err) && (found || nothing_found(query, store_path(store), err));
+    arena_free(arena);
+    return ok;
+}
+
+/* ---- streaming ---- */
 
 typedef struct Stream {
     ReportScoreFn fn;
