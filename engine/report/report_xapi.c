@@ -10,6 +10,7 @@
 
 #include "report/report_data.h"
 #include "report/report_escape.h"
+#include "report/report_xapi.h"
 #include "report/uuid5.h"
 
 /* Our namespace for name-based UUIDs, fixed forever: the version 5 UUID
@@ -21,11 +22,6 @@ static const uint8_t XAPI_NAMESPACE[16] = {0x77, 0x21, 0xa1, 0xe8, 0x74, 0x15, 0
 #define VERB_COMPLETED "http://adlnet.gov/expapi/verbs/completed"
 #define VERB_TERMINATED "http://adlnet.gov/expapi/verbs/terminated"
 #define ACTIVITY_SIMULATION "http://adlnet.gov/expapi/activities/simulation"
-
-typedef struct XapiOut {
-    FILE *out;
-    const char *homepage; /* ends with '/' */
-} XapiOut;
 
 /* "PT4M35.14S": the simulated time, to the hundredth of a second (the
  * precision xAPI keeps). */
@@ -61,7 +57,7 @@ static bool is_rfc3339_ms(const char *s)
 /* The name behind a session's UUIDs: what identifies a session across
  * exports (its row id alone repeats across databases; the start time to
  * the millisecond, the trainee and the scenario do not). */
-static bool session_uuid(const XapiOut *x, const char *purpose, const RSession *s, char uuid[37])
+static bool session_uuid(const XapiWriter *x, const char *purpose, const RSession *s, char uuid[37])
 {
     size_t size = strlen(x->homepage) + strlen(s->trainee) + strlen(s->scenario_id) + strlen(s->started_at) + 96;
     char *name = malloc(size); /* freed below */
@@ -74,7 +70,7 @@ static bool session_uuid(const XapiOut *x, const char *purpose, const RSession *
     return ok;
 }
 
-static void write_iri(const XapiOut *x, const char *kind, const char *segment)
+static void write_iri(const XapiWriter *x, const char *kind, const char *segment)
 {
     fputc('"', x->out);
     /* The homepage was checked to hold no character that JSON escapes. */
@@ -83,7 +79,7 @@ static void write_iri(const XapiOut *x, const char *kind, const char *segment)
     fputc('"', x->out);
 }
 
-static void write_actor(const XapiOut *x, const RSession *s)
+static void write_actor(const XapiWriter *x, const RSession *s)
 {
     fputs("\"actor\":{\"objectType\":\"Agent\",\"name\":", x->out);
     escape_json(x->out, s->trainee);
@@ -94,14 +90,14 @@ static void write_actor(const XapiOut *x, const RSession *s)
 
 static bool is_completed(const RSession *s) { return strcmp(s->status, "completed") == 0; }
 
-static void write_verb(const XapiOut *x, const RSession *s)
+static void write_verb(const XapiWriter *x, const RSession *s)
 {
     bool done = is_completed(s);
     fprintf(x->out, "\"verb\":{\"id\":\"%s\",\"display\":{\"en-US\":\"%s\"}}", done ? VERB_COMPLETED : VERB_TERMINATED,
             done ? "completed" : "terminated");
 }
 
-static void write_object(const XapiOut *x, const RSession *s)
+static void write_object(const XapiWriter *x, const RSession *s)
 {
     fputs("\"object\":{\"objectType\":\"Activity\",\"id\":", x->out);
     write_iri(x, "scenarios", s->scenario_id);
@@ -119,7 +115,7 @@ static void write_object(const XapiOut *x, const RSession *s)
     fputs("}}}", x->out);
 }
 
-static void write_result(const XapiOut *x, const RSession *s)
+static void write_result(const XapiWriter *x, const RSession *s)
 {
     /* Only raw: the rules give no honest maximum, so neither min, max nor
      * scaled; no success either, since a session has no pass mark. */
@@ -129,12 +125,12 @@ static void write_result(const XapiOut *x, const RSession *s)
     fputc('}', x->out);
 }
 
-static void write_extension_key(const XapiOut *x, const char *name)
+static void write_extension_key(const XapiWriter *x, const char *name)
 {
     fprintf(x->out, "\"%sxapi/%s\":", x->homepage, name);
 }
 
-static void write_context(const XapiOut *x, const RSession *s, const char *registration)
+static void write_context(const XapiWriter *x, const RSession *s, const char *registration)
 {
     fprintf(x->out, "\"context\":{\"registration\":\"%s\",\"platform\":\"Crisis Drill\",\"language\":", registration);
     escape_json(x->out, s->language);
@@ -166,7 +162,7 @@ static void write_context(const XapiOut *x, const RSession *s, const char *regis
     fputs("}}", x->out);
 }
 
-static bool write_statement(const XapiOut *x, const RSession *s, bool first, Error *err)
+static bool write_statement(const XapiWriter *x, const RSession *s, bool first, Error *err)
 {
     char id[37], registration[37];
     if (!session_uuid(x, "statement", s, id) || !session_uuid(x, "registration", s, registration))
@@ -189,7 +185,7 @@ static bool write_statement(const XapiOut *x, const RSession *s, bool first, Err
 }
 
 /* An absolute http(s) IRI with nothing JSON or a URL would need to escape. */
-static bool homepage_ok(const char *homepage)
+bool xapi_homepage_ok(const char *homepage)
 {
     if (strncmp(homepage, "https://", 8) != 0 && strncmp(homepage, "http://", 7) != 0)
         return false;
@@ -199,28 +195,56 @@ static bool homepage_ok(const char *homepage)
     return strlen(homepage) > strlen("https://");
 }
 
-bool report_write_xapi(const Report *report, const char *homepage, FILE *out, Error *err)
+bool xapi_begin(XapiWriter *w, const char *homepage, FILE *out, Error *err)
 {
-    if (!homepage_ok(homepage))
+    *w = (XapiWriter){.out = out, .first = true, .err = err};
+    if (!xapi_homepage_ok(homepage))
         return error_set(err, "--homepage %s: expected an absolute http:// or https:// IRI without spaces", homepage);
     size_t len = strlen(homepage);
-    char *base = malloc(len + 2); /* the homepage ending with '/'; freed below */
-    if (!base)
+    w->homepage = malloc(len + 2);
+    if (!w->homepage)
         return error_set(err, "xAPI: out of memory");
-    snprintf(base, len + 2, "%s%s", homepage, homepage[len - 1] == '/' ? "" : "/");
-    XapiOut x = {.out = out, .homepage = base};
-    bool ok = true, first = true;
+    snprintf(w->homepage, len + 2, "%s%s", homepage, homepage[len - 1] == '/' ? "" : "/");
     fputc('[', out);
-    for (size_t i = 0; ok && i < report->nsessions; i++) {
-        const RSession *s = &report->sessions[i];
-        if (strcmp(s->status, "running") == 0)
-            continue; /* not finished (or its program died): nothing to state yet */
-        ok = write_statement(&x, s, first, err);
-        first = false;
-    }
-    fputs(first ? "]\n" : "\n]\n", out);
-    free(base);
-    if (ok && ferror(out))
-        return error_set(err, "xAPI: write error");
+    return true;
+}
+
+bool xapi_session(XapiWriter *w, const RSession *s)
+{
+    if (strcmp(s->status, "running") == 0)
+        return true; /* not finished (or its program died): nothing to state yet */
+    bool ok = write_statement(w, s, w->first, w->err);
+    w->first = false;
     return ok;
+}
+
+bool xapi_end(XapiWriter *w, bool ok)
+{
+    if (w->homepage)
+        fputs(w->first ? "]\n" : "\n]\n", w->out);
+    free(w->homepage);
+    w->homepage = NULL;
+    if (ok && ferror(w->out))
+        return error_set(w->err, "xAPI: write error");
+    return ok;
+}
+
+bool report_write_xapi(const Report *report, const char *homepage, FILE *out, Error *err)
+{
+    XapiWriter w;
+    bool ok = xapi_begin(&w, homepage, out, err);
+    for (size_t i = 0; ok && i < report->nsessions; i++)
+        ok = xapi_session(&w, &report->sessions[i]);
+    return xapi_end(&w, ok);
+}
+
+static bool stream_session(void *ctx, const RSession *session) { return xapi_session(ctx, session); }
+
+bool report_stream_xapi(Store *store, const ReportQuery *query, const char *homepage, FILE *out, Error *err)
+{
+    if (!report_check_scope(store, query, err))
+        return false;
+    XapiWriter w;
+    bool ok = xapi_begin(&w, homepage, out, err) && report_each_session(store, query, stream_session, &w, err);
+    return xapi_end(&w, ok);
 }

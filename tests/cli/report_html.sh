@@ -1,0 +1,83 @@
+# crisisdrill report --format html and --format xapi on real sessions:
+# every scope renders in headless chromium without a console message and
+# with nothing active in its DOM, every score row of a session is in its
+# page, hostile text typed by a trainee shows as text; the xAPI statements
+# follow the xAPI rules, one per finished session, with stable ids.
+# The docs' screenshots come from here:
+#   UPDATE_SCREENSHOTS=1 ctest --test-dir build-ci -R cli.report_html
+# shellcheck source=tests/report/browser_lib.sh
+source "$SOURCE_DIR/tests/report/browser_lib.sh"
+artefacts=${ARTEFACTS_DIR:-$WORK}
+mkdir -p "$artefacts"
+db="$WORK/team.db"
+answers="$SOURCE_DIR/scenarios/complaint-snowball/answers"
+play() { expect_exit 0 -- "$CRISISDRILL" play "$1" --headless --answers "$2" --db "$db" --trainee "$3"; }
+play complaint-snowball "$answers/poor.txt" alice
+play complaint-snowball "$answers/silent.txt" alice
+play complaint-snowball "$answers/good.txt" alice
+play data-leak-rumour "$SOURCE_DIR/scenarios/data-leak-rumour/answers/good.txt" alice
+play complaint-snowball "$answers/good.txt" bob
+play data-leak-rumour "$SOURCE_DIR/scenarios/data-leak-rumour/answers/poor.txt" bob
+
+# A hostile trainee: name and reply made to break a page.
+evil='<script>alert(1)</script> "Zoë" & <img src=x onerror=alert(2)> שלום 👩‍👩‍👧'
+cat >"$WORK/s.lua" <<'LUA'
+scenario{ id = "report-html-test", title = "Title </title><script>alert(3)</script>", duration = 300, brand = { handle = "@brand" } }
+persona{ handle = "@ann", name = "Ann <b>", followers = 10 }
+function main()
+  post{ id = "c1", author = "@ann", situation = "complaint", text = "<a href=\"javascript:alert(4)\">Broken</a> again." }
+  wait(60)
+end
+LUA
+printf '%s\n' '00:20 reply c1 "Sorry <b>Ann</b> </td></tr></table><script>alert(5)</script> =1+1 🔥"' >"$WORK/a.txt"
+expect_exit 0 -- "$CRISISDRILL" play "$WORK/s.lua" --headless --answers "$WORK/a.txt" --db "$db" --trainee "$evil"
+
+for scope in "--session 1" "--session 7" "--trainee alice" "--scenario complaint-snowball" "--team" "--team alice,bob"; do
+  name=$(echo "$scope" | tr -c 'a-z0-9\n' '-' | sed 's/^-*//')
+  # shellcheck disable=SC2086
+  expect_exit 0 -- "$CRISISDRILL" report $scope --format html --db "$db" -o "$WORK/$name.html"
+  page_ok "$WORK/$name.html" || fail "$scope: the page does not pass"
+done
+
+# Every score row of session 1 is a line of its page, and its total is theirs.
+rows=$(sql "$db" "select count(*) from scores where session_id = 1")
+[ "$(grep -o '<tr id="score-[0-9]*"' "$WORK/session-1.html" | wc -l)" = "$rows" ] || fail "session 1: not every score row is in the page"
+total=$(sql "$db" "select sum(points) from scores where session_id = 1")
+expect_in "$WORK/session-1.html" "$(printf '%+d' "$total") points</a> from $rows score rows"
+
+# The hostile session: its texts shown as text, intact.
+printf '%s\0' "$evil" 'Sorry <b>Ann</b> </td></tr></table><script>alert(5)</script> =1+1 🔥' \
+  'Title </title><script>alert(3)</script>' >"$WORK/texts"
+page_ok "$WORK/session-7.html" "$WORK/texts" || fail "session 7: hostile texts"
+
+for name in session-1 trainee-alice team; do
+  screenshot "$WORK/$name.html" "$artefacts/report-$name.png" || fail "$name: no screenshot"
+  if [ "${UPDATE_SCREENSHOTS:-}" = 1 ]; then cp "$artefacts/report-$name.png" "$SOURCE_DIR/docs/screenshots/"; fi
+done
+
+# Printing the team report to PDF.
+browse "$WORK/pdf.log" --no-pdf-header-footer --print-to-pdf="$artefacts/report-team.pdf" "file://$WORK/team.html" >/dev/null ||
+  fail "printing failed"
+pdfinfo "$artefacts/report-team.pdf" >"$WORK/pdfinfo"
+expect_in "$WORK/pdfinfo" "(A4)"
+pdftotext "$artefacts/report-team.pdf" "$WORK/team.txt"
+expect_in "$WORK/team.txt" "Readiness"
+
+# xAPI: one statement per session of the team (all attempts), valid, stable.
+check_xapi() {
+  sqlite3 :memory: -cmd "create table input(doc)" -cmd "insert into input values(readfile('$1'))" <"$SOURCE_DIR/tests/report/xapi_check.sql"
+}
+expect_exit 0 -- "$CRISISDRILL" report --team --format xapi --db "$db" -o "$WORK/team.json"
+[ -z "$(check_xapi "$WORK/team.json")" ] || fail "xAPI: $(check_xapi "$WORK/team.json")"
+[ "$(sqlite3 :memory: "select json_array_length(readfile('$WORK/team.json'))")" = 7 ] || fail "xAPI: not 7 statements"
+expect_exit 0 -- "$CRISISDRILL" report --team --format xapi --db "$db" -o "$WORK/again.json"
+cmp -s "$WORK/team.json" "$WORK/again.json" || fail "xAPI: a second export differs"
+expect_exit 0 -- "$CRISISDRILL" report --session 7 --format xapi --homepage https://lms.example.org/cm --db "$db" -o "$WORK/s7.json"
+q() { sqlite3 :memory: "select json_extract(readfile('$WORK/s7.json'), '$1')"; }
+[ "$(q '$[0].actor.account.name')" = "$evil" ] || fail "xAPI: the trainee's name is not intact: $(q '$[0].actor.account.name')"
+[ "$(q '$[0].actor.account.homePage')" = "https://lms.example.org/cm/" ] || fail "xAPI: homePage $(q '$[0].actor.account.homePage')"
+[ "$(q '$[0].object.definition.name.en')" = 'Title </title><script>alert(3)</script>' ] || fail "xAPI: title not intact"
+total7=$(sql "$db" "select sum(points) from scores where session_id = 7")
+[ "$(q '$[0].result.score.raw')" = "$total7" ] || fail "xAPI: raw score $(q '$[0].result.score.raw'), rows sum to $total7"
+expect_exit 2 -- "$CRISISDRILL" report --team --format xapi --homepage "ftp://x" --db "$db"
+expect_exit 2 -- "$CRISISDRILL" report --team --format html --homepage "https://x.org/" --db "$db"
