@@ -447,36 +447,54 @@ static void write_alerts(FILE *out, const Report *r)
     section_close(out);
 }
 
+static void rule_row(FILE *out, const Report *r, const RRuleStat *s)
+{
+    fputs("<tr>", out);
+    td_text(out, s->rule);
+    td_text(out, s->competency);
+    int counts[] = {s->respected, s->broken, s->on_time, s->late, s->missed, s->unneeded};
+    for (size_t k = 0; k < sizeof counts / sizeof *counts; k++)
+        td_int(out, counts[k]);
+    td_points(out, s->points);
+    td_points(out, -s->lost);
+    td_int(out, s->sessions);
+    td_int(out, s->trainees);
+    if (r->query.scope == REPORT_SESSION)
+        td_score_rows(out, r, score_of_rule, s->rule);
+    fputs("</tr>\n", out);
+}
+
+/* A session report lists every rule that judged it; the others list the
+ * rules that went against a trainee at least once (the rest were always
+ * respected, and are only counted). */
 static void write_rules(FILE *out, const Report *r, const char *title)
 {
-    bool rows = r->query.scope == REPORT_SESSION;
+    bool session = r->query.scope == REPORT_SESSION;
     section_open(out, "rules", title);
-    if (r->nrules == 0) {
+    size_t shown = 0;
+    for (size_t i = 0; i < r->nrules; i++)
+        shown += session || r->rules[i].sessions > 0;
+    if (shown == 0) {
         none(out, "No rule was broken, late, missed or unneeded.");
-        section_close(out);
-        return;
+    } else {
+        if (!session)
+            fputs("<p>Most points lost first. The score rows behind each count are in the report of each session "
+                  "(<code>crisisdrill report --session ID</code>) listed in <a href=\"#sessions\">Sessions</a>.</p>\n",
+                  out);
+        static const char *const session_headers[] = {"Rule", "Competency", "Respected", "Broken", "On time", "Late",
+                                                      "Missed", "Unneeded", "Points", "Lost", "Sessions", "Trainees",
+                                                      "Score rows", NULL};
+        static const char *const other_headers[] = {"Rule", "Competency", "Respected", "Broken", "On time", "Late",
+                                                    "Missed", "Unneeded", "Points", "Lost", "Sessions", "Trainees", NULL};
+        table_open(out, NULL, session ? session_headers : other_headers);
+        for (size_t i = 0; i < r->nrules; i++)
+            if (session || r->rules[i].sessions > 0)
+                rule_row(out, r, &r->rules[i]);
+        table_close(out);
     }
-    static const char *const headers[] = {"Rule", "Competency", "Respected", "Broken", "On time", "Late", "Missed",
-                                          "Unneeded", "Points", "Sessions", "Trainees", "Score rows", NULL};
-    table_open(out, NULL, headers);
-    for (size_t i = 0; i < r->nrules; i++) {
-        const RRuleStat *s = &r->rules[i];
-        fputs("<tr>", out);
-        td_text(out, s->rule);
-        td_text(out, s->competency);
-        int counts[] = {s->respected, s->broken, s->on_time, s->late, s->missed, s->unneeded};
-        for (size_t k = 0; k < sizeof counts / sizeof *counts; k++)
-            td_int(out, counts[k]);
-        td_points(out, s->points);
-        td_int(out, s->sessions);
-        td_int(out, s->trainees);
-        if (rows)
-            td_score_rows(out, r, score_of_rule, s->rule);
-        else
-            fputs("<td>in the sessions' reports</td>", out);
-        fputs("</tr>\n", out);
-    }
-    table_close(out);
+    if (shown < r->nrules)
+        fprintf(out, "<p>%zu other rule%s judged these sessions and always went the trainee's way.</p>\n",
+                r->nrules - shown, r->nrules - shown == 1 ? "" : "s");
     section_close(out);
 }
 

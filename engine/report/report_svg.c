@@ -9,7 +9,7 @@
 
 /* Chart geometry, in SVG user units (the SVG scales to the page width). */
 #define CHART_W 720.0
-#define PLOT_LEFT 110.0
+#define PLOT_LEFT 130.0
 #define PLOT_RIGHT 700.0
 #define TOOLTIP_CHARS 160
 #define ROW_H 26.0 /* a row of a strip plot */

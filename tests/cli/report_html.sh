@@ -30,9 +30,11 @@ function main()
 end
 LUA
 printf '%s\n' '00:20 reply c1 "Sorry <b>Ann</b> </td></tr></table><script>alert(5)</script> =1+1 🔥"' >"$WORK/a.txt"
-expect_exit 0 -- "$CRISISDRILL" play "$WORK/s.lua" --headless --answers "$WORK/a.txt" --db "$db" --trainee "$evil"
+evil_db="$WORK/evil.db"
+expect_exit 0 -- "$CRISISDRILL" play "$WORK/s.lua" --headless --answers "$WORK/a.txt" --db "$evil_db" --trainee "$evil"
+expect_exit 0 -- "$CRISISDRILL" report --session 1 --format html --db "$evil_db" -o "$WORK/evil.html"
 
-for scope in "--session 1" "--session 7" "--trainee alice" "--scenario complaint-snowball" "--team" "--team alice,bob"; do
+for scope in "--session 1" "--session 6" "--trainee alice" "--scenario complaint-snowball" "--team" "--team alice,bob"; do
   name=$(echo "$scope" | tr -c 'a-z0-9\n' '-' | sed 's/^-*//')
   # shellcheck disable=SC2086
   expect_exit 0 -- "$CRISISDRILL" report $scope --format html --db "$db" -o "$WORK/$name.html"
@@ -48,7 +50,7 @@ expect_in "$WORK/session-1.html" "$(printf '%+d' "$total") points</a> from $rows
 # The hostile session: its texts shown as text, intact.
 printf '%s\0' "$evil" 'Sorry <b>Ann</b> </td></tr></table><script>alert(5)</script> =1+1 🔥' \
   'Title </title><script>alert(3)</script>' >"$WORK/texts"
-page_ok "$WORK/session-7.html" "$WORK/texts" || fail "session 7: hostile texts"
+page_ok "$WORK/evil.html" "$WORK/texts" || fail "the hostile session: its texts"
 
 for name in session-1 trainee-alice team; do
   screenshot "$WORK/$name.html" "$artefacts/report-$name.png" || fail "$name: no screenshot"
@@ -69,15 +71,15 @@ check_xapi() {
 }
 expect_exit 0 -- "$CRISISDRILL" report --team --format xapi --db "$db" -o "$WORK/team.json"
 [ -z "$(check_xapi "$WORK/team.json")" ] || fail "xAPI: $(check_xapi "$WORK/team.json")"
-[ "$(sqlite3 :memory: "select json_array_length(readfile('$WORK/team.json'))")" = 7 ] || fail "xAPI: not 7 statements"
+[ "$(sqlite3 :memory: "select json_array_length(readfile('$WORK/team.json'))")" = 6 ] || fail "xAPI: not 6 statements"
 expect_exit 0 -- "$CRISISDRILL" report --team --format xapi --db "$db" -o "$WORK/again.json"
 cmp -s "$WORK/team.json" "$WORK/again.json" || fail "xAPI: a second export differs"
-expect_exit 0 -- "$CRISISDRILL" report --session 7 --format xapi --homepage https://lms.example.org/cm --db "$db" -o "$WORK/s7.json"
-q() { sqlite3 :memory: "select json_extract(readfile('$WORK/s7.json'), '$1')"; }
+expect_exit 0 -- "$CRISISDRILL" report --session 1 --format xapi --homepage https://lms.example.org/cm --db "$evil_db" -o "$WORK/evil.json"
+q() { sqlite3 :memory: "select json_extract(readfile('$WORK/evil.json'), '$1')"; }
 [ "$(q '$[0].actor.account.name')" = "$evil" ] || fail "xAPI: the trainee's name is not intact: $(q '$[0].actor.account.name')"
 [ "$(q '$[0].actor.account.homePage')" = "https://lms.example.org/cm/" ] || fail "xAPI: homePage $(q '$[0].actor.account.homePage')"
 [ "$(q '$[0].object.definition.name.en')" = 'Title </title><script>alert(3)</script>' ] || fail "xAPI: title not intact"
-total7=$(sql "$db" "select sum(points) from scores where session_id = 7")
-[ "$(q '$[0].result.score.raw')" = "$total7" ] || fail "xAPI: raw score $(q '$[0].result.score.raw'), rows sum to $total7"
+evil_total=$(sql "$evil_db" "select sum(points) from scores where session_id = 1")
+[ "$(q '$[0].result.score.raw')" = "$evil_total" ] || fail "xAPI: raw score $(q '$[0].result.score.raw'), rows sum to $evil_total"
 expect_exit 2 -- "$CRISISDRILL" report --team --format xapi --homepage "ftp://x" --db "$db"
 expect_exit 2 -- "$CRISISDRILL" report --team --format html --homepage "https://x.org/" --db "$db"
