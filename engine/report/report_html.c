@@ -171,7 +171,8 @@ static void write_head(FILE *out, const Report *r)
 {
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", out);
     fprintf(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", CSP);
-    fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    /* Light only: a dark theme would print badly and the charts' colours assume white. */
+    fputs("<meta name=\"color-scheme\" content=\"light\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"crisisdrill\">\n<title>",
           out);
     write_title(out, r, true);

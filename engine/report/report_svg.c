@@ -12,6 +12,7 @@
 #define PLOT_LEFT 130.0
 #define PLOT_RIGHT 700.0
 #define TOOLTIP_CHARS 160
+#define TOOLTIP_SESSIONS 20 /* sessions named in a tooltip, so a large scenario keeps a small page */
 #define ROW_H 26.0 /* a row of a strip plot */
 
 #define COLOUR_GOOD "#2e7d32"
@@ -170,9 +171,12 @@ static void attempt_tooltip(FILE *out, const Report *r, const AttemptPoint *p, i
     }
     fprintf(out, "attempt %d: %s %+.1f, mean of %d completed session%s:", p->attempt, what, p->value[series], p->n,
             p->n == 1 ? "" : "s");
-    for (size_t i = 0; i < r->nsessions; i++)
+    int named = 0;
+    for (size_t i = 0; i < r->nsessions && named < TOOLTIP_SESSIONS; i++)
         if (is_completed(&r->sessions[i]) && r->sessions[i].attempt == p->attempt)
-            fprintf(out, " %" PRId64, r->sessions[i].id);
+            fprintf(out, " %" PRId64, r->sessions[i].id), named++;
+    if (p->n > named)
+        fprintf(out, " and %d more", p->n - named);
 }
 
 static void attempt_series(FILE *out, const Report *r, const AttemptPoint *points, size_t n, int series,
