@@ -43,11 +43,18 @@ static int put_text(FILE *out, const char *s)
         size_t n = report_utf8_length(p);
         /* C1 controls (U+0080..U+009F) are two bytes: C2 80..C2 9F. */
         bool c1 = n == 2 && p[0] == 0xc2 && p[1] < 0xa0;
+        /* Bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+         * U+2066..U+2069) would reorder the rest of the terminal line. */
+        bool bidi = n == 3 && p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
+                                               (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9));
         if (n == 1 && (*p < 0x20 || *p == 0x7f)) {
             const char *named = *p == '\n' ? "\\n" : *p == '\t' ? "\\t" : *p == '\r' ? "\\r" : NULL;
             chars += named ? fprintf(out, "%s", named) : fprintf(out, "\\x%02x", *p);
         } else if (c1) {
             chars += fprintf(out, "\\x%02x", p[1]);
+        } else if (bidi) {
+            unsigned cp = (unsigned)(p[0] & 0x0f) << 12 | (unsigned)(p[1] & 0x3f) << 6 | (unsigned)(p[2] & 0x3f);
+            chars += fprintf(out, "\\u%04x", cp);
         } else if (n == 0) {
             chars += fprintf(out, "\\x%02x", *p); /* not UTF-8: shown, not passed on */
             n = 1;

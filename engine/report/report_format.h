@@ -16,8 +16,11 @@ const char *report_time(char *buf, size_t size, int64_t ms);
 const char *report_duration(char *buf, size_t size, int64_t ms);
 
 /* Writes s for a terminal: control characters (C0, DEL, C1) become
- * visible escapes (\n \t \r \xNN), so that no text stored in a database
- * can move the cursor or change colours; everything else is kept. */
+ * visible escapes (\n \t \r \xNN) and bidirectional overrides \u202e
+ * and the like, so that no text stored in a database can move the
+ * cursor, change colours or reorder the line; everything else is kept
+ * (right-to-left letters, emoji, joiners). Bytes that are not UTF-8 show
+ * as \xNN. */
 void report_put_text(FILE *out, const char *s);
 /* The same, padded with spaces to `width` characters (UTF-8 code points),
  * never cut. */

@@ -666,6 +666,16 @@ static bool check_team_names(const Report *r, Error *err)
     return true;
 }
 
+static int compare_replies(const void *a, const void *b)
+{
+    const RReply *x = a, *y = b;
+    if (x->session_id != y->session_id)
+        return (x->session_id > y->session_id) - (x->session_id < y->session_id);
+    if (x->shown_ms != y->shown_ms)
+        return (x->shown_ms > y->shown_ms) - (x->shown_ms < y->shown_ms);
+    return strcmp(x->post_id ? x->post_id : "", y->post_id ? y->post_id : "");
+}
+
 static bool load_session_detail(Store *store, Loader *l, const StoreScope *scope, Error *err)
 {
     Report *r = l->r;
@@ -676,8 +686,11 @@ static bool load_session_detail(Store *store, Loader *l, const StoreScope *scope
               store_report_each(store, SQ_ALERTS, scope, add_alert, l, err) &&
               store_report_each(store, SQ_POSTS, scope, add_post, l, err) &&
               store_report_each(store, SQ_BRANCHES, scope, add_branch, l, err);
-    if (ok)
+    if (ok) {
         pick_worst(r);
+        /* Targeted and untargeted replies come from two queries: one time line. */
+        qsort(r->replies, r->nreplies, sizeof *r->replies, compare_replies);
+    }
     return ok;
 }
 
