@@ -419,6 +419,40 @@ static void write_replies(FILE *out, const Report *r)
     section_close(out);
 }
 
+/* The feed behind the timeline, as a table (what the chart shows, in
+ * words, for a reader or a screen reader). */
+static void write_posts(FILE *out, const Report *r)
+{
+    section_open(out, "posts", "The feed");
+    if (r->nposts == 0) {
+        none(out, "No post.");
+        section_close(out);
+        return;
+    }
+    static const char *const headers[] = {"Shown", "Post", "Kind", "Author", "Name", "Situation", "Negative", "Reposts",
+                                          "Likes", "Text", NULL};
+    table_open(out, NULL, headers);
+    for (size_t i = 0; i < r->nposts; i++) {
+        const RPost *p = &r->posts[i];
+        fputs("<tr>", out);
+        td_clock(out, p->shown_ms);
+        td_text(out, p->post_id);
+        fputs("<td>", out);
+        escape_html(out, p->kind);
+        fputs(p->by_trainee ? " (trainee)</td>" : "</td>", out);
+        td_name(out, p->author);
+        td_name(out, p->author_name);
+        td_text(out, p->situation);
+        fputs(p->negative ? "<td class=\"neg\">yes</td>" : "<td>no</td>", out);
+        td_int(out, p->reposts);
+        td_int(out, p->likes);
+        td_long(out, p->text);
+        fputs("</tr>\n", out);
+    }
+    table_close(out);
+    section_close(out);
+}
+
 static void write_alerts(FILE *out, const Report *r)
 {
     section_open(out, "alerts", "Alerts");
@@ -642,7 +676,8 @@ static bool write_session_page(FILE *out, const Report *r)
                       {"timeline", "Timeline", true},    {"worst", "Worst moments", true},
                       {"actions", "Actions", true},      {"replies", "Reply times", true},
                       {"alerts", "Alerts", true},        {"rules", "Rules", true},
-                      {"branches", "Branches", true},    {"scores", "Score rows", true}};
+                      {"branches", "Branches", true},    {"posts", "Feed", true},
+                      {"scores", "Score rows", true}};
     write_nav(out, nav, sizeof nav / sizeof *nav);
     write_summary(out, &r->sessions[0]);
     write_competencies(out, r);
@@ -657,6 +692,7 @@ static bool write_session_page(FILE *out, const Report *r)
     write_alerts(out, r);
     write_rules(out, r, "Rules");
     write_branches(out, r);
+    write_posts(out, r);
     write_scores(out, r);
     return true;
 }

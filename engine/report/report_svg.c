@@ -487,6 +487,8 @@ static void timeline_post(FILE *out, const RPost *p, const Scale *x, const Scale
     fputs(" ", out);
     escape_html(out, p->author);
     fputs(" (", out);
+    escape_html_cut(out, p->author_name, 40);
+    fputs(", ", out);
     escape_html(out, p->situation ? p->situation : p->kind);
     fprintf(out, "%s): ", p->negative ? ", negative" : "");
     escape_html_cut(out, p->text, TOOLTIP_CHARS);
@@ -611,7 +613,7 @@ void svg_timeline(FILE *out, const Report *r)
     for (size_t i = 0; i < r->nalerts; i++)
         timeline_alert(out, &r->alerts[i], i, &x);
     svg_close(out, "Top: each post of the feed at the time it appeared, higher when more shared (reposts + likes, "
-                   "log scale), red when negative. Middle: the trainee's actions, green when they earned points, red "
+                   "log scale), red when negative (every post is in <a href=\"#posts\">The feed</a>). Middle: the trainee's actions, green when they earned points, red "
                    "when they lost some, blue when judged at zero, grey when no rule judged them; each links to its "
                    "line in <a href=\"#actions\">Actions</a>. Bottom: one line per alert, shaded from the moment a rule "
                    "called for it to its due time (bar); the dot is when the trainee alerted (green on time, orange "

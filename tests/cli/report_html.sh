@@ -83,3 +83,29 @@ evil_total=$(sql "$evil_db" "select sum(points) from scores where session_id = 1
 [ "$(q '$[0].result.score.raw')" = "$evil_total" ] || fail "xAPI: raw score $(q '$[0].result.score.raw'), rows sum to $evil_total"
 expect_exit 2 -- "$CRISISDRILL" report --team --format xapi --homepage "ftp://x" --db "$db"
 expect_exit 2 -- "$CRISISDRILL" report --team --format html --homepage "https://x.org/" --db "$db"
+
+# The shared hostile fixture (tests/scenarios/hostile: markup, formulas,
+# control characters, a 5,000-character line, right-to-left text, emoji):
+# every reply, post text and name shows as text in the page, and comes back
+# byte for byte from the xAPI statement.
+H="$SOURCE_DIR/tests/scenarios/hostile"
+hdb="$WORK/hostile.db"
+htrainee=$'=cmd|\' /C calc\'!A0 <script>"Zoë"</script>, \u202eRTL 👩‍💻\x01'
+expect_exit 0 -- "$CRISISDRILL" play "$H/scenario.lua" --headless --answers "$H/answers.txt" --trainee "$htrainee" --db "$hdb"
+expect_exit 0 -- "$CRISISDRILL" report --session 1 --format html --db "$hdb" -o "$WORK/hostile.html"
+python3 - "$hdb" "$WORK/hostile-texts" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+texts = [r[0] for q in ("select text from actions where text is not null", "select text from posts",
+                        "select name from personas", "select trainee from sessions", "select scenario_title from sessions")
+         for r in db.execute(q)]
+open(sys.argv[2], "wb").write(b"".join(t.encode() + b"\0" for t in texts if t))
+PY
+[ "$(tr -cd '\0' <"$WORK/hostile-texts" | wc -c)" -ge 8 ] || fail "the hostile fixture gave too few texts"
+page_ok "$WORK/hostile.html" "$WORK/hostile-texts" || fail "the hostile fixture's texts are not shown as text"
+expect_exit 0 -- "$CRISISDRILL" report --session 1 --format xapi --db "$hdb" -o "$WORK/hostile.json"
+[ -z "$(check_xapi "$WORK/hostile.json")" ] || fail "xAPI (hostile): $(check_xapi "$WORK/hostile.json")"
+[ "$(sqlite3 :memory: "select hex(json_extract(readfile('$WORK/hostile.json'), '\$[0].actor.account.name'))")" = \
+  "$(sql "$hdb" "select hex(trainee) from sessions")" ] || fail "xAPI (hostile): the trainee's name is not intact"
+[ "$(sqlite3 :memory: "select hex(json_extract(readfile('$WORK/hostile.json'), '\$[0].object.definition.name.en'))")" = \
+  "$(sql "$hdb" "select hex(scenario_title) from sessions")" ] || fail "xAPI (hostile): the title is not intact"
