@@ -157,12 +157,20 @@ static void write_title(FILE *out, const Report *r, bool plain)
     fputs("Crisis Drill report: ", out);
     switch (q->scope) {
     case REPORT_SESSION: fprintf(out, "session %" PRId64, q->session_id); break;
-    case REPORT_TRAINEE: fputs("trainee ", out), name(out, q->trainee); break;
-    case REPORT_SCENARIO: fputs("scenario ", out), name(out, q->scenario_id); break;
+    case REPORT_TRAINEE:
+        fputs("trainee ", out);
+        name(out, q->trainee);
+        break;
+    case REPORT_SCENARIO:
+        fputs("scenario ", out);
+        name(out, q->scenario_id);
+        break;
     case REPORT_TEAM:
         fputs(q->nnames ? "team" : "team (everyone)", out);
-        for (size_t i = 0; i < q->nnames; i++)
-            fputs(i ? ", " : " ", out), name(out, q->names[i]);
+        for (size_t i = 0; i < q->nnames; i++) {
+            fputs(i ? ", " : " ", out);
+            name(out, q->names[i]);
+        }
         break;
     }
 }
@@ -182,8 +190,10 @@ static void write_head(FILE *out, const Report *r)
     inline_text(out, r->generated_at);
     fputs(" from ", out);
     inline_text(out, r->db_path);
-    if (r->query.since)
-        fputs(" · sessions since ", out), inline_text(out, r->query.since);
+    if (r->query.since) {
+        fputs(" · sessions since ", out);
+        inline_text(out, r->query.since);
+    }
     if (r->query.scope == REPORT_TEAM)
         fprintf(out, " · ready at %d points", r->query.ready_at);
     fprintf(out, " · %zu session%s.</p>\n", r->nsessions, r->nsessions == 1 ? "" : "s");
@@ -272,11 +282,13 @@ static void score_row(FILE *out, const RScore *s)
     td_text(out, s->competency);
     td_text(out, s->rule);
     td_text(out, s->post_id);
-    if (s->action_id)
-        fprintf(out, "<td><a href=\"#action-%" PRId64 "\">", s->action_id), escape_html(out, s->action_kind),
-            fputs("</a></td>", out);
-    else
+    if (s->action_id) {
+        fprintf(out, "<td><a href=\"#action-%" PRId64 "\">", s->action_id);
+        escape_html(out, s->action_kind);
+        fputs("</a></td>", out);
+    } else {
         fputs("<td>—</td>", out);
+    }
     td_long(out, s->reason);
     fputs("</tr>\n", out);
 }
@@ -539,16 +551,22 @@ static void write_branches(FILE *out, const Report *r)
     if (r->query.scope == REPORT_SESSION && r->nbranches) {
         static const char *const headers[] = {"Time", "Branch", NULL};
         table_open(out, NULL, headers);
-        for (size_t i = 0; i < r->nbranches; i++)
-            fputs("<tr>", out), td_clock(out, r->branches[i].at_ms), td_text(out, r->branches[i].name),
-                fputs("</tr>\n", out);
+        for (size_t i = 0; i < r->nbranches; i++) {
+            fputs("<tr>", out);
+            td_clock(out, r->branches[i].at_ms);
+            td_text(out, r->branches[i].name);
+            fputs("</tr>\n", out);
+        }
         table_close(out);
     } else if (r->nbranch_stats) {
         static const char *const headers[] = {"Branch", "Sessions", NULL};
         table_open(out, NULL, headers);
-        for (size_t i = 0; i < r->nbranch_stats; i++)
-            fputs("<tr>", out), td_text(out, r->branch_stats[i].name), td_int(out, r->branch_stats[i].sessions),
-                fputs("</tr>\n", out);
+        for (size_t i = 0; i < r->nbranch_stats; i++) {
+            fputs("<tr>", out);
+            td_text(out, r->branch_stats[i].name);
+            td_int(out, r->branch_stats[i].sessions);
+            fputs("</tr>\n", out);
+        }
         table_close(out);
     } else {
         none(out, "No branch reached.");
@@ -715,11 +733,13 @@ static bool write_group_page(FILE *out, const Report *r)
      * trainee (--trainee) or per scenario (--scenario). */
     if (!team && !write_progress(out, r))
         return false;
-    if (trainee || r->nreplies)
+    if (trainee || r->nreplies) {
         write_replies(out, r);
-    else
-        section_open(out, "replies", "Reply times"), fputs("<p>Per trainee in <a href=\"#trainees\">Trainees compared</a>.</p>\n", out),
-            section_close(out);
+    } else {
+        section_open(out, "replies", "Reply times");
+        fputs("<p>Per trainee in <a href=\"#trainees\">Trainees compared</a>.</p>\n", out);
+        section_close(out);
+    }
     write_rules(out, r, trainee ? "Recurring mistakes" : "Rules most often broken");
     write_branches(out, r);
     write_sessions(out, r);
