@@ -188,8 +188,11 @@ static void write_head(FILE *out, const Report *r)
     write_title(out, r, false);
     fputs("</h1>\n<p class=\"meta\">Generated ", out);
     inline_text(out, r->generated_at);
+    /* The database's file name only: the page may travel by mail, the
+     * folders of the trainer's machine need not. */
+    const char *slash = r->db_path ? strrchr(r->db_path, '/') : NULL;
     fputs(" from ", out);
-    inline_text(out, r->db_path);
+    inline_text(out, slash ? slash + 1 : r->db_path);
     if (r->query.since) {
         fputs(" · sessions since ", out);
         inline_text(out, r->query.since);

@@ -5,6 +5,7 @@
 # follow the xAPI rules, one per finished session, with stable ids.
 # The docs' screenshots come from here:
 #   UPDATE_SCREENSHOTS=1 ctest --test-dir build-ci -R cli.report_html
+# and its golden files (tests/report/golden/cli-*) with UPDATE_GOLDEN=1.
 # shellcheck source=tests/report/browser_lib.sh
 source "$SOURCE_DIR/tests/report/browser_lib.sh"
 artefacts=${ARTEFACTS_DIR:-$WORK}
@@ -39,6 +40,18 @@ for scope in "--session 1" "--session 6" "--trainee alice" "--scenario complaint
   # shellcheck disable=SC2086
   expect_exit 0 -- "$CRISISDRILL" report $scope --format html --db "$db" -o "$WORK/$name.html"
   page_ok "$WORK/$name.html" || fail "$scope: the page does not pass"
+done
+
+# Golden files: the same sessions give the same bytes (UPDATE_GOLDEN=1
+# rewrites tests/report/golden/cli-*; review the diff).
+expect_exit 0 -- "$CRISISDRILL" report --team --format xapi --db "$db" -o "$WORK/team.xapi.json"
+for name in session-1.html trainee-alice.html team.html team.xapi.json; do
+  if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+    cp "$WORK/$name" "$SOURCE_DIR/tests/report/golden/cli-$name"
+  elif ! cmp -s "$WORK/$name" "$SOURCE_DIR/tests/report/golden/cli-$name"; then
+    fail "$name differs from tests/report/golden/cli-$name:"
+    diff "$SOURCE_DIR/tests/report/golden/cli-$name" "$WORK/$name" | head -10 >&2
+  fi
 done
 
 # Every score row of session 1 is a line of its page, and its total is theirs.
