@@ -70,6 +70,20 @@ static bool session_uuid(const XapiWriter *x, const char *purpose, const RSessio
     return ok;
 }
 
+/* The session's language as an RFC 5646 tag for language maps; "und"
+ * (undetermined) if the stored value could not be one. */
+static const char *language_tag(const RSession *s)
+{
+    const char *l = s->language;
+    size_t n = l ? strlen(l) : 0;
+    if (n == 0 || n > 35 || !isalpha((unsigned char)l[0]))
+        return "und";
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)l[i]) && l[i] != '-')
+            return "und";
+    return l;
+}
+
 static void write_iri(const XapiWriter *x, const char *kind, const char *segment)
 {
     fputc('"', x->out);
@@ -102,7 +116,7 @@ static void write_object(const XapiWriter *x, const RSession *s)
     fputs("\"object\":{\"objectType\":\"Activity\",\"id\":", x->out);
     write_iri(x, "scenarios", s->scenario_id);
     fputs(",\"definition\":{\"type\":\"" ACTIVITY_SIMULATION "\",\"name\":{", x->out);
-    escape_json(x->out, s->language);
+    escape_json(x->out, language_tag(s));
     fputc(':', x->out);
     escape_json(x->out, s->scenario_title ? s->scenario_title : s->scenario_id);
     fputs("},\"description\":{\"en-US\":", x->out);
@@ -133,7 +147,7 @@ static void write_extension_key(const XapiWriter *x, const char *name)
 static void write_context(const XapiWriter *x, const RSession *s, const char *registration)
 {
     fprintf(x->out, "\"context\":{\"registration\":\"%s\",\"platform\":\"Crisis Drill\",\"language\":", registration);
-    escape_json(x->out, s->language);
+    escape_json(x->out, language_tag(s));
     fputs(",\"extensions\":{", x->out);
     write_extension_key(x, "session");
     fprintf(x->out, "%" PRId64 ",", s->id);

@@ -162,6 +162,24 @@ static void test_every_hostile_text_as_a_name(void)
     }
 }
 
+static void test_a_stored_language_that_is_no_tag_becomes_und(void)
+{
+    Report report;
+    fixture_report("one-session", false, &report);
+    RSession s = report.sessions[0];
+    report.sessions = &s;
+    s.language = "en\"}<x";
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&buf, &size);
+    Error err;
+    CHECK(report_write_xapi(&report, HOMEPAGE, out, &err));
+    fclose(out);
+    CHECK_EXTRACT(db, buf, "$[0].context.language", "und");
+    CHECK_EXTRACT(db, buf, "$[0].object.definition.name.und", s.scenario_title);
+    free(buf);
+}
+
 static void test_bad_homepage_is_refused(void)
 {
     static const char *const bad[] = {"lms.example.org", "ftp://x.org/", "https://", "https://a b/", "https://x.org/\"", "javascript:alert(1)"};
@@ -185,6 +203,7 @@ int main(void)
     RUN(test_statement_ids_are_stable_and_distinct);
     RUN(test_hostile_texts_round_trip);
     RUN(test_every_hostile_text_as_a_name);
+    RUN(test_a_stored_language_that_is_no_tag_becomes_und);
     RUN(test_bad_homepage_is_refused);
     sqlite3_close(db);
     return check_report();
