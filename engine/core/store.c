@@ -165,7 +165,8 @@ static const char *const migrations[] = {
     "  DELETE FROM session_totals WHERE session_id = old.id;\n"
     "END;\n"
     "CREATE INDEX branches_name ON branches(session_id, name);\n"
-    "CREATE INDEX scores_session_rule ON scores(session_id, rule_id, outcome, points);\n",
+    "CREATE INDEX scores_session_rule ON scores(session_id, rule_id, outcome, points);\n"
+    "CREATE INDEX sessions_attempts ON sessions(trainee, scenario_id, id, status, started_at);\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -44,7 +44,6 @@ static const char chosen_latest[] =
     " (PARTITION BY trainee, scenario_id ORDER BY id DESC) AS rn FROM picked WHERE status = 'completed')"
     " WHERE rn = 1)";
 
-#define AGAINST "('broken','late','missed','unneeded')"
 
 /* The first opening of a post by the trainee (an `open` action) at or
  * before `before` (an SQL expression, NULL for any time). */
@@ -58,27 +57,27 @@ static const char *const bodies[SQ_COUNT] = {
         " s.status, s.started_at, s.ended_at, s.error, s.outcome, v.name, s.ruleset_version, s.sim_ms, s.seed,"
         " coalesce(t.total, 0), coalesce(t.method, 0), coalesce(t.materials, 0), coalesce(t.perimeter, 0),"
         " coalesce(t.alerting, 0), coalesce(t.nactions, 0), coalesce(t.nscores, 0), c.attempt"
-        " FROM chosen c JOIN sessions s ON s.id = c.id JOIN ruleset_versions v ON v.id = s.ruleset_version"
+        " FROM chosen c CROSS JOIN sessions s ON s.id = c.id JOIN ruleset_versions v ON v.id = s.ruleset_version"
         " LEFT JOIN session_totals t ON t.session_id = s.id ORDER BY s.id",
     [SQ_SCORES] =
         "SELECT sc.id, sc.session_id, sc.at_ms, coalesce(sc.action_id, 0), sc.points, sc.outcome, sc.competency,"
         " r.key, r.kind, sc.post_id, a.kind, sc.reason"
-        " FROM chosen c JOIN scores sc ON sc.session_id = c.id JOIN rules r ON r.id = sc.rule_id"
+        " FROM chosen c CROSS JOIN scores sc ON sc.session_id = c.id JOIN rules r ON r.id = sc.rule_id"
         " LEFT JOIN actions a ON a.id = sc.action_id ORDER BY sc.session_id, sc.at_ms, sc.id",
     [SQ_ACTIONS] =
         "SELECT a.id, a.session_id, a.at_ms, coalesce(a.opened_ms, " FIRST_OPEN("a.session_id", "a.post_id", "a.at_ms")
         ", -1), coalesce(a.typed_ms, -1), a.kind, a.post_id, a.role, a.template, a.text, a.edited,"
         " (SELECT coalesce(sum(sc.points), 0) FROM scores sc WHERE sc.session_id = a.session_id AND sc.action_id = a.id),"
         " (SELECT count(*) FROM scores sc WHERE sc.session_id = a.session_id AND sc.action_id = a.id)"
-        " FROM chosen c JOIN actions a ON a.session_id = c.id WHERE a.kind <> 'open'"
+        " FROM chosen c CROSS JOIN actions a ON a.session_id = c.id WHERE a.kind <> 'open'"
         " ORDER BY a.session_id, a.at_ms, a.id",
     [SQ_REPLIES] =
-        "SELECT sc.session_id, sc.post_id, p.situation, p.author, coalesce(p.shown_ms, -1),"
+        ", targets AS MATERIALIZED (SELECT id, ruleset_version, deadline_ms FROM rules WHERE kind = 'target')"
+        " SELECT sc.session_id, sc.post_id, p.situation, p.author, coalesce(p.shown_ms, -1),"
         " coalesce(a.opened_ms, " FIRST_OPEN("sc.session_id", "sc.post_id", "a.at_ms") ", -1),"
         " coalesce(a.at_ms, -1), r.deadline_ms, sc.outcome, sc.id, s.trainee"
-        " FROM chosen c JOIN sessions s ON s.id = c.id JOIN rules r ON r.kind = 'target'"
-        " AND r.ruleset_version = s.ruleset_version"
-        " JOIN scores sc ON sc.session_id = c.id AND sc.rule_id = r.id"
+        " FROM chosen c CROSS JOIN sessions s ON s.id = c.id CROSS JOIN targets r ON r.ruleset_version = s.ruleset_version"
+        " CROSS JOIN scores sc ON sc.session_id = c.id AND sc.rule_id = r.id"
         " LEFT JOIN posts p ON p.session_id = sc.session_id AND p.post_id = sc.post_id"
         " LEFT JOIN actions a ON a.id = sc.action_id ORDER BY sc.session_id, p.shown_ms, sc.id",
     [SQ_REPLIES_UNTARGETED] =
@@ -87,7 +86,7 @@ static const char *const bodies[SQ_COUNT] = {
         "   FROM actions a WHERE a.session_id = p.session_id AND a.post_id = p.post_id AND a.kind IN ('reply','dm')"
         "   ORDER BY a.at_ms LIMIT 1), -1),"
         " p.first_response_ms, -1, 'answered', 0, s.trainee"
-        " FROM chosen c JOIN sessions s ON s.id = c.id JOIN posts p ON p.session_id = c.id"
+        " FROM chosen c CROSS JOIN sessions s ON s.id = c.id CROSS JOIN posts p ON p.session_id = c.id"
         " WHERE p.first_response_ms IS NOT NULL AND NOT p.by_trainee AND NOT EXISTS (SELECT 1 FROM scores sc"
         "   JOIN rules r ON r.id = sc.rule_id WHERE sc.session_id = p.session_id AND sc.post_id = p.post_id"
         "   AND r.kind = 'target')"
@@ -95,53 +94,56 @@ static const char *const bodies[SQ_COUNT] = {
     [SQ_ALERTS] =
         "SELECT o.session_id, o.role, o.post_id, r.key, o.triggered_ms, o.due_ms, coalesce(o.met_ms, -1), o.outcome,"
         " coalesce(sc.points, 0), coalesce(sc.id, 0), o.triggered_ms AS sort_ms"
-        " FROM chosen c JOIN alert_obligations o ON o.session_id = c.id JOIN rules r ON r.id = o.rule_id"
+        " FROM chosen c CROSS JOIN alert_obligations o ON o.session_id = c.id JOIN rules r ON r.id = o.rule_id"
         " LEFT JOIN scores sc ON sc.session_id = o.session_id AND sc.rule_id = o.rule_id AND sc.post_id IS o.post_id"
         "   AND sc.outcome = o.outcome"
         " UNION ALL"
         " SELECT sc.session_id, a.role, sc.post_id, r.key, -1, -1, sc.at_ms, 'unneeded', sc.points, sc.id, sc.at_ms"
-        " FROM chosen c JOIN scores sc ON sc.session_id = c.id AND sc.outcome = 'unneeded'"
+        " FROM chosen c CROSS JOIN scores sc ON sc.session_id = c.id AND sc.outcome = 'unneeded'"
         " JOIN rules r ON r.id = sc.rule_id LEFT JOIN actions a ON a.id = sc.action_id"
         " ORDER BY 1, sort_ms, 10",
     [SQ_POSTS] =
         "SELECT p.session_id, p.shown_ms, coalesce(p.reposts, 0), coalesce(p.likes, 0), p.post_id, p.kind, p.author,"
         " pe.name, p.situation, p.text, p.negative, p.by_trainee"
-        " FROM chosen c JOIN posts p ON p.session_id = c.id"
+        " FROM chosen c CROSS JOIN posts p ON p.session_id = c.id"
         " LEFT JOIN personas pe ON pe.session_id = p.session_id AND pe.handle = p.author ORDER BY p.session_id, p.seq",
     [SQ_BRANCHES] =
-        "SELECT b.session_id, b.at_ms, b.name FROM chosen c JOIN branches b ON b.session_id = c.id"
+        "SELECT b.session_id, b.at_ms, b.name FROM chosen c CROSS JOIN branches b ON b.session_id = c.id"
         " ORDER BY b.session_id, b.rowid",
-    /* Per session and rule first (from the covering index), then per key:
-     * a rule keeps its key across the versions of a rule set. */
-    [SQ_RULE_STATS] =
-        ", per AS (SELECT sc.session_id, sc.rule_id, sum(sc.outcome = 'respected') AS respected,"
-        " sum(sc.outcome = 'broken') AS broken, sum(sc.outcome = 'on_time') AS on_time,"
-        " sum(sc.outcome = 'late') AS late, sum(sc.outcome = 'missed') AS missed,"
-        " sum(sc.outcome = 'unneeded') AS unneeded, sum(sc.points) AS points,"
-        " sum(iif(sc.points < 0, sc.points, 0)) AS lost,"
-        " max(sc.outcome IN " AGAINST ") AS against"
-        " FROM chosen c JOIN scores sc ON sc.session_id = c.id GROUP BY sc.session_id, sc.rule_id)"
-        " SELECT r.key, r.kind, r.competency, sum(per.respected), sum(per.broken), sum(per.on_time), sum(per.late),"
-        " sum(per.missed), sum(per.unneeded), sum(per.points), sum(per.against),"
-        " count(DISTINCT iif(per.against, s.trainee, NULL)), -sum(per.lost)"
-        " FROM per JOIN rules r ON r.id = per.rule_id JOIN sessions s ON s.id = per.session_id"
-        " GROUP BY r.key, r.kind, r.competency"
-        " ORDER BY sum(per.lost), sum(per.against) DESC, r.key",
     [SQ_BRANCH_STATS] =
-        "SELECT b.name, count(DISTINCT b.session_id) FROM chosen c JOIN branches b ON b.session_id = c.id"
+        "SELECT b.name, count(DISTINCT b.session_id) FROM chosen c CROSS JOIN branches b ON b.session_id = c.id"
         " GROUP BY b.name ORDER BY 2 DESC, 1",
     [SQ_TRAINEE_SESSIONS] =
         "SELECT s.trainee, s.status, coalesce(t.total, 0), s.id, s.scenario_id"
-        " FROM chosen c JOIN sessions s ON s.id = c.id LEFT JOIN session_totals t ON t.session_id = s.id"
-        " ORDER BY s.trainee, s.id",
-    [SQ_TRAINEE_LOSSES] =
-        "SELECT s.trainee, s.scenario_id, r.key, r.competency, r.kind, sc.outcome, count(*), sum(sc.points)"
-        " FROM chosen c JOIN sessions s ON s.id = c.id JOIN scores sc ON sc.session_id = c.id"
-        " AND sc.outcome IN " AGAINST " JOIN rules r ON r.id = sc.rule_id"
-        " GROUP BY s.trainee, s.scenario_id, r.key, r.competency, r.kind, sc.outcome ORDER BY 1, 3, 2, 6",
+        " FROM chosen c CROSS JOIN sessions s ON s.id = c.id LEFT JOIN session_totals t ON t.session_id = s.id"
+        " ORDER BY s.trainee, s.scenario_id, s.id",
+    [SQ_SCORE_FACTS] =
+        "SELECT sc.session_id, sc.rule_id, sc.outcome, sc.points FROM chosen c CROSS JOIN scores sc"
+        " INDEXED BY scores_session_rule ON sc.session_id = c.id",
+    [SQ_RULES] = "SELECT id, key, kind, competency FROM rules ORDER BY id",
     [SQ_SCENARIOS] =
-        "SELECT DISTINCT s.scenario_id FROM chosen c JOIN sessions s ON s.id = c.id ORDER BY 1",
+        "SELECT DISTINCT s.scenario_id FROM chosen c CROSS JOIN sessions s ON s.id = c.id ORDER BY 1",
 };
+
+/* The sessions a scope picks, numbered: `picked(id, attempt, trainee,
+ * scenario_id, status)`. */
+static int picked_sql(const StoreScope *scope, char *buf, size_t size)
+{
+    return snprintf(buf, size,
+                    "picked(id, attempt, trainee, scenario_id, status) AS (SELECT id, attempt, trainee,"
+                    " scenario_id, status FROM (SELECT id, trainee, scenario_id, status, started_at, row_number()"
+                    " OVER (PARTITION BY trainee, scenario_id ORDER BY id) AS attempt FROM sessions WHERE %s)"
+                    " WHERE %s)",
+                    scope_base[scope->kind], scope_pick[scope->kind]);
+}
+
+/* A team's or a scenario's materialized table holds only the latest
+ * attempts: numbering every session of the database costs more than all
+ * the report's queries together. */
+static bool latest_only(const StoreScope *scope)
+{
+    return scope->kind == STORE_SCOPE_TEAM || scope->kind == STORE_SCOPE_SCENARIO;
+}
 
 /* Writes the full SQL of a query into buf. */
 static bool build_sql(StoreReportQuery query, const StoreScope *scope, char *buf, size_t size)
@@ -151,13 +153,20 @@ static bool build_sql(StoreReportQuery query, const StoreScope *scope, char *buf
     const char *body = bodies[query];
     /* A body starting with a comma adds its own WITH entries. */
     const char *sep = body[0] == ',' ? "" : " ";
-    int n = snprintf(buf, size,
-                     "WITH picked(id, attempt, trainee, scenario_id, status) AS (SELECT id, attempt, trainee,"
-                     " scenario_id, status FROM (SELECT id, trainee, scenario_id, status, started_at, row_number()"
-                     " OVER (PARTITION BY trainee, scenario_id ORDER BY id) AS attempt FROM sessions WHERE %s)"
-                     " WHERE %s), %s%s%s",
-                     scope_base[scope->kind], scope_pick[scope->kind], scope->latest ? chosen_latest : chosen_all,
-                     sep, body);
+    int n;
+    if (scope->materialized && (scope->latest || !latest_only(scope))) {
+        n = snprintf(buf, size, "WITH chosen(id, attempt) AS (SELECT id, attempt FROM temp.report_chosen%s)%s%s",
+                     scope->latest ? " WHERE latest" : "", sep, body);
+    } else if (scope->materialized) {
+        /* Every session of a team or a scenario, unnumbered (attempt 0):
+         * only counts read them once the scope is materialized. */
+        n = snprintf(buf, size, "WITH chosen(id, attempt) AS (SELECT id, 0 FROM sessions WHERE (%s) AND (%s))%s%s",
+                     scope_base[scope->kind], scope_pick[scope->kind], sep, body);
+    } else {
+        n = snprintf(buf, size, "WITH ");
+        n += picked_sql(scope, buf + n, size - (size_t)n);
+        n += snprintf(buf + n, size - (size_t)n, ", %s%s%s", scope->latest ? chosen_latest : chosen_all, sep, body);
+    }
     return n > 0 && (size_t)n < size;
 }
 
@@ -169,12 +178,14 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
+/* Prepares prefix + the query over the scope (prefix alone with
+ * SQ_COUNT) and binds the scope's parameters. */
 static sqlite3_stmt *prepare_scoped(Store *s, const char *prefix, StoreReportQuery query, const StoreScope *scope,
                                     Error *err)
 {
     char sql[8192];
     size_t n = (size_t)snprintf(sql, sizeof sql, "%s", prefix);
-    if (!build_sql(query, scope, sql + n, sizeof sql - n)) {
+    if (query != SQ_COUNT && !build_sql(query, scope, sql + n, sizeof sql - n)) {
         error_set(err, "internal error: report query %d", (int)query);
         return NULL;
     }
@@ -242,6 +253,63 @@ bool store_report_each_score(Store *s, const StoreScope *scope,
 }
 
 const char *store_path(const Store *s) { return s->path; }
+
+bool store_report_exists(Store *s, const StoreScope *scope, bool *found, Error *err)
+{
+    char sql[2048];
+    snprintf(sql, sizeof sql, "SELECT 1 FROM sessions WHERE (%s) AND (%s) LIMIT 1", scope_base[scope->kind],
+             scope_pick[scope->kind]);
+    StoreScope plain = *scope;
+    plain.materialized = false;
+    sqlite3_stmt *st = prepare_scoped(s, sql, SQ_COUNT, &plain, err);
+    if (!st)
+        return false;
+    int rc = sqlite3_step(st);
+    *found = rc == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(s, err, "cannot read sessions");
+}
+
+bool store_report_materialize(Store *s, StoreScope *scope, Error *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, "DROP TABLE IF EXISTS temp.report_chosen;"
+                            " CREATE TEMP TABLE report_chosen(id INTEGER PRIMARY KEY, attempt INTEGER NOT NULL,"
+                            " latest INTEGER NOT NULL)", NULL, NULL, &msg) != SQLITE_OK) {
+        error_set(err, "%s: cannot prepare the report (%s)", s->path, msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return false;
+    }
+    /* latest: the trainee's newest completed session of that scenario. For
+     * a team or a scenario, only those, found by a GROUP BY that follows
+     * the index sessions_attempts, and numbered one by one. */
+    char head[2048], sql[4096];
+    if (latest_only(scope)) {
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO temp.report_chosen SELECT m.id, (SELECT count(*) FROM sessions x WHERE"
+                 " x.trainee = s.trainee AND x.scenario_id = s.scenario_id AND x.id <= m.id), 1"
+                 " FROM (SELECT max(id) AS id FROM sessions WHERE status = 'completed' AND (%s) AND (%s)"
+                 " GROUP BY trainee, scenario_id) m CROSS JOIN sessions s ON s.id = m.id",
+                 scope_base[scope->kind], scope_pick[scope->kind]);
+    } else {
+        picked_sql(scope, head, sizeof head);
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO temp.report_chosen WITH %s SELECT id, attempt, status = 'completed' AND row_number()"
+                 " OVER (PARTITION BY trainee, scenario_id, status = 'completed' ORDER BY id DESC) = 1 FROM picked",
+                 head);
+    }
+    StoreScope unmaterialized = *scope;
+    unmaterialized.materialized = false;
+    sqlite3_stmt *st = prepare_scoped(s, sql, SQ_COUNT, &unmaterialized, err);
+    if (!st)
+        return false;
+    bool ok = sqlite3_step(st) == SQLITE_DONE ? true : store_fail(s, err, "cannot prepare the report");
+    sqlite3_finalize(st);
+    scope->materialized = ok;
+    return ok;
+}
+
+void store_report_release(Store *s) { sqlite3_exec(s->db, "DROP TABLE IF EXISTS temp.report_chosen", NULL, NULL, NULL); }
 
 bool store_report_explain(Store *s, StoreReportQuery query, const StoreScope *scope,
                           void (*line)(void *ctx, const char *text), void *ctx, Error *err)

@@ -23,6 +23,7 @@ typedef struct StoreScope {
     const char *names_json;    /* TEAM: a JSON array of trainee names; NULL = every trainee */
     const char *since;         /* sessions started at or after this ISO 8601 prefix; NULL = all */
     bool latest;               /* only each trainee's latest completed session of each scenario */
+    bool materialized;         /* set by store_report_materialize() */
 } StoreScope;
 
 /* A result row: valid during the callback only. */
@@ -50,16 +51,15 @@ typedef enum {
     SQ_ALERTS,
     SQ_POSTS,
     SQ_BRANCHES,
-    /* Per rule key with rows in the scope: rows by outcome, points, sessions
-     * and trainees against, points lost; most points lost first. */
-    SQ_RULE_STATS,
     /* Per branch name: how many sessions reached it. */
     SQ_BRANCH_STATS,
-    /* One row per session, by trainee then id: status and total. */
+    /* One row per session, by trainee, scenario and id: status and total. */
     SQ_TRAINEE_SESSIONS,
-    /* Rows against the trainee (broken late missed unneeded), grouped by
-     * trainee, scenario, rule and outcome; sorted by trainee, rule, scenario. */
-    SQ_TRAINEE_LOSSES,
+    /* Every score row of the scope, lean (from a covering index), by
+     * session: what rule statistics and trainee facts are summed from. */
+    SQ_SCORE_FACTS,
+    /* Every rule of every rule set version (not scoped). */
+    SQ_RULES,
     /* The scenario ids of the scope, sorted. */
     SQ_SCENARIOS,
     SQ_COUNT
@@ -92,18 +92,22 @@ enum { /* SQ_POSTS */
     SP_NEGATIVE, SP_BY_TRAINEE
 };
 enum { SB_SESSION, SB_AT_MS, SB_NAME };       /* SQ_BRANCHES */
-enum { /* SQ_RULE_STATS: most points lost first */
-    ST_RULE, ST_KIND, ST_COMPETENCY, ST_RESPECTED, ST_BROKEN, ST_ON_TIME, ST_LATE, ST_MISSED, ST_UNNEEDED, ST_POINTS,
-    ST_SESSIONS, ST_TRAINEES, ST_LOST
-};
 enum { SN_NAME, SN_SESSIONS };                /* SQ_BRANCH_STATS: most sessions first */
 enum { SU_TRAINEE, SU_STATUS, SU_TOTAL, SU_ID, SU_SCENARIO }; /* SQ_TRAINEE_SESSIONS */
-enum { /* SQ_TRAINEE_LOSSES */
-    SX_TRAINEE, SX_SCENARIO, SX_RULE, SX_COMPETENCY, SX_KIND, SX_OUTCOME, SX_ROWS, SX_POINTS
-};
+enum { SF_SESSION, SF_RULE_ID, SF_OUTCOME, SF_POINTS };     /* SQ_SCORE_FACTS */
+enum { SRU_ID, SRU_KEY, SRU_KIND, SRU_COMPETENCY };          /* SQ_RULES */
 enum { SZ_SCENARIO };                         /* SQ_SCENARIOS */
 
 typedef bool (*StoreRowFn)(void *ctx, const StoreRow *row);
+
+/* Works out the scope's sessions once (a temporary table) so that the
+ * queries that follow read it instead of numbering sessions again; sets
+ * scope->materialized. For a team or a scenario it holds only the latest
+ * attempts, and the queries over every session then read them unnumbered
+ * (attempt 0). store_report_release() drops it. Both work on a read-only
+ * store. */
+bool store_report_materialize(Store *store, StoreScope *scope, Error *err);
+void store_report_release(Store *store);
 
 /* Runs one query over a scope. A callback returning false stops the walk
  * (and the function returns false, err untouched). */
@@ -114,6 +118,8 @@ bool store_report_each(Store *store, StoreReportQuery query, const StoreScope *s
 bool store_report_each_score(Store *store, const StoreScope *scope,
                              bool (*fn)(void *ctx, const StoreRow *session, const StoreRow *score), void *ctx,
                              Error *err);
+/* Whether the scope has at least one session (cheap: no numbering). */
+bool store_report_exists(Store *store, const StoreScope *scope, bool *found, Error *err);
 /* The database file's path, for messages. */
 const char *store_path(const Store *store);
 /* EXPLAIN QUERY PLAN of a query, one line per step (benchmark, docs). */

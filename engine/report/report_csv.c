@@ -19,10 +19,15 @@ static void text_field(FILE *out, const char *s)
     fputc('"', out);
     if (s[0] && strchr("=+-@\t\r", s[0]))
         fputc('\'', out);
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            fputc('"', out);
-        fputc(*p, out);
+    /* Spans between quotes in one write each; a quote is doubled. */
+    for (const char *p = s, *q; *p; p = q + 1) {
+        q = strchr(p, '"');
+        if (!q) {
+            fputs(p, out);
+            break;
+        }
+        fwrite(p, 1, (size_t)(q - p + 1), out);
+        fputc('"', out);
     }
     fputc('"', out);
 }

@@ -10,52 +10,10 @@
 
 #include "core/clock.h"
 #include "core/report.h" /* report_json_string */
-#include "core/store_report.h"
-#include "report_arena.h"
+#include "report_loader.h"
 
-/* ---- growing arrays ------------------------------------------------------ */
-
-/* Makes room for one more item in *items (n used); false when out of memory. */
-static bool grow(void **items, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return true;
-    size_t next = *cap ? *cap * 2 : 16;
-    void *p = realloc(*items, next * size);
-    if (!p)
-        return false;
-    *items = p;
-    *cap = next;
-    return true;
-}
-
-#define PUSH(array, count, cap) (grow((void **)&(array), (count), &(cap), sizeof *(array)) ? &(array)[(count)++] : NULL)
-
-/* What the row callbacks share: the report, its arena and the capacities. */
-typedef struct Loader {
-    Report *r;
-    Arena *arena;
-    size_t cap_sessions, cap_scores, cap_actions, cap_replies, cap_alerts, cap_posts, cap_branches, cap_rules,
-        cap_branch_stats, cap_trainees;
-    bool oom;
-} Loader;
-
-static const char *keep(Loader *l, const StoreRow *row, int column)
-{
-    const char *t = store_row_text(row, column);
-    if (!t)
-        return NULL;
-    const char *copy = arena_strdup(l->arena, t);
-    if (!copy)
-        l->oom = true;
-    return copy;
-}
-
-static bool out_of_memory(Loader *l)
-{
-    l->oom = true;
-    return false;
-}
+#define keep loader_keep
+#define out_of_memory loader_out_of_memory
 
 /* ---- sessions ------------------------------------------------------------ */
 
@@ -210,23 +168,6 @@ static void pick_worst(Report *r)
 
 /* ---- aggregates ------------------------------------------------------------- */
 
-static bool add_rule_stat(void *ctx, const StoreRow *row)
-{
-    Loader *l = ctx;
-    RRuleStat *s = PUSH(l->r->rules, l->r->nrules, l->cap_rules);
-    if (!s)
-        return out_of_memory(l);
-    *s = (RRuleStat){
-        .rule = keep(l, row, ST_RULE), .rule_kind = keep(l, row, ST_KIND), .competency = keep(l, row, ST_COMPETENCY),
-        .respected = (int)store_row_int(row, ST_RESPECTED), .broken = (int)store_row_int(row, ST_BROKEN),
-        .on_time = (int)store_row_int(row, ST_ON_TIME), .late = (int)store_row_int(row, ST_LATE),
-        .missed = (int)store_row_int(row, ST_MISSED), .unneeded = (int)store_row_int(row, ST_UNNEEDED),
-        .points = (int)store_row_int(row, ST_POINTS), .sessions = (int)store_row_int(row, ST_SESSIONS),
-        .trainees = (int)store_row_int(row, ST_TRAINEES), .lost = (int)store_row_int(row, ST_LOST),
-    };
-    return !l->oom;
-}
-
 static bool add_branch_stat(void *ctx, const StoreRow *row)
 {
     Loader *l = ctx;
@@ -235,345 +176,6 @@ static bool add_branch_stat(void *ctx, const StoreRow *row)
         return out_of_memory(l);
     *s = (RBranchStat){.name = keep(l, row, SN_NAME), .sessions = (int)store_row_int(row, SN_SESSIONS)};
     return !l->oom;
-}
-
-/* ---- reply times -------------------------------------------------------------- */
-
-static int compare_ms(const void *a, const void *b)
-{
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentile of n sorted values: the smallest value with at
- * least p% of the values at or below it. */
-static int64_t percentile(const int64_t *sorted, int n, int p)
-{
-    if (n == 0)
-        return -1;
-    int rank = (p * n + 99) / 100;
-    return sorted[rank > 0 ? rank - 1 : 0];
-}
-
-static RTimeStat time_stat(int64_t *values, int n)
-{
-    qsort(values, (size_t)n, sizeof *values, compare_ms);
-    return (RTimeStat){.n = n, .median_ms = percentile(values, n, 50), .p90_ms = percentile(values, n, 90)};
-}
-
-/* Reply times of n replies; false when out of memory. */
-static bool reply_times(const RReply *replies, size_t n, RReplyTimes *out)
-{
-    int64_t *buf = malloc(3 * (n ? n : 1) * sizeof *buf);
-    if (!buf)
-        return false;
-    int64_t *total = buf, *react = buf + n, *compose = buf + 2 * n;
-    int nt = 0, nr = 0, nc = 0;
-    memset(out, 0, sizeof *out);
-    for (size_t i = 0; i < n; i++) {
-        const RReply *r = &replies[i];
-        if (r->answered_ms >= 0)
-            total[nt++] = r->answered_ms - r->shown_ms;
-        if (r->opened_ms >= 0)
-            react[nr++] = r->opened_ms - r->shown_ms;
-        if (r->opened_ms >= 0 && r->answered_ms >= 0)
-            compose[nc++] = r->answered_ms - r->opened_ms;
-        out->on_time += strcmp(r->outcome, "on_time") == 0;
-        out->late += strcmp(r->outcome, "late") == 0;
-        out->missed += strcmp(r->outcome, "missed") == 0;
-    }
-    out->total = time_stat(total, nt);
-    out->react = time_stat(react, nr);
-    out->compose = time_stat(compose, nc);
-    free(buf);
-    return true;
-}
-
-/* ---- trainees: progress, readiness, what to train next ------------------------ */
-
-/* What readiness and advice rest on, per trainee (freed after loading). */
-typedef struct TraineeFacts {
-    int lowest;                  /* lowest total among latest attempts */
-    const char *lowest_scenario;
-    int below;                   /* latest attempts under the threshold */
-    int scenarios;               /* latest completed attempts */
-    const char *perimeter_rule, *perimeter_scenario; /* a perimeter rule broken in a latest attempt */
-    const char *missed_rule, *missed_scenario;       /* a mandatory alert missed in a latest attempt */
-    int lost[COMP_COUNT];        /* points lost per competency in latest attempts */
-    const char *worst_rule;      /* most points lost in latest attempts */
-    int worst_rule_lost;
-    const char *rule;            /* the rule being summed (rows come by rule) */
-    int rule_lost;
-    int64_t *totals;             /* completed totals, for the median */
-    size_t ntotals, cap_totals;
-} TraineeFacts;
-
-/* A reply with the index of its trainee's line. */
-typedef struct TraineeReply {
-    int trainee;
-    RReply reply;
-} TraineeReply;
-
-typedef struct TraineeLoader {
-    Loader *l;
-    TraineeFacts *facts;         /* parallel to l->r->trainees */
-    size_t nfacts, cap_facts;
-    TraineeReply *replies;
-    size_t nreplies, cap_replies;
-} TraineeLoader;
-
-static int trainee_index(const Report *r, const char *name)
-{
-    size_t lo = 0, hi = r->ntrainees;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(r->trainees[mid].name, name);
-        if (c == 0)
-            return (int)mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
-}
-
-/* SQ_TRAINEE_SESSIONS rows come by trainee: a new name opens a line. */
-static bool add_trainee_session(void *ctx, const StoreRow *row)
-{
-    TraineeLoader *t = ctx;
-    Loader *l = t->l;
-    Report *r = l->r;
-    const char *name = store_row_text(row, SU_TRAINEE);
-    if (r->ntrainees == 0 || strcmp(r->trainees[r->ntrainees - 1].name, name) != 0) {
-        RTrainee *line = PUSH(r->trainees, r->ntrainees, l->cap_trainees);
-        TraineeFacts *f = PUSH(t->facts, t->nfacts, t->cap_facts);
-        if (!line || !f)
-            return out_of_memory(l);
-        *line = (RTrainee){.name = keep(l, row, SU_TRAINEE)};
-        *f = (TraineeFacts){0};
-    }
-    RTrainee *line = &r->trainees[r->ntrainees - 1];
-    TraineeFacts *f = &t->facts[r->ntrainees - 1];
-    line->sessions++;
-    if (strcmp(store_row_text(row, SU_STATUS), "completed") == 0) {
-        line->completed++;
-        int total = (int)store_row_int(row, SU_TOTAL);
-        line->best = line->completed == 1 || total > line->best ? total : line->best;
-        line->last = total;
-        int64_t *slot = PUSH(f->totals, f->ntotals, f->cap_totals);
-        if (!slot)
-            return out_of_memory(l);
-        *slot = total;
-    }
-    return !l->oom;
-}
-
-/* SQ_SESSIONS over the latest attempts: competencies and lowest total. */
-static bool add_latest_session(void *ctx, const StoreRow *row)
-{
-    TraineeLoader *t = ctx;
-    int i = trainee_index(t->l->r, store_row_text(row, SS_TRAINEE));
-    if (i < 0)
-        return true;
-    RTrainee *line = &t->l->r->trainees[i];
-    TraineeFacts *f = &t->facts[i];
-    for (int c = 0; c < COMP_COUNT; c++)
-        line->competency[c] += (int)store_row_int(row, SS_COMPETENCY + c);
-    int total = (int)store_row_int(row, SS_TOTAL);
-    if (f->scenarios++ == 0 || total < f->lowest) {
-        f->lowest = total;
-        f->lowest_scenario = keep(t->l, row, SS_SCENARIO);
-    }
-    f->below += total < t->l->r->query.ready_at;
-    return !t->l->oom;
-}
-
-/* SQ_TRAINEE_LOSSES over the latest attempts. Rows come by trainee, rule,
- * scenario: a rule's losses are summed across scenarios while its rows
- * last, and it becomes the rule to train when it beats the worst so far. */
-static bool add_trainee_loss(void *ctx, const StoreRow *row)
-{
-    TraineeLoader *t = ctx;
-    int i = trainee_index(t->l->r, store_row_text(row, SX_TRAINEE));
-    if (i < 0)
-        return true;
-    TraineeFacts *f = &t->facts[i];
-    const char *competency = store_row_text(row, SX_COMPETENCY), *kind = store_row_text(row, SX_KIND);
-    const char *outcome = store_row_text(row, SX_OUTCOME);
-    int points = (int)store_row_int(row, SX_POINTS);
-    Competency c;
-    if (points < 0 && competency_from_name(competency, &c))
-        f->lost[c] -= points;
-    if (!f->perimeter_rule && strcmp(competency, "perimeter") == 0 && strcmp(outcome, "broken") == 0) {
-        f->perimeter_rule = keep(t->l, row, SX_RULE);
-        f->perimeter_scenario = keep(t->l, row, SX_SCENARIO);
-    }
-    if (!f->missed_rule && strcmp(kind, "alert") == 0 && strcmp(outcome, "missed") == 0) {
-        f->missed_rule = keep(t->l, row, SX_RULE);
-        f->missed_scenario = keep(t->l, row, SX_SCENARIO);
-    }
-    const char *rule = store_row_text(row, SX_RULE);
-    if (!f->rule || strcmp(f->rule, rule) != 0) {
-        f->rule = keep(t->l, row, SX_RULE);
-        f->rule_lost = 0;
-    }
-    f->rule_lost -= points < 0 ? points : 0;
-    if (f->rule_lost > f->worst_rule_lost) {
-        f->worst_rule_lost = f->rule_lost;
-        f->worst_rule = f->rule;
-    }
-    return !t->l->oom;
-}
-
-static bool add_trainee_reply(void *ctx, const StoreRow *row)
-{
-    TraineeLoader *t = ctx;
-    int i = trainee_index(t->l->r, store_row_text(row, SR_TRAINEE));
-    if (i < 0)
-        return true;
-    TraineeReply *r = PUSH(t->replies, t->nreplies, t->cap_replies);
-    if (!r)
-        return out_of_memory(t->l);
-    *r = (TraineeReply){i, {.shown_ms = store_row_int(row, SR_SHOWN), .opened_ms = store_row_int(row, SR_OPENED),
-                            .answered_ms = store_row_int(row, SR_ANSWERED),
-                            .outcome = keep(t->l, row, SR_OUTCOME)}};
-    return !t->l->oom;
-}
-
-static int compare_trainee_reply(const void *a, const void *b)
-{
-    const TraineeReply *x = a, *y = b;
-    return (x->trainee > y->trainee) - (x->trainee < y->trainee);
-}
-
-/* Each line's reply times, from the replies grouped by trainee. */
-static bool trainee_times(Report *r, TraineeReply *replies, size_t n)
-{
-    qsort(replies, n, sizeof *replies, compare_trainee_reply);
-    RReply *plain = malloc((n ? n : 1) * sizeof *plain);
-    if (!plain)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        plain[i] = replies[i].reply;
-    bool ok = true;
-    for (size_t start = 0, end; ok && start < n; start = end) {
-        for (end = start; end < n && replies[end].trainee == replies[start].trainee; end++)
-            ;
-        ok = reply_times(plain + start, end - start, &r->trainees[replies[start].trainee].times);
-    }
-    free(plain);
-    return ok;
-}
-
-static const char *verdict_text(Loader *l, const RTrainee *line, const TraineeFacts *f, int ready_at)
-{
-    char buf[1024];
-    if (f->scenarios == 0)
-        snprintf(buf, sizeof buf, "not ready: no completed session");
-    else if (line->ready)
-        snprintf(buf, sizeof buf,
-                 "ready: latest attempt%s at %d scenario%s at or above %d points (lowest %d, %s),"
-                 " no perimeter rule broken, no mandatory alert missed",
-                 f->scenarios == 1 ? "" : "s", f->scenarios, f->scenarios == 1 ? "" : "s", ready_at, f->lowest,
-                 f->lowest_scenario);
-    else {
-        size_t n = (size_t)snprintf(buf, sizeof buf, "not ready:");
-        const char *sep = " ";
-        if (f->below) {
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%d of %d latest attempt%s under %d (lowest %d, %s)", sep,
-                                  f->below, f->scenarios, f->scenarios == 1 ? "" : "s", ready_at, f->lowest,
-                                  f->lowest_scenario);
-            sep = "; ";
-        }
-        if (f->perimeter_rule && n < sizeof buf) {
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%sbroke %s in %s", sep, f->perimeter_rule,
-                                  f->perimeter_scenario);
-            sep = "; ";
-        }
-        if (f->missed_rule && n < sizeof buf)
-            snprintf(buf + n, sizeof buf - n, "%smissed the alert of %s in %s", sep, f->missed_rule,
-                     f->missed_scenario);
-    }
-    const char *copy = arena_strdup(l->arena, buf);
-    if (!copy)
-        l->oom = true;
-    return copy;
-}
-
-/* The scenario to play next: the weakest latest attempt when under the
- * threshold, else the first of the scope's scenarios not completed yet. */
-static const char *next_scenario(const Report *r, const TraineeFacts *f, const char *const *scenarios,
-                                 size_t nscenarios, const char *name)
-{
-    if (f->below)
-        return f->lowest_scenario;
-    for (size_t s = 0; s < nscenarios; s++) {
-        bool done = false;
-        for (size_t i = 0; i < r->nsessions && !done; i++)
-            done = strcmp(r->sessions[i].trainee, name) == 0 && strcmp(r->sessions[i].scenario_id, scenarios[s]) == 0;
-        if (!done && r->query.scope == REPORT_TEAM)
-            return scenarios[s];
-    }
-    return NULL;
-}
-
-typedef struct Names {
-    Loader *l;
-    const char **names;
-    size_t n, cap;
-} Names;
-
-static bool add_scenario_name(void *ctx, const StoreRow *row)
-{
-    Names *n = ctx;
-    const char **slot = PUSH(n->names, n->n, n->cap);
-    if (!slot)
-        return out_of_memory(n->l);
-    *slot = keep(n->l, row, SZ_SCENARIO);
-    return !n->l->oom;
-}
-
-static void judge_trainee(Loader *l, RTrainee *line, TraineeFacts *f, const Names *scenarios)
-{
-    int ready_at = l->r->query.ready_at;
-    qsort(f->totals, f->ntotals, sizeof *f->totals, compare_ms);
-    line->median = (int)(f->ntotals ? percentile(f->totals, (int)f->ntotals, 50) : 0);
-    line->ready = f->scenarios > 0 && f->below == 0 && !f->perimeter_rule && !f->missed_rule;
-    line->verdict = verdict_text(l, line, f, ready_at);
-    int most = 0;
-    for (int c = 0; c < COMP_COUNT; c++) {
-        if (f->lost[c] > most) {
-            most = f->lost[c];
-            line->train_competency = competency_name((Competency)c);
-        }
-    }
-    line->train_rule = f->worst_rule;
-    line->train_scenario = next_scenario(l->r, f, scenarios->names, scenarios->n, line->name);
-}
-
-static bool load_trainees(Store *store, Loader *l, const StoreScope *all, const StoreScope *latest, Error *err)
-{
-    TraineeLoader t = {.l = l};
-    Names scenarios = {.l = l};
-    bool ok = store_report_each(store, SQ_TRAINEE_SESSIONS, all, add_trainee_session, &t, err) &&
-              store_report_each(store, SQ_SESSIONS, latest, add_latest_session, &t, err) &&
-              store_report_each(store, SQ_TRAINEE_LOSSES, latest, add_trainee_loss, &t, err) &&
-              store_report_each(store, SQ_REPLIES, l->r->query.scope == REPORT_TEAM ? latest : all,
-                                add_trainee_reply, &t, err) &&
-              store_report_each(store, SQ_SCENARIOS, all, add_scenario_name, &scenarios, err);
-    Report *r = l->r;
-    for (size_t i = 0; ok && i < r->ntrainees; i++)
-        judge_trainee(l, &r->trainees[i], &t.facts[i], &scenarios);
-    if (ok && !trainee_times(r, t.replies, t.nreplies))
-        ok = out_of_memory(l);
-    ok = ok && !l->oom;
-    for (size_t i = 0; i < t.nfacts; i++)
-        free(t.facts[i].totals);
-    free(t.facts);
-    free(t.replies);
-    free(scenarios.names);
-    return ok;
 }
 
 /* ---- the scope -------------------------------------------------------------------- */
@@ -656,7 +258,7 @@ static bool nothing_found(const ReportQuery *q, const char *db_path, Error *err)
 static bool check_team_names(const Report *r, Error *err)
 {
     for (size_t i = 0; i < r->query.nnames; i++) {
-        if (trainee_index(r, r->query.names[i]) < 0) {
+        if (report_trainee_index(r, r->query.names[i]) < 0) {
             ReportQuery one = r->query;
             one.scope = REPORT_TRAINEE;
             one.trainee = r->query.names[i];
@@ -694,21 +296,21 @@ static bool load_session_detail(Store *store, Loader *l, const StoreScope *scope
     return ok;
 }
 
-static bool load_scope(Store *store, Loader *l, Error *err)
+/* Reads the scope: its sessions (for a scenario and a team, each
+ * trainee's latest completed attempt at each scenario: where they stand),
+ * the detail of a session, then the figures summed over the sessions. */
+static bool load_scope(Store *store, Loader *l, StoreScope *all, Error *err)
 {
     Report *r = l->r;
-    StoreScope all = scope_of(r, l->arena);
-    if (r->query.scope == REPORT_TEAM && r->query.nnames && !all.names_json)
-        return out_of_memory(l);
-    StoreScope latest = all;
+    StoreScope latest = *all;
     latest.latest = true;
-    /* A team is judged on each trainee's latest completed attempts. */
-    const StoreScope *chosen = r->query.scope == REPORT_TEAM ? &latest : &all;
+    bool on_latest = r->query.scope == REPORT_TEAM || r->query.scope == REPORT_SCENARIO;
+    const StoreScope *chosen = on_latest ? &latest : all;
     if (!store_report_each(store, SQ_SESSIONS, chosen, add_session, l, err))
         return false;
-    if (r->query.scope != REPORT_SESSION && !load_trainees(store, l, &all, &latest, err))
+    if (!report_load_facts(store, l, all, chosen, err))
         return false;
-    bool empty = r->query.scope == REPORT_TEAM ? r->ntrainees == 0 : r->nsessions == 0;
+    bool empty = r->query.scope == REPORT_SESSION ? r->nsessions == 0 : r->ntrainees == 0;
     if (empty)
         return nothing_found(&r->query, r->db_path, err);
     if (r->query.scope == REPORT_TEAM && !check_team_names(r, err))
@@ -717,10 +319,9 @@ static bool load_scope(Store *store, Loader *l, Error *err)
         return false;
     if (r->query.scope == REPORT_TRAINEE && !store_report_each(store, SQ_REPLIES, chosen, add_reply, l, err))
         return false;
-    if (!reply_times(r->replies, r->nreplies, &r->times))
+    if (!on_latest && !report_reply_times(r->replies, r->nreplies, &r->times))
         return out_of_memory(l);
-    return store_report_each(store, SQ_RULE_STATS, chosen, add_rule_stat, l, err) &&
-           store_report_each(store, SQ_BRANCH_STATS, chosen, add_branch_stat, l, err);
+    return store_report_each(store, SQ_BRANCH_STATS, chosen, add_branch_stat, l, err);
 }
 
 Report *report_load(Store *store, const ReportQuery *query, const char *db_path, Error *err)
@@ -738,7 +339,12 @@ Report *report_load(Store *store, const ReportQuery *query, const char *db_path,
     bool ok = copy_query(r, arena, query, db_path);
     if (!ok)
         l.oom = true;
-    ok = ok && load_scope(store, &l, err);
+    StoreScope all = scope_of(r, arena);
+    if (ok && r->query.scope == REPORT_TEAM && r->query.nnames && !all.names_json)
+        ok = out_of_memory(&l);
+    /* The scope's sessions are worked out once for all the queries. */
+    ok = ok && store_report_materialize(store, &all, err) && load_scope(store, &l, &all, err);
+    store_report_release(store);
     if (!ok) {
         if (l.oom)
             error_set(err, "out of memory while reading the report");
@@ -768,18 +374,10 @@ void report_free(Report *r)
 
 /* ---- checking a scope --------------------------------------------------------------------- */
 
-static bool found_one(void *ctx, const StoreRow *row)
-{
-    (void)row;
-    *(bool *)ctx = true;
-    return false; /* one is enough */
-}
-
 /* Whether a scope has at least one session. */
 static bool scope_has_sessions(Store *store, const StoreScope *scope, bool *found, Error *err)
 {
-    *found = false;
-    return store_report_each(store, SQ_SCENARIOS, scope, found_one, found, err) || *found;
+    return store_report_exists(store, scope, found, err);
 }
 
 bool report_check_scope(Store *store, const ReportQuery *query, Error *err)

@@ -357,25 +357,33 @@ static void put_trainee_header(FILE *out)
     fprintf(out, "  %-12s  %s\n", "reply median", "p90");
 }
 
+static int all_sessions(const Report *r)
+{
+    int n = 0;
+    for (size_t i = 0; i < r->ntrainees; i++)
+        n += r->trainees[i].sessions;
+    return n;
+}
+
 static void scenario_text(const Report *r, FILE *out)
 {
-    const RSession *s = &r->sessions[0];
+    const RSession *s = r->nsessions ? &r->sessions[0] : NULL;
     fputs("Scenario ", out);
     report_put_text(out, r->query.scenario_id);
     fputs(" \"", out);
-    report_put_text(out, s->scenario_title);
-    fprintf(out, "\" · %zu session%s · %zu trainee%s", r->nsessions, r->nsessions == 1 ? "" : "s", r->ntrainees,
+    report_put_text(out, s ? s->scenario_title : "");
+    fprintf(out, "\" · %d session%s by %zu trainee%s", all_sessions(r), all_sessions(r) == 1 ? "" : "s", r->ntrainees,
             r->ntrainees == 1 ? "" : "s");
     if (r->query.since)
         fprintf(out, " · since %s", r->query.since);
-    fputc('\n', out);
+    fputs("\nRules, branches and reply times: each trainee's latest completed attempt (where they stand now).\n", out);
     heading(out, "Trainees compared (totals of completed sessions; competencies of the latest one)");
     put_trainee_header(out);
     for (size_t i = 0; i < r->ntrainees; i++)
         put_trainee_line(out, &r->trainees[i]);
-    heading(out, "Rules most often broken, late, missed or unneeded (most points lost first)");
+    heading(out, "Rules most often broken, late, missed or unneeded in the latest attempts (most points lost first)");
     put_rules(out, r, true, 15);
-    heading(out, "Branches reached");
+    heading(out, "Branches reached in the latest attempts");
     put_branch_stats(out, r);
 }
 
