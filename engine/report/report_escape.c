@@ -107,6 +107,15 @@ void escape_json(FILE *out, const char *s)
     const unsigned char *p = (const unsigned char *)s;
     size_t len = strlen(s);
     while (len) {
+        /* Most text is plain ASCII: write runs of it in one call. */
+        size_t run = 0;
+        while (run < len && p[run] >= 0x20 && p[run] < 0x7F && p[run] != '"' && p[run] != '\\')
+            run++;
+        if (run) {
+            fwrite(p, 1, run, out);
+            p += run, len -= run;
+            continue;
+        }
         uint32_t cp;
         size_t n = utf8_decode(p, len, &cp);
         p += n, len -= n;
