@@ -450,7 +450,8 @@ int main(int argc, char **argv)
     static const char *const team_names[] = {"trainee-0001", "trainee-0002", "trainee-0003"};
     Case cases[] = {
         {"session 50000", {.scope = REPORT_SESSION, .session_id = 50000, .ready_at = REPORT_DEFAULT_READY_AT}},
-        {"trainee trainee-0500", {.scope = REPORT_TRAINEE, .trainee = "trainee-0500", .ready_at = REPORT_DEFAULT_READY_AT}},
+        {"trainee trainee-0500",
+         {.scope = REPORT_TRAINEE, .trainee = "trainee-0500", .ready_at = REPORT_DEFAULT_READY_AT}},
         {"scenario complaint-snowball",
          {.scope = REPORT_SCENARIO, .scenario_id = "complaint-snowball", .ready_at = REPORT_DEFAULT_READY_AT}},
         {"team (1,000)", {.scope = REPORT_TEAM, .ready_at = REPORT_DEFAULT_READY_AT}},

@@ -67,7 +67,8 @@ static const char *const bodies[SQ_COUNT] = {
     [SQ_ACTIONS] =
         "SELECT a.id, a.session_id, a.at_ms, coalesce(a.opened_ms, " FIRST_OPEN("a.session_id", "a.post_id", "a.at_ms")
         ", -1), coalesce(a.typed_ms, -1), a.kind, a.post_id, a.role, a.template, a.text, a.edited,"
-        " (SELECT coalesce(sum(sc.points), 0) FROM scores sc WHERE sc.session_id = a.session_id AND sc.action_id = a.id),"
+        " (SELECT coalesce(sum(sc.points), 0) FROM scores sc"
+        "   WHERE sc.session_id = a.session_id AND sc.action_id = a.id),"
         " (SELECT count(*) FROM scores sc WHERE sc.session_id = a.session_id AND sc.action_id = a.id)"
         " FROM chosen c CROSS JOIN actions a ON a.session_id = c.id WHERE a.kind <> 'open'"
         " ORDER BY a.session_id, a.at_ms, a.id",
@@ -76,7 +77,8 @@ static const char *const bodies[SQ_COUNT] = {
         " SELECT sc.session_id, sc.post_id, p.situation, p.author, coalesce(p.shown_ms, -1),"
         " coalesce(a.opened_ms, " FIRST_OPEN("sc.session_id", "sc.post_id", "a.at_ms") ", -1),"
         " coalesce(a.at_ms, -1), r.deadline_ms, sc.outcome, sc.id, s.trainee"
-        " FROM chosen c CROSS JOIN sessions s ON s.id = c.id CROSS JOIN targets r ON r.ruleset_version = s.ruleset_version"
+        " FROM chosen c CROSS JOIN sessions s ON s.id = c.id"
+        " CROSS JOIN targets r ON r.ruleset_version = s.ruleset_version"
         " CROSS JOIN scores sc ON sc.session_id = c.id AND sc.rule_id = r.id"
         " LEFT JOIN posts p ON p.session_id = sc.session_id AND p.post_id = sc.post_id"
         " LEFT JOIN actions a ON a.id = sc.action_id ORDER BY sc.session_id, p.shown_ms, sc.id",
@@ -305,11 +307,18 @@ bool store_report_materialize(Store *s, StoreScope *scope, Error *err)
         return false;
     bool ok = sqlite3_step(st) == SQLITE_DONE ? true : store_fail(s, err, "cannot prepare the report");
     sqlite3_finalize(st);
+    /* Without statistics the planner takes the table for a big one and
+     * builds Bloom filters over whole tables to join it (100 ms a query). */
+    if (ok && sqlite3_exec(s->db, "ANALYZE temp.report_chosen", NULL, NULL, NULL) != SQLITE_OK)
+        ok = store_fail(s, err, "cannot prepare the report");
     scope->materialized = ok;
     return ok;
 }
 
-void store_report_release(Store *s) { sqlite3_exec(s->db, "DROP TABLE IF EXISTS temp.report_chosen", NULL, NULL, NULL); }
+void store_report_release(Store *s)
+{
+    sqlite3_exec(s->db, "DROP TABLE IF EXISTS temp.report_chosen", NULL, NULL, NULL);
+}
 
 bool store_report_explain(Store *s, StoreReportQuery query, const StoreScope *scope,
                           void (*line)(void *ctx, const char *text), void *ctx, Error *err)

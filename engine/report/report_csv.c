@@ -32,7 +32,17 @@ static void text_field(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static void sep(FILE *out) { fputc(',', out); }
+/* Text fields, each after a comma. */
+static void text_fields(FILE *out, const char *const *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        fputc(',', out);
+        text_field(out, fields[i]);
+    }
+}
+
+#define TEXT_FIELDS(out, ...) \
+    text_fields((out), (const char *const[]){__VA_ARGS__}, sizeof((const char *const[]){__VA_ARGS__}) / sizeof(char *))
 
 static const char score_header[] =
     "session,started_at,trainee,scenario,language,status,attempt,score_id,at_ms,time,points,outcome,competency,"
@@ -44,16 +54,8 @@ typedef struct CsvOut {
 
 static void session_columns(FILE *out, const RSession *s)
 {
-    fprintf(out, "%" PRId64 ",", s->id);
-    text_field(out, s->started_at);
-    sep(out);
-    text_field(out, s->trainee);
-    sep(out);
-    text_field(out, s->scenario_id);
-    sep(out);
-    text_field(out, s->language);
-    sep(out);
-    text_field(out, s->status);
+    fprintf(out, "%" PRId64, s->id);
+    TEXT_FIELDS(out, s->started_at, s->trainee, s->scenario_id, s->language, s->status);
     fprintf(out, ",%d", s->attempt);
 }
 
@@ -63,24 +65,13 @@ static bool score_row(void *ctx, const RSession *s, const RScore *row)
     FILE *out = c->out;
     char t[32];
     session_columns(out, s);
-    fprintf(out, ",%" PRId64 ",%" PRId64 ",%s,%d,", row->id, row->at_ms, report_time(t, sizeof t, row->at_ms),
+    fprintf(out, ",%" PRId64 ",%" PRId64 ",%s,%d", row->id, row->at_ms, report_time(t, sizeof t, row->at_ms),
             row->points);
-    text_field(out, row->outcome);
-    sep(out);
-    text_field(out, row->competency);
-    sep(out);
-    text_field(out, row->rule);
-    sep(out);
-    text_field(out, row->rule_kind);
-    sep(out);
-    text_field(out, row->post_id);
-    sep(out);
+    TEXT_FIELDS(out, row->outcome, row->competency, row->rule, row->rule_kind, row->post_id);
+    fputc(',', out);
     if (row->action_id > 0)
         fprintf(out, "%" PRId64, row->action_id);
-    sep(out);
-    text_field(out, row->action_kind);
-    sep(out);
-    text_field(out, row->reason);
+    TEXT_FIELDS(out, row->action_kind, row->reason);
     fputs("\r\n", out);
     return !ferror(out);
 }
@@ -94,21 +85,12 @@ static bool summary_row(void *ctx, const RSession *s)
     CsvOut *c = ctx;
     FILE *out = c->out;
     session_columns(out, s);
-    sep(out);
-    text_field(out, s->ended_at);
-    sep(out);
-    text_field(out, s->scenario_title);
-    sep(out);
-    text_field(out, s->mode);
-    sep(out);
-    text_field(out, s->ruleset);
+    TEXT_FIELDS(out, s->ended_at, s->scenario_title, s->mode, s->ruleset);
     fprintf(out, ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%d", s->ruleset_version, s->seed, s->sim_ms, s->total);
     for (int i = 0; i < COMP_COUNT; i++)
         fprintf(out, ",%d", s->competency[i]);
-    fprintf(out, ",%d,%d,", s->nactions, s->nscores);
-    text_field(out, s->outcome);
-    sep(out);
-    text_field(out, s->error);
+    fprintf(out, ",%d,%d", s->nactions, s->nscores);
+    TEXT_FIELDS(out, s->outcome, s->error);
     fputs("\r\n", out);
     return !ferror(out);
 }

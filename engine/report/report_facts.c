@@ -7,6 +7,12 @@
 
 #include "report_loader.h"
 
+void report_sort(void *items, size_t n, size_t size, int (*compare)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(items, n, size, compare);
+}
+
 /* Makes room for one more item in *items (n used); false when out of memory. */
 bool report_grow(void **items, size_t n, size_t *cap, size_t size)
 {
@@ -61,7 +67,7 @@ static int64_t percentile(const int64_t *sorted, int n, int p)
 
 static RTimeStat time_stat(int64_t *values, int n)
 {
-    qsort(values, (size_t)n, sizeof *values, compare_ms);
+    report_sort(values, (size_t)n, sizeof *values, compare_ms);
     return (RTimeStat){.n = n, .median_ms = percentile(values, n, 50), .p90_ms = percentile(values, n, 90)};
 }
 
@@ -98,7 +104,7 @@ int64_t report_median(int64_t *values, size_t n)
 {
     if (n == 0)
         return 0;
-    qsort(values, n, sizeof *values, compare_ms);
+    report_sort(values, n, sizeof *values, compare_ms);
     return percentile(values, (int)n, 50);
 }
 
@@ -344,7 +350,7 @@ static int compare_trainee_reply(const void *a, const void *b)
 /* Each line's reply times, from the replies grouped by trainee. */
 static bool trainee_times(Report *r, TraineeReply *replies, size_t n)
 {
-    qsort(replies, n, sizeof *replies, compare_trainee_reply);
+    report_sort(replies, n, sizeof *replies, compare_trainee_reply);
     RReply *plain = malloc((n ? n : 1) * sizeof *plain);
     if (!plain)
         return false;
@@ -513,7 +519,7 @@ static void finish_rule_stats(Report *r)
             r->rules[kept++] = *s;
     }
     r->nrules = kept;
-    qsort(r->rules, r->nrules, sizeof *r->rules, compare_rule_stats);
+    report_sort(r->rules, r->nrules, sizeof *r->rules, compare_rule_stats);
 }
 
 /* The rule that cost each trainee the most points in their latest attempts. */

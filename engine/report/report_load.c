@@ -1,8 +1,9 @@
-/* report_load(): reads one scope from the store into a Report. The SQL is
- * in core/store_report.c; this file turns rows into the model of
- * report_data.h and computes what SQL does not say simply: medians and
- * 90th percentiles, the worst moments, readiness and what to train next
- * (docs/reports.md defines each). */
+/* report_load(): reads one scope from the store into a Report, and the
+ * streams of the CSV. The SQL is in core/store_report.c; this file turns
+ * rows into the model of report_data.h (sessions, a session's detail, its
+ * worst moments); report_facts.c sums the rest (rule statistics, reply
+ * times, readiness, what to train next). docs/reports.md defines each
+ * figure. */
 #include "report_data.h"
 
 #include <stdlib.h>
@@ -12,8 +13,6 @@
 #include "core/report.h" /* report_json_string */
 #include "report_loader.h"
 
-#define keep loader_keep
-#define out_of_memory loader_out_of_memory
 
 /* ---- sessions ------------------------------------------------------------ */
 
@@ -21,7 +20,7 @@
  * given, borrowed from the row otherwise (streaming). */
 static void session_from_row(RSession *s, const StoreRow *row, Loader *l)
 {
-#define TEXT(c) (l ? keep(l, row, (c)) : store_row_text(row, (c)))
+#define TEXT(c) (l ? loader_keep(l, row, (c)) : store_row_text(row, (c)))
     *s = (RSession){
         .id = store_row_int(row, SS_ID), .trainee = TEXT(SS_TRAINEE), .scenario_id = TEXT(SS_SCENARIO),
         .scenario_title = TEXT(SS_TITLE), .scenario_version = TEXT(SS_VERSION), .language = TEXT(SS_LANGUAGE),
@@ -42,7 +41,7 @@ static bool add_session(void *ctx, const StoreRow *row)
     Loader *l = ctx;
     RSession *s = PUSH(l->r->sessions, l->r->nsessions, l->cap_sessions);
     if (!s)
-        return out_of_memory(l);
+        return loader_out_of_memory(l);
     session_from_row(s, row, l);
     l->r->total += s->total;
     for (int c = 0; c < COMP_COUNT; c++)
@@ -57,14 +56,14 @@ static bool add_score(void *ctx, const StoreRow *row)
     Loader *l = ctx;
     RScore *s = PUSH(l->r->scores, l->r->nscores, l->cap_scores);
     if (!s)
-        return out_of_memory(l);
+        return loader_out_of_memory(l);
     *s = (RScore){
         .id = store_row_int(row, SC_ID), .session_id = store_row_int(row, SC_SESSION),
         .at_ms = store_row_int(row, SC_AT_MS), .action_id = store_row_int(row, SC_ACTION),
-        .points = (int)store_row_int(row, SC_POINTS), .outcome = keep(l, row, SC_OUTCOME),
-        .competency = keep(l, row, SC_COMPETENCY), .rule = keep(l, row, SC_RULE),
-        .rule_kind = keep(l, row, SC_RULE_KIND), .post_id = keep(l, row, SC_POST),
-        .action_kind = keep(l, row, SC_ACTION_KIND), .reason = keep(l, row, SC_REASON),
+        .points = (int)store_row_int(row, SC_POINTS), .outcome = loader_keep(l, row, SC_OUTCOME),
+        .competency = loader_keep(l, row, SC_COMPETENCY), .rule = loader_keep(l, row, SC_RULE),
+        .rule_kind = loader_keep(l, row, SC_RULE_KIND), .post_id = loader_keep(l, row, SC_POST),
+        .action_kind = loader_keep(l, row, SC_ACTION_KIND), .reason = loader_keep(l, row, SC_REASON),
     };
     return !l->oom;
 }
@@ -74,12 +73,13 @@ static bool add_action(void *ctx, const StoreRow *row)
     Loader *l = ctx;
     RAction *a = PUSH(l->r->actions, l->r->nactions, l->cap_actions);
     if (!a)
-        return out_of_memory(l);
+        return loader_out_of_memory(l);
     *a = (RAction){
         .id = store_row_int(row, SA_ID), .session_id = store_row_int(row, SA_SESSION),
         .at_ms = store_row_int(row, SA_AT_MS), .opened_ms = store_row_int(row, SA_OPENED),
-        .typed_ms = store_row_int(row, SA_TYPED), .kind = keep(l, row, SA_KIND), .post_id = keep(l, row, SA_POST),
-        .role = keep(l, row, SA_ROLE), .template_id = keep(l, row, SA_TEMPLATE), .text = keep(l, row, SA_TEXT),
+        .typed_ms = store_row_int(row, SA_TYPED), .kind = loader_keep(l, row, SA_KIND),
+        .post_id = loader_keep(l, row, SA_POST), .role = loader_keep(l, row, SA_ROLE),
+        .template_id = loader_keep(l, row, SA_TEMPLATE), .text = loader_keep(l, row, SA_TEXT),
         .edited = store_row_int(row, SA_EDITED) != 0, .points = (int)store_row_int(row, SA_POINTS),
         .nscores = (int)store_row_int(row, SA_NSCORES),
     };
@@ -91,13 +91,13 @@ static bool add_reply(void *ctx, const StoreRow *row)
     Loader *l = ctx;
     RReply *r = PUSH(l->r->replies, l->r->nreplies, l->cap_replies);
     if (!r)
-        return out_of_memory(l);
+        return loader_out_of_memory(l);
     *r = (RReply){
-        .session_id = store_row_int(row, SR_SESSION), .post_id = keep(l, row, SR_POST),
-        .situation = keep(l, row, SR_SITUATION), .author = keep(l, row, SR_AUTHOR),
+        .session_id = store_row_int(row, SR_SESSION), .post_id = loader_keep(l, row, SR_POST),
+        .situation = loader_keep(l, row, SR_SITUATION), .author = loader_keep(l, row, SR_AUTHOR),
         .shown_ms = store_row_int(row, SR_SHOWN), .opened_ms = store_row_int(row, SR_OPENED),
         .answered_ms = store_row_int(row, SR_ANSWERED), .target_ms = store_row_int(row, SR_TARGET),
-        .outcome = keep(l, row, SR_OUTCOME), .score_id = store_row_int(row, SR_SCORE),
+        .outcome = loader_keep(l, row, SR_OUTCOME), .score_id = store_row_int(row, SR_SCORE),
     };
     return !l->oom;
 }
@@ -107,12 +107,13 @@ static bool add_alert(void *ctx, const StoreRow *row)
     Loader *l = ctx;
     RAlert *a = PUSH(l->r->alerts, l->r->nalerts, l->cap_alerts);
     if (!a)
-        return out_of_memory(l);
+        return loader_out_of_memory(l);
     *a = (RAlert){
-        .session_id = store_row_int(row, SL_SESSION), .role = keep(l, row, SL_ROLE), .post_id = keep(l, row, SL_POST),
-        .rule = keep(l, row, SL_RULE), .triggered_ms = store_row_int(row, SL_TRIGGERED),
+        .session_id = store_row_int(row, SL_SESSION), .role = loader_keep(l, row, SL_ROLE),
+        .post_id = loader_keep(l, row, SL_POST),
+        .rule = loader_keep(l, row, SL_RULE), .triggered_ms = store_row_int(row, SL_TRIGGERED),
         .due_ms = store_row_int(row, SL_DUE), .met_ms = store_row_int(row, SL_MET),
-        .outcome = keep(l, row, SL_OUTCOME), .points = (int)store_row_int(row, SL_POINTS),
+        .outcome = loader_keep(l, row, SL_OUTCOME), .points = (int)store_row_int(row, SL_POINTS),
         .score_id = store_row_int(row, SL_SCORE),
     };
     return !l->oom;
@@ -123,13 +124,14 @@ static bool add_post(void *ctx, const StoreRow *row)
     Loader *l = ctx;
     RPost *p = PUSH(l->r->posts, l->r->nposts, l->cap_posts);
     if (!p)
-        return out_of_memory(l);
+        return loader_out_of_memory(l);
     *p = (RPost){
         .session_id = store_row_int(row, SP_SESSION), .shown_ms = store_row_int(row, SP_SHOWN),
         .reposts = store_row_int(row, SP_REPOSTS), .likes = store_row_int(row, SP_LIKES),
-        .post_id = keep(l, row, SP_POST), .kind = keep(l, row, SP_KIND), .author = keep(l, row, SP_AUTHOR),
-        .author_name = keep(l, row, SP_AUTHOR_NAME), .situation = keep(l, row, SP_SITUATION),
-        .text = keep(l, row, SP_TEXT), .negative = store_row_int(row, SP_NEGATIVE) != 0,
+        .post_id = loader_keep(l, row, SP_POST), .kind = loader_keep(l, row, SP_KIND),
+        .author = loader_keep(l, row, SP_AUTHOR),
+        .author_name = loader_keep(l, row, SP_AUTHOR_NAME), .situation = loader_keep(l, row, SP_SITUATION),
+        .text = loader_keep(l, row, SP_TEXT), .negative = store_row_int(row, SP_NEGATIVE) != 0,
         .by_trainee = store_row_int(row, SP_BY_TRAINEE) != 0,
     };
     return !l->oom;
@@ -140,9 +142,9 @@ static bool add_branch(void *ctx, const StoreRow *row)
     Loader *l = ctx;
     RBranch *b = PUSH(l->r->branches, l->r->nbranches, l->cap_branches);
     if (!b)
-        return out_of_memory(l);
+        return loader_out_of_memory(l);
     *b = (RBranch){.session_id = store_row_int(row, SB_SESSION), .at_ms = store_row_int(row, SB_AT_MS),
-                   .name = keep(l, row, SB_NAME)};
+                   .name = loader_keep(l, row, SB_NAME)};
     return !l->oom;
 }
 
@@ -173,8 +175,8 @@ static bool add_branch_stat(void *ctx, const StoreRow *row)
     Loader *l = ctx;
     RBranchStat *s = PUSH(l->r->branch_stats, l->r->nbranch_stats, l->cap_branch_stats);
     if (!s)
-        return out_of_memory(l);
-    *s = (RBranchStat){.name = keep(l, row, SN_NAME), .sessions = (int)store_row_int(row, SN_SESSIONS)};
+        return loader_out_of_memory(l);
+    *s = (RBranchStat){.name = loader_keep(l, row, SN_NAME), .sessions = (int)store_row_int(row, SN_SESSIONS)};
     return !l->oom;
 }
 
@@ -291,7 +293,7 @@ static bool load_session_detail(Store *store, Loader *l, const StoreScope *scope
     if (ok) {
         pick_worst(r);
         /* Targeted and untargeted replies come from two queries: one time line. */
-        qsort(r->replies, r->nreplies, sizeof *r->replies, compare_replies);
+        report_sort(r->replies, r->nreplies, sizeof *r->replies, compare_replies);
     }
     return ok;
 }
@@ -320,7 +322,7 @@ static bool load_scope(Store *store, Loader *l, StoreScope *all, Error *err)
     if (r->query.scope == REPORT_TRAINEE && !store_report_each(store, SQ_REPLIES, chosen, add_reply, l, err))
         return false;
     if (!on_latest && !report_reply_times(r->replies, r->nreplies, &r->times))
-        return out_of_memory(l);
+        return loader_out_of_memory(l);
     return store_report_each(store, SQ_BRANCH_STATS, chosen, add_branch_stat, l, err);
 }
 
@@ -341,7 +343,7 @@ Report *report_load(Store *store, const ReportQuery *query, const char *db_path,
         l.oom = true;
     StoreScope all = scope_of(r, arena);
     if (ok && r->query.scope == REPORT_TEAM && r->query.nnames && !all.names_json)
-        ok = out_of_memory(&l);
+        ok = loader_out_of_memory(&l);
     /* The scope's sessions are worked out once for all the queries. */
     ok = ok && store_report_materialize(store, &all, err) && load_scope(store, &l, &all, err);
     store_report_release(store);
@@ -374,12 +376,6 @@ void report_free(Report *r)
 
 /* ---- checking a scope --------------------------------------------------------------------- */
 
-/* Whether a scope has at least one session. */
-static bool scope_has_sessions(Store *store, const StoreScope *scope, bool *found, Error *err)
-{
-    return store_report_exists(store, scope, found, err);
-}
-
 bool report_check_scope(Store *store, const ReportQuery *query, Error *err)
 {
     Arena *arena = arena_new();
@@ -394,9 +390,10 @@ bool report_check_scope(Store *store, const ReportQuery *query, Error *err)
         one.scope = REPORT_TRAINEE;
         one.trainee = query->names[i];
         StoreScope s = {.kind = STORE_SCOPE_TRAINEE, .trainee = one.trainee, .since = query->since};
-        ok = scope_has_sessions(store, &s, &found, err) && (found || nothing_found(&one, store_path(store), err));
+        ok = store_report_exists(store, &s, &found, err) && (found || nothing_found(&one, store_path(store), err));
     }
-    ok = ok && scope_has_sessions(store, &scope, &found, err) && (found || nothing_found(query, store_path(store), err));
+    ok = ok && store_report_exists(store, &scope, &found, err) &&
+         (found || nothing_found(query, store_path(store), err));
     arena_free(arena);
     return ok;
 }

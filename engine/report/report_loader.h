@@ -7,6 +7,10 @@
 #include "report_arena.h"
 #include "report_data.h"
 
+/* qsort that accepts an empty array (NULL with n = 0: qsort's own
+ * arguments must not be NULL). */
+void report_sort(void *items, size_t n, size_t size, int (*compare)(const void *, const void *));
+
 /* Makes room for one more item in *items (n used); false when out of memory. */
 bool report_grow(void **items, size_t n, size_t *cap, size_t size);
 
