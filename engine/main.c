@@ -566,9 +566,9 @@ static bool write_report(Store *store, const ReportQuery *q, ReportOutput output
                          Error *err)
 {
     Report *report = NULL;
-    /* CSV and xAPI stream from the store (report_check_scope inside). */
+    /* CSV and xAPI stream from the store: only the scope is checked here. */
     bool streamed = output == OUTPUT_CSV || output == OUTPUT_XAPI;
-    if (output == OUTPUT_CSV ? !report_check_scope(store, q, err) : !streamed && !(report = report_load(store, q, db, err)))
+    if (streamed ? !report_check_scope(store, q, err) : !(report = report_load(store, q, db, err)))
         return false;
     FILE *out = open_output(o, err);
     bool ok = out != NULL;
