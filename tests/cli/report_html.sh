@@ -122,3 +122,10 @@ expect_exit 0 -- "$CRISISDRILL" report --session 1 --format xapi --db "$hdb" -o 
   "$(sql "$hdb" "select hex(trainee) from sessions")" ] || fail "xAPI (hostile): the trainee's name is not intact"
 [ "$(sqlite3 :memory: "select hex(json_extract(readfile('$WORK/hostile.json'), '\$[0].object.definition.name.en'))")" = \
   "$(sql "$hdb" "select hex(scenario_title) from sessions")" ] || fail "xAPI (hostile): the title is not intact"
+
+# A scope that names nothing: exit 1, and no file written.
+expect_exit 1 -- "$CRISISDRILL" report --trainee nobody --format xapi --db "$db" -o "$WORK/nobody.json"
+expect_in "$WORK/err" "no sessions of trainee 'nobody'"
+[ ! -e "$WORK/nobody.json" ] || fail "xapi wrote a file for a scope that names nothing"
+expect_exit 1 -- "$CRISISDRILL" report --trainee nobody --format html --db "$db" -o "$WORK/nobody.html"
+[ ! -e "$WORK/nobody.html" ] || fail "html wrote a file for a scope that names nothing"
