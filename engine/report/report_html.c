@@ -235,7 +235,7 @@ static void write_summary(FILE *out, const RSession *s)
     dl_item(out, "Version", s->scenario_version);
     dl_item(out, "Language", s->language);
     fprintf(out, "<dt>Rule set</dt><dd>");
-    escape_html(out, s->ruleset);
+    inline_text(out, s->ruleset); /* isolated: a right-to-left override in it must not turn our words */
     fprintf(out, " (version %" PRId64 ")</dd>\n<dt>Seed</dt><dd>%" PRId64 "</dd>\n", s->ruleset_version, s->seed);
     dl_item(out, "Mode", s->mode);
     dl_item(out, "Status", s->status);
@@ -359,7 +359,7 @@ static void write_actions(FILE *out, const Report *r)
         td_text(out, a->post_id);
         td_text(out, a->role);
         fputs("<td>", out);
-        escape_html(out, a->template_id ? a->template_id : "—");
+        inline_text(out, a->template_id);
         fputs(a->edited ? " (edited)</td>" : "</td>", out);
         td_long(out, a->text);
         if (a->nscores)
