@@ -387,8 +387,8 @@ static void print_plans(const char *db)
     if (!store)
         return;
     StoreScope team = {.kind = STORE_SCOPE_TEAM};
-    printf("scope (team, numbered once):\n");
-    store_report_explain(store, SQ_SCENARIOS, &team, print_line, NULL, &err);
+    printf("scope (team, worked out once: the latest attempts):\n");
+    store_report_explain(store, SQ_COUNT, &team, print_line, NULL, &err);
     if (!store_report_materialize(store, &team, &err)) {
         fprintf(stderr, "bench_reports: %s\n", err.msg);
         store_close(store);

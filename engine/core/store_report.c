@@ -272,6 +272,29 @@ bool store_report_exists(Store *s, const StoreScope *scope, bool *found, Error *
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(s, err, "cannot read sessions");
 }
 
+/* The rows of the scope's table: (id, attempt, latest). latest: the
+ * trainee's newest completed session of that scenario. For a team or a
+ * scenario, only those, found by a GROUP BY that follows the index
+ * sessions_attempts, and numbered one by one. */
+static void materialize_sql(const StoreScope *scope, char *buf, size_t size)
+{
+    if (latest_only(scope)) {
+        snprintf(buf, size,
+                 "SELECT m.id, (SELECT count(*) FROM sessions x WHERE x.trainee = s.trainee"
+                 " AND x.scenario_id = s.scenario_id AND x.id <= m.id), 1"
+                 " FROM (SELECT max(id) AS id FROM sessions WHERE status = 'completed' AND (%s) AND (%s)"
+                 " GROUP BY trainee, scenario_id) m CROSS JOIN sessions s ON s.id = m.id",
+                 scope_base[scope->kind], scope_pick[scope->kind]);
+        return;
+    }
+    char head[2048];
+    picked_sql(scope, head, sizeof head);
+    snprintf(buf, size,
+             "WITH %s SELECT id, attempt, status = 'completed' AND row_number()"
+             " OVER (PARTITION BY trainee, scenario_id, status = 'completed' ORDER BY id DESC) = 1 FROM picked",
+             head);
+}
+
 bool store_report_materialize(Store *s, StoreScope *scope, Error *err)
 {
     char *msg = NULL;
@@ -282,24 +305,9 @@ bool store_report_materialize(Store *s, StoreScope *scope, Error *err)
         sqlite3_free(msg);
         return false;
     }
-    /* latest: the trainee's newest completed session of that scenario. For
-     * a team or a scenario, only those, found by a GROUP BY that follows
-     * the index sessions_attempts, and numbered one by one. */
-    char head[2048], sql[4096];
-    if (latest_only(scope)) {
-        snprintf(sql, sizeof sql,
-                 "INSERT INTO temp.report_chosen SELECT m.id, (SELECT count(*) FROM sessions x WHERE"
-                 " x.trainee = s.trainee AND x.scenario_id = s.scenario_id AND x.id <= m.id), 1"
-                 " FROM (SELECT max(id) AS id FROM sessions WHERE status = 'completed' AND (%s) AND (%s)"
-                 " GROUP BY trainee, scenario_id) m CROSS JOIN sessions s ON s.id = m.id",
-                 scope_base[scope->kind], scope_pick[scope->kind]);
-    } else {
-        picked_sql(scope, head, sizeof head);
-        snprintf(sql, sizeof sql,
-                 "INSERT INTO temp.report_chosen WITH %s SELECT id, attempt, status = 'completed' AND row_number()"
-                 " OVER (PARTITION BY trainee, scenario_id, status = 'completed' ORDER BY id DESC) = 1 FROM picked",
-                 head);
-    }
+    char sql[4096];
+    int n = snprintf(sql, sizeof sql, "INSERT INTO temp.report_chosen ");
+    materialize_sql(scope, sql + n, sizeof sql - (size_t)n);
     StoreScope unmaterialized = *scope;
     unmaterialized.materialized = false;
     sqlite3_stmt *st = prepare_scoped(s, sql, SQ_COUNT, &unmaterialized, err);
@@ -323,7 +331,12 @@ void store_report_release(Store *s)
 bool store_report_explain(Store *s, StoreReportQuery query, const StoreScope *scope,
                           void (*line)(void *ctx, const char *text), void *ctx, Error *err)
 {
-    sqlite3_stmt *st = prepare_scoped(s, "EXPLAIN QUERY PLAN ", query, scope, err);
+    char prefix[4096] = "EXPLAIN QUERY PLAN ";
+    if (query == SQ_COUNT) /* the scope's table, as store_report_materialize() fills it */
+        materialize_sql(scope, prefix + strlen(prefix), sizeof prefix - strlen(prefix));
+    StoreScope plain = *scope;
+    plain.materialized = plain.materialized && query != SQ_COUNT;
+    sqlite3_stmt *st = prepare_scoped(s, prefix, query, &plain, err);
     if (!st)
         return false;
     int rc;

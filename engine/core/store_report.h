@@ -122,7 +122,8 @@ bool store_report_each_score(Store *store, const StoreScope *scope,
 bool store_report_exists(Store *store, const StoreScope *scope, bool *found, Error *err);
 /* The database file's path, for messages. */
 const char *store_path(const Store *store);
-/* EXPLAIN QUERY PLAN of a query, one line per step (benchmark, docs). */
+/* EXPLAIN QUERY PLAN of a query, one line per step (benchmark, docs);
+ * SQ_COUNT: of what store_report_materialize() runs for the scope. */
 bool store_report_explain(Store *store, StoreReportQuery query, const StoreScope *scope,
                           void (*line)(void *ctx, const char *text), void *ctx, Error *err);
 
