@@ -16,6 +16,7 @@
 #include "core/store.h"
 #include "headless/headless.h"
 #include "report/report_data.h"
+#include "report/report_xapi.h"
 #include "ui/window.h"
 
 #ifndef CRISISDRILL_DATA_DIR
@@ -39,12 +40,16 @@ static const char usage_text[] =
     "                          play a scenario with a scripted trainee under a virtual clock\n"
     "  sessions [--format text|json] [--db FILE]\n"
     "                          list the recorded sessions\n"
-    "  report SCOPE [--since DATE] [--format text|csv|json] [--summary] [--ready-at POINTS] [-o FILE] [--db FILE]\n"
+    "  report SCOPE [--since DATE] [--format text|csv|json|html|xapi] [--summary] [--ready-at POINTS]\n"
+    "                [--homepage IRI] [-o FILE] [--db FILE]\n"
     "                          the manager's report; SCOPE is one of --session ID|last, --trainee NAME,\n"
     "                          --scenario ID, --team [NAME,NAME...] (every trainee when no names);\n"
     "                          --since YYYY-MM-DD[THH:MM[:SS]] keeps sessions started then or later;\n"
     "                          --ready-at: a team's readiness threshold (default " READY_AT_TEXT ");\n"
-    "                          csv: one row per score row, or per session with --summary\n"
+    "                          csv: one row per score row, or per session with --summary;\n"
+    "                          html: one self-contained page to read or print (docs/reports.md);\n"
+    "                          xapi: xAPI statements for a learning record store, actors' homePage\n"
+    "                          --homepage (default " REPORT_XAPI_DEFAULT_HOMEPAGE ", docs/xapi.md)\n"
     "  transcript --session ID|last [--db FILE]\n"
     "                          the feed and the trainee's actions of a session, in time order\n"
     "  replay SESSION [--speed X] [--lang fr|en] [--db FILE]\n"
@@ -85,7 +90,7 @@ typedef struct Options {
     const char *positional[4];
     int npositional;
     const char *db, *answers, *trainee, *lang, *rules, *format, *output, *session, *seed, *speed;
-    const char *scenario, *since, *ready_at, *team_names;
+    const char *scenario, *since, *ready_at, *team_names, *homepage;
     bool headless, transcript, team, summary;
 } Options;
 
@@ -96,7 +101,7 @@ static const char **value_slot(Options *o, const char *name)
         {"--db", &o->db}, {"--answers", &o->answers}, {"--trainee", &o->trainee}, {"--lang", &o->lang},
         {"--rules", &o->rules}, {"--format", &o->format}, {"-o", &o->output}, {"--output", &o->output},
         {"--session", &o->session}, {"--seed", &o->seed}, {"--speed", &o->speed}, {"--scenario", &o->scenario},
-        {"--since", &o->since}, {"--ready-at", &o->ready_at},
+        {"--since", &o->since}, {"--ready-at", &o->ready_at}, {"--homepage", &o->homepage},
     };
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (strcmp(name, table[i].name) == 0)
@@ -447,7 +452,7 @@ static int cmd_transcript(const Options *o)
 
 /* ---- the manager's report ---------------------------------------------- */
 
-typedef enum { OUTPUT_TEXT, OUTPUT_CSV, OUTPUT_JSON } ReportOutput;
+typedef enum { OUTPUT_TEXT, OUTPUT_CSV, OUTPUT_JSON, OUTPUT_HTML, OUTPUT_XAPI } ReportOutput;
 
 /* Every format of `report`, in one place: its name and its output. */
 static const struct {
@@ -457,6 +462,8 @@ static const struct {
     {"text", OUTPUT_TEXT},
     {"csv", OUTPUT_CSV},
     {"json", OUTPUT_JSON},
+    {"html", OUTPUT_HTML},
+    {"xapi", OUTPUT_XAPI},
 };
 
 #define NREPORT_FORMATS (sizeof report_formats / sizeof *report_formats)
@@ -559,7 +566,9 @@ static bool write_report(Store *store, const ReportQuery *q, ReportOutput output
                          Error *err)
 {
     Report *report = NULL;
-    if (output == OUTPUT_CSV ? !report_check_scope(store, q, err) : !(report = report_load(store, q, db, err)))
+    /* CSV and xAPI stream from the store: only the scope is checked here. */
+    bool streamed = output == OUTPUT_CSV || output == OUTPUT_XAPI;
+    if (streamed ? !report_check_scope(store, q, err) : !(report = report_load(store, q, db, err)))
         return false;
     FILE *out = open_output(o, err);
     bool ok = out != NULL;
@@ -567,6 +576,10 @@ static bool write_report(Store *store, const ReportQuery *q, ReportOutput output
     case OUTPUT_TEXT: ok = ok && report_write_text(report, out, err); break;
     case OUTPUT_JSON: ok = ok && report_write_json(report, out, err); break;
     case OUTPUT_CSV: ok = ok && report_write_csv(store, q, o->summary, out, err); break;
+    case OUTPUT_HTML: ok = ok && report_write_html(report, out, err); break;
+    case OUTPUT_XAPI:
+        ok = ok && report_stream_xapi(store, q, o->homepage ? o->homepage : REPORT_XAPI_DEFAULT_HOMEPAGE, out, err);
+        break;
     }
     ok = out && close_output(out, o, err) && ok;
     report_free(report);
@@ -584,6 +597,9 @@ static int cmd_report(const Options *o)
         rc = parse_report_query(o, &q, names_buf, sizeof names_buf, names);
     if (!rc && o->summary && output != OUTPUT_CSV)
         rc = usage_error("--summary goes with --format csv (one row per session)%s", "");
+    if (!rc && o->homepage && (output != OUTPUT_XAPI || !xapi_homepage_ok(o->homepage)))
+        rc = usage_error("--homepage %s: goes with --format xapi and takes an absolute http:// or https:// IRI",
+                         o->homepage);
     if (rc)
         return rc;
     Error err;

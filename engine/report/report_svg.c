@@ -1,0 +1,621 @@
+#include "report/report_svg.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report_escape.h"
+
+/* Chart geometry, in SVG user units (the SVG scales to the page width). */
+#define CHART_W 720.0
+#define PLOT_LEFT 130.0
+#define PLOT_RIGHT 700.0
+#define TOOLTIP_CHARS 160
+#define TOOLTIP_SESSIONS 20 /* sessions named in a tooltip, so a large scenario keeps a small page */
+#define ROW_H 26.0 /* a row of a strip plot */
+
+#define COLOUR_GOOD "#2e7d32"
+#define COLOUR_BAD "#c62828"
+#define COLOUR_LATE "#e65100"
+#define COLOUR_NONE "#757575"
+#define COLOUR_ZERO "#1565c0"
+
+static const char *const COMPETENCY_COLOURS[COMP_COUNT] = {"#1565c0", "#6a1b9a", "#00838f", "#e65100"};
+
+void html_clock(FILE *out, int64_t ms)
+{
+    if (ms < 0) {
+        fputs("—", out);
+        return;
+    }
+    fprintf(out, "%" PRId64 ":%02" PRId64, ms / 60000, ms / 1000 % 60);
+}
+
+const char *verdict_colour(int points, int nscores)
+{
+    if (nscores == 0)
+        return COLOUR_NONE;
+    return points > 0 ? COLOUR_GOOD : points < 0 ? COLOUR_BAD : COLOUR_ZERO;
+}
+
+static const char *outcome_colour(const char *outcome)
+{
+    if (!outcome)
+        return COLOUR_NONE;
+    if (strcmp(outcome, "on_time") == 0 || strcmp(outcome, "respected") == 0)
+        return COLOUR_GOOD;
+    if (strcmp(outcome, "late") == 0)
+        return COLOUR_LATE;
+    if (strcmp(outcome, "missed") == 0 || strcmp(outcome, "broken") == 0 || strcmp(outcome, "unneeded") == 0)
+        return COLOUR_BAD;
+    return COLOUR_ZERO;
+}
+
+static void svg_open(FILE *out, const char *id, double height, const char *title, const char *desc)
+{
+    fprintf(out, "<figure class=\"chart\" id=\"%s\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
+                 "role=\"img\" aria-labelledby=\"%s-title %s-desc\">\n<title id=\"%s-title\">",
+            id, CHART_W, height, id, id, id);
+    escape_html(out, title);
+    fprintf(out, "</title>\n<desc id=\"%s-desc\">", id);
+    escape_html(out, desc);
+    fputs("</desc>\n", out);
+}
+
+static void svg_close(FILE *out, const char *caption)
+{
+    fputs("</svg>\n<figcaption>", out);
+    fputs(caption, out); /* our own markup, never user text */
+    fputs("</figcaption>\n</figure>\n", out);
+}
+
+/* ---- a linear scale ---------------------------------------------------- */
+
+typedef struct Scale {
+    double lo, hi;       /* data range */
+    double from, to;     /* pixels */
+} Scale;
+
+static double scale_at(const Scale *s, double v)
+{
+    if (s->hi <= s->lo)
+        return (s->from + s->to) / 2;
+    return s->from + (v - s->lo) * (s->to - s->from) / (s->hi - s->lo);
+}
+
+/* A step of 1, 2 or 5 times a power of ten giving about `ticks` ticks. */
+static double nice_step(double range, int ticks)
+{
+    double raw = range / ticks;
+    if (raw <= 0)
+        return 1;
+    double p = pow(10, floor(log10(raw)));
+    double m = raw / p;
+    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+/* A step for a time axis in ms: 1, 2, 5, 10, 15 or 30 seconds or minutes,
+ * an hour, giving about `ticks` ticks. */
+static double nice_time_step(double range_ms, int ticks)
+{
+    static const double steps[] = {1e3, 2e3, 5e3, 10e3, 15e3, 30e3, 60e3, 120e3, 300e3, 600e3, 900e3, 1800e3, 3600e3};
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
+        if (range_ms / steps[i] <= ticks)
+            return steps[i];
+    return nice_step(range_ms / 3600e3, ticks) * 3600e3;
+}
+
+/* ---- score over attempts ------------------------------------------------ */
+
+typedef struct AttemptPoint {
+    double value[COMP_COUNT + 1]; /* competencies, then the total */
+    int n;                        /* sessions behind the point */
+    int attempt;                  /* grouped charts: the attempt number */
+    const RSession *session;      /* per-session charts: the session */
+} AttemptPoint;
+
+static bool by_session(const Report *r) { return r->query.scope == REPORT_TRAINEE || r->query.scope == REPORT_SESSION; }
+
+static bool is_completed(const RSession *s) { return s->status && strcmp(s->status, "completed") == 0; }
+
+/* Fills points (nsessions of room) and returns how many. */
+static size_t attempt_points(const Report *r, AttemptPoint *points)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nsessions; i++) {
+        const RSession *s = &r->sessions[i];
+        if (!is_completed(s))
+            continue;
+        AttemptPoint *p = NULL;
+        if (by_session(r)) {
+            p = &points[n++];
+            p->session = s;
+        } else {
+            for (size_t j = 0; j < n && !p; j++)
+                if (points[j].attempt == s->attempt)
+                    p = &points[j];
+            if (!p) {
+                p = &points[n++];
+                p->attempt = s->attempt;
+            }
+        }
+        for (int c = 0; c < COMP_COUNT; c++)
+            p->value[c] += s->competency[c];
+        p->value[COMP_COUNT] += s->total;
+        p->n++;
+    }
+    if (!by_session(r)) {
+        /* Means, in attempt order (attempt numbers are small: a simple sort). */
+        for (size_t i = 0; i < n; i++)
+            for (int c = 0; c <= COMP_COUNT; c++)
+                points[i].value[c] /= points[i].n;
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = i; j > 0 && points[j - 1].attempt > points[j].attempt; j--) {
+                AttemptPoint t = points[j];
+                points[j] = points[j - 1];
+                points[j - 1] = t;
+            }
+    }
+    return n;
+}
+
+static void attempt_tooltip(FILE *out, const Report *r, const AttemptPoint *p, int series)
+{
+    const char *what = series < COMP_COUNT ? competency_name((Competency)series) : "total";
+    if (p->session) {
+        fprintf(out, "session %" PRId64 " (", p->session->id);
+        escape_html(out, p->session->scenario_id);
+        fprintf(out, ", attempt %d): %s %+.0f", p->session->attempt, what, p->value[series]);
+        return;
+    }
+    fprintf(out, "attempt %d: %s %+.1f, mean of %d completed session%s:", p->attempt, what, p->value[series], p->n,
+            p->n == 1 ? "" : "s");
+    int named = 0;
+    for (size_t i = 0; i < r->nsessions && named < TOOLTIP_SESSIONS; i++)
+        if (is_completed(&r->sessions[i]) && r->sessions[i].attempt == p->attempt)
+            fprintf(out, " %" PRId64, r->sessions[i].id), named++;
+    if (p->n > named)
+        fprintf(out, " and %d more", p->n - named);
+}
+
+static void attempt_series(FILE *out, const Report *r, const AttemptPoint *points, size_t n, int series,
+                           const Scale *x, const Scale *y)
+{
+    const char *colour = series < COMP_COUNT ? COMPETENCY_COLOURS[series] : "#000";
+    if (n > 1) {
+        fprintf(out, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s points=\"", colour,
+                series < COMP_COUNT ? "1.5" : "2", series < COMP_COUNT ? "" : " stroke-dasharray=\"5 3\"");
+        for (size_t i = 0; i < n; i++)
+            fprintf(out, "%s%.1f,%.1f", i ? " " : "", scale_at(x, (double)i), scale_at(y, points[i].value[series]));
+        fputs("\"/>\n", out);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (points[i].session)
+            fprintf(out, "<a href=\"#session-%" PRId64 "\">", points[i].session->id);
+        else
+            fputs("<a href=\"#sessions\">", out);
+        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>", scale_at(x, (double)i),
+                scale_at(y, points[i].value[series]), colour);
+        attempt_tooltip(out, r, &points[i], series);
+        fputs("</title></circle></a>\n", out);
+    }
+}
+
+static void attempt_axes(FILE *out, const AttemptPoint *points, size_t n, const Scale *x, const Scale *y)
+{
+    double step = nice_step(y->hi - y->lo, 5);
+    for (double v = ceil(y->lo / step) * step; v <= y->hi + 1e-9; v += step) {
+        double py = scale_at(y, v);
+        fprintf(out, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", PLOT_LEFT, PLOT_RIGHT, py, py,
+                fabs(v) < 1e-9 ? "axis" : "grid");
+        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%+.0f</text>\n", PLOT_LEFT - 6, py + 4, v);
+    }
+    size_t every = n > 24 ? (n + 23) / 24 : 1; /* at most 24 labels */
+    for (size_t i = 0; i < n; i += every) {
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", scale_at(x, (double)i), y->from + 16);
+        if (points[i].session)
+            fprintf(out, "#%" PRId64, points[i].session->id);
+        else
+            fprintf(out, "%d", points[i].attempt);
+        fputs("</text>\n", out);
+    }
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", (PLOT_LEFT + PLOT_RIGHT) / 2,
+            y->from + 32, points[0].session ? "session (in the order played)" : "attempt");
+}
+
+static void attempt_legend(FILE *out)
+{
+    for (int c = 0; c <= COMP_COUNT; c++) {
+        double lx = PLOT_LEFT + c * 118.0;
+        fprintf(out, "<rect x=\"%.0f\" y=\"6\" width=\"12\" height=\"4\" fill=\"%s\"/>", lx,
+                c < COMP_COUNT ? COMPETENCY_COLOURS[c] : "#000");
+        fprintf(out, "<text x=\"%.0f\" y=\"12\">%s</text>\n", lx + 16, c < COMP_COUNT ? competency_name((Competency)c) : "total");
+    }
+}
+
+bool svg_attempts(FILE *out, const Report *r)
+{
+    if (r->nsessions == 0)
+        return true;
+    AttemptPoint *points = calloc(r->nsessions, sizeof *points); /* freed below */
+    if (!points)
+        return false;
+    size_t n = attempt_points(r, points);
+    if (n == 0) {
+        fputs("<p class=\"none\">No completed session: nothing to chart.</p>\n", out);
+        free(points);
+        return true;
+    }
+    double lo = 0, hi = 0;
+    for (size_t i = 0; i < n; i++)
+        for (int c = 0; c <= COMP_COUNT; c++)
+            lo = fmin(lo, points[i].value[c]), hi = fmax(hi, points[i].value[c]);
+    double step = nice_step(hi - lo > 0 ? hi - lo : 10, 5);
+    Scale y = {floor(lo / step) * step, ceil(hi / step) * step, 220, 30};
+    if (y.hi <= y.lo)
+        y.hi = y.lo + step;
+    Scale x = {0, (double)(n > 1 ? n - 1 : 0), PLOT_LEFT + 10, PLOT_RIGHT - 10};
+    svg_open(out, "chart-attempts", 260, "Score over attempts, per competency",
+             by_session(r) ? "Points of each completed session per competency and in total, in the order played."
+                           : "Mean points per competency and in total of the completed sessions, by attempt number.");
+    attempt_legend(out);
+    attempt_axes(out, points, n, &x, &y);
+    for (int c = 0; c <= COMP_COUNT; c++)
+        attempt_series(out, r, points, n, c, &x, &y);
+    svg_close(out, by_session(r) ? "Points per competency (coloured) and total (dashed) of each completed session; "
+                                   "a point links to its session in <a href=\"#sessions\">Sessions</a>."
+                                 : "Mean points per competency (coloured) and total (dashed) of the completed sessions "
+                                   "at each attempt number; the tooltip of a point names its sessions (<a href=\"#sessions\">Sessions</a>).");
+    free(points);
+    return true;
+}
+
+/* ---- readiness ------------------------------------------------------------ */
+
+static void readiness_dot(FILE *out, const RSession *s, double px, double py, int ready_at)
+{
+    fprintf(out, "<a href=\"#session-%" PRId64 "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>session %" PRId64
+                 ": ",
+            s->id, px, py, s->total >= ready_at ? COLOUR_GOOD : COLOUR_BAD, s->id);
+    escape_html(out, s->scenario_id);
+    fprintf(out, ", attempt %d, %+d points</title></circle></a>\n", s->attempt, s->total);
+}
+
+void svg_readiness(FILE *out, const Report *r)
+{
+    if (r->ntrainees == 0)
+        return;
+    double lo = fmin(0, r->query.ready_at), hi = fmax(10, r->query.ready_at);
+    for (size_t i = 0; i < r->nsessions; i++)
+        lo = fmin(lo, r->sessions[i].total), hi = fmax(hi, r->sessions[i].total);
+    double step = nice_step(hi - lo, 6);
+    Scale x = {floor(lo / step) * step, ceil(hi / step) * step, PLOT_LEFT + 10, PLOT_RIGHT - 10};
+    double bottom = 24 + ROW_H * (double)r->ntrainees;
+    svg_open(out, "chart-readiness", bottom + 40, "Readiness: the latest attempt at each scenario against the threshold",
+             "One row per trainee, one dot per scenario: the total of the latest completed attempt; the dashed line is "
+             "the readiness threshold.");
+    for (double v = x.lo; v <= x.hi + 1e-9; v += step) {
+        double px = scale_at(&x, v);
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"20\" y2=\"%.1f\" class=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" "
+                     "text-anchor=\"middle\">%+.0f</text>\n",
+                px, px, bottom, fabs(v) < 1e-9 ? "axis" : "grid", px, bottom + 14, v);
+    }
+    double tx = scale_at(&x, r->query.ready_at);
+    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"16\" y2=\"%.1f\" class=\"target\"><title>ready at %d points</title></line>"
+                 "<text x=\"%.1f\" y=\"12\" text-anchor=\"middle\">ready at %d</text>\n",
+            tx, tx, bottom, r->query.ready_at, tx, r->query.ready_at);
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">points of the latest completed attempt</text>\n",
+            (PLOT_LEFT + PLOT_RIGHT) / 2, bottom + 30);
+    for (size_t i = 0; i < r->ntrainees; i++) {
+        const RTrainee *t = &r->trainees[i];
+        double py = 24 + ROW_H * ((double)i + 0.5);
+        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"label\" fill=\"%s\">", PLOT_LEFT - 6, py + 4,
+                t->ready ? COLOUR_GOOD : COLOUR_BAD);
+        escape_html_cut(out, t->name, 16);
+        fputs("</text>\n", out);
+        for (size_t j = 0; j < r->nsessions; j++)
+            if (t->name && r->sessions[j].trainee && strcmp(r->sessions[j].trainee, t->name) == 0)
+                readiness_dot(out, &r->sessions[j], scale_at(&x, r->sessions[j].total), py, r->query.ready_at);
+    }
+    svg_close(out, "A dot is the total of a trainee's latest completed attempt at one scenario, green at or above the "
+                   "threshold, red below; it links to its session in <a href=\"#sessions\">Sessions</a>. A name is "
+                   "green when the trainee is ready: every dot at or above the line, and no perimeter rule broken nor "
+                   "alert missed there (<a href=\"#readiness\">Readiness</a> says why).");
+}
+
+/* ---- reply times -------------------------------------------------------- */
+
+#define NEVER_GAP 40.0
+
+static const char *situation_of(const RReply *rp) { return rp->situation ? rp->situation : "(none)"; }
+
+/* Distinct situations, in order of first appearance; returns how many
+ * (rows has nreplies of room). */
+static size_t reply_rows(const Report *r, const char **rows)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nreplies; i++) {
+        const char *s = situation_of(&r->replies[i]);
+        size_t j = 0;
+        while (j < n && strcmp(rows[j], s) != 0)
+            j++;
+        if (j == n)
+            rows[n++] = s;
+    }
+    return n;
+}
+
+static size_t row_of(const char **rows, size_t n, const char *s)
+{
+    for (size_t j = 0; j < n; j++)
+        if (strcmp(rows[j], s) == 0)
+            return j;
+    return 0;
+}
+
+static void reply_dot(FILE *out, const Report *r, const RReply *rp, size_t i, const Scale *x, double never_x,
+                      double row_y)
+{
+    bool answered = rp->answered_ms >= 0;
+    double px = answered ? scale_at(x, (double)(rp->answered_ms - rp->shown_ms)) : never_x;
+    double py = row_y + ((double)(i % 5) - 2) * 3; /* a fixed jitter so that equal times stay visible */
+    if (rp->score_id && r->query.scope == REPORT_SESSION)
+        fprintf(out, "<a href=\"#score-%" PRId64 "\">", rp->score_id);
+    else if (r->query.scope != REPORT_SESSION)
+        fprintf(out, "<a href=\"#session-%" PRId64 "\">", rp->session_id);
+    else
+        fputs("<a href=\"#replies\">", out);
+    fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" fill-opacity=\"0.8\"><title>post ", px, py,
+            outcome_colour(rp->outcome));
+    escape_html(out, rp->post_id);
+    fputs(" (", out);
+    escape_html(out, situation_of(rp));
+    if (rp->author) {
+        fputs(", ", out);
+        escape_html(out, rp->author);
+    }
+    fputs("): ", out);
+    if (answered) {
+        fputs("answered after ", out);
+        html_clock(out, rp->answered_ms - rp->shown_ms);
+    } else {
+        fputs("never answered", out);
+    }
+    if (rp->target_ms >= 0) {
+        fputs(", target ", out);
+        html_clock(out, rp->target_ms);
+    }
+    fputs(" — ", out);
+    escape_html(out, rp->outcome);
+    if (rp->score_id)
+        fprintf(out, " (score row #%" PRId64 " of session %" PRId64 ")", rp->score_id, rp->session_id);
+    fputs("</title></circle></a>\n", out);
+}
+
+static void reply_axis(FILE *out, const Scale *x, double bottom, double never_x)
+{
+    double step = nice_time_step(x->hi, 6);
+    for (double v = 0; v <= x->hi + 1e-9; v += step) {
+        double px = scale_at(x, v);
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"20\" y2=\"%.1f\" class=\"grid\"/>", px, px, bottom);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", px, bottom + 14);
+        html_clock(out, (int64_t)v);
+        fputs("</text>\n", out);
+    }
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">never</text>\n", never_x, bottom + 14);
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">time from the post to the reply (m:ss)</text>\n",
+            (PLOT_LEFT + PLOT_RIGHT) / 2, bottom + 30);
+}
+
+/* The dashed target line of a row, once per distinct target. */
+static void reply_targets(FILE *out, const Report *r, const char *row, const Scale *x, double row_y)
+{
+    for (size_t i = 0; i < r->nreplies; i++) {
+        const RReply *rp = &r->replies[i];
+        if (rp->target_ms < 0 || strcmp(situation_of(rp), row) != 0)
+            continue;
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = r->replies[j].target_ms == rp->target_ms && strcmp(situation_of(&r->replies[j]), row) == 0;
+        if (seen)
+            continue;
+        double px = scale_at(x, (double)rp->target_ms);
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"target\"><title>target ", px, px,
+                row_y - ROW_H / 2 + 2, row_y + ROW_H / 2 - 2);
+        html_clock(out, rp->target_ms);
+        fputs("</title></line>\n", out);
+    }
+}
+
+void svg_reply_times(FILE *out, const Report *r)
+{
+    if (r->nreplies == 0)
+        return;
+    const char **rows = calloc(r->nreplies, sizeof *rows); /* freed below */
+    if (!rows)
+        return;
+    size_t nrows = reply_rows(r, rows);
+    double hi = 1000;
+    for (size_t i = 0; i < r->nreplies; i++) {
+        const RReply *rp = &r->replies[i];
+        if (rp->answered_ms >= 0)
+            hi = fmax(hi, (double)(rp->answered_ms - rp->shown_ms));
+        hi = fmax(hi, (double)rp->target_ms);
+    }
+    double bottom = 24 + ROW_H * (double)nrows;
+    Scale x = {0, hi * 1.05, PLOT_LEFT, PLOT_RIGHT - NEVER_GAP};
+    double never_x = PLOT_RIGHT - 10;
+    svg_open(out, "chart-replies", bottom + 40, "Reply times against their targets",
+             "One dot per post that called for an answer, by situation: the time from the post to the first reply "
+             "or private message; the dashed line is the target.");
+    reply_axis(out, &x, bottom, never_x);
+    for (size_t j = 0; j < nrows; j++) {
+        double row_y = 24 + ROW_H * ((double)j + 0.5);
+        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"label\">", PLOT_LEFT - 6, row_y + 4);
+        escape_html_cut(out, rows[j], 18);
+        fputs("</text>\n", out);
+        reply_targets(out, r, rows[j], &x, row_y);
+    }
+    for (size_t i = 0; i < r->nreplies; i++) {
+        const RReply *rp = &r->replies[i];
+        double row_y = 24 + ROW_H * ((double)row_of(rows, nrows, situation_of(rp)) + 0.5);
+        reply_dot(out, r, rp, i, &x, never_x, row_y);
+    }
+    svg_close(out, "Green: on time; orange: late; red: missed; blue: answered where no rule sets a target. "
+                   "A dot links to its score row; every reply is listed in <a href=\"#replies\">Reply times</a>.");
+    free(rows);
+}
+
+/* ---- the crisis timeline ------------------------------------------------ */
+
+#define POSTS_TOP 30.0
+#define POSTS_BOTTOM 160.0
+#define ACTIONS_Y 185.0
+#define ALERTS_TOP 215.0
+#define ALERT_H 18.0
+
+static double virality(const RPost *p) { return log10(1.0 + (double)(p->reposts + p->likes)); }
+
+static void timeline_post(FILE *out, const RPost *p, const Scale *x, const Scale *y)
+{
+    fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\" fill-opacity=\"0.75\"><title>", scale_at(x, (double)p->shown_ms),
+            scale_at(y, virality(p)), p->negative ? COLOUR_BAD : COLOUR_NONE);
+    html_clock(out, p->shown_ms);
+    fputs(" ", out);
+    escape_html(out, p->post_id);
+    fputs(" ", out);
+    escape_html(out, p->author);
+    fputs(" (", out);
+    escape_html_cut(out, p->author_name, 40);
+    fputs(", ", out);
+    escape_html(out, p->situation ? p->situation : p->kind);
+    fprintf(out, "%s): ", p->negative ? ", negative" : "");
+    escape_html_cut(out, p->text, TOOLTIP_CHARS);
+    fprintf(out, " — %" PRId64 " reposts, %" PRId64 " likes</title></circle>\n", p->reposts, p->likes);
+}
+
+static void timeline_action(FILE *out, const RAction *a, const Scale *x)
+{
+    double px = scale_at(x, (double)a->at_ms);
+    fprintf(out, "<a href=\"#action-%" PRId64 "\"><path d=\"M%.1f %.1f l-5 -9 h10 z\" fill=\"%s\"><title>", a->id, px,
+            ACTIONS_Y + 4, verdict_colour(a->points, a->nscores));
+    html_clock(out, a->at_ms);
+    fputs(" ", out);
+    escape_html(out, a->kind);
+    if (a->role) {
+        fputs(" ", out);
+        escape_html(out, a->role);
+    }
+    if (a->post_id) {
+        fputs(" on ", out);
+        escape_html(out, a->post_id);
+    }
+    if (a->nscores)
+        fprintf(out, ": %+d points (%d score row%s)", a->points, a->nscores, a->nscores == 1 ? "" : "s");
+    else
+        fputs(": no rule judged it", out);
+    fputs("</title></path></a>\n", out);
+}
+
+static void timeline_alert(FILE *out, const RAlert *al, size_t row, const Scale *x)
+{
+    double y = ALERTS_TOP + ALERT_H * (double)row;
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"label\">", PLOT_LEFT - 6, y + 12);
+    escape_html_cut(out, al->role, 16);
+    fputs("</text>", out);
+    if (al->score_id)
+        fprintf(out, "<a href=\"#score-%" PRId64 "\">", al->score_id);
+    else
+        fputs("<a href=\"#alerts\">", out);
+    fputs("<g><title>alert ", out);
+    escape_html(out, al->role);
+    fputs(" (", out);
+    escape_html(out, al->rule);
+    fputs("): triggered ", out);
+    html_clock(out, al->triggered_ms);
+    fputs(", due ", out);
+    html_clock(out, al->due_ms);
+    fputs(", alerted ", out);
+    html_clock(out, al->met_ms);
+    fputs(" — ", out);
+    escape_html(out, al->outcome);
+    fputs("</title>", out);
+    if (al->triggered_ms >= 0 && al->due_ms >= 0) {
+        double x0 = scale_at(x, (double)al->triggered_ms), x1 = scale_at(x, (double)al->due_ms);
+        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" class=\"window\"/>", x0, y + 3,
+                fmax(x1 - x0, 1));
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"due\"/>", x1, x1, y + 1, y + 15);
+    }
+    if (al->met_ms >= 0)
+        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"/>", scale_at(x, (double)al->met_ms), y + 8,
+                outcome_colour(al->outcome));
+    else if (al->due_ms >= 0)
+        fprintf(out, "<path d=\"M%.1f %.1f l8 8 m0 -8 l-8 8\" stroke=\"%s\" stroke-width=\"2.5\"/>",
+                scale_at(x, (double)al->due_ms) - 4, y + 4, COLOUR_BAD);
+    fputs("</g></a>\n", out);
+}
+
+static double timeline_end(const Report *r)
+{
+    double end = r->nsessions ? (double)r->sessions[0].sim_ms : 0;
+    for (size_t i = 0; i < r->nposts; i++)
+        end = fmax(end, (double)r->posts[i].shown_ms);
+    for (size_t i = 0; i < r->nactions; i++)
+        end = fmax(end, (double)r->actions[i].at_ms);
+    for (size_t i = 0; i < r->nalerts; i++)
+        end = fmax(end, fmax((double)r->alerts[i].due_ms, (double)r->alerts[i].met_ms));
+    return end > 0 ? end : 60000;
+}
+
+static void timeline_axes(FILE *out, const Scale *x, const Scale *y, double bottom)
+{
+    double step = nice_time_step(x->hi, 8);
+    for (double v = 0; v <= x->hi + 1e-9; v += step) {
+        double px = scale_at(x, v);
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.0f\" y2=\"%.1f\" class=\"grid\"/><text x=\"%.1f\" y=\"%.1f\" "
+                     "text-anchor=\"middle\">",
+                px, px, POSTS_TOP, bottom, px, bottom + 14);
+        html_clock(out, (int64_t)v);
+        fputs("</text>\n", out);
+    }
+    for (int d = 0; d <= (int)ceil(y->hi); d++) {
+        double py = scale_at(y, d);
+        /* The mark sits at log10(1 + n): label the bottom 0, the others 10^d. */
+        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.0f</text>\n", PLOT_LEFT - 6, py + 4,
+                d ? pow(10, d) : 0);
+    }
+    fprintf(out, "<text x=\"%.0f\" y=\"%.0f\" class=\"label\">posts: reposts + likes (log)</text>\n", PLOT_LEFT, POSTS_TOP - 10);
+    fprintf(out, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\" class=\"label\">trainee</text>\n", PLOT_LEFT - 6, ACTIONS_Y);
+}
+
+void svg_timeline(FILE *out, const Report *r)
+{
+    if (r->nposts == 0 && r->nactions == 0 && r->nalerts == 0)
+        return;
+    double top_virality = 1;
+    for (size_t i = 0; i < r->nposts; i++)
+        top_virality = fmax(top_virality, virality(&r->posts[i]));
+    double bottom = ALERTS_TOP + ALERT_H * (double)r->nalerts + 4;
+    Scale x = {0, timeline_end(r), PLOT_LEFT + 6, PLOT_RIGHT};
+    Scale y = {0, ceil(top_virality), POSTS_BOTTOM, POSTS_TOP};
+    svg_open(out, "chart-timeline", bottom + 24, "The crisis timeline",
+             "Posts of the feed by time and virality (red: negative), the trainee's actions coloured by verdict, "
+             "and each alert from its trigger to its due time.");
+    timeline_axes(out, &x, &y, bottom);
+    for (size_t i = 0; i < r->nposts; i++)
+        if (!r->posts[i].by_trainee)
+            timeline_post(out, &r->posts[i], &x, &y);
+    fprintf(out, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\" class=\"axis\"/>\n", PLOT_LEFT, PLOT_RIGHT,
+            ACTIONS_Y + 5, ACTIONS_Y + 5);
+    for (size_t i = 0; i < r->nactions; i++)
+        timeline_action(out, &r->actions[i], &x);
+    for (size_t i = 0; i < r->nalerts; i++)
+        timeline_alert(out, &r->alerts[i], i, &x);
+    svg_close(out, "Top: each post of the feed at the time it appeared, higher when more shared (reposts + likes, "
+                   "log scale), red when negative (every post is in <a href=\"#posts\">The feed</a>). Middle: the trainee's actions, green when they earned points, red "
+                   "when they lost some, blue when judged at zero, grey when no rule judged them; each links to its "
+                   "line in <a href=\"#actions\">Actions</a>. Bottom: one line per alert, shaded from the moment a rule "
+                   "called for it to its due time (bar); the dot is when the trainee alerted (green on time, orange "
+                   "late, red unneeded), a cross a missed alert.");
+}
