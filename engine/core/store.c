@@ -210,6 +210,63 @@ static bool migrate(Store *s, Error *err)
     return true;
 }
 
+/* ---- sessions whose program died (live.h) ---- */
+
+/* The first 'running' session after `after` that no program holds; false
+ * when there is none (or the database cannot tell now). */
+static bool next_dead_session(Store *s, int64_t after, int64_t *id)
+{
+    sqlite3_stmt *st = store_prepare(s, "SELECT id FROM sessions WHERE status = 'running' AND id > ? ORDER BY id", NULL);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, after);
+    bool found = false;
+    while (!found && sqlite3_step(st) == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        found = !live_is_held(s->live, *id);
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* Closes a dead session as interrupted, its total the sum of the score
+ * rows it stored, its simulated time the last thing it recorded. */
+static bool close_dead_session(Store *s, int64_t id)
+{
+    sqlite3_stmt *st = store_prepare(s,
+        "UPDATE sessions SET status = 'interrupted', error = ?2,"
+        " total = (SELECT coalesce(sum(points), 0) FROM scores WHERE session_id = ?1),"
+        " sim_ms = max(coalesce((SELECT max(at_ms) FROM actions WHERE session_id = ?1), 0),"
+        "              coalesce((SELECT max(shown_ms) FROM posts WHERE session_id = ?1), 0))"
+        " WHERE id = ?1 AND status = 'running'", NULL);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, "the program stopped during this session (killed, crashed, or the machine stopped); "
+                             "what it recorded before is kept", -1, SQLITE_STATIC);
+    bool ok = sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_finalize(st);
+    return ok;
+}
+
+/* Marks the sessions left 'running' by a program that died. Inside one
+ * write transaction, so no session can start (and lock its byte) half-way.
+ * Best effort: a database busy now is swept by the next program that opens
+ * it for writing. */
+static void sweep_dead_sessions(Store *s)
+{
+    int64_t id = 0;
+    if (!s->live || !next_dead_session(s, 0, &id))
+        return;
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return;
+    bool ok = true;
+    for (id = 0; ok && next_dead_session(s, id, &id);)
+        ok = close_dead_session(s, id);
+    if (!ok || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static Store *open_with(const char *path, bool readonly, Error *err)
 {
     Store *s = calloc(1, sizeof *s);
@@ -224,7 +281,7 @@ static Store *open_with(const char *path, bool readonly, Error *err)
     if (!ok) {
         explain_open_failure(s, err);
     } else {
-        sqlite3_busy_timeout(s->db, 5000);
+        sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
         sqlite3_extended_result_codes(s->db, 0);
         ok = exec(s, "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF", err);
         if (!ok)
@@ -236,6 +293,10 @@ static Store *open_with(const char *path, bool readonly, Error *err)
          * another program's database. */
         if (ok && !readonly && !(ok = exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL", err)))
             explain_open_failure(s, err);
+        if (ok && !readonly) {
+            s->live = live_open(path);
+            sweep_dead_sessions(s);
+        }
     }
     if (!ok) {
         store_close(s);
@@ -256,6 +317,7 @@ void store_close(Store *s)
     for (int i = 0; i < STORE_CACHE_SIZE; i++)
         sqlite3_finalize(s->cache[i].stmt);
     sqlite3_close_v2(s->db);
+    live_close(s->live); /* after the commit above: a session is never unlocked before its end is stored */
     free(s->path);
     free(s);
 }
@@ -570,6 +632,9 @@ bool store_session_begin(Store *s, const SessionRecord *rec, int64_t *session_id
     if (!run(s, st, err))
         return false;
     *session_id = sqlite3_last_insert_rowid(s->db);
+    /* Held before the row is committed: no sweeper can see it running and
+     * unlocked. Without the side file the session plays untold (live.h). */
+    live_hold(s->live, *session_id);
     return store_flush(s, err);
 }
 
@@ -589,7 +654,10 @@ bool store_session_end(Store *s, int64_t id, const char *status, int64_t sim_ms,
     bind_text(st, 5, outcome);
     bind_text(st, 6, error);
     sqlite3_bind_int64(st, 7, id);
-    return run(s, st, err) && store_flush(s, err);
+    if (!run(s, st, err) || !store_flush(s, err))
+        return false;
+    live_release(s->live, id);
+    return true;
 }
 
 bool store_record_persona(Store *s, int64_t session_id, const Persona *p, Error *err)

@@ -20,8 +20,15 @@ typedef struct Store Store;
 
 #define STORE_SCHEMA_VERSION 1
 
+/* How long a statement waits for another program's write lock before it
+ * fails with "the database is locked" (docs/reliability.md). Writers hold
+ * the lock for one commit: milliseconds. */
+#define STORE_BUSY_TIMEOUT_MS 5000
+
 /* Opens (creating if needed) and migrates the database. NULL with err on
- * failure: unreadable, not a database, damaged, or from a newer version. */
+ * failure: unreadable, not a database, damaged, or from a newer version.
+ * Sessions left 'running' by a program that died are marked 'interrupted'
+ * here (see live.h). */
 Store *store_open(const char *path, Error *err);
 /* Opens an existing database for reading only (reports, listings). */
 Store *store_open_readonly(const char *path, Error *err);
