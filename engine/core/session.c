@@ -585,6 +585,8 @@ bool session_act(Session *s, const Action *in, Error *err)
     bend_virality(s, &a, good);
     if (!log_action(s, &a, good, err) || !store_flush(s->store, err))
         return false;
+    if (s->cfg.committed)
+        s->cfg.committed(s->cfg.committed_ctx, s->id, action_id, &a);
     ActionEvent ev = {&a, good};
     return scenario_deliver(s->scenario, &ev, err);
 }
