@@ -382,7 +382,7 @@ static int cmd_play(const Options *o)
     int status = 0;
     if (!ok) {
         status = user_error(&err);
-        if (result.session_id)
+        if (result.session_id && result.status == SESSION_ABORTED)
             fprintf(stderr, "crisisdrill: session %lld is recorded as aborted; what was done before is kept\n",
                     (long long)result.session_id);
     } else {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clock.h"
 
@@ -124,9 +125,49 @@ static const char *const migrations[] = {
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
 
+/* Where a file is not writable: the file itself, or its folder (where
+ * SQLite must create DB-wal and DB-shm). NULL when both are, or as root. */
+static const char *unwritable_part(const char *path)
+{
+    if (access(path, F_OK) == 0 && access(path, W_OK) != 0)
+        return "the file is read-only for this user";
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    if (access(dir, F_OK) == 0 && access(dir, W_OK) != 0)
+        return "its folder is read-only for this user (SQLite keeps DB-wal and DB-shm files beside the database): "
+               "copy it to a folder you can write";
+    return NULL;
+}
+
+/* The user's words for what SQLite's last error means; NULL when its own
+ * message says enough. Extended result codes are off: primary codes. */
+static const char *plain_cause(Store *s)
+{
+    switch (s->db ? sqlite3_errcode(s->db) : SQLITE_CANTOPEN) {
+    case SQLITE_FULL: return "the disk is full";
+    case SQLITE_IOERR: return "a write to the disk failed (is it full, or the file over a size limit?)";
+    case SQLITE_READONLY: {
+        const char *part = unwritable_part(s->path);
+        return part ? part : "the database cannot be written";
+    }
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return "the file is damaged";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return "another program kept it locked past the busy timeout";
+    default: return NULL;
+    }
+}
+
 bool store_fail(Store *s, Error *err, const char *what)
 {
-    return error_set(err, "%s: %s (%s)", s->path, what, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+    const char *cause = plain_cause(s);
+    return error_set(err, "%s: %s%s%s (%s)", s->path, what, cause ? ": " : "", cause ? cause : "",
+                     s->db ? sqlite3_errmsg(s->db) : "cannot open");
 }
 
 sqlite3_stmt *store_prepare(Store *s, const char *sql, Error *err)
@@ -170,10 +211,13 @@ static bool explain_open_failure(Store *s, Error *err)
         return error_set(err, "%s: not a Crisis Drill database, or a damaged one (%s)", s->path,
                          sqlite3_errmsg(s->db));
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-        return error_set(err, "%s: the database is locked by another program; try again when it is done", s->path);
-    if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN)
-        return error_set(err, "%s: cannot open the database%s (%s)", s->path, s->readonly ? "" : " for writing",
-                         s->db ? sqlite3_errmsg(s->db) : "cannot open");
+        return error_set(err, "%s: the database is locked by another program (waited %d s); try again when it is done",
+                         s->path, STORE_BUSY_TIMEOUT_MS / 1000);
+    if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN) {
+        const char *part = unwritable_part(s->path);
+        return error_set(err, "%s: cannot open the database%s%s%s (%s)", s->path, s->readonly ? "" : " for writing",
+                         part ? ": " : "", part ? part : "", s->db ? sqlite3_errmsg(s->db) : "cannot open");
+    }
     return store_fail(s, err, "cannot open the database");
 }
 
@@ -208,6 +252,36 @@ static bool migrate(Store *s, Error *err)
         }
     }
     return true;
+}
+
+/* A writer checks the file before it adds to it: writing into a damaged
+ * database can spread the damage over the weeks of work it holds. Readers
+ * do not (a report over a damaged file fails where it meets the damage, and
+ * writes nothing). quick_check reads every page: ~N ms for N MB here
+ * (docs/reliability.md). */
+static bool check_sound(Store *s, Error *err)
+{
+    sqlite3_stmt *st = store_prepare(s, "PRAGMA quick_check(1)", err);
+    if (!st)
+        return explain_open_failure(s, err);
+    int rc = sqlite3_step(st);
+    const char *verdict = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    bool ok = verdict && strcmp(verdict, "ok") == 0;
+    if (!ok && verdict) {
+        /* One line: "*** in database main ***\nPage 20: ..." becomes "Page 20: ...". */
+        char line[256];
+        const char *from = strncmp(verdict, "*** ", 4) == 0 && strchr(verdict, '\n') ? strchr(verdict, '\n') + 1 : verdict;
+        snprintf(line, sizeof line, "%s", from);
+        for (char *c = line; *c; c++)
+            if (*c == '\n' || *c == '\r')
+                *c = ' ';
+        error_set(err, "%s: the database is damaged (%s); nothing was written to it: keep a copy, and see "
+                       "docs/reliability.md to recover what it holds", s->path, line);
+    }
+    else if (!ok)
+        explain_open_failure(s, err);
+    sqlite3_finalize(st);
+    return ok;
 }
 
 /* ---- sessions whose program died (live.h) ---- */
@@ -287,7 +361,7 @@ static Store *open_with(const char *path, bool readonly, Error *err)
         if (!ok)
             explain_open_failure(s, err);
         else
-            ok = migrate(s, err);
+            ok = migrate(s, err) && (readonly || check_sound(s, err));
         /* journal_mode is persistent and needs write access: skip it read-only.
          * Only once the file is known to be ours: it rewrites the header of
          * another program's database. */
