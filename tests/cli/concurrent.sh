@@ -10,6 +10,9 @@ rm -f "$db"*
 plays_each=${CONCURRENT_PLAYS:-8}
 scenarios=(complaint-snowball data-leak-rumour employee-viral hashtag-hijack)
 "$CRISISDRILL" rules import "$SOURCE_DIR/scenarios/rules/default.rules" --db "$db" >/dev/null || fail "rules import"
+# snapshot QUERY: the manager's own look with the sqlite3 tool, waiting like the program does (a
+# WAL reader can meet a lock for a moment, while a writer checkpoints).
+snapshot() { sqlite3 -readonly -cmd ".timeout 5000" "$db" "$1"; }
 
 # timed NAME COMMAND...: runs it; appends "NAME EXIT MS" to $WORK/times.NAME (one file per process).
 timed() {
@@ -42,14 +45,14 @@ reads=0 inconsistent=0
 while [ -n "$(jobs -rp)" ]; do
   timed manager "$CRISISDRILL" sessions --db "$db"
   timed manager "$CRISISDRILL" sessions --db "$db" --format json
-  last=$(sqlite3 -readonly "$db" "select max(id) from sessions")
+  last=$(snapshot "select max(id) from sessions")
   if [ -n "$last" ]; then
     timed manager "$CRISISDRILL" report --session "$last" --db "$db"
     timed manager "$CRISISDRILL" transcript --session "$last" --db "$db"
     timed manager "$CRISISDRILL" report --session $((RANDOM % last + 1)) --db "$db" --format json
   fi
   # One read transaction: a session seen completed has all its score rows.
-  bad=$(sqlite3 -readonly "$db" "select group_concat(id) from sessions s where status = 'completed'
+  bad=$(snapshot "select group_concat(id) from sessions s where status = 'completed'
          and total is not (select coalesce(sum(points), 0) from scores where session_id = s.id)")
   [ -z "$bad" ] || { inconsistent=$((inconsistent + 1)); fail "seen completed but half-written: sessions $bad"; }
   reads=$((reads + 1))
