@@ -246,6 +246,21 @@ static bool migrate(Store *s, Error *err)
                  (long long)v + 1, APPLICATION_ID);
         if (!exec(s, "BEGIN IMMEDIATE", err))
             return explain_open_failure(s, err);
+        /* Another program may have migrated while this one waited for the
+         * lock (two trainees starting on a new file): read it again. */
+        int64_t now = v;
+        if (!pragma_int(s, "PRAGMA user_version", &now, err)) {
+            exec(s, "ROLLBACK", NULL);
+            return explain_open_failure(s, err);
+        }
+        if (now != v) {
+            exec(s, "ROLLBACK", NULL);
+            if (now > NMIGRATIONS)
+                return error_set(err, "%s: written by a newer Crisis Drill (schema %lld; this program knows up to %d)",
+                                 s->path, (long long)now, NMIGRATIONS);
+            v = now - 1; /* the loop's v++ brings it to now */
+            continue;
+        }
         if (!exec(s, migrations[v], err) || !exec(s, tail, err)) {
             exec(s, "ROLLBACK", NULL);
             return error_prefix(err, "migration to schema %lld failed", (long long)v + 1);

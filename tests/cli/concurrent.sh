@@ -9,7 +9,21 @@ db="$WORK/shared.db"
 rm -f "$db"*
 plays_each=${CONCURRENT_PLAYS:-8}
 scenarios=(complaint-snowball data-leak-rumour employee-viral hashtag-hijack)
-"$CRISISDRILL" rules import "$SOURCE_DIR/scenarios/rules/default.rules" --db "$db" >/dev/null || fail "rules import"
+
+# Four trainees starting at once on a file that does not exist yet: one creates the schema, the
+# others wait for it and find it made (five rounds).
+for round in 1 2 3 4 5; do
+  rm -f "$WORK/new.db"*
+  for n in 1 2 3 4; do
+    "$CRISISDRILL" play complaint-snowball --headless --answers "$SOURCE_DIR/scenarios/complaint-snowball/answers/good.txt" \
+      --db "$WORK/new.db" >/dev/null 2>"$WORK/new.err.$n" &
+  done
+  wait
+  expect_value "$WORK/new.db" "select count(*) from sessions where status = 'completed'" 4
+  cat "$WORK"/new.err.* >"$WORK/new.err"
+  [ ! -s "$WORK/new.err" ] || fail "starting together on a new file, round $round: $(head -2 "$WORK/new.err")"
+done
+
 # snapshot QUERY: the manager's own look with the sqlite3 tool, waiting like the program does (a
 # WAL reader can meet a lock for a moment, while a writer checkpoints).
 snapshot() { sqlite3 -readonly -cmd ".timeout 5000" "$db" "$1"; }
