@@ -221,23 +221,33 @@ static bool explain_open_failure(Store *s, Error *err)
     return store_fail(s, err, "cannot open the database");
 }
 
+/* The file's application id, schema version and number of schema objects,
+ * read in one transaction: another program creating the schema meanwhile
+ * is seen entirely or not at all. */
+static bool read_header(Store *s, int64_t *app, int64_t *version, int64_t *objects, Error *err)
+{
+    if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return explain_open_failure(s, err);
+    bool ok = pragma_int(s, "PRAGMA application_id", app, err) && pragma_int(s, "PRAGMA user_version", version, err) &&
+              pragma_int(s, "SELECT count(*) FROM sqlite_schema", objects, err);
+    if (!ok)
+        explain_open_failure(s, err);
+    sqlite3_exec(s->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    return ok;
+}
+
 static bool migrate(Store *s, Error *err)
 {
-    int64_t app = 0, version = 0;
-    if (!pragma_int(s, "PRAGMA application_id", &app, err) || !pragma_int(s, "PRAGMA user_version", &version, err))
-        return explain_open_failure(s, err);
+    int64_t app = 0, version = 0, objects = 0;
+    if (!read_header(s, &app, &version, &objects, err))
+        return false;
     if (app != 0 && app != APPLICATION_ID)
         return error_set(err, "%s: this SQLite file belongs to another program, not Crisis Drill", s->path);
     if (version > NMIGRATIONS)
         return error_set(err, "%s: written by a newer Crisis Drill (schema %lld; this program knows up to %d)",
                          s->path, (long long)version, NMIGRATIONS);
-    if (app == 0 && version == 0) {
-        int64_t tables = 0;
-        if (!pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, err))
-            return false;
-        if (tables > 0)
-            return error_set(err, "%s: this SQLite file belongs to another program, not Crisis Drill", s->path);
-    }
+    if (app == 0 && version == 0 && objects > 0)
+        return error_set(err, "%s: this SQLite file belongs to another program, not Crisis Drill", s->path);
     for (int64_t v = version; v < NMIGRATIONS; v++) {
         if (s->readonly)
             return error_set(err, "%s: the database needs an upgrade; open it once with write access", s->path);
