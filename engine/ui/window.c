@@ -261,9 +261,14 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
 {
     *reload = false;
     int64_t stamp = scenario_stamp(base->scenario_path, base->rules);
+    /* The test hook's file is read before the session starts: a bad one
+     * records nothing. */
+    Error hook_err = {""};
+    Answers *answers = hook_answers(&hook_err);
+    size_t next_answer = 0;
     Clock *clock = clock_new_real(cfg->speed > 0 ? cfg->speed : 1.0);
     Session *s = NULL;
-    bool ok = clock != NULL;
+    bool ok = clock != NULL && (!hook_err.msg[0] || error_set(err, "%s", hook_err.msg));
     if (ok) {
         SessionConfig sc = *base;
         sc.clock = clock;
@@ -274,11 +279,6 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
     Desk *desk = ok ? desk_new(s, ui->tc, ui->renderer, strings, ui->scale) : NULL;
     if (ok && !desk)
         ok = error_set(err, "out of memory");
-    Error hook_err = {""};
-    Answers *answers = ok ? hook_answers(&hook_err) : NULL;
-    size_t next_answer = 0;
-    if (hook_err.msg[0])
-        ok = error_set(err, "%s", hook_err.msg);
     if (ok) {
         *id_out = session_id(s);
         char title[512];
