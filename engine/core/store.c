@@ -428,6 +428,7 @@ static bool begin_writes(Store *s, Error *err)
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return explain_open_failure(s, err);
     s->in_txn = true;
+    s->txn_started_ns = clock_monotonic_ns();
     return true;
 }
 
@@ -439,6 +440,13 @@ bool store_flush(Store *s, Error *err)
         return store_fail(s, err, "cannot save to the database");
     s->in_txn = false;
     return true;
+}
+
+bool store_flush_if_older(Store *s, int64_t max_ms, Error *err)
+{
+    if (!s->in_txn || clock_monotonic_ns() - s->txn_started_ns < max_ms * 1000000)
+        return true;
+    return store_flush(s, err);
 }
 
 bool store_set_sync(Store *s, StoreSync sync, Error *err)

@@ -35,6 +35,11 @@ Store *store_open_readonly(const char *path, Error *err);
 /* Commits pending writes (if it can) and closes. */
 void store_close(Store *store);
 bool store_flush(Store *store, Error *err);
+/* Commits pending writes once their transaction has been open max_ms or
+ * more (of the machine's time): a headless run, which saves the posts it
+ * shows with the next action, then never holds the write lock for long
+ * while others share the database. */
+bool store_flush_if_older(Store *store, int64_t max_ms, Error *err);
 /* Durability of each commit. FULL (the default) survives a power cut: what
  * a trainee does in the window. NORMAL survives a crash or a kill but may
  * lose the last commits on a power cut: enough for a headless run, whose

@@ -22,6 +22,7 @@ struct Store {
     char *path;
     Live *live;              /* NULL: in memory, read-only, or no side file */
     bool in_txn;
+    int64_t txn_started_ns;  /* monotonic time the pending transaction began */
     bool readonly;
 };
 

@@ -28,7 +28,7 @@ for dir in "$SOURCE_DIR"/scenarios/*/; do
     for answers in "$dir"/answers/*.txt; do
       runs=$((runs + 1))
       [ "$(jobs -rp | wc -l)" -lt 2 ] || wait -n || failures=$((failures + 1))
-      ( log="$WORK/run$runs.log"; WORK="$WORK/run$runs"; mkdir -p "$WORK"
+      ( failures=0 log="$WORK/run$runs.log" WORK="$WORK/run$runs"; mkdir -p "$WORK"
         memcheck "$CRISISDRILL" play "$dir" --headless --answers "$answers" --lang "$lang" --db "$db" --transcript
         exit "$failures" ) &
     done
