@@ -33,11 +33,13 @@ static const char usage_text[] =
     "usage: crisisdrill COMMAND [options]\n"
     "\n"
     "  (nothing), play          the trainee window's start screen: name, language, scenarios, past scores\n"
-    "  play SCENARIO [--trainee NAME] [--lang fr|en] [--speed X] [--rules NAME|FILE] [--seed N] [--db FILE]\n"
+    "  play SCENARIO [--trainee NAME] [--lang fr|en] [--speed X] [--rules NAME|FILE] [--seed N] [--progress]\n"
+    "                [--db FILE]\n"
     "                          play a scenario in the trainee window (F1 in the window lists the keys)\n"
     "  play SCENARIO --headless --answers FILE [--trainee NAME] [--lang fr|en] [--rules NAME|FILE]\n"
-    "                [--seed N] [--transcript] [--db FILE]\n"
+    "                [--seed N] [--transcript] [--progress] [--db FILE]\n"
     "                          play a scenario with a scripted trainee under a virtual clock\n"
+    "                          (--progress: a line on stdout per action, once it is committed)\n"
     "  sessions [--format text|json] [--db FILE]\n"
     "                          list the recorded sessions\n"
     "  report SCOPE [--since DATE] [--format text|csv|json|html|xapi] [--summary] [--ready-at POINTS]\n"
@@ -91,7 +93,7 @@ typedef struct Options {
     int npositional;
     const char *db, *answers, *trainee, *lang, *rules, *format, *output, *session, *seed, *speed;
     const char *scenario, *since, *ready_at, *team_names, *homepage;
-    bool headless, transcript, team, summary;
+    bool headless, transcript, team, summary, progress;
 } Options;
 
 /* Options that take a value, and where it goes. */
@@ -130,6 +132,8 @@ static int parse_options(int argc, char **argv, Options *o)
             o->team = true;
             if (i + 1 < argc && argv[i + 1][0] != '-')
                 o->team_names = argv[++i];
+        } else if (strcmp(a, "--progress") == 0) {
+            o->progress = true;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option %s", a);
         } else if (o->npositional == 4) {
@@ -272,6 +276,18 @@ static bool close_output(FILE *f, const Options *o, Error *err)
 
 /* ---- commands --------------------------------------------------------- */
 
+/* --progress: one line on standard output per trainee action, written once
+ * the action is committed to the database (docs/reliability.md). A line
+ * printed is a promise: that action survives a crash or a kill. */
+static void print_committed(void *ctx, int64_t session_id, int64_t action_id, const Action *a)
+{
+    (void)ctx;
+    printf("committed session=%lld action=%lld at_ms=%lld kind=%s target=%s\n", (long long)session_id,
+           (long long)action_id, (long long)a->at_ms, action_kind_name(a->kind),
+           a->post_id ? a->post_id : a->role ? a->role : "-");
+    fflush(stdout);
+}
+
 static bool has_display(void)
 {
     const char *vars[] = {"DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"};
@@ -325,7 +341,8 @@ static int play_in_window(const Options *o)
     WindowConfig cfg = {
         .session = {.scenario_path = o->npositional > 0 ? scenario : NULL, .lang = o->lang ? o->lang : lang,
                     .trainee = o->trainee ? o->trainee : getenv("USER") ? getenv("USER") : "trainee",
-                    .rules = o->rules, .rules_dir = rules_dir, .store = store, .seed = (uint64_t)seed},
+                    .rules = o->rules, .rules_dir = rules_dir, .store = store, .seed = (uint64_t)seed,
+                    .committed = o->progress ? print_committed : NULL},
         .assets_dir = assets, .scenarios_dir = scenarios_dir, .ui_lang = lang, .speed = speed,
     };
     int64_t id = 0;
@@ -380,14 +397,14 @@ static int cmd_play(const Options *o)
     SessionConfig cfg = {
         .scenario_path = scenario, .lang = o->lang, .trainee = o->trainee ? o->trainee : "trainee",
         .rules = o->rules, .rules_dir = rules_dir, .mode = "headless", .store = store, .clock = clock,
-        .seed = (uint64_t)seed,
+        .seed = (uint64_t)seed, .committed = o->progress ? print_committed : NULL,
     };
     HeadlessResult result;
     bool ok = headless_play(&cfg, answers, &result, &err);
     int status = 0;
     if (!ok) {
         status = user_error(&err);
-        if (result.session_id)
+        if (result.session_id && result.status == SESSION_ABORTED)
             fprintf(stderr, "crisisdrill: session %lld is recorded as aborted; what was done before is kept\n",
                     (long long)result.session_id);
     } else {

@@ -18,6 +18,12 @@
 
 typedef struct Session Session;
 
+/* Called once a trainee action is committed to the store (after the commit
+ * returned, before the scenario reacts to it): from then on a crash, a kill
+ * or a power cut (under synchronous=FULL) cannot take it back. The front
+ * ends' --progress prints a line here; the crash test reads those lines. */
+typedef void (*SessionCommitted)(void *ctx, int64_t session_id, int64_t action_id, const Action *a);
+
 typedef struct SessionConfig {
     const char *scenario_path;   /* scenario.lua (or a single-file scenario) */
     const char *lang;            /* NULL: the scenario's first language */
@@ -29,6 +35,8 @@ typedef struct SessionConfig {
     Clock *clock;                /* borrowed */
     uint64_t seed;
     ScenarioLimits limits;
+    SessionCommitted committed;  /* NULL: nobody is told */
+    void *committed_ctx;
 } SessionConfig;
 
 typedef struct Template {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clock.h"
 
@@ -171,9 +172,49 @@ static const char *const migrations[] = {
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
 
+/* Where a file is not writable: the file itself, or its folder (where
+ * SQLite must create DB-wal and DB-shm). NULL when both are, or as root. */
+static const char *unwritable_part(const char *path)
+{
+    if (access(path, F_OK) == 0 && access(path, W_OK) != 0)
+        return "the file is read-only for this user";
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    if (access(dir, F_OK) == 0 && access(dir, W_OK) != 0)
+        return "its folder is read-only for this user (SQLite keeps DB-wal and DB-shm files beside the database): "
+               "copy it to a folder you can write";
+    return NULL;
+}
+
+/* The user's words for what SQLite's last error means; NULL when its own
+ * message says enough. Extended result codes are off: primary codes. */
+static const char *plain_cause(Store *s)
+{
+    switch (s->db ? sqlite3_errcode(s->db) : SQLITE_CANTOPEN) {
+    case SQLITE_FULL: return "the disk is full";
+    case SQLITE_IOERR: return "a write to the disk failed (is it full, or the file over a size limit?)";
+    case SQLITE_READONLY: {
+        const char *part = unwritable_part(s->path);
+        return part ? part : "the database cannot be written";
+    }
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return "the file is damaged";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return "another program kept it locked past the busy timeout";
+    default: return NULL;
+    }
+}
+
 bool store_fail(Store *s, Error *err, const char *what)
 {
-    return error_set(err, "%s: %s (%s)", s->path, what, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+    const char *cause = plain_cause(s);
+    return error_set(err, "%s: %s%s%s (%s)", s->path, what, cause ? ": " : "", cause ? cause : "",
+                     s->db ? sqlite3_errmsg(s->db) : "cannot open");
 }
 
 sqlite3_stmt *store_prepare(Store *s, const char *sql, Error *err)
@@ -217,30 +258,43 @@ static bool explain_open_failure(Store *s, Error *err)
         return error_set(err, "%s: not a Crisis Drill database, or a damaged one (%s)", s->path,
                          sqlite3_errmsg(s->db));
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-        return error_set(err, "%s: the database is locked by another program; try again when it is done", s->path);
-    if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN)
-        return error_set(err, "%s: cannot open the database%s (%s)", s->path, s->readonly ? "" : " for writing",
-                         s->db ? sqlite3_errmsg(s->db) : "cannot open");
+        return error_set(err, "%s: the database is locked by another program (waited %d s); try again when it is done",
+                         s->path, STORE_BUSY_TIMEOUT_MS / 1000);
+    if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN) {
+        const char *part = unwritable_part(s->path);
+        return error_set(err, "%s: cannot open the database%s%s%s (%s)", s->path, s->readonly ? "" : " for writing",
+                         part ? ": " : "", part ? part : "", s->db ? sqlite3_errmsg(s->db) : "cannot open");
+    }
     return store_fail(s, err, "cannot open the database");
+}
+
+/* The file's application id, schema version and number of schema objects,
+ * read in one transaction: another program creating the schema meanwhile
+ * is seen entirely or not at all. */
+static bool read_header(Store *s, int64_t *app, int64_t *version, int64_t *objects, Error *err)
+{
+    if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return explain_open_failure(s, err);
+    bool ok = pragma_int(s, "PRAGMA application_id", app, err) && pragma_int(s, "PRAGMA user_version", version, err) &&
+              pragma_int(s, "SELECT count(*) FROM sqlite_schema", objects, err);
+    if (!ok)
+        explain_open_failure(s, err);
+    sqlite3_exec(s->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    return ok;
 }
 
 static bool migrate(Store *s, Error *err)
 {
-    int64_t app = 0, version = 0;
-    if (!pragma_int(s, "PRAGMA application_id", &app, err) || !pragma_int(s, "PRAGMA user_version", &version, err))
-        return explain_open_failure(s, err);
+    int64_t app = 0, version = 0, objects = 0;
+    if (!read_header(s, &app, &version, &objects, err))
+        return false;
     if (app != 0 && app != APPLICATION_ID)
         return error_set(err, "%s: this SQLite file belongs to another program, not Crisis Drill", s->path);
     if (version > NMIGRATIONS)
         return error_set(err, "%s: written by a newer Crisis Drill (schema %lld; this program knows up to %d)",
                          s->path, (long long)version, NMIGRATIONS);
-    if (app == 0 && version == 0) {
-        int64_t tables = 0;
-        if (!pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, err))
-            return false;
-        if (tables > 0)
-            return error_set(err, "%s: this SQLite file belongs to another program, not Crisis Drill", s->path);
-    }
+    if (app == 0 && version == 0 && objects > 0)
+        return error_set(err, "%s: this SQLite file belongs to another program, not Crisis Drill", s->path);
     for (int64_t v = version; v < NMIGRATIONS; v++) {
         if (s->readonly)
             return error_set(err, "%s: the database needs an upgrade; open it once with write access", s->path);
@@ -249,12 +303,114 @@ static bool migrate(Store *s, Error *err)
                  (long long)v + 1, APPLICATION_ID);
         if (!exec(s, "BEGIN IMMEDIATE", err))
             return explain_open_failure(s, err);
+        /* Another program may have migrated while this one waited for the
+         * lock (two trainees starting on a new file): read it again. */
+        int64_t now = v;
+        if (!pragma_int(s, "PRAGMA user_version", &now, err)) {
+            exec(s, "ROLLBACK", NULL);
+            return explain_open_failure(s, err);
+        }
+        if (now != v) {
+            exec(s, "ROLLBACK", NULL);
+            if (now > NMIGRATIONS)
+                return error_set(err, "%s: written by a newer Crisis Drill (schema %lld; this program knows up to %d)",
+                                 s->path, (long long)now, NMIGRATIONS);
+            v = now - 1; /* the loop's v++ brings it to now */
+            continue;
+        }
         if (!exec(s, migrations[v], err) || !exec(s, tail, err)) {
             exec(s, "ROLLBACK", NULL);
             return error_prefix(err, "migration to schema %lld failed", (long long)v + 1);
         }
     }
     return true;
+}
+
+/* A writer checks the file before it adds to it: writing into a damaged
+ * database can spread the damage over the weeks of work it holds. Readers
+ * do not (a report over a damaged file fails where it meets the damage, and
+ * writes nothing). quick_check reads every page: ~N ms for N MB here
+ * (docs/reliability.md). */
+static bool check_sound(Store *s, Error *err)
+{
+    sqlite3_stmt *st = store_prepare(s, "PRAGMA quick_check(1)", err);
+    if (!st)
+        return explain_open_failure(s, err);
+    int rc = sqlite3_step(st);
+    const char *verdict = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    bool ok = verdict && strcmp(verdict, "ok") == 0;
+    if (!ok && verdict) {
+        /* One line: "*** in database main ***\nPage 20: ..." becomes "Page 20: ...". */
+        char line[256];
+        const char *from = strncmp(verdict, "*** ", 4) == 0 && strchr(verdict, '\n') ? strchr(verdict, '\n') + 1 : verdict;
+        snprintf(line, sizeof line, "%s", from);
+        for (char *c = line; *c; c++)
+            if (*c == '\n' || *c == '\r')
+                *c = ' ';
+        error_set(err, "%s: the database is damaged (%s); nothing was written to it: keep a copy, and see "
+                       "docs/reliability.md to recover what it holds", s->path, line);
+    }
+    else if (!ok)
+        explain_open_failure(s, err);
+    sqlite3_finalize(st);
+    return ok;
+}
+
+/* ---- sessions whose program died (live.h) ---- */
+
+/* The first 'running' session after `after` that no program holds; false
+ * when there is none (or the database cannot tell now). */
+static bool next_dead_session(Store *s, int64_t after, int64_t *id)
+{
+    sqlite3_stmt *st = store_prepare(s, "SELECT id FROM sessions WHERE status = 'running' AND id > ? ORDER BY id", NULL);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, after);
+    bool found = false;
+    while (!found && sqlite3_step(st) == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        found = !live_is_held(s->live, *id);
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* Closes a dead session as interrupted, its total the sum of the score
+ * rows it stored, its simulated time the last thing it recorded. */
+static bool close_dead_session(Store *s, int64_t id)
+{
+    sqlite3_stmt *st = store_prepare(s,
+        "UPDATE sessions SET status = 'interrupted', error = ?2,"
+        " total = (SELECT coalesce(sum(points), 0) FROM scores WHERE session_id = ?1),"
+        " sim_ms = max(coalesce((SELECT max(at_ms) FROM actions WHERE session_id = ?1), 0),"
+        "              coalesce((SELECT max(shown_ms) FROM posts WHERE session_id = ?1), 0))"
+        " WHERE id = ?1 AND status = 'running'", NULL);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, "the program stopped during this session (killed, crashed, or the machine stopped); "
+                             "what it recorded before is kept", -1, SQLITE_STATIC);
+    bool ok = sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_finalize(st);
+    return ok;
+}
+
+/* Marks the sessions left 'running' by a program that died. Inside one
+ * write transaction, so no session can start (and lock its byte) half-way.
+ * Best effort: a database busy now is swept by the next program that opens
+ * it for writing. */
+static void sweep_dead_sessions(Store *s)
+{
+    int64_t id = 0;
+    if (!s->live || !next_dead_session(s, 0, &id))
+        return;
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return;
+    bool ok = true;
+    for (id = 0; ok && next_dead_session(s, id, &id);)
+        ok = close_dead_session(s, id);
+    if (!ok || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 static Store *open_with(const char *path, bool readonly, Error *err)
@@ -271,18 +427,22 @@ static Store *open_with(const char *path, bool readonly, Error *err)
     if (!ok) {
         explain_open_failure(s, err);
     } else {
-        sqlite3_busy_timeout(s->db, 5000);
+        sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
         sqlite3_extended_result_codes(s->db, 0);
         ok = exec(s, "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF", err);
         if (!ok)
             explain_open_failure(s, err);
         else
-            ok = migrate(s, err);
+            ok = migrate(s, err) && (readonly || check_sound(s, err));
         /* journal_mode is persistent and needs write access: skip it read-only.
          * Only once the file is known to be ours: it rewrites the header of
          * another program's database. */
         if (ok && !readonly && !(ok = exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL", err)))
             explain_open_failure(s, err);
+        if (ok && !readonly) {
+            s->live = live_open(path);
+            sweep_dead_sessions(s);
+        }
     }
     if (!ok) {
         store_close(s);
@@ -303,6 +463,7 @@ void store_close(Store *s)
     for (int i = 0; i < STORE_CACHE_SIZE; i++)
         sqlite3_finalize(s->cache[i].stmt);
     sqlite3_close_v2(s->db);
+    live_close(s->live); /* after the commit above: a session is never unlocked before its end is stored */
     free(s->path);
     free(s);
 }
@@ -314,6 +475,7 @@ static bool begin_writes(Store *s, Error *err)
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return explain_open_failure(s, err);
     s->in_txn = true;
+    s->txn_started_ns = clock_monotonic_ns();
     return true;
 }
 
@@ -325,6 +487,13 @@ bool store_flush(Store *s, Error *err)
         return store_fail(s, err, "cannot save to the database");
     s->in_txn = false;
     return true;
+}
+
+bool store_flush_if_older(Store *s, int64_t max_ms, Error *err)
+{
+    if (!s->in_txn || clock_monotonic_ns() - s->txn_started_ns < max_ms * 1000000)
+        return true;
+    return store_flush(s, err);
 }
 
 bool store_set_sync(Store *s, StoreSync sync, Error *err)
@@ -617,6 +786,9 @@ bool store_session_begin(Store *s, const SessionRecord *rec, int64_t *session_id
     if (!run(s, st, err))
         return false;
     *session_id = sqlite3_last_insert_rowid(s->db);
+    /* Held before the row is committed: no sweeper can see it running and
+     * unlocked. Without the side file the session plays untold (live.h). */
+    live_hold(s->live, *session_id);
     return store_flush(s, err);
 }
 
@@ -636,7 +808,10 @@ bool store_session_end(Store *s, int64_t id, const char *status, int64_t sim_ms,
     bind_text(st, 5, outcome);
     bind_text(st, 6, error);
     sqlite3_bind_int64(st, 7, id);
-    return run(s, st, err) && store_flush(s, err);
+    if (!run(s, st, err) || !store_flush(s, err))
+        return false;
+    live_release(s->live, id);
+    return true;
 }
 
 bool store_record_persona(Store *s, int64_t session_id, const Persona *p, Error *err)

@@ -20,8 +20,15 @@ typedef struct Store Store;
 
 #define STORE_SCHEMA_VERSION 2
 
+/* How long a statement waits for another program's write lock before it
+ * fails with "the database is locked" (docs/reliability.md). Writers hold
+ * the lock for one commit: milliseconds. */
+#define STORE_BUSY_TIMEOUT_MS 5000
+
 /* Opens (creating if needed) and migrates the database. NULL with err on
- * failure: unreadable, not a database, damaged, or from a newer version. */
+ * failure: unreadable, not a database, damaged, or from a newer version.
+ * Sessions left 'running' by a program that died are marked 'interrupted'
+ * here (see live.h). */
 Store *store_open(const char *path, Error *err);
 /* Opens an existing database for reading only (reports, listings). */
 Store *store_open_readonly(const char *path, Error *err);
@@ -32,6 +39,11 @@ Store *store_open_reading(const char *path, Error *err);
 /* Commits pending writes (if it can) and closes. */
 void store_close(Store *store);
 bool store_flush(Store *store, Error *err);
+/* Commits pending writes once their transaction has been open max_ms or
+ * more (of the machine's time): a headless run, which saves the posts it
+ * shows with the next action, then never holds the write lock for long
+ * while others share the database. */
+bool store_flush_if_older(Store *store, int64_t max_ms, Error *err);
 /* Durability of each commit. FULL (the default) survives a power cut: what
  * a trainee does in the window. NORMAL survives a crash or a kill but may
  * lose the last commits on a power cut: enough for a headless run, whose

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "live.h"
 #include "store.h"
 
 #define STORE_CACHE_SIZE 32
@@ -19,7 +20,9 @@ struct Store {
     sqlite3 *db;
     CachedStatement cache[STORE_CACHE_SIZE];
     char *path;
+    Live *live;              /* NULL: in memory, read-only, or no side file */
     bool in_txn;
+    int64_t txn_started_ns;  /* monotonic time the pending transaction began */
     bool readonly;
 };
 

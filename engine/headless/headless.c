@@ -5,9 +5,10 @@
 static bool abort_session(Session *s, HeadlessResult *r, Error *err)
 {
     Error ignored;
-    r->status = SESSION_ABORTED;
     r->sim_ms = session_now_ms(s);
-    session_end(s, SESSION_ABORTED, err->msg, &ignored);
+    /* When even the end cannot be stored (a full disk), the row still says
+     * running: the next program that opens the database closes it. */
+    r->status = session_end(s, SESSION_ABORTED, err->msg, &ignored) ? SESSION_ABORTED : SESSION_RUNNING;
     r->total = session_total(s);
     session_free(s);
     return false;

@@ -580,6 +580,13 @@ static void click(Desk *d, int x, int y, int64_t at_ms)
     }
 }
 
+bool desk_act(Desk *d, const Action *a, Error *err)
+{
+    Action copy = *a;
+    record(d, &copy);
+    return d->failed ? error_set(err, "%s", d->error) : true;
+}
+
 bool desk_handle(Desk *d, const SDL_Event *ev, int64_t at_ms, Error *err)
 {
     if (d->failed)

@@ -23,6 +23,11 @@ void desk_free(Desk *d);
  * only when the session failed (a scenario error: err says where); a
  * refused action is shown on the desk, not an error. */
 bool desk_handle(Desk *d, const SDL_Event *ev, int64_t at_ms, Error *err);
+/* Records an action as the keys and clicks do (checked, then acted; a
+ * refused one is explained on the status line and returns true). Returns
+ * false only when the session failed (err says where). The window's
+ * answers-file test hook uses it. */
+bool desk_act(Desk *d, const Action *a, Error *err);
 /* Draws the whole desk at w x h pixels. */
 void desk_draw(Desk *d, int w, int h);
 /* The trainee asked to stop (Ctrl+Q). */

@@ -233,14 +233,42 @@ static bool show_error_until_change(Ui *ui, const char *path, const char *rules,
     }
 }
 
+/* Tests: CRISISDRILL_UI_ANSWERS=FILE plays an answers file's actions as
+ * the clock reaches their times, through the desk as keys and clicks do
+ * (the crash-safety test drives the window this way). NULL without it. */
+static Answers *hook_answers(Error *err)
+{
+    const char *path = getenv("CRISISDRILL_UI_ANSWERS");
+    return path && *path ? answers_load(path, err) : NULL;
+}
+
+static bool play_due_answers(Desk *desk, Session *s, const Answers *answers, size_t *next, int64_t now, Error *err)
+{
+    while (answers && *next < answers->count && answers->items[*next].action.at_ms <= now && !session_is_over(s)) {
+        Action a = answers->items[(*next)++].action;
+        if (a.at_ms < session_now_ms(s))
+            a.at_ms = session_now_ms(s);
+        if (!session_advance(s, a.at_ms, err))
+            return false;
+        if (!session_is_over(s) && !desk_act(desk, &a, err))
+            return false;
+    }
+    return true;
+}
+
 static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base, const UiStrings *strings,
                       int64_t *id_out, bool *closed_out, bool *reload, Error *err)
 {
     *reload = false;
     int64_t stamp = scenario_stamp(base->scenario_path, base->rules);
+    /* The test hook's file is read before the session starts: a bad one
+     * records nothing. */
+    Error hook_err = {""};
+    Answers *answers = hook_answers(&hook_err);
+    size_t next_answer = 0;
     Clock *clock = clock_new_real(cfg->speed > 0 ? cfg->speed : 1.0);
     Session *s = NULL;
-    bool ok = clock != NULL;
+    bool ok = clock != NULL && (!hook_err.msg[0] || error_set(err, "%s", hook_err.msg));
     if (ok) {
         SessionConfig sc = *base;
         sc.clock = clock;
@@ -273,6 +301,8 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
             else if (!preview_key(&ev, clock, desk) && !desk_handle(desk, &ev, event_time(&ev, clock, s), err))
                 failed = true;
         }
+        if (!closed && !failed && !play_due_answers(desk, s, answers, &next_answer, clock_now_ms(clock), err))
+            failed = true;
         if (!closed && !failed && !session_advance(s, clock_now_ms(clock), err))
             failed = true;
         int w, h;
@@ -302,6 +332,7 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
         }
     }
     SDL_StopTextInput();
+    answers_free(answers);
     desk_free(desk);
     session_free(s);
     clock_free(clock);

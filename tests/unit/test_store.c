@@ -36,6 +36,8 @@ static void remove_db(const char *path)
     unlink(side);
     snprintf(side, sizeof side, "%s-journal", path);
     unlink(side);
+    snprintf(side, sizeof side, "%s-live", path);
+    unlink(side);
 }
 
 static bool file_exists(const char *path)
@@ -589,6 +591,69 @@ static void test_rollback(void)
     remove_db(path);
 }
 
+/* ---- sessions whose program died (core/live.h) ---- */
+
+static void test_dead_sessions(void)
+{
+    const char *path = path_in("dead.db");
+    RuleSet *set = NULL;
+    int64_t dead = 0, live = 0;
+    Store *first = fresh(path, &set, &dead);
+    CHECK(first != NULL);
+    if (!first)
+        return;
+    Error err = {{0}};
+    int64_t action = add_action(first, dead, ACT_REPLY, 4000, NULL);
+    ScoreRow rows[] = {{.rule = &set->rules[0], .action_id = action, .at_ms = 4000, .outcome = OUTCOME_RESPECTED,
+                        .points = 3, .reason = "r"},
+                       {.rule = &set->rules[1], .at_ms = 9000, .outcome = OUTCOME_BROKEN, .points = -1, .reason = "r"}};
+    for (size_t i = 0; i < 2; i++)
+        CHECK(store_record_score(first, dead, &rows[i], &err));
+    CHECK(store_flush(first, &err));
+
+    /* While its program is open, another writer leaves the session running. */
+    Store *second = store_open(path, &err);
+    CHECK(second != NULL);
+    if (!second) {
+        store_close(first);
+        rules_free(set);
+        return;
+    }
+    CHECK_STR(session_info(second, dead).status, "running");
+    SessionRecord rec = record_for(set->db_version);
+    CHECK(store_session_begin(second, &rec, &live, &err));
+
+    /* The first program goes without ending its session (as a kill would). */
+    store_close(first);
+    Store *third = store_open(path, &err);
+    CHECK(third != NULL);
+    if (third) {
+        Info info = session_info(third, dead);
+        CHECK_STR(info.status, "interrupted");
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT total FROM sessions WHERE id = %lld", (long long)dead);
+        CHECK_INT(sql_int(path, sql), 2); /* the column, not only the sum of the rows */
+        CHECK_INT(info.sim_ms, 4000); /* its last action (no post was stored) */
+        CHECK_STR(session_info(third, live).status, "running"); /* the second still plays it */
+        store_close(third);
+    }
+    /* A session ended normally is never touched. */
+    CHECK(store_session_end(second, live, "completed", 1000, 5, NULL, NULL, &err));
+    store_close(second);
+    third = store_open(path, &err);
+    CHECK(third != NULL);
+    if (third) {
+        CHECK_STR(session_info(third, live).status, "completed");
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT total FROM sessions WHERE id = %lld", (long long)live);
+        CHECK_INT(sql_int(path, sql), 5);
+        CHECK(store_integrity_ok(third, &err));
+        store_close(third);
+    }
+    rules_free(set);
+    remove_db(path);
+}
+
 /* ---- files that are not ours ---- */
 
 static void test_bad_files(void)
@@ -717,6 +782,7 @@ int main(void)
     RUN(test_session_lifecycle);
     RUN(test_flush_visibility);
     RUN(test_rollback);
+    RUN(test_dead_sessions);
     RUN(test_bad_files);
     rmdir(tmpdir);
     return check_report();
