@@ -19,16 +19,10 @@
  * their inputs are bounded instead. */
 #define PATTERN_SUBJECT_MAX (64 * 1024)
 #define PATTERN_MAX 256
-/* Steps a pattern search may need in the worst case (about half a second). */
-#define PATTERN_STEPS_MAX 2e8
 #define REP_RESULT_MAX (1024 * 1024)
 /* Memory the host may use above the script's ceiling for its own
  * unprotected calls (making threads, pushing results). */
 #define HOST_RESERVE (256 * 1024)
-/* Wall-clock ceiling of one instant of the scenario's clock: some C
- * functions (concatenation, table.insert, comparing long strings) do much
- * work in one instruction, which the instruction budget cannot see. */
-#define SLICE_SECONDS_MAX 5
 /* table.move copies in C, out of reach of the count hook. */
 #define MOVE_MAX (1 << 22)
 /* Threads (main and spawned functions) alive at once: the scheduler scans
@@ -58,7 +52,7 @@ struct Scenario {
     int64_t slice_at_ms;     /* that instant: threads resumed while the clock stands still share a budget */
     struct timespec slice_start;
     bool budget_spent;
-    bool spent_on_time;      /* by SLICE_SECONDS_MAX rather than instructions */
+    bool spent_on_time;      /* by limits.slice_ms rather than instructions */
     bool loading;
     bool host_alloc;         /* the host itself allocates: allow the reserve */
     Thread **threads;
@@ -92,11 +86,11 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
-static double slice_seconds(const Scenario *sc)
+static double slice_ms(const Scenario *sc)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - sc->slice_start.tv_sec) + (double)(now.tv_nsec - sc->slice_start.tv_nsec) / 1e9;
+    return (double)(now.tv_sec - sc->slice_start.tv_sec) * 1e3 + (double)(now.tv_nsec - sc->slice_start.tv_nsec) / 1e6;
 }
 
 /* True once the instant's budget is spent (and from then on). */
@@ -106,7 +100,10 @@ static bool over_budget(Scenario *sc)
         return true;
     if (sc->slice_k * HOOK_STEP > sc->limits.instructions)
         sc->budget_spent = true;
-    else if (slice_seconds(sc) > SLICE_SECONDS_MAX)
+    /* The wall clock too: some C functions (concatenation, table.insert,
+     * comparing long strings) do much work in one instruction, which the
+     * instruction budget cannot see. */
+    else if (slice_ms(sc) > (double)sc->limits.slice_ms)
         sc->budget_spent = sc->spent_on_time = true;
     return sc->budget_spent;
 }
@@ -114,8 +111,8 @@ static bool over_budget(Scenario *sc)
 static void budget_message(const Scenario *sc, char *buf, size_t size)
 {
     if (sc->spent_on_time)
-        snprintf(buf, size, "ran over %d seconds without waiting (endless loop, or too much work at once?)",
-                 SLICE_SECONDS_MAX);
+        snprintf(buf, size, "ran over %g seconds without waiting (endless loop, or too much work at once?)",
+                 (double)sc->limits.slice_ms / 1000.0);
     else
         snprintf(buf, size, "instruction budget of %d million spent without waiting (endless loop?)",
                  (int)(sc->limits.instructions / 1000000));
@@ -248,7 +245,7 @@ static int bounded_pattern(lua_State *L)
         return luaL_error(L, "patterns over %d characters are not allowed", PATTERN_MAX);
     int k = plain ? 0 : broad_repetitions(pattern, plen);
     if (k > 0) {
-        double allowed = pow(PATTERN_STEPS_MAX, 1.0 / (k + 1));
+        double allowed = pow(scenario_of(L)->limits.pattern_steps, 1.0 / (k + 1));
         if ((double)slen > allowed)
             return luaL_error(L, "a pattern with %d repetition(s) of '.' or a negated class may backtrack for minutes "
                                  "on %d characters: at most %d here (use plain find, or a narrower class)",
@@ -405,6 +402,9 @@ Scenario *scenario_new(const ScenarioLimits *limits, void *engine, Error *err)
     sc->engine = engine;
     sc->limits.instructions = limits && limits->instructions > 0 ? limits->instructions : SCENARIO_DEFAULT_INSTRUCTIONS;
     sc->limits.memory_bytes = limits && limits->memory_bytes > 0 ? limits->memory_bytes : SCENARIO_DEFAULT_MEMORY;
+    sc->limits.slice_ms = limits && limits->slice_ms > 0 ? limits->slice_ms : SCENARIO_DEFAULT_SLICE_MS;
+    sc->limits.pattern_steps =
+        limits && limits->pattern_steps > 0 ? limits->pattern_steps : SCENARIO_DEFAULT_PATTERN_STEPS;
     sc->meta.text_limit = 280;
     sc->meta.difficulty = 2;
     rng_seed(&sc->rng, 1);
