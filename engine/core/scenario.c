@@ -1,5 +1,6 @@
 #include "scenario_lua.h"
 
+#include "pattern_cost.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -198,58 +199,30 @@ static int strict_newindex(lua_State *L)
     return 0;
 }
 
-/* Counts the repetitions (* + - ?) of broad classes in a Lua pattern: '.',
- * a negated set [^...], or an upper-case class such as %S. These are what
- * make the matcher backtrack: with k of them, a failing search on n
- * characters may take about n^(k+1) steps. */
-static int broad_repetitions(const char *p, size_t len)
-{
-    int k = 0;
-    for (size_t i = 0; i < len;) {
-        bool broad = false;
-        if (p[i] == '%' && i + 1 < len) {
-            broad = p[i + 1] >= 'A' && p[i + 1] <= 'Z';
-            i += 2;
-        } else if (p[i] == '[') {
-            broad = i + 1 < len && p[i + 1] == '^';
-            size_t j = i + 1 + (broad ? 1 : 0);
-            if (j < len && p[j] == ']')
-                j++; /* a ']' first in a set is literal */
-            while (j < len && p[j] != ']')
-                j += p[j] == '%' ? 2 : 1;
-            i = j + 1;
-        } else {
-            broad = p[i] == '.';
-            i++;
-        }
-        if (i < len && strchr("*+-?", p[i])) {
-            k += broad;
-            i++;
-        }
-    }
-    return k;
-}
-
 /* string.find/match/gmatch/gsub run in C, out of the count hook's reach:
- * the subject, the pattern and the backtracking they allow are bounded so
- * that one call stays well under a second. */
+ * the subject and the pattern are bounded, and so is the work the matcher
+ * may do on them (pattern_cost.c: an upper bound, computed before the call,
+ * that backtracking cannot exceed), so that one call stays well under a
+ * second. Upvalues: the original function, and whether '^' anchors. */
 static int bounded_pattern(lua_State *L)
 {
     size_t slen, plen;
-    luaL_checklstring(L, 1, &slen);
+    const char *subject = luaL_checklstring(L, 1, &slen);
     const char *pattern = luaL_checklstring(L, 2, &plen);
     bool plain = lua_gettop(L) >= 4 && lua_toboolean(L, 4); /* string.find(s, p, init, true) */
     if (slen > PATTERN_SUBJECT_MAX)
         return luaL_error(L, "pattern matching on a text over %d KiB is not allowed", PATTERN_SUBJECT_MAX / 1024);
     if (plen > PATTERN_MAX)
         return luaL_error(L, "patterns over %d characters are not allowed", PATTERN_MAX);
-    int k = plain ? 0 : broad_repetitions(pattern, plen);
-    if (k > 0) {
-        double allowed = pow(scenario_of(L)->limits.pattern_steps, 1.0 / (k + 1));
-        if ((double)slen > allowed)
-            return luaL_error(L, "a pattern with %d repetition(s) of '.' or a negated class may backtrack for minutes "
-                                 "on %d characters: at most %d here (use plain find, or a narrower class)",
-                              k, (int)slen, (int)allowed);
+    double limit = scenario_of(L)->limits.pattern_steps;
+    double cost = plain ? 0 : pattern_cost(subject, slen, pattern, plen, lua_toboolean(L, lua_upvalueindex(2)));
+    if (cost > limit) {
+        char msg[256]; /* lua_pushfstring knows no %g with a precision */
+        snprintf(msg, sizeof msg,
+                 "a pattern with repetitions that may backtrack for minutes on this text of %zu characters "
+                 "(up to %.2g steps, at most %.2g): use plain find, a narrower class or a shorter text",
+                 slen, cost, limit);
+        return luaL_error(L, "%s", msg);
     }
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
@@ -310,6 +283,15 @@ static void wrap_string_function(lua_State *L, const char *name, lua_CFunction w
     lua_setfield(L, -2, name);
 }
 
+/* anchorable: a leading '^' anchors the pattern (all but gmatch). */
+static void wrap_pattern_function(lua_State *L, const char *name, bool anchorable)
+{
+    lua_getfield(L, -1, name);
+    lua_pushboolean(L, anchorable);
+    lua_pushcclosure(L, bounded_pattern, 2);
+    lua_setfield(L, -2, name);
+}
+
 static int math_random(lua_State *L)
 {
     Rng *rng = scenario_rng(scenario_of(L));
@@ -353,10 +335,10 @@ static int setup_sandbox(lua_State *L)
     lua_getglobal(L, LUA_STRLIBNAME);
     lua_pushnil(L);
     lua_setfield(L, -2, "dump");
-    wrap_string_function(L, "find", bounded_pattern);
-    wrap_string_function(L, "match", bounded_pattern);
-    wrap_string_function(L, "gmatch", bounded_pattern);
-    wrap_string_function(L, "gsub", bounded_pattern);
+    wrap_pattern_function(L, "find", true);
+    wrap_pattern_function(L, "match", true);
+    wrap_pattern_function(L, "gmatch", false);
+    wrap_pattern_function(L, "gsub", true);
     wrap_string_function(L, "rep", bounded_rep);
     lua_pop(L, 1);
     lua_getglobal(L, LUA_MATHLIBNAME);
