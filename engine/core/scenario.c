@@ -219,8 +219,8 @@ static int bounded_pattern(lua_State *L)
     if (cost > limit) {
         char msg[256]; /* lua_pushfstring knows no %g with a precision */
         snprintf(msg, sizeof msg,
-                 "a pattern with repetitions that may backtrack for minutes on this text of %zu characters "
-                 "(up to %.2g steps, at most %.2g): use plain find, a narrower class or a shorter text",
+                 "a pattern with repetitions that may backtrack for minutes on %zu characters (%.2g steps, "
+                 "limit %.2g): use plain find or a narrower class",
                  slen, cost, limit);
         return luaL_error(L, "%s", msg);
     }
@@ -547,6 +547,29 @@ static bool has_position(const char *msg)
     return *p == ':';
 }
 
+/* Length of the "file:123: " msg starts with, 0 when none. */
+static size_t position_length(const char *msg)
+{
+    if (!has_position(msg))
+        return 0;
+    const char *p = strchr(msg, ':') + 1;
+    while (isdigit((unsigned char)*p))
+        p++;
+    p++; /* the second ':' */
+    return *p == ' ' ? (size_t)(p + 1 - msg) : 0;
+}
+
+/* coroutine.wrap adds its position to an error at each level it crosses:
+ * 200 nested wraps would make "x.lua:3: x.lua:3: x.lua:3: ..." (longer
+ * than any Error) of an error that happened once. Skips to the last one. */
+static const char *skip_repeated_position(const char *msg)
+{
+    size_t len = position_length(msg);
+    while (len && strncmp(msg + len, msg, len) == 0)
+        msg += len;
+    return msg;
+}
+
 /* Sets err to "file:line: msg" at the innermost Lua function of co. */
 static bool error_at(lua_State *co, const char *msg, Error *err)
 {
@@ -567,7 +590,7 @@ static bool describe_error(Scenario *sc, lua_State *co, int status, Error *err)
     if (status == LUA_ERRMEM)
         snprintf(msg, sizeof msg, "memory limit of %zu MiB reached", sc->limits.memory_bytes >> 20);
     else if (lua_type(co, -1) == LUA_TSTRING)
-        snprintf(msg, sizeof msg, "%s", lua_tostring(co, -1));
+        snprintf(msg, sizeof msg, "%s", skip_repeated_position(lua_tostring(co, -1)));
     else
         snprintf(msg, sizeof msg, "error raised with a %s value", luaL_typename(co, -1));
     return has_position(msg) ? error_set(err, "%s", msg) : error_at(co, msg, err);
