@@ -15,12 +15,16 @@
 #include "core/rules.h"
 #include "core/store.h"
 #include "headless/headless.h"
+#include "report/report_data.h"
 #include "ui/window.h"
 
 #ifndef CRISISDRILL_DATA_DIR
 #define CRISISDRILL_DATA_DIR "."
 #endif
 #define VERSION "0.1.0"
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+#define READY_AT_TEXT STRINGIFY(REPORT_DEFAULT_READY_AT)
 
 enum { EXIT_USER = 1, EXIT_USAGE = 2 };
 
@@ -35,8 +39,12 @@ static const char usage_text[] =
     "                          play a scenario with a scripted trainee under a virtual clock\n"
     "  sessions [--format text|json] [--db FILE]\n"
     "                          list the recorded sessions\n"
-    "  report --session ID|last [--format text|json] [-o FILE] [--db FILE]\n"
-    "                          the score rows of a session, each with its rule and reason\n"
+    "  report SCOPE [--since DATE] [--format text|csv|json] [--summary] [--ready-at POINTS] [-o FILE] [--db FILE]\n"
+    "                          the manager's report; SCOPE is one of --session ID|last, --trainee NAME,\n"
+    "                          --scenario ID, --team [NAME,NAME...] (every trainee when no names);\n"
+    "                          --since YYYY-MM-DD[THH:MM[:SS]] keeps sessions started then or later;\n"
+    "                          --ready-at: a team's readiness threshold (default " READY_AT_TEXT ");\n"
+    "                          csv: one row per score row, or per session with --summary\n"
     "  transcript --session ID|last [--db FILE]\n"
     "                          the feed and the trainee's actions of a session, in time order\n"
     "  replay SESSION [--speed X] [--lang fr|en] [--db FILE]\n"
@@ -77,7 +85,8 @@ typedef struct Options {
     const char *positional[4];
     int npositional;
     const char *db, *answers, *trainee, *lang, *rules, *format, *output, *session, *seed, *speed;
-    bool headless, transcript;
+    const char *scenario, *since, *ready_at, *team_names;
+    bool headless, transcript, team, summary;
 } Options;
 
 /* Options that take a value, and where it goes. */
@@ -86,7 +95,8 @@ static const char **value_slot(Options *o, const char *name)
     struct { const char *name; const char **slot; } table[] = {
         {"--db", &o->db}, {"--answers", &o->answers}, {"--trainee", &o->trainee}, {"--lang", &o->lang},
         {"--rules", &o->rules}, {"--format", &o->format}, {"-o", &o->output}, {"--output", &o->output},
-        {"--session", &o->session}, {"--seed", &o->seed}, {"--speed", &o->speed},
+        {"--session", &o->session}, {"--seed", &o->seed}, {"--speed", &o->speed}, {"--scenario", &o->scenario},
+        {"--since", &o->since}, {"--ready-at", &o->ready_at},
     };
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (strcmp(name, table[i].name) == 0)
@@ -108,6 +118,13 @@ static int parse_options(int argc, char **argv, Options *o)
             o->headless = true;
         } else if (strcmp(a, "--transcript") == 0) {
             o->transcript = true;
+        } else if (strcmp(a, "--summary") == 0) {
+            o->summary = true;
+        } else if (strcmp(a, "--team") == 0) {
+            /* Its value is optional: names, unless the next word is an option. */
+            o->team = true;
+            if (i + 1 < argc && argv[i + 1][0] != '-')
+                o->team_names = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option %s", a);
         } else if (o->npositional == 4) {
@@ -388,7 +405,7 @@ static int cmd_play(const Options *o)
 
 static int cmd_sessions(const Options *o)
 {
-    ReportFormat format;
+    ReportFormat format = REPORT_TEXT;
     int rc = parse_format(o, &format);
     if (rc)
         return rc;
@@ -404,17 +421,12 @@ static int cmd_sessions(const Options *o)
     return ok ? 0 : user_error(&err);
 }
 
-static int cmd_report(const Options *o, bool transcript)
+static int cmd_transcript(const Options *o)
 {
-    ReportFormat format;
-    int rc = parse_format(o, &format);
-    if (rc)
-        return rc;
     int64_t id = 0;
     bool last = o->session && strcmp(o->session, "last") == 0;
     if (!last && !parse_id(o->session, &id))
-        return usage_error("%s needs --session ID or --session last (see: crisisdrill sessions)",
-                           transcript ? "transcript" : "report");
+        return usage_error("transcript needs --session ID or --session last (see: crisisdrill sessions)%s", "");
     Error err;
     char db[PATH_MAX];
     Store *store = open_store(o, true, db, sizeof db, &err);
@@ -427,8 +439,163 @@ static int cmd_report(const Options *o, bool transcript)
         return user_error(&err);
     }
     FILE *out = open_output(o, &err);
-    bool ok = out && (transcript ? report_transcript(store, id, out, &err) : report_session(store, id, format, out, &err));
+    bool ok = out && report_transcript(store, id, out, &err);
     ok = out && close_output(out, o, &err) && ok;
+    store_close(store);
+    return ok ? 0 : user_error(&err);
+}
+
+/* ---- the manager's report ---------------------------------------------- */
+
+typedef enum { OUTPUT_TEXT, OUTPUT_CSV, OUTPUT_JSON } ReportOutput;
+
+/* Every format of `report`, in one place: its name and its output. */
+static const struct {
+    const char *name;
+    ReportOutput output;
+} report_formats[] = {
+    {"text", OUTPUT_TEXT},
+    {"csv", OUTPUT_CSV},
+    {"json", OUTPUT_JSON},
+};
+
+#define NREPORT_FORMATS (sizeof report_formats / sizeof *report_formats)
+
+static int parse_report_format(const Options *o, ReportOutput *output)
+{
+    const char *name = o->format ? o->format : "text";
+    char expected[128] = "";
+    for (size_t i = 0; i < NREPORT_FORMATS; i++) {
+        if (strcmp(name, report_formats[i].name) == 0) {
+            *output = report_formats[i].output;
+            return 0;
+        }
+        size_t n = strlen(expected);
+        snprintf(expected + n, sizeof expected - n, "%s%s", i ? ", " : "", report_formats[i].name);
+    }
+    char msg[256];
+    snprintf(msg, sizeof msg, "--format %s: expected one of %s", name, expected);
+    return usage_error("%s", msg);
+}
+
+/* YYYY-MM-DD, optionally followed by THH:MM or THH:MM:SS. */
+static bool valid_since(const char *s)
+{
+    static const char *const shapes[] = {"dddd-dd-dd", "dddd-dd-ddTdd:dd", "dddd-dd-ddTdd:dd:dd"};
+    for (size_t k = 0; k < 3; k++) {
+        const char *p = s, *q = shapes[k];
+        while (*p && *q && (*q == 'd' ? *p >= '0' && *p <= '9' : *p == *q))
+            p++, q++;
+        if (!*p && !*q)
+            return true;
+    }
+    return false;
+}
+
+/* The team's names, split at commas into names[] (max entries); the
+ * strings point into buf. */
+static size_t split_names(char *buf, const char **names, size_t max)
+{
+    size_t n = 0;
+    for (char *p = buf; p && n < max;) {
+        char *comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        if (*p)
+            names[n++] = p;
+        p = comma ? comma + 1 : NULL;
+    }
+    return n;
+}
+
+#define MAX_TEAM_NAMES 256
+
+/* Fills the query from the options; 0, or the usage exit status. */
+static int parse_report_query(const Options *o, ReportQuery *q, char *names_buf, size_t names_size,
+                              const char **names)
+{
+    int scopes = (o->session != NULL) + (o->trainee != NULL) + (o->scenario != NULL) + o->team;
+    if (scopes != 1)
+        return usage_error("report needs one scope: --session ID|last, --trainee NAME, --scenario ID or "
+                           "--team [NAME,NAME...]%s", scopes ? " (not several)" : "");
+    *q = (ReportQuery){.ready_at = REPORT_DEFAULT_READY_AT, .since = o->since};
+    if (o->session) {
+        q->scope = REPORT_SESSION;
+        if (strcmp(o->session, "last") != 0 && !parse_id(o->session, &q->session_id))
+            return usage_error("--session %s: expected a session id or last (see: crisisdrill sessions)", o->session);
+        if (o->since)
+            return usage_error("--since applies to a trainee, a scenario or a team, not to one session%s", "");
+    } else if (o->trainee) {
+        q->scope = REPORT_TRAINEE;
+        q->trainee = o->trainee;
+    } else if (o->scenario) {
+        q->scope = REPORT_SCENARIO;
+        q->scenario_id = o->scenario;
+    } else {
+        q->scope = REPORT_TEAM;
+        if (o->team_names) {
+            snprintf(names_buf, names_size, "%s", o->team_names);
+            q->names = names;
+            q->nnames = split_names(names_buf, names, MAX_TEAM_NAMES);
+            if (q->nnames == 0)
+                return usage_error("--team %s: expected names separated by commas", o->team_names);
+        }
+    }
+    if (o->since && !valid_since(o->since))
+        return usage_error("--since %s: expected a date YYYY-MM-DD, optionally with THH:MM[:SS] (UTC)", o->since);
+    if (o->ready_at) {
+        char *end;
+        errno = 0;
+        long v = strtol(o->ready_at, &end, 10);
+        if (!*o->ready_at || *end || errno || v < INT_MIN / 2 || v > INT_MAX / 2)
+            return usage_error("--ready-at %s: expected a whole number of points", o->ready_at);
+        q->ready_at = (int)v;
+    }
+    return 0;
+}
+
+/* Writes the report in its format; the scope is checked before anything is written. */
+static bool write_report(Store *store, const ReportQuery *q, ReportOutput output, const Options *o, const char *db,
+                         Error *err)
+{
+    Report *report = NULL;
+    if (output == OUTPUT_CSV ? !report_check_scope(store, q, err) : !(report = report_load(store, q, db, err)))
+        return false;
+    FILE *out = open_output(o, err);
+    bool ok = out != NULL;
+    switch (output) {
+    case OUTPUT_TEXT: ok = ok && report_write_text(report, out, err); break;
+    case OUTPUT_JSON: ok = ok && report_write_json(report, out, err); break;
+    case OUTPUT_CSV: ok = ok && report_write_csv(store, q, o->summary, out, err); break;
+    }
+    ok = out && close_output(out, o, err) && ok;
+    report_free(report);
+    return ok;
+}
+
+static int cmd_report(const Options *o)
+{
+    ReportOutput output = OUTPUT_TEXT;
+    ReportQuery q;
+    char names_buf[4096];
+    const char *names[MAX_TEAM_NAMES];
+    int rc = parse_report_format(o, &output);
+    if (!rc)
+        rc = parse_report_query(o, &q, names_buf, sizeof names_buf, names);
+    if (!rc && o->summary && output != OUTPUT_CSV)
+        rc = usage_error("--summary goes with --format csv (one row per session)%s", "");
+    if (rc)
+        return rc;
+    Error err;
+    char db[PATH_MAX];
+    Store *store = open_store(o, true, db, sizeof db, &err);
+    if (!store)
+        return user_error(&err);
+    bool ok = true;
+    if (q.scope == REPORT_SESSION && q.session_id == 0 && (!(ok = store_last_session_id(store, &q.session_id, &err)) ||
+                                                           q.session_id == 0))
+        ok = ok ? error_set(&err, "%s: no sessions yet", db) : false;
+    ok = ok && write_report(store, &q, output, o, db, &err);
     store_close(store);
     return ok ? 0 : user_error(&err);
 }
@@ -572,9 +739,9 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "sessions") == 0)
         return cmd_sessions(&o);
     if (strcmp(cmd, "report") == 0)
-        return cmd_report(&o, false);
+        return cmd_report(&o);
     if (strcmp(cmd, "transcript") == 0)
-        return cmd_report(&o, true);
+        return cmd_transcript(&o);
     if (strcmp(cmd, "rules") == 0)
         return cmd_rules(&o);
     if (strcmp(cmd, "replay") == 0)

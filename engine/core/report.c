@@ -12,22 +12,34 @@ char *report_clock(char *buf, size_t size, int64_t ms)
     return buf;
 }
 
+size_t report_utf8_length(const unsigned char *p)
+{
+    size_t n = *p < 0x80 ? 1 : *p >= 0xc2 && *p <= 0xdf ? 2 : *p >= 0xe0 && *p <= 0xef ? 3 : *p >= 0xf0 && *p <= 0xf4 ? 4 : 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    return n;
+}
+
 void report_json_string(FILE *out, const char *s)
 {
     fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        switch (*p) {
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        size_t n = report_utf8_length(p);
+        switch (n ? *p : 0) {
         case '"': fputs("\\\"", out); break;
         case '\\': fputs("\\\\", out); break;
         case '\n': fputs("\\n", out); break;
         case '\r': fputs("\\r", out); break;
         case '\t': fputs("\\t", out); break;
+        case 0: fputs("\\ufffd", out); n = 1; break; /* a byte that is not UTF-8: valid JSON all the same */
         default:
             if (*p < 0x20)
                 fprintf(out, "\\u%04x", *p);
             else
-                fputc(*p, out);
+                fwrite(p, 1, n, out);
         }
+        p += n;
     }
     fputc('"', out);
 }
@@ -60,83 +72,6 @@ static void print_competencies(FILE *out, const Totals *t)
         fprintf(out, "%s%s %+d", c ? ", " : "", competency_name((Competency)c), t->by_competency[c]);
 }
 
-/* ---- text ----------------------------------------------------------- */
-
-static bool print_score_text(void *ctx, const ScoreInfo *r)
-{
-    FILE *out = ctx;
-    char when[32];
-    fprintf(out, "%-9s  %+5d  %-9s  %-10s  %-28s  %-6s  %s\n", report_clock(when, sizeof when, r->at_ms), r->points,
-            r->outcome, r->competency, r->rule_key, r->post_id ? r->post_id : "-", r->reason);
-    return true;
-}
-
-static void print_session_header(FILE *out, const SessionInfo *s)
-{
-    char sim[32];
-    fprintf(out, "Session %" PRId64 " · trainee %s · scenario %s \"%s\" (%s)\n", s->id, s->trainee, s->scenario_id,
-            s->scenario_title, s->language);
-    fprintf(out, "Rule set %s (version %" PRId64 ") · seed %" PRId64 " · %s · %s · %s simulated\n", s->ruleset,
-            s->ruleset_version, s->seed, s->mode, s->status, report_clock(sim, sizeof sim, s->sim_ms));
-    fprintf(out, "Started %s%s%s\n", s->started_at, s->ended_at ? " · ended " : "", s->ended_at ? s->ended_at : "");
-    if (s->outcome)
-        fprintf(out, "Outcome: %s\n", s->outcome);
-    if (s->error)
-        fprintf(out, "Error: %s\n", s->error);
-}
-
-static bool session_text(Store *store, const SessionInfo *s, FILE *out, Error *err)
-{
-    Totals t;
-    if (!load_totals(store, s->id, &t, err))
-        return false;
-    print_session_header(out, s);
-    fprintf(out, "\n%-9s  %5s  %-9s  %-10s  %-28s  %-6s  %s\n", "time", "pts", "outcome", "competency", "rule", "post",
-            "reason");
-    if (!store_each_score(store, s->id, print_score_text, out, err))
-        return false;
-    fprintf(out, "\nTotal %+d from %d score rows (", t.total, t.rows);
-    print_competencies(out, &t);
-    fputs(")\n", out);
-    return true;
-}
-
-/* ---- json ----------------------------------------------------------- */
-
-typedef struct JsonRows {
-    FILE *out;
-    int n;
-} JsonRows;
-
-static bool print_score_json(void *ctx, const ScoreInfo *r)
-{
-    JsonRows *j = ctx;
-    FILE *out = j->out;
-    fprintf(out, "%s\n    {\"id\": %" PRId64 ", \"at_ms\": %" PRId64 ", \"points\": %d, \"outcome\": ", j->n++ ? "," : "",
-            r->id, r->at_ms, r->points);
-    report_json_string(out, r->outcome);
-    fputs(", \"competency\": ", out);
-    report_json_string(out, r->competency);
-    fputs(", \"rule\": ", out);
-    report_json_string(out, r->rule_key);
-    fputs(", \"rule_kind\": ", out);
-    report_json_string(out, r->rule_kind);
-    fputs(", \"post\": ", out);
-    if (r->post_id)
-        report_json_string(out, r->post_id);
-    else
-        fputs("null", out);
-    fputs(", \"action\": ", out);
-    if (r->action_kind)
-        report_json_string(out, r->action_kind);
-    else
-        fputs("null", out);
-    fputs(", \"reason\": ", out);
-    report_json_string(out, r->reason);
-    fputc('}', out);
-    return true;
-}
-
 static void json_field(FILE *out, const char *key, const char *value, bool last)
 {
     fprintf(out, "    \"%s\": ", key);
@@ -166,32 +101,6 @@ static void session_json_object(FILE *out, const SessionInfo *s)
     json_field(out, "outcome", s->outcome, false);
     json_field(out, "error", s->error, true);
     fputs("  }", out);
-}
-
-static bool session_json(Store *store, const SessionInfo *s, FILE *out, Error *err)
-{
-    Totals t;
-    if (!load_totals(store, s->id, &t, err))
-        return false;
-    fputs("{\n  \"schema\": \"crisisdrill.session/1\",\n  \"session\": ", out);
-    session_json_object(out, s);
-    fprintf(out, ",\n  \"totals\": {\"total\": %d", t.total);
-    for (int c = 0; c < COMP_COUNT; c++)
-        fprintf(out, ", \"%s\": %d", competency_name((Competency)c), t.by_competency[c]);
-    fputs("},\n  \"scores\": [", out);
-    JsonRows rows = {out, 0};
-    if (!store_each_score(store, s->id, print_score_json, &rows, err))
-        return false;
-    fputs(rows.n ? "\n  ]\n}\n" : "]\n}\n", out);
-    return true;
-}
-
-bool report_session(Store *store, int64_t id, ReportFormat format, FILE *out, Error *err)
-{
-    SessionCopy copy;
-    if (!store_copy_session(store, id, &copy, err))
-        return false;
-    return format == REPORT_JSON ? session_json(store, &copy.info, out, err) : session_text(store, &copy.info, out, err);
 }
 
 /* ---- listings --------------------------------------------------------- */

@@ -120,6 +120,52 @@ static const char *const migrations[] = {
     "  SELECT s.session_id, s.id AS score_id, s.at_ms, s.post_id, s.action_id, r.key AS rule, r.kind AS rule_kind,\n"
     "         s.competency, s.outcome, s.points, s.reason\n"
     "  FROM scores s JOIN rules r ON r.id = s.rule_id;\n",
+    /* 2: per-session sums for the manager's reports (docs/reports.md), kept
+     * by triggers so that rows written any way (even by the sqlite3 tool)
+     * stay counted; a team report then reads one row per session instead
+     * of every score row. */
+    "CREATE TABLE session_totals(\n"
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions(id),\n"
+    "  total INTEGER NOT NULL DEFAULT 0, method INTEGER NOT NULL DEFAULT 0,\n"
+    "  materials INTEGER NOT NULL DEFAULT 0, perimeter INTEGER NOT NULL DEFAULT 0,\n"
+    "  alerting INTEGER NOT NULL DEFAULT 0, nscores INTEGER NOT NULL DEFAULT 0,\n"
+    "  nactions INTEGER NOT NULL DEFAULT 0);\n"
+    "INSERT INTO session_totals(session_id) SELECT id FROM sessions;\n"
+    "UPDATE session_totals SET\n"
+    "  (total, method, materials, perimeter, alerting, nscores) = (SELECT coalesce(sum(points), 0),\n"
+    "    coalesce(sum(points) FILTER (WHERE competency = 'method'), 0),\n"
+    "    coalesce(sum(points) FILTER (WHERE competency = 'materials'), 0),\n"
+    "    coalesce(sum(points) FILTER (WHERE competency = 'perimeter'), 0),\n"
+    "    coalesce(sum(points) FILTER (WHERE competency = 'alerting'), 0), count(*)\n"
+    "    FROM scores WHERE session_id = session_totals.session_id),\n"
+    "  nactions = (SELECT count(*) FROM actions WHERE session_id = session_totals.session_id AND kind <> 'open');\n"
+    "CREATE TRIGGER session_totals_new AFTER INSERT ON sessions BEGIN\n"
+    "  INSERT OR IGNORE INTO session_totals(session_id) VALUES(new.id);\n"
+    "END;\n"
+    "CREATE TRIGGER session_totals_score AFTER INSERT ON scores BEGIN\n"
+    "  UPDATE session_totals SET total = total + new.points, nscores = nscores + 1,\n"
+    "    method = method + iif(new.competency = 'method', new.points, 0),\n"
+    "    materials = materials + iif(new.competency = 'materials', new.points, 0),\n"
+    "    perimeter = perimeter + iif(new.competency = 'perimeter', new.points, 0),\n"
+    "    alerting = alerting + iif(new.competency = 'alerting', new.points, 0)\n"
+    "  WHERE session_id = new.session_id;\n"
+    "END;\n"
+    "CREATE TRIGGER session_totals_unscore AFTER DELETE ON scores BEGIN\n"
+    "  UPDATE session_totals SET total = total - old.points, nscores = nscores - 1,\n"
+    "    method = method - iif(old.competency = 'method', old.points, 0),\n"
+    "    materials = materials - iif(old.competency = 'materials', old.points, 0),\n"
+    "    perimeter = perimeter - iif(old.competency = 'perimeter', old.points, 0),\n"
+    "    alerting = alerting - iif(old.competency = 'alerting', old.points, 0)\n"
+    "  WHERE session_id = old.session_id;\n"
+    "END;\n"
+    "CREATE TRIGGER session_totals_action AFTER INSERT ON actions WHEN new.kind <> 'open' BEGIN\n"
+    "  UPDATE session_totals SET nactions = nactions + 1 WHERE session_id = new.session_id;\n"
+    "END;\n"
+    "CREATE TRIGGER session_totals_gone AFTER DELETE ON sessions BEGIN\n"
+    "  DELETE FROM session_totals WHERE session_id = old.id;\n"
+    "END;\n"
+    "CREATE INDEX branches_name ON branches(session_id, name);\n"
+    "CREATE INDEX scores_session_rule ON scores(session_id, rule_id, outcome, points);\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

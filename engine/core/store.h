@@ -18,7 +18,7 @@
 
 typedef struct Store Store;
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Opens (creating if needed) and migrates the database. NULL with err on
  * failure: unreadable, not a database, damaged, or from a newer version. */

@@ -23,6 +23,10 @@
 
 typedef enum { REPORT_SESSION, REPORT_TRAINEE, REPORT_SCENARIO, REPORT_TEAM } ReportScope;
 
+/* The readiness threshold when the manager gives none (docs/reports.md):
+ * a good run of a shipped scenario scores 49 to 67, a poor one below 0. */
+#define REPORT_DEFAULT_READY_AT 40
+
 typedef struct ReportQuery {
     ReportScope scope;
     int64_t session_id;        /* REPORT_SESSION */
@@ -113,6 +117,7 @@ typedef struct RRuleStat {
     int points;                   /* their sum */
     int sessions;                 /* sessions with at least one row against the trainee (broken late missed unneeded) */
     int trainees;                 /* distinct trainees among those sessions */
+    int lost;                     /* points lost: minus the sum of its negative rows (0 or more) */
 } RRuleStat;
 
 typedef struct RTimeStat {
@@ -151,7 +156,8 @@ typedef struct Report {
     const char *db_path;
     const char *generated_at;     /* honours SOURCE_DATE_EPOCH */
 
-    RSession *sessions;           /* in start order */
+    RSession *sessions;           /* in start order (id); REPORT_TEAM: each trainee's latest
+                                     completed attempt at each scenario, what readiness rests on */
     size_t nsessions;
     int competency[COMP_COUNT];   /* sums over the sessions */
     int total;
@@ -174,8 +180,10 @@ typedef struct Report {
     RBranch *branches;
     size_t nbranches;
 
-    /* Aggregates (every scope): rules with a row against the trainee,
-     * most points lost first; branches reached, most sessions first. */
+    /* Aggregates (every scope): every rule with rows in the scope, most
+     * points lost first (sessions = 0: never against the trainee);
+     * branches reached, most sessions first. REPORT_TEAM: over the
+     * latest completed attempts, like its sessions. */
     RRuleStat *rules;
     size_t nrules;
     RBranchStat *branch_stats;
@@ -184,6 +192,8 @@ typedef struct Report {
     /* REPORT_SCENARIO and REPORT_TEAM: one line per trainee, by name. */
     RTrainee *trainees;
     size_t ntrainees;
+
+    void *arena_;                 /* private to report_load.c: owns the strings */
 } Report;
 
 /* Reads a report. NULL with err when the scope names nothing (no such
@@ -191,10 +201,20 @@ typedef struct Report {
 Report *report_load(Store *store, const ReportQuery *query, const char *db_path, Error *err);
 void report_free(Report *report);
 
+/* Checks that the scope names something (the session, the trainee, the
+ * scenario, every name of the team, with sessions since the date): false
+ * with the same one-line error as report_load() otherwise. Cheap: it reads
+ * no score row. */
+bool report_check_scope(Store *store, const ReportQuery *query, Error *err);
+
 /* Streams the score rows of a scope with their session, in session then
  * time order, without holding them all (CSV of a large team). */
 typedef bool (*ReportScoreFn)(void *ctx, const RSession *session, const RScore *row);
 bool report_each_score(Store *store, const ReportQuery *query, ReportScoreFn fn, void *ctx, Error *err);
+/* Streams the sessions of a scope in id order (for a team: all of them,
+ * not only the latest attempts), with their sums (CSV --summary). */
+typedef bool (*ReportSessionFn)(void *ctx, const RSession *session);
+bool report_each_session(Store *store, const ReportQuery *query, ReportSessionFn fn, void *ctx, Error *err);
 
 /* Renderers (report_text.c, report_csv.c, report_json.c, report_html.c,
  * report_xapi.c). They write to out and return false with err on a write

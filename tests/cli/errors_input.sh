@@ -166,10 +166,17 @@ usage() { # MESSAGE -- command...
 usage "unknown option --bogus" -- play --answers empty.txt --db existing.db --bogus
 usage "play --headless needs --answers FILE" -- play --db existing.db
 usage "--answers needs a value" -- play --answers
-usage "--format xml: expected text or json" -- "$CRISISDRILL" report --session 1 --db existing.db --format xml
+usage "--format xml: expected one of text, csv, json" -- "$CRISISDRILL" report --session 1 --db existing.db --format xml
 usage "--format yaml: expected text or json" -- "$CRISISDRILL" sessions --db existing.db --format yaml
-usage "report needs --session ID" -- "$CRISISDRILL" report --db existing.db
-usage "report needs --session ID" -- "$CRISISDRILL" report --session abc --db existing.db
+usage "report needs one scope: --session ID|last, --trainee NAME, --scenario ID or --team [NAME,NAME...]" -- \
+  "$CRISISDRILL" report --db existing.db
+usage "report needs one scope: --session ID|last, --trainee NAME, --scenario ID or --team [NAME,NAME...] (not several)" -- \
+  "$CRISISDRILL" report --session 1 --trainee ann --db existing.db
+usage "--session abc: expected a session id or last" -- "$CRISISDRILL" report --session abc --db existing.db
+usage "--since yesterday: expected a date YYYY-MM-DD" -- "$CRISISDRILL" report --team --since yesterday --db existing.db
+usage "--ready-at lots: expected a whole number of points" -- "$CRISISDRILL" report --team --ready-at lots --db existing.db
+usage "--summary goes with --format csv" -- "$CRISISDRILL" report --team --summary --db existing.db
+usage "transcript needs --session ID" -- "$CRISISDRILL" transcript --db existing.db
 usage "--lang de: expected fr or en" -- play --answers empty.txt --lang de --db existing.db
 usage "--seed -3: expected a positive whole number" -- play --answers empty.txt --seed -3 --db existing.db
 usage "play needs one SCENARIO" -- "$CRISISDRILL" play --headless --answers empty.txt

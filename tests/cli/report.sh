@@ -35,7 +35,11 @@ q() { sqlite3 :memory: "select $1 from (select readfile('$json') as j)"; }
 [ "$(q "json_valid(j)")" = 1 ] || fail "report JSON is not valid"
 [ "$(q "json_extract(j, '\$.totals.total')")" = "$total" ] || fail "JSON total differs from the sum of rows"
 [ "$(q "json_array_length(j, '\$.scores')")" = "$(sql "$db" "select count(*) from scores")" ] || fail "JSON rows differ"
-[ "$(q "json_extract(j, '\$.session.title')")" = 'Report "test"' ] || fail "title not kept intact"
+[ "$(q "json_extract(j, '\$.sessions[0].title')")" = 'Report "test"' ] || fail "title not kept intact"
+[ "$(q "json_extract(j, '\$.schema')")" = 'crisisdrill.report/1' ] || fail "schema: $(q "json_extract(j, '\$.schema')")"
+# The cached sums of migration 2 equal the rows.
+[ "$(sql "$db" "select total || ' ' || nscores from session_totals")" = "$total $(sql "$db" "select count(*) from scores")" ] ||
+  fail "session_totals differ from the score rows: $(sql "$db" "select * from session_totals")"
 # The hostile reply is stored exactly as typed.
 [ "$(sql "$db" "select text from actions where post_id = 'c2'")" = "$(printf 'Quote " backslash \\ tab\t newline\n bell a émoji 🔥 </script> =1+1')" ] ||
   fail "the reply text was altered"

@@ -1,0 +1,262 @@
+/* The report queries (store_report.h). Each is a WITH clause naming the
+ * scope's sessions, `chosen(id, attempt)`, followed by a body that reads
+ * from it. Parameters: ?1 session id, ?2 trainee, ?3 scenario id, ?4 JSON
+ * array of names, ?5 since. */
+#include "store_report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+struct StoreRow {
+    sqlite3_stmt *stmt;
+};
+
+int64_t store_row_int(const StoreRow *row, int column) { return sqlite3_column_int64(row->stmt, column); }
+
+const char *store_row_text(const StoreRow *row, int column)
+{
+    return (const char *)sqlite3_column_text(row->stmt, column);
+}
+
+/* Which of a trainee's sessions a scope starts from: the attempt numbers
+ * count them all, before --since narrows the choice. */
+static const char *const scope_base[] = {
+    [STORE_SCOPE_SESSION] = "trainee = (SELECT trainee FROM sessions WHERE id = ?1)"
+                            " AND scenario_id = (SELECT scenario_id FROM sessions WHERE id = ?1)",
+    [STORE_SCOPE_TRAINEE] = "trainee = ?2",
+    [STORE_SCOPE_SCENARIO] = "scenario_id = ?3",
+    [STORE_SCOPE_TEAM] = "?4 IS NULL OR trainee IN (SELECT value FROM json_each(?4))",
+};
+
+static const char *const scope_pick[] = {
+    [STORE_SCOPE_SESSION] = "id = ?1",
+    [STORE_SCOPE_TRAINEE] = "?5 IS NULL OR started_at >= ?5",
+    [STORE_SCOPE_SCENARIO] = "?5 IS NULL OR started_at >= ?5",
+    [STORE_SCOPE_TEAM] = "?5 IS NULL OR started_at >= ?5",
+};
+
+static const char chosen_all[] = "chosen(id, attempt) AS (SELECT id, attempt FROM picked)";
+/* The latest completed attempt of each trainee at each scenario. */
+static const char chosen_latest[] =
+    "chosen(id, attempt) AS (SELECT id, attempt FROM (SELECT id, attempt, row_number() OVER"
+    " (PARTITION BY trainee, scenario_id ORDER BY id DESC) AS rn FROM picked WHERE status = 'completed')"
+    " WHERE rn = 1)";
+
+#define AGAINST "('broken','late','missed','unneeded')"
+
+/* The first opening of a post by the trainee (an `open` action) at or
+ * before `before` (an SQL expression, NULL for any time). */
+#define FIRST_OPEN(session, post, before)                                                                     \
+    "(SELECT min(o.at_ms) FROM actions o WHERE o.session_id = " session " AND o.kind = 'open'"               \
+    " AND o.post_id = " post " AND (" before " IS NULL OR o.at_ms <= " before "))"
+
+static const char *const bodies[SQ_COUNT] = {
+    [SQ_SESSIONS] =
+        "SELECT s.id, s.trainee, s.scenario_id, s.scenario_title, s.scenario_version, s.language, s.mode,"
+        " s.status, s.started_at, s.ended_at, s.error, s.outcome, v.name, s.ruleset_version, s.sim_ms, s.seed,"
+        " coalesce(t.total, 0), coalesce(t.method, 0), coalesce(t.materials, 0), coalesce(t.perimeter, 0),"
+        " coalesce(t.alerting, 0), coalesce(t.nactions, 0), coalesce(t.nscores, 0), c.attempt"
+        " FROM chosen c JOIN sessions s ON s.id = c.id JOIN ruleset_versions v ON v.id = s.ruleset_version"
+        " LEFT JOIN session_totals t ON t.session_id = s.id ORDER BY s.id",
+    [SQ_SCORES] =
+        "SELECT sc.id, sc.session_id, sc.at_ms, coalesce(sc.action_id, 0), sc.points, sc.outcome, sc.competency,"
+        " r.key, r.kind, sc.post_id, a.kind, sc.reason"
+        " FROM chosen c JOIN scores sc ON sc.session_id = c.id JOIN rules r ON r.id = sc.rule_id"
+        " LEFT JOIN actions a ON a.id = sc.action_id ORDER BY sc.session_id, sc.at_ms, sc.id",
+    [SQ_ACTIONS] =
+        "SELECT a.id, a.session_id, a.at_ms, coalesce(a.opened_ms, " FIRST_OPEN("a.session_id", "a.post_id", "a.at_ms")
+        ", -1), coalesce(a.typed_ms, -1), a.kind, a.post_id, a.role, a.template, a.text, a.edited,"
+        " (SELECT coalesce(sum(sc.points), 0) FROM scores sc WHERE sc.session_id = a.session_id AND sc.action_id = a.id),"
+        " (SELECT count(*) FROM scores sc WHERE sc.session_id = a.session_id AND sc.action_id = a.id)"
+        " FROM chosen c JOIN actions a ON a.session_id = c.id WHERE a.kind <> 'open'"
+        " ORDER BY a.session_id, a.at_ms, a.id",
+    [SQ_REPLIES] =
+        "SELECT sc.session_id, sc.post_id, p.situation, p.author, coalesce(p.shown_ms, -1),"
+        " coalesce(a.opened_ms, " FIRST_OPEN("sc.session_id", "sc.post_id", "a.at_ms") ", -1),"
+        " coalesce(a.at_ms, -1), r.deadline_ms, sc.outcome, sc.id, s.trainee"
+        " FROM chosen c JOIN sessions s ON s.id = c.id JOIN rules r ON r.kind = 'target'"
+        " AND r.ruleset_version = s.ruleset_version"
+        " JOIN scores sc ON sc.session_id = c.id AND sc.rule_id = r.id"
+        " LEFT JOIN posts p ON p.session_id = sc.session_id AND p.post_id = sc.post_id"
+        " LEFT JOIN actions a ON a.id = sc.action_id ORDER BY sc.session_id, p.shown_ms, sc.id",
+    [SQ_REPLIES_UNTARGETED] =
+        "SELECT p.session_id, p.post_id, p.situation, p.author, p.shown_ms,"
+        " coalesce((SELECT coalesce(a.opened_ms, " FIRST_OPEN("a.session_id", "a.post_id", "a.at_ms") ")"
+        "   FROM actions a WHERE a.session_id = p.session_id AND a.post_id = p.post_id AND a.kind IN ('reply','dm')"
+        "   ORDER BY a.at_ms LIMIT 1), -1),"
+        " p.first_response_ms, -1, 'answered', 0, s.trainee"
+        " FROM chosen c JOIN sessions s ON s.id = c.id JOIN posts p ON p.session_id = c.id"
+        " WHERE p.first_response_ms IS NOT NULL AND NOT p.by_trainee AND NOT EXISTS (SELECT 1 FROM scores sc"
+        "   JOIN rules r ON r.id = sc.rule_id WHERE sc.session_id = p.session_id AND sc.post_id = p.post_id"
+        "   AND r.kind = 'target')"
+        " ORDER BY p.session_id, p.shown_ms",
+    [SQ_ALERTS] =
+        "SELECT o.session_id, o.role, o.post_id, r.key, o.triggered_ms, o.due_ms, coalesce(o.met_ms, -1), o.outcome,"
+        " coalesce(sc.points, 0), coalesce(sc.id, 0), o.triggered_ms AS sort_ms"
+        " FROM chosen c JOIN alert_obligations o ON o.session_id = c.id JOIN rules r ON r.id = o.rule_id"
+        " LEFT JOIN scores sc ON sc.session_id = o.session_id AND sc.rule_id = o.rule_id AND sc.post_id IS o.post_id"
+        "   AND sc.outcome = o.outcome"
+        " UNION ALL"
+        " SELECT sc.session_id, a.role, sc.post_id, r.key, -1, -1, sc.at_ms, 'unneeded', sc.points, sc.id, sc.at_ms"
+        " FROM chosen c JOIN scores sc ON sc.session_id = c.id AND sc.outcome = 'unneeded'"
+        " JOIN rules r ON r.id = sc.rule_id LEFT JOIN actions a ON a.id = sc.action_id"
+        " ORDER BY 1, sort_ms, 10",
+    [SQ_POSTS] =
+        "SELECT p.session_id, p.shown_ms, coalesce(p.reposts, 0), coalesce(p.likes, 0), p.post_id, p.kind, p.author,"
+        " pe.name, p.situation, p.text, p.negative, p.by_trainee"
+        " FROM chosen c JOIN posts p ON p.session_id = c.id"
+        " LEFT JOIN personas pe ON pe.session_id = p.session_id AND pe.handle = p.author ORDER BY p.session_id, p.seq",
+    [SQ_BRANCHES] =
+        "SELECT b.session_id, b.at_ms, b.name FROM chosen c JOIN branches b ON b.session_id = c.id"
+        " ORDER BY b.session_id, b.rowid",
+    /* Per session and rule first (from the covering index), then per key:
+     * a rule keeps its key across the versions of a rule set. */
+    [SQ_RULE_STATS] =
+        ", per AS (SELECT sc.session_id, sc.rule_id, sum(sc.outcome = 'respected') AS respected,"
+        " sum(sc.outcome = 'broken') AS broken, sum(sc.outcome = 'on_time') AS on_time,"
+        " sum(sc.outcome = 'late') AS late, sum(sc.outcome = 'missed') AS missed,"
+        " sum(sc.outcome = 'unneeded') AS unneeded, sum(sc.points) AS points,"
+        " sum(iif(sc.points < 0, sc.points, 0)) AS lost,"
+        " max(sc.outcome IN " AGAINST ") AS against"
+        " FROM chosen c JOIN scores sc ON sc.session_id = c.id GROUP BY sc.session_id, sc.rule_id)"
+        " SELECT r.key, r.kind, r.competency, sum(per.respected), sum(per.broken), sum(per.on_time), sum(per.late),"
+        " sum(per.missed), sum(per.unneeded), sum(per.points), sum(per.against),"
+        " count(DISTINCT iif(per.against, s.trainee, NULL)), -sum(per.lost)"
+        " FROM per JOIN rules r ON r.id = per.rule_id JOIN sessions s ON s.id = per.session_id"
+        " GROUP BY r.key, r.kind, r.competency"
+        " ORDER BY sum(per.lost), sum(per.against) DESC, r.key",
+    [SQ_BRANCH_STATS] =
+        "SELECT b.name, count(DISTINCT b.session_id) FROM chosen c JOIN branches b ON b.session_id = c.id"
+        " GROUP BY b.name ORDER BY 2 DESC, 1",
+    [SQ_TRAINEE_SESSIONS] =
+        "SELECT s.trainee, s.status, coalesce(t.total, 0), s.id, s.scenario_id"
+        " FROM chosen c JOIN sessions s ON s.id = c.id LEFT JOIN session_totals t ON t.session_id = s.id"
+        " ORDER BY s.trainee, s.id",
+    [SQ_TRAINEE_LOSSES] =
+        "SELECT s.trainee, s.scenario_id, r.key, r.competency, r.kind, sc.outcome, count(*), sum(sc.points)"
+        " FROM chosen c JOIN sessions s ON s.id = c.id JOIN scores sc ON sc.session_id = c.id"
+        " AND sc.outcome IN " AGAINST " JOIN rules r ON r.id = sc.rule_id"
+        " GROUP BY s.trainee, s.scenario_id, r.key, r.competency, r.kind, sc.outcome ORDER BY 1, 3, 2, 6",
+    [SQ_SCENARIOS] =
+        "SELECT DISTINCT s.scenario_id FROM chosen c JOIN sessions s ON s.id = c.id ORDER BY 1",
+};
+
+/* Writes the full SQL of a query into buf. */
+static bool build_sql(StoreReportQuery query, const StoreScope *scope, char *buf, size_t size)
+{
+    if ((unsigned)query >= SQ_COUNT || (unsigned)scope->kind > STORE_SCOPE_TEAM)
+        return false;
+    const char *body = bodies[query];
+    /* A body starting with a comma adds its own WITH entries. */
+    const char *sep = body[0] == ',' ? "" : " ";
+    int n = snprintf(buf, size,
+                     "WITH picked(id, attempt, trainee, scenario_id, status) AS (SELECT id, attempt, trainee,"
+                     " scenario_id, status FROM (SELECT id, trainee, scenario_id, status, started_at, row_number()"
+                     " OVER (PARTITION BY trainee, scenario_id ORDER BY id) AS attempt FROM sessions WHERE %s)"
+                     " WHERE %s), %s%s%s",
+                     scope_base[scope->kind], scope_pick[scope->kind], scope->latest ? chosen_latest : chosen_all,
+                     sep, body);
+    return n > 0 && (size_t)n < size;
+}
+
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static sqlite3_stmt *prepare_scoped(Store *s, const char *prefix, StoreReportQuery query, const StoreScope *scope,
+                                    Error *err)
+{
+    char sql[8192];
+    size_t n = (size_t)snprintf(sql, sizeof sql, "%s", prefix);
+    if (!build_sql(query, scope, sql + n, sizeof sql - n)) {
+        error_set(err, "internal error: report query %d", (int)query);
+        return NULL;
+    }
+    sqlite3_stmt *st = store_prepare(s, sql, err);
+    if (!st)
+        return NULL;
+    sqlite3_bind_int64(st, 1, scope->session_id);
+    bind_text_or_null(st, 2, scope->trainee);
+    bind_text_or_null(st, 3, scope->scenario_id);
+    bind_text_or_null(st, 4, scope->names_json);
+    bind_text_or_null(st, 5, scope->since);
+    return st;
+}
+
+static bool walk(Store *s, sqlite3_stmt *st, StoreRowFn fn, void *ctx, Error *err)
+{
+    StoreRow row = {st};
+    int rc;
+    bool ok = true;
+    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        ok = fn(ctx, &row);
+    if (ok && rc != SQLITE_DONE)
+        ok = store_fail(s, err, "cannot read the report");
+    sqlite3_finalize(st);
+    return ok;
+}
+
+bool store_report_each(Store *s, StoreReportQuery query, const StoreScope *scope, StoreRowFn fn, void *ctx,
+                       Error *err)
+{
+    sqlite3_stmt *st = prepare_scoped(s, "", query, scope, err);
+    return st && walk(s, st, fn, ctx, err);
+}
+
+/* The score rows of one session (the body of SQ_SCORES for one id). */
+static const char session_scores_sql[] =
+    "SELECT sc.id, sc.session_id, sc.at_ms, coalesce(sc.action_id, 0), sc.points, sc.outcome, sc.competency,"
+    " r.key, r.kind, sc.post_id, a.kind, sc.reason"
+    " FROM scores sc JOIN rules r ON r.id = sc.rule_id LEFT JOIN actions a ON a.id = sc.action_id"
+    " WHERE sc.session_id = ? ORDER BY sc.at_ms, sc.id";
+
+bool store_report_each_score(Store *s, const StoreScope *scope,
+                             bool (*fn)(void *ctx, const StoreRow *session, const StoreRow *score), void *ctx,
+                             Error *err)
+{
+    sqlite3_stmt *sessions = prepare_scoped(s, "", SQ_SESSIONS, scope, err);
+    sqlite3_stmt *scores = sessions ? store_prepare(s, session_scores_sql, err) : NULL;
+    bool ok = scores != NULL;
+    StoreRow session = {sessions}, score = {scores};
+    int rc = SQLITE_DONE;
+    while (ok && (rc = sqlite3_step(sessions)) == SQLITE_ROW) {
+        sqlite3_reset(scores);
+        sqlite3_bind_int64(scores, 1, sqlite3_column_int64(sessions, SS_ID));
+        int rs;
+        while (ok && (rs = sqlite3_step(scores)) == SQLITE_ROW)
+            ok = fn(ctx, &session, &score);
+        if (ok && rs != SQLITE_DONE)
+            ok = store_fail(s, err, "cannot read score rows");
+    }
+    if (ok && rc != SQLITE_DONE)
+        ok = store_fail(s, err, "cannot read sessions");
+    sqlite3_finalize(scores);
+    sqlite3_finalize(sessions);
+    return ok;
+}
+
+const char *store_path(const Store *s) { return s->path; }
+
+bool store_report_explain(Store *s, StoreReportQuery query, const StoreScope *scope,
+                          void (*line)(void *ctx, const char *text), void *ctx, Error *err)
+{
+    sqlite3_stmt *st = prepare_scoped(s, "EXPLAIN QUERY PLAN ", query, scope, err);
+    if (!st)
+        return false;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char text[512];
+        /* Columns: id, parent, notused, detail; indent by depth is enough for docs. */
+        snprintf(text, sizeof text, "%lld %lld %s", (long long)sqlite3_column_int64(st, 0),
+                 (long long)sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 3));
+        line(ctx, text);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? true : store_fail(s, err, "cannot explain the report query");
+}

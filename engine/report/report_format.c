@@ -1,0 +1,84 @@
+#include "report_format.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/report.h"
+
+const char *report_scope_name(ReportScope scope)
+{
+    static const char *const names[] = {"session", "trainee", "scenario", "team"};
+    return (unsigned)scope < 4 ? names[scope] : "?";
+}
+
+const char *report_time(char *buf, size_t size, int64_t ms)
+{
+    if (ms < 0)
+        snprintf(buf, size, "-");
+    else
+        snprintf(buf, size, "%02" PRId64 ":%02" PRId64 ".%03" PRId64, ms / 60000, ms / 1000 % 60, ms % 1000);
+    return buf;
+}
+
+const char *report_duration(char *buf, size_t size, int64_t ms)
+{
+    if (ms < 0)
+        snprintf(buf, size, "not recorded");
+    else if (ms < 10000 && ms % 1000)
+        snprintf(buf, size, "%" PRId64 ".%" PRId64 "s", ms / 1000, ms % 1000 / 100);
+    else if (ms < 60000)
+        snprintf(buf, size, "%" PRId64 "s", ms / 1000);
+    else if (ms < 3600000)
+        snprintf(buf, size, "%" PRId64 "m%02" PRId64 "s", ms / 60000, ms / 1000 % 60);
+    else
+        snprintf(buf, size, "%" PRId64 "h%02" PRId64 "m", ms / 3600000, ms / 60000 % 60);
+    return buf;
+}
+
+/* Writes s made safe for a terminal; returns the characters written. */
+static int put_text(FILE *out, const char *s)
+{
+    int chars = 0;
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        size_t n = report_utf8_length(p);
+        /* C1 controls (U+0080..U+009F) are two bytes: C2 80..C2 9F. */
+        bool c1 = n == 2 && p[0] == 0xc2 && p[1] < 0xa0;
+        /* Bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+         * U+2066..U+2069) would reorder the rest of the terminal line. */
+        bool bidi = n == 3 && p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
+                                               (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9));
+        if (n == 1 && (*p < 0x20 || *p == 0x7f)) {
+            const char *named = *p == '\n' ? "\\n" : *p == '\t' ? "\\t" : *p == '\r' ? "\\r" : NULL;
+            chars += named ? fprintf(out, "%s", named) : fprintf(out, "\\x%02x", *p);
+        } else if (c1) {
+            chars += fprintf(out, "\\x%02x", p[1]);
+        } else if (bidi) {
+            unsigned cp = (unsigned)(p[0] & 0x0f) << 12 | (unsigned)(p[1] & 0x3f) << 6 | (unsigned)(p[2] & 0x3f);
+            chars += fprintf(out, "\\u%04x", cp);
+        } else if (n == 0) {
+            chars += fprintf(out, "\\x%02x", *p); /* not UTF-8: shown, not passed on */
+            n = 1;
+        } else {
+            fwrite(p, 1, n, out);
+            chars++;
+        }
+        p += n;
+    }
+    return chars;
+}
+
+void report_put_text(FILE *out, const char *s) { put_text(out, s); }
+
+void report_put_cell(FILE *out, const char *s, int width)
+{
+    for (int n = put_text(out, s); n < width; n++)
+        fputc(' ', out);
+}
+
+size_t report_rules_against(const Report *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nrules; i++)
+        n += r->rules[i].sessions > 0;
+    return n;
+}
