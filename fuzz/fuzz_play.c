@@ -1,6 +1,6 @@
 #include "fuzz_play.h"
 
-#include "core/report.h"
+#include "fuzz_reports.h"
 #include "headless/headless.h"
 
 #include <stdio.h>
@@ -92,22 +92,6 @@ static void write_source(const char *src, size_t len)
         die(scenario_path);
 }
 
-/* Every report over the session: none may crash, whatever the text. */
-static void run_reports(Store *store, int64_t session_id)
-{
-    FILE *sink = fopen("/dev/null", "w");
-    if (!sink)
-        die("/dev/null");
-    Error err;
-    report_session(store, session_id, REPORT_TEXT, sink, &err);
-    report_session(store, session_id, REPORT_JSON, sink, &err);
-    report_sessions(store, REPORT_TEXT, sink, &err);
-    report_sessions(store, REPORT_JSON, sink, &err);
-    report_summary(store, session_id, ":memory:", sink, &err);
-    report_transcript(store, session_id, sink, &err);
-    fclose(sink);
-}
-
 bool fuzz_play_source(const char *src, size_t len)
 {
     init_once();
@@ -132,7 +116,7 @@ bool fuzz_play_source(const char *src, size_t len)
         fprintf(stderr, "fuzz: %s after %lld ms of scenario time%s%s\n", ok ? "played" : "stopped",
                 (long long)result.sim_ms, ok ? "" : ": ", ok ? "" : err.msg);
     if (result.session_id)
-        run_reports(store, result.session_id);
+        fuzz_run_reports(store, result.session_id);
     clock_free(clock);
     store_close(store);
     return ok;

@@ -2,15 +2,15 @@
  * input decides the strings of a fixture session — trainee, scenario names,
  * personas, posts, actions, score reasons, branches, outcome and error —
  * and the numbers beside them; the session is written through the store,
- * then every report is run over it. */
-#include "core/report.h"
+ * then every report is run over it (fuzz_reports.c: each JSON output must
+ * parse). */
+#include "fuzz_reports.h"
 #include "core/store.h"
 #include "fuzz_input.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #ifndef CRISISDRILL_DATA_DIR
 #error "CRISISDRILL_DATA_DIR must name the source tree (scenarios/rules)"
@@ -107,22 +107,6 @@ static void score_from(Store *store, int64_t session, int64_t action, FuzzInput 
     store_record_score(store, session, &row, &err);
 }
 
-static void run_reports(Store *store, int64_t session)
-{
-    /* FUZZ_VERBOSE shows the reports, when studying one input. */
-    FILE *sink = getenv("FUZZ_VERBOSE") ? fdopen(dup(1), "w") : fopen("/dev/null", "w");
-    if (!sink)
-        abort();
-    Error err;
-    report_session(store, session, REPORT_TEXT, sink, &err);
-    report_session(store, session, REPORT_JSON, sink, &err);
-    report_sessions(store, REPORT_TEXT, sink, &err);
-    report_sessions(store, REPORT_JSON, sink, &err);
-    report_summary(store, session, "fuzz.db", sink, &err);
-    report_transcript(store, session, sink, &err);
-    fclose(sink);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static Texts t;
@@ -156,7 +140,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                           fuzz_byte(&in) & 1 ? t.s[0] : NULL, fuzz_byte(&in) & 1 ? t.s[1] : NULL, &err);
         if (!store_flush(store, &err) && getenv("FUZZ_VERBOSE"))
             fprintf(stderr, "fuzz: %s\n", err.msg);
-        run_reports(store, session);
+        fuzz_run_reports(store, session);
     }
     store_close(store);
     return 0;
