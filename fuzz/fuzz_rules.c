@@ -12,9 +12,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static const char *stage = ""; /* which step of the round trip is compared */
+
 static void mismatch(const char *what, const char *a, const char *b)
 {
-    fprintf(stderr, "rule set round trip changed %s: '%s' became '%s'\n", what, a ? a : "(null)", b ? b : "(null)");
+    fprintf(stderr, "rule set round trip (%s) changed %s: '%s' became '%s'\n", stage, what, a ? a : "(null)",
+            b ? b : "(null)");
     abort();
 }
 
@@ -115,8 +118,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fprintf(stderr, "a stored rule set cannot be loaded: %s\n", err.msg);
         abort();
     }
+    stage = "parsed, then stored and loaded";
     same_set(set, stored);
     RuleSet *again = reparse(stored);
+    stage = "exported and parsed again";
     same_set(stored, again);
     rules_free(again);
     rules_free(stored);

@@ -318,12 +318,30 @@ static bool set_string(char **slot, const char *v)
     return *slot != NULL;
 }
 
+/* Fields that mean something for one kind only: accepted elsewhere they
+ * would be kept, ignored and lost when the set is written back. */
+static bool field_fits_kind(const char *k, RuleKind kind)
+{
+    if (!strcmp(k, "action") || !strcmp(k, "applies"))
+        return kind == RULE_PERIMETER || kind == RULE_REPLY;
+    if (!strcmp(k, "verdict"))
+        return kind == RULE_PERIMETER;
+    if (!strcmp(k, "when"))
+        return kind == RULE_ALERT;
+    if (!strcmp(k, "check"))
+        return kind == RULE_REPLY;
+    return true;
+}
+
 /* Applies one key=value to a rule. */
 static bool apply_field(Rule *r, const Token *f, Error *err)
 {
     const char *k = f->key, *v = f->value;
     int64_t n = 0;
     int e = 0;
+    if (!field_fits_kind(k, r->kind))
+        return error_set(err, "field '%s' has no meaning for a%s %s rule", k,
+                         r->kind == RULE_ALERT || r->kind == RULE_UNNEEDED_ALERT ? "n" : "", kind_names[r->kind]);
     if (!strcmp(k, "id")) return set_string(&r->key, v) || error_set(err, "out of memory");
     if (!strcmp(k, "situation")) return set_string(&r->situation, v) || error_set(err, "out of memory");
     if (!strcmp(k, "action") || !strcmp(k, "applies")) return set_string(&r->action, v) || error_set(err, "out of memory");
