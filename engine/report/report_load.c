@@ -247,6 +247,14 @@ static int compare_ms(const void *a, const void *b)
 
 /* Nearest-rank percentile of n sorted values: the smallest value with at
  * least p% of the values at or below it. */
+/* qsort with nothing to sort: an empty list may be a NULL array, which
+ * qsort must not be given (found by fuzz/fuzz_report.c under UBSan). */
+static void sort_list(void *base, size_t n, size_t size, int (*compare)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, compare);
+}
+
 static int64_t percentile(const int64_t *sorted, int n, int p)
 {
     if (n == 0)
@@ -257,7 +265,7 @@ static int64_t percentile(const int64_t *sorted, int n, int p)
 
 static RTimeStat time_stat(int64_t *values, int n)
 {
-    qsort(values, (size_t)n, sizeof *values, compare_ms);
+    sort_list(values, (size_t)n, sizeof *values, compare_ms);
     return (RTimeStat){.n = n, .median_ms = percentile(values, n, 50), .p90_ms = percentile(values, n, 90)};
 }
 
@@ -450,7 +458,7 @@ static int compare_trainee_reply(const void *a, const void *b)
 /* Each line's reply times, from the replies grouped by trainee. */
 static bool trainee_times(Report *r, TraineeReply *replies, size_t n)
 {
-    qsort(replies, n, sizeof *replies, compare_trainee_reply);
+    sort_list(replies, n, sizeof *replies, compare_trainee_reply);
     RReply *plain = malloc((n ? n : 1) * sizeof *plain);
     if (!plain)
         return false;
@@ -537,7 +545,7 @@ static bool add_scenario_name(void *ctx, const StoreRow *row)
 static void judge_trainee(Loader *l, RTrainee *line, TraineeFacts *f, const Names *scenarios)
 {
     int ready_at = l->r->query.ready_at;
-    qsort(f->totals, f->ntotals, sizeof *f->totals, compare_ms);
+    sort_list(f->totals, f->ntotals, sizeof *f->totals, compare_ms);
     line->median = (int)(f->ntotals ? percentile(f->totals, (int)f->ntotals, 50) : 0);
     line->ready = f->scenarios > 0 && f->below == 0 && !f->perimeter_rule && !f->missed_rule;
     line->verdict = verdict_text(l, line, f, ready_at);
@@ -689,7 +697,7 @@ static bool load_session_detail(Store *store, Loader *l, const StoreScope *scope
     if (ok) {
         pick_worst(r);
         /* Targeted and untargeted replies come from two queries: one time line. */
-        qsort(r->replies, r->nreplies, sizeof *r->replies, compare_replies);
+        sort_list(r->replies, r->nreplies, sizeof *r->replies, compare_replies);
     }
     return ok;
 }
