@@ -408,9 +408,15 @@ static bool statement_from(const Tokens *t, int line, Statement *st, Error *err)
 {
     if (t->items[0].key || t->items[0].quoted)
         return error_set(err, "a line starts with a statement word (ruleset, role, perimeter, alert, ...)");
-    for (size_t i = 1; i < t->count; i++)
+    for (size_t i = 1; i < t->count; i++) {
         if (!t->items[i].key)
             return error_set(err, "expected key=value, found \"%s\"", t->items[i].value);
+        /* Twice: lookups would see the first and the rule keep the last
+         * (a second id= slipped past the duplicate-id check). */
+        for (size_t j = 1; j < i; j++)
+            if (!strcmp(t->items[j].key, t->items[i].key))
+                return error_set(err, "field '%s' given twice", t->items[i].key);
+    }
     *st = (Statement){line, t->items[0].value, &t->items[1], t->count - 1, t};
     return true;
 }

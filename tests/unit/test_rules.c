@@ -409,6 +409,9 @@ static void test_errors(void)
                  "field 'check' has no meaning for a perimeter rule");
     expect_error(HEAD "reply id=r situation=a applies=* check=template when=keywords\n", "test.rules:4:",
                  "field 'when' has no meaning for a reply rule");
+    /* A second id= made a duplicate rule id that only the database noticed (fuzz_rules). */
+    expect_error(HEAD "target id=t situation=a within=5m\ntarget id=u id=t situation=b within=5m\n",
+                 "test.rules:5:", "field 'id' given twice");
     expect_error(HEAD "perimeter situation=a action=reply verdict=allowed\n", "test.rules:4:", "needs id=");
     expect_error(HEAD "target within=5m situation=x\n", "test.rules:4:", "needs id=");
     expect_error(HEAD "perimeter id=dup situation=a action=reply verdict=allowed\n"
