@@ -40,7 +40,7 @@ SECONDS_MAX=10
 PEAK_MAX_KB=$((128 * 1024))
 # Under AddressSanitizer (the asan preset) shadow memory and quarantine come on top of what the
 # program uses: the bound there only catches a runaway.
-if ldd "$CRISISDRILL" 2>/dev/null | grep -q libasan; then PEAK_MAX_KB=$((1024 * 1024)); fi
+case "$(ldd "$CRISISDRILL" 2>/dev/null)" in *libasan*) PEAK_MAX_KB=$((1024 * 1024)) ;; esac
 rm -f /tmp/crisisdrill-sandbox-escaped
 mkdir -p "$WORK/hostile" "$WORK/home" "$WORK/tmp"
 cp "$SANDBOX"/*.lua "$WORK/hostile/"
