@@ -407,7 +407,7 @@ static unsigned read_kinds(lua_State *L, int idx)
         for (lua_Integer i = 1; i <= n; i++) {
             if (t == LUA_TTABLE)
                 lua_geti(L, -1, i);
-            ActionKind k;
+            ActionKind k = ACT_OPEN; /* luaL_error below does not return */
             const char *name = lua_tostring(L, -1);
             if (!name || !action_kind_from_name(name, &k))
                 luaL_error(L, "await: kinds lists actions among open, reply, dm, hide, delete, like, alert");

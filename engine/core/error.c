@@ -4,6 +4,15 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Errors echo untrusted text (values of rule files, answers files,
+ * scenario messages): one line whatever it holds. */
+static void one_line(char *msg)
+{
+    for (unsigned char *p = (unsigned char *)msg; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            *p = ' ';
+}
+
 bool error_set(Error *err, const char *fmt, ...)
 {
     if (err) {
@@ -11,6 +20,7 @@ bool error_set(Error *err, const char *fmt, ...)
         va_start(ap, fmt);
         vsnprintf(err->msg, sizeof err->msg, fmt, ap);
         va_end(ap);
+        one_line(err->msg);
     }
     return false;
 }
@@ -25,6 +35,7 @@ bool error_prefix(Error *err, const char *fmt, ...)
         va_end(ap);
         memcpy(old, err->msg, sizeof old);
         snprintf(err->msg, sizeof err->msg, "%s: %s", prefix, old);
+        one_line(err->msg);
     }
     return false;
 }

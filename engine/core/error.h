@@ -20,7 +20,9 @@ typedef struct Error {
 #endif
 
 /* Formats the message into err (when err is not NULL) and returns false so
- * that callers can write `return error_set(err, ...);`. */
+ * that callers can write `return error_set(err, ...);`. A message is one
+ * line: control characters that came with the user's text (a quoted "\n"
+ * in a rule file, a scenario's error("a\nb")) become spaces. */
 bool error_set(Error *err, const char *fmt, ...) CD_PRINTF(2, 3);
 
 /* Prepends "prefix" to an existing message: "prefix: old message". */

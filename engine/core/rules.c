@@ -318,12 +318,30 @@ static bool set_string(char **slot, const char *v)
     return *slot != NULL;
 }
 
+/* Fields that mean something for one kind only: accepted elsewhere they
+ * would be kept, ignored and lost when the set is written back. */
+static bool field_fits_kind(const char *k, RuleKind kind)
+{
+    if (!strcmp(k, "action") || !strcmp(k, "applies"))
+        return kind == RULE_PERIMETER || kind == RULE_REPLY;
+    if (!strcmp(k, "verdict"))
+        return kind == RULE_PERIMETER;
+    if (!strcmp(k, "when"))
+        return kind == RULE_ALERT;
+    if (!strcmp(k, "check"))
+        return kind == RULE_REPLY;
+    return true;
+}
+
 /* Applies one key=value to a rule. */
 static bool apply_field(Rule *r, const Token *f, Error *err)
 {
     const char *k = f->key, *v = f->value;
     int64_t n = 0;
     int e = 0;
+    if (!field_fits_kind(k, r->kind))
+        return error_set(err, "field '%s' has no meaning for a%s %s rule", k,
+                         r->kind == RULE_ALERT || r->kind == RULE_UNNEEDED_ALERT ? "n" : "", kind_names[r->kind]);
     if (!strcmp(k, "id")) return set_string(&r->key, v) || error_set(err, "out of memory");
     if (!strcmp(k, "situation")) return set_string(&r->situation, v) || error_set(err, "out of memory");
     if (!strcmp(k, "action") || !strcmp(k, "applies")) return set_string(&r->action, v) || error_set(err, "out of memory");
@@ -390,9 +408,15 @@ static bool statement_from(const Tokens *t, int line, Statement *st, Error *err)
 {
     if (t->items[0].key || t->items[0].quoted)
         return error_set(err, "a line starts with a statement word (ruleset, role, perimeter, alert, ...)");
-    for (size_t i = 1; i < t->count; i++)
+    for (size_t i = 1; i < t->count; i++) {
         if (!t->items[i].key)
             return error_set(err, "expected key=value, found \"%s\"", t->items[i].value);
+        /* Twice: lookups would see the first and the rule keep the last
+         * (a second id= slipped past the duplicate-id check). */
+        for (size_t j = 1; j < i; j++)
+            if (!strcmp(t->items[j].key, t->items[i].key))
+                return error_set(err, "field '%s' given twice", t->items[i].key);
+    }
     *st = (Statement){line, t->items[0].value, &t->items[1], t->count - 1, t};
     return true;
 }

@@ -1,5 +1,6 @@
 #include "scenario_lua.h"
 
+#include "pattern_cost.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -19,16 +20,10 @@
  * their inputs are bounded instead. */
 #define PATTERN_SUBJECT_MAX (64 * 1024)
 #define PATTERN_MAX 256
-/* Steps a pattern search may need in the worst case (about half a second). */
-#define PATTERN_STEPS_MAX 2e8
 #define REP_RESULT_MAX (1024 * 1024)
 /* Memory the host may use above the script's ceiling for its own
  * unprotected calls (making threads, pushing results). */
 #define HOST_RESERVE (256 * 1024)
-/* Wall-clock ceiling of one instant of the scenario's clock: some C
- * functions (concatenation, table.insert, comparing long strings) do much
- * work in one instruction, which the instruction budget cannot see. */
-#define SLICE_SECONDS_MAX 5
 /* table.move copies in C, out of reach of the count hook. */
 #define MOVE_MAX (1 << 22)
 /* Threads (main and spawned functions) alive at once: the scheduler scans
@@ -58,7 +53,7 @@ struct Scenario {
     int64_t slice_at_ms;     /* that instant: threads resumed while the clock stands still share a budget */
     struct timespec slice_start;
     bool budget_spent;
-    bool spent_on_time;      /* by SLICE_SECONDS_MAX rather than instructions */
+    bool spent_on_time;      /* by limits.slice_ms rather than instructions */
     bool loading;
     bool host_alloc;         /* the host itself allocates: allow the reserve */
     Thread **threads;
@@ -92,11 +87,11 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
-static double slice_seconds(const Scenario *sc)
+static double slice_ms(const Scenario *sc)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - sc->slice_start.tv_sec) + (double)(now.tv_nsec - sc->slice_start.tv_nsec) / 1e9;
+    return (double)(now.tv_sec - sc->slice_start.tv_sec) * 1e3 + (double)(now.tv_nsec - sc->slice_start.tv_nsec) / 1e6;
 }
 
 /* True once the instant's budget is spent (and from then on). */
@@ -106,7 +101,10 @@ static bool over_budget(Scenario *sc)
         return true;
     if (sc->slice_k * HOOK_STEP > sc->limits.instructions)
         sc->budget_spent = true;
-    else if (slice_seconds(sc) > SLICE_SECONDS_MAX)
+    /* The wall clock too: some C functions (concatenation, table.insert,
+     * comparing long strings) do much work in one instruction, which the
+     * instruction budget cannot see. */
+    else if (slice_ms(sc) > (double)sc->limits.slice_ms)
         sc->budget_spent = sc->spent_on_time = true;
     return sc->budget_spent;
 }
@@ -114,8 +112,8 @@ static bool over_budget(Scenario *sc)
 static void budget_message(const Scenario *sc, char *buf, size_t size)
 {
     if (sc->spent_on_time)
-        snprintf(buf, size, "ran over %d seconds without waiting (endless loop, or too much work at once?)",
-                 SLICE_SECONDS_MAX);
+        snprintf(buf, size, "ran over %g seconds without waiting (endless loop, or too much work at once?)",
+                 (double)sc->limits.slice_ms / 1000.0);
     else
         snprintf(buf, size, "instruction budget of %d million spent without waiting (endless loop?)",
                  (int)(sc->limits.instructions / 1000000));
@@ -201,58 +199,30 @@ static int strict_newindex(lua_State *L)
     return 0;
 }
 
-/* Counts the repetitions (* + - ?) of broad classes in a Lua pattern: '.',
- * a negated set [^...], or an upper-case class such as %S. These are what
- * make the matcher backtrack: with k of them, a failing search on n
- * characters may take about n^(k+1) steps. */
-static int broad_repetitions(const char *p, size_t len)
-{
-    int k = 0;
-    for (size_t i = 0; i < len;) {
-        bool broad = false;
-        if (p[i] == '%' && i + 1 < len) {
-            broad = p[i + 1] >= 'A' && p[i + 1] <= 'Z';
-            i += 2;
-        } else if (p[i] == '[') {
-            broad = i + 1 < len && p[i + 1] == '^';
-            size_t j = i + 1 + (broad ? 1 : 0);
-            if (j < len && p[j] == ']')
-                j++; /* a ']' first in a set is literal */
-            while (j < len && p[j] != ']')
-                j += p[j] == '%' ? 2 : 1;
-            i = j + 1;
-        } else {
-            broad = p[i] == '.';
-            i++;
-        }
-        if (i < len && strchr("*+-?", p[i])) {
-            k += broad;
-            i++;
-        }
-    }
-    return k;
-}
-
 /* string.find/match/gmatch/gsub run in C, out of the count hook's reach:
- * the subject, the pattern and the backtracking they allow are bounded so
- * that one call stays well under a second. */
+ * the subject and the pattern are bounded, and so is the work the matcher
+ * may do on them (pattern_cost.c: an upper bound, computed before the call,
+ * that backtracking cannot exceed), so that one call stays well under a
+ * second. Upvalues: the original function, and whether '^' anchors. */
 static int bounded_pattern(lua_State *L)
 {
     size_t slen, plen;
-    luaL_checklstring(L, 1, &slen);
+    const char *subject = luaL_checklstring(L, 1, &slen);
     const char *pattern = luaL_checklstring(L, 2, &plen);
     bool plain = lua_gettop(L) >= 4 && lua_toboolean(L, 4); /* string.find(s, p, init, true) */
     if (slen > PATTERN_SUBJECT_MAX)
         return luaL_error(L, "pattern matching on a text over %d KiB is not allowed", PATTERN_SUBJECT_MAX / 1024);
     if (plen > PATTERN_MAX)
         return luaL_error(L, "patterns over %d characters are not allowed", PATTERN_MAX);
-    int k = plain ? 0 : broad_repetitions(pattern, plen);
-    if (k > 0) {
-        double allowed = pow(PATTERN_STEPS_MAX, 1.0 / (k + 1));
-        if ((double)slen > allowed)
-            return luaL_error(L, "a pattern with %d repetition(s) of '.' or a negated class may backtrack for minutes "
-                                 "on %d characters: at most %d here (use plain find, or a narrower class)",
-                              k, (int)slen, (int)allowed);
+    double limit = scenario_of(L)->limits.pattern_steps;
+    double cost = plain ? 0 : pattern_cost(subject, slen, pattern, plen, lua_toboolean(L, lua_upvalueindex(2)));
+    if (cost > limit) {
+        char msg[256]; /* lua_pushfstring knows no %g with a precision */
+        snprintf(msg, sizeof msg,
+                 "a pattern with repetitions that may backtrack for minutes on %zu characters (%.2g steps, "
+                 "limit %.2g): use plain find or a narrower class",
+                 slen, cost, limit);
+        return luaL_error(L, "%s", msg);
     }
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
@@ -313,6 +283,15 @@ static void wrap_string_function(lua_State *L, const char *name, lua_CFunction w
     lua_setfield(L, -2, name);
 }
 
+/* anchorable: a leading '^' anchors the pattern (all but gmatch). */
+static void wrap_pattern_function(lua_State *L, const char *name, bool anchorable)
+{
+    lua_getfield(L, -1, name);
+    lua_pushboolean(L, anchorable);
+    lua_pushcclosure(L, bounded_pattern, 2);
+    lua_setfield(L, -2, name);
+}
+
 static int math_random(lua_State *L)
 {
     Rng *rng = scenario_rng(scenario_of(L));
@@ -356,10 +335,10 @@ static int setup_sandbox(lua_State *L)
     lua_getglobal(L, LUA_STRLIBNAME);
     lua_pushnil(L);
     lua_setfield(L, -2, "dump");
-    wrap_string_function(L, "find", bounded_pattern);
-    wrap_string_function(L, "match", bounded_pattern);
-    wrap_string_function(L, "gmatch", bounded_pattern);
-    wrap_string_function(L, "gsub", bounded_pattern);
+    wrap_pattern_function(L, "find", true);
+    wrap_pattern_function(L, "match", true);
+    wrap_pattern_function(L, "gmatch", false);
+    wrap_pattern_function(L, "gsub", true);
     wrap_string_function(L, "rep", bounded_rep);
     lua_pop(L, 1);
     lua_getglobal(L, LUA_MATHLIBNAME);
@@ -405,6 +384,9 @@ Scenario *scenario_new(const ScenarioLimits *limits, void *engine, Error *err)
     sc->engine = engine;
     sc->limits.instructions = limits && limits->instructions > 0 ? limits->instructions : SCENARIO_DEFAULT_INSTRUCTIONS;
     sc->limits.memory_bytes = limits && limits->memory_bytes > 0 ? limits->memory_bytes : SCENARIO_DEFAULT_MEMORY;
+    sc->limits.slice_ms = limits && limits->slice_ms > 0 ? limits->slice_ms : SCENARIO_DEFAULT_SLICE_MS;
+    sc->limits.pattern_steps =
+        limits && limits->pattern_steps > 0 ? limits->pattern_steps : SCENARIO_DEFAULT_PATTERN_STEPS;
     sc->meta.text_limit = 280;
     sc->meta.difficulty = 2;
     rng_seed(&sc->rng, 1);
@@ -565,6 +547,29 @@ static bool has_position(const char *msg)
     return *p == ':';
 }
 
+/* Length of the "file:123: " msg starts with, 0 when none. */
+static size_t position_length(const char *msg)
+{
+    if (!has_position(msg))
+        return 0;
+    const char *p = strchr(msg, ':') + 1;
+    while (isdigit((unsigned char)*p))
+        p++;
+    p++; /* the second ':' */
+    return *p == ' ' ? (size_t)(p + 1 - msg) : 0;
+}
+
+/* coroutine.wrap adds its position to an error at each level it crosses:
+ * 200 nested wraps would make "x.lua:3: x.lua:3: x.lua:3: ..." (longer
+ * than any Error) of an error that happened once. Skips to the last one. */
+static const char *skip_repeated_position(const char *msg)
+{
+    size_t len = position_length(msg);
+    while (len && strncmp(msg + len, msg, len) == 0)
+        msg += len;
+    return msg;
+}
+
 /* Sets err to "file:line: msg" at the innermost Lua function of co. */
 static bool error_at(lua_State *co, const char *msg, Error *err)
 {
@@ -585,7 +590,7 @@ static bool describe_error(Scenario *sc, lua_State *co, int status, Error *err)
     if (status == LUA_ERRMEM)
         snprintf(msg, sizeof msg, "memory limit of %zu MiB reached", sc->limits.memory_bytes >> 20);
     else if (lua_type(co, -1) == LUA_TSTRING)
-        snprintf(msg, sizeof msg, "%s", lua_tostring(co, -1));
+        snprintf(msg, sizeof msg, "%s", skip_repeated_position(lua_tostring(co, -1)));
     else
         snprintf(msg, sizeof msg, "error raised with a %s value", luaL_typename(co, -1));
     return has_position(msg) ? error_set(err, "%s", msg) : error_at(co, msg, err);

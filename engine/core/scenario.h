@@ -14,13 +14,20 @@
 
 typedef struct Scenario Scenario;
 
+/* A zero field takes the default. The fuzz targets (fuzz/) lower them so
+ * that one input cannot take seconds. */
 typedef struct ScenarioLimits {
     int64_t instructions;   /* per resume of a thread (and for loading) */
     size_t memory_bytes;    /* ceiling of the Lua allocator */
+    int64_t slice_ms;       /* wall-clock ceiling of one instant of scenario time */
+    double pattern_steps;   /* worst-case steps one pattern-matching call may need */
 } ScenarioLimits;
 
 #define SCENARIO_DEFAULT_INSTRUCTIONS 50000000
 #define SCENARIO_DEFAULT_MEMORY (64u * 1024 * 1024)
+#define SCENARIO_DEFAULT_SLICE_MS 5000
+/* About half a second of the matcher on this machine. */
+#define SCENARIO_DEFAULT_PATTERN_STEPS 2e8
 #define SCENARIO_MAX_LANGUAGES 8
 
 /* How the trainee's actions bend the virality curve of the post they act

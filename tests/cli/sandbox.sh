@@ -32,16 +32,51 @@ for case in wrong_line wrong_message no_error; do
   [ "$caught" -gt 0 ] || fail "selftest: check_scenario_error passed $case.lua"
 done
 
-# ---- each forbidden facility ------------------------------------------------------------
+# ---- each forbidden facility, each attempt to exhaust -----------------------------------
+# Every hostile scenario ends within SECONDS_MAX and PEAK_MAX_KB of resident memory (the
+# scenario's 64 MiB ceiling plus the program itself), and writes nothing but its database:
+# they run from a copy of the folder, with HOME and TMPDIR empty, checked afterwards.
+SECONDS_MAX=10
+PEAK_MAX_KB=$((128 * 1024))
+# Under AddressSanitizer (the asan preset) shadow memory and quarantine come on top of what the
+# program uses: the bound there only catches a runaway.
+case "$(ldd "$CRISISDRILL" 2>/dev/null)" in *libasan*) PEAK_MAX_KB=$((1024 * 1024)) ;; esac
 rm -f /tmp/crisisdrill-sandbox-escaped
+mkdir -p "$WORK/hostile" "$WORK/home" "$WORK/tmp"
+cp "$SANDBOX"/*.lua "$WORK/hostile/"
+before=$(cd "$WORK/hostile" && ls -A | sort)
 count=0
-for f in "$SANDBOX"/*.lua; do
+for f in "$WORK/hostile"/*.lua; do
   [ "$(basename "$f")" = allowed.lua ] && continue
-  check_scenario_error "$f"
+  HOME="$WORK/home" TMPDIR="$WORK/tmp" check_scenario_error "$f"
+  name=$(basename "$f" .lua)
+  [ "$elapsed_ms" -le $((SECONDS_MAX * 1000)) ] || fail "$name: took ${elapsed_ms} ms (at most ${SECONDS_MAX} s)"
+  [ "$peak_kb" -gt 0 ] || fail "$name: no peak memory measured"
+  [ "$peak_kb" -le "$PEAK_MAX_KB" ] || fail "$name: peak memory ${peak_kb} KiB (at most $PEAK_MAX_KB KiB)"
+  echo "$name: peak ${peak_kb} KiB"
   count=$((count + 1))
 done
-[ "$count" -ge 25 ] || fail "only $count sandbox scenarios ran"
+[ "$count" -ge 60 ] || fail "only $count sandbox scenarios ran"
 [ ! -e /tmp/crisisdrill-sandbox-escaped ] || fail "os.execute ran a command from a scenario"
+[ "$(cd "$WORK/hostile" && ls -A | sort)" = "$before" ] || fail "a hostile scenario left a file beside it"
+[ -z "$(find "$WORK/home" "$WORK/tmp" -mindepth 1)" ] || fail "a hostile scenario wrote into HOME or TMPDIR: $(find "$WORK/home" "$WORK/tmp" -mindepth 1)"
+
+# ---- the window: the same attempts stop the windowed session with the error --------------
+# (tests/ui/test_desk.c checks that the debrief draws it.)
+for name in os pattern_issue_example recursion_coroutine_wrap table_bomb pcall_budget; do
+  db="$WORK/window-$name.db"
+  rm -f "$db"
+  rc=0
+  (cd "$WORK/hostile" && SDL_VIDEODRIVER=dummy CRISISDRILL_UI_AUTOQUIT=1 timeout 20 \
+    "$CRISISDRILL" play "$name.lua" --speed 100 --db "$db" --trainee window) >"$WORK/out" 2>"$WORK/err" || rc=$?
+  check_status "window $name" 1
+  line=$(grep -n -- '-- EXPECT: ' "$WORK/hostile/$name.lua" | cut -d: -f1)
+  expect_in "$WORK/err" "crisisdrill: $name.lua:$line: $(directive "$WORK/hostile/$name.lua" EXPECT)"
+  [ "$(sql "$db" "select mode || '|' || status from sessions")" = "window|aborted" ] ||
+    fail "window $name: session $(sql "$db" "select mode, status from sessions")"
+  [ "$(sql "$db" "select error from sessions")" = "$(head -1 "$WORK/err" | sed 's/^crisisdrill: //')" ] ||
+    fail "window $name: stored error differs from the one shown"
+done
 
 # ---- a scenario file that is a binary chunk is refused (text only) --------------------
 # The header of Lua 5.4 bytecode, then a few bytes: enough for the loader to tell.

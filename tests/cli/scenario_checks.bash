@@ -22,15 +22,20 @@ directive() { sed -n "s/.*-- $2: //p" "$1" | head -1; }
 now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
 
 # play_capture DIR NAME ANSWERS DB: plays DIR/NAME.lua from inside DIR (so that Lua
-# names the file "NAME.lua"), with a 20 s timeout; sets $rc and $elapsed_ms and keeps
-# stdout/stderr in $WORK/out and $WORK/err.
+# names the file "NAME.lua"), with a 20 s timeout; sets $rc, $elapsed_ms and $peak_kb
+# (the program's peak resident memory, from GNU time) and keeps stdout/stderr in
+# $WORK/out and $WORK/err.
 play_capture() {
   local dir=$1 name=$2 answers=$3 db=$4 start
+  [ -x /usr/bin/time ] || fail "GNU time (/usr/bin/time) is missing: scripts/install-deps installs it"
   start=$(now_ms)
   rc=0
-  (cd "$dir" && timeout 20 "$CRISISDRILL" play "$name.lua" --headless --answers "$answers" --db "$db") \
+  (cd "$dir" && /usr/bin/time -f '%M' -o "$WORK/peak" \
+    timeout 20 "$CRISISDRILL" play "$name.lua" --headless --answers "$answers" --db "$db") \
     >"$WORK/out" 2>"$WORK/err" || rc=$?
   elapsed_ms=$(($(now_ms) - start))
+  peak_kb=$(tail -1 "$WORK/peak" 2>/dev/null)
+  [[ "$peak_kb" =~ ^[0-9]+$ ]] || peak_kb=0
 }
 
 # check_status NAME WANT: the exit status was WANT, and the program neither hung

@@ -553,6 +553,66 @@ static void test_news_and_internal(void)
     unlink(path);
 }
 
+/* Pixels of the debrief's error colour in its header. */
+static int error_ink(const Canvas *c)
+{
+    int n = 0;
+    for (int y = 0; y < 132; y++)
+        for (int x = 0; x < W; x++)
+            n += same(pixel(c, x, y), 255, 150, 150);
+    return n;
+}
+
+/* A hostile scenario (tests/scenarios/sandbox) stopped by the sandbox: the
+ * window's debrief shows its file:line error, in the error colour, and the
+ * session is aborted with it. */
+static void test_hostile_scenario_debrief(void)
+{
+    static const char *const hostile[] = {"os", "pattern_issue_example", "recursion_coroutine_wrap", "table_bomb",
+                                          "pcall_budget"};
+    Canvas c;
+    CHECK(canvas_open(&c));
+    for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
+        char path[512], where[64];
+        snprintf(path, sizeof path, SOURCE_DIR "/tests/scenarios/sandbox/%s.lua", hostile[i]);
+        snprintf(where, sizeof where, "%s.lua:", hostile[i]);
+        Run run;
+        if (!run_start_path(&run, hostile[i], "en", path)) {
+            CHECK(false);
+            continue;
+        }
+        Error err = {{0}};
+        bool stopped = false;
+        while (!stopped && !session_is_over(run.session)) {
+            int64_t next = session_next_event_ms(run.session);
+            clock_advance_to(run.clock, next);
+            stopped = !session_advance(run.session, next, &err);
+        }
+        CHECK(stopped && strstr(err.msg, where) != NULL);
+        Error end_err;
+        CHECK(session_end(run.session, SESSION_ABORTED, err.msg, &end_err));
+        for (int with_error = 0; with_error < 2; with_error++) {
+            Debrief *db = debrief_new(run.store, session_id(run.session), with_error ? err.msg : NULL, c.tc, c.r,
+                                      ui_strings("en"), 1.0f, &end_err);
+            CHECK(db != NULL);
+            if (!db)
+                continue;
+            debrief_draw(db, W, H);
+            if (with_error) {
+                CHECK(error_ink(&c) > 100);
+                char name[128];
+                snprintf(name, sizeof name, "debrief-hostile-%s.png", hostile[i]);
+                save(&c, name);
+            } else {
+                CHECK_INT(error_ink(&c), 0); /* the colour means an error: the check can fail */
+            }
+            debrief_free(db);
+        }
+        run_close(&run);
+    }
+    canvas_close(&c);
+}
+
 static void test_good_playthrough(void) { test_playthrough_matches_answers("good.txt"); }
 static void test_poor_playthrough(void) { test_playthrough_matches_answers("poor.txt"); }
 
@@ -569,6 +629,7 @@ int main(void)
     RUN(test_news_and_internal);
     RUN(test_good_playthrough);
     RUN(test_poor_playthrough);
+    RUN(test_hostile_scenario_debrief);
     TTF_Quit();
     SDL_Quit();
     return check_report();

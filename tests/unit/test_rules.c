@@ -399,6 +399,19 @@ static void test_errors(void)
                  "unknown field 'colour'");
     expect_error("ruleset name=t colour=red\n", "test.rules:1:", "unknown field 'colour'");
     expect_error(HEAD "role id=hr shade=blue\n", "test.rules:4:", "unknown field 'shade'");
+    /* A field of another kind of rule would be kept, ignored, and lost when the set is written
+     * back (found by fuzz/fuzz_rules.c's round trip). */
+    expect_error(HEAD "target id=t situation=a within=5m applies=reply points=1\n", "test.rules:4:",
+                 "field 'applies' has no meaning for a target rule");
+    expect_error(HEAD "alert id=a when=situation situation=x role=legal deadline=5m verdict=allowed\n",
+                 "test.rules:4:", "field 'verdict' has no meaning for an alert rule");
+    expect_error(HEAD "perimeter id=p situation=a action=reply verdict=allowed check=template\n", "test.rules:4:",
+                 "field 'check' has no meaning for a perimeter rule");
+    expect_error(HEAD "reply id=r situation=a applies=* check=template when=keywords\n", "test.rules:4:",
+                 "field 'when' has no meaning for a reply rule");
+    /* A second id= made a duplicate rule id that only the database noticed (fuzz_rules). */
+    expect_error(HEAD "target id=t situation=a within=5m\ntarget id=u id=t situation=b within=5m\n",
+                 "test.rules:5:", "field 'id' given twice");
     expect_error(HEAD "perimeter situation=a action=reply verdict=allowed\n", "test.rules:4:", "needs id=");
     expect_error(HEAD "target within=5m situation=x\n", "test.rules:4:", "needs id=");
     expect_error(HEAD "perimeter id=dup situation=a action=reply verdict=allowed\n"
