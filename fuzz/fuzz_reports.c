@@ -2,11 +2,13 @@
 
 #include "core/report.h"
 #include "report/report_data.h"
+#include "report/report_xapi.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 /* ---- a JSON syntax checker (recursive descent, depth-limited) ---------- */
@@ -157,9 +159,22 @@ bool fuzz_json_valid(const char *text, size_t len)
 
 typedef bool (*WriteFn)(void *ctx, FILE *out, Error *err);
 
-/* Runs write into memory; a JSON output must parse. An error is fine (a
- * scope that names nothing), a malformed output is not. */
-static void check_output(const char *what, bool json, WriteFn write, void *ctx)
+/* The page has no script of its own: one in the output came from the data. */
+static bool html_has_script(const char *text, size_t len)
+{
+    static const char tag[] = "<script";
+    for (size_t i = 0; i + sizeof tag - 1 <= len; i++)
+        if (strncasecmp(text + i, tag, sizeof tag - 1) == 0)
+            return true;
+    return false;
+}
+
+typedef enum { OUT_PLAIN, OUT_JSON, OUT_HTML } OutputKind;
+
+/* Runs write into memory; a JSON output must parse, an HTML one must hold
+ * no script element. An error is fine (a scope that names nothing), a
+ * malformed output is not. */
+static void check_output(const char *what, OutputKind kind, WriteFn write, void *ctx)
 {
     char *text = NULL;
     size_t len = 0;
@@ -171,8 +186,12 @@ static void check_output(const char *what, bool json, WriteFn write, void *ctx)
     fclose(out);
     if (getenv("FUZZ_VERBOSE"))
         fprintf(stderr, "--- %s: %s\n%s\n", what, ok ? "written" : err.msg, text);
-    if (ok && json && !fuzz_json_valid(text, len)) {
+    if (ok && kind == OUT_JSON && !fuzz_json_valid(text, len)) {
         fprintf(stderr, "fuzz: %s is not valid JSON:\n%s\n", what, text);
+        abort();
+    }
+    if (ok && kind == OUT_HTML && html_has_script(text, len)) {
+        fprintf(stderr, "fuzz: %s holds a script element:\n%s\n", what, text);
         abort();
     }
     free(text);
@@ -191,6 +210,9 @@ static bool summary(void *c, FILE *out, Error *err) { return report_summary(((Ct
 static bool transcript(void *c, FILE *out, Error *err) { return report_transcript(((Ctx *)c)->store, ((Ctx *)c)->session, out, err); }
 static bool text(void *c, FILE *out, Error *err) { return report_write_text(((Ctx *)c)->report, out, err); }
 static bool json(void *c, FILE *out, Error *err) { return report_write_json(((Ctx *)c)->report, out, err); }
+static bool html(void *c, FILE *out, Error *err) { return report_write_html(((Ctx *)c)->report, out, err); }
+static bool xapi(void *c, FILE *out, Error *err) { return report_write_xapi(((Ctx *)c)->report, REPORT_XAPI_DEFAULT_HOMEPAGE, out, err); }
+static bool xapi_stream(void *c, FILE *out, Error *err) { return report_stream_xapi(((Ctx *)c)->store, &((Ctx *)c)->query, REPORT_XAPI_DEFAULT_HOMEPAGE, out, err); }
 static bool csv_rows(void *c, FILE *out, Error *err) { return report_write_csv(((Ctx *)c)->store, &((Ctx *)c)->query, false, out, err); }
 static bool csv_summary(void *c, FILE *out, Error *err) { return report_write_csv(((Ctx *)c)->store, &((Ctx *)c)->query, true, out, err); }
 
@@ -200,13 +222,16 @@ static void scope_reports(Ctx *ctx)
     Report *report = report_load(ctx->store, &ctx->query, "fuzz.db", &err);
     if (report) {
         ctx->report = report;
-        check_output("report text", false, text, ctx);
-        check_output("report json", true, json, ctx);
+        check_output("report text", OUT_PLAIN, text, ctx);
+        check_output("report json", OUT_JSON, json, ctx);
+        check_output("report html", OUT_HTML, html, ctx);
+        check_output("report xapi", OUT_JSON, xapi, ctx);
         report_free(report);
         ctx->report = NULL;
     }
-    check_output("csv", false, csv_rows, ctx);
-    check_output("csv summary", false, csv_summary, ctx);
+    check_output("csv", OUT_PLAIN, csv_rows, ctx);
+    check_output("csv summary", OUT_PLAIN, csv_summary, ctx);
+    check_output("xapi stream", OUT_JSON, xapi_stream, ctx);
 }
 
 /* The checker must be able to fail: known good and bad texts, once. */
@@ -230,10 +255,10 @@ void fuzz_run_reports(Store *store, int64_t session_id)
 {
     json_self_test();
     Ctx ctx = {.store = store, .session = session_id};
-    check_output("sessions text", false, sessions_text, &ctx);
-    check_output("sessions json", true, sessions_json, &ctx);
-    check_output("summary", false, summary, &ctx);
-    check_output("transcript", false, transcript, &ctx);
+    check_output("sessions text", OUT_PLAIN, sessions_text, &ctx);
+    check_output("sessions json", OUT_JSON, sessions_json, &ctx);
+    check_output("summary", OUT_PLAIN, summary, &ctx);
+    check_output("transcript", OUT_PLAIN, transcript, &ctx);
 
     static SessionCopy copy; /* 13 KiB: not on the stack */
     Error err;
