@@ -216,24 +216,29 @@ static int draw_list(Debrief *db, const char *title, const Rows *rows, size_t fi
 static void draw_header(Debrief *db, int w, int *y_out)
 {
     const SessionInfo *s = &db->session.info;
-    int pad = px(db, 20), y = pad;
-    int hh = px(db, 132);
-    fill(db->r, (SDL_Rect){0, 0, w, hh}, DARK);
+    int pad = px(db, 20);
     char title[512], sim[16];
     snprintf(title, sizeof title, "%s — %s", db->s->debrief, s->scenario_title);
-    y += text_draw(db->tc, TS_LARGE, FONT_BOLD, WHITE, title, pad, y, w - 2 * pad) + px(db, 4);
     clock_text(sim, sizeof sim, s->sim_ms);
     char line[1400];
     const char *state = db->error[0] ? db->s->error_title
                       : strcmp(s->status, "completed") == 0 ? db->s->ended : db->s->interrupted;
-    snprintf(line, sizeof line, "%s · %s · %s%s%s%s", s->trainee, sim, state, db->error[0] ? ": " : "", db->error,
-             s->outcome ? "" : "");
-    text_draw(db->tc, TS_SMALL, FONT_REGULAR, db->error[0] ? (SDL_Color){255, 150, 150, 255} : (SDL_Color){170, 184, 194, 255},
-              line, pad, y, w - 2 * pad);
+    snprintf(line, sizeof line, "%s · %s · %s%s%s", s->trainee, sim, state, db->error[0] ? ": " : "", db->error);
     char total[64];
     snprintf(total, sizeof total, "%s %+d", db->s->total, db->total);
-    int tw, th;
+    /* A long error wraps: the header grows so that the score stays below it. */
+    int title_w, title_h, line_w, line_h, tw, th;
+    text_size(db->tc, TS_LARGE, FONT_BOLD, title, w - 2 * pad, &title_w, &title_h);
+    text_size(db->tc, TS_SMALL, FONT_REGULAR, line, w - 2 * pad, &line_w, &line_h);
     text_size(db->tc, TS_LARGE, FONT_BOLD, total, 0, &tw, &th);
+    int line_y = pad + title_h + px(db, 4);
+    int hh = line_y + line_h + px(db, 16) + th + px(db, 18) + pad;
+    if (hh < px(db, 132))
+        hh = px(db, 132);
+    fill(db->r, (SDL_Rect){0, 0, w, hh}, DARK);
+    text_draw(db->tc, TS_LARGE, FONT_BOLD, WHITE, title, pad, pad, w - 2 * pad);
+    text_draw(db->tc, TS_SMALL, FONT_REGULAR, db->error[0] ? (SDL_Color){255, 150, 150, 255} : (SDL_Color){170, 184, 194, 255},
+              line, pad, line_y, w - 2 * pad);
     int ty = hh - pad - th - px(db, 18);
     text_draw(db->tc, TS_LARGE, FONT_BOLD, db->total >= 0 ? GREEN : RED, total, pad, ty, 0);
     /* One bar per competency, centred on zero. */
