@@ -5,7 +5,7 @@
  * Builds once (or reuses, from --db PATH, default $TMPDIR/crisisdrill-bench-reports.db)
  * a database of 1,000 trainees, 100,000 sessions and about 5,000,000
  * score rows, then times each scope (session, trainee, scenario, team)
- * in each format (text, json, csv; csv --summary), from opening the store
+ * in each format (text, json, html, csv, csv --summary, xapi), from opening the store
  * to the last byte written to /dev/null: medians of N runs after one
  * warm-up. --plans prints the EXPLAIN QUERY PLAN of every report query
  * (docs/performance.md, "Reports").
@@ -29,6 +29,7 @@
 #include "core/store_internal.h" /* the bench reaches the sqlite3 handle to generate rows */
 #include "core/store_report.h"
 #include "report/report_data.h"
+#include "report/report_xapi.h"
 
 #ifndef CRISISDRILL_DATA_DIR
 #define CRISISDRILL_DATA_DIR "."
@@ -302,8 +303,8 @@ static bool generate(const char *path)
 
 /* ---- timing ------------------------------------------------------------------ */
 
-typedef enum { OUT_TEXT, OUT_JSON, OUT_CSV, OUT_SUMMARY } Out;
-static const char *const out_names[] = {"text", "json", "csv", "csv --summary"};
+typedef enum { OUT_TEXT, OUT_JSON, OUT_HTML, OUT_CSV, OUT_SUMMARY, OUT_XAPI, OUT_COUNT } Out;
+static const char *const out_names[] = {"text", "json", "html", "csv", "csv --summary", "xapi"};
 
 typedef struct Case {
     const char *name;
@@ -319,9 +320,14 @@ static bool run_once(const char *db, const ReportQuery *q, Out out, FILE *sink, 
     bool ok;
     if (out == OUT_CSV || out == OUT_SUMMARY) {
         ok = report_write_csv(store, q, out == OUT_SUMMARY, sink, err);
+    } else if (out == OUT_XAPI) {
+        /* As the command does: every session of the scope, streamed. */
+        ok = report_stream_xapi(store, q, REPORT_XAPI_DEFAULT_HOMEPAGE, sink, err);
     } else {
         Report *r = report_load(store, q, db, err);
-        ok = r && (out == OUT_TEXT ? report_write_text(r, sink, err) : report_write_json(r, sink, err));
+        ok = r && (out == OUT_TEXT   ? report_write_text(r, sink, err)
+                   : out == OUT_JSON ? report_write_json(r, sink, err)
+                                     : report_write_html(r, sink, err));
         report_free(r);
     }
     fflush(sink);
@@ -460,7 +466,7 @@ int main(int argc, char **argv)
     };
     printf("%-36s  %12s  %-21s  %13s\n", "report", "median", "min – max (ms)", "output");
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-        for (int out = OUT_TEXT; out <= OUT_SUMMARY; out++)
+        for (int out = OUT_TEXT; out < OUT_COUNT; out++)
             time_case(&o, &cases[i], (Out)out, sink);
     fclose(sink);
     return 0;
