@@ -502,7 +502,32 @@ static int parse_report_format(const Options *o, ReportOutput *output)
     return usage_error("%s", msg);
 }
 
-/* YYYY-MM-DD, optionally followed by THH:MM or THH:MM:SS. */
+/* The number made of n digits at s. */
+static int digits_value(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* A calendar date and time that exists: month 1-12, a day of that month
+ * (leap years counted), hour 0-23, minutes and seconds 0-59. */
+static bool real_date(const char *s, size_t len)
+{
+    static const int month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int year = digits_value(s, 4), month = digits_value(s + 5, 2), day = digits_value(s + 8, 2);
+    if (month < 1 || month > 12 || day < 1 || day > month_days[month - 1])
+        return false;
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month == 2 && day == 29 && !leap)
+        return false;
+    if (len >= 16 && (digits_value(s + 11, 2) > 23 || digits_value(s + 14, 2) > 59))
+        return false;
+    return len < 19 || digits_value(s + 17, 2) <= 59;
+}
+
+/* YYYY-MM-DD, optionally followed by THH:MM or THH:MM:SS, that exists. */
 static bool valid_since(const char *s)
 {
     static const char *const shapes[] = {"dddd-dd-dd", "dddd-dd-ddTdd:dd", "dddd-dd-ddTdd:dd:dd"};
@@ -511,7 +536,7 @@ static bool valid_since(const char *s)
         while (*p && *q && (*q == 'd' ? *p >= '0' && *p <= '9' : *p == *q))
             p++, q++;
         if (!*p && !*q)
-            return true;
+            return real_date(s, strlen(s));
     }
     return false;
 }

@@ -96,4 +96,13 @@ expect_in "$WORK/err" "no sessions of trainee 'zed'"
 expect_exit 1 -- "$CRISISDRILL" report --trainee cleo --since 2024-01-01 --db "$db"
 expect_in "$WORK/err" "since 2024-01-01"
 expect_exit 2 -- "$CRISISDRILL" report --team --trainee ann --db "$db"
+# --since takes dates that exist: a shape alone is not enough.
+for bad in 2026-13-01 2026-02-30 2025-02-29 2026-04-31 2026-01-01T24:00 2026-01-01T12:60 2026-01-01T12:00:60 26-01-01; do
+  expect_exit 2 -- "$CRISISDRILL" report --team --since "$bad" --db "$db"
+  expect_in "$WORK/err" "--since $bad: expected a date"
+done
+for good in 2024-02-29 2026-12-31T23:59:59; do
+  expect_exit 1 -- "$CRISISDRILL" report --team --since "$good" --db "$db"
+  expect_in "$WORK/err" "no sessions since $good"
+done
 expect_exit 2 -- "$CRISISDRILL" report --session 1 --format csv --summary --since 2023-01-01 --db "$db"
