@@ -132,8 +132,9 @@ typedef struct TraineeFacts {
     int lowest;                  /* the lowest total among them */
     const char *lowest_scenario;
     int below;                   /* how many are under the threshold */
-    const char *perimeter_rule, *perimeter_scenario; /* a perimeter rule broken in one of them */
-    const char *missed_rule, *missed_scenario;       /* a mandatory alert missed in one of them */
+    const char *perimeter_rule, *perimeter_scenario; /* the costliest perimeter breach in them */
+    const char *missed_rule, *missed_scenario;       /* the costliest mandatory alert missed in them */
+    int perimeter_points, missed_points;             /* the points of those rows */
     int lost[COMP_COUNT];        /* points lost per competency in them */
     uint64_t played;             /* bit i: scenario i of the scope's list has a latest attempt */
     int64_t *totals;             /* totals of completed sessions, for the median */
@@ -456,13 +457,19 @@ static void note_trainee_fact(Rows *rs, int t, const RuleMeta *m, const RSession
         tf->lost[c] -= points;
     if (points < 0)
         rs->trainee_rule_lost[(size_t)t * rs->f->l->r->nrules + m->slot] -= points;
-    if (!tf->perimeter_rule && strcmp(m->competency, "perimeter") == 0 && strcmp(outcome, "broken") == 0) {
+    /* The verdict names the row that cost most (the first of equals), so
+     * that the reason given is the one that weighs most. */
+    if (strcmp(m->competency, "perimeter") == 0 && strcmp(outcome, "broken") == 0 &&
+        (!tf->perimeter_rule || points < tf->perimeter_points)) {
         tf->perimeter_rule = m->key;
         tf->perimeter_scenario = s->scenario_id;
+        tf->perimeter_points = points;
     }
-    if (!tf->missed_rule && strcmp(m->kind, "alert") == 0 && strcmp(outcome, "missed") == 0) {
+    if (strcmp(m->kind, "alert") == 0 && strcmp(outcome, "missed") == 0 &&
+        (!tf->missed_rule || points < tf->missed_points)) {
         tf->missed_rule = m->key;
         tf->missed_scenario = s->scenario_id;
+        tf->missed_points = points;
     }
 }
 

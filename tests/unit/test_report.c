@@ -74,8 +74,11 @@ static void test_readiness(Store *store, const RuleSet *set)
     const Row low20[] = {{"perimeter.complaint.reply", OUTCOME_RESPECTED, 20}};
     const Row good45[] = {{"perimeter.complaint.reply", OUTCOME_RESPECTED, 45}};
     const Row exactly40[] = {{"perimeter.complaint.reply", OUTCOME_RESPECTED, 40}};
+    /* two breaches: the verdict names the costlier, though its rule comes
+     * later in the rule set and its row later in time */
     const Row broke[] = {{"perimeter.complaint.reply", OUTCOME_RESPECTED, 68},
-                         {"perimeter.complaint.delete", OUTCOME_BROKEN, -8}};
+                         {"perimeter.complaint.delete", OUTCOME_BROKEN, -8},
+                         {"perimeter.legal.delete", OUTCOME_BROKEN, -10}};
     const Row missed[] = {{"perimeter.complaint.reply", OUTCOME_RESPECTED, 60},
                           {"alert.legal_threat", OUTCOME_MISSED, -10}};
     /* ann falls back under the threshold on her latest attempt */
@@ -86,7 +89,7 @@ static void test_readiness(Store *store, const RuleSet *set)
     play(store, set, "bob", "snow", "completed", good45, 1);
     play(store, set, "bob", "snow", "interrupted", NULL, 0);
     /* cleo scores well but deletes a complaint */
-    play(store, set, "cleo", "snow", "completed", broke, 2);
+    play(store, set, "cleo", "snow", "completed", broke, 3);
     /* dan reaches the threshold exactly; eve never completed a session */
     play(store, set, "dan", "leak", "completed", exactly40, 1);
     play(store, set, "eve", "snow", "aborted", good50, 1);
@@ -114,8 +117,8 @@ static void test_readiness(Store *store, const RuleSet *set)
         /* the team's other scenario is what bob plays next */
         CHECK_STR(bob->train_scenario, "leak");
         CHECK(!cleo->ready);
-        CHECK_CONTAINS(cleo->verdict, "broke perimeter.complaint.delete in snow");
-        CHECK_STR(cleo->train_rule, "perimeter.complaint.delete");
+        CHECK_CONTAINS(cleo->verdict, "broke perimeter.legal.delete in snow");
+        CHECK_STR(cleo->train_rule, "perimeter.legal.delete");
         CHECK_STR(cleo->train_competency, "perimeter");
         CHECK(dan->ready);
         CHECK(!eve->ready);
@@ -143,16 +146,18 @@ static void test_rule_stats(Store *store)
     CHECK(r != NULL);
     if (!r)
         return;
-    /* rules sorted by points lost: the deletion first */
-    CHECK(r->nrules >= 2);
-    if (r->nrules >= 2) {
-        CHECK_STR(r->rules[0].rule, "perimeter.complaint.delete");
-        CHECK_INT(r->rules[0].lost, 8);
-        CHECK_INT(r->rules[0].broken, 1);
-        CHECK_INT(r->rules[0].sessions, 1);
-        CHECK_INT(r->rules[0].trainees, 1);
-        CHECK_INT(r->rules[1].lost, 0);
-        CHECK_INT(r->rules[1].sessions, 0);
+    /* rules sorted by points lost: the deletions first, the costlier first */
+    CHECK(r->nrules >= 3);
+    if (r->nrules >= 3) {
+        CHECK_STR(r->rules[0].rule, "perimeter.legal.delete");
+        CHECK_INT(r->rules[0].lost, 10);
+        CHECK_STR(r->rules[1].rule, "perimeter.complaint.delete");
+        CHECK_INT(r->rules[1].lost, 8);
+        CHECK_INT(r->rules[1].broken, 1);
+        CHECK_INT(r->rules[1].sessions, 1);
+        CHECK_INT(r->rules[1].trainees, 1);
+        CHECK_INT(r->rules[2].lost, 0);
+        CHECK_INT(r->rules[2].sessions, 0);
     }
     report_free(r);
 }
