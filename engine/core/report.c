@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rules.h"
+#include "text.h"
 
 char *report_clock(char *buf, size_t size, int64_t ms)
 {
@@ -14,11 +15,13 @@ char *report_clock(char *buf, size_t size, int64_t ms)
 
 size_t report_utf8_length(const unsigned char *p)
 {
-    size_t n = *p < 0x80 ? 1 : *p >= 0xc2 && *p <= 0xdf ? 2 : *p >= 0xe0 && *p <= 0xef ? 3 : *p >= 0xf0 && *p <= 0xf4 ? 4 : 0;
-    for (size_t i = 1; i < n; i++)
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-    return n;
+    size_t available = strnlen((const char *)p, 4);
+    if (available == 0)
+        return 0;
+    uint32_t cp;
+    bool valid;
+    size_t n = text_utf8_next(p, available, &cp, &valid);
+    return valid ? n : 0;
 }
 
 void report_json_string(FILE *out, const char *s)

@@ -21,7 +21,8 @@ bool report_summary(Store *store, int64_t session_id, const char *db_path, FILE 
 bool report_transcript(Store *store, int64_t session_id, FILE *out, Error *err);
 
 /* Length of the UTF-8 sequence at p (1 to 4 bytes), 0 when the bytes
- * there are not one (overlong, stray continuation, cut short). */
+ * there are not one (overlong, surrogate, stray continuation, cut short):
+ * text_utf8_next() over a NUL-terminated string. */
 size_t report_utf8_length(const unsigned char *p);
 /* Writes s as a JSON string literal (quotes included); bytes that are not
  * UTF-8 become U+FFFD. */

@@ -3,42 +3,19 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "core/text.h"
+
 #define REPLACEMENT 0xFFFDu
 
 size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
-    unsigned char c = s[0];
-    size_t n;
-    uint32_t v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        n = 2, v = c & 0x1Fu, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3, v = c & 0x0Fu, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4, v = c & 0x07u, min = 0x10000;
-    } else {
+    /* The core's decoder; an invalid sequence is replaced byte by byte. */
+    bool valid;
+    size_t n = text_utf8_next(s, len, cp, &valid);
+    if (!valid) {
         *cp = REPLACEMENT;
         return 1;
     }
-    if (len < n) {
-        *cp = REPLACEMENT;
-        return 1;
-    }
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = REPLACEMENT;
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3Fu);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-        *cp = REPLACEMENT;
-        return 1;
-    }
-    *cp = v;
     return n;
 }
 

@@ -16,7 +16,7 @@ const char *report_time(char *buf, size_t size, int64_t ms)
     if (ms < 0)
         snprintf(buf, size, "-");
     else
-        snprintf(buf, size, "%02" PRId64 ":%02" PRId64 ".%03" PRId64, ms / 60000, ms / 1000 % 60, ms % 1000);
+        report_clock(buf, size, ms);
     return buf;
 }
 
