@@ -397,7 +397,7 @@ static int cmd_play(const Options *o)
     SessionConfig cfg = {
         .scenario_path = scenario, .lang = o->lang, .trainee = o->trainee ? o->trainee : "trainee",
         .rules = o->rules, .rules_dir = rules_dir, .mode = "headless", .store = store, .clock = clock,
-        .seed = (uint64_t)seed, .committed = o->progress ? print_committed : NULL,
+        .seed = (uint64_t)seed, .committed = o->progress ? print_committed : NULL, .measure = headless_measure_scale,
     };
     HeadlessResult result;
     bool ok = headless_play(&cfg, answers, &result, &err);

@@ -9,7 +9,7 @@
 
 #include "../core/session.h"
 #include "../core/text.h"
-#include "../headless/answers.h"
+#include "../headless/headless.h"
 #include "../headless/headless.h"
 
 #define MAX_SITUATIONS 64
@@ -248,7 +248,8 @@ static bool run(const char *scenario, const char *lang, const char *rules_dir, c
         return store ? error_set(err, "out of memory") : false;
     }
     SessionConfig cfg = {.scenario_path = scenario, .lang = *lang ? lang : NULL, .trainee = "check",
-                         .rules_dir = rules_dir, .mode = "check", .store = store, .clock = clock, .seed = 1};
+                         .rules_dir = rules_dir, .mode = "check", .store = store, .clock = clock, .seed = 1,
+                         .measure = headless_measure_scale};
     Session *s = session_start(&cfg, err);
     bool ok = s != NULL;
     size_t next = 0;
@@ -357,7 +358,8 @@ static void lint_rules(const char *scenario, const char *rules_dir, const char *
     Store *store = store_open(":memory:", &err);
     Clock *clock = clock_new_virtual();
     SessionConfig cfg = {.scenario_path = scenario, .lang = *lang ? lang : NULL, .trainee = "check",
-                         .rules_dir = rules_dir, .mode = "check", .store = store, .clock = clock, .seed = 1};
+                         .rules_dir = rules_dir, .mode = "check", .store = store, .clock = clock, .seed = 1,
+                         .measure = headless_measure_scale};
     Session *s = store && clock ? session_start(&cfg, &err) : NULL;
     if (s) {
         const RuleSet *rules = session_rules(s);

@@ -29,6 +29,8 @@ typedef struct Action {
     int64_t typed_ms;        /* when the trainee first typed, -1 unknown */
     bool template_offered;   /* set by the session: the scenario offers a
                                 template for the post's situation */
+    const char *template_text;      /* set by the session: the named template's */
+    const char *template_situation; /* text and situation */
     const char *source;      /* "answers", "window", ... */
     int source_line;         /* answers file line, 0 if none */
 } Action;

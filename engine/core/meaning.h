@@ -49,6 +49,11 @@ void meaning_free(Meaning *m);
  * belongs to the lexicon. */
 const char *meaning_expresses(const Lexicon *lx, const Meaning *m, const char *id);
 
+/* How many distinct phrases of concept `id` the text holds; adds to
+ * *tokens_covered the words those phrases take (to tell an answer from a
+ * string of expected words). */
+size_t meaning_phrase_hits(const Lexicon *lx, const Meaning *m, const char *id, size_t *tokens_covered);
+
 /* Number of distinct content words (stems that are not stop words of the
  * text's language: "the", "we", "nous", "de"...). */
 size_t meaning_content_count(const Meaning *m);

@@ -5,14 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meaning.h"
 #include "text.h"
 #include "tokens.h"
 
-static const char *const kind_names[] = {"perimeter", "alert", "reply", "target", "unneeded_alert"};
+static const char *const kind_names[] = {"perimeter", "alert", "reply", "target", "unneeded_alert", "outcome"};
 static const char *const competency_names[] = {"method", "materials", "perimeter", "alerting"};
 static const char *const verdict_names[] = {"allowed", "forbidden", "alert_first"};
 static const char *const trigger_names[] = {"situation", "followers", "volume", "keywords"};
-static const char *const check_names[] = {"contains", "absent", "template", "no_personal_data"};
+static const char *const check_names[] = {"contains", "absent", "template", "no_personal_data", "distinct",
+                                           "no_figures"};
 /* Actions a perimeter rule can speak of (alerts are never out of perimeter). */
 static const char *const perimeter_actions[] = {"reply", "dm", "hide", "delete", "like"};
 
@@ -137,6 +139,7 @@ static void rule_free_fields(Rule *r)
     free(r->action);
     free(r->role);
     free(r->words);
+    free(r->concept);
     free_words(r);
     free(r->rationale);
 }
@@ -151,6 +154,12 @@ void rules_free(RuleSet *set)
     }
     for (size_t i = 0; i < set->nrules; i++)
         rule_free_fields(&set->rules[i]);
+    for (size_t i = 0; i < set->nconcepts; i++) {
+        free(set->concepts[i].id);
+        free(set->concepts[i].lang);
+        free(set->concepts[i].words);
+    }
+    free(set->concepts);
     free(set->roles);
     free(set->rules);
     free(set->name);
@@ -158,7 +167,41 @@ void rules_free(RuleSet *set)
     free(set);
 }
 
+bool rules_add_concept(RuleSet *set, const char *id, const char *lang, const char *words, int line)
+{
+    Concept *c = realloc(set->concepts, (set->nconcepts + 1) * sizeof *c);
+    if (!c)
+        return false;
+    set->concepts = c;
+    c = &c[set->nconcepts++];
+    *c = (Concept){dupstr(id), dupstr(lang), dupstr(words), line};
+    return c->id && c->lang && c->words;
+}
+
 /* ---- lookups ----------------------------------------------------------- */
+
+bool rules_has_concept(const RuleSet *set, const char *id)
+{
+    for (size_t i = 0; i < set->nconcepts; i++)
+        if (strcmp(set->concepts[i].id, id) == 0)
+            return true;
+    return false;
+}
+
+const Rule *rules_outcome(const RuleSet *set)
+{
+    for (size_t i = 0; i < set->nrules; i++)
+        if (set->rules[i].kind == RULE_OUTCOME)
+            return &set->rules[i];
+    return NULL;
+}
+
+double rule_share(const Rule *r)
+{
+    if (r->share > 0)
+        return r->share / 100.0;
+    return r->check == CHECK_DISTINCT ? 0.8 : 0.5;
+}
 
 bool rules_has_role(const RuleSet *set, const char *role)
 {
@@ -234,7 +277,10 @@ bool rules_validate(const RuleSet *set, const Rule *r, Error *err)
 {
     if (!r->key || !is_identifier(r->key))
         return error_set(err, "%s rule needs id=NAME (letters, digits, _ - .)", kind_names[r->kind]);
-    if (r->kind != RULE_UNNEEDED_ALERT && (!r->situation || !*r->situation) &&
+    if (r->concept && !rules_has_concept(set, r->concept))
+        return error_set(err, "rule '%s': concept '%s' is not declared (add: concept id=%s lang=en words=\"...\")",
+                         r->key, r->concept, r->concept);
+    if (r->kind != RULE_UNNEEDED_ALERT && r->kind != RULE_OUTCOME && (!r->situation || !*r->situation) &&
         !(r->kind == RULE_ALERT && r->trigger != TRIGGER_SITUATION))
         return error_set(err, "rule '%s' needs situation=TAG (or situation=*)", r->key);
     if (r->situation && strcmp(r->situation, "*") != 0 && !is_identifier(r->situation))
@@ -260,20 +306,22 @@ bool rules_validate(const RuleSet *set, const Rule *r, Error *err)
             return error_set(err, "rule '%s': when=%s needs min=N", r->key, trigger_names[r->trigger]);
         if (r->trigger == TRIGGER_VOLUME && r->window_ms <= 0)
             return error_set(err, "rule '%s': when=volume needs window=DURATION", r->key);
-        if (r->trigger == TRIGGER_KEYWORDS && r->nwords == 0)
-            return error_set(err, "rule '%s': when=keywords needs words=\"a, b, c\"", r->key);
+        if (r->trigger == TRIGGER_KEYWORDS && r->nwords == 0 && !r->concept)
+            return error_set(err, "rule '%s': when=keywords needs words=\"a, b, c\" or concept=ID", r->key);
         break;
     case RULE_REPLY:
         if (!r->action || (strcmp(r->action, "reply") && strcmp(r->action, "dm") && strcmp(r->action, "*")))
             return error_set(err, "rule '%s': applies=reply|dm|* (got '%s')", r->key, r->action ? r->action : "");
-        if ((r->check == CHECK_CONTAINS || r->check == CHECK_ABSENT) && r->nwords == 0)
-            return error_set(err, "rule '%s': check=%s needs words=\"a, b, c\"", r->key, check_names[r->check]);
+        if ((r->check == CHECK_CONTAINS || r->check == CHECK_ABSENT) && r->nwords == 0 && !r->concept)
+            return error_set(err, "rule '%s': check=%s needs words=\"a, b, c\" or concept=ID", r->key,
+                             check_names[r->check]);
         break;
     case RULE_TARGET:
         if (r->deadline_ms <= 0)
             return error_set(err, "rule '%s' needs within=DURATION (e.g. 5m)", r->key);
         break;
     case RULE_UNNEEDED_ALERT:
+    case RULE_OUTCOME:
     case RULE_KIND_COUNT:
         break;
     }
@@ -328,8 +376,12 @@ static bool field_fits_kind(const char *k, RuleKind kind)
         return kind == RULE_PERIMETER;
     if (!strcmp(k, "when"))
         return kind == RULE_ALERT;
-    if (!strcmp(k, "check"))
+    if (!strcmp(k, "check") || !strcmp(k, "share"))
         return kind == RULE_REPLY;
+    if (!strcmp(k, "note"))
+        return kind == RULE_ALERT;
+    if (!strcmp(k, "concept"))
+        return kind == RULE_REPLY || kind == RULE_ALERT;
     return true;
 }
 
@@ -348,6 +400,17 @@ static bool apply_field(Rule *r, const Token *f, Error *err)
     if (!strcmp(k, "role")) return set_string(&r->role, v) || error_set(err, "out of memory");
     if (!strcmp(k, "why")) return set_string(&r->rationale, v) || error_set(err, "out of memory");
     if (!strcmp(k, "words")) return (set_string(&r->words, v) && rules_fold_words(r)) || error_set(err, "out of memory");
+    if (!strcmp(k, "concept")) return set_string(&r->concept, v) || error_set(err, "out of memory");
+    if (!strcmp(k, "note")) {
+        if (!parse_int_field(k, v, 0, 1000, &n, err)) return false;
+        r->note_points = (int)n;
+        return true;
+    }
+    if (!strcmp(k, "share")) {
+        if (!parse_int_field(k, v, 1, 100, &n, err)) return false;
+        r->share = (int)n;
+        return true;
+    }
     if (!strcmp(k, "verdict")) {
         if (!parse_enum_field(k, v, verdict_names, COUNT(verdict_names), &e, err)) return false;
         r->verdict = (Verdict)e;
@@ -423,7 +486,7 @@ static bool statement_from(const Tokens *t, int line, Statement *st, Error *err)
 
 static const Competency default_competency[] = {
     [RULE_PERIMETER] = COMP_PERIMETER, [RULE_ALERT] = COMP_ALERTING, [RULE_REPLY] = COMP_MATERIALS,
-    [RULE_TARGET] = COMP_METHOD, [RULE_UNNEEDED_ALERT] = COMP_ALERTING,
+    [RULE_TARGET] = COMP_METHOD, [RULE_UNNEEDED_ALERT] = COMP_ALERTING, [RULE_OUTCOME] = COMP_METHOD,
 };
 
 static bool add_rule(RuleSet *set, RuleKind kind, const Statement *st, Error *err)
@@ -454,6 +517,7 @@ static bool apply_statement(RuleSet **setp, const Statement *st, Error *err)
 {
     static const char *const ruleset_fields[] = {"name", "title"};
     static const char *const role_fields[] = {"id", "label"};
+    static const char *const concept_fields[] = {"id", "lang", "words"};
     if (!strcmp(st->kind, "ruleset")) {
         if (*setp)
             return error_set(err, "only one 'ruleset' line per file");
@@ -477,10 +541,26 @@ static bool apply_statement(RuleSet **setp, const Statement *st, Error *err)
             return error_set(err, "role '%s' declared twice", id);
         return rules_add_role(*setp, id, field(st, "label")) ? true : error_set(err, "out of memory");
     }
+    if (!strcmp(st->kind, "concept")) {
+        if (!only_fields(st, concept_fields, COUNT(concept_fields), err))
+            return false;
+        const char *id = field(st, "id"), *lang = field(st, "lang"), *words = field(st, "words");
+        if (!id || !is_identifier(id))
+            return error_set(err, "concept needs id=NAME (letters, digits, _ - .)");
+        if (!lang || (strcmp(lang, "*") != 0 && !lexicon_knows_language(lang)))
+            return error_set(err, "concept '%s' needs lang=en|fr|... (a language with a stemmer) or lang=*", id);
+        if (!words || !*words)
+            return error_set(err, "concept '%s' needs words=\"a, b, c\"", id);
+        for (size_t i = 0; i < (*setp)->nconcepts; i++)
+            if (!strcmp((*setp)->concepts[i].id, id) && !strcmp((*setp)->concepts[i].lang, lang))
+                return error_set(err, "concept '%s' lang=%s declared twice (first at line %d)", id, lang,
+                                 (*setp)->concepts[i].line);
+        return rules_add_concept(*setp, id, lang, words, st->line) ? true : error_set(err, "out of memory");
+    }
     int kind = name_index(st->kind, kind_names, COUNT(kind_names));
     if (kind < 0)
-        return error_set(err, "unknown statement '%s' (expected ruleset, role, perimeter, alert, reply, "
-                              "target or unneeded_alert)", st->kind);
+        return error_set(err, "unknown statement '%s' (expected ruleset, role, concept, perimeter, alert, reply, "
+                              "target, unneeded_alert or outcome)", st->kind);
     return add_rule(*setp, (RuleKind)kind, st, err);
 }
 
@@ -618,9 +698,15 @@ static void write_rule(FILE *out, const Rule *r)
         write_duration(out, r->kind == RULE_TARGET ? "within" : "deadline", r->deadline_ms);
     if (r->words)
         write_quoted(out, "words", r->words);
+    if (r->concept)
+        fprintf(out, " concept=%s", r->concept);
+    if (r->share)
+        fprintf(out, " share=%d", r->share);
     fprintf(out, "\n    competency=%s points=%d penalty=%d", competency_names[r->competency], r->points, r->penalty);
     if (r->late)
         fprintf(out, " late=%d", r->late);
+    if (r->note_points)
+        fprintf(out, " note=%d", r->note_points);
     if (r->rationale && *r->rationale) {
         fputs("\n   ", out);
         write_quoted(out, "why", r->rationale);
@@ -640,6 +726,13 @@ bool rules_write(const RuleSet *set, FILE *out, Error *err)
         fputc('\n', out);
     }
     fputc('\n', out);
+    for (size_t i = 0; i < set->nconcepts; i++) {
+        fprintf(out, "concept id=%s lang=%s\n   ", set->concepts[i].id, set->concepts[i].lang);
+        write_quoted(out, "words", set->concepts[i].words);
+        fputc('\n', out);
+    }
+    if (set->nconcepts)
+        fputc('\n', out);
     for (size_t i = 0; i < set->nrules; i++)
         write_rule(out, &set->rules[i]);
     if (fflush(out) != 0 || ferror(out))

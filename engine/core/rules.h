@@ -12,11 +12,13 @@
 
 #include "error.h"
 
-typedef enum { RULE_PERIMETER, RULE_ALERT, RULE_REPLY, RULE_TARGET, RULE_UNNEEDED_ALERT, RULE_KIND_COUNT } RuleKind;
+typedef enum { RULE_PERIMETER, RULE_ALERT, RULE_REPLY, RULE_TARGET, RULE_UNNEEDED_ALERT, RULE_OUTCOME,
+               RULE_KIND_COUNT } RuleKind;
 typedef enum { COMP_METHOD, COMP_MATERIALS, COMP_PERIMETER, COMP_ALERTING, COMP_COUNT } Competency;
 typedef enum { VERDICT_ALLOWED, VERDICT_FORBIDDEN, VERDICT_ALERT_FIRST } Verdict;
 typedef enum { TRIGGER_SITUATION, TRIGGER_FOLLOWERS, TRIGGER_VOLUME, TRIGGER_KEYWORDS } AlertTrigger;
-typedef enum { CHECK_CONTAINS, CHECK_ABSENT, CHECK_TEMPLATE, CHECK_NO_PERSONAL_DATA } ReplyCheck;
+typedef enum { CHECK_CONTAINS, CHECK_ABSENT, CHECK_TEMPLATE, CHECK_NO_PERSONAL_DATA, CHECK_DISTINCT, CHECK_NO_FIGURES,
+               CHECK_COUNT } ReplyCheck;
 
 #define RULE_MAX_WORDS 64
 
@@ -34,7 +36,8 @@ typedef struct Rule {
     int64_t threshold;      /* alert followers/volume: minimum */
     int64_t window_ms;      /* alert volume: sliding window */
     int64_t deadline_ms;    /* alert: deadline; target: response time */
-    char *words;            /* comma-separated keywords as written */
+    char *words;            /* comma-separated phrases as written (matched on word stems) */
+    char *concept;          /* reply contains/absent, alert keywords: a concept of the set */
     char *folded[RULE_MAX_WORDS]; /* the same, folded for matching */
     char *written[RULE_MAX_WORDS]; /* and as written, for messages */
     size_t nwords;
@@ -42,6 +45,9 @@ typedef struct Rule {
     int points;             /* earned when respected / on time */
     int penalty;            /* lost when broken / missed */
     int late;               /* lost when late (alerts, targets) */
+    int note_points;        /* alert: earned by a note that says what, how big and what is needed */
+    int share;              /* reply template: % of the template's words a reply must keep;
+                               reply distinct: % of words shared that makes two replies one; 0: default */
     char *rationale;        /* why the rule exists, shown in debriefs */
 } Rule;
 
@@ -49,6 +55,15 @@ typedef struct Role {
     char *id;
     char *label;
 } Role;
+
+/* Phrases that say one thing in one language ("*": every language), for
+ * matching on meaning (engine/core/meaning.h). */
+typedef struct Concept {
+    char *id;
+    char *lang;
+    char *words;
+    int line;
+} Concept;
 
 typedef struct RuleSet {
     char *name;
@@ -58,6 +73,8 @@ typedef struct RuleSet {
     size_t nroles;
     Rule *rules;
     size_t nrules;
+    Concept *concepts;
+    size_t nconcepts;
 } RuleSet;
 
 /* Parses rule file text. `path` names the file in messages ("file:line:
@@ -79,6 +96,9 @@ bool rules_fold_words(Rule *rule);
 /* Checks one rule's fields for its kind. */
 bool rules_validate(const RuleSet *set, const Rule *rule, Error *err);
 
+bool rules_add_concept(RuleSet *set, const char *id, const char *lang, const char *words, int line);
+bool rules_has_concept(const RuleSet *set, const char *id);
+
 bool rules_has_role(const RuleSet *set, const char *role);
 /* The perimeter rule for (situation, action), the exact situation first and
  * then "*"; NULL when the set says nothing. */
@@ -86,6 +106,12 @@ const Rule *rules_perimeter(const RuleSet *set, const char *situation, const cha
 /* The response-time target for a situation ("*" as fallback), or NULL. */
 const Rule *rules_target(const RuleSet *set, const char *situation);
 const Rule *rules_unneeded_alert(const RuleSet *set, const char *role);
+/* The rule that scores how the crisis ended, or NULL. */
+const Rule *rules_outcome(const RuleSet *set);
+
+/* The share a rule asks for, in 0..1: its own, or the check's default
+ * (template 50 %, distinct 80 %). */
+double rule_share(const Rule *r);
 
 const char *rule_kind_name(RuleKind k);
 const char *competency_name(Competency c);

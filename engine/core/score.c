@@ -1,13 +1,134 @@
+/* Scoring model 2 (docs/rules.md, "How a score is made, and why it resists
+ * gaming"). What it holds to:
+ *  - one credit per obligation: a rule earns at most once per post, a post's
+ *    response time once; penalties are paid every time they are incurred;
+ *  - words are judged on meaning (meaning.h): concepts per language, word
+ *    stems, whole words; a template counts only when its words are kept and
+ *    it fits the post; near-identical replies to different people are one
+ *    reply pasted, and earn nothing;
+ *  - alerts earn with a cause: the post that calls for them is on screen,
+ *    or the alert named it or its facts before it came; the note is graded;
+ *    an alert with no cause and no news since the last one is unneeded;
+ *  - every obligation is settled at the end, and the end itself is scored
+ *    (the outcome rule) between the scenario's calm and silent references. */
 #include "score.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "meaning.h"
 #include "text.h"
 
-/* Per alert rule: whether it has fired, and for volume rules the position
- * of the sliding window in the list of negative post times. */
+#define REASON_MAX 1600
+/* Replies kept to compare a new one with (near-identical pasting). */
+#define REPLY_MEMORY 64
+/* Content words a note must share with a post to be about it. */
+#define FACTS_SHARED 2
+
+/* ---- the words of reasons, in the session's language ------------------- */
+
+typedef enum {
+    M_ALERT_MISSED, M_ALERT_MET, M_ALERT_LATE, M_ALERT_ANTICIPATED, M_ALERT_SETTLED_END, M_ALERT_LEFT,
+    M_UNNEEDED, M_NOTE, M_YES, M_NO,
+    M_ANSWER_TIME, M_ANSWER_LATE, M_NEVER_ANSWERED, M_ANSWER_SETTLED_END, M_ANSWER_LEFT,
+    M_SAYS, M_SAYS_BEFORE, M_FALLS_SHORT, M_DOES, M_AVOIDS,
+    M_TEMPLATE_USED, M_EDITED, M_TEMPLATE_FREE, M_TEMPLATE_DROPPED, M_TEMPLATE_MISFIT,
+    M_PDATA_OK, M_PDATA_BAD, M_REPEAT, M_FIGURES, M_STUFFED,
+    M_PERIM_OK, M_PERIM_FORBIDDEN, M_PERIM_AFTER, M_PERIM_WITHOUT,
+    M_WHAT_REPLY, M_WHAT_DM, M_ACT_REPLY, M_ACT_DM, M_ACT_HIDE, M_ACT_DELETE, M_ACT_LIKE, M_ACT_OTHER,
+    M_OUTCOME, M_OUTCOME_CALM, M_OUTCOME_BETWEEN, M_OUTCOME_FED, M_GOOD_ANSWER,
+    M_COUNT
+} Msg;
+
+/* Each message takes the same arguments, in the same order, in every language. */
+static const char *const messages[M_COUNT][2] = {
+    [M_ALERT_MISSED] = {"%s was not alerted within %s of post %s.",
+                        "%s n'a pas été alerté dans les %s qui ont suivi le post %s."},
+    [M_ALERT_MET] = {"%s alerted %s after post %s (deadline %s).", "%s alerté %s après le post %s (délai %s)."},
+    [M_ALERT_LATE] = {"%s alerted %s after post %s (deadline %s): too late.",
+                      "%s alerté %s après le post %s (délai %s) : trop tard."},
+    [M_ALERT_ANTICIPATED] = {"%s had already been alerted about it when post %s appeared (deadline %s).",
+                             "%s avait déjà été alerté à ce sujet quand le post %s est apparu (délai %s)."},
+    [M_ALERT_SETTLED_END] = {"The scenario ended %s after post %s with %s not alerted: %d%% of the %s deadline had "
+                             "passed, and the penalty is in proportion.",
+                             "Le scénario s'est terminé %s après le post %s sans alerte à %s : %d %% du délai de %s "
+                             "était écoulé, la pénalité est en proportion."},
+    [M_ALERT_LEFT] = {"The trainee left at %s with %s still not alerted about post %s (deadline %s).",
+                      "L'apprenant est parti à %s sans avoir alerté %s du post %s (délai %s)."},
+    [M_UNNEEDED] = {"Alert to %s with nothing on screen that called for it, and nothing new since the last alert.",
+                    "Alerte à %s alors que rien à l'écran ne l'appelait, et rien de nouveau depuis la dernière "
+                    "alerte."},
+    [M_NOTE] = {"The note to %s says what happened: %s; how big it is: %s; what is needed: %s.",
+                "La note à %s dit ce qui s'est passé : %s ; quelle ampleur : %s ; ce qu'il faut : %s."},
+    [M_YES] = {"yes", "oui"},
+    [M_NO] = {"no", "non"},
+    [M_ANSWER_TIME] = {"Post %s (%s) answered after %s; target %s.", "Post %s (%s) : réponse après %s ; objectif %s."},
+    [M_ANSWER_LATE] = {"Post %s (%s) answered after %s; target %s: late.",
+                       "Post %s (%s) : réponse après %s ; objectif %s : en retard."},
+    [M_NEVER_ANSWERED] = {"Post %s (%s) was never answered; target %s.",
+                          "Le post %s (%s) n'a jamais eu de réponse ; objectif %s."},
+    [M_ANSWER_SETTLED_END] = {"Post %s (%s) was still unanswered when the scenario ended: %d%% of its %s target had "
+                              "passed, and the penalty is in proportion.",
+                              "Le post %s (%s) était encore sans réponse à la fin du scénario : %d %% de son "
+                              "objectif de %s était écoulé, la pénalité est en proportion."},
+    [M_ANSWER_LEFT] = {"The trainee left at %s with post %s (%s) unanswered (target %s).",
+                       "L'apprenant est parti à %s en laissant le post %s (%s) sans réponse (objectif %s)."},
+    [M_SAYS] = {"%s says \"%s\".", "%s dit « %s »."},
+    [M_SAYS_BEFORE] = {"%s says \"%s\" before %s was alerted.", "%s dit « %s » avant que %s soit alerté."},
+    [M_FALLS_SHORT] = {"%s falls short of what rule %s asks.", "%s ne fait pas ce que demande la règle %s."},
+    [M_DOES] = {"%s does what rule %s asks (\"%s\").", "%s fait ce que demande la règle %s (« %s »)."},
+    [M_AVOIDS] = {"%s avoids what rule %s forbids.", "%s évite ce qu'interdit la règle %s."},
+    [M_TEMPLATE_USED] = {"%s built on the pre-approved template '%s'%s.",
+                         "%s construite sur le modèle validé « %s »%s."},
+    [M_EDITED] = {" (adapted)", " (adapté)"},
+    [M_TEMPLATE_FREE] = {"%s written freely where the pre-approved template '%s' exists.",
+                         "%s écrite librement alors que le modèle validé « %s » existe."},
+    [M_TEMPLATE_DROPPED] = {"%s names the template '%s' but keeps %d%% of its words: judged as free text.",
+                            "%s cite le modèle « %s » mais n'en garde que %d %% des mots : jugée comme texte libre."},
+    [M_TEMPLATE_MISFIT] = {"%s uses the template '%s', made for %s posts, on a %s post: judged as free text.",
+                           "%s utilise le modèle « %s », fait pour les posts %s, sur un post %s : jugée comme texte "
+                           "libre."},
+    [M_PDATA_OK] = {"%s holds no personal data.", "%s ne contient aucune donnée personnelle."},
+    [M_PDATA_BAD] = {"%s holds personal data (an e-mail address or a phone number).",
+                     "%s contient des données personnelles (une adresse e-mail ou un numéro de téléphone)."},
+    [M_REPEAT] = {"%s repeats, almost word for word (%d%% the same), the answer to post %s: the same words pasted to "
+                  "different people.",
+                  "%s répète presque mot pour mot (%d %% identique) la réponse au post %s : les mêmes mots collés "
+                  "pour des personnes différentes."},
+    [M_FIGURES] = {"%s states figures in public that nobody has confirmed.",
+                   "%s donne en public des chiffres que personne n'a confirmés."},
+    [M_STUFFED] = {"%s is a string of expected words, not an answer to a person.",
+                   "%s aligne des mots attendus au lieu de répondre à une personne."},
+    [M_PERIM_OK] = {"%s on a %s post is within the perimeter.", "%s sur un post %s : dans le périmètre."},
+    [M_PERIM_FORBIDDEN] = {"%s on a %s post is outside the perimeter.", "%s sur un post %s : hors du périmètre."},
+    [M_PERIM_AFTER] = {"%s on a %s post came after alerting %s.", "%s sur un post %s : après avoir alerté %s."},
+    [M_PERIM_WITHOUT] = {"%s on a %s post came without first alerting %s.",
+                         "%s sur un post %s : sans avoir d'abord alerté %s."},
+    [M_WHAT_REPLY] = {"Public reply", "Réponse publique"},
+    [M_WHAT_DM] = {"Private message", "Message privé"},
+    [M_ACT_REPLY] = {"A public reply", "Une réponse publique"},
+    [M_ACT_DM] = {"A private message", "Un message privé"},
+    [M_ACT_HIDE] = {"Hiding", "Masquer"},
+    [M_ACT_DELETE] = {"Deleting", "Supprimer"},
+    [M_ACT_LIKE] = {"Liking", "Aimer"},
+    [M_ACT_OTHER] = {"This action", "Cette action"},
+    [M_OUTCOME] = {"At the end, %lld negative posts and reposts were out (the model trainee's run: %lld; a silent "
+                   "trainee's: %lld): %s",
+                   "À la fin, %lld posts et partages négatifs circulaient (avec l'apprenant modèle : %lld ; sans "
+                   "aucune action : %lld) : %s"},
+    [M_OUTCOME_CALM] = {"the crisis ended as calm as the model's.", "la crise s'est terminée aussi calme que "
+                                                                     "celle du modèle."},
+    [M_OUTCOME_BETWEEN] = {"the crisis ended between calm and silence.",
+                           "la crise s'est terminée entre le calme et le silence."},
+    [M_OUTCOME_FED] = {"the crisis ended worse than if nobody had answered: the answers fed the fire.",
+                       "la crise s'est terminée pire que sans réponse : les réponses ont attisé le feu."},
+    [M_GOOD_ANSWER] = {" A good answer: \"%s\" (template '%s').", " Une bonne réponse : « %s » (modèle « %s »)."},
+};
+
+/* ---- state ---------------------------------------------------------------- */
+
 typedef struct TriggerState {
     bool fired;
     size_t window_lo;
@@ -16,29 +137,91 @@ typedef struct TriggerState {
 typedef struct AlertMade {
     char *role;
     char *post_id;          /* what the alert was about, may be NULL */
+    Meaning *note;
     int64_t at_ms;
     int64_t action_id;
-    bool answered_a_call;   /* met (or followed up) an obligation of its role */
+    bool answered_a_call;   /* met an obligation, or brought news to its role */
 } AlertMade;
+
+typedef struct ReplyMade {
+    char *post_id;
+    Meaning *words;
+} ReplyMade;
 
 struct Scorer {
     const RuleSet *rules;
     Feed *feed;
     ScoreSink sink;
+    int lang;                   /* 0 en, 1 fr: the language of reasons */
+    char *lang_code;
+    Lexicon *lexicon;
+    char **rule_phrases;        /* per rule: its lexicon id for words=, or NULL */
     TriggerState *triggers;     /* one per rule, indexed like rules->rules */
-    int64_t *negative_ms;       /* times of negative posts, in order */
+    bool *news;                 /* per role: something called for it since its last alert */
+    int64_t *negative_ms;
     size_t nnegative, cap_negative;
     Obligation **obligations;
     size_t nobligations, cap_obligations;
     AlertMade *alerts;
     size_t nalerts, cap_alerts;
+    ReplyMade replies[REPLY_MEMORY];
+    size_t nreplies;            /* replies made; the last REPLY_MEMORY are kept */
+    uint64_t *credits;          /* open-addressed set of (rule, post) credited */
+    size_t ncredits, cap_credits;
+    SessionScale scale;
+    int64_t potential;
     int total;
 };
+
+static const char *msg(const Scorer *s, Msg m) { return messages[m][s->lang]; }
 
 static const char *const outcome_names[] = {"respected", "broken", "on_time", "late", "missed", "unneeded", "open"};
 const char *outcome_name(Outcome o) { return outcome_names[o]; }
 
-Scorer *scorer_new(const RuleSet *rules, Feed *feed, ScoreSink sink)
+static bool grow(void **items, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return true;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    void *p = realloc(*items, ncap * size);
+    if (!p)
+        return false;
+    *items = p;
+    *cap = ncap;
+    return true;
+}
+
+static size_t role_index(const Scorer *s, const char *role)
+{
+    for (size_t i = 0; i < s->rules->nroles; i++)
+        if (strcmp(s->rules->roles[i].id, role) == 0)
+            return i;
+    return s->rules->nroles; /* the spare slot: unknown roles share it */
+}
+
+/* Fills the lexicon with the set's concepts and each rule's own phrases. */
+static bool build_lexicon(Scorer *s)
+{
+    Error ignored;
+    for (size_t i = 0; i < s->rules->nconcepts; i++) {
+        const Concept *c = &s->rules->concepts[i];
+        if (!lexicon_add(s->lexicon, c->id, c->lang, c->words, &ignored) && !lexicon_knows_language("en"))
+            return false;
+    }
+    for (size_t i = 0; i < s->rules->nrules; i++) {
+        const Rule *r = &s->rules->rules[i];
+        if (!r->words || !*r->words)
+            continue;
+        size_t n = strlen(r->key) + 8;
+        if (!(s->rule_phrases[i] = malloc(n)))
+            return false;
+        snprintf(s->rule_phrases[i], n, "rule:%s", r->key); /* ':' is never in a concept id */
+        lexicon_add(s->lexicon, s->rule_phrases[i], "*", r->words, &ignored);
+    }
+    return true;
+}
+
+Scorer *scorer_new(const RuleSet *rules, Feed *feed, const char *lang, ScoreSink sink)
 {
     Scorer *s = calloc(1, sizeof *s);
     if (!s)
@@ -46,9 +229,15 @@ Scorer *scorer_new(const RuleSet *rules, Feed *feed, ScoreSink sink)
     s->rules = rules;
     s->feed = feed;
     s->sink = sink;
-    s->triggers = calloc(rules->nrules ? rules->nrules : 1, sizeof *s->triggers);
-    if (!s->triggers) {
-        free(s);
+    s->lang = lang && strcmp(lang, "fr") == 0 ? 1 : 0;
+    s->lang_code = strdup(lang && *lang ? lang : "en");
+    s->scale.reach_final = -1;
+    s->triggers = calloc(rules->nrules + 1, sizeof *s->triggers);
+    s->rule_phrases = calloc(rules->nrules + 1, sizeof *s->rule_phrases);
+    s->news = calloc(rules->nroles + 1, sizeof *s->news);
+    s->lexicon = lexicon_new();
+    if (!s->lang_code || !s->triggers || !s->rule_phrases || !s->news || !s->lexicon || !build_lexicon(s)) {
+        scorer_free(s);
         return NULL;
     }
     return s;
@@ -65,30 +254,90 @@ void scorer_free(Scorer *s)
     for (size_t i = 0; i < s->nalerts; i++) {
         free(s->alerts[i].role);
         free(s->alerts[i].post_id);
+        meaning_free(s->alerts[i].note);
     }
+    for (size_t i = 0; i < REPLY_MEMORY; i++) {
+        free(s->replies[i].post_id);
+        meaning_free(s->replies[i].words);
+    }
+    for (size_t i = 0; s->rule_phrases && i < s->rules->nrules; i++)
+        free(s->rule_phrases[i]);
+    free(s->rule_phrases);
+    lexicon_free(s->lexicon);
     free(s->obligations);
     free(s->alerts);
     free(s->negative_ms);
     free(s->triggers);
+    free(s->news);
+    free(s->credits);
+    free(s->lang_code);
     free(s);
 }
 
+void scorer_set_scale(Scorer *s, const SessionScale *scale)
+{
+    s->scale = *scale;
+    s->scale.reach_final = -1;
+}
+
 int scorer_total(const Scorer *s) { return s->total; }
+int64_t scorer_potential(const Scorer *s) { return s->potential; }
 size_t scorer_obligation_count(const Scorer *s) { return s->nobligations; }
 const Obligation *scorer_obligation_at(const Scorer *s, size_t i) { return s->obligations[i]; }
 
-/* Grows an array of `size`-byte items to hold n + 1. */
-static bool grow(void **items, size_t n, size_t *cap, size_t size)
+/* ---- one credit per obligation ------------------------------------------ */
+
+static uint64_t credit_key(const Scorer *s, const Rule *rule, const char *post_id)
 {
-    if (n < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 16;
-    void *p = realloc(*items, ncap * size);
-    if (!p)
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)(rule - s->rules->rules) * 0x9E3779B97F4A7C15ULL;
+    for (const char *p = post_id ? post_id : ""; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return h ? h : 1;
+}
+
+static bool credits_insert(uint64_t *table, size_t cap, uint64_t key)
+{
+    for (size_t i = key & (cap - 1);; i = (i + 1) & (cap - 1)) {
+        if (table[i] == key)
+            return false;
+        if (!table[i]) {
+            table[i] = key;
+            return true;
+        }
+    }
+}
+
+/* True the first time (rule, post) earns; false when it already has, or
+ * when out of memory (no credit is the safe side). */
+static bool first_credit(Scorer *s, const Rule *rule, const char *post_id)
+{
+    if (2 * (s->ncredits + 1) > s->cap_credits) {
+        size_t ncap = s->cap_credits ? s->cap_credits * 2 : 64;
+        uint64_t *t = calloc(ncap, sizeof *t);
+        if (!t)
+            return false;
+        for (size_t i = 0; i < s->cap_credits; i++)
+            if (s->credits[i])
+                credits_insert(t, ncap, s->credits[i]);
+        free(s->credits);
+        s->credits = t;
+        s->cap_credits = ncap;
+    }
+    if (!credits_insert(s->credits, s->cap_credits, credit_key(s, rule, post_id)))
         return false;
-    *items = p;
-    *cap = ncap;
+    s->ncredits++;
     return true;
+}
+
+static bool already_credited(const Scorer *s, const Rule *rule, const char *post_id)
+{
+    if (!s->cap_credits)
+        return false;
+    uint64_t key = credit_key(s, rule, post_id);
+    for (size_t i = key & (s->cap_credits - 1); s->credits[i]; i = (i + 1) & (s->cap_credits - 1))
+        if (s->credits[i] == key)
+            return true;
+    return false;
 }
 
 static bool emit(Scorer *s, const Rule *rule, int64_t action_id, const char *post_id, int64_t at_ms,
@@ -99,18 +348,56 @@ static bool emit(Scorer *s, const Rule *rule, int64_t action_id, const char *pos
     return s->sink.row ? s->sink.row(s->sink.ctx, &row, err) : true;
 }
 
+/* A positive row, once per (rule, post): a second earning is silent. */
+static bool emit_credit(Scorer *s, const Rule *rule, int64_t action_id, const char *post_id, int64_t at_ms,
+                        Outcome outcome, int points, const char *reason, Error *err)
+{
+    if (points > 0 && !first_credit(s, rule, post_id))
+        return true;
+    return emit(s, rule, action_id, post_id, at_ms, outcome, points, reason, err);
+}
+
+static void append(char *buf, size_t size, const char *fmt, const char *a, const char *b)
+{
+    size_t n = strlen(buf);
+    if (n < size)
+        snprintf(buf + n, size - n, fmt, a, b);
+}
+
 /* Appends the rule's rationale to a reason ("... — why"). */
 static void with_rationale(char *buf, size_t size, const Rule *rule)
 {
-    if (rule->rationale && *rule->rationale) {
-        size_t n = strlen(buf);
-        snprintf(buf + n, size - n, " %s", rule->rationale);
-    }
+    if (rule->rationale && *rule->rationale)
+        append(buf, size, " %s%s", rule->rationale, "");
 }
+
+/* Appends what a good answer to a post of the situation would have been. */
+static void with_good_answer(const Scorer *s, char *buf, size_t size, const char *situation)
+{
+    const char *id = NULL;
+    const char *text = s->sink.template_for ? s->sink.template_for(s->sink.ctx, situation, &id) : NULL;
+    if (text && id)
+        append(buf, size, msg(s, M_GOOD_ANSWER), text, id);
+}
+
+/* ---- meaning --------------------------------------------------------------- */
+
+/* The phrase of the rule (its concept, or its own words) that m holds. */
+static const char *rule_phrase(const Scorer *s, const Rule *r, const Meaning *m)
+{
+    if (!m)
+        return NULL;
+    if (r->concept)
+        return meaning_expresses(s->lexicon, m, r->concept);
+    size_t i = (size_t)(r - s->rules->rules);
+    return s->rule_phrases[i] ? meaning_expresses(s->lexicon, m, s->rule_phrases[i]) : NULL;
+}
+
+static Meaning *analyse(Scorer *s, const char *text) { return meaning_of(s->lexicon, text ? text : "", s->lang_code); }
 
 /* ---- alert obligations ------------------------------------------------- */
 
-static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *post, const char *folded)
+static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *post, Meaning **words)
 {
     if (r->situation && strcmp(r->situation, "*") != 0 && strcmp(r->situation, post->situation) != 0)
         return false; /* a situation filter narrows every trigger */
@@ -122,10 +409,9 @@ static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *
         return author && author->followers >= r->threshold;
     }
     case TRIGGER_KEYWORDS:
-        for (size_t k = 0; k < r->nwords; k++)
-            if (text_has_word(folded, r->folded[k]))
-                return true;
-        return false;
+        if (!*words)
+            *words = analyse(s, post->text);
+        return rule_phrase(s, r, *words) != NULL;
     case TRIGGER_VOLUME: {
         if (!post->negative || !post_is_public(post))
             return false;
@@ -138,18 +424,40 @@ static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *
     return false;
 }
 
-static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64_t at_ms, int64_t action_id,
+static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64_t at_ms, const AlertMade *by,
                                Error *err);
 
-/* An alert made shortly before the post that calls for it counts: the
- * trainee saw it coming. "Shortly" is the rule's own deadline. */
+/* Whether an alert made before the post that calls for it was about it:
+ * it named the post or the thread it belongs to, or its note shares the
+ * post's facts (or the rule's own words). A blind alert is about nothing. */
+static bool alert_foresaw(Scorer *s, const AlertMade *a, const Obligation *ob)
+{
+    const Post *post = feed_post(s->feed, ob->post_id);
+    if (!post)
+        return false;
+    for (const Post *p = post; p && a->post_id; p = p->parent ? feed_post(s->feed, p->parent) : NULL)
+        if (strcmp(p->id, a->post_id) == 0)
+            return true;
+    if (!a->note)
+        return false;
+    if (ob->rule->trigger == TRIGGER_KEYWORDS && rule_phrase(s, ob->rule, a->note))
+        return true;
+    Meaning *words = analyse(s, post->text);
+    bool shared = words && meaning_shared(a->note, words) >= FACTS_SHARED;
+    meaning_free(words);
+    return shared;
+}
+
+/* An alert made shortly before the post that calls for it counts when it
+ * foresaw it. "Shortly" is the rule's own deadline. */
 static bool meet_by_anticipation(Scorer *s, Obligation *ob, Error *err)
 {
     for (size_t i = 0; i < s->nalerts; i++) {
         AlertMade *a = &s->alerts[i];
-        if (strcmp(a->role, ob->rule->role) == 0 && a->at_ms >= ob->triggered_ms - ob->rule->deadline_ms) {
+        if (strcmp(a->role, ob->rule->role) == 0 && a->at_ms >= ob->triggered_ms - ob->rule->deadline_ms &&
+            alert_foresaw(s, a, ob)) {
             a->answered_a_call = true;
-            return resolve_obligation(s, ob, OUTCOME_ON_TIME, ob->triggered_ms, a->action_id, err);
+            return resolve_obligation(s, ob, OUTCOME_ON_TIME, ob->triggered_ms, a, err);
         }
     }
     return true;
@@ -171,72 +479,198 @@ static bool open_obligation(Scorer *s, const Rule *r, const Post *post, Error *e
     ob->met_ms = -1;
     ob->outcome = OUTCOME_OPEN;
     s->obligations[s->nobligations++] = ob;
+    s->potential += r->points + r->note_points;
     if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
         return false;
     return meet_by_anticipation(s, ob, err);
+}
+
+/* ---- the most a post can earn -------------------------------------------- */
+
+static int perimeter_points(const Scorer *s, const char *situation, const char *action)
+{
+    const Rule *r = rules_perimeter(s->rules, situation, action);
+    return r && r->verdict != VERDICT_FORBIDDEN ? r->points : 0;
+}
+
+/* The best answer's credits: its perimeter, the reply rules that apply to
+ * it, and the materials credit where a template fits the situation. */
+static int answer_points(const Scorer *s, const Post *post, const char *kind)
+{
+    int points = perimeter_points(s, post->situation, kind);
+    bool offered = s->sink.template_for && s->sink.template_for(s->sink.ctx, post->situation, &(const char *){NULL});
+    for (size_t i = 0; i < s->rules->nrules; i++) {
+        const Rule *r = &s->rules->rules[i];
+        if (r->kind != RULE_REPLY || (strcmp(r->situation, "*") && strcmp(r->situation, post->situation)) ||
+            (strcmp(r->action, "*") && strcmp(r->action, kind)) || (r->check == CHECK_TEMPLATE && !offered))
+            continue;
+        points += r->points;
+    }
+    return points;
+}
+
+static void add_potential(Scorer *s, const Post *post)
+{
+    if (post->kind == POST_NEWS)
+        return;
+    static const char *const others[] = {"hide", "delete", "like"};
+    const Rule *target = rules_target(s->rules, post->situation);
+    int best = 0;
+    for (size_t k = 0; k < 2; k++) {
+        int p = answer_points(s, post, k ? "dm" : "reply") + (target ? target->points : 0);
+        best = p > best ? p : best;
+    }
+    for (size_t k = 0; k < 3; k++) {
+        int p = perimeter_points(s, post->situation, others[k]);
+        best = p > best ? p : best;
+    }
+    s->potential += best;
+}
+
+/* ---- posts ------------------------------------------------------------------ */
+
+/* Whether a perimeter rule asks for `role` before acting on the situation. */
+static bool perimeter_calls_for(const Scorer *s, const char *situation, const char *role)
+{
+    for (size_t i = 0; i < s->rules->nrules; i++) {
+        const Rule *r = &s->rules->rules[i];
+        if (r->kind == RULE_PERIMETER && r->verdict == VERDICT_ALERT_FIRST && r->role && !strcmp(r->role, role) &&
+            r->situation && !strcmp(r->situation, situation))
+            return true;
+    }
+    return false;
 }
 
 bool scorer_on_post(Scorer *s, const Post *post, Error *err)
 {
     if (post->by_trainee || post->kind == POST_REPOST)
         return true; /* the trainee's own words and bare reposts raise nothing */
+    add_potential(s, post);
     if (post->negative && post_is_public(post)) { /* private messages, headlines, colleagues: no public noise */
         if (!grow((void **)&s->negative_ms, s->nnegative, &s->cap_negative, sizeof *s->negative_ms))
             return error_set(err, "out of memory");
         s->negative_ms[s->nnegative++] = post->shown_ms;
     }
-    char *folded = NULL;
-    for (size_t i = 0; i < s->rules->nrules; i++) {
+    for (size_t k = 0; k < s->rules->nroles; k++)
+        if (perimeter_calls_for(s, post->situation, s->rules->roles[k].id))
+            s->news[k] = true;
+    Meaning *words = NULL;
+    bool ok = true;
+    for (size_t i = 0; ok && i < s->rules->nrules; i++) {
         const Rule *r = &s->rules->rules[i];
-        if (r->kind != RULE_ALERT || s->triggers[i].fired)
+        /* A keyword rule that has fired reads no more posts: stemming every
+         * post of a long run costs more than the news it would bring. */
+        if (r->kind != RULE_ALERT || (s->triggers[i].fired && r->trigger == TRIGGER_KEYWORDS))
             continue;
-        if (r->trigger == TRIGGER_KEYWORDS && !folded && !(folded = text_fold(post->text)))
-            return error_set(err, "out of memory");
-        if (!alert_condition_met(s, i, r, post, folded))
+        if (!alert_condition_met(s, i, r, post, &words))
+            continue;
+        s->news[role_index(s, r->role)] = true;
+        if (s->triggers[i].fired)
             continue;
         s->triggers[i].fired = true;
-        if (!open_obligation(s, r, post, err)) {
-            free(folded);
-            return false;
-        }
+        ok = open_obligation(s, r, post, err);
     }
-    free(folded);
-    return true;
+    meaning_free(words);
+    return ok;
 }
 
-static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64_t at_ms, int64_t action_id, Error *err)
+/* ---- alerts ----------------------------------------------------------------- */
+
+/* Grades the note of the alert that met an obligation: what happened (it
+ * names the post or shares its facts), how big (a figure, or words of
+ * scale), what is needed (words of request). */
+static bool grade_note(Scorer *s, const Obligation *ob, const AlertMade *a, Error *err)
 {
     const Rule *r = ob->rule;
-    char reason[768], d1[32], d2[32];
-    int points;
-    ob->outcome = outcome;
-    if (outcome == OUTCOME_MISSED) {
-        points = -r->penalty;
-        snprintf(reason, sizeof reason, "%s was not alerted within %s of post %s.", r->role,
-                 text_duration(d1, sizeof d1, r->deadline_ms), ob->post_id);
-    } else {
-        ob->met_ms = at_ms;
-        ob->met_by_action = action_id;
-        points = outcome == OUTCOME_ON_TIME ? r->points : -r->late;
-        snprintf(reason, sizeof reason, "%s alerted %s after post %s (deadline %s)%s", r->role,
-                 text_duration(d1, sizeof d1, at_ms - ob->triggered_ms), ob->post_id,
-                 text_duration(d2, sizeof d2, r->deadline_ms), outcome == OUTCOME_LATE ? ": too late." : ".");
-        if (at_ms == ob->triggered_ms && outcome == OUTCOME_ON_TIME)
-            snprintf(reason, sizeof reason, "%s had already been alerted when post %s appeared (deadline %s).",
-                     r->role, ob->post_id, text_duration(d2, sizeof d2, r->deadline_ms));
+    if (r->note_points <= 0)
+        return true;
+    const Post *post = feed_post(s->feed, ob->post_id);
+    bool what = a->post_id != NULL, size = false, need = false;
+    if (a->note) {
+        if (!what && post) {
+            Meaning *words = analyse(s, post->text);
+            what = words && meaning_shared(a->note, words) >= FACTS_SHARED;
+            meaning_free(words);
+        }
+        size = meaning_has_number(a->note) || meaning_expresses(s->lexicon, a->note, "alert_scale");
+        need = meaning_expresses(s->lexicon, a->note, "alert_request") != NULL;
     }
+    int parts = what + size + need;
+    int points = (r->note_points * parts + 1) / 3;
+    char reason[REASON_MAX];
+    snprintf(reason, sizeof reason, msg(s, M_NOTE), r->role, msg(s, what ? M_YES : M_NO), msg(s, size ? M_YES : M_NO),
+             msg(s, need ? M_YES : M_NO));
+    return emit(s, r, a->action_id, ob->post_id, a->at_ms, parts ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason,
+                err);
+}
+
+static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64_t at_ms, const AlertMade *by,
+                               Error *err)
+{
+    const Rule *r = ob->rule;
+    char reason[REASON_MAX], d1[32], d2[32];
+    ob->outcome = outcome;
+    ob->met_ms = at_ms;
+    ob->met_by_action = by->action_id;
+    int points = outcome == OUTCOME_ON_TIME ? r->points : -r->late;
+    if (at_ms == ob->triggered_ms && outcome == OUTCOME_ON_TIME)
+        snprintf(reason, sizeof reason, msg(s, M_ALERT_ANTICIPATED), r->role, ob->post_id,
+                 text_duration(d2, sizeof d2, r->deadline_ms));
+    else
+        snprintf(reason, sizeof reason, msg(s, outcome == OUTCOME_LATE ? M_ALERT_LATE : M_ALERT_MET), r->role,
+                 text_duration(d1, sizeof d1, at_ms - ob->triggered_ms), ob->post_id,
+                 text_duration(d2, sizeof d2, r->deadline_ms));
     with_rationale(reason, sizeof reason, r);
     if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
         return false;
-    return emit(s, r, action_id, ob->post_id, outcome == OUTCOME_MISSED ? ob->due_ms : at_ms, outcome, points,
-                reason, err);
+    return emit(s, r, by->action_id, ob->post_id, at_ms, outcome, points, reason, err) && grade_note(s, ob, by, err);
 }
 
-static bool role_was_alerted_before(const Scorer *s, const char *role, int64_t t_ms)
+/* The share of a deadline gone at t, in 0..1. */
+static double share_gone(int64_t from_ms, int64_t deadline_ms, int64_t t_ms)
 {
-    for (size_t i = 0; i < s->nalerts; i++)
-        if (s->alerts[i].at_ms <= t_ms && strcmp(s->alerts[i].role, role) == 0)
+    double f = deadline_ms > 0 ? (double)(t_ms - from_ms) / (double)deadline_ms : 1;
+    return f < 0 ? 0 : f > 1 ? 1 : f;
+}
+
+static bool settle_obligation(Scorer *s, Obligation *ob, int64_t t_ms, bool left_early, Error *err)
+{
+    const Rule *r = ob->rule;
+    char reason[REASON_MAX], d1[32], d2[32];
+    int points = -r->penalty;
+    if (ob->due_ms <= t_ms) {
+        snprintf(reason, sizeof reason, msg(s, M_ALERT_MISSED), r->role, text_duration(d1, sizeof d1, r->deadline_ms),
+                 ob->post_id);
+    } else if (left_early) {
+        snprintf(reason, sizeof reason, msg(s, M_ALERT_LEFT), text_duration(d1, sizeof d1, t_ms), r->role, ob->post_id,
+                 text_duration(d2, sizeof d2, r->deadline_ms));
+    } else {
+        double f = share_gone(ob->triggered_ms, r->deadline_ms, t_ms);
+        points = -(int)lround(r->penalty * f);
+        snprintf(reason, sizeof reason, msg(s, M_ALERT_SETTLED_END), text_duration(d1, sizeof d1, t_ms - ob->triggered_ms),
+                 ob->post_id, r->role, (int)lround(f * 100), text_duration(d2, sizeof d2, r->deadline_ms));
+    }
+    with_rationale(reason, sizeof reason, r);
+    ob->outcome = OUTCOME_MISSED;
+    if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
+        return false;
+    return emit(s, r, 0, ob->post_id, ob->due_ms < t_ms ? ob->due_ms : t_ms, OUTCOME_MISSED, points, reason, err);
+}
+
+/* Whether `role` had been told, by `t`, in an alert that counts: one that
+ * answered a call, or one about the post acted on (or its thread). */
+static bool role_was_alerted_before(Scorer *s, const char *role, int64_t t_ms, const Post *post)
+{
+    for (size_t i = 0; i < s->nalerts; i++) {
+        const AlertMade *a = &s->alerts[i];
+        if (a->at_ms > t_ms || strcmp(a->role, role) != 0)
+            continue;
+        if (a->answered_a_call)
             return true;
+        for (const Post *p = post; p && a->post_id; p = p->parent ? feed_post(s->feed, p->parent) : NULL)
+            if (strcmp(p->id, a->post_id) == 0)
+                return true;
+    }
     return false;
 }
 
@@ -246,26 +680,32 @@ static bool score_alert(Scorer *s, const Action *a, int64_t action_id, Error *er
         return error_set(err, "out of memory");
     AlertMade *made = &s->alerts[s->nalerts];
     *made = (AlertMade){.at_ms = a->at_ms, .action_id = action_id};
-    if (!(made->role = strdup(a->role)) || (a->post_id && !(made->post_id = strdup(a->post_id)))) {
+    if (!(made->role = strdup(a->role)) || (a->post_id && !(made->post_id = strdup(a->post_id))) ||
+        (a->text && *a->text && !(made->note = analyse(s, a->text)))) {
         free(made->role);
+        free(made->post_id);
         return error_set(err, "out of memory");
     }
     s->nalerts++;
+    size_t k = role_index(s, a->role);
     for (size_t i = 0; i < s->nobligations; i++) {
         Obligation *ob = s->obligations[i];
-        if (strcmp(ob->rule->role, a->role) != 0)
+        if (strcmp(ob->rule->role, a->role) != 0 || ob->outcome != OUTCOME_OPEN)
             continue;
-        made->answered_a_call = true; /* a first alert, or a follow-up: both called for */
-        if (ob->outcome != OUTCOME_OPEN)
-            continue;
+        made->answered_a_call = true;
         Outcome o = a->at_ms <= ob->due_ms ? OUTCOME_ON_TIME : OUTCOME_LATE;
-        if (!resolve_obligation(s, ob, o, a->at_ms, action_id, err))
+        if (!resolve_obligation(s, ob, o, a->at_ms, made, err))
             return false;
     }
+    /* A follow-up is called for when something new for the role came since
+     * its last alert; the same alert again is not. */
+    if (s->news[k])
+        made->answered_a_call = true;
+    s->news[k] = false;
     return true;
 }
 
-/* At the end: alerts that nothing in the feed called for, before or after. */
+/* At the end: alerts that nothing called for, before or after. */
 static bool score_unneeded_alerts(Scorer *s, Error *err)
 {
     for (size_t i = 0; i < s->nalerts; i++) {
@@ -273,8 +713,8 @@ static bool score_unneeded_alerts(Scorer *s, Error *err)
         const Rule *r = a->answered_a_call ? NULL : rules_unneeded_alert(s->rules, a->role);
         if (!r)
             continue;
-        char reason[768];
-        snprintf(reason, sizeof reason, "Alert to %s with nothing in the feed that called for it.", a->role);
+        char reason[REASON_MAX];
+        snprintf(reason, sizeof reason, msg(s, M_UNNEEDED), a->role);
         with_rationale(reason, sizeof reason, r);
         if (!emit(s, r, a->action_id, a->post_id, a->at_ms, OUTCOME_UNNEEDED, -r->penalty, reason, err))
             return false;
@@ -283,6 +723,21 @@ static bool score_unneeded_alerts(Scorer *s, Error *err)
 }
 
 /* ---- replies and messages ---------------------------------------------- */
+
+/* How one answer stands, judged once before its rules are. */
+typedef struct Judgement {
+    const Action *a;
+    int64_t action_id;
+    Post *post;
+    Meaning *words;
+    const char *what;           /* "Public reply", "Private message" */
+    bool on_template;           /* built on a template that fits, its words kept */
+    int kept_percent;           /* of the named template's words */
+    const char *repeat_of;      /* the post whose answer this one pastes, or NULL */
+    int repeat_percent;
+    bool stuffed;               /* a string of expected words */
+    bool good;
+} Judgement;
 
 static bool reply_rule_applies(const Rule *r, const Action *a, const Post *post)
 {
@@ -295,126 +750,263 @@ static bool reply_rule_applies(const Rule *r, const Action *a, const Post *post)
     return strcmp(r->action, "*") == 0 || strcmp(r->action, action_kind_name(a->kind)) == 0;
 }
 
-/* Which keyword of the rule the text holds, or NULL. */
-static const char *first_word_found(const Rule *r, const char *folded)
+static const Rule *template_rule(const Scorer *s)
 {
-    for (size_t k = 0; k < r->nwords; k++)
-        if (text_has_word(folded, r->folded[k]))
-            return r->written[k];
+    for (size_t i = 0; i < s->rules->nrules; i++)
+        if (s->rules->rules[i].kind == RULE_REPLY && s->rules->rules[i].check == CHECK_TEMPLATE)
+            return &s->rules->rules[i];
     return NULL;
 }
 
-static bool score_reply_rule(Scorer *s, const Rule *r, const Action *a, int64_t action_id, const char *folded,
-                             bool *good, Error *err)
+static const Rule *distinct_rule(const Scorer *s, const Action *a, const Post *post)
 {
-    const char *what = a->kind == ACT_DM ? "Private message" : "Public reply";
-    const char *found;
-    bool respected;
-    char reason[768];
+    for (size_t i = 0; i < s->rules->nrules; i++) {
+        const Rule *r = &s->rules->rules[i];
+        if (r->check == CHECK_DISTINCT && reply_rule_applies(r, a, post))
+            return r;
+    }
+    return NULL;
+}
+
+/* A template counts when it fits the post's situation and, edited, keeps
+ * its substance: a share of its content words. */
+static void judge_template(Scorer *s, Judgement *j)
+{
+    const Action *a = j->a;
+    j->kept_percent = 100;
+    if (!a->template_id || !a->template_text)
+        return;
+    if (a->template_situation && strcmp(a->template_situation, "*") != 0 &&
+        strcmp(a->template_situation, j->post->situation) != 0)
+        return;
+    if (!a->edited) {
+        j->on_template = true;
+        return;
+    }
+    Meaning *t = analyse(s, a->template_text);
+    double kept = t && j->words ? meaning_share(t, j->words) : 0;
+    meaning_free(t);
+    const Rule *r = template_rule(s);
+    j->kept_percent = (int)lround(kept * 100);
+    j->on_template = kept >= (r ? rule_share(r) : 0.5);
+}
+
+/* Whether the answer is, near word for word, one already sent to another post. */
+static void judge_repeat(Scorer *s, Judgement *j)
+{
+    const Rule *r = distinct_rule(s, j->a, j->post);
+    if (!r || !j->words)
+        return;
+    size_t kept = s->nreplies < REPLY_MEMORY ? s->nreplies : REPLY_MEMORY;
+    for (size_t i = 0; i < kept; i++) {
+        const ReplyMade *m = &s->replies[i];
+        if (strcmp(m->post_id, j->post->id) == 0)
+            continue; /* a second answer to the same person is judged by the credits */
+        double sim = meaning_similarity(m->words, j->words);
+        if (sim >= rule_share(r)) {
+            j->repeat_of = m->post_id;
+            j->repeat_percent = (int)lround(sim * 100);
+            return;
+        }
+    }
+}
+
+static void remember_reply(Scorer *s, Judgement *j)
+{
+    if (!j->words)
+        return;
+    ReplyMade *slot = &s->replies[s->nreplies % REPLY_MEMORY];
+    char *id = strdup(j->post->id);
+    if (!id)
+        return;
+    free(slot->post_id);
+    meaning_free(slot->words);
+    slot->post_id = id;
+    slot->words = j->words;
+    j->words = NULL; /* the memory owns it now */
+    s->nreplies++;
+}
+
+static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
+{
+    const Action *a = j->a;
+    const char *found = NULL;
+    bool respected = true, counts_for_story = true;
+    char reason[REASON_MAX] = "";
     switch (r->check) {
     case CHECK_CONTAINS:
-        found = first_word_found(r, folded);
-        respected = found != NULL;
+        if (already_credited(s, r, j->post->id))
+            return true; /* met for this post already: a follow-up need not say it again */
+        found = rule_phrase(s, r, j->words);
+        respected = found != NULL && !j->stuffed;
         if (respected)
-            snprintf(reason, sizeof reason, "%s says \"%s\" as rule %s asks.", what, found, r->key);
+            snprintf(reason, sizeof reason, msg(s, M_DOES), j->what, r->key, found);
         else
-            snprintf(reason, sizeof reason, "%s lacks any of: %s.", what, r->words);
+            snprintf(reason, sizeof reason, msg(s, j->stuffed ? M_STUFFED : M_FALLS_SHORT), j->what, r->key);
         break;
     case CHECK_ABSENT:
-        found = first_word_found(r, folded);
-        respected = found == NULL;
+        found = rule_phrase(s, r, j->words);
+        respected = found == NULL || (r->role && role_was_alerted_before(s, r->role, a->at_ms, j->post));
         if (respected)
-            snprintf(reason, sizeof reason, "%s avoids: %s.", what, r->words);
+            snprintf(reason, sizeof reason, msg(s, M_AVOIDS), j->what, r->key);
+        else if (r->role)
+            snprintf(reason, sizeof reason, msg(s, M_SAYS_BEFORE), j->what, found, r->role);
         else
-            snprintf(reason, sizeof reason, "%s says \"%s\".", what, found);
+            snprintf(reason, sizeof reason, msg(s, M_SAYS), j->what, found);
         break;
     case CHECK_TEMPLATE:
-        respected = a->template_id != NULL;
+        counts_for_story = false; /* materials: free text that says the right things is still a good answer */
+        respected = j->on_template;
         if (respected)
-            snprintf(reason, sizeof reason, "%s built on the pre-approved template '%s'%s.", what, a->template_id,
-                     a->edited ? " (edited)" : "");
-        else
-            snprintf(reason, sizeof reason, "%s written freely where a pre-approved template exists.", what);
+            snprintf(reason, sizeof reason, msg(s, M_TEMPLATE_USED), j->what, a->template_id,
+                     a->edited ? msg(s, M_EDITED) : "");
+        else if (a->template_id && a->template_situation && strcmp(a->template_situation, "*") != 0 &&
+                 strcmp(a->template_situation, j->post->situation) != 0)
+            snprintf(reason, sizeof reason, msg(s, M_TEMPLATE_MISFIT), j->what, a->template_id, a->template_situation,
+                     j->post->situation);
+        else if (a->template_id)
+            snprintf(reason, sizeof reason, msg(s, M_TEMPLATE_DROPPED), j->what, a->template_id, j->kept_percent);
+        else {
+            const char *id = NULL;
+            if (s->sink.template_for)
+                s->sink.template_for(s->sink.ctx, j->post->situation, &id);
+            snprintf(reason, sizeof reason, msg(s, M_TEMPLATE_FREE), j->what, id ? id : "?");
+        }
+        break;
+    case CHECK_DISTINCT:
+        respected = j->repeat_of == NULL;
+        if (!respected)
+            snprintf(reason, sizeof reason, msg(s, M_REPEAT), j->what, j->repeat_percent, j->repeat_of);
+        break;
+    case CHECK_NO_FIGURES:
+        respected = !(j->words && meaning_has_number(j->words)) ||
+                    (r->role && role_was_alerted_before(s, r->role, a->at_ms, j->post));
+        if (!respected)
+            snprintf(reason, sizeof reason, msg(s, M_FIGURES), j->what);
         break;
     case CHECK_NO_PERSONAL_DATA:
     default:
         respected = !text_has_personal_data(a->text ? a->text : "");
-        if (respected)
-            snprintf(reason, sizeof reason, "%s holds no personal data.", what);
-        else
-            snprintf(reason, sizeof reason, "%s holds personal data (an e-mail address or a phone number).", what);
+        snprintf(reason, sizeof reason, msg(s, respected ? M_PDATA_OK : M_PDATA_BAD), j->what);
         break;
     }
-    if (!respected)
-        *good = false;
-    if (respected && r->points == 0)
-        return true; /* nothing earned, nothing to explain */
+    if (!respected && counts_for_story)
+        j->good = false;
+    if (respected && (r->points == 0 || j->repeat_of))
+        return true; /* nothing earned, nothing to explain; a pasted answer earns nothing */
     with_rationale(reason, sizeof reason, r);
-    return emit(s, r, action_id, a->post_id, a->at_ms, respected ? OUTCOME_RESPECTED : OUTCOME_BROKEN,
-                respected ? r->points : -r->penalty, reason, err);
+    if (!respected && r->check != CHECK_DISTINCT)
+        with_good_answer(s, reason, sizeof reason, j->post->situation);
+    if (respected)
+        return emit_credit(s, r, a->action_id ? a->action_id : j->action_id, j->post->id, a->at_ms, OUTCOME_RESPECTED,
+                           r->points, reason, err);
+    return emit(s, r, j->action_id, j->post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
 }
 
-static bool score_response_time(Scorer *s, const Action *a, int64_t action_id, const Post *post, Error *err)
+static bool score_response_time(Scorer *s, Judgement *j, Error *err)
 {
+    const Post *post = j->post;
     if (post->first_response_ms >= 0 || post->by_trainee)
         return true; /* only the first answer to a post is timed */
     const Rule *r = rules_target(s->rules, post->situation);
     if (!r)
         return true;
-    int64_t waited = a->at_ms - post->shown_ms;
+    int64_t waited = j->a->at_ms - post->shown_ms;
     bool on_time = waited <= r->deadline_ms;
-    char reason[768], d1[32], d2[32];
-    snprintf(reason, sizeof reason, "Post %s (%s) answered after %s; target %s%s", post->id, post->situation,
-             text_duration(d1, sizeof d1, waited), text_duration(d2, sizeof d2, r->deadline_ms),
-             on_time ? "." : ": late.");
+    if (on_time && j->repeat_of)
+        return true; /* a pasted answer stops the clock but earns nothing */
+    char reason[REASON_MAX], d1[32], d2[32];
+    snprintf(reason, sizeof reason, msg(s, on_time ? M_ANSWER_TIME : M_ANSWER_LATE), post->id, post->situation,
+             text_duration(d1, sizeof d1, waited), text_duration(d2, sizeof d2, r->deadline_ms));
     with_rationale(reason, sizeof reason, r);
-    return emit(s, r, action_id, post->id, a->at_ms, on_time ? OUTCOME_ON_TIME : OUTCOME_LATE,
-                on_time ? r->points : -r->late, reason, err);
+    if (on_time)
+        return emit_credit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_ON_TIME, r->points, reason, err);
+    return emit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_LATE, -r->late, reason, err);
 }
 
-static const char *action_words(ActionKind k)
+static Msg action_words(ActionKind k)
 {
     switch (k) {
-    case ACT_REPLY: return "A public reply";
-    case ACT_DM: return "A private message";
-    case ACT_HIDE: return "Hiding";
-    case ACT_DELETE: return "Deleting";
-    case ACT_LIKE: return "Liking";
-    default: return "This action";
+    case ACT_REPLY: return M_ACT_REPLY;
+    case ACT_DM: return M_ACT_DM;
+    case ACT_HIDE: return M_ACT_HIDE;
+    case ACT_DELETE: return M_ACT_DELETE;
+    case ACT_LIKE: return M_ACT_LIKE;
+    default: return M_ACT_OTHER;
     }
 }
 
-static bool score_perimeter(Scorer *s, const Action *a, int64_t action_id, const Post *post, bool *good, Error *err)
+static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
 {
+    const Action *a = j->a;
+    const Post *post = j->post;
     const Rule *r = rules_perimeter(s->rules, post->situation, action_kind_name(a->kind));
     if (!r)
         return true;
-    char reason[768];
+    char reason[REASON_MAX];
     bool respected;
-    const char *what = action_words(a->kind);
+    const char *what = msg(s, action_words(a->kind));
     switch (r->verdict) {
     case VERDICT_ALLOWED:
         respected = true;
-        snprintf(reason, sizeof reason, "%s on a %s post is within the perimeter.", what, post->situation);
+        snprintf(reason, sizeof reason, msg(s, M_PERIM_OK), what, post->situation);
         break;
     case VERDICT_FORBIDDEN:
         respected = false;
-        snprintf(reason, sizeof reason, "%s on a %s post is outside the perimeter.", what, post->situation);
+        snprintf(reason, sizeof reason, msg(s, M_PERIM_FORBIDDEN), what, post->situation);
         break;
     case VERDICT_ALERT_FIRST:
     default:
-        respected = role_was_alerted_before(s, r->role, a->at_ms);
-        snprintf(reason, sizeof reason, "%s on a %s post %s alerting %s.", what, post->situation,
-                 respected ? "came after" : "came without first", r->role);
+        respected = role_was_alerted_before(s, r->role, a->at_ms, post);
+        snprintf(reason, sizeof reason, msg(s, respected ? M_PERIM_AFTER : M_PERIM_WITHOUT), what, post->situation,
+                 r->role);
         break;
     }
     if (!respected)
-        *good = false;
-    if (respected && r->points == 0)
+        j->good = false;
+    if (respected && (r->points == 0 || j->repeat_of))
         return true;
     with_rationale(reason, sizeof reason, r);
-    return emit(s, r, action_id, post->id, a->at_ms, respected ? OUTCOME_RESPECTED : OUTCOME_BROKEN,
-                respected ? r->points : -r->penalty, reason, err);
+    if (respected)
+        return emit_credit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_RESPECTED, r->points, reason, err);
+    return emit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
+}
+
+/* A string of expected words rather than an answer: one concept said three
+ * ways or more, or next to nothing said beyond the expected words. */
+static bool judge_stuffing(Scorer *s, const Judgement *j)
+{
+    if (!j->words || j->on_template)
+        return false;
+    size_t covered = 0, hits = 0;
+    for (size_t i = 0; i < s->rules->nrules; i++) {
+        const Rule *r = &s->rules->rules[i];
+        if (r->check != CHECK_CONTAINS || !reply_rule_applies(r, j->a, j->post))
+            continue;
+        size_t cov = 0;
+        size_t n = r->concept ? meaning_phrase_hits(s->lexicon, j->words, r->concept, &cov)
+                              : s->rule_phrases[r - s->rules->rules]
+                                    ? meaning_phrase_hits(s->lexicon, j->words, s->rule_phrases[r - s->rules->rules], &cov)
+                                    : 0;
+        if (n >= 3)
+            return true;
+        hits += n;
+        covered += cov;
+    }
+    return hits >= 2 && meaning_content_count(j->words) < covered + 3;
+}
+
+static bool score_answer(Scorer *s, Judgement *j, Error *err)
+{
+    judge_template(s, j);
+    judge_repeat(s, j);
+    j->stuffed = judge_stuffing(s, j);
+    if (!score_perimeter(s, j, err) || !score_response_time(s, j, err))
+        return false;
+    for (size_t i = 0; i < s->rules->nrules; i++)
+        if (reply_rule_applies(&s->rules->rules[i], j->a, j->post) && !score_reply_rule(s, &s->rules->rules[i], j, err))
+            return false;
+    return true;
 }
 
 bool scorer_on_action(Scorer *s, const Action *a, int64_t action_id, bool *good, Error *err)
@@ -427,28 +1019,28 @@ bool scorer_on_action(Scorer *s, const Action *a, int64_t action_id, bool *good,
     Post *post = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
     if (!post)
         return error_set(err, "no post '%s' in the feed", a->post_id ? a->post_id : "");
-    if (!score_perimeter(s, a, action_id, post, good, err))
-        return false;
-    if (a->kind != ACT_REPLY && a->kind != ACT_DM)
-        return true;
-    if (!score_response_time(s, a, action_id, post, err))
-        return false;
-    char *folded = text_fold(a->text ? a->text : "");
-    if (!folded)
-        return error_set(err, "out of memory");
-    bool ok = true;
-    for (size_t i = 0; ok && i < s->rules->nrules; i++)
-        if (reply_rule_applies(&s->rules->rules[i], a, post))
-            ok = score_reply_rule(s, &s->rules->rules[i], a, action_id, folded, good, err);
-    free(folded);
-    if (post->first_response_ms < 0)
-        post->first_response_ms = a->at_ms;
+    Judgement j = {.a = a, .action_id = action_id, .post = post, .good = true,
+                   .what = msg(s, a->kind == ACT_DM ? M_WHAT_DM : M_WHAT_REPLY)};
+    bool ok;
+    if (a->kind != ACT_REPLY && a->kind != ACT_DM) {
+        ok = score_perimeter(s, &j, err);
+    } else {
+        if (!(j.words = analyse(s, a->text)))
+            return error_set(err, "out of memory");
+        ok = score_answer(s, &j, err);
+        if (ok)
+            remember_reply(s, &j);
+        meaning_free(j.words);
+        if (post->first_response_ms < 0)
+            post->first_response_ms = a->at_ms;
+    }
+    *good = j.good;
     return ok;
 }
 
 /* ---- end of session ---------------------------------------------------- */
 
-static bool score_unanswered(Scorer *s, int64_t t_ms, Error *err)
+static bool score_unanswered(Scorer *s, int64_t t_ms, bool left_early, Error *err)
 {
     size_t n = feed_post_count(s->feed);
     for (size_t i = 0; i < n; i++) {
@@ -456,24 +1048,76 @@ static bool score_unanswered(Scorer *s, int64_t t_ms, Error *err)
         if (p->by_trainee || p->kind == POST_REPOST || p->first_response_ms >= 0 || p->deleted)
             continue;
         const Rule *r = rules_target(s->rules, p->situation);
-        if (!r || p->shown_ms + r->deadline_ms > t_ms)
-            continue; /* no target, or its time had not come when the session ended */
-        char reason[768], d[32];
-        snprintf(reason, sizeof reason, "Post %s (%s) was never answered; target %s.", p->id, p->situation,
-                 text_duration(d, sizeof d, r->deadline_ms));
+        if (!r)
+            continue;
+        char reason[REASON_MAX], d1[32], d2[32];
+        int points = -r->penalty;
+        int64_t due = p->shown_ms + r->deadline_ms;
+        if (due <= t_ms) {
+            snprintf(reason, sizeof reason, msg(s, M_NEVER_ANSWERED), p->id, p->situation,
+                     text_duration(d1, sizeof d1, r->deadline_ms));
+        } else if (left_early) {
+            snprintf(reason, sizeof reason, msg(s, M_ANSWER_LEFT), text_duration(d1, sizeof d1, t_ms), p->id,
+                     p->situation, text_duration(d2, sizeof d2, r->deadline_ms));
+        } else {
+            double f = share_gone(p->shown_ms, r->deadline_ms, t_ms);
+            points = -(int)lround(r->penalty * f);
+            snprintf(reason, sizeof reason, msg(s, M_ANSWER_SETTLED_END), p->id, p->situation, (int)lround(f * 100),
+                     text_duration(d1, sizeof d1, r->deadline_ms));
+        }
         with_rationale(reason, sizeof reason, r);
-        if (!emit(s, r, 0, p->id, p->shown_ms + r->deadline_ms, OUTCOME_MISSED, -r->penalty, reason, err))
+        with_good_answer(s, reason, sizeof reason, p->situation);
+        if (!emit(s, r, 0, p->id, due < t_ms ? due : t_ms, OUTCOME_MISSED, points, reason, err))
             return false;
     }
     return true;
 }
 
-bool scorer_finish(Scorer *s, int64_t t_ms, Error *err)
+int64_t scorer_negative_reach(const Scorer *s, int64_t t_ms)
 {
+    int64_t reach = 0;
+    size_t n = feed_post_count(s->feed);
+    for (size_t i = 0; i < n; i++) {
+        const Post *p = feed_post_at(s->feed, i);
+        if (p->by_trainee || !p->negative || !post_is_public(p) || p->kind == POST_REPOST)
+            continue;
+        reach += 1 + feed_counters(p, t_ms).reposts;
+    }
+    return reach;
+}
+
+/* Places the end of the crisis between the calm and the silent references:
+ * as calm as the model's earns the rule's points, as loud as silence none,
+ * louder loses up to its penalty (twice the distance from calm). */
+static bool score_outcome(Scorer *s, int64_t t_ms, Error *err)
+{
+    const Rule *r = rules_outcome(s->rules);
+    s->scale.reach_final = scorer_negative_reach(s, t_ms);
+    if (!r || !s->scale.known || s->scale.reach_silent <= s->scale.reach_calm)
+        return true;
+    double f = (double)(s->scale.reach_silent - s->scale.reach_final) /
+               (double)(s->scale.reach_silent - s->scale.reach_calm);
+    f = f > 1 ? 1 : f < -1 ? -1 : f;
+    int points = f >= 0 ? (int)lround(r->points * f) : -(int)lround(r->penalty * -f);
+    char reason[REASON_MAX];
+    snprintf(reason, sizeof reason, msg(s, M_OUTCOME), (long long)s->scale.reach_final,
+             (long long)s->scale.reach_calm, (long long)s->scale.reach_silent,
+             msg(s, f >= 0.75 ? M_OUTCOME_CALM : f >= 0 ? M_OUTCOME_BETWEEN : M_OUTCOME_FED));
+    with_rationale(reason, sizeof reason, r);
+    return emit(s, r, 0, NULL, t_ms, points >= 0 ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
+}
+
+bool scorer_finish(Scorer *s, int64_t t_ms, bool left_early, Error *err)
+{
+    const Rule *outcome = rules_outcome(s->rules);
+    if (outcome)
+        s->potential += outcome->points;
     for (size_t i = 0; i < s->nobligations; i++) {
         Obligation *ob = s->obligations[i];
-        if (ob->outcome == OUTCOME_OPEN && ob->due_ms <= t_ms && !resolve_obligation(s, ob, OUTCOME_MISSED, t_ms, 0, err))
+        if (ob->outcome == OUTCOME_OPEN && !settle_obligation(s, ob, t_ms, left_early, err))
             return false;
     }
-    return score_unneeded_alerts(s, err) && score_unanswered(s, t_ms, err);
+    return score_unneeded_alerts(s, err) && score_unanswered(s, t_ms, left_early, err) && score_outcome(s, t_ms, err);
 }
+
+const SessionScale *scorer_scale(const Scorer *s) { return &s->scale; }

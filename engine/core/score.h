@@ -13,6 +13,12 @@
 #include "feed.h"
 #include "rules.h"
 
+/* The version of the scoring model that sessions record (docs/rules.md,
+ * "How a score is made"): 1 before issue 10, 2 since (meaning, one credit
+ * per obligation, alerts with a cause, the outcome, a scale). Reports say
+ * so when they compare sessions of different versions. */
+#define SCORING_VERSION 2
+
 typedef enum { OUTCOME_RESPECTED, OUTCOME_BROKEN, OUTCOME_ON_TIME, OUTCOME_LATE, OUTCOME_MISSED, OUTCOME_UNNEEDED,
                OUTCOME_OPEN } Outcome;
 
@@ -42,12 +48,30 @@ typedef struct ScoreSink {
     bool (*row)(void *ctx, const ScoreRow *row, Error *err);
     /* Called when an obligation opens and again when it is resolved. */
     bool (*obligation)(void *ctx, Obligation *ob, Error *err);
+    /* The pre-approved template that fits a situation (its text, its id in
+     * *id), or NULL: what a good answer would have been, in debriefs, and
+     * whether the materials credit was there to earn. May be NULL. */
+    const char *(*template_for)(void *ctx, const char *situation, const char **id);
 } ScoreSink;
+
+/* Where a session stands against its scenario: the most it could score and
+ * the negative reach (negative public posts and their reposts) at the end
+ * of the scenario's model run (calm) and of a silent run. Computed by
+ * playing the scenario (session.c); `known` false when it could not be. */
+typedef struct SessionScale {
+    bool known;
+    int64_t max_points;
+    int64_t reach_calm, reach_silent;
+    int64_t reach_final;    /* this session's, -1 until it ends */
+} SessionScale;
 
 typedef struct Scorer Scorer;
 
-/* The scorer borrows rules and feed; both must outlive it. */
-Scorer *scorer_new(const RuleSet *rules, Feed *feed, ScoreSink sink);
+/* The scorer borrows rules and feed; both must outlive it. `lang` is the
+ * session's language (reasons are written in it, en or fr). */
+Scorer *scorer_new(const RuleSet *rules, Feed *feed, const char *lang, ScoreSink sink);
+/* The references the outcome rule places the end of the crisis between. */
+void scorer_set_scale(Scorer *s, const SessionScale *scale);
 void scorer_free(Scorer *s);
 
 /* A post appeared: alert rules may open obligations. */
@@ -55,8 +79,18 @@ bool scorer_on_post(Scorer *s, const Post *post, Error *err);
 /* A trainee action (already stored as action_id). Sets *good to whether a
  * reply or message broke no rule (used to bend virality). */
 bool scorer_on_action(Scorer *s, const Action *action, int64_t action_id, bool *good, Error *err);
-/* The session ends at t: deadlines passed with nothing done become misses. */
-bool scorer_finish(Scorer *s, int64_t t_ms, Error *err);
+/* The session ends at t: every obligation still open is settled (missed;
+ * when the scenario itself ended before its deadline, in proportion to the
+ * time that had passed; when the trainee left early, in full), unneeded
+ * alerts cost, and the outcome rule scores the negative reach at t. */
+bool scorer_finish(Scorer *s, int64_t t_ms, bool left_early, Error *err);
+/* The most a trainee could have earned from what happened so far: every
+ * post's best answer, every alert obligation met with a full note, the
+ * outcome. The scale's maximum is this, at the end of the model run. */
+int64_t scorer_potential(const Scorer *s);
+const SessionScale *scorer_scale(const Scorer *s);
+/* Negative public posts and their reposts at t. */
+int64_t scorer_negative_reach(const Scorer *s, int64_t t_ms);
 
 /* Total of all rows given so far. */
 int scorer_total(const Scorer *s);

@@ -34,6 +34,13 @@ const char *session_status_name(SessionStatus st) { return status_names[st]; }
 int64_t session_id(const Session *s) { return s->id; }
 int64_t session_now_ms(const Session *s) { return s->now_ms; }
 int session_total(const Session *s) { return s->scorer ? scorer_total(s->scorer) : 0; }
+int64_t session_potential(const Session *s) { return s->scorer ? scorer_potential(s->scorer) : 0; }
+
+const SessionScale *session_scale(const Session *s)
+{
+    static const SessionScale none = {.reach_final = -1};
+    return s->scorer ? scorer_scale(s->scorer) : &none;
+}
 const char *session_outcome(const Session *s) { return s->outcome; }
 const ScenarioMeta *session_meta(const Session *s) { return scenario_meta(s->scenario); }
 const RuleSet *session_rules(const Session *s) { return s->rules; }
@@ -137,6 +144,24 @@ static bool sink_obligation(void *ctx, Obligation *ob, Error *err)
 {
     Session *s = ctx;
     return store_record_obligation(s->store, s->id, ob, err);
+}
+
+/* The template made for a situation, else one made for every situation. */
+static const char *sink_template_for(void *ctx, const char *situation, const char **id)
+{
+    Session *s = ctx;
+    const Template *any = NULL;
+    for (size_t i = 0; i < s->ntemplates; i++) {
+        const Template *t = &s->templates[i];
+        if (strcmp(t->situation, situation) == 0) {
+            *id = t->id;
+            return t->text;
+        }
+        if (!any && strcmp(t->situation, "*") == 0)
+            any = t;
+    }
+    *id = any ? any->id : NULL;
+    return any ? any->text : NULL;
 }
 
 /* ---- start ------------------------------------------------------------ */
@@ -375,12 +400,20 @@ Session *session_start(const SessionConfig *cfg, Error *err)
         return NULL;
     bool ok = (s->rules = resolve_rules(s, err)) != NULL;
     if (ok) {
-        ScoreSink sink = {s, sink_row, sink_obligation};
-        ok = (s->scorer = scorer_new(s->rules, s->feed, sink)) != NULL;
+        ScoreSink sink = {s, sink_row, sink_obligation, sink_template_for};
+        ok = (s->scorer = scorer_new(s->rules, s->feed, *lang ? lang : "en", sink)) != NULL;
         if (!ok)
             error_set(err, "out of memory");
     }
-    ok = ok && begin(s, lang, err);
+    if (ok && cfg->measure) {
+        /* A scenario whose references cannot be played (its model answers
+         * no longer fit it) is still played; it has no scale. */
+        SessionScale scale = {.reach_final = -1};
+        Error ignored;
+        if (cfg->measure(cfg, s->rules, &scale, &ignored))
+            scorer_set_scale(s->scorer, &scale);
+    }
+    ok = ok && begin(s, lang, err) && store_session_scale(s->store, s->id, scorer_scale(s->scorer), err);
     if (ok && !(record_personas(s, err) && scenario_start(s->scenario, 0, err) && store_flush(s->store, err))) {
         Error ignored;
         store_session_end(s->store, s->id, "aborted", 0, 0, NULL, err->msg, &ignored);
@@ -500,6 +533,8 @@ static bool validate_action(Session *s, Action *a, Error *err)
         const Template *t = session_template(s, a->template_id);
         if (!t)
             return error_set(err, "no template '%s' in this scenario", a->template_id);
+        a->template_text = t->text;
+        a->template_situation = t->situation;
         if (!a->text)
             a->text = t->text;
         else
@@ -597,9 +632,14 @@ bool session_act(Session *s, const Action *in, Error *err)
 
 bool session_end(Session *s, SessionStatus status, const char *error, Error *err)
 {
+    /* A trainee who leaves before the end (the window closed, Ctrl+Q, a
+     * signal) owes every obligation in full; a scenario that failed does
+     * not make the trainee pay for the time it took away. */
+    bool left_early = !s->over && status != SESSION_ABORTED;
     if (status == SESSION_COMPLETED && !s->over)
         s->over = true;
-    bool ok = scorer_finish(s->scorer, s->now_ms, err);
+    bool ok = scorer_finish(s->scorer, s->now_ms, left_early, err) &&
+              store_session_scale(s->store, s->id, scorer_scale(s->scorer), err);
     for (size_t i = 0; ok && i < feed_post_count(s->feed); i++) {
         const Post *p = feed_post_at(s->feed, i);
         Counters c = feed_counters(p, s->now_ms);

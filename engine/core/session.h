@@ -24,7 +24,13 @@ typedef struct Session Session;
  * ends' --progress prints a line here; the crash test reads those lines. */
 typedef void (*SessionCommitted)(void *ctx, int64_t session_id, int64_t action_id, const Action *a);
 
-typedef struct SessionConfig {
+typedef struct SessionConfig SessionConfig;
+/* Measures a session's scale (score.h) once its rule set is known, by
+ * playing the scenario's references. Given by the front end (the headless
+ * module's headless_measure_scale): the core does not play answers files. */
+typedef bool (*SessionMeasure)(const SessionConfig *cfg, const RuleSet *rules, SessionScale *out, Error *err);
+
+struct SessionConfig {
     const char *scenario_path;   /* scenario.lua (or a single-file scenario) */
     const char *lang;            /* NULL: the scenario's first language */
     const char *trainee;
@@ -37,7 +43,8 @@ typedef struct SessionConfig {
     ScenarioLimits limits;
     SessionCommitted committed;  /* NULL: nobody is told */
     void *committed_ctx;
-} SessionConfig;
+    SessionMeasure measure;      /* NULL: the session has no scale (no maximum, no outcome row) */
+};
 
 typedef struct Template {
     char *id, *situation, *label, *text;
@@ -82,6 +89,11 @@ bool session_end(Session *s, SessionStatus status, const char *error, Error *err
 int64_t session_id(const Session *s);
 int64_t session_now_ms(const Session *s);
 int session_total(const Session *s);
+/* The session's scale: its maximum and references (known false when it has
+ * none), and once it has ended the negative reach at its end. */
+const SessionScale *session_scale(const Session *s);
+/* The most this run could have earned (scorer_potential), complete once it has ended. */
+int64_t session_potential(const Session *s);
 const char *session_outcome(const Session *s);
 const ScenarioMeta *session_meta(const Session *s);
 const RuleSet *session_rules(const Session *s);

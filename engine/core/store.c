@@ -168,6 +168,50 @@ static const char *const migrations[] = {
     "CREATE INDEX branches_name ON branches(session_id, name);\n"
     "CREATE INDEX scores_session_rule ON scores(session_id, rule_id, outcome, points);\n"
     "CREATE INDEX sessions_attempts ON sessions(trainee, scenario_id, id, status, started_at);\n",
+    /* 3: scoring model 2 (docs/rules.md, "How a score is made"): the rule
+     * kind 'outcome' and the fields concept, note and share; concepts, the
+     * phrases per language that replies are judged on; a session's scale
+     * (its maximum, from the scenario's model trainee) and the negative
+     * reach of its references and of its end. SQLite cannot change a CHECK:
+     * the rules table is rebuilt (the generalised ALTER TABLE procedure;
+     * migrate() turns foreign keys off around it), ids kept. */
+    "DROP VIEW v_scores;\n"
+    "CREATE TABLE rules_v3(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  ruleset_version INTEGER NOT NULL REFERENCES ruleset_versions(id),\n"
+    "  position INTEGER NOT NULL,\n"
+    "  key TEXT NOT NULL,\n"
+    "  kind TEXT NOT NULL CHECK(kind IN ('perimeter','alert','reply','target','unneeded_alert','outcome')),\n"
+    "  competency TEXT NOT NULL CHECK(competency IN ('method','materials','perimeter','alerting')),\n"
+    "  situation TEXT, action TEXT, verdict TEXT, role TEXT, trigger TEXT,\n"
+    "  threshold INTEGER NOT NULL DEFAULT 0, window_ms INTEGER NOT NULL DEFAULT 0,\n"
+    "  deadline_ms INTEGER NOT NULL DEFAULT 0, words TEXT, check_kind TEXT,\n"
+    "  points INTEGER NOT NULL DEFAULT 0, penalty INTEGER NOT NULL DEFAULT 0, late INTEGER NOT NULL DEFAULT 0,\n"
+    "  rationale TEXT NOT NULL DEFAULT '',\n"
+    "  concept TEXT, note_points INTEGER NOT NULL DEFAULT 0, share INTEGER NOT NULL DEFAULT 0,\n"
+    "  UNIQUE(ruleset_version, key));\n"
+    "INSERT INTO rules_v3(id, ruleset_version, position, key, kind, competency, situation, action, verdict, role,\n"
+    "  trigger, threshold, window_ms, deadline_ms, words, check_kind, points, penalty, late, rationale)\n"
+    "  SELECT id, ruleset_version, position, key, kind, competency, situation, action, verdict, role,\n"
+    "  trigger, threshold, window_ms, deadline_ms, words, check_kind, points, penalty, late, rationale FROM rules;\n"
+    "DROP TABLE rules;\n"
+    "ALTER TABLE rules_v3 RENAME TO rules;\n"
+    "CREATE VIEW v_scores AS\n"
+    "  SELECT s.session_id, s.id AS score_id, s.at_ms, s.post_id, s.action_id, r.key AS rule, r.kind AS rule_kind,\n"
+    "         s.competency, s.outcome, s.points, s.reason\n"
+    "  FROM scores s JOIN rules r ON r.id = s.rule_id;\n"
+    "CREATE TABLE concepts(\n"
+    "  ruleset_version INTEGER NOT NULL REFERENCES ruleset_versions(id),\n"
+    "  position INTEGER NOT NULL,\n"
+    "  concept TEXT NOT NULL,\n"
+    "  lang TEXT NOT NULL,\n"
+    "  words TEXT NOT NULL,\n"
+    "  PRIMARY KEY(ruleset_version, concept, lang));\n"
+    "ALTER TABLE sessions ADD COLUMN scoring_version INTEGER NOT NULL DEFAULT 1;\n"
+    "ALTER TABLE sessions ADD COLUMN max_points INTEGER;\n"
+    "ALTER TABLE sessions ADD COLUMN reach_calm INTEGER;\n"
+    "ALTER TABLE sessions ADD COLUMN reach_silent INTEGER;\n"
+    "ALTER TABLE sessions ADD COLUMN reach_final INTEGER;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
@@ -283,6 +327,8 @@ static bool read_header(Store *s, int64_t *app, int64_t *version, int64_t *objec
     return ok;
 }
 
+static bool migrate_from(Store *s, int64_t version, Error *err);
+
 static bool migrate(Store *s, Error *err)
 {
     int64_t app = 0, version = 0, objects = 0;
@@ -295,6 +341,20 @@ static bool migrate(Store *s, Error *err)
                          s->path, (long long)version, NMIGRATIONS);
     if (app == 0 && version == 0 && objects > 0)
         return error_set(err, "%s: this SQLite file belongs to another program, not Crisis Drill", s->path);
+    /* A migration may rebuild a table that others refer to (3 rebuilds
+     * rules): foreign keys are off while it runs, as SQLite's ALTER TABLE
+     * procedure asks (the pragma is a no-op inside a transaction). */
+    if (version < NMIGRATIONS && !s->readonly && !exec(s, "PRAGMA foreign_keys=OFF", err))
+        return false;
+    bool migrated = migrate_from(s, version, err);
+    if (version < NMIGRATIONS && !s->readonly && !exec(s, "PRAGMA foreign_keys=ON", migrated ? err : NULL))
+        return false;
+    return migrated;
+}
+
+/* Runs the migrations from `version` on, one transaction each. */
+static bool migrate_from(Store *s, int64_t version, Error *err)
+{
     for (int64_t v = version; v < NMIGRATIONS; v++) {
         if (s->readonly)
             return error_set(err, "%s: the database needs an upgrade; open it once with write access", s->path);
@@ -562,8 +622,9 @@ static bool insert_rule(Store *s, int64_t version, int position, Rule *r, Error 
 {
     sqlite3_stmt *st = prepare_write(s,
         "INSERT INTO rules(ruleset_version, position, key, kind, competency, situation, action, verdict, role,"
-        " trigger, threshold, window_ms, deadline_ms, words, check_kind, points, penalty, late, rationale)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
+        " trigger, threshold, window_ms, deadline_ms, words, check_kind, points, penalty, late, rationale,"
+        " concept, note_points, share)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
     if (!st)
         return false;
     sqlite3_bind_int64(st, 1, version);
@@ -585,6 +646,9 @@ static bool insert_rule(Store *s, int64_t version, int position, Rule *r, Error 
     sqlite3_bind_int(st, 17, r->penalty);
     sqlite3_bind_int(st, 18, r->late);
     bind_text(st, 19, r->rationale);
+    bind_text(st, 20, r->concept);
+    sqlite3_bind_int(st, 21, r->note_points);
+    sqlite3_bind_int(st, 22, r->share);
     if (!run(s, st, err))
         return false;
     r->db_id = sqlite3_last_insert_rowid(s->db);
@@ -611,6 +675,19 @@ bool store_import_rules(Store *s, RuleSet *set, Error *err)
         sqlite3_bind_int64(st, 1, set->db_version);
         bind_text(st, 2, set->roles[i].id);
         bind_text(st, 3, set->roles[i].label);
+        if (!run(s, st, err))
+            goto fail;
+    }
+    for (size_t i = 0; i < set->nconcepts; i++) {
+        st = prepare_write(s, "INSERT INTO concepts(ruleset_version, position, concept, lang, words) VALUES(?,?,?,?,?)",
+                           err);
+        if (!st)
+            goto fail;
+        sqlite3_bind_int64(st, 1, set->db_version);
+        sqlite3_bind_int64(st, 2, (int64_t)i);
+        bind_text(st, 3, set->concepts[i].id);
+        bind_text(st, 4, set->concepts[i].lang);
+        bind_text(st, 5, set->concepts[i].words);
         if (!run(s, st, err))
             goto fail;
     }
@@ -669,12 +746,15 @@ static bool read_rule(sqlite3_stmt *st, RuleSet *set, Error *err)
     r->window_ms = sqlite3_column_int64(st, 10);
     r->deadline_ms = sqlite3_column_int64(st, 11);
     r->words = column_dup(st, 12);
-    v = name_to_index((const char *)sqlite3_column_text(st, 13), check_at, 4);
+    v = name_to_index((const char *)sqlite3_column_text(st, 13), check_at, CHECK_COUNT);
     r->check = v < 0 ? CHECK_CONTAINS : (ReplyCheck)v;
     r->points = sqlite3_column_int(st, 14);
     r->penalty = sqlite3_column_int(st, 15);
     r->late = sqlite3_column_int(st, 16);
     r->rationale = column_dup(st, 17);
+    r->concept = column_dup(st, 18);
+    r->note_points = sqlite3_column_int(st, 19);
+    r->share = sqlite3_column_int(st, 20);
     if (!r->key || !r->rationale)
         return error_set(err, "damaged rule row %lld", (long long)r->db_id);
     rules_fold_words(r);
@@ -725,9 +805,25 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
         sqlite3_finalize(st);
     }
     if (ok)
+        st = store_prepare(s, "SELECT concept, lang, words FROM concepts WHERE ruleset_version = ? ORDER BY position",
+                           err);
+    ok = ok && st;
+    if (ok) {
+        sqlite3_bind_int64(st, 1, version);
+        while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *id = (const char *)sqlite3_column_text(st, 0), *lang = (const char *)sqlite3_column_text(st, 1),
+                       *words = (const char *)sqlite3_column_text(st, 2);
+            ok = id && lang && words ? rules_add_concept(set, id, lang, words, 0) || error_set(err, "out of memory")
+                                     : error_set(err, "rule set '%s' in the database: a damaged concept row", set->name);
+        }
+        if (ok && rc != SQLITE_DONE)
+            ok = store_fail(s, err, "cannot read concepts");
+        sqlite3_finalize(st);
+    }
+    if (ok)
         st = store_prepare(s,
             "SELECT id, key, kind, competency, situation, action, verdict, role, trigger, threshold, window_ms,"
-            " deadline_ms, words, check_kind, points, penalty, late, rationale"
+            " deadline_ms, words, check_kind, points, penalty, late, rationale, concept, note_points, share"
             " FROM rules WHERE ruleset_version = ? ORDER BY position", err);
     ok = ok && st;
     if (ok) {
@@ -812,6 +908,31 @@ bool store_session_end(Store *s, int64_t id, const char *status, int64_t sim_ms,
         return false;
     live_release(s->live, id);
     return true;
+}
+
+bool store_session_scale(Store *s, int64_t id, const SessionScale *scale, Error *err)
+{
+    sqlite3_stmt *st = prepare_write(s,
+        "UPDATE sessions SET scoring_version = ?, max_points = ?, reach_calm = ?, reach_silent = ?, reach_final = ?"
+        " WHERE id = ?", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int(st, 1, SCORING_VERSION);
+    if (scale->known) {
+        sqlite3_bind_int64(st, 2, scale->max_points);
+        sqlite3_bind_int64(st, 3, scale->reach_calm);
+        sqlite3_bind_int64(st, 4, scale->reach_silent);
+    } else {
+        sqlite3_bind_null(st, 2);
+        sqlite3_bind_null(st, 3);
+        sqlite3_bind_null(st, 4);
+    }
+    if (scale->reach_final >= 0)
+        sqlite3_bind_int64(st, 5, scale->reach_final);
+    else
+        sqlite3_bind_null(st, 5);
+    sqlite3_bind_int64(st, 6, id);
+    return run(s, st, err);
 }
 
 bool store_record_persona(Store *s, int64_t session_id, const Persona *p, Error *err)

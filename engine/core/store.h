@@ -81,6 +81,9 @@ bool store_session_begin(Store *store, const SessionRecord *rec, int64_t *sessio
 /* status: completed, aborted, interrupted. error may be NULL. */
 bool store_session_end(Store *store, int64_t session_id, const char *status, int64_t sim_ms, int total,
                        const char *outcome, const char *error, Error *err);
+/* The scale of a session (its maximum and its references, score.h) and the
+ * scoring model's version; written at the start and again at the end. */
+bool store_session_scale(Store *store, int64_t session_id, const SessionScale *scale, Error *err);
 bool store_record_persona(Store *store, int64_t session_id, const Persona *p, Error *err);
 bool store_record_post(Store *store, int64_t session_id, const Post *p, Error *err);
 bool store_record_post_final(Store *store, int64_t session_id, const Post *p, Counters c, Error *err);
@@ -97,6 +100,9 @@ typedef struct SessionInfo {
     const char *started_at, *ended_at, *error, *outcome, *ruleset, *scenario_path;
     int64_t ruleset_version, sim_ms, seed;
     int total, nactions, nscores;
+    int scoring_version;    /* SCORING_VERSION of the model that scored it (1: before scales) */
+    int64_t max_points;     /* its scale's maximum, when has_max */
+    bool has_max;
 } SessionInfo;
 
 /* A session row that outlives its query (strings cut at 1 KiB). */

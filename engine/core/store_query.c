@@ -9,7 +9,8 @@
     " s.started_at, s.ended_at, s.error, s.outcome, v.name, s.ruleset_version, s.sim_ms, s.seed,"               \
     " (SELECT coalesce(sum(points), 0) FROM scores WHERE session_id = s.id),"                                   \
     " (SELECT count(*) FROM actions WHERE session_id = s.id AND kind <> 'open'),"                               \
-    " (SELECT count(*) FROM scores WHERE session_id = s.id), s.scenario_path"                                   \
+    " (SELECT count(*) FROM scores WHERE session_id = s.id), s.scenario_path,"                                  \
+    " s.scoring_version, s.max_points"                                                                          \
     " FROM sessions s JOIN ruleset_versions v ON v.id = s.ruleset_version"
 
 static const char *text_at(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
@@ -28,6 +29,8 @@ static bool walk_sessions(Store *s, sqlite3_stmt *st, bool (*cb)(void *, const S
             .sim_ms = sqlite3_column_int64(st, 14), .seed = sqlite3_column_int64(st, 15),
             .total = sqlite3_column_int(st, 16), .nactions = sqlite3_column_int(st, 17),
             .nscores = sqlite3_column_int(st, 18), .scenario_path = text_at(st, 19),
+            .scoring_version = sqlite3_column_int(st, 20), .max_points = sqlite3_column_int64(st, 21),
+            .has_max = sqlite3_column_type(st, 21) == SQLITE_INTEGER,
         };
         ok = cb(ctx, &info);
     }

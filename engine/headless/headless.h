@@ -28,6 +28,10 @@ bool headless_play_until(const SessionConfig *cfg, const Answers *answers, int64
  * A refused answer fails with "FILE:LINE: why". */
 bool headless_advance(Session *s, Clock *clock, const Answers *answers, size_t *next, int64_t until_ms, Error *err);
 
+/* A session's scale: the scenario's silent and model references played in
+ * memory (engine/headless/scale.c). A SessionMeasure for SessionConfig. */
+bool headless_measure_scale(const SessionConfig *cfg, const RuleSet *rules, SessionScale *out, Error *err);
+
 /* A recorded session played again, step by step, in a database in memory:
  * for the window's replay (pause, speed, seek) and for headless_replay. */
 typedef struct Replayer Replayer;

@@ -148,6 +148,7 @@ bool replayer_restart(Replayer *r, Error *err)
     SessionConfig cfg = {
         .scenario_path = s->scenario_path, .lang = s->language, .trainee = s->trainee, .rules = s->ruleset,
         .rules_dir = r->rules_dir, .mode = "replay", .store = r->memory, .clock = r->clock, .seed = (uint64_t)s->seed,
+        .measure = s->scoring_version >= 2 ? headless_measure_scale : NULL,
     };
     r->session = session_start(&cfg, err);
     return r->session != NULL;

@@ -273,6 +273,7 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
         SessionConfig sc = *base;
         sc.clock = clock;
         sc.mode = "window";
+        sc.measure = headless_measure_scale;
         s = session_start(&sc, err);
         ok = s != NULL;
     }

@@ -1,0 +1,105 @@
+/* A session's scale (score.h): the scenario played twice in a database in
+ * memory, under the session's rule set, language and seed — once by nobody
+ * (the silent reference) and once by the scenario's model trainee,
+ * answers/good.txt beside scenario.lua (the calm reference). The model run's
+ * potential is the session's maximum; the two runs' negative reach at the
+ * end are the references the outcome rule places the session between. */
+#include "headless.h"
+
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct Reference {
+    bool played;
+    int64_t potential;
+    int64_t reach;
+} Reference;
+
+/* A copy of the rule set, through its file form (rules_write and
+ * rules_parse round-trip): importing it gives the copy ids of its own. */
+static RuleSet *copy_rules(const RuleSet *rules, Error *err)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return error_set(err, "out of memory"), NULL;
+    bool ok = rules_write(rules, f, err);
+    fclose(f);
+    RuleSet *copy = ok ? rules_parse(buf, len, "(rule set copy)", err) : NULL;
+    free(buf);
+    return copy;
+}
+
+/* Plays one reference to its end; its potential and reach into *out. */
+static bool play_reference(const SessionConfig *cfg, const RuleSet *rules, const Answers *answers, Reference *out,
+                           Error *err)
+{
+    RuleSet *copy = copy_rules(rules, err);
+    Store *memory = copy ? store_open(":memory:", err) : NULL;
+    Clock *clock = memory ? clock_new_virtual() : NULL;
+    bool ok = clock && store_import_rules(memory, copy, err);
+    if (memory && !clock)
+        error_set(err, "out of memory");
+    Session *s = NULL;
+    if (ok) {
+        SessionConfig ref = {
+            .scenario_path = cfg->scenario_path, .lang = cfg->lang, .trainee = "(reference)", .rules = copy->name,
+            .mode = "reference", .store = memory, .clock = clock, .seed = cfg->seed, .limits = cfg->limits,
+        };
+        ok = (s = session_start(&ref, err)) != NULL;
+    }
+    size_t next = 0;
+    ok = ok && headless_advance(s, clock, answers, &next, INT64_MAX, err) && session_end(s, SESSION_COMPLETED, NULL, err);
+    if (ok) {
+        out->played = true;
+        out->potential = session_potential(s);
+        out->reach = session_scale(s)->reach_final;
+    }
+    session_free(s);
+    clock_free(clock);
+    store_close(memory);
+    rules_free(copy);
+    return ok;
+}
+
+/* answers/good.txt beside a scenario.lua, into path; false when none. */
+static bool model_answers_path(const char *scenario_path, char *path, size_t size)
+{
+    char copy[PATH_MAX];
+    snprintf(copy, sizeof copy, "%s", scenario_path);
+    if (strcmp(basename(copy), "scenario.lua") != 0)
+        return false;
+    snprintf(copy, sizeof copy, "%s", scenario_path);
+    snprintf(path, size, "%s/answers/good.txt", dirname(copy));
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool headless_measure_scale(const SessionConfig *cfg, const RuleSet *rules, SessionScale *out, Error *err)
+{
+    *out = (SessionScale){.reach_final = -1};
+    Answers none = {.path = (char *)"(silent)"};
+    Reference silent = {0}, calm = {0};
+    if (!play_reference(cfg, rules, &none, &silent, err))
+        return error_prefix(err, "the silent reference");
+    char path[PATH_MAX + 32];
+    if (model_answers_path(cfg->scenario_path, path, sizeof path)) {
+        Answers *model = answers_load(path, err);
+        bool ok = model && play_reference(cfg, rules, model, &calm, err);
+        answers_free(model);
+        if (!ok)
+            return error_prefix(err, "the model trainee's reference");
+    }
+    /* Without a model trainee the silent run's posts set the maximum and a
+     * crisis with no negative reach at all is the calm reference. */
+    out->known = true;
+    out->max_points = calm.played ? calm.potential : silent.potential;
+    out->reach_calm = calm.played ? calm.reach : 0;
+    out->reach_silent = silent.reach;
+    return true;
+}
