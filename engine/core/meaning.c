@@ -920,3 +920,25 @@ double meaning_similarity(const Meaning *a, const Meaning *b)
 }
 
 bool meaning_has_number(const Meaning *m) { return m && m->has_number; }
+
+size_t meaning_phrase_hits(const Lexicon *lx, const Meaning *m, const char *id, size_t *tokens_covered)
+{
+    size_t at;
+    if (!lx || !m || !find_concept(lx, id, &at))
+        return 0;
+    const Concept *c = &lx->concepts[at];
+    size_t hits = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        /* An entry given for every language is one phrase per language:
+         * count it once. */
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = strcmp(c->phrases[k].text, c->phrases[i].text) == 0 && holds(m, &c->phrases[k]);
+        if (seen || !holds(m, &c->phrases[i]))
+            continue;
+        hits++;
+        if (tokens_covered)
+            *tokens_covered += c->phrases[i].nwords;
+    }
+    return hits;
+}

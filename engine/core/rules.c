@@ -597,6 +597,24 @@ static bool line_is_blank(const char *p, const char *end)
     return p >= end || *p == '#';
 }
 
+/* A set that makes alerts mandatory makes needless ones cost too: else
+ * alerting everyone about everything would be the winning strategy. */
+static bool alerts_have_a_cost(const RuleSet *set, const char *path, Error *err)
+{
+    int first_alert = 0;
+    for (size_t i = 0; i < set->nrules; i++) {
+        const Rule *r = &set->rules[i];
+        if (r->kind == RULE_UNNEEDED_ALERT && !r->role && r->penalty > 0)
+            return true;
+        if (r->kind == RULE_ALERT && !first_alert)
+            first_alert = r->line;
+    }
+    if (!first_alert)
+        return true;
+    return error_set(err, "%s:%d: a rule set with alert rules needs 'unneeded_alert id=ID penalty=N' (N 1 or more, "
+                          "no role): alerts nothing called for must cost something", path, first_alert);
+}
+
 RuleSet *rules_parse(const char *text, size_t len, const char *path, Error *err)
 {
     if (!text_is_utf8(text, len)) {
@@ -637,6 +655,10 @@ RuleSet *rules_parse(const char *text, size_t len, const char *path, Error *err)
     }
     if (!set) {
         error_set(err, "%s:1: empty rule file (expected: ruleset name=NAME title=\"...\")", path);
+        return NULL;
+    }
+    if (!alerts_have_a_cost(set, path, err)) {
+        rules_free(set);
         return NULL;
     }
     return set;

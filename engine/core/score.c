@@ -205,8 +205,7 @@ static bool build_lexicon(Scorer *s)
     Error ignored;
     for (size_t i = 0; i < s->rules->nconcepts; i++) {
         const Concept *c = &s->rules->concepts[i];
-        if (!lexicon_add(s->lexicon, c->id, c->lang, c->words, &ignored) && !lexicon_knows_language("en"))
-            return false;
+        lexicon_add(s->lexicon, c->id, c->lang, c->words, &ignored); /* checked when the set was read */
     }
     for (size_t i = 0; i < s->rules->nrules; i++) {
         const Rule *r = &s->rules->rules[i];
@@ -427,9 +426,10 @@ static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *
 static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64_t at_ms, const AlertMade *by,
                                Error *err);
 
-/* Whether an alert made before the post that calls for it was about it:
- * it named the post or the thread it belongs to, or its note shares the
- * post's facts (or the rule's own words). A blind alert is about nothing. */
+/* Whether an alert made before the post that calls for it saw it coming:
+ * it named the post's thread, or a trouble already on screen (the crisis
+ * the post belongs to), or its note shares the post's facts (or the rule's
+ * own words). A blind alert, about nothing, foresaw nothing. */
 static bool alert_foresaw(Scorer *s, const AlertMade *a, const Obligation *ob)
 {
     const Post *post = feed_post(s->feed, ob->post_id);
@@ -438,6 +438,9 @@ static bool alert_foresaw(Scorer *s, const AlertMade *a, const Obligation *ob)
     for (const Post *p = post; p && a->post_id; p = p->parent ? feed_post(s->feed, p->parent) : NULL)
         if (strcmp(p->id, a->post_id) == 0)
             return true;
+    const Post *named = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
+    if (named && named->negative && !named->by_trainee && named->shown_ms <= a->at_ms)
+        return true;
     if (!a->note)
         return false;
     if (ob->rule->trigger == TRIGGER_KEYWORDS && rule_phrase(s, ob->rule, a->note))
@@ -797,6 +800,11 @@ static void judge_repeat(Scorer *s, Judgement *j)
     const Rule *r = distinct_rule(s, j->a, j->post);
     if (!r || !j->words)
         return;
+    /* A pre-approved text sent as it is to someone in its situation is the
+     * organisation's line (a holding statement is made to be repeated);
+     * sent to anyone else, or edited, it is judged like any words. */
+    if (j->on_template && !j->a->edited)
+        return;
     size_t kept = s->nreplies < REPLY_MEMORY ? s->nreplies : REPLY_MEMORY;
     for (size_t i = 0; i < kept; i++) {
         const ReplyMade *m = &s->replies[i];
@@ -898,7 +906,7 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
     if (!respected && r->check != CHECK_DISTINCT)
         with_good_answer(s, reason, sizeof reason, j->post->situation);
     if (respected)
-        return emit_credit(s, r, a->action_id ? a->action_id : j->action_id, j->post->id, a->at_ms, OUTCOME_RESPECTED,
+        return emit_credit(s, r, j->action_id, j->post->id, a->at_ms, OUTCOME_RESPECTED,
                            r->points, reason, err);
     return emit(s, r, j->action_id, j->post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
 }

@@ -811,9 +811,9 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
     if (ok) {
         sqlite3_bind_int64(st, 1, version);
         while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-            const char *id = (const char *)sqlite3_column_text(st, 0), *lang = (const char *)sqlite3_column_text(st, 1),
-                       *words = (const char *)sqlite3_column_text(st, 2);
-            ok = id && lang && words ? rules_add_concept(set, id, lang, words, 0) || error_set(err, "out of memory")
+            const char *cid = (const char *)sqlite3_column_text(st, 0),
+                       *lang = (const char *)sqlite3_column_text(st, 1), *words = (const char *)sqlite3_column_text(st, 2);
+            ok = cid && lang && words ? rules_add_concept(set, cid, lang, words, 0) || error_set(err, "out of memory")
                                      : error_set(err, "rule set '%s' in the database: a damaged concept row", set->name);
         }
         if (ok && rc != SQLITE_DONE)

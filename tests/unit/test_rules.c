@@ -106,7 +106,8 @@ static void test_default_counts(void)
 
     /* count the statements in the file independently of the parser */
     int expected[RULE_KIND_COUNT] = {0}, expected_roles = 0;
-    static const char *const words[RULE_KIND_COUNT] = {"perimeter ", "alert ", "reply ", "target ", "unneeded_alert "};
+    static const char *const words[RULE_KIND_COUNT] = {"perimeter ", "alert ", "reply ", "target ", "unneeded_alert ",
+                                                               "outcome "};
     for (const char *p = text; p && *p;) {
         for (int k = 0; k < RULE_KIND_COUNT; k++)
             if (strncmp(p, words[k], strlen(words[k])) == 0)

@@ -88,7 +88,7 @@ static bool fx_init_set(Fx *fx, RuleSet *set)
     add_persona(fx->feed, "@star", 60000);
     add_persona(fx->feed, "@edge", 50000);
     add_persona(fx->feed, "@brand", 5000);
-    fx->scorer = scorer_new(fx->rules, fx->feed,
+    fx->scorer = scorer_new(fx->rules, fx->feed, "en",
                             (ScoreSink){.ctx = &fx->sink, .row = sink_row, .obligation = sink_obligation});
     return fx->rules && fx->feed && fx->scorer;
 }
@@ -528,7 +528,7 @@ static void test_unanswered_at_finish(void)
     CHECK(fx_act(&fx, ACT_REPLY, MIN(2), "u6", "ok"));
     CHECK_INT(fx.sink.nrows, 1);
     Error err = {{0}};
-    CHECK(scorer_finish(fx.scorer, MIN(7), &err));
+    CHECK(scorer_finish(fx.scorer, MIN(7), false, &err));
     CHECK_INT(fx.sink.nrows, 2);
     CHECK_ROW(LAST, "t.c", OUTCOME_MISSED, -5);
     if (LAST) {
@@ -604,7 +604,7 @@ static void test_obligation_on_time(void)
     CHECK(fx_alert(&fx, MIN(13), "manager", &id));
     CHECK_INT(fx.sink.nrows, 1);
     Error err = {{0}};
-    CHECK(scorer_finish(fx.scorer, MIN(100), &err));
+    CHECK(scorer_finish(fx.scorer, MIN(100), false, &err));
     CHECK_INT(fx.sink.nrows, 2); /* nothing left open; one unneeded alert */
     CHECK_ROW(LAST, "u", OUTCOME_UNNEEDED, -2);
     CHECK_INT(count_rows(&fx, 0, "u"), 1);
@@ -640,7 +640,7 @@ static void test_obligation_late_and_missed(void)
     }
     fx_post(&fx, "l1", "@cust", "legal_threat", MIN(1), "Mon avocat");
     Error err = {{0}};
-    CHECK(scorer_finish(fx.scorer, MIN(11) - 1, &err));
+    CHECK(scorer_finish(fx.scorer, MIN(11) - 1, false, &err));
     CHECK_INT(fx.sink.nrows, 0);
     ob = scorer_obligation_at(fx.scorer, 0);
     CHECK_INT(ob->outcome, OUTCOME_OPEN);
@@ -652,7 +652,7 @@ static void test_obligation_late_and_missed(void)
         return;
     }
     fx_post(&fx, "l1", "@cust", "legal_threat", MIN(1), "Mon avocat");
-    CHECK(scorer_finish(fx.scorer, MIN(30), &err));
+    CHECK(scorer_finish(fx.scorer, MIN(30), false, &err));
     CHECK_INT(fx.sink.nrows, 1);
     CHECK_ROW(LAST, "a.legal", OUTCOME_MISSED, -10);
     if (LAST) {
@@ -883,7 +883,7 @@ static void test_unneeded_and_anticipation(void)
     CHECK_INT(fx.sink.nrows, 1);
     /* at the end: the alert to legal was called for by nothing */
     Error err = {{0}};
-    CHECK(scorer_finish(fx.scorer, MIN(60), &err));
+    CHECK(scorer_finish(fx.scorer, MIN(60), false, &err));
     CHECK_INT(fx.sink.nrows, 2);
     CHECK_ROW(LAST, "u.legal", OUTCOME_UNNEEDED, -7); /* the role's own rule first */
     CHECK_INT(LAST->action_id, legal_id);
@@ -919,7 +919,7 @@ static void test_unneeded_and_anticipation(void)
     CHECK_INT(LAST->action_id, late_id);
     CHECK_CONTAINS(LAST->reason, "press_office alerted 4m00s after post j1");
     /* the one made too early met nothing and followed nothing */
-    CHECK(scorer_finish(fx.scorer, MIN(60), &err));
+    CHECK(scorer_finish(fx.scorer, MIN(60), false, &err));
     CHECK_ROW(LAST, "u.any", OUTCOME_UNNEEDED, -2);
     CHECK_INT(LAST->action_id, early_id);
     CHECK_INT(fx.sink.nrows, 2);
@@ -932,7 +932,7 @@ static void test_unneeded_and_anticipation(void)
         return;
     }
     CHECK(fx_alert(&fx, 1000, "manager", NULL));
-    CHECK(scorer_finish(fx.scorer, MIN(60), &err));
+    CHECK(scorer_finish(fx.scorer, MIN(60), false, &err));
     CHECK_INT(fx.sink.nrows, 0);
     fx_free(&fx);
 }
@@ -971,7 +971,7 @@ static void test_default_rules_totals(void)
     /* an alert nobody asked for, judged at the end */
     CHECK(fx_alert(&fx, MIN(7), "hr", NULL));
     CHECK_INT(count_rows(&fx, 0, "alert.unneeded"), 0);
-    CHECK(scorer_finish(fx.scorer, MIN(60), &err));
+    CHECK(scorer_finish(fx.scorer, MIN(60), false, &err));
     CHECK_INT(count_rows(&fx, 0, "alert.unneeded"), 1);
     CHECK_ROW(last_row(&fx, "alert.unneeded"), "alert.unneeded", OUTCOME_UNNEEDED, -2);
     /* the manager was never alerted about the influencer */
@@ -1027,7 +1027,7 @@ static void test_good_flag_and_sink_errors(void)
     Post p = {.id = (char *)"c1", .author = (char *)"@cust", .situation = (char *)"complaint", .text = (char *)"x",
               .first_response_ms = -1};
     feed_add_post(feed, &p, &perr);
-    Scorer *s = set ? scorer_new(set, feed, (ScoreSink){0}) : NULL;
+    Scorer *s = set ? scorer_new(set, feed, "en", (ScoreSink){0}) : NULL;
     CHECK(s != NULL);
     if (s) {
         Action d = {.kind = ACT_DELETE, .at_ms = 1, .post_id = "c1", .opened_ms = -1, .typed_ms = -1};
