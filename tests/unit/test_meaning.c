@@ -324,6 +324,34 @@ static void test_scale(void)
     lexicon_free(lx);
 }
 
+/* More distinct words than the lexicon's stem cache holds (32,768 per
+ * language): it is emptied on the way and the stems stay right. */
+static void test_many_distinct_words(void)
+{
+    Lexicon *lx = lexicon_with("private", "en", "message privately");
+    Error err = {{0}};
+    CHECK(lexicon_add(lx, "apology", "fr", "navré", &err));
+    size_t words = 40000, cap = words * 12 + 64;
+    char *text = malloc(cap);
+    CHECK(text != NULL);
+    if (!text)
+        return;
+    size_t len = (size_t)snprintf(text, cap, "navrés ");
+    for (size_t i = 0; i < words; i++)
+        len += (size_t)snprintf(text + len, cap - len, "w%zux ", i);
+    snprintf(text + len, cap - len, "messages privately navrées");
+    for (int round = 0; round < 2; round++) { /* the second time through a refilled cache */
+        Meaning *m = meaning_of(lx, text, "fr");
+        CHECK(m != NULL);
+        CHECK_STR(meaning_expresses(lx, m, "private"), "message privately");
+        CHECK_STR(meaning_expresses(lx, m, "apology"), "navré");
+        CHECK_INT(meaning_content_count(m), words + 3); /* navr, messag, privately: French stems */
+        meaning_free(m);
+    }
+    free(text);
+    lexicon_free(lx);
+}
+
 int main(void)
 {
     RUN(test_french_apology);
@@ -338,5 +366,6 @@ int main(void)
     RUN(test_numbers);
     RUN(test_invalid_utf8);
     RUN(test_scale);
+    RUN(test_many_distinct_words);
     return check_report();
 }
