@@ -690,7 +690,7 @@ static bool has_token(const char *s, size_t n)
         uint32_t c;
         bool valid;
         pos += text_utf8_next((const unsigned char *)s + pos, n - pos, &c, &valid);
-        if (valid && (is_word_cp(c) || is_symbol_cp(c)))
+        if (valid && !is_ignored_cp(c) && (is_word_cp(c) || is_symbol_cp(c)))
             return true;
     }
     return false;

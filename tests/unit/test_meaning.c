@@ -161,6 +161,8 @@ static void test_errors(void)
     CHECK_CONTAINS(err.msg, "no phrase");
     CHECK(!lexicon_add(lx, "apology", "en", " , ,, !? ", &err));
     CHECK_CONTAINS(err.msg, "no phrase");
+    CHECK(!lexicon_add(lx, "apology", "en", "\xe2\x83\xa3, \xef\xb8\x8f,\xcc\x81", &err)); /* marks alone */
+    CHECK_CONTAINS(err.msg, "no phrase");
     CHECK(!lexicon_add(lx, "apology", "en", NULL, &err));
     CHECK(!lexicon_add(lx, "", "en", "sorry", &err));
     CHECK(!lexicon_add(lx, "apology", NULL, "sorry", &err));
