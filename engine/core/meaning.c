@@ -1,3 +1,20 @@
+/* Meaning: whole stemmed words (contract in meaning.h).
+ *
+ * How a text is analysed: next_token cuts it into lower-cased tokens (each
+ * distinct token once in Meaning.tokens, the text itself as the sequence of
+ * their ids); every distinct token is then stemmed once in each language the
+ * lexicon has met and folded of accents (Meaning.stem_of[lang]: token id ->
+ * stem id in Meaning.stems). A phrase is a list of stems in one language:
+ * the text holds it when those stems come in order in its sequence seen
+ * through stem_of of that language, each within PHRASE_REACH of the last.
+ * Content words are the stems, in the text's own language, that are not
+ * stop words. A Meaning owns copies of all its strings, so that meanings
+ * compare with each other by string (meaning_shared) and outlive the
+ * lexicon's cache of stems, which is emptied when full.
+ *
+ * Costs: O(text length) to cut and stem (a stemmer runs only for a token
+ * the lexicon's cache has not seen), O(phrase words) hash look-ups and at
+ * most one pass over the text per phrase to match. */
 #include "meaning.h"
 
 #include <libstemmer.h>
