@@ -1,3 +1,20 @@
+/* Meaning: whole stemmed words (contract in meaning.h).
+ *
+ * How a text is analysed: next_token cuts it into lower-cased tokens (each
+ * distinct token once in Meaning.tokens, the text itself as the sequence of
+ * their ids); every distinct token is then stemmed once in each language the
+ * lexicon has met and folded of accents (Meaning.stem_of[lang]: token id ->
+ * stem id in Meaning.stems). A phrase is a list of stems in one language:
+ * the text holds it when those stems come in order in its sequence seen
+ * through stem_of of that language, each within PHRASE_REACH of the last.
+ * Content words are the stems, in the text's own language, that are not
+ * stop words. A Meaning owns copies of all its strings, so that meanings
+ * compare with each other by string (meaning_shared) and outlive the
+ * lexicon's cache of stems, which is emptied when full.
+ *
+ * Costs: O(text length) to cut and stem (a stemmer runs only for a token
+ * the lexicon's cache has not seen), O(phrase words) hash look-ups and at
+ * most one pass over the text per phrase to match. */
 #include "meaning.h"
 
 #include <libstemmer.h>
@@ -14,6 +31,9 @@
 
 /* Longer tokens are not stemmed. */
 #define MAX_STEMMED 200
+
+/* Distinct tokens whose stems a lexicon remembers, per language. */
+#define STEM_CACHE_MAX 32768
 
 /* ---------------------------------------------------------------------
  * Languages: the ISO code, the Snowball algorithm, a few stop words
@@ -178,10 +198,25 @@ static void table_place(Table *t, uint32_t id)
     t->slots[i] = id + 1;
 }
 
-/* The id of s in t, added when new (*added tells). False when out of memory. */
-static bool table_intern(Table *t, const char *s, size_t len, uint32_t *id, bool *added)
+/* Makes room in an empty table for `items` strings of `bytes` in all, so
+ * that filling it does not reallocate. False when out of memory. */
+static bool table_reserve(Table *t, size_t items, size_t bytes)
 {
-    uint32_t hash = hash_bytes(s, len);
+    size_t nslots = 32;
+    while (nslots < items * 2)
+        nslots *= 2;
+    t->slots = calloc(nslots, sizeof *t->slots);
+    if (!t->slots)
+        return false;
+    t->nslots = nslots;
+    return reserve((void **)&t->items, &t->cap, items, sizeof *t->items) &&
+           reserve((void **)&t->text, &t->room, bytes, 1);
+}
+
+/* The id of s (whose hash_bytes is `hash`) in t, added when new (*added
+ * tells). False when out of memory. */
+static bool table_intern(Table *t, const char *s, size_t len, uint32_t hash, uint32_t *id, bool *added)
+{
     *added = false;
     if (table_find(t, s, len, hash, id))
         return true;
@@ -368,6 +403,21 @@ static size_t next_token(const unsigned char *s, size_t n, size_t *pos, char *ou
     uint32_t last = 0;
     *flags = 0;
     while (*pos < n) {
+        unsigned char b = s[*pos];
+        if (b < 0x80) { /* ASCII, most of most texts: the short way */
+            bool upper = b >= 'A' && b <= 'Z';
+            if (upper || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) {
+                last = upper ? b + 0x20u : b;
+                last_at = len;
+                out[len++] = (char)last;
+                (*pos)++;
+                continue;
+            }
+            if (len)
+                break;
+            (*pos)++;
+            continue;
+        }
         uint32_t c;
         bool valid;
         size_t step = text_utf8_next(s + *pos, n - *pos, &c, &valid);
@@ -437,6 +487,12 @@ struct Lexicon {
     struct sb_stemmer *stemmer[NLANG]; /* created when the language is first met */
     bool met[NLANG];                   /* stemmer and stop words ready */
     Table stop[NLANG];                 /* folded stems of the stop words */
+    /* The stems of the tokens seen lately, per language (RAW too): a token's
+     * flags hold the id of its stem in cache_stems. Texts repeat their
+     * words; a hit costs a hash look-up instead of a stemmer's run and a
+     * fold. Emptied when it reaches STEM_CACHE_MAX tokens. */
+    Table cache[NLANG + 1];
+    Table cache_stems[NLANG + 1];
     Concept *concepts;
     size_t nconcepts, capconcepts;
     StarEntry *stars;
@@ -460,6 +516,10 @@ void lexicon_free(Lexicon *lx)
         if (lx->stemmer[i])
             sb_stemmer_delete(lx->stemmer[i]);
         table_free(&lx->stop[i]);
+    }
+    for (size_t i = 0; i <= NLANG; i++) {
+        table_free(&lx->cache[i]);
+        table_free(&lx->cache_stems[i]);
     }
     for (size_t i = 0; i < lx->nconcepts; i++) {
         for (size_t j = 0; j < lx->concepts[i].n; j++)
@@ -513,6 +573,38 @@ static char *stem_token(Lexicon *lx, size_t li, const char *tok, size_t len, uns
     return folded;
 }
 
+/* The folded stem of a token of m (id t) in language li, through the
+ * lexicon's cache: *stem and *len name a string of the cache, valid until
+ * the next call; *hash is its hash_bytes. False when out of memory. */
+static bool stem_cached(Lexicon *lx, size_t li, const Table *tokens, uint32_t t, const char **stem,
+                        size_t *len, uint32_t *hash)
+{
+    Table *cache = &lx->cache[li], *stems = &lx->cache_stems[li];
+    const Entry *e = &tokens->items[t];
+    const char *tok = table_str(tokens, t);
+    uint32_t id, sid;
+    if (table_find(cache, tok, e->len, e->hash, &id)) {
+        sid = cache->items[id].flags;
+    } else {
+        if (cache->n >= STEM_CACHE_MAX) {
+            table_free(cache);
+            table_free(stems);
+        }
+        char *s = stem_token(lx, li, tok, e->len, e->flags);
+        bool added;
+        bool ok = s && table_intern(stems, s, strlen(s), hash_bytes(s, strlen(s)), &sid, &added) &&
+                  table_intern(cache, tok, e->len, e->hash, &id, &added);
+        free(s);
+        if (!ok)
+            return false;
+        cache->items[id].flags = sid;
+    }
+    *stem = table_str(stems, sid);
+    *len = stems->items[sid].len;
+    *hash = stems->items[sid].hash;
+    return true;
+}
+
 static bool add_phrase(Lexicon *lx, size_t concept, size_t li, const char *text);
 
 /* Makes language li ready: its stemmer, its stop words, and the phrases
@@ -535,7 +627,7 @@ static bool meet_language(Lexicon *lx, size_t li)
         char *stem = stem_token(lx, li, tok, len, flags);
         uint32_t id;
         bool added;
-        bool ok = stem && table_intern(stop, stem, strlen(stem), &id, &added);
+        bool ok = stem && table_intern(stop, stem, strlen(stem), hash_bytes(stem, strlen(stem)), &id, &added);
         free(stem);
         if (!ok)
             return false;
@@ -615,7 +707,7 @@ static bool has_token(const char *s, size_t n)
         uint32_t c;
         bool valid;
         pos += text_utf8_next((const unsigned char *)s + pos, n - pos, &c, &valid);
-        if (valid && (is_word_cp(c) || is_symbol_cp(c)))
+        if (valid && !is_ignored_cp(c) && (is_word_cp(c) || is_symbol_cp(c)))
             return true;
     }
     return false;
@@ -731,12 +823,12 @@ static bool stem_all(Lexicon *lx, Meaning *m, size_t li)
     if (!m->stem_of[li])
         return false;
     for (uint32_t t = 0; t < m->tokens.n; t++) {
-        const Entry *e = &m->tokens.items[t];
-        char *stem = stem_token(lx, li, table_str(&m->tokens, t), e->len, e->flags);
+        const char *stem;
+        size_t len;
+        uint32_t hash;
         bool added;
-        bool ok = stem && table_intern(&m->stems, stem, strlen(stem), &m->stem_of[li][t], &added);
-        free(stem);
-        if (!ok)
+        if (!stem_cached(lx, li, &m->tokens, t, &stem, &len, &hash) ||
+            !table_intern(&m->stems, stem, len, hash, &m->stem_of[li][t], &added))
             return false;
     }
     return true;
@@ -790,10 +882,16 @@ Meaning *meaning_of(Lexicon *lx, const char *text, const char *lang)
         goto fail;
     m->lang = li >= 0 ? (size_t)li : RAW;
 
-    size_t n = strlen(text);
+    /* A token takes a byte or more and a separator, an emoji three or more:
+     * there are at most (n + 1) / 2 of them, with n + 1 bytes in all. */
+    size_t n = strlen(text), most = (n + 1) / 2;
     char *tok = malloc(n + 1);
-    if (!tok)
+    if (!tok || !table_reserve(&m->tokens, most, n + 1) ||
+        !reserve((void **)&m->seq, &m->capseq, most, sizeof *m->seq) ||
+        !table_reserve(&m->stems, most, n + 1)) {
+        free(tok);
         goto fail;
+    }
     for (size_t pos = 0;;) {
         unsigned flags;
         size_t len = next_token((const unsigned char *)text, n, &pos, tok, &flags);
@@ -801,7 +899,7 @@ Meaning *meaning_of(Lexicon *lx, const char *text, const char *lang)
             break;
         uint32_t id;
         bool added;
-        if (!table_intern(&m->tokens, tok, len, &id, &added) ||
+        if (!table_intern(&m->tokens, tok, len, hash_bytes(tok, len), &id, &added) ||
             !reserve((void **)&m->seq, &m->capseq, m->nseq + 1, sizeof *m->seq)) {
             free(tok);
             goto fail;

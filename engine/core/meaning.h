@@ -40,7 +40,11 @@ bool lexicon_has(const Lexicon *lx, const char *id);
 /* Analyses a text. `lang` is the session's language: the one whose stems
  * count as the text's content words (meaning_share, meaning_similarity);
  * concepts are matched in every language. Returns a Meaning the caller
- * frees with meaning_free, NULL when out of memory. */
+ * frees with meaning_free, NULL when out of memory. When `lang` has no
+ * stemmer (or is NULL), the content words are the text's words folded,
+ * unstemmed, without stop words. The lexicon remembers the stems of the
+ * words it has seen (at most 32,768 per language) to analyse the next
+ * texts faster. */
 Meaning *meaning_of(Lexicon *lx, const char *text, const char *lang);
 void meaning_free(Meaning *m);
 

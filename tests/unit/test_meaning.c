@@ -1,6 +1,7 @@
 /* Unit tests: core/meaning (whole stemmed words in two languages, phrases
  * with slack, content words, share and similarity, numbers). */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "check.h"
@@ -109,7 +110,7 @@ static void test_whole_words(void)
 
 static void test_emoji(void)
 {
-    Lexicon *lx = lexicon_with("cheer", "*", "🎉, 👍, thanks");
+    Lexicon *lx = lexicon_with("cheer", "*", "🎉, 👍, thanks, ❤️");
     CHECK_STR(expresses(lx, "#SunnyStories keep them coming 🎉", "en", "cheer"), "🎉");
     CHECK_STR(expresses(lx, "🎉", "fr", "cheer"), "🎉");
     CHECK_STR(expresses(lx, "bravo🎉🎉", "fr", "cheer"), "🎉");
@@ -117,6 +118,7 @@ static void test_emoji(void)
     CHECK_STR(expresses(lx, "ok 👍🏽", "en", "cheer"), "👍");
     CHECK_STR(expresses(lx, "ok 👍\xef\xb8\x8f", "en", "cheer"), "👍");
     CHECK_STR(expresses(lx, "Thanks!", "fr", "cheer"), "thanks");
+    CHECK_STR(expresses(lx, "love it ❤", "en", "cheer"), "❤️"); /* with or without U+FE0F */
     CHECK(expresses(lx, "😀 party", "en", "cheer") == NULL);
     CHECK(expresses(lx, "— … « »", "en", "cheer") == NULL);
 
@@ -160,6 +162,8 @@ static void test_errors(void)
     CHECK(!lexicon_add(lx, "apology", "en", "", &err));
     CHECK_CONTAINS(err.msg, "no phrase");
     CHECK(!lexicon_add(lx, "apology", "en", " , ,, !? ", &err));
+    CHECK_CONTAINS(err.msg, "no phrase");
+    CHECK(!lexicon_add(lx, "apology", "en", "\xe2\x83\xa3, \xef\xb8\x8f,\xcc\x81", &err)); /* marks alone */
     CHECK_CONTAINS(err.msg, "no phrase");
     CHECK(!lexicon_add(lx, "apology", "en", NULL, &err));
     CHECK(!lexicon_add(lx, "", "en", "sorry", &err));
@@ -324,6 +328,124 @@ static void test_scale(void)
     lexicon_free(lx);
 }
 
+/* More distinct words than the lexicon's stem cache holds (32,768 per
+ * language): it is emptied on the way and the stems stay right. */
+static void test_many_distinct_words(void)
+{
+    Lexicon *lx = lexicon_with("private", "en", "message privately");
+    Error err = {{0}};
+    CHECK(lexicon_add(lx, "apology", "fr", "navré", &err));
+    size_t words = 40000, cap = words * 12 + 64;
+    char *text = malloc(cap);
+    CHECK(text != NULL);
+    if (!text)
+        return;
+    size_t len = (size_t)snprintf(text, cap, "navrés ");
+    for (size_t i = 0; i < words; i++)
+        len += (size_t)snprintf(text + len, cap - len, "w%zux ", i);
+    snprintf(text + len, cap - len, "messages privately navrées");
+    for (int round = 0; round < 2; round++) { /* the second time through a refilled cache */
+        Meaning *m = meaning_of(lx, text, "fr");
+        CHECK(m != NULL);
+        CHECK_STR(meaning_expresses(lx, m, "private"), "message privately");
+        CHECK_STR(meaning_expresses(lx, m, "apology"), "navré");
+        CHECK_INT(meaning_content_count(m), words + 3); /* navr, messag, privately: French stems */
+        meaning_free(m);
+    }
+    free(text);
+    lexicon_free(lx);
+}
+
+/* Texts made of random pieces (letters of three scripts, decomposed
+ * accents, emoji and their joiners, separators, invalid bytes): nothing
+ * crashes (the sanitizer build watches), the measures stay in range, and
+ * every entry, analysed as a text, holds its own concept. */
+static void test_random_texts(void)
+{
+    static const char *const pieces[] = {
+        "a", "E", "é", "É", "e\xcc\x81", "Œ", "ß", "İ", "Σ", "я", "Ж", "navr", "és", "sue", "de", "nous",
+        "9", "86", "k", "🎉", "👍", "\xf0\x9f\x8f\xbd", "\xef\xb8\x8f", "\xe2\x80\x8d", "\xe2\x83\xa3",
+        "\xc2\xad", " ", "  ", "'", "’", "-", ".", "\xff", "\xc3", "\xe2\x82", "\xed\xa0\x80", "日",
+        "\xcc\x81",
+    };
+    const size_t npieces = sizeof pieces / sizeof *pieces;
+    static const char *const langs[] = {"en", "fr", "de", "*"};
+    uint32_t seed = 12345;
+#define NEXT() (seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff)
+    Lexicon *lx = lexicon_new();
+    char entries[8][128];
+    bool added[8] = {false};
+    size_t nentries = 0, first;
+    for (int c = 0; c < 8; c++) {
+        char list[512] = "";
+        first = nentries;
+        for (int e = 0; e < 1 + (int)(NEXT() % 3); e++) {
+            char *entry = entries[nentries];
+            entry[0] = '\0';
+            for (int k = 0; k < 1 + (int)(NEXT() % 8); k++)
+                strcat(entry, pieces[NEXT() % npieces]);
+            strcat(list, e ? ", " : "");
+            strcat(list, entry);
+            if (nentries < 7)
+                nentries++;
+        }
+        char id[8];
+        snprintf(id, sizeof id, "c%d", c);
+        Error err = {{0}};
+        if (lexicon_add(lx, id, langs[NEXT() % 4], list, &err)) {
+            CHECK(lexicon_has(lx, id));
+            /* the entries that are phrases: those a lexicon takes alone */
+            for (size_t e = first; e < nentries; e++) {
+                Lexicon *probe = lexicon_new();
+                added[e] = lexicon_add(probe, "p", "en", entries[e], &err);
+                lexicon_free(probe);
+            }
+        } else {
+            CHECK_CONTAINS(err.msg, "no phrase");
+        }
+    }
+    Meaning *prev = meaning_of(lx, "", "en");
+    for (int t = 0; t < 3000; t++) {
+        char text[512] = "";
+        for (int k = (int)(NEXT() % 40); k > 0; k--)
+            strcat(text, pieces[NEXT() % npieces]);
+        Meaning *m = meaning_of(lx, text, t % 5 == 4 ? "xx" : langs[NEXT() % 3]);
+        CHECK(m != NULL);
+        if (!m)
+            break;
+        for (int c = 0; c < 8; c++) {
+            char id[8];
+            snprintf(id, sizeof id, "c%d", c);
+            meaning_expresses(lx, m, id);
+        }
+        double share = meaning_share(m, prev), sim = meaning_similarity(m, prev);
+        CHECK(share >= 0.0 && share <= 1.0);
+        CHECK(sim >= 0.0 && sim <= 1.0 && sim == meaning_similarity(prev, m));
+        CHECK(meaning_shared(m, m) == meaning_content_count(m));
+        meaning_free(prev);
+        prev = m;
+    }
+    meaning_free(prev);
+    /* an entry holds itself, in any session language */
+    size_t nadded = 0;
+    for (size_t e = 0; e < nentries; e++)
+        nadded += added[e];
+    CHECK(nadded >= 3); /* the seed gives 5: the check below is not empty */
+    for (size_t e = 0; e < nentries; e++) {
+        Meaning *m = meaning_of(lx, entries[e], "fr");
+        bool any = false;
+        for (int c = 0; c < 8; c++) {
+            char id[8];
+            snprintf(id, sizeof id, "c%d", c);
+            any |= meaning_expresses(lx, m, id) != NULL;
+        }
+        CHECK(any || !added[e]);
+        meaning_free(m);
+    }
+#undef NEXT
+    lexicon_free(lx);
+}
+
 int main(void)
 {
     RUN(test_french_apology);
@@ -338,5 +460,7 @@ int main(void)
     RUN(test_numbers);
     RUN(test_invalid_utf8);
     RUN(test_scale);
+    RUN(test_many_distinct_words);
+    RUN(test_random_texts);
     return check_report();
 }
