@@ -1025,18 +1025,32 @@ size_t meaning_phrase_hits(const Lexicon *lx, const Meaning *m, const char *id, 
     if (!lx || !m || !find_concept(lx, id, &at))
         return 0;
     const Concept *c = &lx->concepts[at];
-    size_t hits = 0;
+    /* A phrase counts once its words are not those of a phrase counted
+     * already: "désolé" and "désolée", or "message privé" and "en privé" in
+     * "écrivez-nous en message privé", are one way of saying it. */
+    uint32_t used[64];
+    size_t nused = 0, hits = 0;
     for (size_t i = 0; i < c->n; i++) {
-        /* An entry given for every language is one phrase per language:
-         * count it once. */
-        bool seen = false;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = strcmp(c->phrases[k].text, c->phrases[i].text) == 0 && holds(m, &c->phrases[k]);
-        if (seen || !holds(m, &c->phrases[i]))
+        const Phrase *p = &c->phrases[i];
+        if (!holds(m, p))
             continue;
+        bool fresh = true;
+        uint32_t ids[8];
+        size_t k = p->nwords < 8 ? p->nwords : 8;
+        for (size_t w = 0; w < k; w++) {
+            const PhraseWord *pw = &p->words[w];
+            if (!table_find(&m->stems, p->stems + pw->off, pw->len, pw->hash, &ids[w]))
+                ids[w] = UINT32_MAX;
+            for (size_t u = 0; u < nused && fresh; u++)
+                fresh = used[u] != ids[w];
+        }
+        if (!fresh)
+            continue;
+        for (size_t w = 0; w < k && nused < 64; w++)
+            used[nused++] = ids[w];
         hits++;
         if (tokens_covered)
-            *tokens_covered += c->phrases[i].nwords;
+            *tokens_covered += p->nwords;
     }
     return hits;
 }

@@ -657,10 +657,6 @@ RuleSet *rules_parse(const char *text, size_t len, const char *path, Error *err)
         error_set(err, "%s:1: empty rule file (expected: ruleset name=NAME title=\"...\")", path);
         return NULL;
     }
-    if (!alerts_have_a_cost(set, path, err)) {
-        rules_free(set);
-        return NULL;
-    }
     return set;
 }
 
@@ -674,6 +670,10 @@ RuleSet *rules_load_file(const char *path, Error *err)
         return NULL;
     RuleSet *set = rules_parse(buf, n, path, err);
     free(buf);
+    if (set && !alerts_have_a_cost(set, path, err)) {
+        rules_free(set);
+        return NULL;
+    }
     return set;
 }
 

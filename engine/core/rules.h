@@ -80,6 +80,8 @@ typedef struct RuleSet {
 /* Parses rule file text. `path` names the file in messages ("file:line:
  * message"). Returns a new RuleSet owned by the caller, or NULL with err. */
 RuleSet *rules_parse(const char *text, size_t len, const char *path, Error *err);
+/* Reads and parses a rule file; a set with alert rules must also make
+ * unneeded alerts cost (an unneeded_alert rule with a penalty, no role). */
 RuleSet *rules_load_file(const char *path, Error *err);
 /* Writes the rule set in the rule file format; parsing it back gives the same rules. */
 bool rules_write(const RuleSet *set, FILE *out, Error *err);

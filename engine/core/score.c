@@ -981,7 +981,8 @@ static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
 }
 
 /* A string of expected words rather than an answer: one concept said three
- * ways or more, or next to nothing said beyond the expected words. */
+ * ways or more, or four expected phrases with next to nothing else. A short
+ * real answer ("Désolés : écrivez-nous en MP") is not one. */
 static bool judge_stuffing(Scorer *s, const Judgement *j)
 {
     if (!j->words || j->on_template)
@@ -1001,7 +1002,7 @@ static bool judge_stuffing(Scorer *s, const Judgement *j)
         hits += n;
         covered += cov;
     }
-    return hits >= 2 && meaning_content_count(j->words) < covered + 3;
+    return hits >= 4 && meaning_content_count(j->words) < covered + 2;
 }
 
 static bool score_answer(Scorer *s, Judgement *j, Error *err)

@@ -131,7 +131,9 @@ static void test_default_counts(void)
     CHECK(counts[RULE_REPLY] >= 5);
     CHECK(counts[RULE_TARGET] >= 3);
     CHECK(counts[RULE_UNNEEDED_ALERT] >= 1);
-    CHECK_INT(set->nrules, expected[0] + expected[1] + expected[2] + expected[3] + expected[4]);
+    CHECK_INT(counts[RULE_OUTCOME], expected[RULE_OUTCOME]);
+    CHECK_INT(counts[RULE_OUTCOME], 1);
+    CHECK_INT(set->nrules, expected[0] + expected[1] + expected[2] + expected[3] + expected[4] + expected[5]);
     CHECK_INT(set->nroles, expected_roles);
     CHECK(set->nroles >= 4);
     CHECK_STR(set->name, "default");
@@ -176,10 +178,9 @@ static void test_default_fields(void)
         CHECK_INT(r->competency, COMP_ALERTING);
         CHECK_STR(r->role, "legal");
         CHECK_INT(r->deadline_ms, 15 * 60000);
-        CHECK_INT(r->nwords, count_items(r->words));
-        CHECK(r->nwords >= 2);
-        CHECK_STR(r->folded[0], "avocat");
-        CHECK_STR(r->written[0], "avocat");
+        CHECK(r->words == NULL);
+        CHECK_STR(r->concept, "legal_words"); /* its words are a concept of the set */
+        CHECK_INT(r->note_points, 3);
         CHECK_INT(r->points, 3);
         CHECK_INT(r->penalty, 6);
         CHECK_INT(r->late, 2);
@@ -198,16 +199,29 @@ static void test_default_fields(void)
         CHECK_INT(r->check, CHECK_CONTAINS);
         CHECK_STR(r->action, "reply");
         CHECK_INT(r->competency, COMP_METHOD); /* competency= overrides the default */
-        CHECK_STR(r->folded[0], "desole");
-        CHECK_STR(r->written[0], "désolé");
+        CHECK_STR(r->concept, "apology");
     }
+    /* concepts: per language, in the order written */
+    bool apology_en = false, apology_fr = false;
+    for (size_t i = 0; i < set->nconcepts; i++) {
+        if (!strcmp(set->concepts[i].id, "apology") && !strcmp(set->concepts[i].lang, "en"))
+            apology_en = strstr(set->concepts[i].words, "apologise") != NULL && count_items(set->concepts[i].words) >= 5;
+        if (!strcmp(set->concepts[i].id, "apology") && !strcmp(set->concepts[i].lang, "fr"))
+            apology_fr = strstr(set->concepts[i].words, "navré") != NULL && set->concepts[i].line > 0;
+    }
+    CHECK(apology_en);
+    CHECK(apology_fr);
+    CHECK(rules_has_concept(set, "private_channel"));
+    CHECK(rules_outcome(set) != NULL && rules_outcome(set)->points > 0);
+    r = find_rule(set, "reply.distinct");
+    CHECK(r && r->check == CHECK_DISTINCT && r->penalty > 0);
     r = find_rule(set, "reply.no_liability");
     CHECK(r && r->check == CHECK_ABSENT && strcmp(r->action, "*") == 0 && strcmp(r->situation, "*") == 0 &&
           r->competency == COMP_PERIMETER);
     r = find_rule(set, "reply.no_personal_data");
     CHECK(r && r->check == CHECK_NO_PERSONAL_DATA && r->nwords == 0);
     r = find_rule(set, "reply.no_cheer");
-    CHECK(r && r->nwords == count_items(r->words) && strcmp(r->written[0], "😀") == 0);
+    CHECK(r && r->concept && strcmp(r->concept, "cheer") == 0);
     r = find_rule(set, "perimeter.complaint.delete");
     CHECK(r && r->verdict == VERDICT_FORBIDDEN && r->penalty == 8 && r->points == 0 &&
           r->competency == COMP_PERIMETER);

@@ -168,6 +168,15 @@ static bool fx_alert(Fx *fx, int64_t at_ms, const char *role, int64_t *action_id
     return fx_act_full(fx, a, action_id);
 }
 
+/* An alert about a post, with a note of the trainee's words. */
+static bool fx_alert_about(Fx *fx, int64_t at_ms, const char *role, const char *post, const char *note,
+                           int64_t *action_id)
+{
+    Action a = {.kind = ACT_ALERT, .at_ms = at_ms, .role = role, .post_id = post, .text = note, .opened_ms = -1,
+                .typed_ms = -1};
+    return fx_act_full(fx, a, action_id);
+}
+
 static int rows_sum(const Fx *fx)
 {
     int sum = 0;
@@ -333,44 +342,58 @@ static void test_reply_rules(void)
         return;
     }
     fx_post(&fx, "c1", "@cust", "complaint", 0, "Toujours rien reçu");
+    fx_post(&fx, "c2", "@cust", "complaint", 0, "Colis perdu");
+    fx_post(&fx, "c3", "@cust", "complaint", 0, "Remboursement ?");
+    fx_post(&fx, "c4", "@cust", "complaint", 0, "Toujours rien");
     fx_post(&fx, "q1", "@cust", "question", 0, "Vous livrez le dimanche ?");
 
-    /* contains: accent- and case-insensitive, word start ("désolés") */
+    /* contains: whole words on their stems, accents and case folded ("DESOLES" is "désolé") */
     int from = fx.sink.nrows;
-    CHECK(fx_act(&fx, ACT_REPLY, 1000, "c1", "Nous sommes DESOLES pour ce retard."));
+    CHECK(fx_act(&fx, ACT_REPLY, 1000, "c1", "Nous sommes DESOLES pour ce retard, Julie."));
     CHECK_INT(fx.sink.nrows - from, 2);
     CHECK_ROW(last_row(&fx, "r.apology"), "r.apology", OUTCOME_RESPECTED, 2);
     if (last_row(&fx, "r.apology"))
-        CHECK_CONTAINS(last_row(&fx, "r.apology")->reason, "\"désolé\""); /* the word as written in the rule */
+        CHECK_CONTAINS(last_row(&fx, "r.apology")->reason, "\"désolé\""); /* the phrase as written in the rule */
     CHECK_ROW(last_row(&fx, "r.pd"), "r.pd", OUTCOME_RESPECTED, 1);
     CHECK_INT(count_rows(&fx, from, "r.liability"), 0); /* respected, no points: no row */
     CHECK_INT(count_rows(&fx, from, "r.template"), 0);  /* no template offered */
     CHECK_INT(count_rows(&fx, from, "r.dm"), 0);        /* applies to messages only */
 
-    /* broken: lacks the apology, admits liability, gives an address */
+    /* one credit per obligation: a second answer to c1 earns nothing again,
+     * and need not apologise again */
     from = fx.sink.nrows;
-    CHECK(!fx_act(&fx, ACT_REPLY, 2000, "c1", "C'est NOTRE FAUTE, écrivez à jean.dupont@example.com"));
+    CHECK(fx_act(&fx, ACT_REPLY, 1500, "c1", "Votre colis part demain matin, merci de votre patience."));
+    CHECK_INT(fx.sink.nrows - from, 0);
+
+    /* broken, on another complaint: no apology, admits liability, gives an address */
+    from = fx.sink.nrows;
+    CHECK(!fx_act(&fx, ACT_REPLY, 2000, "c2", "C'est NOTRE FAUTE, écrivez à jean.dupont@example.com"));
     CHECK_INT(fx.sink.nrows - from, 3);
     CHECK_ROW(last_row(&fx, "r.apology"), "r.apology", OUTCOME_BROKEN, -2);
-    if (last_row(&fx, "r.apology"))
-        CHECK_CONTAINS(last_row(&fx, "r.apology")->reason, "lacks any of");
+    if (last_row(&fx, "r.apology")) {
+        CHECK_CONTAINS(last_row(&fx, "r.apology")->reason, "falls short of what rule r.apology asks");
+        CHECK(strstr(last_row(&fx, "r.apology")->reason, "désolé, sorry") == NULL); /* never a keyword list */
+    }
     CHECK_ROW(last_row(&fx, "r.liability"), "r.liability", OUTCOME_BROKEN, -6);
     if (last_row(&fx, "r.liability"))
         CHECK_CONTAINS(last_row(&fx, "r.liability")->reason, "\"notre faute\"");
     CHECK_ROW(last_row(&fx, "r.pd"), "r.pd", OUTCOME_BROKEN, -6);
     if (last_row(&fx, "r.pd"))
         CHECK_CONTAINS(last_row(&fx, "r.pd")->reason, "personal data");
+    /* penalties are paid each time */
+    from = fx.sink.nrows;
+    CHECK(!fx_act(&fx, ACT_REPLY, 2500, "c2", "Oui, c'est notre faute."));
+    CHECK_INT(count_rows(&fx, from, "r.liability"), 1);
 
     /* English, and a phone number with spaces */
     from = fx.sink.nrows;
-    CHECK(!fx_act(&fx, ACT_REPLY, 3000, "c1", "So SORRY, it was our fault. Call 06 12 34 56 78"));
-    CHECK_INT(count_rows(&fx, from, "r.apology"), 1);
+    CHECK(!fx_act(&fx, ACT_REPLY, 3000, "c3", "So SORRY, it was our fault. Call 06 12 34 56 78"));
     CHECK_ROW(last_row(&fx, "r.apology"), "r.apology", OUTCOME_RESPECTED, 2);
     CHECK_ROW(last_row(&fx, "r.liability"), "r.liability", OUTCOME_BROKEN, -6);
     CHECK_ROW(last_row(&fx, "r.pd"), "r.pd", OUTCOME_BROKEN, -6);
-    /* "excuse" inside "inexcusable" is not an apology; a @handle is not personal data */
+    /* "excuse" inside "inexcusable" is no apology; a @handle is not personal data */
     from = fx.sink.nrows;
-    CHECK(!fx_act(&fx, ACT_REPLY, 3500, "c1", "C'est inexcusable @julie_m"));
+    CHECK(!fx_act(&fx, ACT_REPLY, 3500, "c4", "C'est inexcusable @julie_m"));
     CHECK_ROW(last_row(&fx, "r.apology"), "r.apology", OUTCOME_BROKEN, -2);
     CHECK_ROW(last_row(&fx, "r.pd"), "r.pd", OUTCOME_RESPECTED, 1);
 
@@ -382,7 +405,7 @@ static void test_reply_rules(void)
     if (LAST)
         CHECK_CONTAINS(LAST->reason, "Private message");
     from = fx.sink.nrows;
-    CHECK(!fx_act(&fx, ACT_DM, 4500, "c1", "our fault"));
+    CHECK(!fx_act(&fx, ACT_DM, 4500, "c2", "our fault"));
     CHECK_INT(fx.sink.nrows - from, 2); /* applies=* covers messages too */
     CHECK_INT(count_rows(&fx, from, "r.liability"), 1);
     CHECK_INT(count_rows(&fx, from, "r.dm"), 1);
@@ -397,6 +420,17 @@ static void test_reply_rules(void)
     fx_free(&fx);
 }
 
+static const char *const TEMPLATE_TEXT =
+    "Bonjour, nous sommes vraiment désolés pour ce colis abîmé. Écrivez-nous en message privé avec votre numéro "
+    "de commande : nous vous renvoyons un colis dès aujourd'hui.";
+
+static Action template_reply(int64_t at_ms, const char *post, const char *text, bool edited)
+{
+    return (Action){.kind = ACT_REPLY, .at_ms = at_ms, .post_id = post, .text = text, .template_id = "tpl_sorry",
+                    .template_text = TEMPLATE_TEXT, .template_situation = "complaint", .edited = edited,
+                    .template_offered = true, .opened_ms = -1, .typed_ms = -1};
+}
+
 static void test_template_rule(void)
 {
     Fx fx;
@@ -404,43 +438,58 @@ static void test_template_rule(void)
         CHECK(!"fixture");
         return;
     }
-    fx_post(&fx, "c1", "@cust", "complaint", 0, "Colis abîmé");
-    /* offered and used (edited) */
-    Action a = {.kind = ACT_REPLY, .at_ms = 1000, .post_id = "c1", .text = "Désolés, écrivez-nous en MP",
-                .template_id = "tpl_sorry", .edited = true, .template_offered = true, .opened_ms = -1,
-                .typed_ms = -1};
+    for (int i = 1; i <= 6; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "c%d", i);
+        fx_post(&fx, id, "@cust", "complaint", 0, "Colis abîmé");
+    }
+    fx_post(&fx, "q1", "@cust", "question", 0, "Ouvert dimanche ?");
+    /* used as it is */
     int from = fx.sink.nrows;
-    CHECK(fx_act_full(&fx, a, NULL));
+    CHECK(fx_act_full(&fx, template_reply(1000, "c1", TEMPLATE_TEXT, false), NULL));
+    CHECK_ROW(last_row(&fx, "r.template"), "r.template", OUTCOME_RESPECTED, 1);
+    /* adapted to the person, its substance kept */
+    from = fx.sink.nrows;
+    CHECK(fx_act_full(&fx, template_reply(2000, "c2", "Bonjour Julie, nous sommes vraiment désolés pour ce colis abîmé. "
+                                                      "Écrivez-nous en message privé avec votre numéro de commande.",
+                                          true),
+                      NULL));
     CHECK_INT(count_rows(&fx, from, "r.template"), 1);
     CHECK_ROW(last_row(&fx, "r.template"), "r.template", OUTCOME_RESPECTED, 1);
     if (last_row(&fx, "r.template")) {
         CHECK_CONTAINS(last_row(&fx, "r.template")->reason, "'tpl_sorry'");
-        CHECK_CONTAINS(last_row(&fx, "r.template")->reason, "(edited)");
+        CHECK_CONTAINS(last_row(&fx, "r.template")->reason, "(adapted)");
     }
-    /* offered but written freely */
-    a.template_id = NULL;
-    a.edited = false;
-    a.at_ms = 2000;
+    /* the template named, its words replaced: free text, and said so */
     from = fx.sink.nrows;
-    fx_act_full(&fx, a, NULL);
-    CHECK_INT(count_rows(&fx, from, "r.template"), 1);
+    CHECK(fx_act_full(&fx, template_reply(3000, "c3", "Désolés. MP.", true), NULL));
+    CHECK_ROW(last_row(&fx, "r.template"), "r.template", OUTCOME_BROKEN, -1);
+    if (last_row(&fx, "r.template"))
+        CHECK_CONTAINS(last_row(&fx, "r.template")->reason, "judged as free text");
+    /* written freely: the materials credit is lost, the answer is still good */
+    from = fx.sink.nrows;
+    Action free_text = {.kind = ACT_REPLY, .at_ms = 4000, .post_id = "c4", .opened_ms = -1, .typed_ms = -1,
+                        .text = "Nous sommes désolés pour ce colis, Marc : envoyez-nous votre commande en privé.",
+                        .template_offered = true};
+    CHECK(fx_act_full(&fx, free_text, NULL));
     CHECK_ROW(last_row(&fx, "r.template"), "r.template", OUTCOME_BROKEN, -1);
     if (last_row(&fx, "r.template"))
         CHECK_CONTAINS(last_row(&fx, "r.template")->reason, "written freely");
+    CHECK_ROW(last_row(&fx, "r.apology"), "r.apology", OUTCOME_RESPECTED, 2);
+    /* a template made for another situation: free text */
+    from = fx.sink.nrows;
+    Action misfit = template_reply(5000, "q1", TEMPLATE_TEXT, false);
+    fx_act_full(&fx, misfit, NULL);
+    CHECK_ROW(last_row(&fx, "r.template"), "r.template", OUTCOME_BROKEN, -1);
+    if (last_row(&fx, "r.template"))
+        CHECK_CONTAINS(last_row(&fx, "r.template")->reason, "made for complaint posts, on a question post");
     /* not offered: the rule says nothing, even with a template id */
-    a.template_offered = false;
-    a.template_id = "tpl_sorry";
-    a.at_ms = 3000;
+    Action none = template_reply(6000, "c5", TEMPLATE_TEXT, false);
+    none.template_offered = false;
     from = fx.sink.nrows;
-    fx_act_full(&fx, a, NULL);
+    fx_act_full(&fx, none, NULL);
     CHECK_INT(count_rows(&fx, from, "r.template"), 0);
-    /* a reply built only from a template (no text) is scored, not an error */
-    Action t = {.kind = ACT_REPLY, .at_ms = 4000, .post_id = "c1", .template_id = "tpl_sorry",
-                .template_offered = true, .opened_ms = -1, .typed_ms = -1};
-    from = fx.sink.nrows;
-    fx_act_full(&fx, t, NULL);
-    CHECK_INT(count_rows(&fx, from, "r.template"), 1);
-    CHECK_INT(count_rows(&fx, from, "r.pd"), 1);
+    CHECK_INT(scorer_total(fx.scorer), rows_sum(&fx));
     fx_free(&fx);
 }
 
@@ -529,16 +578,35 @@ static void test_unanswered_at_finish(void)
     CHECK_INT(fx.sink.nrows, 1);
     Error err = {{0}};
     CHECK(scorer_finish(fx.scorer, MIN(7), false, &err));
-    CHECK_INT(fx.sink.nrows, 2);
-    CHECK_ROW(LAST, "t.c", OUTCOME_MISSED, -5);
+    CHECK_INT(fx.sink.nrows, 3);
+    CHECK_ROW(last_row(&fx, "t.c") - 1, "t.c", OUTCOME_MISSED, -5);
+    const Row *missed = last_row(&fx, "t.c") - 1;
+    CHECK_STR(missed->post, "u1");
+    CHECK_INT(missed->action_id, 0);
+    CHECK_INT(missed->at_ms, MIN(5)); /* when the target was missed */
+    CHECK_CONTAINS(missed->reason, "never answered");
+    /* the scenario ended before u2's target: settled in proportion (3 of 5
+     * minutes gone: 60 %), dated at the end */
+    CHECK_ROW(LAST, "t.c", OUTCOME_MISSED, -3);
     if (LAST) {
-        CHECK_STR(LAST->post, "u1");
-        CHECK_INT(LAST->action_id, 0);
-        CHECK_INT(LAST->at_ms, MIN(5)); /* when the target was missed */
-        CHECK_CONTAINS(LAST->reason, "never answered");
+        CHECK_STR(LAST->post, "u2");
+        CHECK_INT(LAST->at_ms, MIN(7));
+        CHECK_CONTAINS(LAST->reason, "60% of its 5m00s target had passed");
     }
-    CHECK_INT(scorer_total(fx.scorer), 3 - 5);
+    CHECK_INT(scorer_total(fx.scorer), 3 - 5 - 3);
     CHECK_INT(scorer_total(fx.scorer), rows_sum(&fx));
+    fx_free(&fx);
+
+    /* the trainee left early: u2 is owed in full */
+    if (!fx_init(&fx, "target id=t.c situation=complaint within=5m points=3 penalty=5 late=2\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "u2", "@cust", "complaint", MIN(4), "its time has not come");
+    CHECK(scorer_finish(fx.scorer, MIN(7), true, &err));
+    CHECK_ROW(LAST, "t.c", OUTCOME_MISSED, -5);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "The trainee left at 7m00s with post u2 (complaint) unanswered");
     fx_free(&fx);
 }
 
@@ -633,18 +701,33 @@ static void test_obligation_late_and_missed(void)
     CHECK_INT(ob->met_ms, MIN(11) + 1);
     fx_free(&fx);
 
-    /* missed: only once the deadline has passed when the session ends */
+    /* the scenario ends 4 minutes into a 10-minute deadline: missed, the
+     * penalty in proportion to the time that had passed */
     if (!fx_init(&fx, LEGAL_ALERT)) {
         CHECK(!"fixture");
         return;
     }
     fx_post(&fx, "l1", "@cust", "legal_threat", MIN(1), "Mon avocat");
     Error err = {{0}};
-    CHECK(scorer_finish(fx.scorer, MIN(11) - 1, false, &err));
-    CHECK_INT(fx.sink.nrows, 0);
+    CHECK(scorer_finish(fx.scorer, MIN(5), false, &err));
+    CHECK_INT(fx.sink.nrows, 1);
+    CHECK_ROW(LAST, "a.legal", OUTCOME_MISSED, -4);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "40% of the 10m00s deadline had passed");
     ob = scorer_obligation_at(fx.scorer, 0);
-    CHECK_INT(ob->outcome, OUTCOME_OPEN);
-    CHECK_INT(fx.sink.obligation_calls, 1);
+    CHECK_INT(ob->outcome, OUTCOME_MISSED);
+    CHECK_INT(fx.sink.obligation_calls, 2);
+    fx_free(&fx);
+    /* leaving early never dodges it */
+    if (!fx_init(&fx, LEGAL_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "l1", "@cust", "legal_threat", MIN(1), "Mon avocat");
+    CHECK(scorer_finish(fx.scorer, MIN(5), true, &err));
+    CHECK_ROW(LAST, "a.legal", OUTCOME_MISSED, -10);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "The trainee left at 5m00s with legal still not alerted about post l1");
     fx_free(&fx);
 
     if (!fx_init(&fx, LEGAL_ALERT)) {
@@ -858,58 +941,73 @@ static void test_unneeded_and_anticipation(void)
         CHECK(!"fixture");
         return;
     }
-    /* alerts before anything called for them: nothing judged yet */
+    /* blind alerts, before anything happened: they foresee nothing */
     int64_t press_id = 0, legal_id = 0;
     CHECK(fx_alert(&fx, MIN(5), "press_office", &press_id));
     CHECK(fx_alert(&fx, MIN(6), "legal", &legal_id));
     CHECK_INT(fx.sink.nrows, 0);
-    /* the journalist comes 7 minutes after the alert (deadline 10m): the
-     * trainee saw it coming, the obligation is met on time at once */
     fx_post(&fx, "j1", "@star", "press_inquiry", MIN(12), "Journaliste");
     CHECK_INT(scorer_obligation_count(fx.scorer), 1);
-    CHECK_INT(fx.sink.nrows, 1);
+    CHECK_INT(fx.sink.nrows, 0);
+    CHECK_INT(scorer_obligation_at(fx.scorer, 0)->outcome, OUTCOME_OPEN);
+    /* once the journalist is on screen, an alert meets it */
+    int64_t met_id = 0;
+    CHECK(fx_alert(&fx, MIN(13), "press_office", &met_id));
     CHECK_ROW(LAST, "a.press", OUTCOME_ON_TIME, 5);
-    CHECK_INT(LAST->action_id, press_id);
-    CHECK_INT(LAST->at_ms, MIN(12));
-    CHECK_STR(LAST->post, "j1");
-    CHECK_CONTAINS(LAST->reason, "had already been alerted when post j1 appeared");
-    const Obligation *ob = scorer_obligation_at(fx.scorer, 0);
-    CHECK_INT(ob->outcome, OUTCOME_ON_TIME);
-    CHECK_INT(ob->met_ms, MIN(12));
-    CHECK_INT(ob->met_by_action, press_id);
-    CHECK_INT(fx.sink.obligation_calls, 2);
-    /* a later alert to the press office is a follow-up */
-    CHECK(fx_alert(&fx, MIN(13), "press_office", NULL));
-    CHECK_INT(fx.sink.nrows, 1);
-    /* at the end: the alert to legal was called for by nothing */
+    CHECK_INT(LAST->action_id, met_id);
+    /* the same alert again, nothing new since: unneeded */
+    int64_t again_id = 0;
+    CHECK(fx_alert(&fx, MIN(14), "press_office", &again_id));
     Error err = {{0}};
     CHECK(scorer_finish(fx.scorer, MIN(60), false, &err));
-    CHECK_INT(fx.sink.nrows, 2);
-    CHECK_ROW(LAST, "u.legal", OUTCOME_UNNEEDED, -7); /* the role's own rule first */
-    CHECK_INT(LAST->action_id, legal_id);
-    CHECK_INT(LAST->at_ms, MIN(6));
-    CHECK_CONTAINS(LAST->reason, "Alert to legal with nothing in the feed that called for it.");
-    CHECK_INT(count_rows(&fx, 0, "u.any"), 0);
-    CHECK_INT(scorer_total(fx.scorer), 5 - 7);
+    CHECK_ROW(last_row(&fx, "u.legal"), "u.legal", OUTCOME_UNNEEDED, -7); /* the role's own rule first */
+    CHECK_INT(last_row(&fx, "u.legal")->action_id, legal_id);
+    CHECK_INT(last_row(&fx, "u.legal")->at_ms, MIN(6));
+    CHECK_CONTAINS(last_row(&fx, "u.legal")->reason, "Alert to legal with nothing on screen that called for it");
+    CHECK_INT(count_rows(&fx, 0, "u.any"), 2); /* the blind one and the repeat */
+    CHECK_INT(scorer_total(fx.scorer), 5 - 7 - 2 - 2);
     CHECK_INT(scorer_total(fx.scorer), rows_sum(&fx));
     fx_free(&fx);
 
-    /* anticipation reaches back exactly the deadline's length, no more */
+    /* anticipation: an alert that names the trouble on screen, made within
+     * the deadline's length before the post that calls for it */
     if (!fx_init(&fx, PRESS_ALERT)) {
         CHECK(!"fixture");
         return;
     }
-    CHECK(fx_alert(&fx, MIN(1), "press_office", NULL));
-    fx_post(&fx, "j1", "@star", "press_inquiry", MIN(11), "Journaliste");
+    fx_post(&fx, "c1", "@cust", "complaint", 0, "Mes prélèvements continuent après résiliation");
+    CHECK(fx_alert_about(&fx, MIN(1), "press_office", "c1", "Complaint going viral, press may call", &press_id));
+    fx_post(&fx, "j1", "@star", "press_inquiry", MIN(11), "Journaliste: combien d'abonnés prélevés ?");
+    CHECK_ROW(LAST, "a.press", OUTCOME_ON_TIME, 5);
+    CHECK_INT(LAST->action_id, press_id);
+    CHECK_INT(LAST->at_ms, MIN(11));
+    CHECK_STR(LAST->post, "j1");
+    CHECK_CONTAINS(LAST->reason, "had already been alerted about it when post j1 appeared");
+    const Obligation *ob = scorer_obligation_at(fx.scorer, 0);
+    CHECK_INT(ob->outcome, OUTCOME_ON_TIME);
+    CHECK_INT(ob->met_ms, MIN(11));
+    CHECK_INT(ob->met_by_action, press_id);
+    fx_free(&fx);
+
+    /* ... or whose note holds the post's facts */
+    if (!fx_init(&fx, PRESS_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    CHECK(fx_alert_about(&fx, MIN(2), "press_office", NULL,
+                         "TechMag reporter Jo Park may ask about the cold coffee recall", NULL));
+    fx_post(&fx, "j1", "@star", "press_inquiry", MIN(5), "Jo Park, TechMag: is the cold coffee recall national?");
     CHECK_ROW(LAST, "a.press", OUTCOME_ON_TIME, 5);
     fx_free(&fx);
 
+    /* no further back than the deadline's length */
     if (!fx_init(&fx, PRESS_ALERT)) {
         CHECK(!"fixture");
         return;
     }
+    fx_post(&fx, "c1", "@cust", "complaint", 0, "Toujours prélevée");
     int64_t early_id = 0, late_id = 0;
-    CHECK(fx_alert(&fx, MIN(1) - 1, "press_office", &early_id));
+    CHECK(fx_alert_about(&fx, MIN(1) - 1, "press_office", "c1", "note", &early_id));
     fx_post(&fx, "j1", "@star", "press_inquiry", MIN(11), "Journaliste");
     CHECK_INT(fx.sink.nrows, 0);
     CHECK_INT(scorer_obligation_at(fx.scorer, 0)->outcome, OUTCOME_OPEN);
@@ -922,18 +1020,66 @@ static void test_unneeded_and_anticipation(void)
     CHECK(scorer_finish(fx.scorer, MIN(60), false, &err));
     CHECK_ROW(LAST, "u.any", OUTCOME_UNNEEDED, -2);
     CHECK_INT(LAST->action_id, early_id);
-    CHECK_INT(fx.sink.nrows, 2);
     CHECK_INT(scorer_total(fx.scorer), 5 - 2);
     fx_free(&fx);
 
-    /* no unneeded_alert rule: alerts cost nothing */
-    if (!fx_init(&fx, "alert id=a.press when=situation situation=press_inquiry role=press_office deadline=10m\n")) {
+    /* a follow-up is called for when something new for the role came */
+    if (!fx_init(&fx, PRESS_ALERT)) {
         CHECK(!"fixture");
         return;
     }
-    CHECK(fx_alert(&fx, 1000, "manager", NULL));
+    fx_post(&fx, "j1", "@star", "press_inquiry", MIN(1), "Journaliste");
+    CHECK(fx_alert(&fx, MIN(2), "press_office", NULL));
+    fx_post(&fx, "j2", "@star", "press_inquiry", MIN(3), "Another journalist");
+    CHECK(fx_alert(&fx, MIN(4), "press_office", NULL));
     CHECK(scorer_finish(fx.scorer, MIN(60), false, &err));
-    CHECK_INT(fx.sink.nrows, 0);
+    CHECK_INT(count_rows(&fx, 0, "u.any"), 0);
+    fx_free(&fx);
+
+    /* a hundred alerts about everything cost a hundred times */
+    if (!fx_init(&fx, PRESS_ALERT)) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "j1", "@star", "press_inquiry", MIN(1), "Journaliste");
+    for (int i = 0; i < 100; i++)
+        fx_alert(&fx, MIN(2) + i, i % 2 ? "manager" : "press_office", NULL);
+    CHECK(scorer_finish(fx.scorer, MIN(60), false, &err));
+    CHECK_INT(count_rows(&fx, 0, "a.press"), 1);
+    CHECK_INT(count_rows(&fx, 0, "u.any"), 99);
+    CHECK_INT(scorer_total(fx.scorer), 5 - 99 * 2);
+    fx_free(&fx);
+}
+
+static void test_alert_notes(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, "concept id=alert_scale lang=en words=\"followers, viral, many\"\n"
+                      "concept id=alert_request lang=en words=\"need, please, decide\"\n"
+                      "alert id=a.press when=situation situation=press_inquiry role=press_office deadline=10m "
+                      "points=5 penalty=8 late=3 note=3\n"
+                      "alert id=a.legal when=situation situation=legal_threat role=legal deadline=10m points=5 "
+                      "penalty=8 late=3 note=3\n"
+                      "unneeded_alert id=u.any penalty=2\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "j1", "@star", "press_inquiry", MIN(1), "Budget & Vous: how many subscribers were charged?");
+    fx_post(&fx, "l1", "@cust", "legal_threat", MIN(1), "Formal notice in 8 days for all subscribers");
+    /* what happened (the post named), how big (a figure), what is needed */
+    CHECK(fx_alert_about(&fx, MIN(2), "press_office", "j1",
+                         "Budget & Vous asks how many subscribers were charged; 86k followers share it. Please call "
+                         "them today.", NULL));
+    CHECK_ROW(LAST, "a.press", OUTCOME_RESPECTED, 3);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "what happened: yes; how big it is: yes; what is needed: yes");
+    /* an empty note: the alert is on time, the note earns nothing, and says why */
+    CHECK(fx_alert_about(&fx, MIN(2), "legal", NULL, "", NULL));
+    CHECK_ROW(last_row(&fx, "a.legal") - 1, "a.legal", OUTCOME_ON_TIME, 5);
+    CHECK_ROW(LAST, "a.legal", OUTCOME_BROKEN, 0);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "what happened: no; how big it is: no; what is needed: no");
+    CHECK_INT(scorer_total(fx.scorer), 5 + 3 + 5);
     fx_free(&fx);
 }
 
@@ -966,8 +1112,8 @@ static void test_default_rules_totals(void)
     CHECK(!fx_act(&fx, ACT_REPLY, MIN(5), "l1", "Nous regardons."));
     /* alert legal in time: meets both legal obligations at once */
     CHECK(fx_alert(&fx, MIN(6), "legal", NULL));
-    CHECK_INT(count_rows(&fx, 0, "alert.legal_threat"), 1);
-    CHECK_INT(count_rows(&fx, 0, "alert.keywords.legal"), 1);
+    CHECK_INT(count_rows(&fx, 0, "alert.legal_threat"), 2); /* on time, and its (empty) note */
+    CHECK_INT(count_rows(&fx, 0, "alert.keywords.legal"), 2);
     /* an alert nobody asked for, judged at the end */
     CHECK(fx_alert(&fx, MIN(7), "hr", NULL));
     CHECK_INT(count_rows(&fx, 0, "alert.unneeded"), 0);
@@ -985,7 +1131,8 @@ static void test_default_rules_totals(void)
         bool known = false;
         for (size_t k = 0; k < set->nrules; k++)
             known = known || strcmp(set->rules[k].key, fx.sink.rows[i].key) == 0;
-        if (!known || !fx.sink.rows[i].reason[0] || fx.sink.rows[i].points == 0)
+        bool note = strstr(fx.sink.rows[i].reason, "The note to") != NULL; /* an empty note earns 0 and says why */
+        if (!known || !fx.sink.rows[i].reason[0] || (fx.sink.rows[i].points == 0 && !note))
             unnamed++;
     }
     CHECK_INT(unnamed, 0);
@@ -1002,17 +1149,21 @@ static void test_good_flag_and_sink_errors(void)
         return;
     }
     fx_post(&fx, "c1", "@cust", "complaint", 0, "x");
+    fx_post(&fx, "c2", "@cust", "complaint", 0, "y");
+    fx_post(&fx, "c3", "@cust", "complaint", 0, "z");
     CHECK(fx_act(&fx, ACT_REPLY, 1000, "c1", "Désolé"));
-    CHECK(!fx_act(&fx, ACT_REPLY, 2000, "c1", "Bonjour"));            /* lacks the apology */
+    CHECK(!fx_act(&fx, ACT_REPLY, 2000, "c2", "Bonjour"));            /* lacks the apology */
     CHECK(!fx_act(&fx, ACT_DM, 3000, "c1", "Désolé, notre faute"));  /* admits liability */
     CHECK(fx_alert(&fx, 4000, "manager", NULL));                     /* alerts are never "bad" */
     CHECK(fx_act(&fx, ACT_OPEN, 5000, "c1", NULL));
+    /* a string of expected words is no answer */
+    CHECK(!fx_act(&fx, ACT_REPLY, 5500, "c3", "désolé sorry excuse"));
 
     /* a sink that cannot store rows makes the action fail with its message */
     fx.sink.fail_rows = true;
     bool good = true;
     Error err = {{0}};
-    Action a = {.kind = ACT_REPLY, .at_ms = 6000, .post_id = "c1", .text = "Désolé", .opened_ms = -1,
+    Action a = {.kind = ACT_REPLY, .at_ms = 6000, .post_id = "c2", .text = "Désolé", .opened_ms = -1,
                 .typed_ms = -1};
     CHECK(!scorer_on_action(fx.scorer, &a, 50, &good, &err));
     CHECK_CONTAINS(err.msg, "disk full");
@@ -1058,6 +1209,7 @@ int main(void)
     RUN(test_obligation_keywords);
     RUN(test_obligation_volume);
     RUN(test_unneeded_and_anticipation);
+    RUN(test_alert_notes);
     RUN(test_default_rules_totals);
     RUN(test_good_flag_and_sink_errors);
     return check_report();

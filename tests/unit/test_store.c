@@ -317,7 +317,9 @@ static void test_rules_versions(void)
         for (size_t i = 0; i < loaded->nrules; i++)
             if (strcmp(loaded->rules[i].key, "alert.keywords.legal") == 0)
                 kw = &loaded->rules[i];
-        CHECK(kw && kw->nwords >= 2 && kw->folded[1] && strcmp(kw->folded[0], "avocat") == 0); /* folded again on load */
+        CHECK(kw && kw->concept && strcmp(kw->concept, "legal_words") == 0 && kw->note_points == 3);
+        CHECK_INT(loaded->nconcepts, second->nconcepts); /* concepts stored and loaded */
+        CHECK(loaded->nconcepts > 10);
         CHECK(rules_perimeter(loaded, "legal_threat", "reply") != NULL);
     }
     rules_free(loaded);
