@@ -33,8 +33,8 @@ for lang in en fr; do
   play_scenario "good-$lang" "$ANSWERS/good.txt" "$lang"
   expect_in "$WORK/out" "outcome contained"
   common_checks "$good"
-  expect_score "$good" alert.leak leak1 on_time 5
-  expect_score "$good" alert.keywords.legal e2 on_time 3
+  expect_score "$good" alert.leak leak1 on_time 5 respected 1
+  expect_score "$good" alert.keywords.legal e2 on_time 3 respected 2
   expect_score "$good" perimeter.leak.reply leak1 respected 2
   expect_score "$good" perimeter.leak.reply h1 respected 2
   expect_score "$good" perimeter.leak.reply sc1 respected 2
@@ -42,9 +42,9 @@ for lang in en fr; do
   expect_score "$good" reply.template leak1 respected 1
   expect_score "$good" target.question q1 on_time 1
   expect_score "$good" perimeter.troll.hide t1 respected 1
-  expect_score "$good" alert.press j1 on_time 5
+  expect_score "$good" alert.press j1 on_time 5 respected 2
   expect_score "$good" perimeter.press.reply j1 respected 2
-  expect_score "$good" alert.legal_threat l1 on_time 5
+  expect_score "$good" alert.legal_threat l1 on_time 5 respected 2
   expect_score "$good" perimeter.legal.reply l1 respected 2
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'on_time'" 1
   expect_value "$good" "select count(*) from v_scores where rule = 'reply.no_personal_data'" 0
@@ -53,27 +53,27 @@ for lang in en fr; do
   expect_no_branch "$good" spoke_alone
   expect_no_branch "$good" rumour_spreads
   expect_value "$good" "select outcome from sessions" contained
-  expect_value "$good" "select total from sessions" 49
+  expect_value "$good" "select total from sessions" 74
 
   # ---- poor: denies then confirms alone, personal data, feeds the troll ------
   poor="$WORK/poor-$lang.db"
   play_scenario "poor-$lang" "$ANSWERS/poor.txt" "$lang"
   common_checks "$poor"
   expect_score "$poor" perimeter.leak.reply leak1 broken -8
-  expect_score "$poor" reply.no_personal_data leak1 broken -6
+  expect_score "$poor" reply.no_personal_data leak1 broken -10
   expect_score "$poor" perimeter.leak.reply h1 broken -8
   expect_score "$poor" perimeter.leak.reply h2 broken -8
   expect_score "$poor" perimeter.troll.reply t1 broken -3
   expect_score "$poor" perimeter.press.reply j1 broken -6
   expect_score "$poor" perimeter.legal.reply l1 broken -6
-  expect_score "$poor" alert.leak leak1 late -4
+  expect_score "$poor" alert.leak leak1 late -4 respected 1
   expect_score "$poor" alert.keywords.legal e2 missed -6
   expect_score "$poor" alert.legal_threat l1 missed -10
   expect_score "$poor" alert.press j1 missed -8
   expect_branches "$poor" spoke_alone data_exposed troll_fed press_mishandled legal_exposed security_late
   expect_no_branch "$poor" security_first
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -89
+  expect_value "$poor" "select total from sessions" -123
 
   # ---- silent: nothing done, the rumour fills the silence ---------------------
   silent="$WORK/silent-$lang.db"
@@ -91,7 +91,7 @@ for lang in en fr; do
   expect_branches "$silent" rumour_spreads press_ignored legal_ignored dm_dropped
   expect_no_branch "$silent" security_statement
   expect_value "$silent" "select outcome from sessions" spread
-  expect_value "$silent" "select total from sessions" -48
+  expect_value "$silent" "select total from sessions" -52
 
   # ---- the handling decides the score and the spread -------------------------
   g=$(sql "$good" "select total from sessions"); p=$(sql "$poor" "select total from sessions")
@@ -118,10 +118,10 @@ keys() { grep -o '\b[a-z0-9_]* = "' "$1" | sed 's/ = "//' | sort; }
 
 # The poor trainee in French words: the same rows, the same total.
 play_scenario poor-fr-words "$ANSWERS/poor-fr.txt" fr
-expect_score "$WORK/poor-fr-words.db" reply.no_personal_data leak1 broken -6
+expect_score "$WORK/poor-fr-words.db" reply.no_personal_data leak1 broken -10
 expect_score "$WORK/poor-fr-words.db" perimeter.leak.reply h2 broken -8
 expect_branches "$WORK/poor-fr-words.db" spoke_alone data_exposed troll_fed
-expect_value "$WORK/poor-fr-words.db" "select total from sessions" -89
+expect_value "$WORK/poor-fr-words.db" "select total from sessions" -123
 
 # ---- determinism: same scenario, seed and answers give the same bytes -----------
 for a in good poor; do

@@ -33,14 +33,14 @@ for lang in en fr; do
   play_scenario "good-$lang" "$ANSWERS/good.txt" "$lang"
   expect_in "$WORK/out" "outcome contained"
   common_checks "$good"
-  expect_score "$good" alert.employee v1 on_time 4
+  expect_score "$good" alert.employee v1 on_time 4 respected 3
   expect_score "$good" perimeter.employee.reply v1 respected 2
   expect_score "$good" target.employee v1 on_time 2
   expect_score "$good" reply.template v1 respected 1
-  expect_score "$good" alert.safety s1 on_time 5
+  expect_score "$good" alert.safety s1 on_time 5 respected 3
   expect_score "$good" perimeter.safety.reply s1 respected 2
   expect_score "$good" target.safety s1 on_time 3
-  expect_score "$good" alert.influencer i1 on_time 4
+  expect_score "$good" alert.influencer i1 on_time 4 respected 3
   expect_score "$good" target.complaint c1 on_time 3
   expect_score "$good" reply.apology c1 respected 2
   expect_score "$good" reply.private_channel c1 respected 2
@@ -48,7 +48,7 @@ for lang in en fr; do
   expect_score "$good" reply.apology c2 respected 2
   expect_score "$good" perimeter.troll.hide t1 respected 1
   expect_score "$good" perimeter.troll.hide t2 respected 1
-  expect_score "$good" alert.press j1 on_time 5
+  expect_score "$good" alert.press j1 on_time 5 respected 2
   expect_score "$good" perimeter.press.reply j1 respected 2
   expect_score "$good" target.press j1 on_time 2
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'on_time'" 1
@@ -59,7 +59,7 @@ for lang in en fr; do
   expect_no_branch "$good" employee_named
   expect_value "$good" "select count(*) from posts where by_trainee = 1 and text like '%Dylan%'" 0
   expect_value "$good" "select outcome from sessions" contained
-  expect_value "$good" "select total from sessions" 79
+  expect_value "$good" "select total from sessions" 108
 
   # ---- poor: feeds trolls, deletes a complaint, names the employee, alone -----
   poor="$WORK/poor-$lang.db"
@@ -73,8 +73,8 @@ for lang in en fr; do
   expect_score "$poor" perimeter.press.reply j1 broken -6
   expect_score "$poor" alert.press j1 missed -8
   expect_score "$poor" perimeter.safety.reply s1 broken -6
-  expect_score "$poor" alert.safety s1 late -4
-  expect_score "$poor" alert.influencer i1 late -2
+  expect_score "$poor" alert.safety s1 late -4 respected 1
+  expect_score "$poor" alert.influencer i1 late -2 respected 1
   expect_score "$poor" reply.apology c2 broken -2
   expect_score "$poor" reply.private_channel c2 broken -1
   expect_score "$poor" alert.legal_threat l1 missed -10
@@ -85,7 +85,7 @@ for lang in en fr; do
   expect_value "$poor" "select deleted from posts where post_id = 'c1'" 1
   expect_value "$poor" "select situation from posts where post_id = 'l1'" legal_threat
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -79
+  expect_value "$poor" "select total from sessions" -97
 
   # ---- silent: nothing done, the video becomes the story ----------------------
   silent="$WORK/silent-$lang.db"

@@ -39,12 +39,12 @@ for lang in en fr; do
   expect_score "$good" perimeter.complaint.dm d1 respected 2
   expect_score "$good" target.question q1 on_time 1
   expect_score "$good" perimeter.troll.hide t1 respected 1
-  expect_score "$good" alert.influencer i1 on_time 4
-  expect_score "$good" alert.press j1 on_time 5
+  expect_score "$good" alert.influencer i1 on_time 4 respected 3  # and its note: what, how big, what is needed
+  expect_score "$good" alert.press j1 on_time 5 respected 3
   expect_score "$good" perimeter.press.reply j1 respected 2
   expect_score "$good" target.press j1 on_time 2
-  expect_score "$good" alert.legal_threat l1 on_time 5
-  expect_score "$good" alert.keywords.legal l1 on_time 3
+  expect_score "$good" alert.legal_threat l1 on_time 5 respected 2  # the note asks for nothing
+  expect_score "$good" alert.keywords.legal l1 on_time 3 respected 2
   expect_score "$good" perimeter.legal.reply l1 respected 2
   expect_score "$good" target.legal l1 on_time 2
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'on_time'" 1
@@ -52,7 +52,8 @@ for lang in en fr; do
   expect_branches "$good" calmed troll_moderated press_routed legal_routed manager_statement
   expect_no_branch "$good" ignored
   expect_value "$good" "select outcome from sessions" resolved
-  expect_value "$good" "select total from sessions" 67
+  expect_value "$good" "select total from sessions" 95
+  expect_value "$good" "select max_points from sessions" 104
 
   # ---- poor: late, defensive, censoring, feeding the troll, alerting badly ----
   poor="$WORK/poor-$lang.db"
@@ -60,20 +61,20 @@ for lang in en fr; do
   common_checks "$poor"
   expect_score "$poor" target.complaint c1 late -2
   expect_score "$poor" reply.apology c1 broken -2
-  expect_score "$poor" reply.no_blame c1 broken -5
+  expect_score "$poor" reply.no_blame c1 broken -10
   expect_score "$poor" perimeter.complaint.delete c1 broken -8
   expect_score "$poor" perimeter.troll.reply t1 broken -3
   expect_score "$poor" perimeter.legal.reply l1 broken -6
   expect_score "$poor" perimeter.press.reply j1 broken -6
   expect_score "$poor" alert.unneeded - unneeded -2
-  expect_score "$poor" alert.influencer i1 late -2
+  expect_score "$poor" alert.influencer i1 late -2 respected 1
   expect_score "$poor" alert.legal_threat l1 missed -10
   expect_score "$poor" alert.press j1 missed -8
   expect_score "$poor" target.complaint i1 missed -5
   expect_branches "$poor" ignored defensive streisand troll_fed legal_exposed press_mishandled
   expect_no_branch "$poor" calmed
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -86
+  expect_value "$poor" "select total from sessions" -114
   expect_value "$poor" "select deleted from posts where post_id = 'c1'" 1
 
   # ---- silent: nothing done, everything missed ---------------------------------
@@ -94,7 +95,7 @@ for lang in en fr; do
   expect_branches "$silent" ignored press_ignored legal_ignored
   expect_no_branch "$silent" manager_statement
   expect_value "$silent" "select outcome from sessions" viral
-  expect_value "$silent" "select total from sessions" -70
+  expect_value "$silent" "select total from sessions" -71
 
   # ---- the trainee's handling decides the score and the snowball --------------
   g=$(sql "$good" "select total from sessions"); p=$(sql "$poor" "select total from sessions")
@@ -118,9 +119,9 @@ expect_value "$WORK/good-fr.db" "select language from sessions" fr
 
 # The poor trainee in French words: the keyword rules read French too.
 play_scenario poor-fr-words "$ANSWERS/poor-fr.txt" fr
-expect_score "$WORK/poor-fr-words.db" reply.no_blame c1 broken -5
+expect_score "$WORK/poor-fr-words.db" reply.no_blame c1 broken -10
 expect_score "$WORK/poor-fr-words.db" reply.apology c1 broken -2
-expect_value "$WORK/poor-fr-words.db" "select total from sessions" -86
+expect_value "$WORK/poor-fr-words.db" "select total from sessions" -114
 
 # ---- determinism: same scenario, seed and answers give the same bytes -----------
 play_scenario again-1 "$ANSWERS/good.txt" en --seed 42
@@ -133,7 +134,7 @@ for n in 1 2; do
   cp "$WORK/out" "$WORK/again-$n.json"
 done
 cmp -s "$WORK/again-1.json" "$WORK/again-2.json" || fail "the JSON reports of two identical plays differ"
-expect_in "$WORK/again-1.json" '"total": 67'
+expect_in "$WORK/again-1.json" '"total": 95'
 
 # The crowd (seeded) is a busy one when nobody answers; a different seed
 # changes who speaks in it, not the story's verdicts.

@@ -42,8 +42,8 @@ for lang in en fr; do
   expect_score "$good" target.complaint h3 on_time 3
   expect_score "$good" perimeter.troll.hide t1 respected 1
   expect_score "$good" reply.apology i1 respected 2
-  expect_score "$good" alert.influencer i1 on_time 4
-  expect_score "$good" alert.press j1 on_time 5
+  expect_score "$good" alert.influencer i1 on_time 4 respected 2
+  expect_score "$good" alert.press j1 on_time 5 respected 2
   expect_score "$good" perimeter.press.reply j1 respected 2
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'on_time'" 1
   expect_value "$good" "select count(*) from v_scores where outcome not in ('respected', 'on_time') or points < 0" 0
@@ -51,23 +51,23 @@ for lang in en fr; do
   expect_no_branch "$good" campaign_rolled_on
   expect_value "$good" "select count(*) from posts where post_id in ('b2', 'b3')" 0
   expect_value "$good" "select outcome from sessions" contained
-  expect_value "$good" "select total from sessions" 66
+  expect_value "$good" "select total from sessions" 87
 
   # ---- poor: more cheer, defensive, deleting, feeding the troll, late ---------
   poor="$WORK/poor-$lang.db"
   play_scenario "poor-$lang" "$ANSWERS/poor.txt" "$lang"
   common_checks "$poor"
-  expect_score "$poor" reply.no_cheer h1 broken -3
+  expect_score "$poor" reply.no_cheer h1 broken -5
   expect_score "$poor" reply.apology h1 broken -2
-  expect_score "$poor" reply.no_cheer i1 broken -3
-  expect_score "$poor" reply.no_blame h2 broken -5
+  expect_score "$poor" reply.no_cheer i1 broken -5
+  expect_score "$poor" reply.no_blame h2 broken -10
   expect_score "$poor" perimeter.complaint.delete h1 broken -8
   expect_score "$poor" perimeter.complaint.delete h3 broken -8
   expect_score "$poor" perimeter.troll.reply t1 broken -3
   expect_score "$poor" perimeter.press.reply j1 broken -6
   expect_score "$poor" alert.press j1 missed -8
-  expect_score "$poor" alert.influencer i1 late -2
-  expect_score "$poor" reply.template b1 broken -1
+  expect_score "$poor" alert.influencer i1 late -2 respected 1
+  expect_score "$poor" reply.template b1 broken 0
   expect_branches "$poor" cheer_continued campaign_rolled_on campaign_pulled_late defensive streisand \
     cheer_backfire troll_fed press_mishandled
   expect_no_branch "$poor" campaign_paused
@@ -75,7 +75,7 @@ for lang in en fr; do
                         and author = (select author from posts where post_id = 'b1')" 2
   expect_value "$poor" "select deleted from posts where post_id = 'h1'" 1
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -56
+  expect_value "$poor" "select total from sessions" -73
 
   # ---- silent: the campaign rolls on, everything missed ------------------------
   silent="$WORK/silent-$lang.db"

@@ -40,8 +40,14 @@ score() {
 
 # expect_score DB RULE POST OUTCOME POINTS: the rule's one row on that post reads OUTCOME|POINTS.
 expect_score() {
-  local got; got=$(score "$1" "$2" "$3")
-  [ "$got" = "$4|$5" ] || fail "$(basename "$1"): $2 on $3: got '${got//$'\n'/, }', expected '$4|$5'"
+  local db=$1 rule=$2 post=$3 want="" got
+  shift 3
+  while [ $# -ge 2 ]; do # OUTCOME POINTS pairs, in the order of the rows
+    want+="${want:+$'\n'}$1|$2"
+    shift 2
+  done
+  got=$(score "$db" "$rule" "$post")
+  [ "$got" = "$want" ] || fail "$(basename "$db"): $rule on $post: got '${got//$'\n'/, }', expected '${want//$'\n'/, }'"
 }
 
 # expect_value DB QUERY WANT
