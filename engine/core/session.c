@@ -324,15 +324,28 @@ static bool add_brand(Session *s, Error *err)
     return feed_add_persona(s->feed, &brand, err);
 }
 
+/* The scenario's version as sessions record it: its own, and a hash of its files. */
+static void scenario_version(const Session *s, char *buf, size_t size)
+{
+    const ScenarioMeta *m = scenario_meta(s->scenario);
+    snprintf(buf, size, "%s+%s", m->version ? m->version : "1", scenario_content_hash(s->scenario));
+}
+
+static const char *played_language(const Session *s, const char *lang)
+{
+    const ScenarioMeta *m = scenario_meta(s->scenario);
+    return *lang ? lang : (m->nlanguages ? m->languages[0] : "en");
+}
+
 static bool begin(Session *s, const char *lang, Error *err)
 {
     const ScenarioMeta *m = scenario_meta(s->scenario);
     char version[96];
-    snprintf(version, sizeof version, "%s+%s", m->version ? m->version : "1", scenario_content_hash(s->scenario));
+    scenario_version(s, version, sizeof version);
     SessionRecord rec = {
         .trainee = s->cfg.trainee ? s->cfg.trainee : "trainee", .scenario_id = m->id, .scenario_title = m->title,
         .scenario_version = version, .scenario_path = s->cfg.scenario_path,
-        .language = *lang ? lang : (m->nlanguages ? m->languages[0] : "en"),
+        .language = played_language(s, lang),
         .mode = s->cfg.mode ? s->cfg.mode : "headless", .ruleset_version = s->rules->db_version,
         .seed = s->cfg.seed, .speed = clock_speed(s->clock),
     };
@@ -410,7 +423,9 @@ Session *session_start(const SessionConfig *cfg, Error *err)
          * no longer fit it) is still played; it has no scale. */
         SessionScale scale = {.reach_final = -1};
         Error ignored;
-        if (cfg->measure(cfg, s->rules, &scale, &ignored))
+        char version[96];
+        scenario_version(s, version, sizeof version);
+        if (cfg->measure(cfg, version, played_language(s, lang), s->rules, &scale, &ignored))
             scorer_set_scale(s->scorer, &scale);
     }
     ok = ok && begin(s, lang, err) && store_session_scale(s->store, s->id, scorer_scale(s->scorer), err);

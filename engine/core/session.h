@@ -26,9 +26,11 @@ typedef void (*SessionCommitted)(void *ctx, int64_t session_id, int64_t action_i
 
 typedef struct SessionConfig SessionConfig;
 /* Measures a session's scale (score.h) once its rule set is known, by
- * playing the scenario's references. Given by the front end (the headless
- * module's headless_measure_scale): the core does not play answers files. */
-typedef bool (*SessionMeasure)(const SessionConfig *cfg, const RuleSet *rules, SessionScale *out, Error *err);
+ * playing the scenario's references (`scenario_version` as the session
+ * records it, `lang` the language played). Given by the front end (the
+ * headless module's headless_measure_scale): the core plays no answers file. */
+typedef bool (*SessionMeasure)(const SessionConfig *cfg, const char *scenario_version, const char *lang,
+                               const RuleSet *rules, SessionScale *out, Error *err);
 
 struct SessionConfig {
     const char *scenario_path;   /* scenario.lua (or a single-file scenario) */

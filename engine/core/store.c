@@ -211,7 +211,19 @@ static const char *const migrations[] = {
     "ALTER TABLE sessions ADD COLUMN max_points INTEGER;\n"
     "ALTER TABLE sessions ADD COLUMN reach_calm INTEGER;\n"
     "ALTER TABLE sessions ADD COLUMN reach_silent INTEGER;\n"
-    "ALTER TABLE sessions ADD COLUMN reach_final INTEGER;\n",
+    "ALTER TABLE sessions ADD COLUMN reach_final INTEGER;\n"
+    /* Scales measured once per scenario version (with its model trainee's
+     * file), language, seed, rule set version and scoring model. */
+    "CREATE TABLE scales(\n"
+    "  scenario_key TEXT NOT NULL,\n"
+    "  language TEXT NOT NULL,\n"
+    "  seed INTEGER NOT NULL,\n"
+    "  ruleset_version INTEGER NOT NULL REFERENCES ruleset_versions(id),\n"
+    "  scoring_version INTEGER NOT NULL,\n"
+    "  max_points INTEGER NOT NULL,\n"
+    "  reach_calm INTEGER NOT NULL,\n"
+    "  reach_silent INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(scenario_key, language, seed, ruleset_version, scoring_version)) WITHOUT ROWID;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
@@ -932,6 +944,48 @@ bool store_session_scale(Store *s, int64_t id, const SessionScale *scale, Error 
     else
         sqlite3_bind_null(st, 5);
     sqlite3_bind_int64(st, 6, id);
+    return run(s, st, err);
+}
+
+bool store_scale_find(Store *s, const ScaleKey *key, SessionScale *out, bool *found, Error *err)
+{
+    *found = false;
+    sqlite3_stmt *st = store_prepare(s,
+        "SELECT max_points, reach_calm, reach_silent FROM scales WHERE scenario_key = ? AND language = ? AND seed = ?"
+        " AND ruleset_version = ? AND scoring_version = ?", err);
+    if (!st)
+        return false;
+    bind_text(st, 1, key->scenario_key);
+    bind_text(st, 2, key->language);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)key->seed);
+    sqlite3_bind_int64(st, 4, key->ruleset_version);
+    sqlite3_bind_int(st, 5, SCORING_VERSION);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_INTEGER) {
+        *out = (SessionScale){.known = true, .max_points = sqlite3_column_int64(st, 0),
+                              .reach_calm = sqlite3_column_int64(st, 1), .reach_silent = sqlite3_column_int64(st, 2),
+                              .reach_final = -1};
+        *found = true;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(s, err, "cannot read scales");
+}
+
+bool store_scale_keep(Store *s, const ScaleKey *key, const SessionScale *scale, Error *err)
+{
+    sqlite3_stmt *st = prepare_write(s,
+        "INSERT OR REPLACE INTO scales(scenario_key, language, seed, ruleset_version, scoring_version, max_points,"
+        " reach_calm, reach_silent) VALUES(?,?,?,?,?,?,?,?)", err);
+    if (!st)
+        return false;
+    bind_text(st, 1, key->scenario_key);
+    bind_text(st, 2, key->language);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)key->seed);
+    sqlite3_bind_int64(st, 4, key->ruleset_version);
+    sqlite3_bind_int(st, 5, SCORING_VERSION);
+    sqlite3_bind_int64(st, 6, scale->max_points);
+    sqlite3_bind_int64(st, 7, scale->reach_calm);
+    sqlite3_bind_int64(st, 8, scale->reach_silent);
     return run(s, st, err);
 }
 

@@ -81,6 +81,18 @@ bool store_session_begin(Store *store, const SessionRecord *rec, int64_t *sessio
 /* status: completed, aborted, interrupted. error may be NULL. */
 bool store_session_end(Store *store, int64_t session_id, const char *status, int64_t sim_ms, int total,
                        const char *outcome, const char *error, Error *err);
+/* Scales measured before, so that a scenario's references are played once
+ * (they are deterministic): the key names the scenario version (with its
+ * model trainee), language, seed and rule set version. */
+typedef struct ScaleKey {
+    const char *scenario_key;
+    const char *language;
+    uint64_t seed;
+    int64_t ruleset_version;
+} ScaleKey;
+bool store_scale_find(Store *store, const ScaleKey *key, SessionScale *out, bool *found, Error *err);
+bool store_scale_keep(Store *store, const ScaleKey *key, const SessionScale *scale, Error *err);
+
 /* The scale of a session (its maximum and its references, score.h) and the
  * scoring model's version; written at the start and again at the end. */
 bool store_session_scale(Store *store, int64_t session_id, const SessionScale *scale, Error *err);

@@ -30,7 +30,8 @@ bool headless_advance(Session *s, Clock *clock, const Answers *answers, size_t *
 
 /* A session's scale: the scenario's silent and model references played in
  * memory (engine/headless/scale.c). A SessionMeasure for SessionConfig. */
-bool headless_measure_scale(const SessionConfig *cfg, const RuleSet *rules, SessionScale *out, Error *err);
+bool headless_measure_scale(const SessionConfig *cfg, const char *scenario_version, const char *lang,
+                            const RuleSet *rules, SessionScale *out, Error *err);
 
 /* A recorded session played again, step by step, in a database in memory:
  * for the window's replay (pause, speed, seek) and for headless_replay. */

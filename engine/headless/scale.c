@@ -13,6 +13,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../core/text.h"
+
 typedef struct Reference {
     bool played;
     int64_t potential;
@@ -80,18 +82,29 @@ static bool model_answers_path(const char *scenario_path, char *path, size_t siz
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-bool headless_measure_scale(const SessionConfig *cfg, const RuleSet *rules, SessionScale *out, Error *err)
+/* A hash of the model trainee's file (FNV-1a), so that editing it measures again. */
+static uint64_t file_hash(const char *path)
 {
-    *out = (SessionScale){.reach_final = -1};
+    size_t len = 0;
+    Error ignored;
+    char *text = text_read_file(path, 4 * 1024 * 1024, &len, &ignored);
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; text && i < len; i++)
+        h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
+    free(text);
+    return text ? h : 0;
+}
+
+static bool measure(const SessionConfig *cfg, const RuleSet *rules, const char *model, SessionScale *out, Error *err)
+{
     Answers none = {.path = (char *)"(silent)"};
     Reference silent = {0}, calm = {0};
     if (!play_reference(cfg, rules, &none, &silent, err))
         return error_prefix(err, "the silent reference");
-    char path[PATH_MAX + 32];
-    if (model_answers_path(cfg->scenario_path, path, sizeof path)) {
-        Answers *model = answers_load(path, err);
-        bool ok = model && play_reference(cfg, rules, model, &calm, err);
-        answers_free(model);
+    if (model) {
+        Answers *answers = answers_load(model, err);
+        bool ok = answers && play_reference(cfg, rules, answers, &calm, err);
+        answers_free(answers);
         if (!ok)
             return error_prefix(err, "the model trainee's reference");
     }
@@ -101,5 +114,25 @@ bool headless_measure_scale(const SessionConfig *cfg, const RuleSet *rules, Sess
     out->max_points = calm.played ? calm.potential : silent.potential;
     out->reach_calm = calm.played ? calm.reach : 0;
     out->reach_silent = silent.reach;
+    return true;
+}
+
+bool headless_measure_scale(const SessionConfig *cfg, const char *scenario_version, const char *lang,
+                            const RuleSet *rules, SessionScale *out, Error *err)
+{
+    *out = (SessionScale){.reach_final = -1};
+    char model[PATH_MAX + 32], key[256];
+    bool has_model = model_answers_path(cfg->scenario_path, model, sizeof model);
+    snprintf(key, sizeof key, "%s|model:%016llx", scenario_version,
+             has_model ? (unsigned long long)file_hash(model) : 0ULL);
+    ScaleKey k = {key, lang, cfg->seed, rules->db_version};
+    bool found = false;
+    Error ignored;
+    if (cfg->store && store_scale_find(cfg->store, &k, out, &found, &ignored) && found)
+        return true;
+    if (!measure(cfg, rules, has_model ? model : NULL, out, err))
+        return false;
+    if (cfg->store)
+        store_scale_keep(cfg->store, &k, out, &ignored); /* a cache: a database that cannot keep it measures again */
     return true;
 }
