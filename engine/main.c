@@ -37,9 +37,10 @@ static const char usage_text[] =
     "                [--db FILE]\n"
     "                          play a scenario in the trainee window (F1 in the window lists the keys)\n"
     "  play SCENARIO --headless --answers FILE [--trainee NAME] [--lang fr|en] [--rules NAME|FILE]\n"
-    "                [--seed N] [--transcript] [--progress] [--db FILE]\n"
+    "                [--seed N] [--transcript] [--progress] [--leave-at TIME] [--db FILE]\n"
     "                          play a scenario with a scripted trainee under a virtual clock\n"
-    "                          (--progress: a line on stdout per action, once it is committed)\n"
+    "                          (--progress: a line on stdout per action, once it is committed;\n"
+    "                          --leave-at MM:SS: the trainee leaves then, as by closing the window)\n"
     "  sessions [--format text|json] [--db FILE]\n"
     "                          list the recorded sessions\n"
     "  report SCOPE [--since DATE] [--format text|csv|json|html|xapi] [--summary] [--ready-at POINTS]\n"
@@ -92,7 +93,7 @@ typedef struct Options {
     const char *positional[4];
     int npositional;
     const char *db, *answers, *trainee, *lang, *rules, *format, *output, *session, *seed, *speed;
-    const char *scenario, *since, *ready_at, *team_names, *homepage;
+    const char *scenario, *since, *ready_at, *team_names, *homepage, *leave_at;
     bool headless, transcript, team, summary, progress;
 } Options;
 
@@ -104,6 +105,7 @@ static const char **value_slot(Options *o, const char *name)
         {"--rules", &o->rules}, {"--format", &o->format}, {"-o", &o->output}, {"--output", &o->output},
         {"--session", &o->session}, {"--seed", &o->seed}, {"--speed", &o->speed}, {"--scenario", &o->scenario},
         {"--since", &o->since}, {"--ready-at", &o->ready_at}, {"--homepage", &o->homepage},
+        {"--leave-at", &o->leave_at},
     };
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (strcmp(name, table[i].name) == 0)
@@ -372,9 +374,11 @@ static int cmd_play(const Options *o)
         return play_in_window(o);
     if (!o->answers)
         return usage_error("play --headless needs --answers FILE (an empty file is a silent trainee)%s", "");
-    int64_t seed = 1;
+    int64_t seed = 1, leave_at = INT64_MAX;
     if (o->seed && !parse_id(o->seed, &seed))
         return usage_error("--seed %s: expected a positive whole number", o->seed);
+    if (o->leave_at && !answers_parse_time(o->leave_at, &leave_at))
+        return usage_error("--leave-at %s: expected a time such as 3:09 or 189 (seconds)", o->leave_at);
     char scenario[PATH_MAX], db[PATH_MAX], rules_dir[PATH_MAX];
     if (!resolve_scenario(o->positional[0], scenario, sizeof scenario, &err))
         return user_error(&err);
@@ -400,7 +404,7 @@ static int cmd_play(const Options *o)
         .seed = (uint64_t)seed, .committed = o->progress ? print_committed : NULL, .measure = headless_measure_scale,
     };
     HeadlessResult result;
-    bool ok = headless_play(&cfg, answers, &result, &err);
+    bool ok = headless_play_until(&cfg, answers, leave_at, &result, &err);
     int status = 0;
     if (!ok) {
         status = user_error(&err);
@@ -416,8 +420,8 @@ static int cmd_play(const Options *o)
         if (!report_summary(store, result.session_id, db, stdout, &rerr))
             status = user_error(&rerr);
         if (result.ignored_answers)
-            fprintf(stderr, "crisisdrill: %zu answers came after the scenario ended and were not played\n",
-                    result.ignored_answers);
+            fprintf(stderr, "crisisdrill: %zu answers came after %s and were not played\n", result.ignored_answers,
+                    o->leave_at ? "the trainee left (--leave-at)" : "the scenario ended");
     }
     store_close(store);
     clock_free(clock);

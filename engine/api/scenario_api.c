@@ -495,7 +495,7 @@ static int f_alerted(lua_State *L)
     Session *s = session_of(L);
     for (size_t i = 0; i < session_action_count(s); i++) {
         const ActionLog *a = session_action_at(s, i);
-        if (a->kind == ACT_ALERT && a->role && strcmp(a->role, role) == 0) {
+        if (a->kind == ACT_ALERT && a->good && a->role && strcmp(a->role, role) == 0) {
             lua_pushnumber(L, (double)a->at_ms / 1000.0);
             return 1;
         }

@@ -426,6 +426,14 @@ static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *
 static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64_t at_ms, const AlertMade *by,
                                Error *err);
 
+/* An alert about a trouble on screen: it names a negative post already shown. */
+static bool names_trouble(const Scorer *s, const AlertMade *a)
+{
+    const Post *named = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
+    return named && named->negative && !named->by_trainee && named->shown_ms <= a->at_ms;
+}
+
+
 /* Whether an alert made before the post that calls for it saw it coming:
  * it named the post's thread, or a trouble already on screen (the crisis
  * the post belongs to), or its note shares the post's facts (or the rule's
@@ -438,8 +446,7 @@ static bool alert_foresaw(Scorer *s, const AlertMade *a, const Obligation *ob)
     for (const Post *p = post; p && a->post_id; p = p->parent ? feed_post(s->feed, p->parent) : NULL)
         if (strcmp(p->id, a->post_id) == 0)
             return true;
-    const Post *named = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
-    if (named && named->negative && !named->by_trainee && named->shown_ms <= a->at_ms)
+    if (names_trouble(s, a))
         return true;
     if (!a->note)
         return false;
@@ -677,7 +684,10 @@ static bool role_was_alerted_before(Scorer *s, const char *role, int64_t t_ms, c
     return false;
 }
 
-static bool score_alert(Scorer *s, const Action *a, int64_t action_id, Error *err)
+/* Scores an alert; *good tells whether it had a cause (it met a call, came
+ * with news for its role, or named a trouble on screen): what the story
+ * may react to. A blind alert tells the person alerted nothing. */
+static bool score_alert(Scorer *s, const Action *a, int64_t action_id, bool *good, Error *err)
 {
     if (!grow((void **)&s->alerts, s->nalerts, &s->cap_alerts, sizeof *s->alerts))
         return error_set(err, "out of memory");
@@ -705,6 +715,7 @@ static bool score_alert(Scorer *s, const Action *a, int64_t action_id, Error *er
     if (s->news[k])
         made->answered_a_call = true;
     s->news[k] = false;
+    *good = made->answered_a_call || names_trouble(s, made);
     return true;
 }
 
@@ -1024,7 +1035,7 @@ bool scorer_on_action(Scorer *s, const Action *a, int64_t action_id, bool *good,
     if (a->kind == ACT_OPEN)
         return true;
     if (a->kind == ACT_ALERT)
-        return score_alert(s, a, action_id, err);
+        return score_alert(s, a, action_id, good, err);
     Post *post = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
     if (!post)
         return error_set(err, "no post '%s' in the feed", a->post_id ? a->post_id : "");

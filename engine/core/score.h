@@ -77,7 +77,9 @@ void scorer_free(Scorer *s);
 /* A post appeared: alert rules may open obligations. */
 bool scorer_on_post(Scorer *s, const Post *post, Error *err);
 /* A trainee action (already stored as action_id). Sets *good to whether a
- * reply or message broke no rule (used to bend virality). */
+ * reply or message is a good answer (its content and perimeter respected,
+ * not pasted, not a string of expected words: it bends virality and the
+ * story), or whether an alert had a cause. */
 bool scorer_on_action(Scorer *s, const Action *action, int64_t action_id, bool *good, Error *err);
 /* The session ends at t: every obligation still open is settled (missed;
  * when the scenario itself ended before its deadline, in proportion to the

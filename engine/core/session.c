@@ -648,9 +648,17 @@ bool session_act(Session *s, const Action *in, Error *err)
 bool session_end(Session *s, SessionStatus status, const char *error, Error *err)
 {
     /* A trainee who leaves before the end (the window closed, Ctrl+Q, a
-     * signal) owes every obligation in full; a scenario that failed does
-     * not make the trainee pay for the time it took away. */
+     * signal) does not stop the crisis: the scenario plays on to its end
+     * with nobody at the desk, and every obligation it brings is settled as
+     * for a trainee who stayed and did nothing. Should that fail, what is
+     * open is owed in full. A scenario that failed does not make the
+     * trainee pay for the time it took away. */
     bool left_early = !s->over && status != SESSION_ABORTED;
+    int64_t left_ms = s->now_ms;
+    if (left_early) {
+        Error ignored;
+        left_early = !(session_advance(s, end_ms(s), &ignored) && s->over);
+    }
     if (status == SESSION_COMPLETED && !s->over)
         s->over = true;
     bool ok = scorer_finish(s->scorer, s->now_ms, left_early, err) &&
@@ -671,6 +679,8 @@ bool session_end(Session *s, SessionStatus status, const char *error, Error *err
         return false;
     }
     s->over = true;
-    return store_session_end(s->store, s->id, session_status_name(status), s->now_ms, session_total(s), s->outcome,
-                             error, err);
+    /* The session's time is where the trainee stopped: a replay plays the
+     * recorded actions to there, and ends the same way. */
+    return store_session_end(s->store, s->id, session_status_name(status), status == SESSION_ABORTED ? s->now_ms : left_ms,
+                             session_total(s), s->outcome, error, err);
 }
