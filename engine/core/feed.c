@@ -253,7 +253,13 @@ void feed_bend(Post *p, int64_t t_ms, double rate_factor, double growth_factor)
     double rate;
     rebase_curve(p, t_ms, &rate);
     p->curve.rate_per_min = rate * rate_factor;
-    p->curve.growth_per_min *= growth_factor;
+    /* A negative factor turns growth into decay (a good reply): a post that
+     * already decays (the scenario calmed it) keeps decaying, it does not
+     * turn back into growth. */
+    if (growth_factor < 0 && p->curve.growth_per_min < 0)
+        p->curve.growth_per_min *= -growth_factor;
+    else
+        p->curve.growth_per_min *= growth_factor;
 }
 
 void feed_set_curve(Post *p, int64_t t_ms, const Virality *curve)

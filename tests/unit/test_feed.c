@@ -316,6 +316,13 @@ static void test_bend(void)
     /* after the flip, rate e^1 / 0.1 more reposts at most */
     CHECK(feed_counters(&g, t + MIN(1000)).reposts <= feed_counters(&u, t).reposts + (int64_t)(exp(1.0) / 0.1) + 1);
 
+    /* a good reply on a post the scenario already calmed (decaying): it keeps
+     * decaying, the flip does not turn the decay back into growth */
+    Post calm = curve_post(1, -0.2, 0);
+    feed_bend(&calm, t, 0.5, -1);
+    CHECK(calm.curve.growth_per_min < 0);
+    CHECK(calm.curve.growth_per_min == -0.2);
+
     /* a deletion that makes things worse: rate times 3 */
     Post d = curve_post(1, 0.05, 0), e = curve_post(1, 0.05, 0);
     feed_bend(&d, t, 3, 1);
