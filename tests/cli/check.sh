@@ -67,9 +67,14 @@ expect_in "$WORK/out" "1 playthrough passed"
 expect_exit 0 -- "$CRISISDRILL" check "$SOURCE_DIR/scenarios/rules/strict.rules"
 expect_exit 0 -- "$CRISISDRILL" play complaint-snowball --headless --rules strict --db "$WORK/strict.db" \
   --answers "$SOURCE_DIR/scenarios/complaint-snowball/answers/good.txt"
-[ "$(sql "$WORK/strict.db" "select v.name || ' ' || s.total from sessions s join ruleset_versions v on v.id = s.ruleset_version")" = "strict 64" ] ||
+[ "$(sql "$WORK/strict.db" "select v.name || ' ' || s.total from sessions s join ruleset_versions v on v.id = s.ruleset_version")" = "strict 67" ] ||
   fail "strict: $(sql "$WORK/strict.db" "select total from sessions")"
-[ "$(sql "$WORK/strict.db" "select count(*) from v_scores where rule = 'perimeter.troll.hide' and outcome = 'broken'")" = 1 ] ||
+[ "$(sql "$WORK/strict.db" "select outcome || ' ' || points from v_scores where rule = 'perimeter.troll.hide'")" = "respected 1" ] ||
+  fail "strict: the good trainee hides the troll once the manager knows: within the perimeter"
+printf '04:30 hide t1\n' >"$WORK/hide-first.txt"
+expect_exit 0 -- "$CRISISDRILL" play complaint-snowball --headless --rules strict --db "$WORK/strict-hide.db" \
+  --answers "$WORK/hide-first.txt"
+[ "$(sql "$WORK/strict-hide.db" "select outcome || ' ' || points from v_scores where rule = 'perimeter.troll.hide'")" = "broken -2" ] ||
   fail "strict: hiding the troll before the manager knows should be out of the perimeter"
 
 # Every shipped scenario and rule file checks clean, and every declared playthrough passes.
