@@ -67,13 +67,17 @@ play() {
 # ratio T M: T as a percentage of M (M > 0), one decimal.
 ratio() { awk -v t="$1" -v m="$2" 'BEGIN { if (m > 0) printf "%.1f%%", 100 * t / m; else print "n/a" }'; }
 
-# row SCENARIO LANG RULES CASE TOTAL MODEL VERDICT: one line of the table
-# (the outcome column shows the session's status when it did not complete).
+# row SCENARIO LANG RULES CASE TOTAL MODEL VERDICT: one line of the table:
+# the total, its ratio to the model's, what it earns over the silent trainee
+# ($S, once known) and the outcome (the session's status when it did not
+# complete).
 row() {
   local end=${OUTCOME:--}
   [ "${STATUS:-completed}" = completed ] || end=$STATUS
-  printf '%-19s %-2s %-7s %-34s %6s %6s %8s %-14s %s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$(ratio "$5" "$6")" \
-    "$end" "$7" >>"$table"
+  local over=-
+  [ -n "${S:-}" ] && over=$(($5 - S))
+  printf '%-19s %-2s %-7s %-34s %6s %6s %8s %7s %-14s %s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$(ratio "$5" "$6")" \
+    "$over" "$end" "$7" >>"$table"
 }
 
 # strip_harmful FILE OUT: the file without the action that follows "#: harmful".
@@ -92,7 +96,8 @@ with_quit() {
   { cat "$1"; printf '%s open left-the-exercise\n' "$2"; } >"$3"
 }
 
-printf '%-19s %-2s %-7s %-34s %6s %6s %8s %-14s %s\n' scenario la rules case total model ratio outcome verdict >>"$table"
+printf '%-19s %-2s %-7s %-34s %6s %6s %8s %7s %-14s %s\n' scenario la rules case total model ratio +silent outcome \
+  verdict >>"$table"
 
 for s in $SCENARIOS; do
   SCENARIO="$SOURCE_DIR/scenarios/$s"
@@ -114,6 +119,7 @@ for s in $SCENARIOS; do
   for rules in $RULESETS; do
     for lang in en fr; do
       tag="$s-$rules-$lang"
+      S=''
       play "$tag-model" "$ANSWERS/good.txt" "$lang" "$rules"
       M=$TOTAL MO=$OUTCOME MB=$BRANCHES
       row "$s" "$lang" "$rules" "model (good.txt)" "$M" "$M" "reference"
