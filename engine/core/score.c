@@ -32,7 +32,7 @@
 typedef enum {
     M_ALERT_MISSED, M_ALERT_MET, M_ALERT_LATE, M_ALERT_ANTICIPATED, M_ALERT_SETTLED_END, M_ALERT_LEFT,
     M_UNNEEDED, M_NOTE, M_YES, M_NO,
-    M_ANSWER_TIME, M_ANSWER_LATE, M_NEVER_ANSWERED, M_ANSWER_SETTLED_END, M_ANSWER_LEFT,
+    M_ANSWER_TIME, M_ANSWER_LATE, M_NEVER_ANSWERED, M_NEVER_ANSWERED_WELL, M_ANSWER_SETTLED_END, M_ANSWER_LEFT,
     M_SAYS, M_SAYS_BEFORE, M_FALLS_SHORT, M_DOES, M_AVOIDS,
     M_TEMPLATE_USED, M_EDITED, M_TEMPLATE_FREE, M_TEMPLATE_DROPPED, M_TEMPLATE_MISFIT,
     M_PDATA_OK, M_PDATA_BAD, M_REPEAT, M_FIGURES, M_STUFFED,
@@ -69,6 +69,9 @@ static const char *const messages[M_COUNT][2] = {
                        "Post %s (%s) : réponse après %s ; objectif %s : en retard."},
     [M_NEVER_ANSWERED] = {"Post %s (%s) was never answered; target %s.",
                           "Le post %s (%s) n'a jamais eu de réponse ; objectif %s."},
+    [M_NEVER_ANSWERED_WELL] = {"Post %s (%s) never got a good answer, only answers that broke the rules; target %s.",
+                               "Le post %s (%s) n'a jamais eu de bonne réponse, seulement des réponses contraires aux "
+                               "règles ; objectif %s."},
     [M_ANSWER_SETTLED_END] = {"Post %s (%s) was still unanswered when the scenario ended: %d%% of its %s target had "
                               "passed, and the penalty is in proportion.",
                               "Le post %s (%s) était encore sans réponse à la fin du scénario : %d %% de son "
@@ -327,6 +330,10 @@ static bool first_credit(Scorer *s, const Rule *rule, const char *post_id)
     s->ncredits++;
     return true;
 }
+
+/* A post answered well (its response target met, on time or late) is
+ * marked as a credit of the rule slot past the last rule. */
+static const Rule *answered_marker(const Scorer *s) { return s->rules->rules + s->rules->nrules; }
 
 static bool already_credited(const Scorer *s, const Rule *rule, const char *post_id)
 {
@@ -740,6 +747,7 @@ static bool score_unneeded_alerts(Scorer *s, Error *err)
 
 /* How one answer stands, judged once before its rules are. */
 typedef struct Judgement {
+    bool dry;                   /* judging only: no row, no credit */
     const Action *a;
     int64_t action_id;
     Post *post;
@@ -805,7 +813,8 @@ static void judge_template(Scorer *s, Judgement *j)
     j->on_template = kept >= (r ? rule_share(r) : 0.5);
 }
 
-/* Whether the answer is, near word for word, one already sent to another post. */
+/* Whether the answer is, near word for word, one already sent (to another
+ * person, or to the same one again: spam either way). */
 static void judge_repeat(Scorer *s, Judgement *j)
 {
     const Rule *r = distinct_rule(s, j->a, j->post);
@@ -819,8 +828,6 @@ static void judge_repeat(Scorer *s, Judgement *j)
     size_t kept = s->nreplies < REPLY_MEMORY ? s->nreplies : REPLY_MEMORY;
     for (size_t i = 0; i < kept; i++) {
         const ReplyMade *m = &s->replies[i];
-        if (strcmp(m->post_id, j->post->id) == 0)
-            continue; /* a second answer to the same person is judged by the credits */
         double sim = meaning_similarity(m->words, j->words);
         if (sim >= rule_share(r)) {
             j->repeat_of = m->post_id;
@@ -911,8 +918,10 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
     }
     if (!respected && counts_for_story)
         j->good = false;
-    if (respected && (r->points == 0 || j->repeat_of))
-        return true; /* nothing earned, nothing to explain; a pasted answer earns nothing */
+    if (j->dry)
+        return true;
+    if (respected && (r->points == 0 || !j->good))
+        return true; /* nothing earned, nothing to explain; a bad or pasted answer earns nothing */
     with_rationale(reason, sizeof reason, r);
     if (!respected && r->check != CHECK_DISTINCT)
         with_good_answer(s, reason, sizeof reason, j->post->situation);
@@ -925,15 +934,18 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
 static bool score_response_time(Scorer *s, Judgement *j, Error *err)
 {
     const Post *post = j->post;
-    if (post->first_response_ms >= 0 || post->by_trainee)
-        return true; /* only the first answer to a post is timed */
+    if (post->by_trainee)
+        return true;
     const Rule *r = rules_target(s->rules, post->situation);
     if (!r)
         return true;
+    if (already_credited(s, answered_marker(s), post->id))
+        return true; /* only the first good answer to a post is timed */
+    if (!j->good)
+        return true; /* a bad answer is no answer: the clock runs on */
+    first_credit(s, answered_marker(s), post->id);
     int64_t waited = j->a->at_ms - post->shown_ms;
     bool on_time = waited <= r->deadline_ms;
-    if (on_time && j->repeat_of)
-        return true; /* a pasted answer stops the clock but earns nothing */
     char reason[REASON_MAX], d1[32], d2[32];
     snprintf(reason, sizeof reason, msg(s, on_time ? M_ANSWER_TIME : M_ANSWER_LATE), post->id, post->situation,
              text_duration(d1, sizeof d1, waited), text_duration(d2, sizeof d2, r->deadline_ms));
@@ -983,7 +995,7 @@ static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
     }
     if (!respected)
         j->good = false;
-    if (respected && (r->points == 0 || j->repeat_of))
+    if (j->dry || (respected && (r->points == 0 || !j->good)))
         return true;
     with_rationale(reason, sizeof reason, r);
     if (respected)
@@ -1016,17 +1028,33 @@ static bool judge_stuffing(Scorer *s, const Judgement *j)
     return hits >= 4 && meaning_content_count(j->words) < covered + 2;
 }
 
-static bool score_answer(Scorer *s, Judgement *j, Error *err)
+/* Judges the answer against every rule that applies (perimeter and reply
+ * rules), emitting rows unless j->dry. */
+static bool judge_rules(Scorer *s, Judgement *j, Error *err)
 {
-    judge_template(s, j);
-    judge_repeat(s, j);
-    j->stuffed = judge_stuffing(s, j);
-    if (!score_perimeter(s, j, err) || !score_response_time(s, j, err))
+    if (!score_perimeter(s, j, err))
         return false;
     for (size_t i = 0; i < s->rules->nrules; i++)
         if (reply_rule_applies(&s->rules->rules[i], j->a, j->post) && !score_reply_rule(s, &s->rules->rules[i], j, err))
             return false;
     return true;
+}
+
+/* An answer is judged whole first: one that is not good (a rule broken,
+ * pasted, a string of expected words) earns nothing — no perimeter, no
+ * content, no response-time credit — and pays its penalties. */
+static bool score_answer(Scorer *s, Judgement *j, Error *err)
+{
+    judge_template(s, j);
+    judge_repeat(s, j);
+    j->stuffed = judge_stuffing(s, j);
+    if (j->stuffed || j->repeat_of)
+        j->good = false;
+    j->dry = true;
+    if (!judge_rules(s, j, err))
+        return false;
+    j->dry = false;
+    return score_response_time(s, j, err) && judge_rules(s, j, err);
 }
 
 bool scorer_on_action(Scorer *s, const Action *a, int64_t action_id, bool *good, Error *err)
@@ -1065,7 +1093,7 @@ static bool score_unanswered(Scorer *s, int64_t t_ms, bool left_early, Error *er
     size_t n = feed_post_count(s->feed);
     for (size_t i = 0; i < n; i++) {
         const Post *p = feed_post_at(s->feed, i);
-        if (p->by_trainee || p->kind == POST_REPOST || p->first_response_ms >= 0 || p->deleted)
+        if (p->by_trainee || p->kind == POST_REPOST || p->deleted || already_credited(s, answered_marker(s), p->id))
             continue;
         const Rule *r = rules_target(s->rules, p->situation);
         if (!r)
@@ -1074,8 +1102,8 @@ static bool score_unanswered(Scorer *s, int64_t t_ms, bool left_early, Error *er
         int points = -r->penalty;
         int64_t due = p->shown_ms + r->deadline_ms;
         if (due <= t_ms) {
-            snprintf(reason, sizeof reason, msg(s, M_NEVER_ANSWERED), p->id, p->situation,
-                     text_duration(d1, sizeof d1, r->deadline_ms));
+            snprintf(reason, sizeof reason, msg(s, p->first_response_ms >= 0 ? M_NEVER_ANSWERED_WELL : M_NEVER_ANSWERED),
+                     p->id, p->situation, text_duration(d1, sizeof d1, r->deadline_ms));
         } else if (left_early) {
             snprintf(reason, sizeof reason, msg(s, M_ANSWER_LEFT), text_duration(d1, sizeof d1, t_ms), p->id,
                      p->situation, text_duration(d2, sizeof d2, r->deadline_ms));

@@ -41,15 +41,16 @@ langs() {
   echo "${l:-en fr}"
 }
 
-# play NAME FILE LANG RULES [EXPECT_EXIT]: plays into $WORK/NAME.db and sets
+# play NAME FILE LANG RULES [EXPECT_EXIT [OPTION...]]: plays into $WORK/NAME.db and sets
 # TOTAL, OUTCOME, STATUS, BRANCHES, UNNEEDED (score rows 'unneeded' below 0
 # points), MAXIMUM and PERCENT (when the report has them).
 play() {
   local name=$1 file=$2 lang=$3 rules=$4 want=${5:-0}
+  shift 5 2>/dev/null || shift $#
   local db="$WORK/$name.db"
   rm -f "$db"
   expect_exit "$want" -- "$CRISISDRILL" play "$SCENARIO" --headless --answers "$file" --db "$db" \
-    --trainee "$name" --lang "$lang" --rules "$rules"
+    --trainee "$name" --lang "$lang" --rules "$rules" "$@"
   if ! "$CRISISDRILL" report --session last --db "$db" --format json >"$WORK/$name.json" 2>"$WORK/err"; then
     fail "$name: no report ($(head -1 "$WORK/err"))"
     TOTAL=0 OUTCOME=- STATUS=- BRANCHES='' UNNEEDED=0 MAXIMUM='' PERCENT=''
@@ -85,16 +86,6 @@ strip_harmful() {
   awk 'skip && $0 !~ /^[ \t]*(#|$)/ { skip = 0; next } $1 == "#:" && $2 == "harmful" { skip = 1 } { print }' "$1" >"$2"
 }
 
-# with_quit FILE TIME OUT: the file, then the trainee leaves at TIME.
-# The CLI has no way to leave a headless run early (the window has Escape;
-# answers files have no "quit" action and play has no --until): an action on
-# a post that never exists stops the run at that time, the way the window's
-# Escape does (both end the session through session_end, which scores what
-# is due at that time; the status reads "aborted" instead of "interrupted",
-# and the program exits 1). When the CLI gains a way to leave, use it here.
-with_quit() {
-  { cat "$1"; printf '%s open left-the-exercise\n' "$2"; } >"$3"
-}
 
 printf '%-19s %-2s %-7s %-34s %6s %6s %8s %7s %-14s %s\n' scenario la rules case total model ratio +silent outcome \
   verdict >>"$table"
@@ -194,8 +185,8 @@ for s in $SCENARIOS; do
           play "$id-stays" "$file" "$lang" "$rules"
           stay=$TOTAL
           row "$s" "$lang" "$rules" "$name (stays to the end)" "$stay" "$M" ""
-          with_quit "$file" "$at" "$WORK/$id-quits.txt"
-          play "$id" "$WORK/$id-quits.txt" "$lang" "$rules" 1
+          # the trainee leaves at TIME, as by closing the window: the crisis plays on without them
+          play "$id" "$file" "$lang" "$rules" 0 --leave-at "$at"
           name="$name (leaves at $at)"
           verdict=ok
           if [ "$TOTAL" -gt "$stay" ]; then

@@ -162,10 +162,27 @@ static bool fx_act(Fx *fx, ActionKind kind, int64_t at_ms, const char *post_id, 
     return fx_act_full(fx, a, NULL);
 }
 
+/* Runs an alert; true when it was scored (whatever its cause); *good, when
+ * given, whether it had one. */
+static bool fx_alert_full(Fx *fx, Action a, int64_t *action_id, bool *good)
+{
+    bool had_cause = false;
+    Error err = {{0}};
+    int64_t id = ++fx->next_action;
+    if (action_id)
+        *action_id = id;
+    bool ok = scorer_on_action(fx->scorer, &a, id, &had_cause, &err);
+    if (!ok)
+        fprintf(stderr, "  scorer_on_action: %s\n", err.msg);
+    if (good)
+        *good = had_cause;
+    return ok;
+}
+
 static bool fx_alert(Fx *fx, int64_t at_ms, const char *role, int64_t *action_id)
 {
     Action a = {.kind = ACT_ALERT, .at_ms = at_ms, .role = role, .text = "note", .opened_ms = -1, .typed_ms = -1};
-    return fx_act_full(fx, a, action_id);
+    return fx_alert_full(fx, a, action_id, NULL);
 }
 
 /* An alert about a post, with a note of the trainee's words. */
@@ -174,7 +191,7 @@ static bool fx_alert_about(Fx *fx, int64_t at_ms, const char *role, const char *
 {
     Action a = {.kind = ACT_ALERT, .at_ms = at_ms, .role = role, .post_id = post, .text = note, .opened_ms = -1,
                 .typed_ms = -1};
-    return fx_act_full(fx, a, action_id);
+    return fx_alert_full(fx, a, action_id, NULL);
 }
 
 static int rows_sum(const Fx *fx)
@@ -385,17 +402,19 @@ static void test_reply_rules(void)
     CHECK(!fx_act(&fx, ACT_REPLY, 2500, "c2", "Oui, c'est notre faute."));
     CHECK_INT(count_rows(&fx, from, "r.liability"), 1);
 
-    /* English, and a phone number with spaces */
+    /* English, and a phone number with spaces: a bad answer earns nothing,
+     * not even for the apology it holds, and pays its penalties */
     from = fx.sink.nrows;
     CHECK(!fx_act(&fx, ACT_REPLY, 3000, "c3", "So SORRY, it was our fault. Call 06 12 34 56 78"));
-    CHECK_ROW(last_row(&fx, "r.apology"), "r.apology", OUTCOME_RESPECTED, 2);
+    CHECK_INT(count_rows(&fx, from, "r.apology"), 0);
     CHECK_ROW(last_row(&fx, "r.liability"), "r.liability", OUTCOME_BROKEN, -6);
     CHECK_ROW(last_row(&fx, "r.pd"), "r.pd", OUTCOME_BROKEN, -6);
+    CHECK_INT(fx.sink.nrows - from, 2);
     /* "excuse" inside "inexcusable" is no apology; a @handle is not personal data */
     from = fx.sink.nrows;
     CHECK(!fx_act(&fx, ACT_REPLY, 3500, "c4", "C'est inexcusable @julie_m"));
     CHECK_ROW(last_row(&fx, "r.apology"), "r.apology", OUTCOME_BROKEN, -2);
-    CHECK_ROW(last_row(&fx, "r.pd"), "r.pd", OUTCOME_RESPECTED, 1);
+    CHECK_INT(count_rows(&fx, from, "r.pd"), 0); /* respected, but a bad answer earns nothing */
 
     /* a private message: only the rules that apply to messages */
     from = fx.sink.nrows;
@@ -1051,6 +1070,72 @@ static void test_unneeded_and_anticipation(void)
     fx_free(&fx);
 }
 
+/* A bad answer is no answer: it earns nothing and the response clock runs
+ * on; a later good answer is timed. Repetition earns nothing either. */
+static void test_bad_answers_earn_nothing(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, "perimeter id=p situation=complaint action=reply verdict=allowed points=2\n"
+                      "target id=t situation=complaint within=5m points=3 penalty=5 late=2\n"
+                      "reply id=r.apology situation=complaint applies=reply check=contains words=\"sorry\" points=2 "
+                      "penalty=2\n"
+                      "reply id=r.blame situation=* applies=reply check=absent words=\"your fault\" penalty=10\n"
+                      "reply id=r.distinct situation=* applies=* check=distinct penalty=3\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "c1", "@cust", "complaint", 0, "Charged twice");
+    fx_post(&fx, "c2", "@cust", "complaint", 0, "Me too");
+    fx_post(&fx, "c3", "@cust", "complaint", 0, "And me");
+    CHECK(!fx_act(&fx, ACT_REPLY, MIN(1), "c1", "Sorry, but that is your fault."));
+    CHECK_INT(fx.sink.nrows, 1);
+    CHECK_ROW(LAST, "r.blame", OUTCOME_BROKEN, -10);
+    CHECK(fx_act(&fx, ACT_REPLY, MIN(6), "c1", "Sorry Ann, we are refunding the second charge today."));
+    CHECK_ROW(last_row(&fx, "t"), "t", OUTCOME_LATE, -2); /* timed from the post, at the good answer */
+    CHECK_ROW(last_row(&fx, "p"), "p", OUTCOME_RESPECTED, 2);
+    CHECK_ROW(last_row(&fx, "r.apology"), "r.apology", OUTCOME_RESPECTED, 2);
+    /* the same words pasted to another person: penalised, nothing earned */
+    int from = fx.sink.nrows;
+    CHECK(!fx_act(&fx, ACT_REPLY, MIN(7), "c2", "Sorry Ann, we are refunding the second charge today."));
+    CHECK_INT(fx.sink.nrows - from, 1);
+    CHECK_ROW(LAST, "r.distinct", OUTCOME_BROKEN, -3);
+    if (LAST)
+        CHECK_CONTAINS(LAST->reason, "the answer to post c1");
+    /* twenty copies to the same post earn nothing more, and cost */
+    from = fx.sink.nrows;
+    for (int i = 0; i < 20; i++)
+        fx_act(&fx, ACT_REPLY, MIN(8) + i, "c1", "Sorry Ann, we are refunding the second charge today.");
+    CHECK_INT(fx.sink.nrows - from, 20);
+    CHECK_INT(count_rows(&fx, from, "r.distinct"), 20);
+    Error err = {{0}};
+    CHECK(scorer_finish(fx.scorer, MIN(30), false, &err));
+    /* c2 had only a pasted answer, c3 none: both missed */
+    CHECK_INT(count_rows(&fx, 0, "t"), 3);
+    CHECK_ROW(LAST, "t", OUTCOME_MISSED, -5);
+    const Row *c2 = last_row(&fx, "t") - 1;
+    CHECK_STR(c2->post, "c2");
+    CHECK_CONTAINS(c2->reason, "never got a good answer");
+    CHECK_INT(scorer_total(fx.scorer), -10 - 2 + 2 + 2 - 3 - 20 * 3 - 5 - 5);
+    fx_free(&fx);
+
+    /* blind alerts have no cause: the story does not hear them */
+    if (!fx_init(&fx, "alert id=a when=situation situation=press_inquiry role=press_office deadline=10m points=5\n"
+                      "unneeded_alert id=u penalty=2\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    bool good = true;
+    Action blind = {.kind = ACT_ALERT, .at_ms = 1000, .role = "press_office", .opened_ms = -1, .typed_ms = -1};
+    CHECK(fx_alert_full(&fx, blind, NULL, &good));
+    CHECK(!good);
+    fx_post(&fx, "j1", "@star", "press_inquiry", MIN(1), "Journalist");
+    Action called = {.kind = ACT_ALERT, .at_ms = MIN(2), .role = "press_office", .post_id = "j1", .opened_ms = -1,
+                     .typed_ms = -1};
+    CHECK(fx_alert_full(&fx, called, NULL, &good));
+    CHECK(good);
+    fx_free(&fx);
+}
+
 static void test_alert_notes(void)
 {
     Fx fx;
@@ -1210,6 +1295,7 @@ int main(void)
     RUN(test_obligation_volume);
     RUN(test_unneeded_and_anticipation);
     RUN(test_alert_notes);
+    RUN(test_bad_answers_earn_nothing);
     RUN(test_default_rules_totals);
     RUN(test_good_flag_and_sink_errors);
     return check_report();
