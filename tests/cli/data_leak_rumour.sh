@@ -73,7 +73,7 @@ for lang in en fr; do
   expect_branches "$poor" spoke_alone data_exposed troll_fed press_mishandled legal_exposed security_late
   expect_no_branch "$poor" security_first
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -123
+  expect_value "$poor" "select total from sessions" -143
 
   # ---- silent: nothing done, the rumour fills the silence ---------------------
   silent="$WORK/silent-$lang.db"
@@ -121,7 +121,7 @@ play_scenario poor-fr-words "$ANSWERS/poor-fr.txt" fr
 expect_score "$WORK/poor-fr-words.db" reply.no_personal_data leak1 broken -10
 expect_score "$WORK/poor-fr-words.db" perimeter.leak.reply h2 broken -8
 expect_branches "$WORK/poor-fr-words.db" spoke_alone data_exposed troll_fed
-expect_value "$WORK/poor-fr-words.db" "select total from sessions" -123
+expect_value "$WORK/poor-fr-words.db" "select total from sessions" -143
 
 # ---- determinism: same scenario, seed and answers give the same bytes -----------
 for a in good poor; do

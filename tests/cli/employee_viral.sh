@@ -85,7 +85,7 @@ for lang in en fr; do
   expect_value "$poor" "select deleted from posts where post_id = 'c1'" 1
   expect_value "$poor" "select situation from posts where post_id = 'l1'" legal_threat
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -97
+  expect_value "$poor" "select total from sessions" -127
 
   # ---- silent: nothing done, the video becomes the story ----------------------
   silent="$WORK/silent-$lang.db"

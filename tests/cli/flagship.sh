@@ -59,7 +59,7 @@ for lang in en fr; do
   poor="$WORK/poor-$lang.db"
   play_scenario "poor-$lang" "$ANSWERS/poor.txt" "$lang"
   common_checks "$poor"
-  expect_score "$poor" target.complaint c1 late -2
+  expect_score "$poor" target.complaint c1  # no row: its defensive answer is no answer, and c1 was deleted (the perimeter judges that)
   expect_score "$poor" reply.apology c1 broken -2
   expect_score "$poor" reply.no_blame c1 broken -10
   expect_score "$poor" perimeter.complaint.delete c1 broken -8
@@ -74,7 +74,7 @@ for lang in en fr; do
   expect_branches "$poor" ignored defensive streisand troll_fed legal_exposed press_mishandled
   expect_no_branch "$poor" calmed
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -114
+  expect_value "$poor" "select total from sessions" -125
   expect_value "$poor" "select deleted from posts where post_id = 'c1'" 1
 
   # ---- silent: nothing done, everything missed ---------------------------------
@@ -121,7 +121,7 @@ expect_value "$WORK/good-fr.db" "select language from sessions" fr
 play_scenario poor-fr-words "$ANSWERS/poor-fr.txt" fr
 expect_score "$WORK/poor-fr-words.db" reply.no_blame c1 broken -10
 expect_score "$WORK/poor-fr-words.db" reply.apology c1 broken -2
-expect_value "$WORK/poor-fr-words.db" "select total from sessions" -114
+expect_value "$WORK/poor-fr-words.db" "select total from sessions" -125
 
 # ---- determinism: same scenario, seed and answers give the same bytes -----------
 play_scenario again-1 "$ANSWERS/good.txt" en --seed 42

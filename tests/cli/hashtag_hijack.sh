@@ -75,7 +75,7 @@ for lang in en fr; do
                         and author = (select author from posts where post_id = 'b1')" 2
   expect_value "$poor" "select deleted from posts where post_id = 'h1'" 1
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -73
+  expect_value "$poor" "select total from sessions" -114
 
   # ---- silent: the campaign rolls on, everything missed ------------------------
   silent="$WORK/silent-$lang.db"
