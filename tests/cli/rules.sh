@@ -39,3 +39,26 @@ expect_in "$WORK/err" "action=reply|dm|hide|delete|like"
 expect_exit 1 -- "$CRISISDRILL" rules export nosuchset --db "$db"
 expect_in "$WORK/err" "no rule set 'nosuchset'"
 expect_exit 2 -- "$CRISISDRILL" rules frobnicate --db "$db"
+
+# Concepts and the rules that name them (scoring model 2): errors name file:line.
+printf '%s\n' 'ruleset name=c1' 'role id=legal' \
+  'reply id=r situation=complaint check=contains concept=apology' >"$WORK/c1.rules"
+expect_exit 1 -- "$CRISISDRILL" rules import "$WORK/c1.rules" --db "$db"
+expect_in "$WORK/err" "c1.rules:3: rule 'r': concept 'apology' is not declared"
+printf '%s\n' 'ruleset name=c2' 'concept id=apology lang=klingon words="sorry"' >"$WORK/c2.rules"
+expect_exit 1 -- "$CRISISDRILL" rules import "$WORK/c2.rules" --db "$db"
+expect_in "$WORK/err" "c2.rules:2: concept 'apology' needs lang="
+printf '%s\n' 'ruleset name=c3' 'concept id=a lang=en words="sorry"' 'concept id=a lang=en words="regret"' >"$WORK/c3.rules"
+expect_exit 1 -- "$CRISISDRILL" rules import "$WORK/c3.rules" --db "$db"
+expect_in "$WORK/err" "c3.rules:3: concept 'a' lang=en declared twice (first at line 2)"
+# Alerts made mandatory but needless alerts free: refused (alerting everyone would win).
+printf '%s\n' 'ruleset name=c4' 'role id=legal' \
+  'alert id=a when=situation situation=legal_threat role=legal deadline=5m points=5' \
+  'unneeded_alert id=u penalty=0' >"$WORK/c4.rules"
+expect_exit 1 -- "$CRISISDRILL" rules import "$WORK/c4.rules" --db "$db"
+expect_in "$WORK/err" "c4.rules:3: a rule set with alert rules needs 'unneeded_alert id=ID penalty=N'"
+[ "$(sql "$db" "select count(*) from ruleset_versions where name like 'c_'")" = 0 ] || fail "a refused concept file was imported"
+# Concepts survive the database: export, import, export is the same, with the concepts in it.
+expect_in "$WORK/export.rules" 'concept id=apology lang=fr'
+[ "$(sql "$db" "select count(*) from concepts where ruleset_version = 1")" = "$(grep -c '^concept ' "$default")" ] ||
+  fail "concepts stored: $(sql "$db" "select count(*) from concepts where ruleset_version = 1")"
