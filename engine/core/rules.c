@@ -41,28 +41,50 @@ bool competency_from_name(const char *s, Competency *out)
     return true;
 }
 
+/* A number of units: digits, optionally a fraction (".5"). Written by hand
+ * rather than with strtod, which also takes "1e7", "0x10", "inf" and reads
+ * the decimal point of the locale. */
+static bool duration_number(const char **p, double *v)
+{
+    const char *s = *p;
+    double n = 0;
+    int digits = 0;
+    for (; *s >= '0' && *s <= '9'; s++, digits++)
+        n = n * 10 + (*s - '0');
+    if (*s == '.') {
+        double scale = 0.1;
+        s++;
+        for (; *s >= '0' && *s <= '9'; s++, scale /= 10, digits++)
+            n += (*s - '0') * scale;
+    }
+    if (digits == 0 || digits > 15) /* 15 digits are exact in a double */
+        return false;
+    *p = s;
+    *v = n;
+    return true;
+}
+
 bool parse_duration_ms(const char *s, int64_t *out)
 {
     if (!*s)
         return false;
+    /* Each part and the sum stay within RULE_DURATION_MAX_MS, so that
+     * whatever rules_write makes of the result ("604799999ms") reads back. */
     double total = 0;
-    const char *p = s;
-    while (*p) {
-        char *end;
-        errno = 0;
-        double v = strtod(p, &end);
-        if (end == p || errno || !(v >= 0 && v <= 1e7)) /* NaN fails too */
+    for (const char *p = s; *p;) {
+        double v, unit = 1000;
+        if (!duration_number(&p, &v))
             return false;
-        double unit = 1;
-        if (*end == 'h') { unit = 3600; end++; }
-        else if (*end == 'm' && end[1] == 's') { unit = 0.001; end += 2; }
-        else if (*end == 'm') { unit = 60; end++; }
-        else if (*end == 's') { end++; }
-        else if (*end) return false;
+        if (*p == 'h') { unit = 3600000; p++; }
+        else if (*p == 'm' && p[1] == 's') { unit = 1; p += 2; }
+        else if (*p == 'm') { unit = 60000; p++; }
+        else if (*p == 's') { p++; }
+        else if (*p) return false;
         total += v * unit;
-        p = end;
+        if (total > (double)RULE_DURATION_MAX_MS)
+            return false;
     }
-    *out = (int64_t)(total * 1000 + 0.5);
+    *out = (int64_t)(total + 0.5);
     return true;
 }
 
@@ -244,6 +266,15 @@ bool rules_validate(const RuleSet *set, const Rule *r, Error *err)
                          r->key, r->role, r->role);
     if (r->points < 0 || r->penalty < 0 || r->late < 0)
         return error_set(err, "rule '%s': points, penalty and late are amounts (0 or more)", r->key);
+    /* The import's bounds, again for rows written into the database by hand:
+     * the scorer adds these to times and totals. */
+    if (r->points > RULE_POINTS_MAX || r->penalty > RULE_POINTS_MAX || r->late > RULE_POINTS_MAX)
+        return error_set(err, "rule '%s': points, penalty and late are at most %d", r->key, RULE_POINTS_MAX);
+    if (r->deadline_ms < 0 || r->deadline_ms > RULE_DURATION_MAX_MS || r->window_ms < 0 ||
+        r->window_ms > RULE_DURATION_MAX_MS)
+        return error_set(err, "rule '%s': a duration is at most %s", r->key, RULE_DURATION_MAX_TEXT);
+    if (r->threshold < 0 || r->threshold > RULE_THRESHOLD_MAX)
+        return error_set(err, "rule '%s': min is at most %lld", r->key, (long long)RULE_THRESHOLD_MAX);
     switch (r->kind) {
     case RULE_PERIMETER:
         if (!r->action || name_index(r->action, perimeter_actions, COUNT(perimeter_actions)) < 0)
@@ -369,15 +400,16 @@ static bool apply_field(Rule *r, const Token *f, Error *err)
         return true;
     }
     if (!strcmp(k, "points") || !strcmp(k, "penalty") || !strcmp(k, "late")) {
-        if (!parse_int_field(k, v, 0, 1000, &n, err)) return false;
+        if (!parse_int_field(k, v, 0, RULE_POINTS_MAX, &n, err)) return false;
         *(!strcmp(k, "points") ? &r->points : !strcmp(k, "penalty") ? &r->penalty : &r->late) = (int)n;
         return true;
     }
     if (!strcmp(k, "min"))
-        return parse_int_field(k, v, 1, INT64_C(1000000000000), &r->threshold, err);
+        return parse_int_field(k, v, 1, RULE_THRESHOLD_MAX, &r->threshold, err);
     if (!strcmp(k, "window") || !strcmp(k, "deadline") || !strcmp(k, "within")) {
         if (!parse_duration_ms(v, &n) || n <= 0)
-            return error_set(err, "%s=%s: expected a duration such as 90s, 5m or 1h", k, v);
+            return error_set(err, "%s=%s: expected a duration such as 90s, 5m or 1h, at most %s", k, v,
+                             RULE_DURATION_MAX_TEXT);
         *(!strcmp(k, "window") ? &r->window_ms : &r->deadline_ms) = n;
         return true;
     }

@@ -39,3 +39,31 @@ expect_in "$WORK/err" "action=reply|dm|hide|delete|like"
 expect_exit 1 -- "$CRISISDRILL" rules export nosuchset --db "$db"
 expect_in "$WORK/err" "no rule set 'nosuchset'"
 expect_exit 2 -- "$CRISISDRILL" rules frobnicate --db "$db"
+
+# Durations are bounded at 7 days, at import and when read back from the database (docs/rules.md):
+# within=1e7h1e7h summed to 2^63 - 2048 ms, overflowed in the scorer (UBSan) and scored "missed ...
+# within 2562047788015h12m"; its export, within=72000000000s, was refused on re-import.
+printf 'ruleset name=huge\n# a comment\ntarget id=t situation=complaint within=1e7h1e7h points=1\n' >"$WORK/huge.rules"
+expect_exit 1 -- "$CRISISDRILL" rules import "$WORK/huge.rules" --db "$db"
+expect_in "$WORK/err" "huge.rules:3: within=1e7h1e7h: expected a duration such as 90s, 5m or 1h, at most 7 days"
+for bad in 168h1s 72000000000s 604800001ms 99h99h 1e3s 0x10s; do
+  printf 'ruleset name=huge\nrole id=legal\nalert id=a when=situation situation=x role=legal deadline=%s\n' "$bad" >"$WORK/huge.rules"
+  expect_exit 1 -- "$CRISISDRILL" rules import "$WORK/huge.rules" --db "$db"
+  expect_in "$WORK/err" "huge.rules:3: deadline=$bad"
+done
+# At the bound: imported, and its export reads back the same.
+printf 'ruleset name=longest\ntarget id=t situation=complaint within=167h59m59.999s points=1000 late=1000 penalty=1000\n' \
+  >"$WORK/longest.rules"
+expect_exit 0 -- "$CRISISDRILL" rules import "$WORK/longest.rules" --db "$db"
+expect_exit 0 -- "$CRISISDRILL" rules export longest -o "$WORK/longest.out" --db "$db"
+expect_in "$WORK/longest.out" "within=604799999ms"
+expect_exit 0 -- "$CRISISDRILL" rules import "$WORK/longest.out" --db "$db"
+# A row edited by hand with the sqlite3 tool is refused when the set is read, not scored.
+sqlite3 "$db" "update rules set deadline_ms = 9223372036854773760 where ruleset_version =
+  (select max(id) from ruleset_versions where name = 'longest')"
+expect_exit 1 -- "$CRISISDRILL" rules export longest --db "$db"
+expect_in "$WORK/err" "rule set 'longest' in the database: rule 't': a duration is at most 7 days"
+sqlite3 "$db" "update rules set deadline_ms = 60000, points = 2147483647 where ruleset_version =
+  (select max(id) from ruleset_versions where name = 'longest')"
+expect_exit 1 -- "$CRISISDRILL" play complaint-snowball --headless --answers /dev/null --rules longest --db "$db"
+expect_in "$WORK/err" "rule 't': points, penalty and late are at most 1000"
