@@ -64,9 +64,10 @@ typedef struct RuleSet {
     char *title;
     int64_t db_version;     /* ruleset_versions.id in the store */
     Role *roles;
-    size_t nroles;
+    size_t nroles, cap_roles;
     Rule *rules;
-    size_t nrules;
+    size_t nrules, cap_rules;
+    struct RuleIndex *index; /* rules.c's: roles and rule ids by name */
 } RuleSet;
 
 /* Parses rule file text. `path` names the file in messages ("file:line:
@@ -88,6 +89,8 @@ bool rules_fold_words(Rule *rule);
 /* Checks one rule's fields for its kind. */
 bool rules_validate(const RuleSet *set, const Rule *rule, Error *err);
 
+/* Constant time (an index by id): a set of 150,000 roles once took 33 s to
+ * parse, as each declaration and each rule looked through all the roles. */
 bool rules_has_role(const RuleSet *set, const char *role);
 /* The perimeter rule for (situation, action), the exact situation first and
  * then "*"; NULL when the set says nothing. */
