@@ -126,8 +126,13 @@ static bool print_session_line(void *ctx, const SessionInfo *s)
     if (l->n++ == 0)
         fprintf(l->out, "%5s  %-20s  %-16s  %-24s  %-4s  %-11s  %-9s  %6s  %7s\n", "id", "started", "trainee", "scenario",
                 "lang", "status", "simulated", "score", "actions");
-    fprintf(l->out, "%5" PRId64 "  %-20.19s  %-16s  %-24s  %-4s  %-11s  %-9.5s  %+6d  %7d\n", s->id, s->started_at,
-            s->trainee, s->scenario_id, s->language, s->status, report_clock(sim, sizeof sim, s->sim_ms), s->total,
+    /* Names and ids come from people and scenarios: shown, never acted on by
+     * the terminal (an escape sequence or a newline in a name). */
+    char started[64], trainee[512], scenario[512], language[64], status[64];
+    fprintf(l->out, "%5" PRId64 "  %-20.19s  %-16s  %-24s  %-4s  %-11s  %-9.5s  %+6d  %7d\n", s->id,
+            text_visible(s->started_at, started, sizeof started), text_visible(s->trainee, trainee, sizeof trainee),
+            text_visible(s->scenario_id, scenario, sizeof scenario), text_visible(s->language, language, sizeof language),
+            text_visible(s->status, status, sizeof status), report_clock(sim, sizeof sim, s->sim_ms), s->total,
             s->nactions);
     return true;
 }

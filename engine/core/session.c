@@ -301,6 +301,12 @@ static bool add_brand(Session *s, Error *err)
 
 static bool begin(Session *s, const char *lang, Error *err)
 {
+    /* Every front end's name comes through here (the command line, $USER,
+     * the start screen), refused before any row is written; a replay plays
+     * again what was recorded, an older program's name included. */
+    bool replay = s->cfg.mode && strcmp(s->cfg.mode, "replay") == 0;
+    if (s->cfg.trainee && !replay && !text_check_name(s->cfg.trainee, err))
+        return false;
     const ScenarioMeta *m = scenario_meta(s->scenario);
     char version[96];
     snprintf(version, sizeof version, "%s+%s", m->version ? m->version : "1", scenario_content_hash(s->scenario));

@@ -65,7 +65,8 @@ expect_exit 1 -- "$CRISISDRILL" rules export longest --db "$db"
 expect_in "$WORK/err" "rule set 'longest' in the database: rule 't': a duration is at most 7 days"
 sqlite3 "$db" "update rules set deadline_ms = 60000, points = 2147483647 where ruleset_version =
   (select max(id) from ruleset_versions where name = 'longest')"
-expect_exit 1 -- "$CRISISDRILL" play complaint-snowball --headless --answers /dev/null --rules longest --db "$db"
+: >"$WORK/silent.txt"
+expect_exit 1 -- "$CRISISDRILL" play complaint-snowball --headless --answers "$WORK/silent.txt" --rules longest --db "$db"
 expect_in "$WORK/err" "rule 't': points, penalty and late are at most 1000"
 
 # Import is linear in the file (docs/reliability.md): duplicate rule ids and roles are found through
