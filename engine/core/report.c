@@ -170,24 +170,58 @@ bool report_summary(Store *store, int64_t id, const char *db_path, FILE *out, Er
 
 /* ---- transcript ------------------------------------------------------- */
 
+/* The transcript's words come from scenarios and trainees: written through
+ * text_write_visible, so that no escape sequence or newline reaches the
+ * terminal as such (one item, one line). */
+static void visible(FILE *out, const char *s) { text_write_visible(out, s); }
+
 static bool print_timeline_item(void *ctx, const TimelineItem *t)
 {
     FILE *out = ctx;
-    char when[32];
+    char when[32], id[128], kind[64];
     report_clock(when, sizeof when, t->at_ms);
     if (strcmp(t->what, "post") == 0) {
-        fprintf(out, "%s  %-6s %-8s %s (%s)%s%s%s: %s   [%s · %" PRId64 " reposts, %" PRId64 " likes]\n", when,
-                t->post_id, t->kind, t->author_name ? t->author_name : t->author, t->author, t->parent ? " → " : "",
-                t->parent ? t->parent : "", "", t->text, t->situation, t->reposts, t->likes);
+        fprintf(out, "%s  %-6s %-8s ", when, text_visible(t->post_id, id, sizeof id),
+                text_visible(t->kind, kind, sizeof kind));
+        visible(out, t->author_name ? t->author_name : t->author);
+        fputs(" (", out);
+        visible(out, t->author);
+        fputs(")", out);
+        if (t->parent) {
+            fputs(" → ", out);
+            visible(out, t->parent);
+        }
+        fputs(": ", out);
+        visible(out, t->text);
+        fputs("   [", out);
+        visible(out, t->situation);
+        fprintf(out, " · %" PRId64 " reposts, %" PRId64 " likes]\n", t->reposts, t->likes);
     } else if (strcmp(t->kind, "alert") == 0) {
-        fprintf(out, "%s  >>>    ALERT %s%s%s%s%s\n", when, t->role, t->post_id ? " about " : "",
-                t->post_id ? t->post_id : "", t->text && *t->text ? ": " : "", t->text ? t->text : "");
+        fprintf(out, "%s  >>>    ALERT ", when);
+        visible(out, t->role);
+        if (t->post_id) {
+            fputs(" about ", out);
+            visible(out, t->post_id);
+        }
+        if (t->text && *t->text) {
+            fputs(": ", out);
+            visible(out, t->text);
+        }
+        fputc('\n', out);
     } else {
-        fprintf(out, "%s  >>>    %s %s%s%s%s%s\n", when, t->kind, t->post_id ? t->post_id : "",
-                t->template_id ? " [template " : "", t->template_id ? t->template_id : "", t->template_id ? "]" : "",
-                t->text ? "" : "");
-        if (t->text)
-            fprintf(out, "                 \"%s\"\n", t->text);
+        fprintf(out, "%s  >>>    %s ", when, text_visible(t->kind, kind, sizeof kind));
+        visible(out, t->post_id);
+        if (t->template_id) {
+            fputs(" [template ", out);
+            visible(out, t->template_id);
+            fputs("]", out);
+        }
+        fputc('\n', out);
+        if (t->text) {
+            fputs("                 \"", out);
+            visible(out, t->text);
+            fputs("\"\n", out);
+        }
     }
     return true;
 }

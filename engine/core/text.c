@@ -260,24 +260,31 @@ bool text_check_name(const char *name, Error *err)
     return true;
 }
 
+/* The visible form of the character at p (n > 0 bytes left) into piece;
+ * returns the bytes it takes. */
+static size_t visible_piece(const unsigned char *p, size_t n, char piece[16])
+{
+    uint32_t cp;
+    bool valid;
+    size_t len = text_utf8_next(p, n, &cp, &valid);
+    if (!valid)
+        snprintf(piece, 16, "\\x%02x", *p), len = 1;
+    else if (cp == '\n' || cp == '\t' || cp == '\r')
+        snprintf(piece, 16, "\\%c", cp == '\n' ? 'n' : cp == '\t' ? 't' : 'r');
+    else if (is_hidden_control(cp))
+        snprintf(piece, 16, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
+    else
+        snprintf(piece, 16, "%.*s", (int)len, (const char *)p);
+    return len;
+}
+
 char *text_visible(const char *s, char *buf, size_t size)
 {
     size_t out = 0;
     const unsigned char *p = (const unsigned char *)(s ? s : ""), *end = p + strlen((const char *)p);
     while (p < end) {
-        uint32_t cp;
-        bool valid;
-        size_t n = text_utf8_next(p, (size_t)(end - p), &cp, &valid);
         char piece[16];
-        if (!valid)
-            snprintf(piece, sizeof piece, "\\x%02x", *p), n = 1;
-        else if (cp == '\n' || cp == '\t' || cp == '\r')
-            snprintf(piece, sizeof piece, "\\%c", cp == '\n' ? 'n' : cp == '\t' ? 't' : 'r');
-        else if (is_hidden_control(cp))
-            snprintf(piece, sizeof piece, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
-        else
-            snprintf(piece, sizeof piece, "%.*s", (int)n, (const char *)p);
-        size_t k = strlen(piece);
+        size_t n = visible_piece(p, (size_t)(end - p), piece), k = strlen(piece);
         if (out + k + 4 > size) { /* room for "..." and the NUL */
             memcpy(buf + out, "...", 3);
             out += 3;
@@ -289,6 +296,16 @@ char *text_visible(const char *s, char *buf, size_t size)
     }
     buf[out] = '\0';
     return buf;
+}
+
+void text_write_visible(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : ""), *end = p + strlen((const char *)p);
+    while (p < end) {
+        char piece[16];
+        p += visible_piece(p, (size_t)(end - p), piece);
+        fputs(piece, out);
+    }
 }
 
 char *text_read_file(const char *path, size_t max, size_t *len, Error *err)

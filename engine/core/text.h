@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "error.h"
 
@@ -55,6 +56,8 @@ bool text_check_name(const char *name, Error *err);
  * the marks above as \xNN or \uNNNN, a byte that is not UTF-8 as \xNN; cut
  * at a character, ending "...", when buf is too small. Returns buf. */
 char *text_visible(const char *s, char *buf, size_t size);
+/* The same, whole, onto out (NULL writes nothing). */
+void text_write_visible(FILE *out, const char *s);
 
 /* Reads a whole regular file of at most max bytes, NUL-terminated, without
  * a leading UTF-8 byte order mark. Returns a buffer the caller frees, its

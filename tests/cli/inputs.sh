@@ -101,6 +101,17 @@ expect_exit 0 -- cd_run sessions --format json --db names.db
 grep -q "$esc" "$WORK/out" && fail "sessions --format json printed an escape character"
 expect_in "$WORK/out" '"trainee": "\u001b[2J\n    9  forged'
 
+# The transcript shows what scenarios and trainees wrote, one item a line, nothing for the terminal.
+reply_line=$(grep -m1 -E '^[0-9:.]+ +reply ' "$answers")
+# ESC sequences (clear screen, set title, ST), a newline escape, U+202E, in the reply's text.
+printf '%s "Sorry\033[2J\033]0;pwned\033\\\\ \\n    9  forged line\342\200\256!"\n' "${reply_line%% template=*}" \
+  >hostile-reply.txt
+expect_exit 0 -- cd_run play complaint-snowball --headless --answers hostile-reply.txt --trainee tr --db tr.db --transcript
+expect_exit 0 -- cd_run transcript --session 1 --db tr.db
+grep -q "$esc" "$WORK/out" && fail "transcript printed an escape character"
+expect_in "$WORK/out" '"Sorry\x1b[2J\x1b]0;pwned\x1b\ \n    9  forged line\u202e!"'
+grep -q '^    9  forged line' "$WORK/out" && fail "a reply's newline started a line of the transcript"
+
 # ---- command lines: a bad value or a stray word is a usage error (exit 2) -----------------------
 sdb="$WORK/names.db"
 while IFS='|' read -r want args; do
