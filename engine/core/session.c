@@ -339,6 +339,12 @@ static const char *played_language(const Session *s, const char *lang)
 
 static bool begin(Session *s, const char *lang, Error *err)
 {
+    /* Every front end's name comes through here (the command line, $USER,
+     * the start screen), refused before any row is written; a replay plays
+     * again what was recorded, an older program's name included. */
+    bool replay = s->cfg.mode && strcmp(s->cfg.mode, "replay") == 0;
+    if (s->cfg.trainee && !replay && !text_check_name(s->cfg.trainee, err))
+        return false;
     const ScenarioMeta *m = scenario_meta(s->scenario);
     char version[96];
     scenario_version(s, version, sizeof version);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "clock.h"
@@ -485,6 +486,17 @@ static void sweep_dead_sessions(Store *s)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* What path is when it exists and is not a regular file, else NULL. SQLite
+ * would open a device such as /dev/null and make DEVICE-journal beside it. */
+static const char *not_a_file(const char *path)
+{
+    struct stat st;
+    if (strcmp(path, ":memory:") == 0 || stat(path, &st) != 0 || S_ISREG(st.st_mode))
+        return NULL;
+    return S_ISDIR(st.st_mode) ? "a folder" : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+           : S_ISFIFO(st.st_mode) ? "a FIFO" : "a socket";
+}
+
 static Store *open_with(const char *path, bool readonly, Error *err)
 {
     Store *s = calloc(1, sizeof *s);
@@ -495,8 +507,12 @@ static Store *open_with(const char *path, bool readonly, Error *err)
     }
     s->readonly = readonly;
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    bool ok = sqlite3_open_v2(path, &s->db, flags, NULL) == SQLITE_OK;
-    if (!ok) {
+    const char *not_file = not_a_file(path);
+    bool ok = !not_file && sqlite3_open_v2(path, &s->db, flags, NULL) == SQLITE_OK;
+    if (not_file) {
+        error_set(err, "%s: cannot open the database%s: %s, not a file (give a database file, or a new path)",
+                  path, readonly ? "" : " for writing", not_file);
+    } else if (!ok) {
         explain_open_failure(s, err);
     } else {
         sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
