@@ -77,7 +77,8 @@ bound_s=$((20 * ${CRISISDRILL_TIME_SCALE:-1}))
 awk 'BEGIN { print "ruleset name=rules"; for (i = 0; i < 100000; i++) printf "target id=t%d situation=s within=1\n", i }' \
   >"$WORK/many-rules.rules"
 awk 'BEGIN { print "ruleset name=roles"; for (i = 0; i < 150000; i++) printf "role id=r%d\n", i;
-             for (i = 0; i < 20000; i++) printf "alert id=a%d when=situation situation=s role=r%d deadline=5m\n", i, 149999 - i }' \
+             for (i = 0; i < 20000; i++) printf "alert id=a%d when=situation situation=s role=r%d deadline=5m\n", i, 149999 - i
+             print "unneeded_alert id=u penalty=1" }' \
   >"$WORK/many-roles.rules"
 for f in many-rules many-roles; do
   [ "$(stat -c %s "$WORK/$f.rules")" -le 4194304 ] || fail "$f.rules is over the 4 MiB cap: the test measures nothing"
@@ -96,7 +97,7 @@ expect_exit 1 -- "$CRISISDRILL" rules import "$WORK/many-rules.rules" --db "$WOR
 expect_in "$WORK/err" "many-rules.rules:100002: duplicate rule id 't17' (first at line 19)"
 printf 'role id=r149999\n' >>"$WORK/many-roles.rules"
 expect_exit 1 -- "$CRISISDRILL" rules import "$WORK/many-roles.rules" --db "$WORK/many.db"
-expect_in "$WORK/err" "many-roles.rules:170002: role 'r149999' declared twice"
+expect_in "$WORK/err" "many-roles.rules:170003: role 'r149999' declared twice"
 # Concepts and the rules that name them (scoring model 2): errors name file:line.
 printf '%s\n' 'ruleset name=c1' 'role id=legal' \
   'reply id=r situation=complaint check=contains concept=apology' >"$WORK/c1.rules"
