@@ -321,7 +321,8 @@ static bool same_rule(const Rule *a, const Rule *b)
            a->threshold == b->threshold && a->window_ms == b->window_ms && a->deadline_ms == b->deadline_ms &&
            a->points == b->points && a->penalty == b->penalty && a->late == b->late && a->nwords == b->nwords &&
            same_text(a->rationale, b->rationale) && same_text(a->situation, b->situation) &&
-           same_text(a->action, b->action) && same_text(a->role, b->role) && same_text(a->words, b->words);
+           same_text(a->action, b->action) && same_text(a->role, b->role) && same_text(a->words, b->words) &&
+           same_text(a->concept, b->concept) && a->note_points == b->note_points && a->share == b->share;
 }
 
 static void test_round_trip(void)
@@ -514,7 +515,9 @@ static size_t generate(Gen *g, int64_t *durations, size_t max)
     static const char *const actions[] = {"reply", "dm", "hide", "delete", "like"};
     static const char *const verdicts[] = {"allowed", "forbidden", "alert_first"};
     static const char *const applies[] = {"reply", "dm", "*"};
-    static const char *const checks[] = {"contains", "absent", "template", "no_personal_data"};
+    static const char *const checks[] = {"contains", "absent", "template", "no_personal_data", "distinct",
+                                         "no_figures"};
+    static const char *const langs[] = {"en", "fr", "*"};
     size_t nd = 0;
     g->len = 0;
     put(g, "ruleset name=set-%lld", (long long)pick(g, 0, 99));
@@ -528,10 +531,16 @@ static size_t generate(Gen *g, int64_t *durations, size_t max)
             put_quoted(g, "label", false);
         put(g, "\n");
     }
+    int nconcepts = (int)pick(g, 0, 2);
+    for (int i = 0; i < nconcepts; i++) {
+        put(g, "concept id=concept_%d lang=%s", i, langs[pick(g, 0, 2)]);
+        put_quoted(g, "words", true);
+        put(g, "\n");
+    }
     int nrules = (int)pick(g, 0, 12);
     for (int i = 0; i < nrules && nd + 2 <= max; i++) {
         const char *situation = situations[pick(g, 0, 4)];
-        switch (pick(g, 0, 4)) {
+        switch (pick(g, 0, 5)) {
         case 0: {
             int v = (int)pick(g, 0, 2);
             put(g, "perimeter id=p.%d situation=%s action=%s verdict=%s", i, situation, actions[pick(g, 0, 4)],
@@ -550,25 +559,41 @@ static size_t generate(Gen *g, int64_t *durations, size_t max)
                 put(g, " min=%lld", (long long)(pick(g, 0, 1) ? pick(g, 1, 50) : RULE_THRESHOLD_MAX));
             if (when == 2)
                 durations[nd++] = put_duration(g, "window");
-            if (when == 3)
+            if (when == 3 && nconcepts && pick(g, 0, 1))
+                put(g, " concept=concept_%d", (int)pick(g, 0, nconcepts - 1));
+            else if (when == 3)
                 put_quoted(g, "words", true);
             durations[nd++] = put_duration(g, "deadline");
+            if (pick(g, 0, 1))
+                put(g, " note=%lld", (long long)pick(g, 0, 1000));
             break;
         }
         case 2: {
-            int64_t c = pick(g, 0, 3);
+            int64_t c = pick(g, 0, 5);
             put(g, "reply id=r.%d situation=%s", i, situation);
             if (pick(g, 0, 1))
                 put(g, " applies=%s", applies[pick(g, 0, 2)]);
             put(g, " check=%s", checks[c]);
-            if (c < 2)
+            if (c < 2 && nconcepts && pick(g, 0, 1))
+                put(g, " concept=concept_%d", (int)pick(g, 0, nconcepts - 1));
+            else if (c < 2)
                 put_quoted(g, "words", true);
+            if ((c == 2 || c == 4) && pick(g, 0, 1))
+                put(g, " share=%lld", (long long)pick(g, 1, 100));
+            if ((c == 1 || c == 5) && pick(g, 0, 1))
+                put(g, " role=role_%d", (int)pick(g, 0, nroles - 1));
             break;
         }
         case 3:
             put(g, "target id=t.%d situation=%s", i, situation);
             durations[nd++] = put_duration(g, "within");
             break;
+        case 4:
+            if (pick(g, 0, 1)) {
+                put(g, "outcome id=o.%d", i);
+                break;
+            }
+            /* fall through */
         default:
             put(g, "unneeded_alert id=u.%d", i);
             if (pick(g, 0, 1))
@@ -600,6 +625,11 @@ static void test_round_trip_generated(void)
             ok = !strcmp(set->roles[i].id, again->roles[i].id) && !strcmp(set->roles[i].label, again->roles[i].label);
         for (size_t i = 0; ok && i < set->nrules; i++)
             ok = same_rule(&set->rules[i], &again->rules[i]);
+        ok = ok && again->nconcepts == set->nconcepts;
+        for (size_t i = 0; ok && i < set->nconcepts; i++)
+            ok = !strcmp(set->concepts[i].id, again->concepts[i].id) &&
+                 !strcmp(set->concepts[i].lang, again->concepts[i].lang) &&
+                 !strcmp(set->concepts[i].words, again->concepts[i].words);
         /* the parser read each duration as generated */
         size_t k = 0;
         for (size_t i = 0; ok && set && i < set->nrules; i++) {
