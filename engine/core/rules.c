@@ -257,6 +257,7 @@ static void rule_free_fields(Rule *r)
     free(r->concept);
     free_words(r);
     free(r->rationale);
+    free(r->rationale_fr);
 }
 
 void rules_free(RuleSet *set)
@@ -525,6 +526,7 @@ static bool apply_field(Rule *r, const Token *f, Error *err)
     if (!strcmp(k, "action") || !strcmp(k, "applies")) return set_string(&r->action, v) || error_set(err, "out of memory");
     if (!strcmp(k, "role")) return set_string(&r->role, v) || error_set(err, "out of memory");
     if (!strcmp(k, "why")) return set_string(&r->rationale, v) || error_set(err, "out of memory");
+    if (!strcmp(k, "why_fr")) return set_string(&r->rationale_fr, v) || error_set(err, "out of memory");
     if (!strcmp(k, "words")) return (set_string(&r->words, v) && rules_fold_words(r)) || error_set(err, "out of memory");
     if (!strcmp(k, "concept")) return set_string(&r->concept, v) || error_set(err, "out of memory");
     if (!strcmp(k, "note")) {
@@ -860,6 +862,10 @@ static void write_rule(FILE *out, const Rule *r)
     if (r->rationale && *r->rationale) {
         fputs("\n   ", out);
         write_quoted(out, "why", r->rationale);
+    }
+    if (r->rationale_fr) {
+        fputs("\n   ", out);
+        write_quoted(out, "why_fr", r->rationale_fr);
     }
     fputs("\n\n", out);
 }

@@ -58,6 +58,7 @@ typedef struct Rule {
     int share;              /* reply template: % of the template's words a reply must keep;
                                reply distinct: % of words shared that makes two replies one; 0: default */
     char *rationale;        /* why the rule exists, shown in debriefs */
+    char *rationale_fr;     /* the same in French (why_fr=), for French sessions; NULL when not given */
 } Rule;
 
 typedef struct Role {

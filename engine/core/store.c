@@ -189,7 +189,7 @@ static const char *const migrations[] = {
     "  deadline_ms INTEGER NOT NULL DEFAULT 0, words TEXT, check_kind TEXT,\n"
     "  points INTEGER NOT NULL DEFAULT 0, penalty INTEGER NOT NULL DEFAULT 0, late INTEGER NOT NULL DEFAULT 0,\n"
     "  rationale TEXT NOT NULL DEFAULT '',\n"
-    "  concept TEXT, note_points INTEGER NOT NULL DEFAULT 0, share INTEGER NOT NULL DEFAULT 0,\n"
+    "  concept TEXT, note_points INTEGER NOT NULL DEFAULT 0, share INTEGER NOT NULL DEFAULT 0, rationale_fr TEXT,\n"
     "  UNIQUE(ruleset_version, key));\n"
     "INSERT INTO rules_v3(id, ruleset_version, position, key, kind, competency, situation, action, verdict, role,\n"
     "  trigger, threshold, window_ms, deadline_ms, words, check_kind, points, penalty, late, rationale)\n"
@@ -651,8 +651,8 @@ static bool insert_rule(Store *s, int64_t version, int position, Rule *r, Error 
     sqlite3_stmt *st = prepare_write(s,
         "INSERT INTO rules(ruleset_version, position, key, kind, competency, situation, action, verdict, role,"
         " trigger, threshold, window_ms, deadline_ms, words, check_kind, points, penalty, late, rationale,"
-        " concept, note_points, share)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
+        " concept, note_points, share, rationale_fr)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
     if (!st)
         return false;
     sqlite3_bind_int64(st, 1, version);
@@ -677,6 +677,7 @@ static bool insert_rule(Store *s, int64_t version, int position, Rule *r, Error 
     bind_text(st, 20, r->concept);
     sqlite3_bind_int(st, 21, r->note_points);
     sqlite3_bind_int(st, 22, r->share);
+    bind_text(st, 23, r->rationale_fr);
     if (!run(s, st, err))
         return false;
     r->db_id = sqlite3_last_insert_rowid(s->db);
@@ -783,6 +784,7 @@ static bool read_rule(sqlite3_stmt *st, RuleSet *set, Error *err)
     r->concept = column_dup(st, 18);
     r->note_points = sqlite3_column_int(st, 19);
     r->share = sqlite3_column_int(st, 20);
+    r->rationale_fr = column_dup(st, 21);
     if (!r->key || !r->rationale)
         return error_set(err, "damaged rule row %lld", (long long)r->db_id);
     rules_fold_words(r);
@@ -851,7 +853,8 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
     if (ok)
         st = store_prepare(s,
             "SELECT id, key, kind, competency, situation, action, verdict, role, trigger, threshold, window_ms,"
-            " deadline_ms, words, check_kind, points, penalty, late, rationale, concept, note_points, share"
+            " deadline_ms, words, check_kind, points, penalty, late, rationale, concept, note_points, share,"
+            " rationale_fr"
             " FROM rules WHERE ruleset_version = ? ORDER BY position", err);
     ok = ok && st;
     if (ok) {

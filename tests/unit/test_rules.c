@@ -322,7 +322,8 @@ static bool same_rule(const Rule *a, const Rule *b)
            a->points == b->points && a->penalty == b->penalty && a->late == b->late && a->nwords == b->nwords &&
            same_text(a->rationale, b->rationale) && same_text(a->situation, b->situation) &&
            same_text(a->action, b->action) && same_text(a->role, b->role) && same_text(a->words, b->words) &&
-           same_text(a->concept, b->concept) && a->note_points == b->note_points && a->share == b->share;
+           same_text(a->concept, b->concept) && a->note_points == b->note_points && a->share == b->share &&
+           same_text(a->rationale_fr, b->rationale_fr);
 }
 
 static void test_round_trip(void)
@@ -505,6 +506,8 @@ static void put_amounts(Gen *g)
         put(g, "\n   ");
         put_quoted(g, "why", false);
     }
+    if (pick(g, 0, 2) == 0)
+        put_quoted(g, "why_fr", false);
     put(g, "\n");
 }
 
