@@ -621,6 +621,7 @@ void api_open(lua_State *L)
 
 /* Helpers written in Lua, run in the sandbox after the bindings. */
 const char api_prelude[] =
+    "local getmetatable, error, type, ipairs = getmetatable, error, type, ipairs\n"
     "local names = { 'marie', 'lucas', 'emma', 'noah', 'jade', 'hugo', 'chloe', 'leo', 'sarah', 'tom',\n"
     "                'ines', 'max', 'julia', 'sam', 'nina', 'paul', 'alex', 'lou', 'kim', 'ben' }\n"
     "local function crowd_author()\n"
@@ -645,6 +646,9 @@ const char api_prelude[] =
     "  return list\n"
     "end\n"
     "function crowd(o)\n"
+    "  if type(o) == 'table' and getmetatable(o) ~= nil then\n"
+    "    error('crowd: the options must be a plain table (no metatable)', 2)\n"
+    "  end\n"
     "  if type(o) ~= 'table' or type(o.about) ~= 'string' or type(o.texts) ~= 'table' or #o.texts == 0 then\n"
     "    error('crowd: needs { about = POST_ID, texts = { \"...\", ... } }', 2)\n"
     "  end\n"

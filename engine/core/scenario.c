@@ -29,10 +29,10 @@
 /* Threads (main and spawned functions) alive at once: the scheduler scans
  * them all at every step. */
 #define THREADS_MAX 1000
-/* What C work costs in instructions of the budget: the interpreter runs
- * about 250 million instructions a second here, the matcher 400 million
- * steps, memory moves several GB. */
-#define PATTERN_STEPS_PER_INSTRUCTION 8.0
+/* What C work costs in instructions of the budget, by time: the
+ * interpreter runs about 250 million instructions a second here, the
+ * matcher some 700 million steps, memory moves several GB. */
+#define PATTERN_STEPS_PER_INSTRUCTION 3.0
 #define BYTES_PER_INSTRUCTION 16.0
 
 typedef enum { TH_READY, TH_SLEEPING, TH_AWAITING } ThreadState;
@@ -201,7 +201,14 @@ static void count_hook(lua_State *L, lua_Debug *ar);
 static int budget_error(lua_State *L)
 {
     Scenario *sc = scenario_of(L);
+    /* Every thread the host knows, not only this one: a script's pcall in
+     * another coroutine would let that one run on. Threads the script made
+     * get at most HOOK_STEP more instructions, and can neither resume nor
+     * make another (the coroutine functions charge, which raises). */
     lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    lua_sethook(sc->L, count_hook, LUA_MASKCOUNT, 1);
+    for (size_t i = 0; i < sc->nthreads; i++)
+        lua_sethook(sc->threads[i]->co, count_hook, LUA_MASKCOUNT, 1);
     char msg[200];
     budget_message(sc, msg, sizeof msg);
     if (!*sc->spent_where && !scenario_position(L, 0, sc->spent_where, sizeof sc->spent_where) && sc->current)
@@ -229,14 +236,17 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 /* Charges work done in C (where the hook never fires) against the budgets,
  * and reads the wall clock: every wrapped C function of the sandbox calls
  * it before its work, so that many costly calls in a row, or a C function
- * called back from C (a sort comparator), end like a loop does. */
+ * called back from C (a sort comparator), end like a loop does. One call
+ * charges the instant at most half its budget, so that any call its
+ * input bounds allow can run once; the run is charged in full. Raises the
+ * budget error once a budget is spent (for every call from then on). */
 static void charge(lua_State *L, double instructions)
 {
     Scenario *sc = scenario_of(L);
     if (!sc->spent) {
         int64_t n = instructions < 4e18 ? (int64_t)instructions : INT64_C(4000000000000000000);
         sc->run_instr += n;
-        sc->slice_instr += n;
+        sc->slice_instr += n < sc->limits.instructions / 2 ? n : sc->limits.instructions / 2;
         if (!over_budget(sc))
             return;
     }
@@ -530,12 +540,14 @@ static lua_State *script_thread(lua_State *L, const char *fn)
 
 static int safe_resume(lua_State *L)
 {
+    charge(L, 1);
     script_thread(L, "resume");
     return call_original(L);
 }
 
 static int safe_close(lua_State *L)
 {
+    charge(L, 1);
     script_thread(L, "close");
     if (scenario_of(L)->spent) /* its __close would run with hooks off */
         return budget_error(L);
@@ -558,6 +570,7 @@ static int wrapped_resume(lua_State *L)
 {
     lua_State *co = lua_tothread(L, lua_upvalueindex(1));
     int narg = lua_gettop(L);
+    charge(L, 1);
     if (lua_status(co) == LUA_OK && lua_gettop(co) == 0) {
         lua_pushliteral(L, "cannot resume dead coroutine");
         return lua_error(L);
@@ -590,8 +603,15 @@ static int wrapped_resume(lua_State *L)
     return lua_error(L);
 }
 
+static int safe_create(lua_State *L)
+{
+    charge(L, 1);
+    return call_original(L);
+}
+
 static int safe_wrap(lua_State *L)
 {
+    charge(L, 1);
     luaL_checktype(L, 1, LUA_TFUNCTION);
     lua_State *co = lua_newthread(L);
     lua_pushvalue(L, 1);
@@ -691,6 +711,7 @@ static int setup_sandbox(lua_State *L)
     lua_getglobal(L, LUA_COLIBNAME);
     wrap_function(L, "resume", safe_resume);
     wrap_function(L, "close", safe_close);
+    wrap_function(L, "create", safe_create);
     lua_pushcfunction(L, safe_wrap);
     lua_setfield(L, -2, "wrap");
     lua_pop(L, 1);
