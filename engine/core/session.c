@@ -636,6 +636,9 @@ bool session_act(Session *s, const Action *in, Error *err)
 
 bool session_end(Session *s, SessionStatus status, const char *error, Error *err)
 {
+    if (getenv("CRISISDRILL_VERBOSE")) /* how far from the whole-run budget (docs/reliability.md) */
+        fprintf(stderr, "[budget] the scenario used %lld instructions of its whole-run budget, %zu bytes of its "
+                        "data budget\n", (long long)scenario_instructions(s->scenario), s->data_charged);
     if (status == SESSION_COMPLETED && !s->over)
         s->over = true;
     bool ok = scorer_finish(s->scorer, s->now_ms, err);
