@@ -416,7 +416,7 @@ static int bounded_shift(lua_State *L)
 static int bounded_concat(lua_State *L)
 {
     lua_Integer n = plain_table(L, 1, "concat");
-    charge(L, (double)n + 1);
+    charge(L, 4.0 * (double)n + 1); /* a read, a copy and the buffer's growth for each */
     return call_original(L);
 }
 

@@ -9,6 +9,6 @@ function main()
   post{ id = "c1", author = "@a", situation = "complaint", text = "before the probe" }
   wait(5)
   local text, big = ("w"):rep(270), ("w"):rep(4000)
-  for i = 1, 1e9 do news{ author = "@a", text = big } if i % 1000 == 0 then wait(0.001) end end  -- EXPECT: news: the scenario's data budget of 64 MiB is spent
+  for i = 1, 1e9 do news{ author = "@a", text = big } if i % 1000 == 0 then wait(0.001) end end  -- EXPECT: news: the scenario's data budget of 32 MiB is spent
   error("ESCAPED: the posts stopped")
 end

@@ -9,6 +9,6 @@ function main()
   post{ id = "c1", author = "@a", situation = "complaint", text = "before the probe" }
   wait(5)
   local name = ("n"):rep(4096)
-  for i = 1, 1e9 do persona{ handle = "@p", name = name:sub(1, 4000) .. (i % 2) } end  -- EXPECT: persona: the scenario's data budget of 64 MiB is spent
+  for i = 1, 1e9 do persona{ handle = "@p", name = name:sub(1, 4000) .. (i % 2) } if i % 1000 == 0 then wait(0.001) end end  -- EXPECT: persona: the scenario's data budget of 32 MiB is spent
   error("ESCAPED: the personas stopped")
 end

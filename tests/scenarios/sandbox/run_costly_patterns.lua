@@ -9,6 +9,6 @@ function main()
   post{ id = "c1", author = "@a", situation = "complaint", text = "before the probe" }
   wait(5)
   local s = ("a"):rep(4000)
-  while true do s:find(".-b") wait(0.001) end  -- EXPECT: whole-run budget of 250 million instructions spent
+  while true do s:find(".-b") wait(0.001) end  -- EXPECT: whole-run budget of
   error("ESCAPED: the day ended")
 end
