@@ -112,7 +112,8 @@ done
 
 # ---- the window: the same attempts stop the windowed session with the error --------------
 # (tests/ui/test_desk.c checks that the debrief draws it.)
-for name in os pattern_issue_example recursion_coroutine_wrap table_bomb pcall_budget; do
+for name in os pattern_issue_example recursion_coroutine_wrap table_bomb pcall_budget \
+            budget_xpcall_handler_loop run_millisecond_waits; do
   db="$WORK/window-$name.db"
   rm -f "$db"
   rc=0
