@@ -48,8 +48,9 @@ void report_json_string(FILE *out, const char *s)
 }
 
 typedef struct Totals {
-    int by_competency[COMP_COUNT];
-    int total, rows;
+    int64_t by_competency[COMP_COUNT]; /* sums of points: 64 bits */
+    int64_t total;
+    int rows;
 } Totals;
 
 static bool add_to_totals(void *ctx, const ScoreInfo *row)
@@ -72,7 +73,7 @@ static bool load_totals(Store *store, int64_t id, Totals *t, Error *err)
 static void print_competencies(FILE *out, const Totals *t)
 {
     for (int c = 0; c < COMP_COUNT; c++)
-        fprintf(out, "%s%s %+d", c ? ", " : "", competency_name((Competency)c), t->by_competency[c]);
+        fprintf(out, "%s%s %+" PRId64, c ? ", " : "", competency_name((Competency)c), t->by_competency[c]);
 }
 
 static void json_field(FILE *out, const char *key, const char *value, bool last)
@@ -97,7 +98,7 @@ static void session_json_object(FILE *out, const SessionInfo *s)
     json_field(out, "status", s->status, false);
     json_field(out, "ruleset", s->ruleset, false);
     fprintf(out, "    \"ruleset_version\": %" PRId64 ",\n    \"seed\": %" PRId64 ",\n    \"sim_ms\": %" PRId64
-                 ",\n    \"total\": %d,\n    \"actions\": %d,\n",
+                 ",\n    \"total\": %" PRId64 ",\n    \"actions\": %d,\n",
             s->ruleset_version, s->seed, s->sim_ms, s->total, s->nactions);
     json_field(out, "started_at", s->started_at, false);
     json_field(out, "ended_at", s->ended_at, false);
@@ -126,7 +127,7 @@ static bool print_session_line(void *ctx, const SessionInfo *s)
     if (l->n++ == 0)
         fprintf(l->out, "%5s  %-20s  %-16s  %-24s  %-4s  %-11s  %-9s  %6s  %7s\n", "id", "started", "trainee", "scenario",
                 "lang", "status", "simulated", "score", "actions");
-    fprintf(l->out, "%5" PRId64 "  %-20.19s  %-16s  %-24s  %-4s  %-11s  %-9.5s  %+6d  %7d\n", s->id, s->started_at,
+    fprintf(l->out, "%5" PRId64 "  %-20.19s  %-16s  %-24s  %-4s  %-11s  %-9.5s  %+6" PRId64 "  %7d\n", s->id, s->started_at,
             s->trainee, s->scenario_id, s->language, s->status, report_clock(sim, sizeof sim, s->sim_ms), s->total,
             s->nactions);
     return true;
@@ -157,7 +158,7 @@ bool report_summary(Store *store, int64_t id, const char *db_path, FILE *out, Er
     fprintf(out, "Session %" PRId64 " %s: %s simulated, %d actions, %d score rows%s%s.\n", s->id, s->status,
             report_clock(sim, sizeof sim, s->sim_ms), s->nactions, t.rows, s->outcome ? ", outcome " : "",
             s->outcome ? s->outcome : "");
-    fprintf(out, "Score %+d (", t.total);
+    fprintf(out, "Score %+" PRId64 " (", t.total);
     print_competencies(out, &t);
     fprintf(out, ")\nDetails: crisisdrill report --session %" PRId64 " --db %s\n", s->id, db_path);
     return true;
@@ -175,7 +176,7 @@ static bool print_timeline_item(void *ctx, const TimelineItem *t)
                 t->post_id, t->kind, t->author_name ? t->author_name : t->author, t->author, t->parent ? " → " : "",
                 t->parent ? t->parent : "", "", t->text, t->situation, t->reposts, t->likes);
     } else if (strcmp(t->kind, "alert") == 0) {
-        fprintf(out, "%s  >>>    ALERT %s%s%s%s%s\n", when, t->role, t->post_id ? " about " : "",
+        fprintf(out, "%s  >>>    ALERT %s%s%s%s%s\n", when, t->role ? t->role : "?", t->post_id ? " about " : "",
                 t->post_id ? t->post_id : "", t->text && *t->text ? ": " : "", t->text ? t->text : "");
     } else {
         fprintf(out, "%s  >>>    %s %s%s%s%s%s\n", when, t->kind, t->post_id ? t->post_id : "",

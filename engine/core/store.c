@@ -172,6 +172,8 @@ static const char *const migrations[] = {
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
 
+const char *store_migration(int i) { return i >= 0 && i < NMIGRATIONS ? migrations[i] : NULL; }
+
 /* Where a file is not writable: the file itself, or its folder (where
  * SQLite must create DB-wal and DB-shm). NULL when both are, or as root. */
 static const char *unwritable_part(const char *path)
@@ -206,6 +208,7 @@ static const char *plain_cause(Store *s)
     case SQLITE_NOTADB: return "the file is damaged";
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return "another program kept it locked past the busy timeout";
+    case SQLITE_INTERRUPT: return "a query ran past its budget (STORE_QUERY_BUDGET): a damaged or hostile file?";
     default: return NULL;
     }
 }
@@ -219,6 +222,7 @@ bool store_fail(Store *s, Error *err, const char *what)
 
 sqlite3_stmt *store_prepare(Store *s, const char *sql, Error *err)
 {
+    store_budget_reset(s);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         store_fail(s, err, "cannot read the database");
@@ -230,6 +234,7 @@ sqlite3_stmt *store_prepare(Store *s, const char *sql, Error *err)
 
 static bool exec(Store *s, const char *sql, Error *err)
 {
+    store_budget_reset(s);
     char *msg = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
         error_set(err, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
@@ -295,6 +300,9 @@ static bool migrate(Store *s, Error *err)
                          s->path, (long long)version, NMIGRATIONS);
     if (app == 0 && version == 0 && objects > 0)
         return error_set(err, "%s: this SQLite file belongs to another program, not Crisis Drill", s->path);
+    /* Before anything reads or writes it (a migration fires its triggers). */
+    if (objects > 0 && !store_check_schema(s, version, err))
+        return false;
     for (int64_t v = version; v < NMIGRATIONS; v++) {
         if (s->readonly)
             return error_set(err, "%s: the database needs an upgrade; open it once with write access", s->path);
@@ -323,7 +331,8 @@ static bool migrate(Store *s, Error *err)
             return error_prefix(err, "migration to schema %lld failed", (long long)v + 1);
         }
     }
-    return true;
+    /* What this program or another one (starting together) just made. */
+    return version == NMIGRATIONS || store_check_schema(s, NMIGRATIONS, err);
 }
 
 /* A writer checks the file before it adds to it: writing into a damaged
@@ -427,6 +436,7 @@ static Store *open_with(const char *path, bool readonly, Error *err)
     if (!ok) {
         explain_open_failure(s, err);
     } else {
+        store_guard_connection(s->db, &s->budget_used);
         sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
         sqlite3_extended_result_codes(s->db, 0);
         ok = exec(s, "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF", err);
@@ -524,6 +534,7 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 /* Steps a cached write statement to completion and resets it. */
 static bool run(Store *s, sqlite3_stmt *st, Error *err)
 {
+    store_budget_reset(s);
     int rc = sqlite3_step(st);
     bool ok = rc == SQLITE_DONE ? true : store_fail(s, err, "cannot save to the database");
     sqlite3_reset(st);
@@ -645,8 +656,10 @@ static const char *check_at(int i) { return check_name((ReplyCheck)i); }
 
 /* Reads one rules row into a new rule of set. The columns are those of
  * the SELECT in load_rules. */
-static bool read_rule(sqlite3_stmt *st, RuleSet *set, Error *err)
+static bool read_rule(Store *s, sqlite3_stmt *st, RuleSet *set, Error *err)
 {
+    if (!store_row_check(s, st, "ITTTttttt" "IIItt" "PPPT", err))
+        return false;
     Rule *r = rules_append(set);
     if (!r)
         return error_set(err, "out of memory");
@@ -707,6 +720,10 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
         return NULL;
     }
     *found = true;
+    if (!store_row_check(s, st, "ITT", err)) {
+        sqlite3_finalize(st);
+        return NULL;
+    }
     RuleSet *set = rules_new((const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2));
     int64_t version = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
@@ -720,8 +737,11 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
     if (ok) {
         sqlite3_bind_int64(st, 1, version);
         while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
-            ok = rules_add_role(set, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1))
-                     ? true : error_set(err, "out of memory");
+            ok = store_row_check(s, st, "TT", err) &&
+                 (rules_add_role(set, (const char *)sqlite3_column_text(st, 0),
+                                 (const char *)sqlite3_column_text(st, 1)) || error_set(err, "out of memory"));
+        if (ok && rc != SQLITE_DONE)
+            ok = store_fail(s, err, "cannot read rule sets");
         sqlite3_finalize(st);
     }
     if (ok)
@@ -733,7 +753,7 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
     if (ok) {
         sqlite3_bind_int64(st, 1, version);
         while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
-            ok = read_rule(st, set, err);
+            ok = read_rule(s, st, set, err);
         if (ok && rc != SQLITE_DONE)
             ok = store_fail(s, err, "cannot read rules");
         sqlite3_finalize(st);
@@ -983,7 +1003,9 @@ static int64_t schema_version_of(const char *path)
     sqlite3 *db = NULL;
     int64_t version = -1;
     sqlite3_stmt *st = NULL;
+    int64_t used = 0;
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        (store_guard_connection(db, &used), true) &&
         sqlite3_prepare_v2(db, "SELECT (SELECT application_id FROM pragma_application_id),"
                                " (SELECT user_version FROM pragma_user_version)", -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == APPLICATION_ID)

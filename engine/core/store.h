@@ -25,6 +25,12 @@ typedef struct Store Store;
  * the lock for one commit: milliseconds. */
 #define STORE_BUSY_TIMEOUT_MS 5000
 
+/* How many SQLite virtual-machine instructions one statement may run
+ * before it is interrupted (its triggers and subqueries included): a
+ * crafted file or quadratic data cannot hang the program. The largest
+ * legitimate statement (docs/reliability.md) stays far below. */
+#define STORE_QUERY_BUDGET 1000000000LL
+
 /* Opens (creating if needed) and migrates the database. NULL with err on
  * failure: unreadable, not a database, damaged, or from a newer version.
  * Sessions left 'running' by a program that died are marked 'interrupted'
@@ -96,7 +102,8 @@ typedef struct SessionInfo {
     const char *trainee, *scenario_id, *scenario_title, *scenario_version, *language, *mode, *status;
     const char *started_at, *ended_at, *error, *outcome, *ruleset, *scenario_path;
     int64_t ruleset_version, sim_ms, seed;
-    int total, nactions, nscores;
+    int64_t total;           /* the sum of its score rows: 64 bits, like every sum of points */
+    int nactions, nscores;
 } SessionInfo;
 
 /* A session row that outlives its query (strings cut at 1 KiB). */
@@ -138,7 +145,8 @@ bool store_each_action(Store *store, int64_t session_id, bool (*cb)(void *ctx, c
                        Error *err);
 /* A trainee's finished attempts at a scenario: how many, best and last total. */
 typedef struct TraineeHistory {
-    int attempts, best, last;
+    int attempts;
+    int64_t best, last;
 } TraineeHistory;
 bool store_trainee_history(Store *store, const char *trainee, const char *scenario_id, TraineeHistory *out,
                            Error *err);
