@@ -168,6 +168,44 @@ static const char *const migrations[] = {
     "CREATE INDEX branches_name ON branches(session_id, name);\n"
     "CREATE INDEX scores_session_rule ON scores(session_id, rule_id, outcome, points);\n"
     "CREATE INDEX sessions_attempts ON sessions(trainee, scenario_id, id, status, started_at);\n",
+    /* 3: the sums of session_totals also follow rows changed or removed by
+     * hand (the sqlite3 tool): a score row updated, an action updated or
+     * deleted, a session renumbered. Schema 2 followed inserts only, and a
+     * report then showed another total than `sessions` (issue 11). The sums
+     * are made again from the rows, which they may no longer match. */
+    "CREATE TRIGGER session_totals_rescore AFTER UPDATE OF session_id, competency, points ON scores BEGIN\n"
+    "  UPDATE session_totals SET total = total - old.points, nscores = nscores - 1,\n"
+    "    method = method - iif(old.competency = 'method', old.points, 0),\n"
+    "    materials = materials - iif(old.competency = 'materials', old.points, 0),\n"
+    "    perimeter = perimeter - iif(old.competency = 'perimeter', old.points, 0),\n"
+    "    alerting = alerting - iif(old.competency = 'alerting', old.points, 0)\n"
+    "  WHERE session_id = old.session_id;\n"
+    "  UPDATE session_totals SET total = total + new.points, nscores = nscores + 1,\n"
+    "    method = method + iif(new.competency = 'method', new.points, 0),\n"
+    "    materials = materials + iif(new.competency = 'materials', new.points, 0),\n"
+    "    perimeter = perimeter + iif(new.competency = 'perimeter', new.points, 0),\n"
+    "    alerting = alerting + iif(new.competency = 'alerting', new.points, 0)\n"
+    "  WHERE session_id = new.session_id;\n"
+    "END;\n"
+    "CREATE TRIGGER session_totals_reaction AFTER UPDATE OF session_id, kind ON actions BEGIN\n"
+    "  UPDATE session_totals SET nactions = nactions - 1 WHERE session_id = old.session_id AND old.kind <> 'open';\n"
+    "  UPDATE session_totals SET nactions = nactions + 1 WHERE session_id = new.session_id AND new.kind <> 'open';\n"
+    "END;\n"
+    "CREATE TRIGGER session_totals_unaction AFTER DELETE ON actions WHEN old.kind <> 'open' BEGIN\n"
+    "  UPDATE session_totals SET nactions = nactions - 1 WHERE session_id = old.session_id;\n"
+    "END;\n"
+    "CREATE TRIGGER session_totals_renumber AFTER UPDATE OF id ON sessions BEGIN\n"
+    "  UPDATE session_totals SET session_id = new.id WHERE session_id = old.id;\n"
+    "END;\n"
+    "INSERT OR IGNORE INTO session_totals(session_id) SELECT id FROM sessions;\n"
+    "UPDATE session_totals SET\n"
+    "  (total, method, materials, perimeter, alerting, nscores) = (SELECT coalesce(sum(points), 0),\n"
+    "    coalesce(sum(points) FILTER (WHERE competency = 'method'), 0),\n"
+    "    coalesce(sum(points) FILTER (WHERE competency = 'materials'), 0),\n"
+    "    coalesce(sum(points) FILTER (WHERE competency = 'perimeter'), 0),\n"
+    "    coalesce(sum(points) FILTER (WHERE competency = 'alerting'), 0), count(*)\n"
+    "    FROM scores WHERE session_id = session_totals.session_id),\n"
+    "  nactions = (SELECT count(*) FROM actions WHERE session_id = session_totals.session_id AND kind <> 'open');\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
