@@ -313,7 +313,9 @@ static bool explain_open_failure(Store *s, Error *err)
 
 /* The file's application id, schema version and number of schema objects,
  * read in one transaction: another program creating the schema meanwhile
- * is seen entirely or not at all. */
+ * is seen entirely or not at all. A schema of ours is checked against its
+ * version in the same transaction (store_check_schema), before anything
+ * reads the file or a migration fires its triggers. */
 static bool read_header(Store *s, int64_t *app, int64_t *version, int64_t *objects, Error *err)
 {
     if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
@@ -322,6 +324,8 @@ static bool read_header(Store *s, int64_t *app, int64_t *version, int64_t *objec
               pragma_int(s, "SELECT count(*) FROM sqlite_schema", objects, err);
     if (!ok)
         explain_open_failure(s, err);
+    else if (*objects > 0 && (*app == 0 || *app == APPLICATION_ID) && *version >= 1 && *version <= NMIGRATIONS)
+        ok = store_check_schema(s, *version, err);
     sqlite3_exec(s->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
     return ok;
 }
@@ -338,9 +342,6 @@ static bool migrate(Store *s, Error *err)
                          s->path, (long long)version, NMIGRATIONS);
     if (app == 0 && version == 0 && objects > 0)
         return error_set(err, "%s: this SQLite file belongs to another program, not Crisis Drill", s->path);
-    /* Before anything reads or writes it (a migration fires its triggers). */
-    if (objects > 0 && !store_check_schema(s, version, err))
-        return false;
     for (int64_t v = version; v < NMIGRATIONS; v++) {
         if (s->readonly)
             return error_set(err, "%s: the database needs an upgrade; open it once with write access", s->path);
@@ -370,7 +371,11 @@ static bool migrate(Store *s, Error *err)
         }
     }
     /* What this program or another one (starting together) just made. */
-    return version == NMIGRATIONS || store_check_schema(s, NMIGRATIONS, err);
+    if (version < NMIGRATIONS && !read_header(s, &app, &version, &objects, err))
+        return false;
+    return version <= NMIGRATIONS ? true
+                                  : error_set(err, "%s: written by a newer Crisis Drill (schema %lld; this program "
+                                                   "knows up to %d)", s->path, (long long)version, NMIGRATIONS);
 }
 
 /* A writer checks the file before it adds to it: writing into a damaged
