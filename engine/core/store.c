@@ -315,7 +315,8 @@ static bool explain_open_failure(Store *s, Error *err)
  * read in one transaction: another program creating the schema meanwhile
  * is seen entirely or not at all. A schema of ours is checked against its
  * version in the same transaction (store_check_schema), before anything
- * reads the file or a migration fires its triggers. */
+ * reads the file or a migration fires its triggers: ~1.5 ms of CPU
+ * (docs/reliability.md). */
 static bool read_header(Store *s, int64_t *app, int64_t *version, int64_t *objects, Error *err)
 {
     if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
@@ -324,7 +325,8 @@ static bool read_header(Store *s, int64_t *app, int64_t *version, int64_t *objec
               pragma_int(s, "SELECT count(*) FROM sqlite_schema", objects, err);
     if (!ok)
         explain_open_failure(s, err);
-    else if (*objects > 0 && (*app == 0 || *app == APPLICATION_ID) && *version >= 1 && *version <= NMIGRATIONS)
+    else if (*objects > 0 && (*app == 0 || *app == APPLICATION_ID) && *version >= 1 && *version <= NMIGRATIONS &&
+             strcmp(s->path, ":memory:") != 0) /* a database in memory is this program's alone */
         ok = store_check_schema(s, *version, err);
     sqlite3_exec(s->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
     return ok;
