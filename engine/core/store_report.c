@@ -295,9 +295,10 @@ bool store_report_exists(Store *s, const StoreScope *scope, bool *found, Error *
 }
 
 /* The rows of the scope's table: (id, attempt, latest). latest: the
- * trainee's newest completed session of that scenario. For a team or a
- * scenario, only those, found by a GROUP BY that follows the index
- * sessions_attempts, and numbered one by one. */
+ * trainee's newest completed session of that scenario (0 for a damaged
+ * row without a status: the queries that read it then say so). For a
+ * team or a scenario, only those, found by a GROUP BY that follows the
+ * index sessions_attempts, and numbered one by one. */
 static void materialize_sql(const StoreScope *scope, char *buf, size_t size)
 {
     if (latest_only(scope)) {
@@ -312,8 +313,8 @@ static void materialize_sql(const StoreScope *scope, char *buf, size_t size)
     char head[2048];
     picked_sql(scope, head, sizeof head);
     snprintf(buf, size,
-             "WITH %s SELECT id, attempt, status = 'completed' AND row_number()"
-             " OVER (PARTITION BY trainee, scenario_id, status = 'completed' ORDER BY id DESC) = 1 FROM picked",
+             "WITH %s SELECT id, attempt, coalesce(status = 'completed' AND row_number()"
+             " OVER (PARTITION BY trainee, scenario_id, status = 'completed' ORDER BY id DESC) = 1, 0) FROM picked",
              head);
 }
 

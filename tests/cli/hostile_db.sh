@@ -125,7 +125,8 @@ damaged() {
 # already finds a NULL where the schema says NOT NULL ("the database is damaged").
 row="damaged"
 plant status.db sessions status "id = 1"
-damaged status.db "$row" "report --team" "replay 1 --headless" "sessions" "report --team --format csv --summary"
+damaged status.db "$row" "report --team" "replay 1 --headless" "sessions" "report --team --format csv --summary" \
+  "report --session 1"
 plant trainee.db sessions trainee "id = 1"
 damaged trainee.db "$row" "report --team" "replay 1 --headless" "sessions" "report --scenario complaint-snowball"
 plant kind.db actions kind "id = (select min(id) from actions where kind = 'reply')"
