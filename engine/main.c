@@ -11,6 +11,7 @@
 
 #include "api/api.h"
 #include "check/check.h"
+#include "core/outfile.h"
 #include "core/report.h"
 #include "core/rules.h"
 #include "core/store.h"
@@ -304,23 +305,23 @@ static Store *open_store(const Options *o, bool readonly, char *path, size_t siz
     return readonly ? store_open_reading(path, err) : store_open(path, err);
 }
 
-/* Opens -o FILE (or stdout). */
-static FILE *open_output(const Options *o, Error *err)
+/* Opens -o FILE (or stdout) through the one helper that never writes over
+ * the database db and never leaves a half-written file (outfile.h). */
+static OutFile *open_output(const Options *o, const char *db, Error *err)
 {
-    if (!o->output || strcmp(o->output, "-") == 0)
-        return stdout;
-    FILE *f = fopen(o->output, "w");
-    if (!f)
-        error_set(err, "%s: %s", o->output, strerror(errno));
-    return f;
+    return outfile_open(o->output, db, err);
 }
 
-static bool close_output(FILE *f, const Options *o, Error *err)
+/* Puts the output in place when everything went well (ok), drops it
+ * otherwise (err then holds why); false when anything failed. */
+static bool close_output(OutFile *f, bool ok, Error *err)
 {
-    bool ok = fflush(f) == 0 && !ferror(f);
-    if (f != stdout)
-        ok = fclose(f) == 0 && ok;
-    return ok ? true : error_set(err, "%s: write error", o->output ? o->output : "standard output");
+    if (!f)
+        return false;
+    if (ok)
+        return outfile_commit(f, err);
+    outfile_abort(f);
+    return false;
 }
 
 /* ---- commands --------------------------------------------------------- */
@@ -494,9 +495,9 @@ static int cmd_sessions(const Options *o)
     Store *store = open_store(o, true, db, sizeof db, &err);
     if (!store)
         return user_error(&err);
-    FILE *out = open_output(o, &err);
-    bool ok = out && report_sessions(store, format, out, &err);
-    ok = out && close_output(out, o, &err) && ok;
+    OutFile *out = open_output(o, db, &err);
+    bool ok = out && report_sessions(store, format, outfile_stream(out), &err);
+    ok = close_output(out, ok, &err);
     store_close(store);
     return ok ? 0 : user_error(&err);
 }
@@ -521,9 +522,9 @@ static int cmd_transcript(const Options *o)
         store_close(store);
         return user_error(&err);
     }
-    FILE *out = open_output(o, &err);
-    bool ok = out && report_transcript(store, id, out, &err);
-    ok = out && close_output(out, o, &err) && ok;
+    OutFile *out = open_output(o, db, &err);
+    bool ok = out && report_transcript(store, id, outfile_stream(out), &err);
+    ok = close_output(out, ok, &err);
     store_close(store);
     return ok ? 0 : user_error(&err);
 }
@@ -673,7 +674,8 @@ static bool write_report(Store *store, const ReportQuery *q, ReportOutput output
     bool streamed = output == OUTPUT_CSV || output == OUTPUT_XAPI;
     if (streamed ? !report_check_scope(store, q, err) : !(report = report_load(store, q, db, err)))
         return false;
-    FILE *out = open_output(o, err);
+    OutFile *file = open_output(o, db, err);
+    FILE *out = file ? outfile_stream(file) : NULL;
     bool ok = out != NULL;
     switch (output) {
     case OUTPUT_TEXT: ok = ok && report_write_text(report, out, err); break;
@@ -684,7 +686,7 @@ static bool write_report(Store *store, const ReportQuery *q, ReportOutput output
         ok = ok && report_stream_xapi(store, q, o->homepage ? o->homepage : REPORT_XAPI_DEFAULT_HOMEPAGE, out, err);
         break;
     }
-    ok = out && close_output(out, o, err) && ok;
+    ok = close_output(file, ok, err);
     report_free(report);
     return ok;
 }
@@ -747,9 +749,9 @@ static int cmd_rules(const Options *o)
         set = store_load_rules(store, name, &found, &err);
         if (!set && !found)
             ok = error_set(&err, "%s: no rule set '%s' (import one with: crisisdrill rules import FILE)", db, name);
-        FILE *out = set ? open_output(o, &err) : NULL;
-        ok = set && out && rules_write(set, out, &err);
-        ok = out && close_output(out, o, &err) && ok;
+        OutFile *out = set ? open_output(o, db, &err) : NULL;
+        ok = set && out && rules_write(set, outfile_stream(out), &err);
+        ok = close_output(out, ok, &err);
     }
     rules_free(set);
     store_close(store);

@@ -48,8 +48,9 @@ void report_json_string(FILE *out, const char *s)
 }
 
 typedef struct Totals {
-    int by_competency[COMP_COUNT];
-    int total, rows;
+    int64_t by_competency[COMP_COUNT]; /* sums of points: 64 bits */
+    int64_t total;
+    int rows;
 } Totals;
 
 static bool add_to_totals(void *ctx, const ScoreInfo *row)
@@ -72,7 +73,7 @@ static bool load_totals(Store *store, int64_t id, Totals *t, Error *err)
 static void print_competencies(FILE *out, const Totals *t)
 {
     for (int c = 0; c < COMP_COUNT; c++)
-        fprintf(out, "%s%s %+d", c ? ", " : "", competency_name((Competency)c), t->by_competency[c]);
+        fprintf(out, "%s%s %+" PRId64, c ? ", " : "", competency_name((Competency)c), t->by_competency[c]);
 }
 
 static void json_field(FILE *out, const char *key, const char *value, bool last)
@@ -97,7 +98,7 @@ static void session_json_object(FILE *out, const SessionInfo *s)
     json_field(out, "status", s->status, false);
     json_field(out, "ruleset", s->ruleset, false);
     fprintf(out, "    \"ruleset_version\": %" PRId64 ",\n    \"seed\": %" PRId64 ",\n    \"sim_ms\": %" PRId64
-                 ",\n    \"total\": %d,\n    \"actions\": %d,\n",
+                 ",\n    \"total\": %" PRId64 ",\n    \"actions\": %d,\n",
             s->ruleset_version, s->seed, s->sim_ms, s->total, s->nactions);
     json_field(out, "started_at", s->started_at, false);
     json_field(out, "ended_at", s->ended_at, false);
@@ -129,7 +130,7 @@ static bool print_session_line(void *ctx, const SessionInfo *s)
     /* Names and ids come from people and scenarios: shown, never acted on by
      * the terminal (an escape sequence or a newline in a name). */
     char started[64], trainee[512], scenario[512], language[64], status[64];
-    fprintf(l->out, "%5" PRId64 "  %-20.19s  %-16s  %-24s  %-4s  %-11s  %-9.5s  %+6d  %7d\n", s->id,
+    fprintf(l->out, "%5" PRId64 "  %-20.19s  %-16s  %-24s  %-4s  %-11s  %-9.5s  %+6" PRId64 "  %7d\n", s->id,
             text_visible(s->started_at, started, sizeof started), text_visible(s->trainee, trainee, sizeof trainee),
             text_visible(s->scenario_id, scenario, sizeof scenario), text_visible(s->language, language, sizeof language),
             text_visible(s->status, status, sizeof status), report_clock(sim, sizeof sim, s->sim_ms), s->total,
@@ -162,7 +163,7 @@ bool report_summary(Store *store, int64_t id, const char *db_path, FILE *out, Er
     fprintf(out, "Session %" PRId64 " %s: %s simulated, %d actions, %d score rows%s%s.\n", s->id, s->status,
             report_clock(sim, sizeof sim, s->sim_ms), s->nactions, t.rows, s->outcome ? ", outcome " : "",
             s->outcome ? s->outcome : "");
-    fprintf(out, "Score %+d (", t.total);
+    fprintf(out, "Score %+" PRId64 " (", t.total);
     print_competencies(out, &t);
     fprintf(out, ")\nDetails: crisisdrill report --session %" PRId64 " --db %s\n", s->id, db_path);
     return true;

@@ -225,9 +225,49 @@ static const char *const migrations[] = {
     "  reach_calm INTEGER NOT NULL,\n"
     "  reach_silent INTEGER NOT NULL,\n"
     "  PRIMARY KEY(scenario_key, language, seed, ruleset_version, scoring_version)) WITHOUT ROWID;\n",
+    /* 4: the sums of session_totals also follow rows changed or removed by
+     * hand (the sqlite3 tool): a score row updated, an action updated or
+     * deleted, a session renumbered. Schema 2 followed inserts only, and a
+     * report then showed another total than `sessions` (issue 11). The sums
+     * are made again from the rows, which they may no longer match. */
+    "CREATE TRIGGER session_totals_rescore AFTER UPDATE OF session_id, competency, points ON scores BEGIN\n"
+    "  UPDATE session_totals SET total = total - old.points, nscores = nscores - 1,\n"
+    "    method = method - iif(old.competency = 'method', old.points, 0),\n"
+    "    materials = materials - iif(old.competency = 'materials', old.points, 0),\n"
+    "    perimeter = perimeter - iif(old.competency = 'perimeter', old.points, 0),\n"
+    "    alerting = alerting - iif(old.competency = 'alerting', old.points, 0)\n"
+    "  WHERE session_id = old.session_id;\n"
+    "  UPDATE session_totals SET total = total + new.points, nscores = nscores + 1,\n"
+    "    method = method + iif(new.competency = 'method', new.points, 0),\n"
+    "    materials = materials + iif(new.competency = 'materials', new.points, 0),\n"
+    "    perimeter = perimeter + iif(new.competency = 'perimeter', new.points, 0),\n"
+    "    alerting = alerting + iif(new.competency = 'alerting', new.points, 0)\n"
+    "  WHERE session_id = new.session_id;\n"
+    "END;\n"
+    "CREATE TRIGGER session_totals_reaction AFTER UPDATE OF session_id, kind ON actions BEGIN\n"
+    "  UPDATE session_totals SET nactions = nactions - 1 WHERE session_id = old.session_id AND old.kind <> 'open';\n"
+    "  UPDATE session_totals SET nactions = nactions + 1 WHERE session_id = new.session_id AND new.kind <> 'open';\n"
+    "END;\n"
+    "CREATE TRIGGER session_totals_unaction AFTER DELETE ON actions WHEN old.kind <> 'open' BEGIN\n"
+    "  UPDATE session_totals SET nactions = nactions - 1 WHERE session_id = old.session_id;\n"
+    "END;\n"
+    "CREATE TRIGGER session_totals_renumber AFTER UPDATE OF id ON sessions BEGIN\n"
+    "  UPDATE session_totals SET session_id = new.id WHERE session_id = old.id;\n"
+    "END;\n"
+    "INSERT OR IGNORE INTO session_totals(session_id) SELECT id FROM sessions;\n"
+    "UPDATE session_totals SET\n"
+    "  (total, method, materials, perimeter, alerting, nscores) = (SELECT coalesce(sum(points), 0),\n"
+    "    coalesce(sum(points) FILTER (WHERE competency = 'method'), 0),\n"
+    "    coalesce(sum(points) FILTER (WHERE competency = 'materials'), 0),\n"
+    "    coalesce(sum(points) FILTER (WHERE competency = 'perimeter'), 0),\n"
+    "    coalesce(sum(points) FILTER (WHERE competency = 'alerting'), 0), count(*)\n"
+    "    FROM scores WHERE session_id = session_totals.session_id),\n"
+    "  nactions = (SELECT count(*) FROM actions WHERE session_id = session_totals.session_id AND kind <> 'open');\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
+
+const char *store_migration(int i) { return i >= 0 && i < NMIGRATIONS ? migrations[i] : NULL; }
 
 /* Where a file is not writable: the file itself, or its folder (where
  * SQLite must create DB-wal and DB-shm). NULL when both are, or as root. */
@@ -263,6 +303,7 @@ static const char *plain_cause(Store *s)
     case SQLITE_NOTADB: return "the file is damaged";
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return "another program kept it locked past the busy timeout";
+    case SQLITE_INTERRUPT: return "a query ran past its budget (STORE_QUERY_BUDGET): a damaged or hostile file?";
     default: return NULL;
     }
 }
@@ -276,6 +317,7 @@ bool store_fail(Store *s, Error *err, const char *what)
 
 sqlite3_stmt *store_prepare(Store *s, const char *sql, Error *err)
 {
+    store_budget_reset(s);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         store_fail(s, err, "cannot read the database");
@@ -287,6 +329,7 @@ sqlite3_stmt *store_prepare(Store *s, const char *sql, Error *err)
 
 static bool exec(Store *s, const char *sql, Error *err)
 {
+    store_budget_reset(s);
     char *msg = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
         error_set(err, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
@@ -327,7 +370,10 @@ static bool explain_open_failure(Store *s, Error *err)
 
 /* The file's application id, schema version and number of schema objects,
  * read in one transaction: another program creating the schema meanwhile
- * is seen entirely or not at all. */
+ * is seen entirely or not at all. A schema of ours is checked against its
+ * version in the same transaction (store_check_schema), before anything
+ * reads the file or a migration fires its triggers: ~1.5 ms of CPU
+ * (docs/reliability.md). */
 static bool read_header(Store *s, int64_t *app, int64_t *version, int64_t *objects, Error *err)
 {
     if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
@@ -336,6 +382,9 @@ static bool read_header(Store *s, int64_t *app, int64_t *version, int64_t *objec
               pragma_int(s, "SELECT count(*) FROM sqlite_schema", objects, err);
     if (!ok)
         explain_open_failure(s, err);
+    else if (*objects > 0 && (*app == 0 || *app == APPLICATION_ID) && *version >= 1 && *version <= NMIGRATIONS &&
+             strcmp(s->path, ":memory:") != 0) /* a database in memory is this program's alone */
+        ok = store_check_schema(s, *version, err);
     sqlite3_exec(s->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
     return ok;
 }
@@ -362,8 +411,16 @@ static bool migrate(Store *s, Error *err)
     bool migrated = migrate_from(s, version, err);
     if (version < NMIGRATIONS && !s->readonly && !exec(s, "PRAGMA foreign_keys=ON", migrated ? err : NULL))
         return false;
-    return migrated;
+    if (!migrated)
+        return false;
+    /* What this program or another one (starting together) just made. */
+    if (version < NMIGRATIONS && !read_header(s, &app, &version, &objects, err))
+        return false;
+    return version <= NMIGRATIONS ? true
+                                  : error_set(err, "%s: written by a newer Crisis Drill (schema %lld; this program "
+                                                   "knows up to %d)", s->path, (long long)version, NMIGRATIONS);
 }
+
 
 /* Runs the migrations from `version` on, one transaction each. */
 static bool migrate_from(Store *s, int64_t version, Error *err)
@@ -515,6 +572,7 @@ static Store *open_with(const char *path, bool readonly, Error *err)
     } else if (!ok) {
         explain_open_failure(s, err);
     } else {
+        store_guard_connection(s->db, &s->budget_used);
         sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
         sqlite3_extended_result_codes(s->db, 0);
         ok = exec(s, "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF", err);
@@ -612,6 +670,7 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 /* Steps a cached write statement to completion and resets it. */
 static bool run(Store *s, sqlite3_stmt *st, Error *err)
 {
+    store_budget_reset(s);
     int rc = sqlite3_step(st);
     bool ok = rc == SQLITE_DONE ? true : store_fail(s, err, "cannot save to the database");
     sqlite3_reset(st);
@@ -751,8 +810,10 @@ static const char *check_at(int i) { return check_name((ReplyCheck)i); }
 
 /* Reads one rules row into a new rule of set. The columns are those of
  * the SELECT in load_rules. */
-static bool read_rule(sqlite3_stmt *st, RuleSet *set, Error *err)
+static bool read_rule(Store *s, sqlite3_stmt *st, RuleSet *set, Error *err)
 {
+    if (!store_row_check(s, st, "ITTTttttt" "IIItt" "PPPT", err))
+        return false;
     Rule *r = rules_append(set);
     if (!r)
         return error_set(err, "out of memory");
@@ -817,6 +878,10 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
         return NULL;
     }
     *found = true;
+    if (!store_row_check(s, st, "ITT", err)) {
+        sqlite3_finalize(st);
+        return NULL;
+    }
     RuleSet *set = rules_new((const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2));
     int64_t version = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
@@ -830,8 +895,11 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
     if (ok) {
         sqlite3_bind_int64(st, 1, version);
         while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
-            ok = rules_add_role(set, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1))
-                     ? true : error_set(err, "out of memory");
+            ok = store_row_check(s, st, "TT", err) &&
+                 (rules_add_role(set, (const char *)sqlite3_column_text(st, 0),
+                                 (const char *)sqlite3_column_text(st, 1)) || error_set(err, "out of memory"));
+        if (ok && rc != SQLITE_DONE)
+            ok = store_fail(s, err, "cannot read rule sets");
         sqlite3_finalize(st);
     }
     if (ok)
@@ -860,7 +928,7 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
     if (ok) {
         sqlite3_bind_int64(st, 1, version);
         while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
-            ok = read_rule(st, set, err);
+            ok = read_rule(s, st, set, err);
         if (ok && rc != SQLITE_DONE)
             ok = store_fail(s, err, "cannot read rules");
         sqlite3_finalize(st);
@@ -1177,7 +1245,9 @@ static int64_t schema_version_of(const char *path)
     sqlite3 *db = NULL;
     int64_t version = -1;
     sqlite3_stmt *st = NULL;
+    int64_t used = 0;
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        (store_guard_connection(db, &used), true) &&
         sqlite3_prepare_v2(db, "SELECT (SELECT application_id FROM pragma_application_id),"
                                " (SELECT user_version FROM pragma_user_version)", -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == APPLICATION_ID)

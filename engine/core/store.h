@@ -18,12 +18,19 @@
 
 typedef struct Store Store;
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* How long a statement waits for another program's write lock before it
  * fails with "the database is locked" (docs/reliability.md). Writers hold
  * the lock for one commit: milliseconds. */
 #define STORE_BUSY_TIMEOUT_MS 5000
+
+/* How many SQLite virtual-machine instructions one statement may run
+ * before it is interrupted (its triggers and subqueries included): a
+ * crafted file or quadratic data cannot hang the program. The largest
+ * statement of the 100,000-session benchmark database runs 4.8e7; 1e9 is
+ * 10-25 s of work here (docs/reliability.md). */
+#define STORE_QUERY_BUDGET 1000000000LL
 
 /* Opens (creating if needed) and migrates the database. NULL with err on
  * failure: unreadable, not a database, damaged, or from a newer version.
@@ -111,7 +118,8 @@ typedef struct SessionInfo {
     const char *trainee, *scenario_id, *scenario_title, *scenario_version, *language, *mode, *status;
     const char *started_at, *ended_at, *error, *outcome, *ruleset, *scenario_path;
     int64_t ruleset_version, sim_ms, seed;
-    int total, nactions, nscores;
+    int64_t total;           /* the sum of its score rows: 64 bits, like every sum of points */
+    int nactions, nscores;
     int scoring_version;    /* SCORING_VERSION of the model that scored it (1: before scales) */
     int64_t max_points;     /* its scale's maximum, when has_max */
     bool has_max;
@@ -156,7 +164,8 @@ bool store_each_action(Store *store, int64_t session_id, bool (*cb)(void *ctx, c
                        Error *err);
 /* A trainee's finished attempts at a scenario: how many, best and last total. */
 typedef struct TraineeHistory {
-    int attempts, best, last;
+    int attempts;
+    int64_t best, last;
 } TraineeHistory;
 bool store_trainee_history(Store *store, const char *trainee, const char *scenario_id, TraineeHistory *out,
                            Error *err);

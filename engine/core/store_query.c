@@ -15,11 +15,16 @@
 
 static const char *text_at(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
 
+/* The types of SESSION_COLUMNS (store_row_check). */
+#define SESSION_TYPES "ITTTTTTTTtttTINISNNT"
+
 static bool walk_sessions(Store *s, sqlite3_stmt *st, bool (*cb)(void *, const SessionInfo *), void *ctx, Error *err)
 {
     int rc;
     bool ok = true;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!(ok = store_row_check(s, st, SESSION_TYPES, err)))
+            break;
         SessionInfo info = {
             .id = sqlite3_column_int64(st, 0), .trainee = text_at(st, 1), .scenario_id = text_at(st, 2),
             .scenario_title = text_at(st, 3), .scenario_version = text_at(st, 4), .language = text_at(st, 5),
@@ -27,7 +32,7 @@ static bool walk_sessions(Store *s, sqlite3_stmt *st, bool (*cb)(void *, const S
             .ended_at = text_at(st, 9), .error = text_at(st, 10), .outcome = text_at(st, 11),
             .ruleset = text_at(st, 12), .ruleset_version = sqlite3_column_int64(st, 13),
             .sim_ms = sqlite3_column_int64(st, 14), .seed = sqlite3_column_int64(st, 15),
-            .total = sqlite3_column_int(st, 16), .nactions = sqlite3_column_int(st, 17),
+            .total = sqlite3_column_int64(st, 16), .nactions = sqlite3_column_int(st, 17),
             .nscores = sqlite3_column_int(st, 18), .scenario_path = text_at(st, 19),
             .scoring_version = sqlite3_column_int(st, 20), .max_points = sqlite3_column_int64(st, 21),
             .has_max = sqlite3_column_type(st, 21) == SQLITE_INTEGER,
@@ -84,6 +89,8 @@ bool store_each_score(Store *s, int64_t session_id, bool (*cb)(void *, const Sco
     int rc;
     bool ok = true;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!(ok = store_row_check(s, st, "INitTTTTTtP", err)))
+            break;
         ScoreInfo info = {
             .id = sqlite3_column_int64(st, 0), .at_ms = sqlite3_column_int64(st, 1),
             .action_id = sqlite3_column_int64(st, 2), .post_id = text_at(st, 3), .rule_key = text_at(st, 4),
@@ -180,6 +187,10 @@ bool store_each_timeline(Store *s, int64_t session_id, bool (*cb)(void *, const 
     int rc;
     bool ok = true;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        /* A post's author, situation and text are NOT NULL; an action's are not there. */
+        bool post = strcmp(text_at(st, 1) ? text_at(st, 1) : "", "post") == 0;
+        if (!(ok = store_row_check(s, st, post ? "NTTTTttTtTt" "NNII" : "NTTtttttttt" "NNII", err)))
+            break;
         TimelineItem t = {
             .at_ms = sqlite3_column_int64(st, 0), .what = text_at(st, 1), .kind = text_at(st, 2),
             .post_id = text_at(st, 3), .author = text_at(st, 4), .author_name = text_at(st, 5),
@@ -206,6 +217,8 @@ bool store_each_action(Store *s, int64_t session_id, bool (*cb)(void *, const Ac
     int rc;
     bool ok = true;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!(ok = store_row_check(s, st, "NTtttItNNTI", err)))
+            break;
         Action a = {
             .at_ms = sqlite3_column_int64(st, 0), .post_id = text_at(st, 2), .role = text_at(st, 3),
             .template_id = text_at(st, 4), .edited = sqlite3_column_int(st, 5), .text = text_at(st, 6),
@@ -256,10 +269,14 @@ bool store_trainee_history(Store *s, const char *trainee, const char *scenario_i
     sqlite3_bind_text(st, 1, trainee, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, scenario_id, -1, SQLITE_TRANSIENT);
     bool ok = sqlite3_step(st) == SQLITE_ROW;
+    if (ok && !store_row_check(s, st, "Iss", err)) {
+        sqlite3_finalize(st);
+        return false;
+    }
     if (ok) {
         out->attempts = sqlite3_column_int(st, 0);
-        out->best = sqlite3_column_int(st, 1);
-        out->last = sqlite3_column_int(st, 2);
+        out->best = sqlite3_column_int64(st, 1);
+        out->last = sqlite3_column_int64(st, 2);
     }
     sqlite3_finalize(st);
     return ok ? true : store_fail(s, err, "cannot read sessions");
@@ -274,7 +291,7 @@ bool store_each_branch(Store *s, int64_t session_id, bool (*cb)(void *, int64_t,
     int rc;
     bool ok = true;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        ok = cb(ctx, sqlite3_column_int64(st, 0), text_at(st, 1));
+        ok = store_row_check(s, st, "NT", err) && cb(ctx, sqlite3_column_int64(st, 0), text_at(st, 1));
     if (ok && rc != SQLITE_DONE)
         ok = store_fail(s, err, "cannot read branches");
     sqlite3_finalize(st);

@@ -127,6 +127,25 @@ static const char *const bodies[SQ_COUNT] = {
         "SELECT DISTINCT s.scenario_id FROM chosen c CROSS JOIN sessions s ON s.id = c.id ORDER BY 1",
 };
 
+/* What each query's columns hold (store_row_check): every row is checked
+ * before a callback reads it, so that a callback can trust the types and
+ * the NOT NULL of the schema whatever the file holds. */
+static const char *const types[SQ_COUNT] = {
+    [SQ_SESSIONS] = "ITTTTTTTTtttTINI" "SSSSS" "NNI",
+    [SQ_SCORES] = "IINIPTTTTttT",
+    [SQ_ACTIONS] = "IINNNTttttISN",
+    [SQ_REPLIES] = "ItttNNNNTIT",
+    [SQ_REPLIES_UNTARGETED] = "ItttNNNNTIT",
+    [SQ_ALERTS] = "IttTNNNTPIN",
+    [SQ_POSTS] = "INNNTTTtTTII",
+    [SQ_BRANCHES] = "INT",
+    [SQ_BRANCH_STATS] = "TN",
+    [SQ_TRAINEE_SESSIONS] = "TTSIT",
+    [SQ_SCORE_FACTS] = "IITP",
+    [SQ_RULES] = "ITTT",
+    [SQ_SCENARIOS] = "T",
+};
+
 /* The sessions a scope picks, numbered: `picked(id, attempt, trainee,
  * scenario_id, status)`. */
 static int picked_sql(const StoreScope *scope, char *buf, size_t size)
@@ -202,13 +221,13 @@ static sqlite3_stmt *prepare_scoped(Store *s, const char *prefix, StoreReportQue
     return st;
 }
 
-static bool walk(Store *s, sqlite3_stmt *st, StoreRowFn fn, void *ctx, Error *err)
+static bool walk(Store *s, sqlite3_stmt *st, const char *row_types, StoreRowFn fn, void *ctx, Error *err)
 {
     StoreRow row = {st};
     int rc;
     bool ok = true;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        ok = fn(ctx, &row);
+        ok = store_row_check(s, st, row_types, err) && fn(ctx, &row);
     if (ok && rc != SQLITE_DONE)
         ok = store_fail(s, err, "cannot read the report");
     sqlite3_finalize(st);
@@ -219,7 +238,7 @@ bool store_report_each(Store *s, StoreReportQuery query, const StoreScope *scope
                        Error *err)
 {
     sqlite3_stmt *st = prepare_scoped(s, "", query, scope, err);
-    return st && walk(s, st, fn, ctx, err);
+    return st && walk(s, st, types[query], fn, ctx, err);
 }
 
 /* The score rows of one session (the body of SQ_SCORES for one id). */
@@ -239,11 +258,14 @@ bool store_report_each_score(Store *s, const StoreScope *scope,
     StoreRow session = {sessions}, score = {scores};
     int rc = SQLITE_DONE;
     while (ok && (rc = sqlite3_step(sessions)) == SQLITE_ROW) {
+        if (!(ok = store_row_check(s, sessions, types[SQ_SESSIONS], err)))
+            break;
         sqlite3_reset(scores);
+        store_budget_reset(s); /* each session's rows have a budget of their own */
         sqlite3_bind_int64(scores, 1, sqlite3_column_int64(sessions, SS_ID));
         int rs;
         while (ok && (rs = sqlite3_step(scores)) == SQLITE_ROW)
-            ok = fn(ctx, &session, &score);
+            ok = store_row_check(s, scores, types[SQ_SCORES], err) && fn(ctx, &session, &score);
         if (ok && rs != SQLITE_DONE)
             ok = store_fail(s, err, "cannot read score rows");
     }
@@ -273,9 +295,10 @@ bool store_report_exists(Store *s, const StoreScope *scope, bool *found, Error *
 }
 
 /* The rows of the scope's table: (id, attempt, latest). latest: the
- * trainee's newest completed session of that scenario. For a team or a
- * scenario, only those, found by a GROUP BY that follows the index
- * sessions_attempts, and numbered one by one. */
+ * trainee's newest completed session of that scenario (0 for a damaged
+ * row without a status: the queries that read it then say so). For a
+ * team or a scenario, only those, found by a GROUP BY that follows the
+ * index sessions_attempts, and numbered one by one. */
 static void materialize_sql(const StoreScope *scope, char *buf, size_t size)
 {
     if (latest_only(scope)) {
@@ -290,8 +313,8 @@ static void materialize_sql(const StoreScope *scope, char *buf, size_t size)
     char head[2048];
     picked_sql(scope, head, sizeof head);
     snprintf(buf, size,
-             "WITH %s SELECT id, attempt, status = 'completed' AND row_number()"
-             " OVER (PARTITION BY trainee, scenario_id, status = 'completed' ORDER BY id DESC) = 1 FROM picked",
+             "WITH %s SELECT id, attempt, coalesce(status = 'completed' AND row_number()"
+             " OVER (PARTITION BY trainee, scenario_id, status = 'completed' ORDER BY id DESC) = 1, 0) FROM picked",
              head);
 }
 

@@ -86,9 +86,9 @@ static bool summary_row(void *ctx, const RSession *s)
     FILE *out = c->out;
     session_columns(out, s);
     TEXT_FIELDS(out, s->ended_at, s->scenario_title, s->mode, s->ruleset);
-    fprintf(out, ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%d", s->ruleset_version, s->seed, s->sim_ms, s->total);
+    fprintf(out, ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64, s->ruleset_version, s->seed, s->sim_ms, s->total);
     for (int i = 0; i < COMP_COUNT; i++)
-        fprintf(out, ",%d", s->competency[i]);
+        fprintf(out, ",%" PRId64, s->competency[i]);
     fprintf(out, ",%d,%d", s->nactions, s->nscores);
     TEXT_FIELDS(out, s->outcome, s->error);
     fputs("\r\n", out);

@@ -44,8 +44,8 @@ typedef struct RSession {
     const char *trainee, *scenario_id, *scenario_title, *scenario_version, *language, *mode, *status;
     const char *started_at, *ended_at, *outcome, *error, *ruleset;
     int64_t ruleset_version, seed, sim_ms;
-    int total;                    /* sum of its score rows */
-    int competency[COMP_COUNT];   /* sums per competency */
+    int64_t total;                /* sum of its score rows (every sum of points is 64-bit) */
+    int64_t competency[COMP_COUNT]; /* sums per competency */
     int nactions, nscores;
     int attempt;                  /* 1 for the trainee's first session of this scenario, 2 for the next… */
 } RSession;
@@ -70,7 +70,7 @@ typedef struct RAction {
     const char *kind;             /* reply dm hide delete like alert */
     const char *post_id, *role, *template_id, *text;
     bool edited;                  /* a template the trainee changed */
-    int points;                   /* sum of the score rows naming this action */
+    int64_t points;               /* sum of the score rows naming this action */
     int nscores;                  /* how many rows name it (0: no rule judged it) */
 } RAction;
 
@@ -114,10 +114,10 @@ typedef struct RBranch {
 typedef struct RRuleStat {
     const char *rule, *rule_kind, *competency;
     int respected, broken, on_time, late, missed, unneeded; /* score rows by outcome */
-    int points;                   /* their sum */
+    int64_t points;               /* their sum */
     int sessions;                 /* sessions with at least one row against the trainee (broken late missed unneeded) */
     int trainees;                 /* distinct trainees among those sessions */
-    int lost;                     /* points lost: minus the sum of its negative rows (0 or more) */
+    int64_t lost;                 /* points lost: minus the sum of its negative rows (0 or more) */
 } RRuleStat;
 
 typedef struct RTimeStat {
@@ -141,8 +141,8 @@ typedef struct RBranchStat {
 typedef struct RTrainee {
     const char *name;
     int sessions, completed;
-    int best, last, median;       /* totals of completed sessions */
-    int competency[COMP_COUNT];   /* of the latest completed attempt at each scenario, summed */
+    int64_t best, last, median;   /* totals of completed sessions */
+    int64_t competency[COMP_COUNT]; /* of the latest completed attempt at each scenario, summed */
     RReplyTimes times;
     bool ready;                   /* REPORT_TEAM */
     const char *verdict;          /* why ready or not, in words */
@@ -159,8 +159,8 @@ typedef struct Report {
     RSession *sessions;           /* in start order (id); REPORT_TEAM: each trainee's latest
                                      completed attempt at each scenario, what readiness rests on */
     size_t nsessions;
-    int competency[COMP_COUNT];   /* sums over the sessions */
-    int total;
+    int64_t competency[COMP_COUNT]; /* sums over the sessions */
+    int64_t total;
 
     /* REPORT_SESSION: the session's rows, actions, replies, alerts, posts, branches.
      * REPORT_TRAINEE: replies of all its sessions (times), nothing else per row. */

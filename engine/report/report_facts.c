@@ -1,6 +1,7 @@
 /* What report_load() computes beyond SQL: trainee lines (progress,
  * readiness, what to train next), rule statistics summed from the lean
  * score rows, reply times (docs/reports.md defines each figure). */
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,14 @@ bool loader_out_of_memory(Loader *l)
 {
     l->oom = true;
     return false;
+}
+
+void loader_add(Loader *l, int64_t *sum, int64_t v)
+{
+    if ((v > 0 && *sum > INT64_MAX - v) || (v < 0 && *sum < INT64_MIN - v))
+        l->overflow = true;
+    else
+        *sum += v;
 }
 
 /* ---- reply times -------------------------------------------------------------- */
@@ -129,13 +138,13 @@ int report_trainee_index(const Report *r, const char *name)
 /* What readiness and advice rest on, per trainee line. */
 typedef struct TraineeFacts {
     int scenarios;               /* latest completed attempts (one per scenario) */
-    int lowest;                  /* the lowest total among them */
+    int64_t lowest;              /* the lowest total among them */
     const char *lowest_scenario;
     int below;                   /* how many are under the threshold */
     const char *perimeter_rule, *perimeter_scenario; /* the costliest perimeter breach in them */
     const char *missed_rule, *missed_scenario;       /* the costliest mandatory alert missed in them */
     int perimeter_points, missed_points;             /* the points of those rows */
-    int lost[COMP_COUNT];        /* points lost per competency in them */
+    int64_t lost[COMP_COUNT];    /* points lost per competency in them */
     uint64_t played;             /* bit i: scenario i of the scope's list has a latest attempt */
     int64_t *totals;             /* totals of completed sessions, for the median */
     size_t ntotals, cap_totals;
@@ -173,7 +182,7 @@ static bool add_trainee_session(void *ctx, const StoreRow *row)
     TraineeFacts *tf = &f->trainees[r->ntrainees - 1];
     line->sessions++;
     if (strcmp(store_row_text(row, SU_STATUS), "completed") == 0) {
-        int total = (int)store_row_int(row, SU_TOTAL);
+        int64_t total = store_row_int(row, SU_TOTAL);
         line->best = line->completed++ == 0 || total > line->best ? total : line->best;
         int64_t id = store_row_int(row, SU_ID);
         if (id > tf->last_id) {
@@ -238,7 +247,7 @@ static void sum_latest_attempts(Facts *f)
         RTrainee *line = &r->trainees[t];
         TraineeFacts *tf = &f->trainees[t];
         for (int c = 0; c < COMP_COUNT; c++)
-            line->competency[c] += s->competency[c];
+            loader_add(f->l, &line->competency[c], s->competency[c]);
         if (tf->scenarios++ == 0 || s->total < tf->lowest) {
             tf->lowest = s->total;
             tf->lowest_scenario = s->scenario_id;
@@ -257,7 +266,7 @@ static const char *verdict_text(Loader *l, const RTrainee *line, const TraineeFa
         snprintf(buf, sizeof buf, "not ready: no completed session");
     else if (line->ready)
         snprintf(buf, sizeof buf,
-                 "ready: latest attempt%s at %d scenario%s at or above %d points (lowest %d, %s),"
+                 "ready: latest attempt%s at %d scenario%s at or above %d points (lowest %" PRId64 ", %s),"
                  " no perimeter rule broken, no mandatory alert missed",
                  f->scenarios == 1 ? "" : "s", f->scenarios, f->scenarios == 1 ? "" : "s", ready_at, f->lowest,
                  f->lowest_scenario);
@@ -265,7 +274,8 @@ static const char *verdict_text(Loader *l, const RTrainee *line, const TraineeFa
         size_t n = (size_t)snprintf(buf, sizeof buf, "not ready:");
         const char *sep = " ";
         if (f->below) {
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%d of %d latest attempt%s under %d (lowest %d, %s)", sep,
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%d of %d latest attempt%s under %d (lowest %" PRId64 ", %s)",
+                                  sep,
                                   f->below, f->scenarios, f->scenarios == 1 ? "" : "s", ready_at, f->lowest,
                                   f->lowest_scenario);
             sep = "; ";
@@ -300,10 +310,10 @@ static void judge_trainee(Facts *f, size_t i)
     Loader *l = f->l;
     RTrainee *line = &l->r->trainees[i];
     TraineeFacts *tf = &f->trainees[i];
-    line->median = (int)report_median(tf->totals, tf->ntotals);
+    line->median = report_median(tf->totals, tf->ntotals);
     line->ready = tf->scenarios > 0 && tf->below == 0 && !tf->perimeter_rule && !tf->missed_rule;
     line->verdict = verdict_text(l, line, tf, l->r->query.ready_at);
-    int most = 0;
+    int64_t most = 0;
     for (int c = 0; c < COMP_COUNT; c++) {
         if (tf->lost[c] > most) {
             most = tf->lost[c];
@@ -384,7 +394,7 @@ typedef struct Rows {
     size_t nrules, cap_rules, last_rule;
     int64_t *slot_session;       /* per slot: the last session counted against */
     unsigned char *slot_trainees;/* per slot: a bitmap of trainee lines counted */
-    int *trainee_rule_lost;      /* per trainee line and slot: points lost */
+    int64_t *trainee_rule_lost;  /* per trainee line and slot: points lost */
     size_t session;              /* index in r->sessions of the rows' session */
 } Rows;
 
@@ -435,7 +445,7 @@ static bool is_against(const char *outcome)
            strcmp(outcome, "unneeded") == 0;
 }
 
-static void count_outcome(RRuleStat *s, const char *outcome, int points)
+static void count_outcome(Loader *l, RRuleStat *s, const char *outcome, int points)
 {
     s->respected += strcmp(outcome, "respected") == 0;
     s->broken += strcmp(outcome, "broken") == 0;
@@ -443,8 +453,8 @@ static void count_outcome(RRuleStat *s, const char *outcome, int points)
     s->late += strcmp(outcome, "late") == 0;
     s->missed += strcmp(outcome, "missed") == 0;
     s->unneeded += strcmp(outcome, "unneeded") == 0;
-    s->points += points;
-    s->lost += points < 0 ? -points : 0;
+    loader_add(l, &s->points, points);
+    loader_add(l, &s->lost, points < 0 ? -(int64_t)points : 0);
 }
 
 /* A row against the trainee in a latest attempt: what readiness and
@@ -453,10 +463,11 @@ static void note_trainee_fact(Rows *rs, int t, const RuleMeta *m, const RSession
 {
     TraineeFacts *tf = &rs->f->trainees[t];
     Competency c;
+    Loader *l = rs->f->l;
     if (points < 0 && competency_from_name(m->competency, &c))
-        tf->lost[c] -= points;
+        loader_add(l, &tf->lost[c], -(int64_t)points);
     if (points < 0)
-        rs->trainee_rule_lost[(size_t)t * rs->f->l->r->nrules + m->slot] -= points;
+        loader_add(l, &rs->trainee_rule_lost[(size_t)t * l->r->nrules + m->slot], -(int64_t)points);
     /* The verdict names the row that cost most (the first of equals), so
      * that the reason given is the one that weighs most. */
     if (strcmp(m->competency, "perimeter") == 0 && strcmp(outcome, "broken") == 0 &&
@@ -487,7 +498,7 @@ static bool add_score_fact(void *ctx, const StoreRow *row)
     const char *outcome = store_row_text(row, SF_OUTCOME);
     int points = (int)store_row_int(row, SF_POINTS);
     RRuleStat *s = &r->rules[m->slot];
-    count_outcome(s, outcome, points);
+    count_outcome(rs->f->l, s, outcome, points);
     int t = rs->f->session_trainee[rs->session];
     if (is_against(outcome)) {
         if (rs->slot_session[m->slot] != id) {
@@ -534,9 +545,9 @@ static void pick_train_rules(Rows *rs)
 {
     Report *r = rs->f->l->r;
     for (size_t t = 0; t < r->ntrainees; t++) {
-        int most = 0;
+        int64_t most = 0;
         for (size_t k = 0; k < r->nrules; k++) {
-            int lost = rs->trainee_rule_lost[t * r->nrules + k];
+            int64_t lost = rs->trainee_rule_lost[t * r->nrules + k];
             if (lost > most || (lost == most && lost > 0 && strcmp(r->rules[k].rule, r->trainees[t].train_rule) < 0)) {
                 most = lost;
                 r->trainees[t].train_rule = r->rules[k].rule;

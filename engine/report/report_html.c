@@ -86,9 +86,9 @@ static void td_name(FILE *out, const char *s) { td_class(out, "w", s); }
 
 static void td_int(FILE *out, int64_t v) { fprintf(out, "<td class=\"n\">%" PRId64 "</td>", v); }
 
-static void td_points(FILE *out, int v)
+static void td_points(FILE *out, int64_t v)
 {
-    fprintf(out, "<td class=\"n %s\">%+d</td>", v > 0 ? "pos" : v < 0 ? "neg" : "", v);
+    fprintf(out, "<td class=\"n %s\">%+" PRId64 "</td>", v > 0 ? "pos" : v < 0 ? "neg" : "", v);
 }
 
 static void td_clock(FILE *out, int64_t ms)
@@ -247,7 +247,7 @@ static void write_summary(FILE *out, const RSession *s)
     dl_item(out, "Outcome", s->outcome);
     if (s->error)
         dl_item(out, "Error", s->error);
-    fprintf(out, "<dt>Total</dt><dd><a href=\"#scores\">%+d points</a> from %d score rows, %d actions</dd>\n", s->total,
+    fprintf(out, "<dt>Total</dt><dd><a href=\"#scores\">%+" PRId64 " points</a> from %d score rows, %d actions</dd>\n", s->total,
             s->nscores, s->nactions);
     fputs("</dl>\n", out);
     section_close(out);

@@ -47,12 +47,12 @@ static void boolean(FILE *out, const char *name, bool value, bool *first)
     fputs(value ? "true" : "false", out);
 }
 
-static void competencies(FILE *out, const char *name, const int *c, bool *first)
+static void competencies(FILE *out, const char *name, const int64_t *c, bool *first)
 {
     key(out, name, first);
     fputc('{', out);
     for (int i = 0; i < COMP_COUNT; i++)
-        fprintf(out, "%s\"%s\": %d", i ? ", " : "", competency_name((Competency)i), c[i]);
+        fprintf(out, "%s\"%s\": %" PRId64, i ? ", " : "", competency_name((Competency)i), c[i]);
     fputc('}', out);
 }
 

@@ -28,12 +28,12 @@ static void session_from_row(RSession *s, const StoreRow *row, Loader *l)
         .ended_at = TEXT(SS_ENDED), .outcome = TEXT(SS_OUTCOME), .error = TEXT(SS_ERROR),
         .ruleset = TEXT(SS_RULESET), .ruleset_version = store_row_int(row, SS_RULESET_VERSION),
         .seed = store_row_int(row, SS_SEED), .sim_ms = store_row_int(row, SS_SIM_MS),
-        .total = (int)store_row_int(row, SS_TOTAL), .nactions = (int)store_row_int(row, SS_NACTIONS),
+        .total = store_row_int(row, SS_TOTAL), .nactions = (int)store_row_int(row, SS_NACTIONS),
         .nscores = (int)store_row_int(row, SS_NSCORES), .attempt = (int)store_row_int(row, SS_ATTEMPT),
     };
 #undef TEXT
     for (int c = 0; c < COMP_COUNT; c++)
-        s->competency[c] = (int)store_row_int(row, SS_COMPETENCY + c);
+        s->competency[c] = store_row_int(row, SS_COMPETENCY + c);
 }
 
 static bool add_session(void *ctx, const StoreRow *row)
@@ -43,9 +43,9 @@ static bool add_session(void *ctx, const StoreRow *row)
     if (!s)
         return loader_out_of_memory(l);
     session_from_row(s, row, l);
-    l->r->total += s->total;
+    loader_add(l, &l->r->total, s->total);
     for (int c = 0; c < COMP_COUNT; c++)
-        l->r->competency[c] += s->competency[c];
+        loader_add(l, &l->r->competency[c], s->competency[c]);
     return !l->oom;
 }
 
@@ -80,7 +80,7 @@ static bool add_action(void *ctx, const StoreRow *row)
         .typed_ms = store_row_int(row, SA_TYPED), .kind = loader_keep(l, row, SA_KIND),
         .post_id = loader_keep(l, row, SA_POST), .role = loader_keep(l, row, SA_ROLE),
         .template_id = loader_keep(l, row, SA_TEMPLATE), .text = loader_keep(l, row, SA_TEXT),
-        .edited = store_row_int(row, SA_EDITED) != 0, .points = (int)store_row_int(row, SA_POINTS),
+        .edited = store_row_int(row, SA_EDITED) != 0, .points = store_row_int(row, SA_POINTS),
         .nscores = (int)store_row_int(row, SA_NSCORES),
     };
     return !l->oom;
@@ -347,6 +347,9 @@ Report *report_load(Store *store, const ReportQuery *query, const char *db_path,
     /* The scope's sessions are worked out once for all the queries. */
     ok = ok && store_report_materialize(store, &all, err) && load_scope(store, &l, &all, err);
     store_report_release(store);
+    if (ok && l.overflow)
+        ok = error_set(err, "%s: the points of the report add up past what 64 bits hold: a damaged file? (keep a "
+                            "copy and see docs/reliability.md)", db_path ? db_path : store_path(store));
     if (!ok) {
         if (l.oom)
             error_set(err, "out of memory while reading the report");

@@ -24,6 +24,7 @@ typedef struct Loader {
     size_t cap_sessions, cap_scores, cap_actions, cap_replies, cap_alerts, cap_posts, cap_branches, cap_rules,
         cap_branch_stats, cap_trainees;
     bool oom;
+    bool overflow;               /* a sum of points went past 64 bits: only a crafted file can */
 } Loader;
 
 /* A text column kept in the report's arena (NULL stays NULL). */
@@ -31,6 +32,8 @@ const char *loader_keep(Loader *l, const StoreRow *row, int column);
 const char *loader_strdup(Loader *l, const char *s);
 /* Notes the failure and returns false (for callbacks). */
 bool loader_out_of_memory(Loader *l);
+/* *sum += v, or notes the overflow (l->overflow) and leaves *sum. */
+void loader_add(Loader *l, int64_t *sum, int64_t v);
 
 /* Reply times (medians, 90th percentiles, outcomes) of n replies; false
  * when out of memory. */

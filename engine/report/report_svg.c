@@ -32,7 +32,7 @@ void html_clock(FILE *out, int64_t ms)
     fprintf(out, "%" PRId64 ":%02" PRId64, ms / 60000, ms / 1000 % 60);
 }
 
-const char *verdict_colour(int points, int nscores)
+const char *verdict_colour(int64_t points, int nscores)
 {
     if (nscores == 0)
         return COLOUR_NONE;
@@ -279,7 +279,7 @@ static void readiness_dot(FILE *out, const RSession *s, double px, double py, in
                  ": ",
             s->id, px, py, s->total >= ready_at ? COLOUR_GOOD : COLOUR_BAD, s->id);
     escape_html(out, s->scenario_id);
-    fprintf(out, ", attempt %d, %+d points</title></circle></a>\n", s->attempt, s->total);
+    fprintf(out, ", attempt %d, %+" PRId64 " points</title></circle></a>\n", s->attempt, s->total);
 }
 
 void svg_readiness(FILE *out, const Report *r)
@@ -512,7 +512,7 @@ static void timeline_action(FILE *out, const RAction *a, const Scale *x)
         escape_html(out, a->post_id);
     }
     if (a->nscores)
-        fprintf(out, ": %+d points (%d score row%s)", a->points, a->nscores, a->nscores == 1 ? "" : "s");
+        fprintf(out, ": %+" PRId64 " points (%d score row%s)", a->points, a->nscores, a->nscores == 1 ? "" : "s");
     else
         fputs(": no rule judged it", out);
     fputs("</title></path></a>\n", out);

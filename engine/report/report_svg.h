@@ -32,6 +32,6 @@ void svg_timeline(FILE *out, const Report *report);
 void html_clock(FILE *out, int64_t ms);
 
 /* The colour of a verdict: points gained, lost, or none. */
-const char *verdict_colour(int points, int nscores);
+const char *verdict_colour(int64_t points, int nscores);
 
 #endif

@@ -14,10 +14,10 @@ static void put_competency_header(FILE *out)
         fprintf(out, "  %9s", competency_name((Competency)c));
 }
 
-static void put_competencies(FILE *out, const int *competency)
+static void put_competencies(FILE *out, const int64_t *competency)
 {
     for (int c = 0; c < COMP_COUNT; c++)
-        fprintf(out, "  %+9d", competency[c]);
+        fprintf(out, "  %+9" PRId64, competency[c]);
 }
 
 /* "median 45s, p90 2m05s (12 replies)" or "not recorded". */
@@ -53,7 +53,7 @@ static void put_rules(FILE *out, const Report *r, bool against_only, size_t limi
             continue;
         fputs("  ", out);
         report_put_cell(out, s->rule, 32);
-        fprintf(out, " %-10s %8d %8d %5d %6d %7d %5d %6d %8d %+6d %6d\n", s->competency, s->sessions, s->trainees,
+        fprintf(out, " %-10s %8d %8d %5d %6d %7d %5d %6d %8d %+6" PRId64 " %6" PRId64 "\n", s->competency, s->sessions, s->trainees,
                 s->respected, s->broken, s->on_time, s->late, s->missed, s->unneeded, s->points, s->lost);
         shown++;
     }
@@ -106,9 +106,9 @@ static void put_session_header(FILE *out, const RSession *s)
 static void put_totals(FILE *out, const Report *r, const RSession *s)
 {
     heading(out, "Score");
-    fprintf(out, "  %-10s %+5d  (%d score rows)\n", "total", s->total, s->nscores);
+    fprintf(out, "  %-10s %+5" PRId64 "  (%d score rows)\n", "total", s->total, s->nscores);
     for (int c = 0; c < COMP_COUNT; c++)
-        fprintf(out, "  %-10s %+5d\n", competency_name((Competency)c), s->competency[c]);
+        fprintf(out, "  %-10s %+5" PRId64 "\n", competency_name((Competency)c), s->competency[c]);
     heading(out, "Per rule (every rule with rows, most points lost first; sessions = 1: it went against the trainee)");
     put_rules(out, r, false, (size_t)-1);
 }
@@ -142,7 +142,7 @@ static void put_actions(FILE *out, const Report *r)
         char t[32], o[32], y[32];
         fprintf(out, "  %-9s  %-6s  ", report_time(t, sizeof t, a->at_ms), a->kind);
         report_put_cell(out, a->post_id ? a->post_id : "-", 8);
-        fprintf(out, "  %-9s  %-9s  %+6d  ", report_time(o, sizeof o, a->opened_ms),
+        fprintf(out, "  %-9s  %-9s  %+6" PRId64 "  ", report_time(o, sizeof o, a->opened_ms),
                 report_time(y, sizeof y, a->typed_ms), a->points);
         if (a->nscores == 0)
             fputs("no rule judged it · ", out);
@@ -251,9 +251,9 @@ static void put_score_rows(FILE *out, const Report *r, const RSession *s)
         report_put_text(out, c->reason);
         fputc('\n', out);
     }
-    fprintf(out, "\nTotal %+d from %zu score rows (", s->total, r->nscores);
+    fprintf(out, "\nTotal %+" PRId64 " from %zu score rows (", s->total, r->nscores);
     for (int c = 0; c < COMP_COUNT; c++)
-        fprintf(out, "%s%s %+d", c ? ", " : "", competency_name((Competency)c), s->competency[c]);
+        fprintf(out, "%s%s %+" PRId64, c ? ", " : "", competency_name((Competency)c), s->competency[c]);
     fputs(")\n", out);
 }
 
@@ -281,7 +281,7 @@ static void put_sessions_table(FILE *out, const Report *r)
         const RSession *s = &r->sessions[i];
         fputs("  ", out);
         report_put_cell(out, s->scenario_id, 24);
-        fprintf(out, "  %7d  %7" PRId64 "  %-10.10s  %-11s  %+6d", s->attempt, s->id, s->started_at, s->status,
+        fprintf(out, "  %7d  %7" PRId64 "  %-10.10s  %-11s  %+6" PRId64, s->attempt, s->id, s->started_at, s->status,
                 s->total);
         put_competencies(out, s->competency);
         fputc('\n', out);
@@ -306,7 +306,8 @@ static void trainee_text(const Report *r, FILE *out)
     report_put_text(out, r->query.trainee);
     fprintf(out, " · %zu session%s", r->nsessions, r->nsessions == 1 ? "" : "s");
     if (t)
-        fprintf(out, " (%d completed) · best %+d · last %+d · median %+d", t->completed, t->best, t->last, t->median);
+        fprintf(out, " (%d completed) · best %+" PRId64 " · last %+" PRId64 " · median %+" PRId64, t->completed, t->best,
+                t->last, t->median);
     if (r->query.since)
         fprintf(out, " · since %s", r->query.since);
     fputc('\n', out);
@@ -320,7 +321,7 @@ static void trainee_text(const Report *r, FILE *out)
             continue;
         fputs("  ", out);
         report_put_cell(out, s->rule, 32);
-        fprintf(out, " %-10s in %d sessions: %d broken, %d late, %d missed, %d unneeded, %d points lost\n",
+        fprintf(out, " %-10s in %d sessions: %d broken, %d late, %d missed, %d unneeded, %" PRId64 " points lost\n",
                 s->competency, s->sessions, s->broken, s->late, s->missed, s->unneeded, s->lost);
         recurring++;
     }
@@ -344,7 +345,8 @@ static void put_trainee_line(FILE *out, const RTrainee *t)
     char m[32], p[32];
     fputs("  ", out);
     report_put_cell(out, t->name, 20);
-    fprintf(out, "  %8d  %9d  %+5d  %+5d  %+6d", t->sessions, t->completed, t->best, t->last, t->median);
+    fprintf(out, "  %8d  %9d  %+5" PRId64 "  %+5" PRId64 "  %+6" PRId64, t->sessions, t->completed, t->best, t->last,
+            t->median);
     put_competencies(out, t->competency);
     fprintf(out, "  %-12s  %s\n", t->times.total.n ? report_duration(m, sizeof m, t->times.total.median_ms) : "-",
             t->times.total.n ? report_duration(p, sizeof p, t->times.total.p90_ms) : "-");

@@ -133,7 +133,7 @@ static void write_result(const XapiWriter *x, const RSession *s)
 {
     /* Only raw: the rules give no honest maximum, so neither min, max nor
      * scaled; no success either, since a session has no pass mark. */
-    fprintf(x->out, "\"result\":{\"score\":{\"raw\":%d},\"completion\":%s,\"duration\":", s->total,
+    fprintf(x->out, "\"result\":{\"score\":{\"raw\":%" PRId64 "},\"completion\":%s,\"duration\":", s->total,
             is_completed(s) ? "true" : "false");
     write_duration(x->out, s->sim_ms);
     fputc('}', x->out);
@@ -172,7 +172,7 @@ static void write_context(const XapiWriter *x, const RSession *s, const char *re
     write_extension_key(x, "competencies");
     fputc('{', x->out);
     for (int c = 0; c < COMP_COUNT; c++)
-        fprintf(x->out, "%s\"%s\":%d", c ? "," : "", competency_name((Competency)c), s->competency[c]);
+        fprintf(x->out, "%s\"%s\":%" PRId64, c ? "," : "", competency_name((Competency)c), s->competency[c]);
     fputc('}', x->out);
     if (s->outcome) {
         fputc(',', x->out);

@@ -24,8 +24,8 @@ struct Debrief {
     float scale;
     SessionCopy session;
     char error[CD_ERROR_MAX];
-    int total;
-    int by_competency[COMP_COUNT];
+    int64_t total;                   /* sums of points: 64 bits (stored rows may hold any int) */
+    int64_t by_competency[COMP_COUNT];
     Rows scores, actions, replies, alerts;
     int scroll;          /* first score row shown */
     int scroll_right;    /* pixels the right column is moved up */
@@ -225,7 +225,7 @@ static void draw_header(Debrief *db, int w, int *y_out)
                       : strcmp(s->status, "completed") == 0 ? db->s->ended : db->s->interrupted;
     snprintf(line, sizeof line, "%s · %s · %s%s%s", s->trainee, sim, state, db->error[0] ? ": " : "", db->error);
     char total[64];
-    snprintf(total, sizeof total, "%s %+d", db->s->total, db->total);
+    snprintf(total, sizeof total, "%s %+lld", db->s->total, (long long)db->total);
     /* A long error wraps: the header grows so that the score stays below it. */
     int title_w, title_h, line_w, line_h, tw, th;
     text_size(db->tc, TS_LARGE, FONT_BOLD, title, w - 2 * pad, &title_w, &title_h);
@@ -244,13 +244,17 @@ static void draw_header(Debrief *db, int w, int *y_out)
     /* One bar per competency, centred on zero. */
     int bx = pad + tw + px(db, 40), bw = (w - bx - pad) / COMP_COUNT;
     for (int c = 0; c < COMP_COUNT; c++) {
-        int v = db->by_competency[c], x = bx + c * bw;
+        int64_t v = db->by_competency[c];
+        int x = bx + c * bw;
         char label[64];
-        snprintf(label, sizeof label, "%s %+d", competency_name((Competency)c), v);
+        snprintf(label, sizeof label, "%s %+lld", competency_name((Competency)c), (long long)v);
         text_draw(db->tc, TS_SMALL, FONT_BOLD, WHITE, label, x, ty - px(db, 2), 0);
-        int mid = x + (bw - px(db, 20)) / 2, len = (v < 0 ? -v : v) * px(db, 4);
-        if (len > (bw - px(db, 20)) / 2)
-            len = (bw - px(db, 20)) / 2;
+        int half = (bw - px(db, 20)) / 2, mid = x + half;
+        int64_t magnitude = v < 0 ? -v : v; /* |v| < 2^63: rows are bounded (store_row_check) */
+        int unit = px(db, 4) > 0 ? px(db, 4) : 1;
+        int len = magnitude > half / unit + 1 ? half : (int)magnitude * unit;
+        if (len > half)
+            len = half;
         fill(db->r, (SDL_Rect){x, ty + px(db, 24), bw - px(db, 20), px(db, 8)}, (SDL_Color){56, 68, 77, 255});
         fill(db->r, (SDL_Rect){v < 0 ? mid - len : mid, ty + px(db, 24), len, px(db, 8)}, v < 0 ? RED : GREEN);
         fill(db->r, (SDL_Rect){mid, ty + px(db, 20), 1, px(db, 16)}, WHITE);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/outfile.h"
+
 #define WINDOW 32768          /* DEFLATE's farthest distance; a power of two */
 #define HASH_BITS 15
 #define MAX_CHAIN 32          /* earlier positions tried per match */
@@ -332,23 +334,15 @@ bool png_write(const char *path, SDL_Surface *surface, Error *err)
     size_t len;
     if (!png_encode(surface, &data, &len, err))
         return error_prefix(err, "%s", path);
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        int e = errno;
-        free(data);
-        return error_set(err, "%s: %s", path, strerror(e));
-    }
-    errno = 0;
-    bool ok = fwrite(data, 1, len, f) == len;
-    int e = errno;
-    if (fclose(f) != 0 && ok) {
-        ok = false;
-        e = errno;
+    /* The one way the program writes a file (outfile.h): complete or not at all. */
+    OutFile *f = outfile_open(path, NULL, err);
+    bool ok = f && fwrite(data, 1, len, outfile_stream(f)) == len;
+    if (f && ok)
+        ok = outfile_commit(f, err);
+    else if (f) {
+        outfile_abort(f);
+        error_set(err, "%s: write error", path);
     }
     free(data);
-    if (!ok) {
-        remove(path);
-        return error_set(err, "%s: %s", path, e ? strerror(e) : "write error");
-    }
-    return true;
+    return ok;
 }

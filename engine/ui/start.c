@@ -219,9 +219,10 @@ void start_draw(Start *st, int w, int h)
         char meta[512], diff[32], history[160];
         stars(diff, sizeof diff, e->summary.difficulty);
         if (e->history.attempts)
-            snprintf(history, sizeof history, fr ? " · %d essai%s · meilleur %+d · dernier %+d"
-                                                 : " · %d attempt%s · best %+d · last %+d",
-                     e->history.attempts, e->history.attempts > 1 ? "s" : "", e->history.best, e->history.last);
+            snprintf(history, sizeof history, fr ? " · %d essai%s · meilleur %+lld · dernier %+lld"
+                                                 : " · %d attempt%s · best %+lld · last %+lld",
+                     e->history.attempts, e->history.attempts > 1 ? "s" : "", (long long)e->history.best,
+                     (long long)e->history.last);
         else
             snprintf(history, sizeof history, "%s", fr ? " · jamais joué" : " · not played yet");
         snprintf(meta, sizeof meta, "%lld min · %s %s · %s%s", (long long)(e->summary.duration_ms / 60000),

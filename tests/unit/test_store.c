@@ -226,7 +226,7 @@ static void test_open_creates_schema(void)
         CHECK(store_integrity_ok(store, &err));
         store_close(store);
     }
-    CHECK_INT(sql_int(path, "PRAGMA user_version"), 3);
+    CHECK_INT(sql_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
     CHECK_INT(sql_int(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'rules'"), 1);
     /* read-only opening of an existing database */
     store = store_open_readonly(path, &err);
@@ -250,7 +250,7 @@ static void test_open_creates_schema(void)
     store = store_open(empty, &err);
     CHECK(store != NULL);
     store_close(store);
-    CHECK_INT(sql_int(empty, "PRAGMA user_version"), 3);
+    CHECK_INT(sql_int(empty, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
     remove_db(empty);
     remove_db(path);
 }
@@ -709,7 +709,7 @@ static void test_bad_files(void)
     store = store_open(newer, &err);
     CHECK(store != NULL);
     store_close(store);
-    CHECK(sql_exec(newer, "PRAGMA user_version = 4"));
+    CHECK(sql_exec(newer, "PRAGMA user_version = 99"));
     err.msg[0] = '\0';
     store = store_open(newer, &err);
     CHECK(store == NULL);
@@ -721,7 +721,7 @@ static void test_bad_files(void)
     CHECK(store == NULL);
     CHECK_CONTAINS(err.msg, "newer");
     store_close(store);
-    CHECK_INT(sql_int(newer, "PRAGMA user_version"), 4); /* not downgraded */
+    CHECK_INT(sql_int(newer, "PRAGMA user_version"), 99); /* not downgraded */
     remove_db(newer);
 
     /* another program's SQLite file: tables, no application id */
