@@ -481,7 +481,9 @@ Session *session_start(const SessionConfig *cfg, Error *err)
         Error ignored;
         char version[96];
         scenario_version(s, version, sizeof version);
-        if (cfg->measure(cfg, version, played_language(s, lang), s->rules, &scale, &ignored))
+        if (!cfg->measure(cfg, version, played_language(s, lang), s->rules, &scale, &ignored) && getenv("CRISISDRILL_VERBOSE"))
+            fprintf(stderr, "[scale] %s\n", ignored.msg);
+        else if (scale.known)
             scorer_set_scale(s->scorer, &scale);
     }
     ok = ok && begin(s, lang, err) && store_session_scale(s->store, s->id, scorer_scale(s->scorer), err);

@@ -812,7 +812,7 @@ static const char *check_at(int i) { return check_name((ReplyCheck)i); }
  * the SELECT in load_rules. */
 static bool read_rule(Store *s, sqlite3_stmt *st, RuleSet *set, Error *err)
 {
-    if (!store_row_check(s, st, "ITTTttttt" "IIItt" "PPPT", err))
+    if (!store_row_check(s, st, "ITTTttttt" "IIItt" "PPPT" "tPPt", err))
         return false;
     Rule *r = rules_append(set);
     if (!r)
@@ -908,7 +908,7 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
     ok = ok && st;
     if (ok) {
         sqlite3_bind_int64(st, 1, version);
-        while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW && (ok = store_row_check(s, st, "TTT", err))) {
             const char *cid = (const char *)sqlite3_column_text(st, 0),
                        *lang = (const char *)sqlite3_column_text(st, 1), *words = (const char *)sqlite3_column_text(st, 2);
             ok = cid && lang && words ? rules_add_concept(set, cid, lang, words, 0) || error_set(err, "out of memory")
@@ -1048,7 +1048,11 @@ bool store_scale_find(Store *s, const ScaleKey *key, SessionScale *out, bool *fo
     sqlite3_bind_int64(st, 4, key->ruleset_version);
     sqlite3_bind_int(st, 5, SCORING_VERSION);
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_INTEGER) {
+    if (rc == SQLITE_ROW && !store_row_check(s, st, "SNN", err)) {
+        sqlite3_finalize(st);
+        return false;
+    }
+    if (rc == SQLITE_ROW) {
         *out = (SessionScale){.known = true, .max_points = sqlite3_column_int64(st, 0),
                               .reach_calm = sqlite3_column_int64(st, 1), .reach_silent = sqlite3_column_int64(st, 2),
                               .reach_final = -1};

@@ -16,7 +16,7 @@
 static const char *text_at(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
 
 /* The types of SESSION_COLUMNS (store_row_check). */
-#define SESSION_TYPES "ITTTTTTTTtttTINISNNT"
+#define SESSION_TYPES "ITTTTTTTTtttTINISNNTIs"
 
 static bool walk_sessions(Store *s, sqlite3_stmt *st, bool (*cb)(void *, const SessionInfo *), void *ctx, Error *err)
 {
