@@ -92,16 +92,36 @@ static void td_points(FILE *out, int v)
     fprintf(out, "<td class=\"n %s\">%+d</td>", v > 0 ? "pos" : v < 0 ? "neg" : "", v);
 }
 
-/* The session's maximum and percentage, two cells ("no scale" when it has
- * none: the percentage is never made up). */
+/* A start time that may break after its date ("2026-11-16" / "T09:00:00.000Z"),
+ * so that the sessions table, with its scale, fits an A4 page. */
+static void td_started(FILE *out, const char *at)
+{
+    const char *t = at ? strchr(at, 'T') : NULL;
+    if (!t) {
+        td_class(out, "t", at);
+        return;
+    }
+    char date[32];
+    size_t n = (size_t)(t - at) < sizeof date - 1 ? (size_t)(t - at) : sizeof date - 1;
+    memcpy(date, at, n);
+    date[n] = '\0';
+    fputs("<td>", out);
+    escape_html(out, date);
+    fputs("<wbr>", out);
+    escape_html(out, t);
+    fputs("</td>", out);
+}
+
+/* The session's percentage and maximum in one cell, "73.3 % / of 30" ("no
+ * scale" when it has none: a percentage is never made up). One cell: the
+ * sessions table must still fit an A4 page. */
 static void td_scale(FILE *out, const RSession *s)
 {
     char pct[32];
     if (report_has_scale(s))
-        fprintf(out, "<td class=\"n\">%" PRId64 "</td><td class=\"n\">%s</td>", s->max_points,
-                report_percent_text(pct, sizeof pct, s));
+        fprintf(out, "<td class=\"n\">%s<br>of %" PRId64 "</td>", report_percent_text(pct, sizeof pct, s), s->max_points);
     else
-        fprintf(out, "<td class=\"n\">—</td><td class=\"n\" title=\"%s\">no scale</td>", report_no_scale_reason(s));
+        fprintf(out, "<td class=\"n\" title=\"%s\">no scale</td>", report_no_scale_reason(s));
 }
 
 static void td_clock(FILE *out, int64_t ms)
@@ -609,13 +629,13 @@ static void write_sessions(FILE *out, const Report *r)
     }
     fputs("<p>Each session's score rows: <code>crisisdrill report --session ID</code>.</p>\n", out);
     static const char *const headers[] = {"Session", "Started", "Trainee", "Scenario", "Attempt", "Status", "Simulated",
-                                          "method", "materials", "perimeter", "alerting", "Total", "Maximum", "%",
+                                          "method", "materials", "perimeter", "alerting", "Total", "% of max.",
                                           "Rows", NULL};
     table_open(out, NULL, headers);
     for (size_t i = 0; i < r->nsessions; i++) {
         const RSession *s = &r->sessions[i];
         fprintf(out, "<tr id=\"session-%" PRId64 "\"><td class=\"n\">%" PRId64 "</td>", s->id, s->id);
-        td_class(out, "t", s->started_at);
+        td_started(out, s->started_at);
         td_name(out, s->trainee);
         td_name(out, s->scenario_id);
         td_int(out, s->attempt);

@@ -231,8 +231,9 @@ static void attempt_axes(FILE *out, const AttemptPoint *points, size_t n, const 
         double py = scale_at(y, v);
         fprintf(out, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", PLOT_LEFT, PLOT_RIGHT, py, py,
                 fabs(v) < 1e-9 ? "axis" : "grid");
-        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%+.0f%s</text>\n", PLOT_LEFT - 6, py + 4, v,
-                percent ? " %" : "");
+        fprintf(out, percent ? "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.0f %%</text>\n"
+                             : "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%+.0f</text>\n",
+                PLOT_LEFT - 6, py + 4, fabs(v) < 1e-9 ? 0.0 : v);
     }
     size_t every = n > 24 ? (n + 23) / 24 : 1; /* at most 24 labels */
     for (size_t i = 0; i < n; i += every) {
@@ -361,9 +362,11 @@ void svg_readiness(FILE *out, const Report *r)
                        "line is the readiness threshold in points.");
     for (double v = x.lo; v <= x.hi + 1e-9; v += step) {
         double px = scale_at(&x, v);
-        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"20\" y2=\"%.1f\" class=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" "
-                     "text-anchor=\"middle\">%+.0f%s</text>\n",
-                px, px, bottom, fabs(v) < 1e-9 ? "axis" : "grid", px, bottom + 14, v, unit);
+        fprintf(out, percent ? "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"20\" y2=\"%.1f\" class=\"%s\"/><text x=\"%.1f\" "
+                               "y=\"%.1f\" text-anchor=\"middle\">%.0f %%</text>\n"
+                             : "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"20\" y2=\"%.1f\" class=\"%s\"/><text x=\"%.1f\" "
+                               "y=\"%.1f\" text-anchor=\"middle\">%+.0f</text>\n",
+                px, px, bottom, fabs(v) < 1e-9 ? "axis" : "grid", px, bottom + 14, fabs(v) < 1e-9 ? 0.0 : v);
     }
     double tx = scale_at(&x, ready_at);
     fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"16\" y2=\"%.1f\" class=\"target\"><title>ready at %d%s</title></line>"

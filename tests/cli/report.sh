@@ -27,12 +27,18 @@ expect_exit 0 -- "$CRISISDRILL" report --session last --db "$db"
 expect_in "$WORK/out" "reply.apology"
 expect_in "$WORK/out" "alert.unneeded"
 total=$(sql "$db" "select sum(points) from scores")
-expect_in "$WORK/out" "Total $(printf '%+d' "$total") from"
+max=$(sql "$db" "select max_points from sessions where id = 1")
+pct=$(sql "$db" "select printf('%.1f', round($total * 100.0 / $max, 1))")
+expect_in "$WORK/out" "Total $(printf '%+d' "$total") of $max ($pct % of the maximum) from"
 
 expect_exit 0 -- "$CRISISDRILL" report --session 1 --db "$db" --format json -o "$WORK/r.json"
 json="$WORK/r.json"
 q() { sqlite3 :memory: "select $1 from (select readfile('$json') as j)"; }
 [ "$(q "json_valid(j)")" = 1 ] || fail "report JSON is not valid"
+# The session's scale, as the database holds it (docs/reports.md, "Scale").
+[ "$(q "json_extract(j, '\$.sessions[0].maximum')")" = "$max" ] || fail "JSON maximum is not sessions.max_points ($max)"
+[ "$(q "json_extract(j, '\$.sessions[0].percent')")" = "$pct" ] || fail "JSON percent is not $pct"
+[ "$(q "json_extract(j, '\$.sessions[0].scoring_version')")" = 2 ] || fail "JSON scoring_version is not 2"
 [ "$(q "json_extract(j, '\$.totals.total')")" = "$total" ] || fail "JSON total differs from the sum of rows"
 [ "$(q "json_array_length(j, '\$.scores')")" = "$(sql "$db" "select count(*) from scores")" ] || fail "JSON rows differ"
 [ "$(q "json_extract(j, '\$.sessions[0].title')")" = 'Report "test"' ] || fail "title not kept intact"
