@@ -524,6 +524,7 @@ typedef struct PlayArg {
     const Answers *answers;
     DbMode mode;
     long expect_posts;    /* checked when > 0 */
+    bool scale;           /* measure the session's scale as `play --headless` does (a new DB: not cached) */
 } PlayArg;
 
 static bool run_play(Bench *b, const void *varg, int64_t *ns, Error *err)
@@ -533,6 +534,7 @@ static bool run_play(Bench *b, const void *varg, int64_t *ns, Error *err)
     Store *store = open_store(b, arg->mode, path, sizeof path);
     Clock *clock = clock_new_virtual();
     SessionConfig cfg = base_config(b, arg->scenario, store, clock);
+    cfg.measure = arg->scale ? headless_measure_scale : NULL;
     HeadlessResult hr;
     int64_t t0 = clock_monotonic_ns();
     bool ok = headless_play(&cfg, arg->answers, &hr, err);
@@ -565,6 +567,7 @@ static bool check_play(Bench *b, const PlayArg *arg, Result *r, Error *err)
     Store *store = open_store(b, arg->mode, path, sizeof path);
     Clock *clock = clock_new_virtual();
     SessionConfig cfg = base_config(b, arg->scenario, store, clock);
+    cfg.measure = arg->scale ? headless_measure_scale : NULL;
     long commits = 0;
     sqlite3_commit_hook(store->db, commit_hook, &commits);
     HeadlessResult hr;
@@ -747,10 +750,18 @@ static void print_table(const Bench *b, FILE *out)
     }
     if (flag && flag_mem)
         fprintf(out, "  flagship file / memory: %.2fx\n", flag->median_ns / flag_mem->median_ns);
-    if (flag && flag->sim_ms > 0) {
-        double hour_s = flag->median_ns / 1e9 * 3600000.0 / (double)flag->sim_ms;
-        fprintf(out, "  aim: one simulated hour in under %.1f s: flagship at %.0f sim-min/s -> one hour in %.3f s: %s\n",
-                AIM_ONE_HOUR_S, sim_min_per_s(flag), hour_s, hour_s < AIM_ONE_HOUR_S ? "met" : "MISSED");
+    const Result *first = find_result("flagship good.txt: first play, references measured, file DB");
+    if (flag && first && flag->median_ns > 0)
+        fprintf(out, "  flagship first play (references measured) / later plays (kept): %.2fx\n",
+                first->median_ns / flag->median_ns);
+    /* The aim is judged on the slower path a user meets: the first play of a
+     * scenario on a database, which also plays its two references. */
+    const Result *aim = first && first->sim_ms > 0 ? first : flag;
+    if (aim && aim->sim_ms > 0) {
+        double hour_s = aim->median_ns / 1e9 * 3600000.0 / (double)aim->sim_ms;
+        fprintf(out, "  aim: one simulated hour in under %.1f s: flagship%s at %.0f sim-min/s -> one hour in %.3f s: %s\n",
+                AIM_ONE_HOUR_S, aim == first ? " (first play, references measured)" : "", sim_min_per_s(aim), hour_s,
+                hour_s < AIM_ONE_HOUR_S ? "met" : "MISSED");
     } else {
         fprintf(out, "  aim: one simulated hour in under %.1f s: not measured (no flagship)\n", AIM_ONE_HOUR_S);
     }
@@ -955,9 +966,15 @@ int main(int argc, char **argv)
     measure(b, load_group, name, run_load, &gen_memory, false, NULL);
 
     /* flagship throughput */
-    PlayArg flag_file = {b->flagship, b->flagship_ans, DB_FULL, 0};
-    PlayArg flag_mem = {b->flagship, b->flagship_ans, DB_MEMORY, 0};
-    PlayArg flag_silent = {b->flagship, b->flagship_silent, DB_FULL, 0};
+    PlayArg flag_file = {b->flagship, b->flagship_ans, DB_FULL, 0, false};
+    PlayArg flag_scaled = {b->flagship, b->flagship_ans, DB_FULL, 0, true};
+    PlayArg flag_mem = {b->flagship, b->flagship_ans, DB_MEMORY, 0, false};
+    PlayArg flag_silent = {b->flagship, b->flagship_silent, DB_FULL, 0, false};
+    /* What a trainee's first play on a new database costs: the scenario's
+     * silent and model references are played first (scoring model 2), then
+     * kept in the database for the plays after it. */
+    measure_play(b, "flagship throughput", "flagship good.txt: first play, references measured, file DB", &flag_scaled,
+                 !b->have_flagship, no_flagship);
     measure_play(b, "flagship throughput", "flagship good.txt: headless_play, file DB", &flag_file,
                  !b->have_flagship, no_flagship);
     measure_play(b, "flagship throughput", "flagship good.txt: headless_play, :memory: DB", &flag_mem,
@@ -971,7 +988,7 @@ int main(int argc, char **argv)
                                              "snowball: headless_play, :memory: DB"};
     for (int mode = DB_FULL; mode <= DB_MEMORY; mode++) {
         /* 10,000 scenario posts and the trainee's 500 replies and 150 messages */
-        PlayArg arg = {b->snowball, b->snowball_ans, (DbMode)mode, 10650};
+        PlayArg arg = {b->snowball, b->snowball_ans, (DbMode)mode, 10650, false};
         measure_play(b, "snowball (10,000 posts, 1,000 actions, one hour)", snow_names[mode], &arg, false, NULL);
     }
     measure(b, "snowball (10,000 posts, 1,000 actions, one hour)", "answers_parse: the 1,000 generated actions",

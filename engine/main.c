@@ -14,6 +14,7 @@
 #include "core/report.h"
 #include "core/rules.h"
 #include "core/store.h"
+#include "core/text.h"
 #include "headless/headless.h"
 #include "report/report_data.h"
 #include "report/report_xapi.h"
@@ -172,6 +173,52 @@ static bool parse_id(const char *s, int64_t *out)
     return true;
 }
 
+/* --speed X: a number from 0.1 to 1000 (NaN and "1x" are not). */
+static int parse_speed(const Options *o, double *speed)
+{
+    *speed = 1.0;
+    if (!o->speed)
+        return 0;
+    char *end;
+    errno = 0;
+    double v = strtod(o->speed, &end);
+    if (!*o->speed || *end || errno || !(v >= 0.1 && v <= 1000))
+        return usage_error("--speed %s: expected a number from 0.1 to 1000", o->speed);
+    *speed = v;
+    return 0;
+}
+
+/* --trainee NAME for a play: the name is stored and shown to others, so it is
+ * checked here (text_check_name) and shown escaped in the message. */
+static int check_trainee(const Options *o)
+{
+    Error err;
+    if (!o->trainee || text_check_name(o->trainee, &err))
+        return 0;
+    char shown[512], msg[sizeof shown + CD_ERROR_MAX];
+    snprintf(msg, sizeof msg, "--trainee \"%s\": %s", text_visible(o->trainee, shown, sizeof shown), err.msg);
+    return usage_error("%s", msg);
+}
+
+/* The window's trainee when --trainee is not given: $USER when it makes a
+ * valid name, else "trainee". */
+static const char *user_name(void)
+{
+    const char *user = getenv("USER");
+    Error err;
+    return user && text_check_name(user, &err) ? user : "trainee";
+}
+
+/* Commands that take no SCENARIO, FILE or other word: a stray one is a typo. */
+static int no_positional(const Options *o, const char *command)
+{
+    if (o->npositional == 0)
+        return 0;
+    char msg[256];
+    snprintf(msg, sizeof msg, "%s takes no argument '%s'", command, o->positional[0]);
+    return usage_error("%s", msg);
+}
+
 /* ---- paths ------------------------------------------------------------ */
 
 static bool make_dirs(const char *path)
@@ -324,12 +371,11 @@ static int play_in_window(const Options *o)
                            "--headless --answers FILE");
     char scenario[PATH_MAX], db[PATH_MAX], rules_dir[PATH_MAX], assets[PATH_MAX];
     double speed = 1.0;
-    if (o->speed) {
-        char *end;
-        speed = strtod(o->speed, &end);
-        if (*end || !(speed >= 0.1 && speed <= 1000))
-            return usage_error("--speed %s: expected a number from 0.1 to 1000", o->speed);
-    }
+    int rc = parse_speed(o, &speed);
+    if (!rc)
+        rc = check_trainee(o);
+    if (rc)
+        return rc;
     int64_t seed = 1;
     if (o->seed && !parse_id(o->seed, &seed))
         return usage_error("--seed %s: expected a positive whole number", o->seed);
@@ -345,7 +391,7 @@ static int play_in_window(const Options *o)
     const char *lang = ui_language(o);
     WindowConfig cfg = {
         .session = {.scenario_path = o->npositional > 0 ? scenario : NULL, .lang = o->lang ? o->lang : lang,
-                    .trainee = o->trainee ? o->trainee : getenv("USER") ? getenv("USER") : "trainee",
+                    .trainee = o->trainee ? o->trainee : user_name(),
                     .rules = o->rules, .rules_dir = rules_dir, .store = store, .seed = (uint64_t)seed,
                     .committed = o->progress ? print_committed : NULL},
         .assets_dir = assets, .scenarios_dir = scenarios_dir, .ui_lang = lang, .speed = speed,
@@ -369,6 +415,12 @@ static int cmd_play(const Options *o)
     Error err;
     if (o->lang && strcmp(o->lang, "fr") != 0 && strcmp(o->lang, "en") != 0)
         return usage_error("--lang %s: expected fr or en", o->lang);
+    double speed;
+    int rc = parse_speed(o, &speed);
+    if (!rc)
+        rc = check_trainee(o);
+    if (rc)
+        return rc;
     if (!o->headless && o->npositional == 0 && has_display())
         return play_in_window(o); /* the start screen */
     if (o->npositional != 1)
@@ -435,7 +487,9 @@ static int cmd_play(const Options *o)
 static int cmd_sessions(const Options *o)
 {
     ReportFormat format = REPORT_TEXT;
-    int rc = parse_format(o, &format);
+    int rc = no_positional(o, "sessions");
+    if (!rc)
+        rc = parse_format(o, &format);
     if (rc)
         return rc;
     Error err;
@@ -452,6 +506,9 @@ static int cmd_sessions(const Options *o)
 
 static int cmd_transcript(const Options *o)
 {
+    int rc = no_positional(o, "transcript");
+    if (rc)
+        return rc;
     int64_t id = 0;
     bool last = o->session && strcmp(o->session, "last") == 0;
     if (!last && !parse_id(o->session, &id))
@@ -645,7 +702,9 @@ static int cmd_report(const Options *o)
     ReportQuery q;
     char names_buf[4096];
     const char *names[MAX_TEAM_NAMES];
-    int rc = parse_report_format(o, &output);
+    int rc = no_positional(o, "report");
+    if (!rc)
+        rc = parse_report_format(o, &output);
     if (!rc)
         rc = parse_report_query(o, &q, names_buf, sizeof names_buf, names);
     if (!rc && o->summary && output != OUTPUT_CSV)
@@ -709,6 +768,10 @@ static int cmd_replay(const Options *o)
     int64_t id = 0;
     if (o->npositional != 1 || !parse_id(o->positional[0], &id))
         return usage_error("replay needs a SESSION id (see: crisisdrill sessions)%s", "");
+    double speed;
+    int rc = parse_speed(o, &speed);
+    if (rc)
+        return rc;
     if (!o->headless && !has_display())
         return usage_error("no display for the replay window: use %s to compare the rows", "replay SESSION --headless");
     Error err;
@@ -720,9 +783,8 @@ static int cmd_replay(const Options *o)
     if (!o->headless) {
         char assets[PATH_MAX];
         snprintf(assets, sizeof assets, "%s/assets/fonts", data_dir());
-        double speed = o->speed ? strtod(o->speed, NULL) : 1.0;
         WindowConfig cfg = {.session = {.rules_dir = rules_dir}, .assets_dir = assets, .ui_lang = ui_language(o),
-                            .speed = speed > 0 ? speed : 1.0};
+                            .speed = speed};
         bool ok = window_replay(&cfg, store, id, &err);
         store_close(store);
         return ok ? 0 : user_error(&err);
@@ -793,7 +855,13 @@ int main(int argc, char **argv)
         return rc ? rc : play_in_window(&o);
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+    bool version = strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0;
+    if ((version || strcmp(cmd, "api") == 0) && argc > 2) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "%s takes no argument '%s'", version ? "version" : "api", argv[2]);
+        return usage_error("%s", msg);
+    }
+    if (version) {
         printf("crisisdrill %s\n", VERSION);
         return 0;
     }

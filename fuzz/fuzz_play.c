@@ -108,7 +108,7 @@ bool fuzz_play_source(const char *src, size_t len)
         .store = store, .clock = clock, .seed = 1,
         /* Low enough that no input takes more than a fraction of a second. */
         .limits = {.instructions = 2000000, .memory_bytes = 16u * 1024 * 1024, .slice_ms = 250,
-                   .pattern_steps = 2e7},
+                   .pattern_steps = 2e7, .run_instructions = 50000000, .run_ms = 2000},
     };
     HeadlessResult result;
     bool ok = headless_play_until(&cfg, answers, FUZZ_PLAY_UNTIL_MS, &result, &err);

@@ -20,6 +20,8 @@ const ApiFunction api_functions[] = {
 const size_t api_function_count = sizeof api_functions / sizeof *api_functions;
 
 #define MAX_TEXT_BYTES 4096
+/* A branch or an outcome: a short name (reports show it in a column). */
+#define MAX_TAG_BYTES 64
 
 static Session *session_of(lua_State *L) { return scenario_engine(scenario_of(L)); }
 
@@ -31,6 +33,29 @@ static int raise(lua_State *L, const char *fn, const Error *err)
 }
 
 /* ---- reading option tables -------------------------------------------- */
+
+/* Every table the API reads (options, lists) goes through plain_options:
+ * a table with a metatable is refused, and fields are read raw (field()
+ * below). So reading an option never runs the script's code: no __index
+ * can hand the binding a string that only the stack holds and let the
+ * collector free it before it is copied (a use-after-free), nor change the
+ * feed under a binding that holds a pointer into it. The strings read stay
+ * valid while the table, which the caller's stack holds, holds them. */
+static void plain_options(lua_State *L, int idx, const char *fn, const char *what)
+{
+    if (lua_type(L, idx) != LUA_TTABLE)
+        luaL_error(L, "%s: %s must be a table, not a %s", fn, what, luaL_typename(L, idx));
+    if (lua_getmetatable(L, idx))
+        luaL_error(L, "%s: %s must be a plain table (no metatable)", fn, what);
+}
+
+/* Pushes t[key] read raw from the plain table at idx; returns its type. */
+static int field(lua_State *L, int idx, const char *key)
+{
+    idx = lua_absindex(L, idx);
+    lua_pushstring(L, key);
+    return lua_rawget(L, idx);
+}
 
 /* Fails on any key of the table at idx that is not in `allowed`. */
 static void check_fields(lua_State *L, int idx, const char *fn, const char *const *allowed)
@@ -58,7 +83,7 @@ static void check_fields(lua_State *L, int idx, const char *fn, const char *cons
  * required. The string stays valid while the table holds it. */
 static const char *opt_string(lua_State *L, int idx, const char *fn, const char *key, bool required)
 {
-    int t = lua_getfield(L, idx, key);
+    int t = field(L, idx, key);
     const char *s = NULL;
     if (t == LUA_TSTRING) {
         size_t len;
@@ -78,7 +103,7 @@ static const char *opt_string(lua_State *L, int idx, const char *fn, const char 
 
 static double opt_number(lua_State *L, int idx, const char *fn, const char *key, double dflt, double lo, double hi)
 {
-    int t = lua_getfield(L, idx, key);
+    int t = field(L, idx, key);
     double v = dflt;
     if (t == LUA_TNUMBER) {
         v = lua_tonumber(L, -1);
@@ -93,7 +118,7 @@ static double opt_number(lua_State *L, int idx, const char *fn, const char *key,
 
 static bool opt_bool(lua_State *L, int idx, const char *fn, const char *key)
 {
-    int t = lua_getfield(L, idx, key);
+    int t = field(L, idx, key);
     if (t != LUA_TNIL && t != LUA_TBOOLEAN)
         luaL_error(L, "%s: %s must be true or false", fn, key);
     bool v = lua_toboolean(L, -1);
@@ -140,8 +165,9 @@ static int64_t seconds_to_ms(lua_State *L, double seconds, const char *fn)
 
 static void read_bend(lua_State *L, int idx, const char *name, Bend *b)
 {
-    if (lua_getfield(L, idx, name) == LUA_TTABLE) {
+    if (field(L, idx, name) == LUA_TTABLE) {
         static const char *const fields[] = {"rate", "growth", NULL};
+        plain_options(L, -1, "scenario", "effects");
         check_fields(L, -1, "scenario.effects", fields);
         b->rate = opt_number(L, -1, "scenario.effects", "rate", b->rate, 0, 100);
         b->growth = opt_number(L, -1, "scenario.effects", "growth", b->growth, -100, 100);
@@ -155,8 +181,9 @@ static void read_effects(lua_State *L, int idx, VirEffects *e)
 {
     *e = (VirEffects){.good_reply = {0.5, -1.0}, .bad_reply = {1.5, 1.3}, .dm = {0.7, -0.5},
                       .hide = {1.2, 1.1}, .delete_ = {3.0, 1.5}, .like = {1.0, 1.0}};
-    if (lua_getfield(L, idx, "effects") == LUA_TTABLE) {
+    if (field(L, idx, "effects") == LUA_TTABLE) {
         static const char *const fields[] = {"good_reply", "bad_reply", "dm", "hide", "delete", "like", NULL};
+        plain_options(L, -1, "scenario", "effects");
         check_fields(L, -1, "scenario.effects", fields);
         read_bend(L, -1, "good_reply", &e->good_reply);
         read_bend(L, -1, "bad_reply", &e->bad_reply);
@@ -172,12 +199,13 @@ static void read_effects(lua_State *L, int idx, VirEffects *e)
 
 static void read_languages(lua_State *L, int idx, ScenarioMeta *m)
 {
-    if (lua_getfield(L, idx, "languages") == LUA_TTABLE) {
-        lua_Integer n = luaL_len(L, -1);
+    if (field(L, idx, "languages") == LUA_TTABLE) {
+        plain_options(L, -1, "scenario", "languages");
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
         if (n < 1 || n > SCENARIO_MAX_LANGUAGES)
             luaL_error(L, "scenario: languages must list 1 to %d codes, e.g. { \"en\", \"fr\" }", SCENARIO_MAX_LANGUAGES);
         for (lua_Integer i = 1; i <= n; i++) {
-            lua_geti(L, -1, i);
+            lua_rawgeti(L, -1, i);
             const char *code = lua_tostring(L, -1);
             if (lua_type(L, -1) != LUA_TSTRING || !is_tag(code) || strlen(code) > 8)
                 luaL_error(L, "scenario: languages[%d] must be a code such as \"fr\"", (int)i);
@@ -200,7 +228,7 @@ static int f_scenario(lua_State *L)
         return luaL_error(L, "scenario: call it at the top of the file, not inside a function");
     if (m->declared)
         return luaL_error(L, "scenario: declared twice (first at line %d)", m->line);
-    luaL_checktype(L, 1, LUA_TTABLE);
+    plain_options(L, 1, "scenario", "the options");
     check_fields(L, 1, "scenario", fields);
     m->declared = true;
     m->line = scenario_caller_line(L);
@@ -218,8 +246,9 @@ static int f_scenario(lua_State *L)
     m->text_limit = (int)opt_number(L, 1, "scenario", "limit", 280, 20, 100000);
     read_languages(L, 1, m);
     read_effects(L, 1, &m->effects);
-    if (lua_getfield(L, 1, "brand") == LUA_TTABLE) {
+    if (field(L, 1, "brand") == LUA_TTABLE) {
         static const char *const brand_fields[] = {"handle", "name", "followers", NULL};
+        plain_options(L, -1, "scenario", "brand");
         check_fields(L, -1, "scenario.brand", brand_fields);
         m->brand_handle = dup_checked(L, opt_string(L, -1, "scenario.brand", "handle", true));
         m->brand_name = dup_checked(L, opt_string(L, -1, "scenario.brand", "name", false));
@@ -232,7 +261,7 @@ static int f_scenario(lua_State *L)
 static int f_persona(lua_State *L)
 {
     static const char *const fields[] = {"handle", "name", "followers", "verified", "role", NULL};
-    luaL_checktype(L, 1, LUA_TTABLE);
+    plain_options(L, 1, "persona", "the options");
     check_fields(L, 1, "persona", fields);
     Persona p = {
         .handle = (char *)opt_string(L, 1, "persona", "handle", true),
@@ -252,7 +281,7 @@ static int f_persona(lua_State *L)
 static int f_template(lua_State *L)
 {
     static const char *const fields[] = {"id", "situation", "label", "text", NULL};
-    luaL_checktype(L, 1, LUA_TTABLE);
+    plain_options(L, 1, "template", "the options");
     check_fields(L, 1, "template", fields);
     Template t = {
         .id = (char *)opt_tag(L, 1, "template", "id", true),
@@ -298,7 +327,7 @@ static int show_post(lua_State *L, const char *fn, int idx, PostKind kind, const
     Session *s = session_of(L);
     if (scenario_loading(scenario_of(L)))
         return luaL_error(L, "%s: posts appear in main() or a spawned function, not at the top of the file", fn);
-    luaL_checktype(L, idx, LUA_TTABLE);
+    plain_options(L, idx, fn, "the options");
     check_fields(L, idx, fn, fields);
     const char *parent_situation = parent && feed_post(session_feed(s), parent)
                                        ? feed_post(session_feed(s), parent)->situation : NULL;
@@ -318,8 +347,10 @@ static int show_post(lua_State *L, const char *fn, int idx, PostKind kind, const
     if (sentiment && strcmp(sentiment, "negative") && strcmp(sentiment, "neutral") && strcmp(sentiment, "positive"))
         return luaL_error(L, "%s: sentiment must be \"negative\", \"neutral\" or \"positive\"", fn);
     p.negative = sentiment ? strcmp(sentiment, "negative") == 0 : situation_is_negative(p.situation);
-    if (lua_getfield(L, idx, "virality") == LUA_TTABLE)
+    if (field(L, idx, "virality") == LUA_TTABLE) {
+        plain_options(L, -1, fn, "virality");
         read_curve(L, lua_gettop(L), fn, &p.curve);
+    }
     else if (!lua_isnil(L, -1))
         return luaL_error(L, "%s: virality must be a table { rate = ..., growth = ... }", fn);
     lua_pop(L, 1);
@@ -382,8 +413,8 @@ static int f_counters(lua_State *L)
 
 static int f_virality(lua_State *L)
 {
+    plain_options(L, 2, "virality", "the curve");
     Post *p = check_post(L, 1, "virality");
-    luaL_checktype(L, 2, LUA_TTABLE);
     Virality v = p->curve;
     read_curve(L, 2, "virality", &v);
     feed_set_curve(p, session_now_ms(session_of(L)), &v);
@@ -401,12 +432,14 @@ static int f_wait(lua_State *L)
 static unsigned read_kinds(lua_State *L, int idx)
 {
     unsigned mask = 0;
-    int t = lua_getfield(L, idx, "kinds");
+    int t = field(L, idx, "kinds");
+    if (t == LUA_TTABLE)
+        plain_options(L, -1, "await", "kinds");
     if (t == LUA_TSTRING || t == LUA_TTABLE) {
-        lua_Integer n = t == LUA_TSTRING ? 1 : luaL_len(L, -1);
+        lua_Integer n = t == LUA_TSTRING ? 1 : (lua_Integer)lua_rawlen(L, -1);
         for (lua_Integer i = 1; i <= n; i++) {
             if (t == LUA_TTABLE)
-                lua_geti(L, -1, i);
+                lua_rawgeti(L, -1, i);
             ActionKind k = ACT_OPEN; /* luaL_error below does not return */
             const char *name = lua_tostring(L, -1);
             if (!name || !action_kind_from_name(name, &k))
@@ -433,9 +466,11 @@ static void check_role(lua_State *L, const char *fn, const char *role)
 static int f_await(lua_State *L)
 {
     static const char *const fields[] = {"post", "kinds", "role", "timeout", NULL};
-    if (lua_isnoneornil(L, 1))
+    if (lua_isnoneornil(L, 1)) {
+        lua_settop(L, 0);
         lua_newtable(L);
-    luaL_checktype(L, 1, LUA_TTABLE);
+    }
+    plain_options(L, 1, "await", "the options");
     check_fields(L, 1, "await", fields);
     const char *post = opt_string(L, 1, "await", "post", false);
     const char *role = opt_string(L, 1, "await", "role", false);
@@ -506,7 +541,10 @@ static int f_alerted(lua_State *L)
 
 static int f_branch(lua_State *L)
 {
-    const char *name = luaL_checkstring(L, 1);
+    size_t len;
+    const char *name = luaL_checklstring(L, 1, &len);
+    if (len > MAX_TAG_BYTES)
+        return luaL_error(L, "branch: a name is at most %d characters", MAX_TAG_BYTES);
     if (!is_tag(name))
         return luaL_error(L, "branch: '%s' must be a tag of lower-case letters, digits and _", name);
     if (scenario_loading(scenario_of(L)))
@@ -519,7 +557,10 @@ static int f_branch(lua_State *L)
 
 static int f_finish(lua_State *L)
 {
-    const char *outcome = luaL_optstring(L, 1, NULL);
+    size_t len = 0;
+    const char *outcome = luaL_optlstring(L, 1, NULL, &len);
+    if (len > MAX_TAG_BYTES)
+        return luaL_error(L, "finish: an outcome is at most %d characters", MAX_TAG_BYTES);
     if (outcome && !is_tag(outcome))
         return luaL_error(L, "finish: outcome '%s' must be a tag of lower-case letters, digits and _", outcome);
     if (scenario_loading(scenario_of(L)))
@@ -580,6 +621,7 @@ void api_open(lua_State *L)
 
 /* Helpers written in Lua, run in the sandbox after the bindings. */
 const char api_prelude[] =
+    "local getmetatable, error, type, ipairs = getmetatable, error, type, ipairs\n"
     "local names = { 'marie', 'lucas', 'emma', 'noah', 'jade', 'hugo', 'chloe', 'leo', 'sarah', 'tom',\n"
     "                'ines', 'max', 'julia', 'sam', 'nina', 'paul', 'alex', 'lou', 'kim', 'ben' }\n"
     "local function crowd_author()\n"
@@ -604,6 +646,9 @@ const char api_prelude[] =
     "  return list\n"
     "end\n"
     "function crowd(o)\n"
+    "  if type(o) == 'table' and getmetatable(o) ~= nil then\n"
+    "    error('crowd: the options must be a plain table (no metatable)', 2)\n"
+    "  end\n"
     "  if type(o) ~= 'table' or type(o.about) ~= 'string' or type(o.texts) ~= 'table' or #o.texts == 0 then\n"
     "    error('crowd: needs { about = POST_ID, texts = { \"...\", ... } }', 2)\n"
     "  end\n"

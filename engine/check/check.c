@@ -191,6 +191,7 @@ static bool read_plan(const char *path, Plan *plan, FILE *out, CheckReport *rep)
 
 typedef struct RunResult {
     int total;
+    SessionScale scale;      /* the session's maximum and references */
     char outcome[64];
     char rows[512][96];      /* "rule outcome" */
     int nrows;
@@ -268,6 +269,7 @@ static bool run(const char *scenario, const char *lang, const char *rules_dir, c
         Error end_err;
         if (session_end(s, ok ? SESSION_COMPLETED : SESSION_ABORTED, ok ? NULL : err->msg, &end_err)) {
             o->total = session_total(s);
+            o->scale = *session_scale(s);
             snprintf(o->outcome, sizeof o->outcome, "%s", session_outcome(s) ? session_outcome(s) : "");
             store_each_score(store, session_id(s), take_row, o, &end_err);
             store_each_branch(store, session_id(s), take_branch, o, &end_err);
@@ -473,6 +475,15 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
         if (!run(scenario, code, rules_dir, &none, &seen, &templates, o, &err)) {
             fprintf(out, "%s [%s]\n", err.msg, *code ? code : "-");
             rep->problems++;
+        } else if (o->scale.known) {
+            /* What every session of it is measured against (docs/rules.md, "A scale"). */
+            fprintf(out, "%s: note: [%s] a session's maximum is %lld points; negative reach at the end: %lld with the "
+                         "model trainee, %lld with nobody acting\n",
+                    scenario, *code ? code : "-", (long long)o->scale.max_points, (long long)o->scale.reach_calm,
+                    (long long)o->scale.reach_silent);
+        } else {
+            fprintf(out, "%s: note: [%s] no scale: the model trainee (answers/good.txt) could not be played\n",
+                    scenario, *code ? code : "-");
         }
         for (int b = 0; all && b < o->nbranches; b++)
             if (!has_branch(all, o->branches[b]) && all->nbranches < 64)

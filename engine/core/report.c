@@ -126,8 +126,13 @@ static bool print_session_line(void *ctx, const SessionInfo *s)
     if (l->n++ == 0)
         fprintf(l->out, "%5s  %-20s  %-16s  %-24s  %-4s  %-11s  %-9s  %6s  %7s\n", "id", "started", "trainee", "scenario",
                 "lang", "status", "simulated", "score", "actions");
-    fprintf(l->out, "%5" PRId64 "  %-20.19s  %-16s  %-24s  %-4s  %-11s  %-9.5s  %+6d  %7d\n", s->id, s->started_at,
-            s->trainee, s->scenario_id, s->language, s->status, report_clock(sim, sizeof sim, s->sim_ms), s->total,
+    /* Names and ids come from people and scenarios: shown, never acted on by
+     * the terminal (an escape sequence or a newline in a name). */
+    char started[64], trainee[512], scenario[512], language[64], status[64];
+    fprintf(l->out, "%5" PRId64 "  %-20.19s  %-16s  %-24s  %-4s  %-11s  %-9.5s  %+6d  %7d\n", s->id,
+            text_visible(s->started_at, started, sizeof started), text_visible(s->trainee, trainee, sizeof trainee),
+            text_visible(s->scenario_id, scenario, sizeof scenario), text_visible(s->language, language, sizeof language),
+            text_visible(s->status, status, sizeof status), report_clock(sim, sizeof sim, s->sim_ms), s->total,
             s->nactions);
     return true;
 }
@@ -165,24 +170,58 @@ bool report_summary(Store *store, int64_t id, const char *db_path, FILE *out, Er
 
 /* ---- transcript ------------------------------------------------------- */
 
+/* The transcript's words come from scenarios and trainees: written through
+ * text_write_visible, so that no escape sequence or newline reaches the
+ * terminal as such (one item, one line). */
+static void visible(FILE *out, const char *s) { text_write_visible(out, s); }
+
 static bool print_timeline_item(void *ctx, const TimelineItem *t)
 {
     FILE *out = ctx;
-    char when[32];
+    char when[32], id[128], kind[64];
     report_clock(when, sizeof when, t->at_ms);
     if (strcmp(t->what, "post") == 0) {
-        fprintf(out, "%s  %-6s %-8s %s (%s)%s%s%s: %s   [%s · %" PRId64 " reposts, %" PRId64 " likes]\n", when,
-                t->post_id, t->kind, t->author_name ? t->author_name : t->author, t->author, t->parent ? " → " : "",
-                t->parent ? t->parent : "", "", t->text, t->situation, t->reposts, t->likes);
+        fprintf(out, "%s  %-6s %-8s ", when, text_visible(t->post_id, id, sizeof id),
+                text_visible(t->kind, kind, sizeof kind));
+        visible(out, t->author_name ? t->author_name : t->author);
+        fputs(" (", out);
+        visible(out, t->author);
+        fputs(")", out);
+        if (t->parent) {
+            fputs(" → ", out);
+            visible(out, t->parent);
+        }
+        fputs(": ", out);
+        visible(out, t->text);
+        fputs("   [", out);
+        visible(out, t->situation);
+        fprintf(out, " · %" PRId64 " reposts, %" PRId64 " likes]\n", t->reposts, t->likes);
     } else if (strcmp(t->kind, "alert") == 0) {
-        fprintf(out, "%s  >>>    ALERT %s%s%s%s%s\n", when, t->role, t->post_id ? " about " : "",
-                t->post_id ? t->post_id : "", t->text && *t->text ? ": " : "", t->text ? t->text : "");
+        fprintf(out, "%s  >>>    ALERT ", when);
+        visible(out, t->role);
+        if (t->post_id) {
+            fputs(" about ", out);
+            visible(out, t->post_id);
+        }
+        if (t->text && *t->text) {
+            fputs(": ", out);
+            visible(out, t->text);
+        }
+        fputc('\n', out);
     } else {
-        fprintf(out, "%s  >>>    %s %s%s%s%s%s\n", when, t->kind, t->post_id ? t->post_id : "",
-                t->template_id ? " [template " : "", t->template_id ? t->template_id : "", t->template_id ? "]" : "",
-                t->text ? "" : "");
-        if (t->text)
-            fprintf(out, "                 \"%s\"\n", t->text);
+        fprintf(out, "%s  >>>    %s ", when, text_visible(t->kind, kind, sizeof kind));
+        visible(out, t->post_id);
+        if (t->template_id) {
+            fputs(" [template ", out);
+            visible(out, t->template_id);
+            fputs("]", out);
+        }
+        fputc('\n', out);
+        if (t->text) {
+            fputs("                 \"", out);
+            visible(out, t->text);
+            fputs("\"\n", out);
+        }
     }
     return true;
 }

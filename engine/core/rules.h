@@ -22,6 +22,15 @@ typedef enum { CHECK_CONTAINS, CHECK_ABSENT, CHECK_TEMPLATE, CHECK_NO_PERSONAL_D
 
 #define RULE_MAX_WORDS 64
 
+/* Bounds of a rule's numbers (docs/rules.md), checked when a file is parsed
+ * and when a set is read from the database: with them the scorer's sums of
+ * times (a post's time + a deadline) cannot overflow, a score row is worth
+ * at most RULE_POINTS_MAX, and every duration rules_write writes reads back. */
+#define RULE_DURATION_MAX_MS (INT64_C(7) * 24 * 3600 * 1000)
+#define RULE_DURATION_MAX_TEXT "7 days (168h)"
+#define RULE_POINTS_MAX 1000
+#define RULE_THRESHOLD_MAX INT64_C(1000000000000)
+
 typedef struct Rule {
     int64_t db_id;          /* rules.id in the store; 0 until stored */
     int line;               /* line in the rule file it came from, 0 if none */
@@ -49,6 +58,7 @@ typedef struct Rule {
     int share;              /* reply template: % of the template's words a reply must keep;
                                reply distinct: % of words shared that makes two replies one; 0: default */
     char *rationale;        /* why the rule exists, shown in debriefs */
+    char *rationale_fr;     /* the same in French (why_fr=), for French sessions; NULL when not given */
 } Rule;
 
 typedef struct Role {
@@ -70,9 +80,10 @@ typedef struct RuleSet {
     char *title;
     int64_t db_version;     /* ruleset_versions.id in the store */
     Role *roles;
-    size_t nroles;
+    size_t nroles, cap_roles;
     Rule *rules;
-    size_t nrules;
+    size_t nrules, cap_rules;
+    struct RuleIndex *index; /* rules.c's: roles and rule ids by name */
     Concept *concepts;
     size_t nconcepts;
 } RuleSet;
@@ -101,6 +112,8 @@ bool rules_validate(const RuleSet *set, const Rule *rule, Error *err);
 bool rules_add_concept(RuleSet *set, const char *id, const char *lang, const char *words, int line);
 bool rules_has_concept(const RuleSet *set, const char *id);
 
+/* Constant time (an index by id): a set of 150,000 roles once took 33 s to
+ * parse, as each declaration and each rule looked through all the roles. */
 bool rules_has_role(const RuleSet *set, const char *role);
 /* The perimeter rule for (situation, action), the exact situation first and
  * then "*"; NULL when the set says nothing. */
@@ -122,7 +135,8 @@ const char *trigger_name(AlertTrigger t);
 const char *check_name(ReplyCheck c);
 bool competency_from_name(const char *s, Competency *out);
 
-/* "300", "90s", "5m", "1h", "1m30s" -> milliseconds. */
+/* "300", "90s", "5m", "1h", "1m30s", "1.5m", "250ms" -> milliseconds; false
+ * for anything else and for more than RULE_DURATION_MAX_MS. */
 bool parse_duration_ms(const char *s, int64_t *out);
 
 #endif

@@ -29,6 +29,11 @@
 /* Threads (main and spawned functions) alive at once: the scheduler scans
  * them all at every step. */
 #define THREADS_MAX 1000
+/* What C work costs in instructions of the budget, by time: the
+ * interpreter runs about 250 million instructions a second here, the
+ * matcher some 700 million steps, memory moves several GB. */
+#define PATTERN_STEPS_PER_INSTRUCTION 3.0
+#define BYTES_PER_INSTRUCTION 16.0
 
 typedef enum { TH_READY, TH_SLEEPING, TH_AWAITING } ThreadState;
 
@@ -41,19 +46,24 @@ typedef struct Thread {
     char *await_post, *await_role;
     unsigned await_kinds;
     bool deliver_pending;
+    char origin[160];        /* "file:line" of the scenario code that made it, for errors with no position */
 } Thread;
+
+typedef enum { BUDGET_LEFT, SLICE_INSTRUCTIONS, SLICE_TIME, RUN_INSTRUCTIONS, RUN_TIME } BudgetState;
 
 struct Scenario {
     lua_State *L;
     void *engine;
     ScenarioLimits limits;
     size_t mem_used;
-    int64_t instr_k;         /* total, thousands */
-    int64_t slice_k;         /* in the current instant, thousands */
+    int64_t run_instr;       /* charged for the whole run */
+    int64_t slice_instr;     /* in the current instant */
     int64_t slice_at_ms;     /* that instant: threads resumed while the clock stands still share a budget */
-    struct timespec slice_start;
-    bool budget_spent;
-    bool spent_on_time;      /* by limits.slice_ms rather than instructions */
+    double slice_start_ms;   /* monotonic clock when the instant began */
+    double run_used_ms;      /* wall clock spent inside the scenario's code, finished resumes */
+    double resume_start_ms;  /* when the running resume began; < 0 when none runs */
+    BudgetState spent;       /* once spent, spent for good: the session ends */
+    char spent_where[160];   /* "file:line" where it ran out: every later raise names it */
     bool loading;
     bool host_alloc;         /* the host itself allocates: allow the reserve */
     Thread **threads;
@@ -66,6 +76,7 @@ struct Scenario {
 };
 
 static const char REGISTRY_KEY = 'S'; /* its address keys the Scenario in the registry */
+static const char PRELUDE_CHUNK[] = "=crisisdrill"; /* the API's helpers written in Lua */
 
 /* ---- memory and instruction limits ---------------------------------- */
 
@@ -87,69 +98,159 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
-static double slice_ms(const Scenario *sc)
+static double monotonic_ms(void)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - sc->slice_start.tv_sec) * 1e3 + (double)(now.tv_nsec - sc->slice_start.tv_nsec) / 1e6;
+    return (double)now.tv_sec * 1e3 + (double)now.tv_nsec / 1e6;
 }
 
-/* True once the instant's budget is spent (and from then on). */
+/* True once a budget is spent (and from then on): the instant's
+ * instructions or wall clock, or the whole run's. The wall clock matters
+ * because some C functions (concatenation, comparing long strings, a C
+ * function as a sort comparator) do much work that no instruction counts. */
 static bool over_budget(Scenario *sc)
 {
-    if (sc->budget_spent)
+    if (sc->spent)
         return true;
-    if (sc->slice_k * HOOK_STEP > sc->limits.instructions)
-        sc->budget_spent = true;
-    /* The wall clock too: some C functions (concatenation, table.insert,
-     * comparing long strings) do much work in one instruction, which the
-     * instruction budget cannot see. */
-    else if (slice_ms(sc) > (double)sc->limits.slice_ms)
-        sc->budget_spent = sc->spent_on_time = true;
-    return sc->budget_spent;
+    double now = monotonic_ms();
+    double run_ms = sc->run_used_ms + (sc->resume_start_ms >= 0 ? now - sc->resume_start_ms : 0);
+    if (sc->slice_instr > sc->limits.instructions)
+        sc->spent = SLICE_INSTRUCTIONS;
+    else if (now - sc->slice_start_ms > (double)sc->limits.slice_ms)
+        sc->spent = SLICE_TIME;
+    else if (sc->run_instr > sc->limits.run_instructions)
+        sc->spent = RUN_INSTRUCTIONS;
+    else if (run_ms > (double)sc->limits.run_ms)
+        sc->spent = RUN_TIME;
+    return sc->spent;
 }
 
 static void budget_message(const Scenario *sc, char *buf, size_t size)
 {
-    if (sc->spent_on_time)
+    switch (sc->spent) {
+    case SLICE_TIME:
         snprintf(buf, size, "ran over %g seconds without waiting (endless loop, or too much work at once?)",
                  (double)sc->limits.slice_ms / 1000.0);
-    else
+        break;
+    case RUN_INSTRUCTIONS:
+        snprintf(buf, size, "whole-run budget of %lld million instructions spent (the scenario works too much in all: "
+                 "does it wake too often?)", (long long)(sc->limits.run_instructions / 1000000));
+        break;
+    case RUN_TIME:
+        snprintf(buf, size, "whole-run budget of %g seconds of computing spent (the scenario works too much in all: "
+                 "does it wake too often?)", (double)sc->limits.run_ms / 1000.0);
+        break;
+    default:
         snprintf(buf, size, "instruction budget of %d million spent without waiting (endless loop?)",
                  (int)(sc->limits.instructions / 1000000));
+    }
 }
 
 /* Starts the budget of the instant at_ms unless it is the current one:
  * threads resumed while the clock stands still (wait(0) in a loop) share
- * it, and each resume counts as HOOK_STEP instructions. */
+ * it. Each resume counts as SCENARIO_RESUME_COST instructions, in the
+ * instant and in the run. */
 static void begin_slice(Scenario *sc, int64_t at_ms)
 {
     if (at_ms != sc->slice_at_ms) {
         sc->slice_at_ms = at_ms;
-        sc->slice_k = 0;
-        clock_gettime(CLOCK_MONOTONIC, &sc->slice_start);
+        sc->slice_instr = 0;
+        sc->slice_start_ms = monotonic_ms();
     }
-    sc->slice_k++;
+    sc->slice_instr += SCENARIO_RESUME_COST;
+    sc->run_instr += SCENARIO_RESUME_COST;
+}
+
+/* Around each lua_resume of the host: the run's wall-clock budget counts
+ * the time spent inside the scenario's code. */
+static void resume_begins(Scenario *sc) { sc->resume_start_ms = monotonic_ms(); }
+static void resume_ends(Scenario *sc)
+{
+    sc->run_used_ms += monotonic_ms() - sc->resume_start_ms;
+    sc->resume_start_ms = -1;
+}
+
+/* Short name of the chunk a Lua frame runs in, and whether it is the
+ * prelude (whose lines mean nothing to the scenario's author). */
+static bool is_prelude(const lua_Debug *ar) { return strcmp(ar->source, PRELUDE_CHUNK) == 0; }
+
+/* "file:line" of the innermost frame of L running the scenario's own code
+ * (its file or its language file, not the prelude nor a C function), from
+ * level `from` up; false when there is none. */
+static bool scenario_position(lua_State *L, int from, char *buf, size_t size)
+{
+    lua_Debug ar;
+    for (int level = from; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0 && !is_prelude(&ar)) {
+            snprintf(buf, size, "%s:%d", ar.short_src, ar.currentline);
+            return true;
+        }
+    }
+    return false;
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar);
+
+/* Raises the budget error at the scenario's position in L. From now on the
+ * hook fires at every instruction of this thread, so that a pcall in the
+ * script cannot swallow the error and carry on; the other ways the script
+ * could run code after it (a message handler, a __close metamethod) are
+ * closed by the wrappers below, which run nothing once the budget is spent. */
+static int budget_error(lua_State *L)
+{
+    Scenario *sc = scenario_of(L);
+    /* Every thread the host knows, not only this one: a script's pcall in
+     * another coroutine would let that one run on. Threads the script made
+     * get at most HOOK_STEP more instructions, and can neither resume nor
+     * make another (the coroutine functions charge, which raises). */
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    lua_sethook(sc->L, count_hook, LUA_MASKCOUNT, 1);
+    for (size_t i = 0; i < sc->nthreads; i++)
+        lua_sethook(sc->threads[i]->co, count_hook, LUA_MASKCOUNT, 1);
+    char msg[200];
+    budget_message(sc, msg, sizeof msg);
+    if (!*sc->spent_where && !scenario_position(L, 0, sc->spent_where, sizeof sc->spent_where) && sc->current)
+        snprintf(sc->spent_where, sizeof sc->spent_where, "%s", sc->current->origin);
+    if (*sc->spent_where)
+        lua_pushfstring(L, "%s: %s", sc->spent_where, msg);
+    else
+        lua_pushstring(L, msg);
+    return lua_error(L);
 }
 
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
+    (void)ar;
     Scenario *sc = scenario_of(L);
-    if (!sc->budget_spent) {
-        sc->instr_k++;
-        sc->slice_k++;
+    if (!sc->spent) {
+        sc->run_instr += HOOK_STEP;
+        sc->slice_instr += HOOK_STEP;
         if (!over_budget(sc))
             return;
     }
-    /* From now on fire at every instruction of whichever thread runs, so
-     * that a pcall in the script (in this coroutine or another) cannot
-     * swallow the error and carry on. */
-    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
-    char msg[160];
-    budget_message(sc, msg, sizeof msg);
-    lua_getinfo(L, "Sl", ar);
-    lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline, msg);
-    lua_error(L);
+    budget_error(L);
+}
+
+/* Charges work done in C (where the hook never fires) against the budgets,
+ * and reads the wall clock: every wrapped C function of the sandbox calls
+ * it before its work, so that many costly calls in a row, or a C function
+ * called back from C (a sort comparator), end like a loop does. One call
+ * charges the instant at most half its budget, so that any call its
+ * input bounds allow can run once; the run is charged in full. Raises the
+ * budget error once a budget is spent (for every call from then on). */
+static void charge(lua_State *L, double instructions)
+{
+    Scenario *sc = scenario_of(L);
+    if (!sc->spent) {
+        int64_t n = instructions < 4e18 ? (int64_t)instructions : INT64_C(4000000000000000000);
+        sc->run_instr += n;
+        sc->slice_instr += n < sc->limits.instructions / 2 ? n : sc->limits.instructions / 2;
+        if (!over_budget(sc))
+            return;
+    }
+    budget_error(L);
 }
 
 /* ---- sandbox ---------------------------------------------------------- */
@@ -169,7 +270,7 @@ const ScenarioMeta *scenario_meta(const Scenario *sc) { return &sc->meta; }
 ScenarioMeta *scenario_meta_mut(Scenario *sc) { return &sc->meta; }
 const char *scenario_content_hash(const Scenario *sc) { return sc->hash; }
 size_t scenario_thread_count(const Scenario *sc) { return sc->nthreads; }
-int64_t scenario_instructions_k(const Scenario *sc) { return sc->instr_k; }
+int64_t scenario_instructions(const Scenario *sc) { return sc->run_instr; }
 void scenario_seed(Scenario *sc, uint64_t seed) { rng_seed(&sc->rng, seed); }
 
 int scenario_caller_line(lua_State *L)
@@ -195,6 +296,9 @@ static int strict_newindex(lua_State *L)
     if (!sc->loading)
         return luaL_error(L, "assignment to undeclared global '%s' (use local, or declare it at the top level)",
                           lua_tostring(L, 2) ? lua_tostring(L, 2) : "?");
+    if (lua_type(L, 2) == LUA_TSTRING && strcmp(lua_tostring(L, 2), "main") == 0 &&
+        (lua_type(L, 3) != LUA_TFUNCTION || lua_iscfunction(L, 3)))
+        return luaL_error(L, "main must be a function of the scenario: function main() ... end");
     lua_rawset(L, 1);
     return 0;
 }
@@ -203,19 +307,22 @@ static int strict_newindex(lua_State *L)
  * the subject and the pattern are bounded, and so is the work the matcher
  * may do on them (pattern_cost.c: an upper bound, computed before the call,
  * that backtracking cannot exceed), so that one call stays well under a
- * second. Upvalues: the original function, and whether '^' anchors. */
+ * second; that bound is charged against the instruction budgets, so that
+ * many such calls end too. Upvalues: the original function, whether '^'
+ * anchors, and whether a fourth argument means `plain` (find only: for
+ * match and gsub it is something else). */
 static int bounded_pattern(lua_State *L)
 {
     size_t slen, plen;
     const char *subject = luaL_checklstring(L, 1, &slen);
     const char *pattern = luaL_checklstring(L, 2, &plen);
-    bool plain = lua_gettop(L) >= 4 && lua_toboolean(L, 4); /* string.find(s, p, init, true) */
+    bool plain = lua_toboolean(L, lua_upvalueindex(3)) && lua_toboolean(L, 4); /* string.find(s, p, init, true) */
     if (slen > PATTERN_SUBJECT_MAX)
         return luaL_error(L, "pattern matching on a text over %d KiB is not allowed", PATTERN_SUBJECT_MAX / 1024);
     if (plen > PATTERN_MAX)
         return luaL_error(L, "patterns over %d characters are not allowed", PATTERN_MAX);
     double limit = scenario_of(L)->limits.pattern_steps;
-    double cost = plain ? 0 : pattern_cost(subject, slen, pattern, plen, lua_toboolean(L, lua_upvalueindex(2)));
+    double cost = plain ? (double)slen : pattern_cost(subject, slen, pattern, plen, lua_toboolean(L, lua_upvalueindex(2)));
     if (cost > limit) {
         char msg[256]; /* lua_pushfstring knows no %g with a precision */
         snprintf(msg, sizeof msg,
@@ -224,6 +331,7 @@ static int bounded_pattern(lua_State *L)
                  slen, cost, limit);
         return luaL_error(L, "%s", msg);
     }
+    charge(L, cost / PATTERN_STEPS_PER_INSTRUCTION + 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
@@ -236,27 +344,114 @@ static int bounded_rep(lua_State *L)
     luaL_checklstring(L, 1, &len);
     lua_Integer n = luaL_checkinteger(L, 2);
     luaL_optlstring(L, 3, "", &seplen);
+    charge(L, 1);
     if (n > 0 && len + seplen == 0) { /* Lua would still loop n times */
         lua_pushliteral(L, "");
         return 1;
     }
     if (n > 0 && (double)(len + seplen) * (double)n > REP_RESULT_MAX)
         return luaL_error(L, "string.rep: the result would be over %d KiB", REP_RESULT_MAX / 1024);
+    if (n > 0)
+        charge(L, (double)(len + seplen) * (double)n / BYTES_PER_INSTRUCTION);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
     return 1;
 }
 
+/* The table library loops in C over lengths, indexes and metamethods: with
+ * __len, __index or __newindex (a C function among them, out of the hook's
+ * reach) table.remove on a "table" of 2^50 elements never ends. In a
+ * scenario those functions work on plain tables (a metatable without these
+ * three fields is fine), whose length the memory ceiling bounds, and their
+ * work is charged against the budgets. Returns the table's length. */
+static lua_Integer plain_table(lua_State *L, int idx, const char *fn)
+{
+    luaL_checktype(L, idx, LUA_TTABLE);
+    if (lua_getmetatable(L, idx)) {
+        static const char *const fields[] = {"__index", "__newindex", "__len"};
+        for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+            lua_pushstring(L, fields[i]);
+            if (lua_rawget(L, -2) != LUA_TNIL)
+                luaL_error(L, "table.%s works on plain tables in a scenario (this one has %s)", fn, fields[i]);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    return (lua_Integer)lua_rawlen(L, idx);
+}
+
+/* Calls the original (upvalue 1) with the arguments as they are. */
+static int call_original(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 static int bounded_move(lua_State *L)
 {
     lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+    plain_table(L, 1, "move");
+    if (!lua_isnoneornil(L, 5))
+        plain_table(L, 5, "move");
     if (e >= f && ((double)e - (double)f >= MOVE_MAX))
         return luaL_error(L, "table.move: moving over %d elements at once is not allowed", MOVE_MAX);
+    charge(L, e >= f ? (double)e - (double)f + 1 : 1);
+    return call_original(L);
+}
+
+/* table.insert and table.remove shift the elements after the position. */
+static int bounded_shift(lua_State *L)
+{
+    lua_Integer n = plain_table(L, 1, lua_tostring(L, lua_upvalueindex(2)));
+    charge(L, (double)n + 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static int bounded_concat(lua_State *L)
+{
+    lua_Integer n = plain_table(L, 1, "concat");
+    charge(L, 4.0 * (double)n + 1); /* a read, a copy and the buffer's growth for each */
+    return call_original(L);
+}
+
+static int bounded_unpack(lua_State *L)
+{
+    plain_table(L, 1, "unpack");
+    lua_Integer i = luaL_optinteger(L, 2, 1);
+    lua_Integer e = lua_isnoneornil(L, 3) ? (lua_Integer)lua_rawlen(L, 1) : luaL_checkinteger(L, 3);
+    double n = e >= i ? (double)e - (double)i + 1 : 1;
+    charge(L, n < 1e6 ? n : 1e6); /* past Lua's stack limit the original refuses at once */
+    return call_original(L);
+}
+
+/* A C function given to table.sort as comparator is called n log n times
+ * with no instruction counted: each call is charged (and reads the clock). */
+static int charged_comparator(lua_State *L)
+{
+    charge(L, 16);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
     return 1;
+}
+
+static int bounded_sort(lua_State *L)
+{
+    lua_Integer n = plain_table(L, 1, "sort");
+    double log2n = n > 1 ? log2((double)n) : 1;
+    charge(L, (double)n * log2n + 1);
+    if (lua_iscfunction(L, 2)) {
+        lua_pushvalue(L, 2);
+        lua_pushcclosure(L, charged_comparator, 1);
+        lua_replace(L, 2);
+    }
+    return call_original(L);
 }
 
 /* setmetatable without __gc: Lua runs finalizers with hooks off, where no
@@ -276,10 +471,167 @@ static int safe_setmetatable(lua_State *L)
     return 1;
 }
 
-static void wrap_string_function(lua_State *L, const char *name, lua_CFunction wrapper)
+/* ---- code that Lua runs with the count hook off ---------------------- */
+
+/* When the count hook raises the budget error, Lua has turned hooks off in
+ * that thread (it is inside the hook): whatever Lua runs next on that
+ * thread runs unbounded. Two things would: the message handler of an
+ * xpcall (called before the error unwinds), and the __close metamethods of
+ * the thread's to-be-closed variables when the script closes the dead
+ * thread (coroutine.close, or coroutine.wrap after an error). Once the
+ * budget is spent, neither runs: the error goes on as it is. */
+
+/* The message handler given to xpcall, called through this: upvalue 1. */
+static int guarded_handler(lua_State *L)
+{
+    if (scenario_of(L)->spent)
+        return 1; /* the error as it is */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+/* lbaselib's xpcall, with the handler wrapped. */
+static int finish_xpcall(lua_State *L, int status, lua_KContext extra)
+{
+    if (status != LUA_OK && status != LUA_YIELD) {
+        lua_pushboolean(L, 0);
+        lua_pushvalue(L, -2);
+        return 2;
+    }
+    return lua_gettop(L) - (int)extra;
+}
+
+static int safe_xpcall(lua_State *L)
+{
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, guarded_handler, 1);
+    lua_replace(L, 2);
+    lua_pushboolean(L, 1);
+    lua_pushvalue(L, 1);
+    lua_rotate(L, 3, 2);
+    int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, finish_xpcall);
+    return finish_xpcall(L, status, 2);
+}
+
+/* The host's threads (main and spawned functions) are the scheduler's: a
+ * script that reaches one (coroutine.running) must not resume it out of
+ * turn nor close it (the host would then resume a dead thread). */
+static bool is_host_thread(const Scenario *sc, const lua_State *co)
+{
+    for (size_t i = 0; i < sc->nthreads; i++)
+        if (sc->threads[i]->co == co)
+            return true;
+    return false;
+}
+
+static lua_State *script_thread(lua_State *L, const char *fn)
+{
+    lua_State *co = lua_tothread(L, 1);
+    luaL_argexpected(L, co, 1, "coroutine");
+    if (is_host_thread(scenario_of(L), co))
+        luaL_error(L, "coroutine.%s: this is a thread of the scenario's timeline (main or a spawned function), "
+                      "which only the scheduler runs", fn);
+    return co;
+}
+
+static int safe_resume(lua_State *L)
+{
+    charge(L, 1);
+    script_thread(L, "resume");
+    return call_original(L);
+}
+
+static int safe_close(lua_State *L)
+{
+    charge(L, 1);
+    script_thread(L, "close");
+    if (scenario_of(L)->spent) /* its __close would run with hooks off */
+        return budget_error(L);
+    return call_original(L);
+}
+
+static int close_thread(lua_State *co, lua_State *from)
+{
+#if LUA_VERSION_RELEASE_NUM >= 50406
+    return lua_closethread(co, from);
+#else
+    (void)from;
+    return lua_resetthread(co);
+#endif
+}
+
+/* lcorolib's coroutine.wrap, which closes the coroutine after an error
+ * (running its __close metamethods) only while the budget lasts. */
+static int wrapped_resume(lua_State *L)
+{
+    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+    int narg = lua_gettop(L);
+    charge(L, 1);
+    if (lua_status(co) == LUA_OK && lua_gettop(co) == 0) {
+        lua_pushliteral(L, "cannot resume dead coroutine");
+        return lua_error(L);
+    }
+    if (!lua_checkstack(co, narg)) {
+        lua_pushliteral(L, "too many arguments to resume");
+        return lua_error(L);
+    }
+    lua_xmove(L, co, narg);
+    int nres = 0;
+    int status = lua_resume(co, L, narg, &nres);
+    if (status == LUA_OK || status == LUA_YIELD) {
+        if (!lua_checkstack(L, nres + 1)) {
+            lua_pop(co, nres);
+            lua_pushliteral(L, "too many results to resume");
+            return lua_error(L);
+        }
+        lua_xmove(co, L, nres);
+        return nres;
+    }
+    bool spent = scenario_of(L)->spent;
+    if (!spent)
+        status = close_thread(co, L);
+    lua_xmove(co, L, 1); /* the error */
+    if (!spent && status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) { /* a budget error has its position */
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
+
+static int safe_create(lua_State *L)
+{
+    charge(L, 1);
+    return call_original(L);
+}
+
+static int safe_wrap(lua_State *L)
+{
+    charge(L, 1);
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_State *co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);
+    lua_pushcclosure(L, wrapped_resume, 1);
+    return 1;
+}
+
+static void wrap_function(lua_State *L, const char *name, lua_CFunction wrapper)
 {
     lua_getfield(L, -1, name);
     lua_pushcclosure(L, wrapper, 1);
+    lua_setfield(L, -2, name);
+}
+
+static void wrap_shift_function(lua_State *L, const char *name)
+{
+    lua_getfield(L, -1, name);
+    lua_pushstring(L, name);
+    lua_pushcclosure(L, bounded_shift, 2);
     lua_setfield(L, -2, name);
 }
 
@@ -288,7 +640,8 @@ static void wrap_pattern_function(lua_State *L, const char *name, bool anchorabl
 {
     lua_getfield(L, -1, name);
     lua_pushboolean(L, anchorable);
-    lua_pushcclosure(L, bounded_pattern, 2);
+    lua_pushboolean(L, strcmp(name, "find") == 0);
+    lua_pushcclosure(L, bounded_pattern, 3);
     lua_setfield(L, -2, name);
 }
 
@@ -339,7 +692,7 @@ static int setup_sandbox(lua_State *L)
     wrap_pattern_function(L, "match", true);
     wrap_pattern_function(L, "gmatch", false);
     wrap_pattern_function(L, "gsub", true);
-    wrap_string_function(L, "rep", bounded_rep);
+    wrap_function(L, "rep", bounded_rep);
     lua_pop(L, 1);
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_pushnil(L);
@@ -348,10 +701,24 @@ static int setup_sandbox(lua_State *L)
     lua_setfield(L, -2, "random");
     lua_pop(L, 1);
     lua_getglobal(L, LUA_TABLIBNAME);
-    wrap_string_function(L, "move", bounded_move);
+    wrap_function(L, "move", bounded_move);
+    wrap_function(L, "concat", bounded_concat);
+    wrap_function(L, "unpack", bounded_unpack);
+    wrap_function(L, "sort", bounded_sort);
+    wrap_shift_function(L, "insert");
+    wrap_shift_function(L, "remove");
+    lua_pop(L, 1);
+    lua_getglobal(L, LUA_COLIBNAME);
+    wrap_function(L, "resume", safe_resume);
+    wrap_function(L, "close", safe_close);
+    wrap_function(L, "create", safe_create);
+    lua_pushcfunction(L, safe_wrap);
+    lua_setfield(L, -2, "wrap");
     lua_pop(L, 1);
     lua_pushcfunction(L, safe_setmetatable);
     lua_setglobal(L, "setmetatable");
+    lua_pushcfunction(L, safe_xpcall);
+    lua_setglobal(L, "xpcall");
 
     api_open(L);
     lua_newtable(L);
@@ -387,6 +754,10 @@ Scenario *scenario_new(const ScenarioLimits *limits, void *engine, Error *err)
     sc->limits.slice_ms = limits && limits->slice_ms > 0 ? limits->slice_ms : SCENARIO_DEFAULT_SLICE_MS;
     sc->limits.pattern_steps =
         limits && limits->pattern_steps > 0 ? limits->pattern_steps : SCENARIO_DEFAULT_PATTERN_STEPS;
+    sc->limits.run_instructions =
+        limits && limits->run_instructions > 0 ? limits->run_instructions : SCENARIO_DEFAULT_RUN_INSTRUCTIONS;
+    sc->limits.run_ms = limits && limits->run_ms > 0 ? limits->run_ms : SCENARIO_DEFAULT_RUN_MS;
+    sc->resume_start_ms = -1;
     sc->meta.text_limit = 280;
     sc->meta.difficulty = 2;
     rng_seed(&sc->rng, 1);
@@ -472,6 +843,14 @@ static Thread *new_thread(Scenario *sc, lua_State *L, int idx, int64_t t_ms)
     t->state = TH_READY;
     t->wake_ms = t_ms;
     t->seq = sc->next_seq++;
+    /* Where it comes from, for an error that has no Lua frame to name: the
+     * scenario's line that spawned it, else where its function is defined. */
+    if (!scenario_position(L, 0, t->origin, sizeof t->origin)) {
+        lua_Debug ar;
+        lua_pushvalue(L, idx);
+        if (lua_getinfo(L, ">S", &ar) && ar.linedefined > 0)
+            snprintf(t->origin, sizeof t->origin, "%s:%d", ar.short_src, ar.linedefined);
+    }
     sc->threads[sc->nthreads++] = t;
     return t;
 }
@@ -479,6 +858,8 @@ static Thread *new_thread(Scenario *sc, lua_State *L, int idx, int64_t t_ms)
 void scenario_spawn(lua_State *L, int idx, int64_t t_ms)
 {
     luaL_checktype(L, idx, LUA_TFUNCTION);
+    if (lua_iscfunction(L, idx)) /* it would run with no line of the scenario to blame */
+        luaL_error(L, "spawn: give it a function of the scenario (function() ... end), not a library function");
     if (scenario_of(L)->nthreads >= THREADS_MAX)
         luaL_error(L, "spawn: over %d functions running at once (spawning in a loop?)", THREADS_MAX);
     if (!new_thread(scenario_of(L), L, idx, t_ms))
@@ -570,21 +951,25 @@ static const char *skip_repeated_position(const char *msg)
     return msg;
 }
 
-/* Sets err to "file:line: msg" at the innermost Lua function of co. */
-static bool error_at(lua_State *co, const char *msg, Error *err)
+/* Sets err to "file:line: msg" at the innermost frame of co running the
+ * scenario's code; with none (a thread of a C function, a dead thread, the
+ * prelude's own thread), at the thread's origin. */
+static bool error_at(lua_State *co, const char *origin, const char *msg, Error *err)
 {
-    lua_Debug ar;
-    for (int level = 0; lua_getstack(co, level, &ar); level++) {
-        lua_getinfo(co, "Sl", &ar);
-        if (ar.currentline > 0)
-            return error_set(err, "%s:%d: %s", ar.short_src, ar.currentline, msg);
-    }
+    char where[160];
+    if (scenario_position(co, 0, where, sizeof where))
+        return error_set(err, "%s: %s", where, msg);
+    if (origin && *origin)
+        return error_set(err, "%s: %s", origin, msg);
     return error_set(err, "%s", msg);
 }
 
 /* Builds "file:line: message" for an error that stopped thread co; its
- * stack is still there to be read (Lua does not unwind a dead coroutine). */
-static bool describe_error(Scenario *sc, lua_State *co, int status, Error *err)
+ * stack is still there to be read (Lua does not unwind a dead coroutine).
+ * A position inside the prelude (the API's helpers written in Lua, chunk
+ * "crisisdrill") means nothing to the scenario's author: it is replaced by
+ * the scenario's line that called the helper. */
+static bool describe_error(Scenario *sc, lua_State *co, const char *origin, int status, Error *err)
 {
     char msg[CD_ERROR_MAX];
     if (status == LUA_ERRMEM)
@@ -593,7 +978,10 @@ static bool describe_error(Scenario *sc, lua_State *co, int status, Error *err)
         snprintf(msg, sizeof msg, "%s", skip_repeated_position(lua_tostring(co, -1)));
     else
         snprintf(msg, sizeof msg, "error raised with a %s value", luaL_typename(co, -1));
-    return has_position(msg) ? error_set(err, "%s", msg) : error_at(co, msg, err);
+    static const char prelude_position[] = "crisisdrill:";
+    if (has_position(msg) && strncmp(msg, prelude_position, sizeof prelude_position - 1) == 0)
+        return error_at(co, origin, msg + position_length(msg), err);
+    return has_position(msg) ? error_set(err, "%s", msg) : error_at(co, origin, msg, err);
 }
 
 /* Resumes t with nargs values already on its stack. Removes it when it
@@ -602,21 +990,26 @@ static bool resume(Scenario *sc, Thread *t, int64_t at_ms, int nargs, Error *err
 {
     begin_slice(sc, at_ms);
     if (over_budget(sc)) {
-        char msg[160];
+        char msg[200];
         budget_message(sc, msg, sizeof msg);
-        error_at(t->co, msg, err);
+        if (*sc->spent_where)
+            error_set(err, "%s: %s", sc->spent_where, msg);
+        else
+            error_at(t->co, t->origin, msg, err);
         remove_thread(sc, t);
         return false;
     }
     sc->current = t;
     int nres = 0;
+    resume_begins(sc);
     int status = lua_resume(t->co, sc->L, nargs, &nres);
+    resume_ends(sc);
     sc->current = NULL;
     if (status == LUA_YIELD) {
         lua_pop(t->co, nres);
         if (t->state != TH_READY) /* wait(), await() or finish() */
             return true;
-        error_at(t->co, "coroutine.yield() would stop this timeline for good: use wait() or await()", err);
+        error_at(t->co, t->origin, "coroutine.yield() would stop this timeline for good: use wait() or await()", err);
         remove_thread(sc, t);
         return false;
     }
@@ -624,7 +1017,7 @@ static bool resume(Scenario *sc, Thread *t, int64_t at_ms, int nargs, Error *err
         remove_thread(sc, t);
         return true;
     }
-    describe_error(sc, t->co, status, err);
+    describe_error(sc, t->co, t->origin, status, err);
     remove_thread(sc, t);
     return false;
 }
@@ -778,15 +1171,25 @@ static bool run_chunk(Scenario *sc, const char *buf, size_t len, const char *pat
         return error_set(err, "%s: out of memory", path);
     sc->current = t;
     begin_slice(sc, -1); /* loading: the instant before the timeline starts */
+    snprintf(t->origin, sizeof t->origin, "%s:1", path);
     int nres = 0;
-    int status = lua_resume(t->co, L, 0, &nres);
+    bool ok = true;
+    if (over_budget(sc)) { /* the language file spent it */
+        char msg[200];
+        budget_message(sc, msg, sizeof msg);
+        ok = error_set(err, "%s:1: %s", path, msg);
+    } else {
+        resume_begins(sc);
+        int status = lua_resume(t->co, L, 0, &nres);
+        resume_ends(sc);
+        ok = status == LUA_OK;
+        if (status == LUA_YIELD)
+            ok = error_at(t->co, t->origin, "the top level of a scenario cannot wait nor yield", err);
+        else if (!ok)
+            describe_error(sc, t->co, t->origin, status, err);
+    }
     sc->current = NULL;
-    bool ok = status == LUA_OK;
-    if (status == LUA_YIELD)
-        ok = error_at(t->co, "the top level of a scenario cannot wait nor yield", err);
-    else if (!ok)
-        describe_error(sc, t->co, status, err);
-    else if (keep_result) {
+    if (ok && keep_result) {
         if (nres > 0)
             lua_xmove(t->co, L, 1);
         else
@@ -879,10 +1282,14 @@ bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const 
         lua_pushglobaltable(sc->L);
         lua_pushliteral(sc->L, "main");
         int type = lua_rawget(sc->L, -2);
+        bool is_c_main = lua_iscfunction(sc->L, -1);
         lua_pop(sc->L, 2);
         sc->host_alloc = false;
         if (type != LUA_TFUNCTION)
             return error_set(err, "%s:%d: the scenario defines no function main() (its timeline)", path,
+                             sc->meta.line);
+        if (is_c_main) /* set with rawset: the assignment's line is gone */
+            return error_set(err, "%s:%d: main must be a function of the scenario: function main() ... end", path,
                              sc->meta.line);
     }
     return ok;

@@ -38,7 +38,7 @@ typedef enum {
     M_PDATA_OK, M_PDATA_BAD, M_REPEAT, M_FIGURES, M_STUFFED,
     M_PERIM_OK, M_PERIM_FORBIDDEN, M_PERIM_AFTER, M_PERIM_WITHOUT,
     M_WHAT_REPLY, M_WHAT_DM, M_ACT_REPLY, M_ACT_DM, M_ACT_HIDE, M_ACT_DELETE, M_ACT_LIKE, M_ACT_OTHER,
-    M_OUTCOME, M_OUTCOME_CALM, M_OUTCOME_BETWEEN, M_OUTCOME_FED, M_GOOD_ANSWER,
+    M_OUTCOME, M_OUTCOME_CALM, M_OUTCOME_BETWEEN, M_OUTCOME_FED, M_GOOD_ANSWER, M_GOOD_ALERT,
     M_COUNT
 } Msg;
 
@@ -128,6 +128,10 @@ static const char *const messages[M_COUNT][2] = {
     [M_OUTCOME_FED] = {"the crisis ended worse than if nobody had answered: the answers fed the fire.",
                        "la crise s'est terminée pire que sans réponse : les réponses ont attisé le feu."},
     [M_GOOD_ANSWER] = {" A good answer: \"%s\" (template '%s').", " Une bonne réponse : « %s » (modèle « %s »)."},
+    [M_GOOD_ALERT] = {" A good alert: to %s as soon as post %s shows, naming it, with a note that says what happened, "
+                      "how big it is and what is needed.",
+                      " Une bonne alerte : à %s dès que le post %s apparaît, en le citant, avec une note qui dit ce "
+                      "qui s'est passé, quelle ampleur, et ce qu'il faut."},
 };
 
 /* ---- state ---------------------------------------------------------------- */
@@ -370,11 +374,13 @@ static void append(char *buf, size_t size, const char *fmt, const char *a, const
         snprintf(buf + n, size - n, fmt, a, b);
 }
 
-/* Appends the rule's rationale to a reason ("... — why"). */
-static void with_rationale(char *buf, size_t size, const Rule *rule)
+/* Appends the rule's rationale to a reason, in the session's language
+ * when the rule file gives it (why_fr=). */
+static void rationale(const Scorer *s, char *buf, size_t size, const Rule *rule)
 {
-    if (rule->rationale && *rule->rationale)
-        append(buf, size, " %s%s", rule->rationale, "");
+    const char *why = s->lang == 1 && rule->rationale_fr ? rule->rationale_fr : rule->rationale;
+    if (why && *why)
+        append(buf, size, " %s%s", why, "");
 }
 
 /* Appends what a good answer to a post of the situation would have been. */
@@ -637,7 +643,9 @@ static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64
         snprintf(reason, sizeof reason, msg(s, outcome == OUTCOME_LATE ? M_ALERT_LATE : M_ALERT_MET), r->role,
                  text_duration(d1, sizeof d1, at_ms - ob->triggered_ms), ob->post_id,
                  text_duration(d2, sizeof d2, r->deadline_ms));
-    with_rationale(reason, sizeof reason, r);
+    rationale(s, reason, sizeof reason, r);
+    if (outcome == OUTCOME_LATE)
+        append(reason, sizeof reason, msg(s, M_GOOD_ALERT), r->role, ob->post_id);
     if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
         return false;
     return emit(s, r, by->action_id, ob->post_id, at_ms, outcome, points, reason, err) && grade_note(s, ob, by, err);
@@ -667,7 +675,8 @@ static bool settle_obligation(Scorer *s, Obligation *ob, int64_t t_ms, bool left
         snprintf(reason, sizeof reason, msg(s, M_ALERT_SETTLED_END), text_duration(d1, sizeof d1, t_ms - ob->triggered_ms),
                  ob->post_id, r->role, (int)lround(f * 100), text_duration(d2, sizeof d2, r->deadline_ms));
     }
-    with_rationale(reason, sizeof reason, r);
+    rationale(s, reason, sizeof reason, r);
+    append(reason, sizeof reason, msg(s, M_GOOD_ALERT), r->role, ob->post_id);
     ob->outcome = OUTCOME_MISSED;
     if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
         return false;
@@ -736,7 +745,7 @@ static bool score_unneeded_alerts(Scorer *s, Error *err)
             continue;
         char reason[REASON_MAX];
         snprintf(reason, sizeof reason, msg(s, M_UNNEEDED), a->role);
-        with_rationale(reason, sizeof reason, r);
+        rationale(s, reason, sizeof reason, r);
         if (!emit(s, r, a->action_id, a->post_id, a->at_ms, OUTCOME_UNNEEDED, -r->penalty, reason, err))
             return false;
     }
@@ -922,7 +931,7 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
         return true;
     if (respected && (r->points == 0 || !j->good))
         return true; /* nothing earned, nothing to explain; a bad or pasted answer earns nothing */
-    with_rationale(reason, sizeof reason, r);
+    rationale(s, reason, sizeof reason, r);
     if (!respected && r->check != CHECK_DISTINCT)
         with_good_answer(s, reason, sizeof reason, j->post->situation);
     if (respected)
@@ -949,7 +958,7 @@ static bool score_response_time(Scorer *s, Judgement *j, Error *err)
     char reason[REASON_MAX], d1[32], d2[32];
     snprintf(reason, sizeof reason, msg(s, on_time ? M_ANSWER_TIME : M_ANSWER_LATE), post->id, post->situation,
              text_duration(d1, sizeof d1, waited), text_duration(d2, sizeof d2, r->deadline_ms));
-    with_rationale(reason, sizeof reason, r);
+    rationale(s, reason, sizeof reason, r);
     if (on_time)
         return emit_credit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_ON_TIME, r->points, reason, err);
     return emit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_LATE, -r->late, reason, err);
@@ -997,9 +1006,13 @@ static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
         j->good = false;
     if (j->dry || (respected && (r->points == 0 || !j->good)))
         return true;
-    with_rationale(reason, sizeof reason, r);
+    rationale(s, reason, sizeof reason, r);
     if (respected)
         return emit_credit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_RESPECTED, r->points, reason, err);
+    if (r->verdict == VERDICT_ALERT_FIRST)
+        append(reason, sizeof reason, msg(s, M_GOOD_ALERT), r->role, post->id);
+    else
+        with_good_answer(s, reason, sizeof reason, post->situation);
     return emit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
 }
 
@@ -1113,7 +1126,7 @@ static bool score_unanswered(Scorer *s, int64_t t_ms, bool left_early, Error *er
             snprintf(reason, sizeof reason, msg(s, M_ANSWER_SETTLED_END), p->id, p->situation, (int)lround(f * 100),
                      text_duration(d1, sizeof d1, r->deadline_ms));
         }
-        with_rationale(reason, sizeof reason, r);
+        rationale(s, reason, sizeof reason, r);
         with_good_answer(s, reason, sizeof reason, p->situation);
         if (!emit(s, r, 0, p->id, due < t_ms ? due : t_ms, OUTCOME_MISSED, points, reason, err))
             return false;
@@ -1151,7 +1164,7 @@ static bool score_outcome(Scorer *s, int64_t t_ms, Error *err)
     snprintf(reason, sizeof reason, msg(s, M_OUTCOME), (long long)s->scale.reach_final,
              (long long)s->scale.reach_calm, (long long)s->scale.reach_silent,
              msg(s, f >= 0.75 ? M_OUTCOME_CALM : f >= 0 ? M_OUTCOME_BETWEEN : M_OUTCOME_FED));
-    with_rationale(reason, sizeof reason, r);
+    rationale(s, reason, sizeof reason, r);
     return emit(s, r, 0, NULL, t_ms, points >= 0 ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
 }
 

@@ -26,6 +26,8 @@ struct Session {
     ActionLog *log;
     size_t nlog, cap_log;
     int trainee_posts;
+    size_t data_charged;         /* bytes the scenario has had kept: charge_data() */
+    size_t nbranches;
 };
 
 static const char *const status_names[] = {"running", "completed", "aborted", "interrupted"};
@@ -75,15 +77,50 @@ static bool grow(void **items, size_t n, size_t *cap, size_t size)
 
 /* ---- what the scenario adds ------------------------------------------- */
 
-/* What a scenario may add: the host's own memory and time are outside the
- * Lua sandbox's ceilings, so a loop calling post{} must stop somewhere. */
-#define SESSION_MAX_POSTS 100000
-#define SESSION_MAX_PERSONAS 100000
+/* What a scenario may add: the host's own memory and the database are
+ * outside the Lua sandbox's ceilings, so a loop calling post{} must stop
+ * somewhere. Each kind of thing has a count, and everything the scenario
+ * has kept in C memory and in the database is charged, in one place, to
+ * one budget per session: its texts (as the database stores them:
+ * stored_bytes) plus SESSION_ITEM_BYTES for the structures, indexes and
+ * rows around them (a post with a one-letter text takes about 350 bytes of
+ * memory here). A persona replaced is charged again: its row is written
+ * again. */
+#define SESSION_MAX_POSTS 50000
+#define SESSION_MAX_PERSONAS 50000
+#define SESSION_MAX_TEMPLATES 1000
+#define SESSION_MAX_BRANCHES 10000
+#define SESSION_ITEM_BYTES 384
+#define SESSION_DATA_MAX ((size_t)32 << 20)
+
+static size_t len_or_0(const char *s) { return s ? strlen(s) : 0; }
+
+/* What n bytes of one row take in the database file: SQLite keeps about
+ * 1,000 bytes of a row on its page (posts is a WITHOUT ROWID table) and
+ * the rest in overflow pages of 4 KiB, so a row of 1,100 bytes takes a
+ * whole page for its last 100 (reposts with a 1,000-byte situation made a
+ * database three times the bytes charged). */
+static size_t stored_bytes(size_t n)
+{
+    return n <= 1000 ? n : 1000 + (n - 1000 + 4091) / 4092 * 4096;
+}
+
+static bool charge_data(Session *s, size_t bytes, Error *err)
+{
+    bytes = stored_bytes(bytes) + SESSION_ITEM_BYTES;
+    if (s->data_charged + bytes > SESSION_DATA_MAX)
+        return error_set(err, "the scenario's data budget of %zu MiB is spent (posts, personas, templates and "
+                              "branches it had kept; posting in a loop?)", SESSION_DATA_MAX >> 20);
+    s->data_charged += bytes;
+    return true;
+}
 
 bool session_add_persona(Session *s, const Persona *p, Error *err)
 {
     if (feed_persona_count(s->feed) >= SESSION_MAX_PERSONAS)
         return error_set(err, "over %d personas (declaring them in a loop?)", SESSION_MAX_PERSONAS);
+    if (!charge_data(s, len_or_0(p->handle) + len_or_0(p->name) + len_or_0(p->role), err))
+        return false;
     if (!feed_add_persona(s->feed, p, err))
         return false;
     return s->id == 0 || store_record_persona(s->store, s->id, feed_persona(s->feed, p->handle), err);
@@ -95,6 +132,10 @@ Post *session_add_post(Session *s, Post *p, Error *err)
         error_set(err, "over %d posts in the feed (posting in a loop?)", SESSION_MAX_POSTS);
         return NULL;
     }
+    if (!p->by_trainee && /* the trainee's words are bounded by the answers file or the keyboard */
+        !charge_data(s, len_or_0(p->id) + len_or_0(p->author) + len_or_0(p->text) + len_or_0(p->situation) +
+                            len_or_0(p->parent), err))
+        return NULL;
     p->shown_ms = s->now_ms;
     p->first_response_ms = -1;
     Post *added = feed_add_post(s->feed, p, err);
@@ -109,6 +150,10 @@ bool session_add_template(Session *s, const Template *t, Error *err)
 {
     if (session_template(s, t->id))
         return error_set(err, "template '%s' is declared twice", t->id);
+    if (s->ntemplates >= SESSION_MAX_TEMPLATES)
+        return error_set(err, "over %d templates (declaring them in a loop?)", SESSION_MAX_TEMPLATES);
+    if (!charge_data(s, len_or_0(t->id) + len_or_0(t->situation) + len_or_0(t->label) + len_or_0(t->text), err))
+        return false;
     if (!grow((void **)&s->templates, s->ntemplates, &s->cap_templates, sizeof *s->templates))
         return error_set(err, "out of memory");
     Template *c = &s->templates[s->ntemplates];
@@ -122,6 +167,11 @@ bool session_add_template(Session *s, const Template *t, Error *err)
 
 bool session_mark_branch(Session *s, const char *name, Error *err)
 {
+    if (s->nbranches >= SESSION_MAX_BRANCHES)
+        return error_set(err, "over %d branches (marking them in a loop?)", SESSION_MAX_BRANCHES);
+    if (!charge_data(s, strlen(name), err))
+        return false;
+    s->nbranches++;
     return store_record_branch(s->store, s->id, s->now_ms, name, err);
 }
 
@@ -339,6 +389,12 @@ static const char *played_language(const Session *s, const char *lang)
 
 static bool begin(Session *s, const char *lang, Error *err)
 {
+    /* Every front end's name comes through here (the command line, $USER,
+     * the start screen), refused before any row is written; a replay plays
+     * again what was recorded, an older program's name included. */
+    bool replay = s->cfg.mode && strcmp(s->cfg.mode, "replay") == 0;
+    if (s->cfg.trainee && !replay && !text_check_name(s->cfg.trainee, err))
+        return false;
     const ScenarioMeta *m = scenario_meta(s->scenario);
     char version[96];
     scenario_version(s, version, sizeof version);
@@ -659,6 +715,9 @@ bool session_end(Session *s, SessionStatus status, const char *error, Error *err
         Error ignored;
         left_early = !(session_advance(s, end_ms(s), &ignored) && s->over);
     }
+    if (getenv("CRISISDRILL_VERBOSE")) /* how far from the whole-run budget (docs/reliability.md) */
+        fprintf(stderr, "[budget] the scenario used %lld instructions of its whole-run budget, %zu bytes of its "
+                        "data budget\n", (long long)scenario_instructions(s->scenario), s->data_charged);
     if (status == SESSION_COMPLETED && !s->over)
         s->over = true;
     bool ok = scorer_finish(s->scorer, s->now_ms, left_early, err) &&

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "clock.h"
@@ -188,7 +189,7 @@ static const char *const migrations[] = {
     "  deadline_ms INTEGER NOT NULL DEFAULT 0, words TEXT, check_kind TEXT,\n"
     "  points INTEGER NOT NULL DEFAULT 0, penalty INTEGER NOT NULL DEFAULT 0, late INTEGER NOT NULL DEFAULT 0,\n"
     "  rationale TEXT NOT NULL DEFAULT '',\n"
-    "  concept TEXT, note_points INTEGER NOT NULL DEFAULT 0, share INTEGER NOT NULL DEFAULT 0,\n"
+    "  concept TEXT, note_points INTEGER NOT NULL DEFAULT 0, share INTEGER NOT NULL DEFAULT 0, rationale_fr TEXT,\n"
     "  UNIQUE(ruleset_version, key));\n"
     "INSERT INTO rules_v3(id, ruleset_version, position, key, kind, competency, situation, action, verdict, role,\n"
     "  trigger, threshold, window_ms, deadline_ms, words, check_kind, points, penalty, late, rationale)\n"
@@ -485,6 +486,17 @@ static void sweep_dead_sessions(Store *s)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* What path is when it exists and is not a regular file, else NULL. SQLite
+ * would open a device such as /dev/null and make DEVICE-journal beside it. */
+static const char *not_a_file(const char *path)
+{
+    struct stat st;
+    if (strcmp(path, ":memory:") == 0 || stat(path, &st) != 0 || S_ISREG(st.st_mode))
+        return NULL;
+    return S_ISDIR(st.st_mode) ? "a folder" : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+           : S_ISFIFO(st.st_mode) ? "a FIFO" : "a socket";
+}
+
 static Store *open_with(const char *path, bool readonly, Error *err)
 {
     Store *s = calloc(1, sizeof *s);
@@ -495,8 +507,12 @@ static Store *open_with(const char *path, bool readonly, Error *err)
     }
     s->readonly = readonly;
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    bool ok = sqlite3_open_v2(path, &s->db, flags, NULL) == SQLITE_OK;
-    if (!ok) {
+    const char *not_file = not_a_file(path);
+    bool ok = !not_file && sqlite3_open_v2(path, &s->db, flags, NULL) == SQLITE_OK;
+    if (not_file) {
+        error_set(err, "%s: cannot open the database%s: %s, not a file (give a database file, or a new path)",
+                  path, readonly ? "" : " for writing", not_file);
+    } else if (!ok) {
         explain_open_failure(s, err);
     } else {
         sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
@@ -635,8 +651,8 @@ static bool insert_rule(Store *s, int64_t version, int position, Rule *r, Error 
     sqlite3_stmt *st = prepare_write(s,
         "INSERT INTO rules(ruleset_version, position, key, kind, competency, situation, action, verdict, role,"
         " trigger, threshold, window_ms, deadline_ms, words, check_kind, points, penalty, late, rationale,"
-        " concept, note_points, share)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
+        " concept, note_points, share, rationale_fr)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
     if (!st)
         return false;
     sqlite3_bind_int64(st, 1, version);
@@ -661,6 +677,7 @@ static bool insert_rule(Store *s, int64_t version, int position, Rule *r, Error 
     bind_text(st, 20, r->concept);
     sqlite3_bind_int(st, 21, r->note_points);
     sqlite3_bind_int(st, 22, r->share);
+    bind_text(st, 23, r->rationale_fr);
     if (!run(s, st, err))
         return false;
     r->db_id = sqlite3_last_insert_rowid(s->db);
@@ -767,6 +784,7 @@ static bool read_rule(sqlite3_stmt *st, RuleSet *set, Error *err)
     r->concept = column_dup(st, 18);
     r->note_points = sqlite3_column_int(st, 19);
     r->share = sqlite3_column_int(st, 20);
+    r->rationale_fr = column_dup(st, 21);
     if (!r->key || !r->rationale)
         return error_set(err, "damaged rule row %lld", (long long)r->db_id);
     rules_fold_words(r);
@@ -835,7 +853,8 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
     if (ok)
         st = store_prepare(s,
             "SELECT id, key, kind, competency, situation, action, verdict, role, trigger, threshold, window_ms,"
-            " deadline_ms, words, check_kind, points, penalty, late, rationale, concept, note_points, share"
+            " deadline_ms, words, check_kind, points, penalty, late, rationale, concept, note_points, share,"
+            " rationale_fr"
             " FROM rules WHERE ruleset_version = ? ORDER BY position", err);
     ok = ok && st;
     if (ok) {

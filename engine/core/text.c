@@ -2,10 +2,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 size_t text_utf8_next(const unsigned char *s, size_t n, uint32_t *cp, bool *valid)
 {
@@ -228,11 +231,107 @@ bool text_has_personal_data(const char *text)
     return false;
 }
 
+/* Characters that a terminal or the bidirectional algorithm acts on rather
+ * than shows. Not U+200C/U+200D (joiners inside words and emoji). */
+static bool is_hidden_control(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x061c || cp == 0x200b || cp == 0x200e ||
+           cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+bool text_check_name(const char *name, Error *err)
+{
+    size_t len = strlen(name), count = 0;
+    if (len == 0)
+        return error_set(err, "a trainee name is needed");
+    for (const unsigned char *p = (const unsigned char *)name, *end = p + len; p < end; count++) {
+        uint32_t cp;
+        bool valid;
+        p += text_utf8_next(p, (size_t)(end - p), &cp, &valid);
+        if (!valid)
+            return error_set(err, "the trainee name is not UTF-8 text");
+        if (is_hidden_control(cp))
+            return error_set(err, "the trainee name holds a control or direction character (U+%04X)", (unsigned)cp);
+        if (cp == ',')
+            return error_set(err, "the trainee name holds a comma (report --team separates names with commas)");
+    }
+    if (count > TEXT_NAME_MAX)
+        return error_set(err, "the trainee name is longer than %d characters", TEXT_NAME_MAX);
+    return true;
+}
+
+/* The visible form of the character at p (n > 0 bytes left) into piece;
+ * returns the bytes it takes. */
+static size_t visible_piece(const unsigned char *p, size_t n, char piece[16])
+{
+    uint32_t cp;
+    bool valid;
+    size_t len = text_utf8_next(p, n, &cp, &valid);
+    if (!valid)
+        snprintf(piece, 16, "\\x%02x", *p), len = 1;
+    else if (cp == '\n' || cp == '\t' || cp == '\r')
+        snprintf(piece, 16, "\\%c", cp == '\n' ? 'n' : cp == '\t' ? 't' : 'r');
+    else if (is_hidden_control(cp))
+        snprintf(piece, 16, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
+    else
+        snprintf(piece, 16, "%.*s", (int)len, (const char *)p);
+    return len;
+}
+
+char *text_visible(const char *s, char *buf, size_t size)
+{
+    size_t out = 0;
+    const unsigned char *p = (const unsigned char *)(s ? s : ""), *end = p + strlen((const char *)p);
+    while (p < end) {
+        char piece[16];
+        size_t n = visible_piece(p, (size_t)(end - p), piece), k = strlen(piece);
+        if (out + k + 4 > size) { /* room for "..." and the NUL */
+            memcpy(buf + out, "...", 3);
+            out += 3;
+            break;
+        }
+        memcpy(buf + out, piece, k);
+        out += k;
+        p += n;
+    }
+    buf[out] = '\0';
+    return buf;
+}
+
+void text_write_visible(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : ""), *end = p + strlen((const char *)p);
+    while (p < end) {
+        char piece[16];
+        p += visible_piece(p, (size_t)(end - p), piece);
+        fputs(piece, out);
+    }
+}
+
 char *text_read_file(const char *path, size_t max, size_t *len, Error *err)
 {
-    FILE *f = fopen(path, "rb");
+    /* Opened without blocking and checked before reading: a FIFO would wait
+     * for a writer for ever, a terminal for a person, a folder fails later
+     * with a less useful word. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        error_set(err, "%s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        error_set(err, "%s: not a regular file (%s): give a text file", path,
+                  S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a FIFO" :
+                  S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "a socket");
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
         error_set(err, "%s: %s", path, strerror(errno));
+        close(fd);
         return NULL;
     }
     char *buf = malloc(max + 1);
@@ -249,6 +348,12 @@ char *text_read_file(const char *path, size_t max, size_t *len, Error *err)
             error_set(err, "%s: file over %zu KiB", path, max / 1024);
         free(buf);
         return NULL;
+    }
+    /* A byte order mark, as some Windows editors write: not part of the text
+     * (it made the first word of a rule or answers file "\xEF\xBB\xBFruleset"). */
+    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        n -= 3;
+        memmove(buf, buf + 3, n);
     }
     buf[n] = '\0';
     *len = n;

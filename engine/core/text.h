@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "error.h"
 
@@ -42,8 +43,26 @@ char *text_duration(char *buf, size_t size, int64_t ms);
 /* True when text holds something that looks like personal data: an e-mail
  * address or a phone number (9 digits or more, spaces and dots allowed). */
 bool text_has_personal_data(const char *text);
-/* Reads a whole file of at most max bytes, NUL-terminated. Returns a buffer
- * the caller frees, its length in *len; NULL with "path: why" in err. */
+/* A trainee's name as it may be stored: 1 to TEXT_NAME_MAX characters of
+ * UTF-8, none of them a control character (C0, DEL, C1), a direction or
+ * invisible format mark (U+200B, U+200E/F, U+202A-U+202E, U+2060-U+2069,
+ * U+061C, U+FEFF) or a comma (report --team separates names with commas).
+ * False with the reason in err. */
+#define TEXT_NAME_MAX 100
+bool text_check_name(const char *name, Error *err);
+
+/* Copies s into buf (size >= 8) as a terminal can show it without acting on
+ * it: line feed, tab and carriage return as \n \t \r, other controls and
+ * the marks above as \xNN or \uNNNN, a byte that is not UTF-8 as \xNN; cut
+ * at a character, ending "...", when buf is too small. Returns buf. */
+char *text_visible(const char *s, char *buf, size_t size);
+/* The same, whole, onto out (NULL writes nothing). */
+void text_write_visible(FILE *out, const char *s);
+
+/* Reads a whole regular file of at most max bytes, NUL-terminated, without
+ * a leading UTF-8 byte order mark. Returns a buffer the caller frees, its
+ * length in *len; NULL with "path: why" in err, at once for a FIFO, a
+ * device or a folder (opened without blocking, then checked). */
 char *text_read_file(const char *path, size_t max, size_t *len, Error *err);
 
 #endif

@@ -143,7 +143,18 @@ static bool parse_answer(const Tokens *t, Answer *ans, int64_t previous_ms, Erro
         return error_set(err, "%s needs a text in double quotes or template=ID", positional[1]);
     if (a->text && !text_is_utf8(a->text, strlen(a->text)))
         return error_set(err, "the text is not valid UTF-8");
-    return optional_time(t, "opened", &a->opened_ms, err) && optional_time(t, "typed", &a->typed_ms, err);
+    if (!optional_time(t, "opened", &a->opened_ms, err) || !optional_time(t, "typed", &a->typed_ms, err))
+        return false;
+    /* The reaction and typing times are measured up to the action: one that
+     * starts after it (opened=1:39:00 on a 0:50 answer) is a typo that would
+     * show as a reaction of an hour and a half. */
+    if (a->opened_ms > a->at_ms)
+        return error_set(err, "opened=%s is after the action's time %s (the post is opened before it is answered)",
+                         tokens_get(t, "opened"), positional[0]);
+    if (a->typed_ms > a->at_ms)
+        return error_set(err, "typed=%s is after the action's time %s (typing starts before the text is sent)",
+                         tokens_get(t, "typed"), positional[0]);
+    return true;
 }
 
 static bool is_blank(const char *p, const char *end)

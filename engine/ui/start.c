@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "../core/session.h"
+#include "../core/text.h"
 
 #define MAX_SCENARIOS 64
 
@@ -148,10 +149,18 @@ StartResult start_handle(Start *st, const SDL_Event *ev)
         default: break;
         }
         break;
-    case SDL_TEXTINPUT:
-        if (strlen(st->choice.trainee) + strlen(ev->text.text) < sizeof st->choice.trainee - 1)
-            strcat(st->choice.trainee, ev->text.text);
+    case SDL_TEXTINPUT: {
+        /* Typed or pasted: only what makes a valid name is kept (no control
+         * or direction character, no comma, TEXT_NAME_MAX characters). */
+        char next[sizeof st->choice.trainee];
+        Error err;
+        if (strlen(st->choice.trainee) + strlen(ev->text.text) < sizeof next - 1) {
+            snprintf(next, sizeof next, "%s%s", st->choice.trainee, ev->text.text);
+            if (text_check_name(next, &err))
+                memcpy(st->choice.trainee, next, sizeof next);
+        }
         break;
+    }
     case SDL_KEYUP:
         /* The history follows the name as it is typed: refresh once the key is released. */
         if (ev->key.keysym.sym == SDLK_BACKSPACE || ev->key.keysym.sym < 0x80)

@@ -347,15 +347,22 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
 static bool play_with_reload(Ui *ui, const WindowConfig *cfg, const SessionConfig *base, const UiStrings *strings,
                              int64_t *id_out, bool *closed, Error *err)
 {
+    bool edited = false;
     for (;;) {
         bool reload;
         err->msg[0] = '\0';
         bool ok = play_once(ui, cfg, base, strings, id_out, closed, &reload, err);
         if (*closed || (ok && !reload))
             return ok;
-        if (reload)
+        if (reload) {
+            edited = true;
             continue;
-        /* It did not start, or failed: show why, wait for a fix. */
+        }
+        /* It did not start, or failed: show why, wait for a fix. A trainer
+         * editing the files also reads each error in the terminal, with its
+         * file:line to copy (a first error is printed when the window leaves). */
+        if (edited)
+            fprintf(stderr, "crisisdrill: %s (waiting for the files to change)\n", err->msg);
         if (!show_error_until_change(ui, base->scenario_path, base->rules, err->msg, strings, closed))
             return false;
     }

@@ -25,9 +25,18 @@ base=base.db
 play --db "$base" >/dev/null && play --db "$base" --trainee bob >/dev/null || fail "cannot make the base database"
 base_rows=$(rows "$base")
 
-# Permissions do not bind root: as root, the read-only cases run as the user nobody.
+# Permissions do not bind root, whose capabilities override them: as root, the read-only cases run
+# as root without any capability (an empty bounding set: the program starts with none). Still uid 0,
+# it reaches the binary, the scenarios and these files wherever the clone lives; as the user nobody
+# they failed in a mode-700 folder (root's home, a mktemp -d) before reaching the read-only file.
 as_user=()
-[ "$(id -u)" != 0 ] || as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+if [ "$(id -u)" = 0 ]; then
+  as_user=(setpriv --inh-caps=-all --bounding-set=-all --)
+  : >cap-probe && chmod 444 cap-probe
+  if "${as_user[@]}" sh -c 'echo x >>cap-probe' 2>/dev/null; then
+    fail "setpriv could not drop root's capabilities: the read-only cases would test nothing"
+  fi
+fi
 
 # ---- a read-only file: nothing written; reading still works ----------------------------------------
 mkdir -p ro-file && chmod 777 ro-file && cp "$base" ro-file/x.db && chmod 444 ro-file/x.db
@@ -53,13 +62,20 @@ chmod 755 ro-dir
 
 # ---- locked: another program holds the write lock ------------------------------------------------
 cp "$base" locked.db
-hold_lock() { # SECONDS: another program holds the write lock that long, then commits a row of its own
-  { echo "begin immediate; insert into branches values(1, 1, 'other program');"; sleep "$1"; echo "commit;"; } |
-    sqlite3 locked.db &
+# hold_lock: another program (the sqlite3 tool) takes the write lock and holds it until release_lock.
+# The test goes on when the holder has said, through a FIFO, that BEGIN IMMEDIATE succeeded (a fixed
+# 0.3 s stood for that and failed on a busy machine). Each wait is bounded: a broken case fails.
+hold_lock() {
+  rm -f lock.fifo release.fifo && mkfifo lock.fifo release.fifo
+  { echo ".bail on"; echo "begin immediate; insert into branches values(1, 1, 'other program');"; echo ".print held"
+    read -r -t 120 _ <>release.fifo; echo "commit;"; } | sqlite3 locked.db >lock.fifo &
   holder=$!
-  sleep 0.3
+  local said=""
+  read -r -t 60 said <lock.fifo || true
+  [ "$said" = held ] || fail "the other program did not take the write lock"
 }
-hold_lock 8
+release_lock() { echo commit 1<>release.fifo; wait "$holder" || fail "the other program's commit failed"; }
+hold_lock
 start=$(date +%s%N)
 expect_exit 1 -- play --db locked.db
 waited=$((($(date +%s%N) - start) / 1000000))
@@ -72,13 +88,16 @@ expect_exit 0 -- "$CRISISDRILL" report --session 1 --db locked.db
 expect_exit 0 -- "$CRISISDRILL" transcript --session 2 --db locked.db
 read_ms=$((($(date +%s%N) - start) / 1000000))
 [ "$read_ms" -lt 2000 ] || fail "locked: reading took $read_ms ms while another program wrote"
-wait "$holder"
+release_lock
 expect_value locked.db "select count(*) from sessions" 2
 expect_value locked.db "select count(*) from branches where name = 'other program'" 1
-# A lock held for less than the busy timeout is waited for.
-hold_lock 1
-expect_exit 0 -- play --db locked.db
-wait "$holder"
+# A lock held for less than the busy timeout (1 s, from the moment it is held) is waited for.
+hold_lock
+play --db locked.db >"$WORK/out" 2>"$WORK/err" &
+player=$!
+sleep 1
+release_lock
+wait "$player" || fail "a play that met a lock held 1 s failed: $(cat "$WORK/err")"
 expect_value locked.db "select count(*) from sessions where status = 'completed'" 3
 expect_value locked.db "select count(*) from branches where name = 'other program'" 2
 

@@ -30,7 +30,7 @@ db="$WORK/tour.db"
 [ "$(sql "$db" "select count(*) from actions")" = 9 ] || fail "actions: $(sql "$db" "select count(*) from actions")"
 # The answer to a colleague stays internal, judged by the internal_request rules only.
 [ "$(sql "$db" "select kind from posts where parent = 'k1'")" = internal ] || fail "the answer to k1 is not internal"
-[ "$(sql "$db" "select group_concat(rule, ',') from v_scores where post_id = 'k1'")" = "perimeter.internal.reply,target.internal" ] ||
+[ "$(sql "$db" "select group_concat(rule, ',') from v_scores where post_id = 'k1'")" = "target.internal,perimeter.internal.reply" ] ||
   fail "k1 rows: $(sql "$db" "select group_concat(rule, ',') from v_scores where post_id = 'k1'")"
 [ "$(sql "$db" "select count(*) from posts where kind = 'news' and situation = 'news'")" = 1 ] || fail "no headline"
 [ "$(sql "$db" "select opened_ms || '/' || typed_ms from actions where kind = 'reply' and post_id = 'c1'")" = "25000/27000" ] ||
@@ -46,6 +46,16 @@ while read -r fn; do
 done <"$WORK/functions"
 
 # The rules reference documents every statement of the default rule set.
-for kind in ruleset role perimeter alert reply target unneeded_alert; do
+for kind in ruleset role concept perimeter alert reply target outcome unneeded_alert; do
   grep -q "^### $kind" "$SOURCE_DIR/docs/rules.md" || fail "docs/rules.md has no section for $kind"
 done
+# ... and its examples, put together, are a rule file that imports and exports back the same.
+awk '/^```$/ && !on { on = 1; next } /^```/ && on { on = 0; next } on' "$SOURCE_DIR/docs/rules.md" |
+  grep -v '^crisisdrill ' >"$WORK/doc-examples.rules"
+expect_exit 0 -- "$CRISISDRILL" rules import "$WORK/doc-examples.rules" --db "$WORK/doc-rules.db"
+expect_exit 0 -- "$CRISISDRILL" rules export default -o "$WORK/doc-export.rules" --db "$WORK/doc-rules.db"
+for statement in concept perimeter alert reply target outcome unneeded_alert; do
+  grep -q "^$statement " "$WORK/doc-export.rules" || fail "the docs' $statement example was not imported"
+done
+expect_in "$WORK/doc-export.rules" "note=3"
+expect_in "$WORK/doc-export.rules" "concept=apology"

@@ -70,6 +70,20 @@ expect_no_branch() {
   [ "$(sql "$1" "select count(*) from branches where name = '$2'")" = 0 ] || fail "$(basename "$1"): branch $2 reached"
 }
 
+# wait_until SECONDS WHAT -- COMMAND...: runs the command every 0.1 s until it succeeds; when
+# SECONDS pass first, the check WHAT fails. For the conditions a fixed sleep used to stand in for.
+wait_until() {
+  local limit=$1 what=$2; shift 2; [ "$1" = "--" ] && shift
+  local deadline=$((SECONDS + limit))
+  until "$@" >/dev/null 2>&1; do
+    if [ "$SECONDS" -ge "$deadline" ]; then fail "waited $limit s for: $what"; return 0; fi
+    sleep 0.1
+  done
+}
+
+# sql_is DB QUERY WANT: the query's value is WANT (a condition for wait_until).
+sql_is() { [ "$(sql "$1" "$2")" = "$3" ]; }
+
 finish() {
   if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
   echo "all checks passed"

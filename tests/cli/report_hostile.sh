@@ -6,9 +6,12 @@
 H="$SOURCE_DIR/tests/scenarios/hostile"
 db="$WORK/hostile.db"
 trainee=$'=cmd|\' /C calc\'!A0 <script>"Zoë"</script>, \u202eRTL 👩‍💻\x01'
-expect_exit 0 -- "$CRISISDRILL" play "$H/scenario.lua" --headless --answers "$H/answers.txt" --trainee "$trainee" \
+# Such a name is refused at entry now (tests/cli/inputs.sh); a database written by an older program,
+# or by the sqlite3 tool, may still hold one.
+expect_exit 0 -- "$CRISISDRILL" play "$H/scenario.lua" --headless --answers "$H/answers.txt" --trainee hostile \
   --db "$db"
 expect_in "$WORK/out" "Session 1 completed"
+sqlite3 "$db" "update sessions set trainee = cast(x'$(printf '%s' "$trainee" | od -An -tx1 | tr -d ' \n')' as text)"
 [ "$(sql "$db" "select trainee from sessions")" = "$trainee" ] || fail "the trainee's name was altered when stored"
 [ "$(sql "$db" "select max(length(text)) from actions")" = 5000 ] || fail "no 5,000-character line in the fixture"
 

@@ -106,7 +106,10 @@ expect_exit 2 -- "$CRISISDRILL" report --team --format html --homepage "https://
 H="$SOURCE_DIR/tests/scenarios/hostile"
 hdb="$WORK/hostile.db"
 htrainee=$'=cmd|\' /C calc\'!A0 <script>"Zoë"</script>, \u202eRTL 👩‍💻\x01'
-expect_exit 0 -- "$CRISISDRILL" play "$H/scenario.lua" --headless --answers "$H/answers.txt" --trainee "$htrainee" --db "$hdb"
+# Such a name is refused at entry now (tests/cli/inputs.sh); a database written by an older program,
+# or by the sqlite3 tool, may still hold one.
+expect_exit 0 -- "$CRISISDRILL" play "$H/scenario.lua" --headless --answers "$H/answers.txt" --trainee hostile --db "$hdb"
+sqlite3 "$hdb" "update sessions set trainee = cast(x'$(printf '%s' "$htrainee" | od -An -tx1 | tr -d ' \n')' as text)"
 expect_exit 0 -- "$CRISISDRILL" report --session 1 --format html --db "$hdb" -o "$WORK/hostile.html"
 python3 - "$hdb" "$WORK/hostile-texts" <<'PY'
 import sqlite3, sys

@@ -36,8 +36,12 @@ done
 # Every hostile scenario ends within SECONDS_MAX and PEAK_MAX_KB of resident memory (the
 # scenario's 64 MiB ceiling plus the program itself), and writes nothing but its database:
 # they run from a copy of the folder, with HOME and TMPDIR empty, checked afterwards.
-SECONDS_MAX=10
+# Sanitized code runs several times slower (the asan preset sets CRISISDRILL_TIME_SCALE=3).
+SECONDS_MAX=$((10 * ${CRISISDRILL_TIME_SCALE:-1}))
 PEAK_MAX_KB=$((128 * 1024))
+# What the scenario API keeps in the database is bounded by the data budget of a session
+# (32 MiB of texts and items: engine/core/session.c); the database file stays under this.
+DB_MAX_KB=$((64 * 1024))
 # Under AddressSanitizer (the asan preset) shadow memory and quarantine come on top of what the
 # program uses: the bound there only catches a runaway.
 case "$(ldd "$CRISISDRILL" 2>/dev/null)" in *libasan*) PEAK_MAX_KB=$((1024 * 1024)) ;; esac
@@ -53,7 +57,10 @@ for f in "$WORK/hostile"/*.lua; do
   [ "$elapsed_ms" -le $((SECONDS_MAX * 1000)) ] || fail "$name: took ${elapsed_ms} ms (at most ${SECONDS_MAX} s)"
   [ "$peak_kb" -gt 0 ] || fail "$name: no peak memory measured"
   [ "$peak_kb" -le "$PEAK_MAX_KB" ] || fail "$name: peak memory ${peak_kb} KiB (at most $PEAK_MAX_KB KiB)"
-  echo "$name: peak ${peak_kb} KiB"
+  db_kb=$(cat "$WORK/$name.db" "$WORK/$name.db-wal" 2>/dev/null | wc -c)
+  db_kb=$((db_kb / 1024))
+  [ "$db_kb" -le "$DB_MAX_KB" ] || fail "$name: database of ${db_kb} KiB (at most $DB_MAX_KB KiB)"
+  echo "$name: peak ${peak_kb} KiB, database ${db_kb} KiB"
   count=$((count + 1))
 done
 [ "$count" -ge 60 ] || fail "only $count sandbox scenarios ran"
@@ -61,9 +68,52 @@ done
 [ "$(cd "$WORK/hostile" && ls -A | sort)" = "$before" ] || fail "a hostile scenario left a file beside it"
 [ -z "$(find "$WORK/home" "$WORK/tmp" -mindepth 1)" ] || fail "a hostile scenario wrote into HOME or TMPDIR: $(find "$WORK/home" "$WORK/tmp" -mindepth 1)"
 
+# ---- a language file is loaded in the sandbox too; `check` plays under the same bounds ------
+# tests/scenarios/sandbox/language/CASE/ holds a scenario whose en.lua tries to escape while it
+# loads: play and check both end with exit 1 and the en.lua line, in time.
+for dir in "$SANDBOX"/language/*/; do
+  case=$(basename "$dir")
+  line=$(grep -n -- '-- EXPECT: ' "$dir/en.lua" | cut -d: -f1)
+  msg=$(directive "$dir/en.lua" EXPECT)
+  for how in play check; do
+    rm -f "$WORK/lang-$case.db"
+    start=$(now_ms)
+    rc=0
+    if [ $how = play ]; then
+      (cd "$dir" && timeout 20 "$CRISISDRILL" play scenario.lua --headless --answers "$WORK/empty.txt" \
+        --db "$WORK/lang-$case.db") >"$WORK/out" 2>"$WORK/err" || rc=$?
+    else
+      (cd "$dir" && timeout 20 "$CRISISDRILL" check scenario.lua) >"$WORK/out" 2>"$WORK/err" || rc=$?
+    fi
+    elapsed_ms=$(($(now_ms) - start))
+    check_status "language $case ($how)" 1
+    cat "$WORK/out" >>"$WORK/err"
+    expect_in "$WORK/err" "en.lua:$line: $msg"
+    expect_not_in "$WORK/err" "ESCAPED"
+    [ "$elapsed_ms" -le $((SECONDS_MAX * 1000)) ] || fail "language $case ($how): took ${elapsed_ms} ms"
+    echo "language $case ($how): exit $rc in ${elapsed_ms} ms"
+  done
+done
+[ -n "$(ls -d "$SANDBOX"/language/*/ 2>/dev/null)" ] || fail "no language-file cases ran"
+
+# `check` plays a scenario as `play` does: the time budgets stop it there too, with the line.
+for name in budget_xpcall_handler_loop sort_pattern_comparator run_millisecond_waits host_thread_close; do
+  line=$(grep -n -- '-- EXPECT: ' "$WORK/hostile/$name.lua" | cut -d: -f1)
+  start=$(now_ms)
+  rc=0
+  (cd "$WORK/hostile" && timeout 20 "$CRISISDRILL" check "$name.lua") >"$WORK/out" 2>"$WORK/err" || rc=$?
+  elapsed_ms=$(($(now_ms) - start))
+  check_status "check $name" 1
+  cat "$WORK/out" >>"$WORK/err"
+  expect_in "$WORK/err" "$name.lua:$line: $(directive "$WORK/hostile/$name.lua" EXPECT)"
+  [ "$elapsed_ms" -le $((SECONDS_MAX * 1000)) ] || fail "check $name: took ${elapsed_ms} ms"
+  echo "check $name: exit $rc in ${elapsed_ms} ms"
+done
+
 # ---- the window: the same attempts stop the windowed session with the error --------------
 # (tests/ui/test_desk.c checks that the debrief draws it.)
-for name in os pattern_issue_example recursion_coroutine_wrap table_bomb pcall_budget; do
+for name in os pattern_issue_example recursion_coroutine_wrap table_bomb pcall_budget \
+            budget_xpcall_handler_loop run_millisecond_waits; do
   db="$WORK/window-$name.db"
   rm -f "$db"
   rc=0

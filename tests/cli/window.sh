@@ -27,7 +27,7 @@ fi
 # Closing the window (here: SIGTERM, which SDL turns into a quit) mid-scenario keeps everything.
 SDL_VIDEODRIVER=dummy "$CRISISDRILL" play complaint-snowball --speed 100 --db "$db" --trainee closer >"$WORK/out" 2>"$WORK/err" &
 pid=$!
-sleep 2
+wait_until 60 "the window shows posts" -- sql_is "$db" "select count(*) > 3 from posts where session_id = 3" 1
 kill -TERM "$pid"
 wait "$pid" || fail "the window exited with $? after SIGTERM"
 [ "$(sql "$db" "select status from sessions where id = 3")" = "interrupted" ] ||
@@ -53,14 +53,15 @@ cp -r "$SOURCE_DIR/scenarios/complaint-snowball" "$WORK/hot"
 hot="$WORK/hot.db"
 SDL_VIDEODRIVER=dummy env -u CRISISDRILL_UI_AUTOQUIT "$CRISISDRILL" play "$WORK/hot" --speed 50 --db "$hot" --trainee trainer >"$WORK/hot.out" 2>&1 &
 pid=$!
-sleep 2
+# Each step waits for the window to have done the last (a fixed 2 s stood for it).
+wait_until 60 "the window plays" -- sql_is "$hot" "select count(*) from sessions" 1
 echo "-- an edit" >>"$WORK/hot/scenario.lua"
-sleep 2
+wait_until 60 "the edit starts the scenario again" -- sql_is "$hot" "select count(*) from sessions" 2
 cp "$WORK/hot/scenario.lua" "$WORK/hot/good.lua"
 echo "function broken(" >>"$WORK/hot/scenario.lua"
-sleep 2
+wait_until 60 "the window shows the broken edit's error" -- grep -q "waiting for the files to change" "$WORK/hot.out"
 cp "$WORK/hot/good.lua" "$WORK/hot/scenario.lua"
-sleep 2
+wait_until 60 "the fix starts the scenario again" -- sql_is "$hot" "select count(*) from sessions" 3
 kill -TERM "$pid"
 wait "$pid" || fail "the window exited with $? after the reloads"
 [ "$(sql "$hot" "select count(*) from sessions")" = 3 ] || fail "hot reload: $(sql "$hot" "select count(*) from sessions") sessions, expected 3"
@@ -74,9 +75,9 @@ rdb="$WORK/rules-reload.db"
 SDL_VIDEODRIVER=dummy env -u CRISISDRILL_UI_AUTOQUIT "$CRISISDRILL" play complaint-snowball --rules "$WORK/my.rules" \
   --speed 50 --db "$rdb" >"$WORK/rules.out" 2>&1 &
 pid=$!
-sleep 2
+wait_until 60 "the window plays" -- sql_is "$rdb" "select count(*) from sessions" 1
 sed -i 's/^perimeter id=perimeter.complaint.reply situation=complaint action=reply verdict=allowed points=2/perimeter id=perimeter.complaint.reply situation=complaint action=reply verdict=allowed points=3/' "$WORK/my.rules"
-sleep 2
+wait_until 60 "the saved rule file starts the scenario again" -- sql_is "$rdb" "select count(*) from sessions" 2
 kill -TERM "$pid"
 wait "$pid" || fail "the window exited with $? after the rules reload"
 [ "$(sql "$rdb" "select count(*) || '/' || count(distinct ruleset_version) from sessions")" = "2/2" ] ||

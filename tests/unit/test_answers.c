@@ -217,6 +217,12 @@ static void test_errors(void)
     expect_error("1:00 reply c1 \"never closed\n", "play.answers:1:", "unterminated quoted string");
     expect_error("1:00 reply c1 \"a\" opened=soon\n", "play.answers:1:", "opened=soon");
     expect_error("1:00 reply c1 \"a\" typed=1:99\n", "play.answers:1:", "typed=1:99");
+    /* Opened or typed after the action: a reaction of 1 h 38 m to an answer at 50 s was stored. */
+    expect_error("0:10 open c1\n0:50 reply c1 \"a\" opened=1:39:00\n", "play.answers:2:",
+                 "opened=1:39:00 is after the action's time 0:50");
+    expect_error("0:50 reply c1 \"a\" opened=0:40 typed=0:50.001\n", "play.answers:1:",
+                 "typed=0:50.001 is after the action's time 0:50");
+    expect_error("0:50 dm c1 \"a\" typed=99:00\n", "play.answers:1:", "typed=99:00 is after");
     expect_error("1:00 reply c1 \"caf\xe9\"\n", "play.answers:1:", "not valid UTF-8");
     expect_error("1:00 reply c1 \"a\"\"b\"\n", "play.answers:1:", "unexpected");
     /* the first error wins, with its own line */
@@ -231,6 +237,23 @@ static void test_errors(void)
         CHECK_CONTAINS(err.msg, "not a text file");
         answers_free(a);
     }
+}
+
+/* At the action's time is not after it; typing may start before the post is opened (the window's
+ * composer keeps its first keystroke). */
+static void test_opened_typed_bounds(void)
+{
+    Error err = {{0}};
+    const char *text = "0:50 reply c1 \"a\" opened=0:50 typed=0:50\n1:00 reply c1 \"b\" opened=0:59 typed=0:55\n";
+    Answers *a = answers_parse(text, strlen(text), "ok.answers", &err);
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_INT(a->items[0].action.opened_ms, 50000);
+        CHECK_INT(a->items[1].action.typed_ms, 55000);
+    } else {
+        fprintf(stderr, "  %s\n", err.msg);
+    }
+    answers_free(a);
 }
 
 static void test_load(void)
@@ -273,6 +296,7 @@ int main(void)
     RUN(test_valid_file);
     RUN(test_empty_and_comments);
     RUN(test_errors);
+    RUN(test_opened_typed_bounds);
     RUN(test_load);
     return check_report();
 }

@@ -1,10 +1,12 @@
 /* Unit tests: core/rules (parsing the rule file format, lookups, writing
  * back, errors with file:line, durations). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "core/rng.h"
 #include "core/rules.h"
 
 #define DEFAULT_RULES SOURCE_DIR "/scenarios/rules/default.rules"
@@ -306,6 +308,24 @@ static void test_lookups(void)
 
 /* ---- writing ---- */
 
+static bool same_text(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Every field that the file format carries. */
+static bool same_rule(const Rule *a, const Rule *b)
+{
+    return same_text(a->key, b->key) && a->kind == b->kind && a->competency == b->competency &&
+           a->verdict == b->verdict && a->trigger == b->trigger && a->check == b->check &&
+           a->threshold == b->threshold && a->window_ms == b->window_ms && a->deadline_ms == b->deadline_ms &&
+           a->points == b->points && a->penalty == b->penalty && a->late == b->late && a->nwords == b->nwords &&
+           same_text(a->rationale, b->rationale) && same_text(a->situation, b->situation) &&
+           same_text(a->action, b->action) && same_text(a->role, b->role) && same_text(a->words, b->words) &&
+           same_text(a->concept, b->concept) && a->note_points == b->note_points && a->share == b->share &&
+           same_text(a->rationale_fr, b->rationale_fr);
+}
+
 static void test_round_trip(void)
 {
     Error err = {{0}};
@@ -330,20 +350,9 @@ static void test_round_trip(void)
         CHECK_STR(again->title, set->title);
         int differ = 0;
         for (size_t i = 0; i < set->nrules && i < again->nrules; i++) {
-            const Rule *a = &set->rules[i], *b = &again->rules[i];
-            bool same = strcmp(a->key, b->key) == 0 && a->kind == b->kind && a->competency == b->competency &&
-                        a->verdict == b->verdict && a->trigger == b->trigger && a->check == b->check &&
-                        a->threshold == b->threshold && a->window_ms == b->window_ms &&
-                        a->deadline_ms == b->deadline_ms && a->points == b->points && a->penalty == b->penalty &&
-                        a->late == b->late && a->nwords == b->nwords &&
-                        !strcmp(a->rationale, b->rationale) &&
-                        !strcmp(a->situation ? a->situation : "-", b->situation ? b->situation : "-") &&
-                        !strcmp(a->action ? a->action : "-", b->action ? b->action : "-") &&
-                        !strcmp(a->role ? a->role : "-", b->role ? b->role : "-") &&
-                        !strcmp(a->words ? a->words : "-", b->words ? b->words : "-");
-            if (!same) {
+            if (!same_rule(&set->rules[i], &again->rules[i])) {
                 differ++;
-                fprintf(stderr, "  rule %s differs after a round trip\n", a->key);
+                fprintf(stderr, "  rule %s differs after a round trip\n", set->rules[i].key);
             }
         }
         CHECK_INT(differ, 0);
@@ -390,6 +399,262 @@ static void test_round_trip(void)
     free(first);
     rules_free(again);
     rules_free(set);
+}
+
+/* ---- a property: what rules_write writes, rules_parse reads ---- */
+
+/* Random rule files in the documented grammar: every kind, every field,
+ * durations from 1 ms to the maximum written every way the format allows,
+ * and strings full of quotes, backslashes, newlines, tabs and UTF-8. Each
+ * must parse; its export must parse to the same rules and export to the
+ * same bytes. */
+
+typedef struct Gen {
+    Rng rng;
+    char *buf;
+    size_t len, cap;
+} Gen;
+
+static int64_t pick(Gen *g, int64_t lo, int64_t hi) { return rng_range(&g->rng, lo, hi); }
+
+static void put(Gen *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (g->len + (size_t)n + 1 > g->cap) {
+        g->cap = (g->len + (size_t)n + 1) * 2;
+        g->buf = realloc(g->buf, g->cap);
+        if (!g->buf)
+            abort();
+    }
+    va_start(ap, fmt);
+    vsnprintf(g->buf + g->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    g->len += (size_t)n;
+}
+
+/* " key=\"...\"": a quoted string of random pieces, escaped as a person would. */
+static void put_quoted(Gen *g, const char *key, bool words)
+{
+    static const char *const pieces[] = {"a", "Z", "7", " ", "\\\"", "\\\\", "\\n", "\\t", "\xc3\xa9",
+                                         "\xe2\x80\x99", "\xf0\x9f\x98\x80", "#", "=", "key=v", "\xe2\x80\xae",
+                                         "'", "\\x", "  "};
+    static const char *const word_pieces[] = {"avocat", "Sue", "\xc3\xa9" "cole", "l\xe2\x80\x99" "ami",
+                                              "FAUTE", "x\\\"y", "a b"};
+    put(g, " %s=\"", key);
+    if (words) {
+        int n = (int)pick(g, 1, 4);
+        for (int i = 0; i < n; i++)
+            put(g, "%s%s", i ? ", " : "", word_pieces[pick(g, 0, 6)]);
+    } else {
+        int n = (int)pick(g, 0, 12);
+        for (int i = 0; i < n; i++)
+            put(g, "%s", pieces[pick(g, 0, (int64_t)(sizeof pieces / sizeof *pieces) - 1)]);
+    }
+    put(g, "\"");
+}
+
+/* A duration in ms, biased to the bounds, and one way of writing it. */
+static int64_t put_duration(Gen *g, const char *key)
+{
+    int64_t ms;
+    switch (pick(g, 0, 5)) {
+    case 0: ms = RULE_DURATION_MAX_MS - pick(g, 0, 2); break;
+    case 1: ms = pick(g, 1, 3); break;
+    case 2: ms = pick(g, 1, RULE_DURATION_MAX_MS / 1000) * 1000; break;
+    case 3: ms = pick(g, 1, 168) * 3600000; break;
+    default: ms = pick(g, 1, RULE_DURATION_MAX_MS); break;
+    }
+    put(g, " %s=", key);
+    int64_t h = ms / 3600000, m = ms / 60000 % 60, sec = ms / 1000 % 60, rest = ms % 1000;
+    switch (pick(g, 0, 3)) {
+    case 0:
+        put(g, "%lldms", (long long)ms);
+        break;
+    case 1: /* 1h2m3s4ms, leaving out the zero parts */
+        if (h) put(g, "%lldh", (long long)h);
+        if (m) put(g, "%lldm", (long long)m);
+        if (sec) put(g, "%llds", (long long)sec);
+        if (rest || !(h || m || sec)) put(g, "%lldms", (long long)rest);
+        break;
+    case 2: /* seconds with a fraction */
+        put(g, "%lld.%03llds", (long long)(ms / 1000), (long long)rest);
+        break;
+    default: /* bare seconds where whole, else minutes then milliseconds */
+        if (!rest)
+            put(g, "%lld", (long long)(ms / 1000));
+        else
+            put(g, "%lldm%lldms", (long long)(ms / 60000), (long long)(ms % 60000));
+        break;
+    }
+    return ms;
+}
+
+static void put_amounts(Gen *g)
+{
+    static const char *const competencies[] = {"method", "materials", "perimeter", "alerting"};
+    if (pick(g, 0, 1))
+        put(g, " competency=%s", competencies[pick(g, 0, 3)]);
+    put(g, "\n   ");
+    static const char *const amounts[] = {"points", "penalty", "late"};
+    for (int i = 0; i < 3; i++)
+        if (pick(g, 0, 2))
+            put(g, " %s=%lld", amounts[i], (long long)(pick(g, 0, 1) ? pick(g, 0, 9) : RULE_POINTS_MAX - pick(g, 0, 1)));
+    if (pick(g, 0, 1)) {
+        put(g, "\n   ");
+        put_quoted(g, "why", false);
+    }
+    if (pick(g, 0, 2) == 0)
+        put_quoted(g, "why_fr", false);
+    put(g, "\n");
+}
+
+/* One generated file; the durations it wrote, in rule order, in *durations. */
+static size_t generate(Gen *g, int64_t *durations, size_t max)
+{
+    static const char *const situations[] = {"*", "complaint", "legal_threat", "troll", "s-1.x"};
+    static const char *const actions[] = {"reply", "dm", "hide", "delete", "like"};
+    static const char *const verdicts[] = {"allowed", "forbidden", "alert_first"};
+    static const char *const applies[] = {"reply", "dm", "*"};
+    static const char *const checks[] = {"contains", "absent", "template", "no_personal_data", "distinct",
+                                         "no_figures"};
+    static const char *const langs[] = {"en", "fr", "*"};
+    size_t nd = 0;
+    g->len = 0;
+    put(g, "ruleset name=set-%lld", (long long)pick(g, 0, 99));
+    if (pick(g, 0, 1))
+        put_quoted(g, "title", false);
+    put(g, "\n");
+    int nroles = (int)pick(g, 1, 4);
+    for (int i = 0; i < nroles; i++) {
+        put(g, "role id=role_%d", i);
+        if (pick(g, 0, 1))
+            put_quoted(g, "label", false);
+        put(g, "\n");
+    }
+    int nconcepts = (int)pick(g, 0, 2);
+    for (int i = 0; i < nconcepts; i++) {
+        put(g, "concept id=concept_%d lang=%s", i, langs[pick(g, 0, 2)]);
+        put_quoted(g, "words", true);
+        put(g, "\n");
+    }
+    int nrules = (int)pick(g, 0, 12);
+    for (int i = 0; i < nrules && nd + 2 <= max; i++) {
+        const char *situation = situations[pick(g, 0, 4)];
+        switch (pick(g, 0, 5)) {
+        case 0: {
+            int v = (int)pick(g, 0, 2);
+            put(g, "perimeter id=p.%d situation=%s action=%s verdict=%s", i, situation, actions[pick(g, 0, 4)],
+                verdicts[v]);
+            if (v == 2 || pick(g, 0, 1))
+                put(g, " role=role_%d", (int)pick(g, 0, nroles - 1));
+            break;
+        }
+        case 1: {
+            int64_t when = pick(g, 0, 3);
+            static const char *const triggers[] = {"situation", "followers", "volume", "keywords"};
+            put(g, "alert id=a.%d when=%s role=role_%d", i, triggers[when], (int)pick(g, 0, nroles - 1));
+            if (when == 0 || (when == 1 && pick(g, 0, 1)))
+                put(g, " situation=%s", situation);
+            if (when == 1 || when == 2)
+                put(g, " min=%lld", (long long)(pick(g, 0, 1) ? pick(g, 1, 50) : RULE_THRESHOLD_MAX));
+            if (when == 2)
+                durations[nd++] = put_duration(g, "window");
+            if (when == 3 && nconcepts && pick(g, 0, 1))
+                put(g, " concept=concept_%d", (int)pick(g, 0, nconcepts - 1));
+            else if (when == 3)
+                put_quoted(g, "words", true);
+            durations[nd++] = put_duration(g, "deadline");
+            if (pick(g, 0, 1))
+                put(g, " note=%lld", (long long)pick(g, 0, 1000));
+            break;
+        }
+        case 2: {
+            int64_t c = pick(g, 0, 5);
+            put(g, "reply id=r.%d situation=%s", i, situation);
+            if (pick(g, 0, 1))
+                put(g, " applies=%s", applies[pick(g, 0, 2)]);
+            put(g, " check=%s", checks[c]);
+            if (c < 2 && nconcepts && pick(g, 0, 1))
+                put(g, " concept=concept_%d", (int)pick(g, 0, nconcepts - 1));
+            else if (c < 2)
+                put_quoted(g, "words", true);
+            if ((c == 2 || c == 4) && pick(g, 0, 1))
+                put(g, " share=%lld", (long long)pick(g, 1, 100));
+            if ((c == 1 || c == 5) && pick(g, 0, 1))
+                put(g, " role=role_%d", (int)pick(g, 0, nroles - 1));
+            break;
+        }
+        case 3:
+            put(g, "target id=t.%d situation=%s", i, situation);
+            durations[nd++] = put_duration(g, "within");
+            break;
+        case 4:
+            if (pick(g, 0, 1)) {
+                put(g, "outcome id=o.%d", i);
+                break;
+            }
+            /* fall through */
+        default:
+            put(g, "unneeded_alert id=u.%d", i);
+            if (pick(g, 0, 1))
+                put(g, " role=role_%d", (int)pick(g, 0, nroles - 1));
+            break;
+        }
+        put_amounts(g);
+    }
+    return nd;
+}
+
+static void test_round_trip_generated(void)
+{
+    Gen g = {0};
+    rng_seed(&g.rng, 20261207);
+    int failed = 0;
+    for (int n = 0; n < 3000 && failed < 3; n++) {
+        int64_t durations[64];
+        size_t nd = generate(&g, durations, 64);
+        Error err = {{0}};
+        RuleSet *set = rules_parse(g.buf, g.len, "generated.rules", &err);
+        char *first = set ? write_to_string(set) : NULL;
+        RuleSet *again = first ? rules_parse(first, strlen(first), "exported.rules", &err) : NULL;
+        char *second = again ? write_to_string(again) : NULL;
+        bool ok = set && first && again && second && strcmp(first, second) == 0 && again->nrules == set->nrules &&
+                  again->nroles == set->nroles && !strcmp(again->name, set->name) &&
+                  !strcmp(again->title, set->title);
+        for (size_t i = 0; ok && i < set->nroles; i++)
+            ok = !strcmp(set->roles[i].id, again->roles[i].id) && !strcmp(set->roles[i].label, again->roles[i].label);
+        for (size_t i = 0; ok && i < set->nrules; i++)
+            ok = same_rule(&set->rules[i], &again->rules[i]);
+        ok = ok && again->nconcepts == set->nconcepts;
+        for (size_t i = 0; ok && i < set->nconcepts; i++)
+            ok = !strcmp(set->concepts[i].id, again->concepts[i].id) &&
+                 !strcmp(set->concepts[i].lang, again->concepts[i].lang) &&
+                 !strcmp(set->concepts[i].words, again->concepts[i].words);
+        /* the parser read each duration as generated */
+        size_t k = 0;
+        for (size_t i = 0; ok && set && i < set->nrules; i++) {
+            const Rule *r = &set->rules[i];
+            if (r->window_ms)
+                ok = k < nd && r->window_ms == durations[k++];
+            if (ok && r->deadline_ms)
+                ok = k < nd && r->deadline_ms == durations[k++];
+        }
+        ok = ok && k == nd;
+        if (!ok) {
+            failed++;
+            fprintf(stderr, "  generated set %d does not survive a round trip: %s\n--- generated:\n%.*s--- exported:\n%s\n",
+                    n, err.msg, (int)g.len, g.buf, first ? first : "(none)");
+        }
+        CHECK(ok);
+        free(first);
+        free(second);
+        rules_free(set);
+        rules_free(again);
+    }
+    free(g.buf);
 }
 
 /* ---- errors ---- */
@@ -447,6 +712,17 @@ static void test_errors(void)
     expect_error(HEAD "alert id=a when=situation situation=x role=legal deadline=soon\n", "test.rules:4:",
                  "deadline=soon: expected a duration");
     expect_error(HEAD "target id=t situation=x within=0s\n", "test.rules:4:", "within=0s: expected a duration");
+    /* Durations and amounts are bounded (docs/rules.md): their sums in the scorer cannot overflow. */
+    expect_error(HEAD "\ntarget id=t situation=x within=1e7h1e7h\n", "test.rules:5:", "at most 7 days");
+    expect_error(HEAD "target id=t situation=x within=72000000000s\n", "test.rules:4:", "at most 7 days");
+    expect_error(HEAD "alert id=a when=situation situation=x role=legal deadline=169h\n", "test.rules:4:",
+                 "deadline=169h: expected a duration");
+    expect_error(HEAD "alert id=v when=volume min=3 window=168h0.001s role=legal deadline=5m\n", "test.rules:4:",
+                 "window=168h0.001s");
+    expect_error(HEAD "target id=t situation=x within=5m points=1001\n", "test.rules:4:", "from 0 to 1000");
+    expect_error(HEAD "target id=t situation=x within=5m late=9223372036854775807\n", "test.rules:4:", "late=");
+    expect_error(HEAD "alert id=f when=followers min=1000000000001 role=manager deadline=5m\n", "test.rules:4:",
+                 "min=1000000000001");
     expect_error(HEAD "alert id=a when=situation situation=x role=legal\n", "test.rules:4:", "needs deadline=");
     expect_error(HEAD "perimeter id=p situation=x action=reply verdict=allowed why=\"no end\n", "test.rules:4:",
                  "unterminated quoted string");
@@ -513,6 +789,46 @@ static void test_errors(void)
         CHECK_CONTAINS(err.msg, "no/such/file.rules");
         rules_free(set);
     }
+}
+
+/* A set read from the database is checked like a file: rows written by hand
+ * with the sqlite3 tool cannot bring a duration or an amount past the bounds. */
+static void test_validate_bounds(void)
+{
+    RuleSet *set = rules_new("x", NULL);
+    CHECK(set && rules_add_role(set, "legal", NULL));
+    Rule *r = set ? rules_append(set) : NULL;
+    CHECK(r != NULL);
+    if (!r) {
+        rules_free(set);
+        return;
+    }
+    r->kind = RULE_TARGET;
+    r->key = strdup("t");
+    r->situation = strdup("complaint");
+    r->rationale = strdup("");
+    Error err = {{0}};
+    r->deadline_ms = RULE_DURATION_MAX_MS;
+    CHECK(rules_validate(set, r, &err));
+    r->deadline_ms = INT64_MAX - 2047; /* the sum 1e7h1e7h made */
+    CHECK(!rules_validate(set, r, &err));
+    CHECK_CONTAINS(err.msg, "at most 7 days");
+    r->deadline_ms = 1000;
+    r->window_ms = RULE_DURATION_MAX_MS + 1;
+    CHECK(!rules_validate(set, r, &err));
+    r->window_ms = 0;
+    r->points = 2147483647;
+    CHECK(!rules_validate(set, r, &err));
+    CHECK_CONTAINS(err.msg, "at most 1000");
+    r->points = 0;
+    r->late = RULE_POINTS_MAX + 1;
+    CHECK(!rules_validate(set, r, &err));
+    r->late = 0;
+    r->threshold = RULE_THRESHOLD_MAX + 1;
+    CHECK(!rules_validate(set, r, &err));
+    r->threshold = 0;
+    CHECK(rules_validate(set, r, &err));
+    rules_free(set);
 }
 
 static void test_continuation_lines(void)
@@ -658,7 +974,28 @@ static void test_duration(void)
     CHECK(!parse_duration_ms("inf", &ms));
     CHECK(!parse_duration_ms("nan", &ms));
     CHECK(!parse_duration_ms("99999999999h", &ms));
+    /* The sum is bounded, not only each part: 1e7h1e7h summed to 2^63 - 2048 ms (UBSan overflow in
+     * the scorer) and 1e7h exported as 36000000000s, which the import refused. */
+    CHECK(!parse_duration_ms("1e7h1e7h", &ms));
+    CHECK(!parse_duration_ms("9999999h9999999h", &ms));
+    CHECK(!parse_duration_ms("100h100h", &ms));
+    CHECK(!parse_duration_ms("168h1ms", &ms));
+    CHECK(!parse_duration_ms("604801", &ms));
+    CHECK(!parse_duration_ms("72000000000s", &ms));
+    /* only decimal digits: no exponent, hexadecimal or words (strtod took them all) */
+    CHECK(!parse_duration_ms("1e3s", &ms));
+    CHECK(!parse_duration_ms("0x10s", &ms));
+    CHECK(!parse_duration_ms("infinity", &ms));
+    CHECK(!parse_duration_ms(".", &ms));
+    CHECK(!parse_duration_ms("1..5s", &ms));
+    CHECK(!parse_duration_ms("0000000000000001s", &ms)); /* more digits than a double holds exactly */
     CHECK_INT(ms, 42); /* untouched on failure */
+    CHECK(parse_duration_ms("168h", &ms) && ms == RULE_DURATION_MAX_MS);
+    CHECK(parse_duration_ms("100h68h", &ms) && ms == RULE_DURATION_MAX_MS);
+    CHECK(parse_duration_ms("604800", &ms) && ms == RULE_DURATION_MAX_MS);
+    /* what rules_write writes for a duration just under the bound */
+    CHECK(parse_duration_ms("604799999ms", &ms) && ms == RULE_DURATION_MAX_MS - 1);
+    CHECK(parse_duration_ms(".5s", &ms) && ms == 500);
 }
 
 int main(void)
@@ -667,7 +1004,9 @@ int main(void)
     RUN(test_default_fields);
     RUN(test_lookups);
     RUN(test_round_trip);
+    RUN(test_round_trip_generated);
     RUN(test_errors);
+    RUN(test_validate_bounds);
     RUN(test_continuation_lines);
     RUN(test_defaults);
     RUN(test_names);

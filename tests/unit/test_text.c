@@ -1,7 +1,10 @@
 /* Unit tests: core/text (folding, word matching, UTF-8, keyword lists,
  * durations, personal data). */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "core/text.h"
@@ -302,6 +305,108 @@ static void test_personal_data(void)
     CHECK(!text_has_personal_data("Nous sommes désolés, écrivez-nous en message privé."));
 }
 
+/* ---- names and what a terminal is shown ---- */
+
+static void test_check_name(void)
+{
+    Error err = {{0}};
+    CHECK(text_check_name("alice", &err));
+    CHECK(text_check_name("Zo\xc3\xab Dupont-Martin", &err));
+    CHECK(text_check_name("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", &err)); /* Hebrew: right to left by itself */
+    CHECK(text_check_name("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9", &err)); /* an emoji with a joiner */
+    CHECK(text_check_name("<script>alert(1)</script> \"x\" & y", &err)); /* escaped by each report */
+    static const char *const bad[] = {
+        "",
+        "\x1b[2J\x1b[31mroot",          /* an escape sequence */
+        "alice\nbob",                    /* a new line in a listing */
+        "tab\there", "cr\rx", "del\x7f",
+        "c1\xc2\x9b" "31m",             /* U+009B, the one-byte CSI */
+        "ali\xe2\x80\xae" "ecilA",      /* U+202E right-to-left override */
+        "a\xe2\x81\xa6" "b",            /* U+2066 left-to-right isolate */
+        "zero\xe2\x80\x8bwidth",        /* U+200B */
+        "\xef\xbb\xbf" "bom",           /* U+FEFF */
+        "caf\xe9",                      /* Latin-1, not UTF-8 */
+        "alice,bob",                    /* --team would split it */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        err.msg[0] = '\0';
+        CHECK(!text_check_name(bad[i], &err));
+        CHECK(err.msg[0] != '\0');
+    }
+    char name[4 * TEXT_NAME_MAX + 8] = "";
+    for (int i = 0; i < TEXT_NAME_MAX; i++)
+        strcat(name, "\xc3\xa9");
+    CHECK(text_check_name(name, &err)); /* 100 characters, 200 bytes */
+    strcat(name, "x");
+    CHECK(!text_check_name(name, &err));
+    CHECK_CONTAINS(err.msg, "longer than 100 characters");
+}
+
+static void test_visible(void)
+{
+    char buf[64];
+    CHECK_STR(text_visible("alice", buf, sizeof buf), "alice");
+    CHECK_STR(text_visible(NULL, buf, sizeof buf), "");
+    CHECK_STR(text_visible("\x1b[2Ja\nb\tc\rd", buf, sizeof buf), "\\x1b[2Ja\\nb\\tc\\rd");
+    CHECK_STR(text_visible("ali\xe2\x80\xae" "e", buf, sizeof buf), "ali\\u202ee");
+    CHECK_STR(text_visible("\xc2\x9b" "1m", buf, sizeof buf), "\\u009b1m");
+    CHECK_STR(text_visible("caf\xe9!", buf, sizeof buf), "caf\\xe9!");
+    CHECK_STR(text_visible("Zo\xc3\xab \xf0\x9f\x94\xa5", buf, sizeof buf), "Zo\xc3\xab \xf0\x9f\x94\xa5");
+    /* cut at a character, never inside one */
+    char small[10];
+    CHECK_STR(text_visible("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", small, sizeof small), "\xc3\xa9\xc3\xa9\xc3\xa9...");
+    CHECK_STR(text_visible("\x1b\x1b\x1b", small, sizeof small), "\\x1b...");
+}
+
+/* ---- reading files ---- */
+
+static char *read_path(const char *path, size_t *len, Error *err)
+{
+    return text_read_file(path, 1 << 20, len, err);
+}
+
+static void test_read_file(void)
+{
+    char dir[] = "/tmp/cd-text-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char path[64];
+    Error err = {{0}};
+    size_t len = 0;
+    /* a FIFO would wait for a writer for ever: refused at once */
+    snprintf(path, sizeof path, "%s/fifo", dir);
+    CHECK(mkfifo(path, 0600) == 0);
+    char *buf = read_path(path, &len, &err);
+    CHECK(buf == NULL);
+    CHECK_CONTAINS(err.msg, "not a regular file (a FIFO)");
+    unlink(path);
+    CHECK(read_path(dir, &len, &err) == NULL);
+    CHECK_CONTAINS(err.msg, "not a regular file (a folder)");
+    CHECK(read_path("/dev/null", &len, &err) == NULL);
+    CHECK_CONTAINS(err.msg, "/dev/null: not a regular file (a device)");
+    /* a leading byte order mark is not text; one further on is */
+    snprintf(path, sizeof path, "%s/bom", dir);
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("\xef\xbb\xbfruleset\n\xef\xbb\xbf", f);
+        fclose(f);
+    }
+    buf = read_path(path, &len, &err);
+    CHECK_STR(buf, "ruleset\n\xef\xbb\xbf");
+    CHECK_INT(len, 11);
+    free(buf);
+    f = fopen(path, "wb");
+    if (f) {
+        fputs("\xef\xbb", f); /* a cut mark stays */
+        fclose(f);
+    }
+    buf = read_path(path, &len, &err);
+    CHECK_STR(buf, "\xef\xbb");
+    free(buf);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     RUN(test_fold_french);
@@ -312,5 +417,8 @@ int main(void)
     RUN(test_split_keywords);
     RUN(test_duration);
     RUN(test_personal_data);
+    RUN(test_check_name);
+    RUN(test_visible);
+    RUN(test_read_file);
     return check_report();
 }

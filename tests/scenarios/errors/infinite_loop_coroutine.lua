@@ -1,4 +1,5 @@
--- Error: the budget spent inside a coroutine also stops main()'s own pcall loop.
+-- Error: the budget spent inside a coroutine also stops main()'s own pcall loop; the error names
+-- the line where the budget ran out.
 -- KEEPS: c1 c2
 -- WITHIN: 3
 scenario{ id = "errors-infinite-loop-coroutine", title = "Errors: infinite_loop_coroutine", duration = 600 }
@@ -9,6 +10,6 @@ function main()
   wait(5)
   post{ id = "c2", author = "@a", situation = "question", text = "second" }
   wait(5)
-  pcall(coroutine.wrap(function() while true do end end))
-  while true do pcall(function() for i = 1, 1000 do end end) end  -- EXPECT: instruction budget of 50 million spent
+  pcall(coroutine.wrap(function() while true do end end))  -- EXPECT: instruction budget of 50 million spent
+  while true do pcall(function() for i = 1, 1000 do end end) end
 end

@@ -1,0 +1,13 @@
+-- Sandbox: an outcome of a megabyte.
+-- If the facility were reachable the scenario would go on to error("ESCAPED ...").
+-- KEEPS: c1
+-- WITHIN: 10
+scenario{ id = "sandbox-data-finish-long", title = "Sandbox: data_finish_long", duration = 600 }
+persona{ handle = "@a", name = "A", followers = 10 }
+
+function main()
+  post{ id = "c1", author = "@a", situation = "complaint", text = "before the probe" }
+  wait(5)
+  finish(("b"):rep(1000000))  -- EXPECT: finish: an outcome is at most 64 characters
+  error("ESCAPED: the outcome was kept")
+end
