@@ -88,3 +88,34 @@ for schema in 1 2; do
 done
 [ "$(sql "$WORK/old.db" "select nactions from session_totals")" = 3 ] ||
   fail "session_totals.nactions was not filled from the actions"
+
+# A session of scoring model 2 beside the old one (docs/reports.md, "Scale"):
+# every report of the trainee says their totals do not compare; the old
+# session has no scale, the new one a maximum and a percentage.
+expect_exit 0 -- "$CRISISDRILL" play "$WORK/s.lua" --headless --answers "$WORK/a.txt" --db "$WORK/old.db" --trainee Zoe
+note="session 1 was scored by scoring model 1, the others by model 2: their totals do not compare"
+expect_exit 0 -- "$CRISISDRILL" report --trainee Zoe --db "$WORK/old.db"
+expect_in "$WORK/out" "Note: $note."
+expect_in "$WORK/out" "no scale"
+expect_exit 0 -- "$CRISISDRILL" report --trainee Zoe --db "$WORK/old.db" --format html -o "$WORK/mixed.html"
+expect_in "$WORK/mixed.html" "<strong>Note:</strong> $note."
+expect_exit 0 -- "$CRISISDRILL" report --team --db "$WORK/old.db" --format json -o "$WORK/mixed.json"
+m() { sqlite3 :memory: "select json_extract(readfile('$WORK/mixed.json'), '$1')"; }
+[ "$(m '$.scoring.mixed')" = 1 ] && [ "$(m '$.scoring.note')" = "$note" ] || fail "mixed JSON: scoring $(m '$.scoring')"
+new_max=$(sql "$WORK/old.db" "select max_points from sessions where id = 2")
+[ -n "$new_max" ] && [ "$(m '$.sessions[0].maximum')" = "$new_max" ] || fail "mixed JSON: maximum $(m '$.sessions[0].maximum'), not $new_max"
+expect_exit 0 -- "$CRISISDRILL" report --trainee Zoe --db "$WORK/old.db" --format csv --summary -o "$WORK/mixed.csv"
+[ "$(sed -n 2p "$WORK/mixed.csv" | tr -d '\r' | awk -F, '{ print $(NF-2) "|" $(NF-1) "|" $NF }')" = "1||" ] ||
+  fail "mixed CSV: the old session's scale columns: $(sed -n 2p "$WORK/mixed.csv")"
+[ "$(sed -n 3p "$WORK/mixed.csv" | tr -d '\r' | awk -F, '{ print $(NF-2) "|" $(NF-1) }')" = "2|$new_max" ] ||
+  fail "mixed CSV: the new session's scale columns: $(sed -n 3p "$WORK/mixed.csv")"
+expect_exit 0 -- "$CRISISDRILL" report --trainee Zoe --db "$WORK/old.db" --format xapi -o "$WORK/mixed.xapi.json"
+x() { sqlite3 :memory: "select json_type(readfile('$WORK/mixed.xapi.json'), '$1')"; }
+[ "$(x '$[0].result.score.scaled')" = "" ] && [ "$(x '$[0].result.success')" = "" ] ||
+  fail "xAPI: the session of model 1 has scaled or success"
+[ "$(x '$[1].result.score.scaled')" = real ] || [ "$(x '$[1].result.score.scaled')" = integer ] ||
+  fail "xAPI: the session of model 2 has no scaled score"
+[ "$(x '$[1].result.success')" = false ] || [ "$(x '$[1].result.success')" = true ] || fail "xAPI: no success"
+problems=$(sqlite3 :memory: -cmd "create table input(doc)" -cmd "insert into input values(readfile('$WORK/mixed.xapi.json'))" \
+  <"$SOURCE_DIR/tests/report/xapi_check.sql")
+[ -z "$problems" ] || fail "xAPI of mixed sessions: $problems"
