@@ -93,6 +93,11 @@ done
 # every report of the trainee says their totals do not compare; the old
 # session has no scale, the new one a maximum and a percentage.
 expect_exit 0 -- "$CRISISDRILL" play "$WORK/s.lua" --headless --answers "$WORK/a.txt" --db "$WORK/old.db" --trainee Zoe
+# --ready-at takes a percentage, with or without its sign.
+expect_exit 0 -- "$CRISISDRILL" report --team --ready-at 5% --db "$WORK/old.db" -o "$WORK/ready-sign.txt"
+expect_exit 0 -- "$CRISISDRILL" report --team --ready-at 5 --db "$WORK/old.db" -o "$WORK/ready-bare.txt"
+cmp -s "$WORK/ready-sign.txt" "$WORK/ready-bare.txt" || fail "--ready-at 5% and --ready-at 5 differ"
+expect_in "$WORK/ready-sign.txt" "ready at 5 % of the maximum"
 note="session 1 was scored by scoring model 1, the others by model 2: their totals do not compare"
 expect_exit 0 -- "$CRISISDRILL" report --trainee Zoe --db "$WORK/old.db"
 expect_in "$WORK/out" "Note: $note."
