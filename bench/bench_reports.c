@@ -455,14 +455,14 @@ int main(int argc, char **argv)
         return 1;
     static const char *const team_names[] = {"trainee-0001", "trainee-0002", "trainee-0003"};
     Case cases[] = {
-        {"session 50000", {.scope = REPORT_SESSION, .session_id = 50000, .ready_at = REPORT_DEFAULT_READY_AT}},
+        {"session 50000", {.scope = REPORT_SESSION, .session_id = 50000, .ready_at = REPORT_DEFAULT_READY_AT, .ready_at_points = REPORT_DEFAULT_READY_AT_POINTS}},
         {"trainee trainee-0500",
-         {.scope = REPORT_TRAINEE, .trainee = "trainee-0500", .ready_at = REPORT_DEFAULT_READY_AT}},
+         {.scope = REPORT_TRAINEE, .trainee = "trainee-0500", .ready_at = REPORT_DEFAULT_READY_AT, .ready_at_points = REPORT_DEFAULT_READY_AT_POINTS}},
         {"scenario complaint-snowball",
-         {.scope = REPORT_SCENARIO, .scenario_id = "complaint-snowball", .ready_at = REPORT_DEFAULT_READY_AT}},
-        {"team (1,000)", {.scope = REPORT_TEAM, .ready_at = REPORT_DEFAULT_READY_AT}},
-        {"team of 3", {.scope = REPORT_TEAM, .names = team_names, .nnames = 3, .ready_at = REPORT_DEFAULT_READY_AT}},
-        {"team since 2026-11-22", {.scope = REPORT_TEAM, .since = "2026-11-22", .ready_at = REPORT_DEFAULT_READY_AT}},
+         {.scope = REPORT_SCENARIO, .scenario_id = "complaint-snowball", .ready_at = REPORT_DEFAULT_READY_AT, .ready_at_points = REPORT_DEFAULT_READY_AT_POINTS}},
+        {"team (1,000)", {.scope = REPORT_TEAM, .ready_at = REPORT_DEFAULT_READY_AT, .ready_at_points = REPORT_DEFAULT_READY_AT_POINTS}},
+        {"team of 3", {.scope = REPORT_TEAM, .names = team_names, .nnames = 3, .ready_at = REPORT_DEFAULT_READY_AT, .ready_at_points = REPORT_DEFAULT_READY_AT_POINTS}},
+        {"team since 2026-11-22", {.scope = REPORT_TEAM, .since = "2026-11-22", .ready_at = REPORT_DEFAULT_READY_AT, .ready_at_points = REPORT_DEFAULT_READY_AT_POINTS}},
     };
     printf("%-36s  %12s  %-21s  %13s\n", "report", "median", "min – max (ms)", "output");
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)

@@ -28,6 +28,7 @@
 #define STRINGIFY_(x) #x
 #define STRINGIFY(x) STRINGIFY_(x)
 #define READY_AT_TEXT STRINGIFY(REPORT_DEFAULT_READY_AT)
+#define READY_AT_POINTS_TEXT STRINGIFY(REPORT_DEFAULT_READY_AT_POINTS)
 
 enum { EXIT_USER = 1, EXIT_USAGE = 2 };
 
@@ -45,12 +46,14 @@ static const char usage_text[] =
     "                          --leave-at MM:SS: the trainee leaves then, as by closing the window)\n"
     "  sessions [--format text|json] [--db FILE]\n"
     "                          list the recorded sessions\n"
-    "  report SCOPE [--since DATE] [--format text|csv|json|html|xapi] [--summary] [--ready-at POINTS]\n"
+    "  report SCOPE [--since DATE] [--format text|csv|json|html|xapi] [--summary] [--ready-at PERCENT]\n"
     "                [--homepage IRI] [-o FILE] [--db FILE]\n"
     "                          the manager's report; SCOPE is one of --session ID|last, --trainee NAME,\n"
     "                          --scenario ID, --team [NAME,NAME...] (every trainee when no names);\n"
     "                          --since YYYY-MM-DD[THH:MM[:SS]] keeps sessions started then or later;\n"
-    "                          --ready-at: a team's readiness threshold (default " READY_AT_TEXT ");\n"
+    "                          --ready-at 70 or 70%: readiness threshold, in % of each session's\n"
+    "                          maximum (default " READY_AT_TEXT "); sessions without a scale (scoring model 1)\n"
+    "                          are judged in points, at " READY_AT_POINTS_TEXT ";\n"
     "                          csv: one row per score row, or per session with --summary;\n"
     "                          html: one self-contained page to read or print (docs/reports.md);\n"
     "                          xapi: xAPI statements for a learning record store, actors' homePage\n"
@@ -629,7 +632,8 @@ static int parse_report_query(const Options *o, ReportQuery *q, char *names_buf,
     if (scopes != 1)
         return usage_error("report needs one scope: --session ID|last, --trainee NAME, --scenario ID or "
                            "--team [NAME,NAME...]%s", scopes ? " (not several)" : "");
-    *q = (ReportQuery){.ready_at = REPORT_DEFAULT_READY_AT, .since = o->since};
+    *q = (ReportQuery){.ready_at = REPORT_DEFAULT_READY_AT, .ready_at_points = REPORT_DEFAULT_READY_AT_POINTS,
+                       .since = o->since};
     if (o->session) {
         q->scope = REPORT_SESSION;
         if (strcmp(o->session, "last") != 0 && !parse_id(o->session, &q->session_id))
@@ -658,8 +662,11 @@ static int parse_report_query(const Options *o, ReportQuery *q, char *names_buf,
         char *end;
         errno = 0;
         long v = strtol(o->ready_at, &end, 10);
-        if (!*o->ready_at || *end || errno || v < INT_MIN / 2 || v > INT_MAX / 2)
-            return usage_error("--ready-at %s: expected a whole number of points", o->ready_at);
+        if (end != o->ready_at && *end == '%')
+            end++;
+        if (!*o->ready_at || end == o->ready_at || *end || errno || v < 0 || v > 1000)
+            return usage_error("--ready-at %s: expected a percentage of the maximum from 0 to 1000, such as 70 or 70%%",
+                               o->ready_at);
         q->ready_at = (int)v;
     }
     return 0;

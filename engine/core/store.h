@@ -162,10 +162,15 @@ bool store_dump_session(Store *store, int64_t session_id, void (*line)(void *ctx
 /* The trainee's actions of a session, in the order they were recorded. */
 bool store_each_action(Store *store, int64_t session_id, bool (*cb)(void *ctx, const Action *a), void *ctx,
                        Error *err);
-/* A trainee's finished attempts at a scenario: how many, best and last total. */
+/* A trainee's finished attempts at a scenario: how many, best and last
+ * total; and as percentages of their maximum where known (core/scale.h):
+ * the best percentage among the attempts with a scale, the last attempt's
+ * when it has one, in tenths. */
 typedef struct TraineeHistory {
     int attempts;
     int64_t best, last;
+    bool best_scaled, last_scaled;
+    int64_t best_tenths, last_tenths;
 } TraineeHistory;
 bool store_trainee_history(Store *store, const char *trainee, const char *scenario_id, TraineeHistory *out,
                            Error *err);

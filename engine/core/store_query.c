@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "scale.h"
+
 #define SESSION_COLUMNS                                                                                        \
     "SELECT s.id, s.trainee, s.scenario_id, s.scenario_title, s.scenario_version, s.language, s.mode, s.status," \
     " s.started_at, s.ended_at, s.error, s.outcome, v.name, s.ruleset_version, s.sim_ms, s.seed,"               \
@@ -259,17 +261,22 @@ bool store_copy_session(Store *s, int64_t id, SessionCopy *out, Error *err)
 bool store_trainee_history(Store *s, const char *trainee, const char *scenario_id, TraineeHistory *out, Error *err)
 {
     memset(out, 0, sizeof *out);
+    /* l: the last finished attempt; b: the best percentage among the
+     * attempts with a scale (scale_known()). */
     sqlite3_stmt *st = store_prepare(s,
-        "SELECT count(*), max(total),"
-        " (SELECT total FROM sessions WHERE trainee = ?1 AND scenario_id = ?2 AND total IS NOT NULL"
-        "  ORDER BY id DESC LIMIT 1)"
-        " FROM sessions WHERE trainee = ?1 AND scenario_id = ?2 AND total IS NOT NULL", err);
+        "WITH a AS (SELECT id, total, scoring_version, max_points FROM sessions"
+        "  WHERE trainee = ?1 AND scenario_id = ?2 AND total IS NOT NULL),"
+        " l AS (SELECT * FROM a ORDER BY id DESC LIMIT 1),"
+        " b AS (SELECT * FROM a WHERE scoring_version >= 2 AND max_points > 0"
+        "  ORDER BY total * 1.0 / max_points DESC, id LIMIT 1)"
+        " SELECT (SELECT count(*) FROM a), (SELECT max(total) FROM a), l.total, l.scoring_version, l.max_points,"
+        " b.total, b.max_points FROM (SELECT 1) LEFT JOIN l LEFT JOIN b", err);
     if (!st)
         return false;
     sqlite3_bind_text(st, 1, trainee, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, scenario_id, -1, SQLITE_TRANSIENT);
     bool ok = sqlite3_step(st) == SQLITE_ROW;
-    if (ok && !store_row_check(s, st, "Iss", err)) {
+    if (ok && !store_row_check(s, st, "Issiisi", err)) {
         sqlite3_finalize(st);
         return false;
     }
@@ -277,6 +284,12 @@ bool store_trainee_history(Store *s, const char *trainee, const char *scenario_i
         out->attempts = sqlite3_column_int(st, 0);
         out->best = sqlite3_column_int64(st, 1);
         out->last = sqlite3_column_int64(st, 2);
+        out->last_scaled = scale_known(sqlite3_column_int(st, 3), sqlite3_column_type(st, 4) == SQLITE_INTEGER,
+                                       sqlite3_column_int64(st, 4)) &&
+                           scale_percent_tenths(out->last, sqlite3_column_int64(st, 4), &out->last_tenths);
+        out->best_scaled = sqlite3_column_type(st, 6) == SQLITE_INTEGER &&
+                           scale_percent_tenths(sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6),
+                                                &out->best_tenths);
     }
     sqlite3_finalize(st);
     return ok ? true : store_fail(s, err, "cannot read sessions");

@@ -51,12 +51,21 @@ static const char chosen_latest[] =
     "(SELECT min(o.at_ms) FROM actions o WHERE o.session_id = " session " AND o.kind = 'open'"               \
     " AND o.post_id = " post " AND (" before " IS NULL OR o.at_ms <= " before "))"
 
+/* A session's score rows of an outcome whose rule matches `where` (from
+ * the covering index scores_session_rule): what readiness rests on. */
+#define ROWS_AGAINST(outcome, where)                                                                          \
+    "SELECT 1 FROM scores x INDEXED BY scores_session_rule JOIN rules r ON r.id = x.rule_id"                 \
+    " WHERE x.session_id = s.id AND x.outcome = " outcome " AND " where
+
 static const char *const bodies[SQ_COUNT] = {
     [SQ_SESSIONS] =
         "SELECT s.id, s.trainee, s.scenario_id, s.scenario_title, s.scenario_version, s.language, s.mode,"
         " s.status, s.started_at, s.ended_at, s.error, s.outcome, v.name, s.ruleset_version, s.sim_ms, s.seed,"
         " coalesce(t.total, 0), coalesce(t.method, 0), coalesce(t.materials, 0), coalesce(t.perimeter, 0),"
-        " coalesce(t.alerting, 0), coalesce(t.nactions, 0), coalesce(t.nscores, 0), c.attempt"
+        " coalesce(t.alerting, 0), coalesce(t.nactions, 0), coalesce(t.nscores, 0), c.attempt,"
+        " s.scoring_version, s.max_points IS NOT NULL, coalesce(s.max_points, 0),"
+        " EXISTS (" ROWS_AGAINST("'broken'", "r.competency = 'perimeter'") "),"
+        " EXISTS (" ROWS_AGAINST("'missed'", "r.kind = 'alert'") ")"
         " FROM chosen c CROSS JOIN sessions s ON s.id = c.id JOIN ruleset_versions v ON v.id = s.ruleset_version"
         " LEFT JOIN session_totals t ON t.session_id = s.id ORDER BY s.id",
     [SQ_SCORES] =
@@ -116,7 +125,7 @@ static const char *const bodies[SQ_COUNT] = {
         "SELECT b.name, count(DISTINCT b.session_id) FROM chosen c CROSS JOIN branches b ON b.session_id = c.id"
         " GROUP BY b.name ORDER BY 2 DESC, 1",
     [SQ_TRAINEE_SESSIONS] =
-        "SELECT s.trainee, s.status, coalesce(t.total, 0), s.id, s.scenario_id"
+        "SELECT s.trainee, s.status, coalesce(t.total, 0), s.id, s.scenario_id, s.scoring_version"
         " FROM chosen c CROSS JOIN sessions s ON s.id = c.id LEFT JOIN session_totals t ON t.session_id = s.id"
         " ORDER BY s.trainee, s.scenario_id, s.id",
     [SQ_SCORE_FACTS] =

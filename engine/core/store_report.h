@@ -35,8 +35,9 @@ const char *store_row_text(const StoreRow *row, int column); /* NULL for SQL NUL
  * where the database holds nothing. Every query reads the scope's sessions
  * in id order, then its rows in time order. */
 typedef enum {
-    /* The sessions with their cached sums (table session_totals) and the
-     * attempt number among the trainee's sessions of that scenario. */
+    /* The sessions with their cached sums (table session_totals), the
+     * attempt number among the trainee's sessions of that scenario, their
+     * scale and whether a perimeter rule was broken or an alert missed. */
     SQ_SESSIONS,
     /* Score rows with their rule and the kind of action they judge. */
     SQ_SCORES,
@@ -53,7 +54,8 @@ typedef enum {
     SQ_BRANCHES,
     /* Per branch name: how many sessions reached it. */
     SQ_BRANCH_STATS,
-    /* One row per session, by trainee, scenario and id: status and total. */
+    /* One row per session, by trainee, scenario and id: status, total and
+     * scoring model. */
     SQ_TRAINEE_SESSIONS,
     /* Every score row of the scope, lean (from a covering index), by
      * session: what rule statistics and trainee facts are summed from. */
@@ -69,7 +71,12 @@ enum { /* SQ_SESSIONS */
     SS_ID, SS_TRAINEE, SS_SCENARIO, SS_TITLE, SS_VERSION, SS_LANGUAGE, SS_MODE, SS_STATUS, SS_STARTED, SS_ENDED,
     SS_ERROR, SS_OUTCOME, SS_RULESET, SS_RULESET_VERSION, SS_SIM_MS, SS_SEED, SS_TOTAL,
     SS_COMPETENCY, /* four columns: method materials perimeter alerting */
-    SS_NACTIONS = SS_COMPETENCY + 4, SS_NSCORES, SS_ATTEMPT
+    SS_NACTIONS = SS_COMPETENCY + 4, SS_NSCORES, SS_ATTEMPT,
+    SS_SCORING,         /* sessions.scoring_version */
+    SS_HAS_MAX,         /* 1 when sessions.max_points is known */
+    SS_MAX,             /* sessions.max_points (0 when unknown) */
+    SS_PERIMETER_BROKEN,/* 1: a `broken` row of a perimeter rule */
+    SS_ALERT_MISSED     /* 1: a `missed` row of an alert rule */
 };
 enum { /* SQ_SCORES */
     SC_ID, SC_SESSION, SC_AT_MS, SC_ACTION /* (0) */, SC_POINTS, SC_OUTCOME, SC_COMPETENCY, SC_RULE, SC_RULE_KIND,
@@ -93,7 +100,7 @@ enum { /* SQ_POSTS */
 };
 enum { SB_SESSION, SB_AT_MS, SB_NAME };       /* SQ_BRANCHES */
 enum { SN_NAME, SN_SESSIONS };                /* SQ_BRANCH_STATS: most sessions first */
-enum { SU_TRAINEE, SU_STATUS, SU_TOTAL, SU_ID, SU_SCENARIO }; /* SQ_TRAINEE_SESSIONS */
+enum { SU_TRAINEE, SU_STATUS, SU_TOTAL, SU_ID, SU_SCENARIO, SU_SCORING }; /* SQ_TRAINEE_SESSIONS */
 enum { SF_SESSION, SF_RULE_ID, SF_OUTCOME, SF_POINTS };     /* SQ_SCORE_FACTS */
 enum { SRU_ID, SRU_KEY, SRU_KIND, SRU_COMPETENCY };          /* SQ_RULES */
 enum { SZ_SCENARIO };                         /* SQ_SCENARIOS */

@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "core/scale.h"
 #include "report_format.h"
 
 /* A text field, quoted; NULL (nothing stored) is an empty unquoted field. */
@@ -78,7 +79,7 @@ static bool score_row(void *ctx, const RSession *s, const RScore *row)
 
 static const char summary_header[] =
     "session,started_at,trainee,scenario,language,status,attempt,ended_at,title,mode,ruleset,ruleset_version,seed,"
-    "sim_ms,total,method,materials,perimeter,alerting,actions,score_rows,outcome,error\r\n";
+    "sim_ms,total,method,materials,perimeter,alerting,actions,score_rows,outcome,error,scoring_version,maximum,percent\r\n";
 
 static bool summary_row(void *ctx, const RSession *s)
 {
@@ -91,6 +92,14 @@ static bool summary_row(void *ctx, const RSession *s)
         fprintf(out, ",%" PRId64, s->competency[i]);
     fprintf(out, ",%d,%d", s->nactions, s->nscores);
     TEXT_FIELDS(out, s->outcome, s->error);
+    /* Without a scale, maximum and percent are empty (nothing to hold). */
+    fprintf(out, ",%d,", s->scoring_version);
+    int64_t tenths;
+    char pct[32];
+    if (report_percent_tenths(s, &tenths))
+        fprintf(out, "%" PRId64 ",%s", s->max_points, scale_percent_text(pct, sizeof pct, tenths));
+    else
+        fputc(',', out);
     fputs("\r\n", out);
     return !ferror(out);
 }

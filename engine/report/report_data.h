@@ -23,9 +23,12 @@
 
 typedef enum { REPORT_SESSION, REPORT_TRAINEE, REPORT_SCENARIO, REPORT_TEAM } ReportScope;
 
-/* The readiness threshold when the manager gives none (docs/reports.md):
- * a good run of a shipped scenario scores 49 to 67, a poor one below 0. */
-#define REPORT_DEFAULT_READY_AT 40
+/* The readiness threshold when the manager gives none (docs/reports.md,
+ * "Readiness"): a percentage of each session's maximum. Sessions without a
+ * scale (scoring model 1) are judged the old way, in points, at the old
+ * default: a good run of a shipped scenario scored 49 to 67 there. */
+#define REPORT_DEFAULT_READY_AT 70
+#define REPORT_DEFAULT_READY_AT_POINTS 40
 
 typedef struct ReportQuery {
     ReportScope scope;
@@ -35,7 +38,8 @@ typedef struct ReportQuery {
     const char *const *names;  /* REPORT_TEAM: the trainees given; NULL = everyone */
     size_t nnames;
     const char *since;         /* sessions started on or after this date (YYYY-MM-DD[THH:MM[:SS]]); NULL = all */
-    int ready_at;              /* REPORT_TEAM: readiness threshold in points (docs/reports.md) */
+    int ready_at;              /* readiness threshold, in % of a session's maximum (docs/reports.md) */
+    int ready_at_points;       /* the same for sessions without a scale, in points */
 } ReportQuery;
 
 /* One session: the row of `sessions` plus its totals per competency. */
@@ -48,7 +52,29 @@ typedef struct RSession {
     int64_t competency[COMP_COUNT]; /* sums per competency */
     int nactions, nscores;
     int attempt;                  /* 1 for the trainee's first session of this scenario, 2 for the next… */
+    int scoring_version;          /* the scoring model that scored it (1: before scales) */
+    bool has_max;                 /* its maximum was measured (max_points) */
+    int64_t max_points;           /* the most its scenario allows under its rule set */
+    bool perimeter_broken;        /* a `broken` row of competency perimeter */
+    bool alert_missed;            /* a `missed` row of an alert rule */
 } RSession;
+
+/* The session's scale (core/scale.h): whether it has one, its percentage
+ * in tenths (total / max × 100, one decimal, never clamped). */
+bool report_has_scale(const RSession *s);
+bool report_percent_tenths(const RSession *s, int64_t *tenths);
+/* The readiness of one session (docs/reports.md, "Readiness"): completed,
+ * at or above the threshold (in % of its maximum as shown, one decimal;
+ * without a scale, in points), no perimeter rule broken, no mandatory
+ * alert missed. */
+bool report_session_ready(const RSession *s, const ReportQuery *q);
+/* Whether the session reaches the threshold (the first condition only). */
+bool report_session_reaches(const RSession *s, const ReportQuery *q);
+/* "91.3 %", or "no scale" for a session without one. Returns buf. */
+const char *report_percent_text(char *buf, size_t size, const RSession *s);
+/* Why a session has no scale: "scoring model 1", "maximum not measured",
+ * "maximum not above 0". */
+const char *report_no_scale_reason(const RSession *s);
 
 /* One score row: the unit every figure is explained by. */
 typedef struct RScore {
@@ -192,6 +218,15 @@ typedef struct Report {
     /* REPORT_SCENARIO and REPORT_TEAM: one line per trainee, by name. */
     RTrainee *trainees;
     size_t ntrainees;
+
+    /* The scoring models that scored the report's sessions (for a scenario
+     * or a team: every session of the scope, not only the latest attempts).
+     * scoring_note: NULL when one model scored them all, else one line
+     * that says which sessions each model scored and that their totals do
+     * not compare (docs/reports.md). */
+    int scoring_versions[4];      /* distinct versions, ascending */
+    size_t nscoring_versions;
+    const char *scoring_note;
 
     void *arena_;                 /* private to report_load.c: owns the strings */
 } Report;

@@ -3,9 +3,11 @@
  * score rows, reply times (docs/reports.md defines each figure). */
 #include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/scale.h"
 #include "report_loader.h"
 
 void report_sort(void *items, size_t n, size_t size, int (*compare)(const void *, const void *))
@@ -138,9 +140,14 @@ int report_trainee_index(const Report *r, const char *name)
 /* What readiness and advice rest on, per trainee line. */
 typedef struct TraineeFacts {
     int scenarios;               /* latest completed attempts (one per scenario) */
-    int64_t lowest;              /* the lowest total among them */
+    int scaled;                  /* how many of them have a scale (judged in %) */
+    int64_t lowest_tenths;       /* the lowest percentage among those, in tenths */
+    const char *lowest_scaled_scenario;
+    int below_scaled;            /* how many of those are under the threshold */
+    int64_t lowest;              /* the lowest total among those without a scale (judged in points) */
     const char *lowest_scenario;
-    int below;                   /* how many are under the threshold */
+    int below_points;            /* how many of those are under the points threshold */
+    int below;                   /* how many are under their threshold, in all */
     const char *perimeter_rule, *perimeter_scenario; /* the costliest perimeter breach in them */
     const char *missed_rule, *missed_scenario;       /* the costliest mandatory alert missed in them */
     int perimeter_points, missed_points;             /* the points of those rows */
@@ -159,6 +166,8 @@ typedef struct Facts {
     bool *session_latest;        /* per r->sessions: the latest completed attempt of its trainee and scenario */
     const char **scenarios;      /* the scope's scenario ids, sorted */
     size_t nscenarios, cap_scenarios;
+    int64_t *scored;             /* every session of the scope: (version << 40) | id, for the scoring note */
+    size_t nscored, cap_scored;
 } Facts;
 
 /* SQ_TRAINEE_SESSIONS rows come by trainee (then scenario): a new name
@@ -181,6 +190,11 @@ static bool add_trainee_session(void *ctx, const StoreRow *row)
     RTrainee *line = &r->trainees[r->ntrainees - 1];
     TraineeFacts *tf = &f->trainees[r->ntrainees - 1];
     line->sessions++;
+    int64_t *scored = PUSH(f->scored, f->nscored, f->cap_scored);
+    if (!scored)
+        return loader_out_of_memory(l);
+    int64_t version = store_row_int(row, SU_SCORING);
+    *scored = (version < 1 ? 1 : version > 255 ? 255 : version) << 40 | store_row_int(row, SU_ID);
     if (strcmp(store_row_text(row, SU_STATUS), "completed") == 0) {
         int64_t total = store_row_int(row, SU_TOTAL);
         line->best = line->completed++ == 0 || total > line->best ? total : line->best;
@@ -248,36 +262,73 @@ static void sum_latest_attempts(Facts *f)
         TraineeFacts *tf = &f->trainees[t];
         for (int c = 0; c < COMP_COUNT; c++)
             loader_add(f->l, &line->competency[c], s->competency[c]);
-        if (tf->scenarios++ == 0 || s->total < tf->lowest) {
-            tf->lowest = s->total;
-            tf->lowest_scenario = s->scenario_id;
+        tf->scenarios++;
+        int64_t tenths;
+        bool reaches = report_session_reaches(s, &r->query);
+        if (report_percent_tenths(s, &tenths)) {
+            if (tf->scaled++ == 0 || tenths < tf->lowest_tenths) {
+                tf->lowest_tenths = tenths;
+                tf->lowest_scaled_scenario = s->scenario_id;
+            }
+            tf->below_scaled += !reaches;
+        } else {
+            if (tf->scenarios - tf->scaled == 1 || s->total < tf->lowest) {
+                tf->lowest = s->total;
+                tf->lowest_scenario = s->scenario_id;
+            }
+            tf->below_points += !reaches;
         }
-        tf->below += s->total < r->query.ready_at;
+        tf->below += !reaches;
         int k = scenario_index(f, s->scenario_id);
         if (k >= 0 && k < 64)
             tf->played |= (uint64_t)1 << k;
     }
 }
 
-static const char *verdict_text(Loader *l, const RTrainee *line, const TraineeFacts *f, int ready_at)
+/* "70 % of the maximum (lowest 45.2 %, data-leak-rumour)" or, for the
+ * attempts without a scale, "40 points (lowest -48, x; no scale: judged
+ * in points)". */
+static size_t threshold_text(char *buf, size_t size, const TraineeFacts *f, const ReportQuery *q, bool scaled)
 {
-    char buf[1024];
+    char pct[32];
+    if (scaled)
+        return (size_t)snprintf(buf, size, "%d %% of the maximum (lowest %s %%, %s)", q->ready_at,
+                                scale_percent_text(pct, sizeof pct, f->lowest_tenths), f->lowest_scaled_scenario);
+    return (size_t)snprintf(buf, size, "%d points (lowest %" PRId64 ", %s; no scale: judged in points)", q->ready_at_points,
+                            f->lowest, f->lowest_scenario);
+}
+
+static const char *verdict_text(Loader *l, const RTrainee *line, const TraineeFacts *f, const ReportQuery *q)
+{
+    char buf[1024], scaled[256], points[256];
+    int unscaled = f->scenarios - f->scaled;
+    if (f->scaled)
+        threshold_text(scaled, sizeof scaled, f, q, true);
+    if (unscaled)
+        threshold_text(points, sizeof points, f, q, false);
     if (f->scenarios == 0)
         snprintf(buf, sizeof buf, "not ready: no completed session");
+    else if (line->ready && f->scaled && unscaled)
+        snprintf(buf, sizeof buf,
+                 "ready: latest attempts at %d scenarios: %d at or above %s, %d at or above %s,"
+                 " no perimeter rule broken, no mandatory alert missed",
+                 f->scenarios, f->scaled, scaled, unscaled, points);
     else if (line->ready)
         snprintf(buf, sizeof buf,
-                 "ready: latest attempt%s at %d scenario%s at or above %d points (lowest %" PRId64 ", %s),"
+                 "ready: latest attempt%s at %d scenario%s at or above %s,"
                  " no perimeter rule broken, no mandatory alert missed",
-                 f->scenarios == 1 ? "" : "s", f->scenarios, f->scenarios == 1 ? "" : "s", ready_at, f->lowest,
-                 f->lowest_scenario);
+                 f->scenarios == 1 ? "" : "s", f->scenarios, f->scenarios == 1 ? "" : "s", f->scaled ? scaled : points);
     else {
         size_t n = (size_t)snprintf(buf, sizeof buf, "not ready:");
         const char *sep = " ";
-        if (f->below) {
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%d of %d latest attempt%s under %d (lowest %" PRId64 ", %s)",
-                                  sep,
-                                  f->below, f->scenarios, f->scenarios == 1 ? "" : "s", ready_at, f->lowest,
-                                  f->lowest_scenario);
+        if (f->below_scaled) {
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%d of %d latest attempt%s under %s", sep,
+                                  f->below_scaled, f->scenarios, f->scenarios == 1 ? "" : "s", scaled);
+            sep = "; ";
+        }
+        if (f->below_points && n < sizeof buf) {
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%d of %d latest attempt%s under %s", sep,
+                                  f->below_points, f->scenarios, f->scenarios == 1 ? "" : "s", points);
             sep = "; ";
         }
         if (f->perimeter_rule && n < sizeof buf) {
@@ -297,7 +348,9 @@ static const char *verdict_text(Loader *l, const RTrainee *line, const TraineeFa
  * completed and this trainee has not. */
 static const char *next_scenario(const Facts *f, const TraineeFacts *tf)
 {
-    if (tf->below)
+    if (tf->below_scaled)
+        return tf->lowest_scaled_scenario;
+    if (tf->below_points)
         return tf->lowest_scenario;
     for (size_t k = 0; f->l->r->query.scope == REPORT_TEAM && k < f->nscenarios && k < 64; k++)
         if (!(tf->played & (uint64_t)1 << k))
@@ -312,7 +365,7 @@ static void judge_trainee(Facts *f, size_t i)
     TraineeFacts *tf = &f->trainees[i];
     line->median = report_median(tf->totals, tf->ntotals);
     line->ready = tf->scenarios > 0 && tf->below == 0 && !tf->perimeter_rule && !tf->missed_rule;
-    line->verdict = verdict_text(l, line, tf, l->r->query.ready_at);
+    line->verdict = verdict_text(l, line, tf, &l->r->query);
     int64_t most = 0;
     for (int c = 0; c < COMP_COUNT; c++) {
         if (tf->lost[c] > most) {
@@ -578,6 +631,79 @@ static bool sum_score_rows(Store *store, Facts *f, const StoreScope *chosen, Err
     return ok && !l->oom;
 }
 
+/* ---- scoring models ------------------------------------------------------------------- */
+
+static int compare_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+#define NOTE_RANGES 8 /* ranges of session ids named per model before "and N more" */
+
+/* "sessions 1–4, 9 were scored by scoring model 1, the others by model 2:
+ * their totals do not compare", from the scope's (version, id) pairs. */
+static bool scoring_note(Facts *f)
+{
+    Report *r = f->l->r;
+    for (size_t i = 0; r->query.scope == REPORT_SESSION && i < r->nsessions; i++) {
+        int64_t *scored = PUSH(f->scored, f->nscored, f->cap_scored);
+        if (!scored)
+            return loader_out_of_memory(f->l);
+        int v = r->sessions[i].scoring_version;
+        *scored = (int64_t)(v < 1 ? 1 : v > 255 ? 255 : v) << 40 | r->sessions[i].id;
+    }
+    report_sort(f->scored, f->nscored, sizeof *f->scored, compare_i64); /* by version, then id */
+    for (size_t i = 0; i < f->nscored; i++) {
+        int v = (int)(f->scored[i] >> 40);
+        if ((r->nscoring_versions == 0 || r->scoring_versions[r->nscoring_versions - 1] != v) &&
+            r->nscoring_versions < sizeof r->scoring_versions / sizeof *r->scoring_versions)
+            r->scoring_versions[r->nscoring_versions++] = v;
+    }
+    if (r->nscoring_versions < 2)
+        return true;
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&buf, &size);
+    if (!out)
+        return loader_out_of_memory(f->l);
+    const int64_t mask = ((int64_t)1 << 40) - 1;
+    int newest = r->scoring_versions[r->nscoring_versions - 1];
+    size_t i = 0;
+    for (size_t k = 0; k + 1 < r->nscoring_versions; k++) {
+        int v = r->scoring_versions[k];
+        size_t start = i, ranges = 0, more = 0;
+        while (i < f->nscored && (int)(f->scored[i] >> 40) == v)
+            i++;
+        fputs(k ? ", " : "", out);
+        fputs(i - start == 1 ? "session " : "sessions ", out);
+        for (size_t j = start; j < i;) {
+            size_t end = j;
+            while (end + 1 < i && (f->scored[end + 1] & mask) == (f->scored[end] & mask) + 1)
+                end++;
+            if (ranges++ < NOTE_RANGES) {
+                fprintf(out, "%s%" PRId64, ranges > 1 ? ", " : "", f->scored[j] & mask);
+                if (end > j)
+                    fprintf(out, "%s%" PRId64, end > j + 1 ? "\u2013" : ", ", f->scored[end] & mask);
+            } else {
+                more += end - j + 1;
+            }
+            j = end + 1;
+        }
+        if (more)
+            fprintf(out, " and %zu more", more);
+        if (k)
+            fprintf(out, " by model %d", v);
+        else
+            fprintf(out, " %s scored by scoring model %d", i - start == 1 ? "was" : "were", v);
+    }
+    fprintf(out, ", the others by model %d: their totals do not compare", newest);
+    bool ok = fclose(out) == 0 && buf;
+    r->scoring_note = ok ? loader_strdup(f->l, buf) : NULL;
+    free(buf);
+    return ok ? !f->l->oom : loader_out_of_memory(f->l);
+}
+
 /* ---- putting it together ------------------------------------------------------------ */
 
 static void free_facts(Facts *f, size_t ntrainees)
@@ -588,6 +714,7 @@ static void free_facts(Facts *f, size_t ntrainees)
     free(f->session_trainee);
     free(f->session_latest);
     free(f->scenarios);
+    free(f->scored);
 }
 
 static bool load_trainee_times(Store *store, Facts *f, const StoreScope *chosen, Error *err)
@@ -621,6 +748,7 @@ bool report_load_facts(Store *store, Loader *l, const StoreScope *all, const Sto
         judge_trainee(&f, i);
     if (ok)
         finish_rule_stats(r);
+    ok = ok && scoring_note(&f);
     free_facts(&f, r->ntrainees);
     return ok && !l->oom;
 }

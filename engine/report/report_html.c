@@ -26,7 +26,8 @@ static const char STYLE[] =
     "figcaption{font-size:.9em;color:#444}svg .grid{stroke:#e3e3e3}svg .axis{stroke:#888}"
     "svg .target{stroke:#c62828;stroke-width:2;stroke-dasharray:4 3}svg .window{fill:#ffe0b2}"
     "svg .due{stroke:#e65100;stroke-width:2}svg text{unicode-bidi:isolate}svg .label{font-weight:600}\n"
-    "p.none{color:#666;font-style:italic}a{color:#0d47a1}\n"
+    "p.none{color:#666;font-style:italic}a{color:#0d47a1}"
+    "p.note{border-left:4px solid #e65100;background:#fff3e0;padding:4px 8px}\n"
     "@page{size:A4;margin:14mm 12mm}\n"
     "@media print{body{max-width:none;padding:0;font-size:10pt}nav{display:none}a{color:inherit;text-decoration:none}"
     "figure.chart,tr,dl.summary{break-inside:avoid}h2{break-after:avoid}thead{display:table-header-group}"
@@ -89,6 +90,38 @@ static void td_int(FILE *out, int64_t v) { fprintf(out, "<td class=\"n\">%" PRId
 static void td_points(FILE *out, int64_t v)
 {
     fprintf(out, "<td class=\"n %s\">%+" PRId64 "</td>", v > 0 ? "pos" : v < 0 ? "neg" : "", v);
+}
+
+/* A start time that may break after its date ("2026-11-16" / "T09:00:00.000Z"),
+ * so that the sessions table, with its scale, fits an A4 page. */
+static void td_started(FILE *out, const char *at)
+{
+    const char *t = at ? strchr(at, 'T') : NULL;
+    if (!t) {
+        td_class(out, "t", at);
+        return;
+    }
+    char date[32];
+    size_t n = (size_t)(t - at) < sizeof date - 1 ? (size_t)(t - at) : sizeof date - 1;
+    memcpy(date, at, n);
+    date[n] = '\0';
+    fputs("<td>", out);
+    escape_html(out, date);
+    fputs("<wbr>", out);
+    escape_html(out, t);
+    fputs("</td>", out);
+}
+
+/* The session's percentage and maximum in one cell, "73.3 % / of 30" ("no
+ * scale" when it has none: a percentage is never made up). One cell: the
+ * sessions table must still fit an A4 page. */
+static void td_scale(FILE *out, const RSession *s)
+{
+    char pct[32];
+    if (report_has_scale(s))
+        fprintf(out, "<td class=\"n\">%s<br>of %" PRId64 "</td>", report_percent_text(pct, sizeof pct, s), s->max_points);
+    else
+        fprintf(out, "<td class=\"n\" title=\"%s\">no scale</td>", report_no_scale_reason(s));
 }
 
 static void td_clock(FILE *out, int64_t ms)
@@ -198,7 +231,8 @@ static void write_head(FILE *out, const Report *r)
         inline_text(out, r->query.since);
     }
     if (r->query.scope == REPORT_TEAM)
-        fprintf(out, " · ready at %d points", r->query.ready_at);
+        fprintf(out, " · ready at %d %% of the maximum (%d points without a scale)", r->query.ready_at,
+                r->query.ready_at_points);
     fprintf(out, " · %zu session%s.</p>\n", r->nsessions, r->nsessions == 1 ? "" : "s");
 }
 
@@ -247,8 +281,14 @@ static void write_summary(FILE *out, const RSession *s)
     dl_item(out, "Outcome", s->outcome);
     if (s->error)
         dl_item(out, "Error", s->error);
-    fprintf(out, "<dt>Total</dt><dd><a href=\"#scores\">%+" PRId64 " points</a> from %d score rows, %d actions</dd>\n", s->total,
-            s->nscores, s->nactions);
+    fprintf(out, "<dt>Total</dt><dd><a href=\"#scores\">%+" PRId64 " points</a>", s->total);
+    char pct[32];
+    if (report_has_scale(s))
+        fprintf(out, " of %" PRId64 " (<strong>%s</strong> of the maximum)", s->max_points,
+                report_percent_text(pct, sizeof pct, s));
+    else
+        fprintf(out, " (no scale: %s)", report_no_scale_reason(s));
+    fprintf(out, " from %d score rows, %d actions</dd>\n", s->nscores, s->nactions);
     fputs("</dl>\n", out);
     section_close(out);
 }
@@ -589,12 +629,13 @@ static void write_sessions(FILE *out, const Report *r)
     }
     fputs("<p>Each session's score rows: <code>crisisdrill report --session ID</code>.</p>\n", out);
     static const char *const headers[] = {"Session", "Started", "Trainee", "Scenario", "Attempt", "Status", "Simulated",
-                                          "method", "materials", "perimeter", "alerting", "Total", "Rows", NULL};
+                                          "method", "materials", "perimeter", "alerting", "Total", "% of max.",
+                                          "Rows", NULL};
     table_open(out, NULL, headers);
     for (size_t i = 0; i < r->nsessions; i++) {
         const RSession *s = &r->sessions[i];
         fprintf(out, "<tr id=\"session-%" PRId64 "\"><td class=\"n\">%" PRId64 "</td>", s->id, s->id);
-        td_class(out, "t", s->started_at);
+        td_started(out, s->started_at);
         td_name(out, s->trainee);
         td_name(out, s->scenario_id);
         td_int(out, s->attempt);
@@ -603,6 +644,7 @@ static void write_sessions(FILE *out, const Report *r)
         for (int c = 0; c < COMP_COUNT; c++)
             td_points(out, s->competency[c]);
         td_points(out, s->total);
+        td_scale(out, s);
         td_int(out, s->nscores);
         fputs("</tr>\n", out);
     }
@@ -655,9 +697,10 @@ static void write_trainees(FILE *out, const Report *r)
 static void write_readiness(FILE *out, const Report *r)
 {
     section_open(out, "readiness", "Readiness");
-    fprintf(out, "<p>Ready: the latest completed attempt at every scenario played reaches %d points (the threshold "
-                 "of this report), with no perimeter rule broken and no alert missed there (docs/reports.md).</p>\n",
-            r->query.ready_at);
+    fprintf(out, "<p>Ready: the latest completed attempt at every scenario played reaches %d %% of its maximum (the "
+                 "threshold of this report; a session without a scale, scored by scoring model 1, reaches %d points), "
+                 "with no perimeter rule broken and no alert missed there (docs/reports.md).</p>\n",
+            r->query.ready_at, r->query.ready_at_points);
     svg_readiness(out, r);
     if (r->ntrainees == 0) {
         none(out, "No trainee.");
@@ -727,6 +770,11 @@ static bool write_group_page(FILE *out, const Report *r)
                       {"replies", "Reply times", true},       {"rules", trainee ? "Recurring mistakes" : "Rules most broken", true},
                       {"branches", "Branches", true},         {"sessions", "Sessions", true}};
     write_nav(out, nav, sizeof nav / sizeof *nav);
+    if (r->scoring_note) {
+        fputs("<p class=\"note\" role=\"note\"><strong>Note:</strong> ", out);
+        escape_html(out, r->scoring_note);
+        fputs(".</p>\n", out);
+    }
     if (team)
         write_readiness(out, r);
     if (!trainee)

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 
 #include "core/report.h"
+#include "core/scale.h"
 #include "report_format.h"
 
 #define SCHEMA "crisisdrill.report/1"
@@ -85,6 +86,17 @@ static void session_object(FILE *out, const RSession *s)
     num(out, "seed", s->seed, &f);
     num(out, "sim_ms", s->sim_ms, &f);
     num(out, "total", s->total, &f);
+    num(out, "scoring_version", s->scoring_version, &f);
+    int64_t tenths;
+    char pct[32];
+    bool scaled = report_percent_tenths(s, &tenths);
+    key(out, "maximum", &f);
+    if (scaled)
+        fprintf(out, "%" PRId64, s->max_points);
+    else
+        fputs("null", out);
+    key(out, "percent", &f);
+    fputs(scaled ? scale_percent_text(pct, sizeof pct, tenths) : "null", out);
     competencies(out, "competencies", s->competency, &f);
     num(out, "actions", s->nactions, &f);
     num(out, "score_rows", s->nscores, &f);
@@ -282,6 +294,7 @@ static void query_object(FILE *out, const Report *r)
     }
     str(out, "since", q->since, &f);
     num(out, "ready_at", q->ready_at, &f);
+    num(out, "ready_at_points", q->ready_at_points, &f);
     fputs("},\n", out);
 }
 
@@ -307,6 +320,13 @@ bool report_write_json(const Report *r, FILE *out, Error *err)
     num(out, "total", r->total, &f);
     for (int c = 0; c < COMP_COUNT; c++)
         num(out, competency_name((Competency)c), r->competency[c], &f);
+    fputs("},\n  \"scoring\": {\"versions\": [", out);
+    for (size_t i = 0; i < r->nscoring_versions; i++)
+        fprintf(out, "%s%d", i ? ", " : "", r->scoring_versions[i]);
+    f = true;
+    fputs("], ", out);
+    boolean(out, "mixed", r->nscoring_versions > 1, &f);
+    str(out, "note", r->scoring_note, &f);
     fputs("},\n  ", out);
     f = true;
     reply_times(out, "reply_times", &r->times, &f);

@@ -30,6 +30,9 @@ static void session_from_row(RSession *s, const StoreRow *row, Loader *l)
         .seed = store_row_int(row, SS_SEED), .sim_ms = store_row_int(row, SS_SIM_MS),
         .total = store_row_int(row, SS_TOTAL), .nactions = (int)store_row_int(row, SS_NACTIONS),
         .nscores = (int)store_row_int(row, SS_NSCORES), .attempt = (int)store_row_int(row, SS_ATTEMPT),
+        .scoring_version = (int)store_row_int(row, SS_SCORING), .has_max = store_row_int(row, SS_HAS_MAX) != 0,
+        .max_points = store_row_int(row, SS_MAX), .perimeter_broken = store_row_int(row, SS_PERIMETER_BROKEN) != 0,
+        .alert_missed = store_row_int(row, SS_ALERT_MISSED) != 0,
     };
 #undef TEXT
     for (int c = 0; c < COMP_COUNT; c++)

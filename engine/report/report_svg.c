@@ -119,8 +119,25 @@ static bool by_session(const Report *r) { return r->query.scope == REPORT_TRAINE
 
 static bool is_completed(const RSession *s) { return s->status && strcmp(s->status, "completed") == 0; }
 
-/* Fills points (nsessions of room) and returns how many. */
-static size_t attempt_points(const Report *r, AttemptPoint *points)
+/* Whether every completed session has a scale: the charts then plot
+ * percentages of each session's maximum, which compare across scenarios
+ * and rule sets; otherwise points. */
+static bool all_scaled(const Report *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nsessions; i++) {
+        if (!is_completed(&r->sessions[i]))
+            continue;
+        if (!report_has_scale(&r->sessions[i]))
+            return false;
+        n++;
+    }
+    return n > 0;
+}
+
+/* Fills points (nsessions of room) and returns how many; in percent of
+ * each session's maximum when `percent`. */
+static size_t attempt_points(const Report *r, AttemptPoint *points, bool percent)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->nsessions; i++) {
@@ -140,9 +157,10 @@ static size_t attempt_points(const Report *r, AttemptPoint *points)
                 p->attempt = s->attempt;
             }
         }
+        double unit = percent ? 100.0 / (double)s->max_points : 1.0;
         for (int c = 0; c < COMP_COUNT; c++)
-            p->value[c] += s->competency[c];
-        p->value[COMP_COUNT] += s->total;
+            p->value[c] += s->competency[c] * unit;
+        p->value[COMP_COUNT] += s->total * unit;
         p->n++;
     }
     if (!by_session(r)) {
@@ -160,17 +178,21 @@ static size_t attempt_points(const Report *r, AttemptPoint *points)
     return n;
 }
 
-static void attempt_tooltip(FILE *out, const Report *r, const AttemptPoint *p, int series)
+static void attempt_tooltip(FILE *out, const Report *r, const AttemptPoint *p, int series, bool percent)
 {
     const char *what = series < COMP_COUNT ? competency_name((Competency)series) : "total";
     if (p->session) {
         fprintf(out, "session %" PRId64 " (", p->session->id);
         escape_html(out, p->session->scenario_id);
-        fprintf(out, ", attempt %d): %s %+.0f", p->session->attempt, what, p->value[series]);
+        if (percent)
+            fprintf(out, ", attempt %d): %s %+.1f %% of the maximum (%" PRId64 ")", p->session->attempt, what,
+                    p->value[series], p->session->max_points);
+        else
+            fprintf(out, ", attempt %d): %s %+.0f", p->session->attempt, what, p->value[series]);
         return;
     }
-    fprintf(out, "attempt %d: %s %+.1f, mean of %d completed session%s:", p->attempt, what, p->value[series], p->n,
-            p->n == 1 ? "" : "s");
+    fprintf(out, "attempt %d: %s %+.1f%s, mean of %d completed session%s:", p->attempt, what, p->value[series],
+            percent ? " % of the maximum" : "", p->n, p->n == 1 ? "" : "s");
     int named = 0;
     for (size_t i = 0; i < r->nsessions && named < TOOLTIP_SESSIONS; i++)
         if (is_completed(&r->sessions[i]) && r->sessions[i].attempt == p->attempt)
@@ -180,7 +202,7 @@ static void attempt_tooltip(FILE *out, const Report *r, const AttemptPoint *p, i
 }
 
 static void attempt_series(FILE *out, const Report *r, const AttemptPoint *points, size_t n, int series,
-                           const Scale *x, const Scale *y)
+                           const Scale *x, const Scale *y, bool percent)
 {
     const char *colour = series < COMP_COUNT ? COMPETENCY_COLOURS[series] : "#000";
     if (n > 1) {
@@ -197,19 +219,21 @@ static void attempt_series(FILE *out, const Report *r, const AttemptPoint *point
             fputs("<a href=\"#sessions\">", out);
         fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>", scale_at(x, (double)i),
                 scale_at(y, points[i].value[series]), colour);
-        attempt_tooltip(out, r, &points[i], series);
+        attempt_tooltip(out, r, &points[i], series, percent);
         fputs("</title></circle></a>\n", out);
     }
 }
 
-static void attempt_axes(FILE *out, const AttemptPoint *points, size_t n, const Scale *x, const Scale *y)
+static void attempt_axes(FILE *out, const AttemptPoint *points, size_t n, const Scale *x, const Scale *y, bool percent)
 {
     double step = nice_step(y->hi - y->lo, 5);
     for (double v = ceil(y->lo / step) * step; v <= y->hi + 1e-9; v += step) {
         double py = scale_at(y, v);
         fprintf(out, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", PLOT_LEFT, PLOT_RIGHT, py, py,
                 fabs(v) < 1e-9 ? "axis" : "grid");
-        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%+.0f</text>\n", PLOT_LEFT - 6, py + 4, v);
+        fprintf(out, percent ? "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.0f %%</text>\n"
+                             : "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%+.0f</text>\n",
+                PLOT_LEFT - 6, py + 4, fabs(v) < 1e-9 ? 0.0 : v);
     }
     size_t every = n > 24 ? (n + 23) / 24 : 1; /* at most 24 labels */
     for (size_t i = 0; i < n; i += every) {
@@ -241,7 +265,8 @@ bool svg_attempts(FILE *out, const Report *r)
     AttemptPoint *points = calloc(r->nsessions, sizeof *points); /* freed below */
     if (!points)
         return false;
-    size_t n = attempt_points(r, points);
+    bool percent = all_scaled(r);
+    size_t n = attempt_points(r, points, percent);
     if (n == 0) {
         fputs("<p class=\"none\">No completed session: nothing to chart.</p>\n", out);
         free(points);
@@ -256,57 +281,100 @@ bool svg_attempts(FILE *out, const Report *r)
     if (y.hi <= y.lo)
         y.hi = y.lo + step;
     Scale x = {0, (double)(n > 1 ? n - 1 : 0), PLOT_LEFT + 10, PLOT_RIGHT - 10};
-    svg_open(out, "chart-attempts", 260, "Score over attempts, per competency",
-             by_session(r) ? "Points of each completed session per competency and in total, in the order played."
-                           : "Mean points per competency and in total of the completed sessions, by attempt number.");
+    if (percent)
+        svg_open(out, "chart-attempts", 260, "Score over attempts, in % of each session's maximum",
+                 by_session(r) ? "Percentage of its maximum of each completed session, per competency and in total, in "
+                                 "the order played."
+                               : "Mean percentage of their maximum per competency and in total of the completed "
+                                 "sessions, by attempt number.");
+    else
+        svg_open(out, "chart-attempts", 260, "Score over attempts, per competency",
+                 by_session(r) ? "Points of each completed session per competency and in total, in the order played."
+                               : "Mean points per competency and in total of the completed sessions, by attempt number.");
     attempt_legend(out);
-    attempt_axes(out, points, n, &x, &y);
+    attempt_axes(out, points, n, &x, &y, percent);
     for (int c = 0; c <= COMP_COUNT; c++)
-        attempt_series(out, r, points, n, c, &x, &y);
-    svg_close(out, by_session(r) ? "Points per competency (coloured) and total (dashed) of each completed session; "
-                                   "a point links to its session in <a href=\"#sessions\">Sessions</a>."
-                                 : "Mean points per competency (coloured) and total (dashed) of the completed sessions "
-                                   "at each attempt number; the tooltip of a point names its sessions (<a href=\"#sessions\">Sessions</a>).");
+        attempt_series(out, r, points, n, c, &x, &y, percent);
+    if (percent)
+        svg_close(out, by_session(r) ? "In % of each session's maximum (every session charted has a scale): each "
+                                       "competency's points (coloured) and the total (dashed) of each completed session; "
+                                       "a point links to its session in <a href=\"#sessions\">Sessions</a>."
+                                     : "In % of each session's maximum (every session charted has a scale): the mean of "
+                                       "each competency (coloured) and of the total (dashed) of the completed sessions "
+                                       "at each attempt number; the tooltip of a point names its sessions (<a href=\"#sessions\">Sessions</a>).");
+    else
+        svg_close(out, by_session(r) ? "Points per competency (coloured) and total (dashed) of each completed session "
+                                       "(in points: not every session has a scale); a point links to its session in "
+                                       "<a href=\"#sessions\">Sessions</a>."
+                                     : "Mean points per competency (coloured) and total (dashed) of the completed sessions "
+                                       "at each attempt number (in points: not every session has a scale); the tooltip of "
+                                       "a point names its sessions (<a href=\"#sessions\">Sessions</a>).");
     free(points);
     return true;
 }
 
 /* ---- readiness ------------------------------------------------------------ */
 
-static void readiness_dot(FILE *out, const RSession *s, double px, double py, int ready_at)
+/* Where a session sits on the readiness chart: its percentage, or its
+ * total when the chart is in points. */
+static double readiness_value(const RSession *s, bool percent)
 {
+    int64_t tenths;
+    if (percent && report_percent_tenths(s, &tenths))
+        return (double)tenths / 10.0;
+    return s->total;
+}
+
+static void readiness_dot(FILE *out, const Report *r, const RSession *s, double px, double py)
+{
+    char pct[32];
     fprintf(out, "<a href=\"#session-%" PRId64 "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>session %" PRId64
                  ": ",
-            s->id, px, py, s->total >= ready_at ? COLOUR_GOOD : COLOUR_BAD, s->id);
+            s->id, px, py, report_session_reaches(s, &r->query) ? COLOUR_GOOD : COLOUR_BAD, s->id);
     escape_html(out, s->scenario_id);
-    fprintf(out, ", attempt %d, %+" PRId64 " points</title></circle></a>\n", s->attempt, s->total);
+    fprintf(out, ", attempt %d, %+" PRId64 " points", s->attempt, s->total);
+    if (report_has_scale(s))
+        fprintf(out, " of %" PRId64 ", %s", s->max_points, report_percent_text(pct, sizeof pct, s));
+    else
+        fputs(", no scale: judged in points", out);
+    fputs("</title></circle></a>\n", out);
 }
 
 void svg_readiness(FILE *out, const Report *r)
 {
     if (r->ntrainees == 0)
         return;
-    double lo = fmin(0, r->query.ready_at), hi = fmax(10, r->query.ready_at);
+    /* In % when every latest attempt has a scale; otherwise in points, the
+     * line at the points threshold, each dot coloured by its own verdict. */
+    bool percent = all_scaled(r);
+    int ready_at = percent ? r->query.ready_at : r->query.ready_at_points;
+    const char *unit = percent ? " %" : "";
+    double lo = fmin(0, ready_at), hi = fmax(percent ? 100 : 10, ready_at);
     for (size_t i = 0; i < r->nsessions; i++)
-        lo = fmin(lo, r->sessions[i].total), hi = fmax(hi, r->sessions[i].total);
+        lo = fmin(lo, readiness_value(&r->sessions[i], percent)), hi = fmax(hi, readiness_value(&r->sessions[i], percent));
     double step = nice_step(hi - lo, 6);
     Scale x = {floor(lo / step) * step, ceil(hi / step) * step, PLOT_LEFT + 10, PLOT_RIGHT - 10};
     double bottom = 24 + ROW_H * (double)r->ntrainees;
     svg_open(out, "chart-readiness", bottom + 40, "Readiness: the latest attempt at each scenario against the threshold",
-             "One row per trainee, one dot per scenario: the total of the latest completed attempt; the dashed line is "
-             "the readiness threshold.");
+             percent ? "One row per trainee, one dot per scenario: the latest completed attempt's total in % of its "
+                       "maximum; the dashed line is the readiness threshold."
+                     : "One row per trainee, one dot per scenario: the total of the latest completed attempt; the dashed "
+                       "line is the readiness threshold in points.");
     for (double v = x.lo; v <= x.hi + 1e-9; v += step) {
         double px = scale_at(&x, v);
-        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"20\" y2=\"%.1f\" class=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" "
-                     "text-anchor=\"middle\">%+.0f</text>\n",
-                px, px, bottom, fabs(v) < 1e-9 ? "axis" : "grid", px, bottom + 14, v);
+        fprintf(out, percent ? "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"20\" y2=\"%.1f\" class=\"%s\"/><text x=\"%.1f\" "
+                               "y=\"%.1f\" text-anchor=\"middle\">%.0f %%</text>\n"
+                             : "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"20\" y2=\"%.1f\" class=\"%s\"/><text x=\"%.1f\" "
+                               "y=\"%.1f\" text-anchor=\"middle\">%+.0f</text>\n",
+                px, px, bottom, fabs(v) < 1e-9 ? "axis" : "grid", px, bottom + 14, fabs(v) < 1e-9 ? 0.0 : v);
     }
-    double tx = scale_at(&x, r->query.ready_at);
-    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"16\" y2=\"%.1f\" class=\"target\"><title>ready at %d points</title></line>"
-                 "<text x=\"%.1f\" y=\"12\" text-anchor=\"middle\">ready at %d</text>\n",
-            tx, tx, bottom, r->query.ready_at, tx, r->query.ready_at);
-    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">points of the latest completed attempt</text>\n",
-            (PLOT_LEFT + PLOT_RIGHT) / 2, bottom + 30);
+    double tx = scale_at(&x, ready_at);
+    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"16\" y2=\"%.1f\" class=\"target\"><title>ready at %d%s</title></line>"
+                 "<text x=\"%.1f\" y=\"12\" text-anchor=\"middle\">ready at %d%s</text>\n",
+            tx, tx, bottom, ready_at, percent ? " % of the maximum" : " points", tx, ready_at, unit);
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", (PLOT_LEFT + PLOT_RIGHT) / 2,
+            bottom + 30,
+            percent ? "% of the maximum of the latest completed attempt" : "points of the latest completed attempt");
     for (size_t i = 0; i < r->ntrainees; i++) {
         const RTrainee *t = &r->trainees[i];
         double py = 24 + ROW_H * ((double)i + 0.5);
@@ -316,12 +384,19 @@ void svg_readiness(FILE *out, const Report *r)
         fputs("</text>\n", out);
         for (size_t j = 0; j < r->nsessions; j++)
             if (t->name && r->sessions[j].trainee && strcmp(r->sessions[j].trainee, t->name) == 0)
-                readiness_dot(out, &r->sessions[j], scale_at(&x, r->sessions[j].total), py, r->query.ready_at);
+                readiness_dot(out, r, &r->sessions[j], scale_at(&x, readiness_value(&r->sessions[j], percent)), py);
     }
-    svg_close(out, "A dot is the total of a trainee's latest completed attempt at one scenario, green at or above the "
-                   "threshold, red below; it links to its session in <a href=\"#sessions\">Sessions</a>. A name is "
-                   "green when the trainee is ready: every dot at or above the line, and no perimeter rule broken nor "
-                   "alert missed there (<a href=\"#readiness\">Readiness</a> says why).");
+    svg_close(out, percent
+                       ? "A dot is a trainee's latest completed attempt at one scenario, in % of its maximum, green at "
+                         "or above the threshold, red below; it links to its session in <a href=\"#sessions\">Sessions</a>. "
+                         "A name is green when the trainee is ready: every dot at or above the line, and no perimeter "
+                         "rule broken nor alert missed there (<a href=\"#readiness\">Readiness</a> says why)."
+                       : "In points: not every latest attempt has a scale. A dot is the total of a trainee's latest "
+                         "completed attempt at one scenario, green when it reaches the threshold (in % of its maximum "
+                         "for a session with a scale, at the line for one without), red otherwise; it links to its "
+                         "session in <a href=\"#sessions\">Sessions</a>. A name is green when the trainee is ready: "
+                         "every dot green, and no perimeter rule broken nor alert missed there "
+                         "(<a href=\"#readiness\">Readiness</a> says why).");
 }
 
 /* ---- reply times -------------------------------------------------------- */

@@ -103,10 +103,22 @@ static void put_session_header(FILE *out, const RSession *s)
     }
 }
 
+/* " of 104 (91.3 % of the maximum)" or " (no scale: scoring model 1)". */
+static void put_scale(FILE *out, const RSession *s)
+{
+    char pct[32];
+    if (report_has_scale(s))
+        fprintf(out, " of %" PRId64 " (%s of the maximum)", s->max_points, report_percent_text(pct, sizeof pct, s));
+    else
+        fprintf(out, " (no scale: %s)", report_no_scale_reason(s));
+}
+
 static void put_totals(FILE *out, const Report *r, const RSession *s)
 {
     heading(out, "Score");
-    fprintf(out, "  %-10s %+5" PRId64 "  (%d score rows)\n", "total", s->total, s->nscores);
+    fprintf(out, "  %-10s %+5" PRId64, "total", s->total);
+    put_scale(out, s);
+    fprintf(out, "  (%d score rows)\n", s->nscores);
     for (int c = 0; c < COMP_COUNT; c++)
         fprintf(out, "  %-10s %+5" PRId64 "\n", competency_name((Competency)c), s->competency[c]);
     heading(out, "Per rule (every rule with rows, most points lost first; sessions = 1: it went against the trainee)");
@@ -251,7 +263,9 @@ static void put_score_rows(FILE *out, const Report *r, const RSession *s)
         report_put_text(out, c->reason);
         fputc('\n', out);
     }
-    fprintf(out, "\nTotal %+" PRId64 " from %zu score rows (", s->total, r->nscores);
+    fprintf(out, "\nTotal %+" PRId64, s->total);
+    put_scale(out, s);
+    fprintf(out, " from %zu score rows (", r->nscores);
     for (int c = 0; c < COMP_COUNT; c++)
         fprintf(out, "%s%s %+" PRId64, c ? ", " : "", competency_name((Competency)c), s->competency[c]);
     fputs(")\n", out);
@@ -274,18 +288,34 @@ static void session_text(const Report *r, FILE *out)
 
 static void put_sessions_table(FILE *out, const Report *r)
 {
-    fprintf(out, "  %-24s  %7s  %7s  %-10s  %-11s  %6s", "scenario", "attempt", "session", "started", "status", "total");
+    fprintf(out, "  %-24s  %7s  %7s  %-10s  %-11s  %6s  %7s  %8s", "scenario", "attempt", "session", "started", "status",
+            "total", "maximum", "percent");
     put_competency_header(out);
     fputc('\n', out);
     for (size_t i = 0; i < r->nsessions; i++) {
         const RSession *s = &r->sessions[i];
         fputs("  ", out);
         report_put_cell(out, s->scenario_id, 24);
-        fprintf(out, "  %7d  %7" PRId64 "  %-10.10s  %-11s  %+6" PRId64, s->attempt, s->id, s->started_at, s->status,
-                s->total);
+        char max[32], pct[32];
+        if (report_has_scale(s))
+            snprintf(max, sizeof max, "%" PRId64, s->max_points);
+        else
+            snprintf(max, sizeof max, "-");
+        fprintf(out, "  %7d  %7" PRId64 "  %-10.10s  %-11s  %+6" PRId64 "  %7s  %8s", s->attempt, s->id, s->started_at, s->status,
+                s->total, max, report_percent_text(pct, sizeof pct, s));
         put_competencies(out, s->competency);
         fputc('\n', out);
     }
+}
+
+/* The line that says the totals of several scoring models do not compare. */
+static void put_scoring_note(FILE *out, const Report *r)
+{
+    if (!r->scoring_note)
+        return;
+    fputs("Note: ", out);
+    report_put_text(out, r->scoring_note);
+    fputs(".\n", out);
 }
 
 static void put_readiness(FILE *out, const RTrainee *t, const char *indent)
@@ -311,7 +341,9 @@ static void trainee_text(const Report *r, FILE *out)
     if (r->query.since)
         fprintf(out, " · since %s", r->query.since);
     fputc('\n', out);
-    heading(out, "Progress: every attempt, in order, with its points per competency");
+    put_scoring_note(out, r);
+    heading(out, "Progress: every attempt, in order, with its points per competency and its percentage of the "
+                 "maximum");
     put_sessions_table(out, r);
     heading(out, "Recurring mistakes: rules against the trainee in two sessions or more");
     size_t recurring = 0;
@@ -330,9 +362,11 @@ static void trainee_text(const Report *r, FILE *out)
     heading(out, "Reply times over all sessions (react: opening the post; compose: opening to sending)");
     put_reply_times(out, &r->times);
     if (t) {
-        char title[96];
-        snprintf(title, sizeof title, "Readiness at %d points (latest completed attempt at each scenario)",
-                 r->query.ready_at);
+        char title[160];
+        snprintf(title, sizeof title,
+                 "Readiness at %d %% of the maximum (%d points without a scale; latest completed attempt at each "
+                 "scenario)",
+                 r->query.ready_at, r->query.ready_at_points);
         heading(out, title);
         put_readiness(out, t, "  ");
     }
@@ -379,6 +413,7 @@ static void scenario_text(const Report *r, FILE *out)
     if (r->query.since)
         fprintf(out, " · since %s", r->query.since);
     fputs("\nRules, branches and reply times: each trainee's latest completed attempt (where they stand now).\n", out);
+    put_scoring_note(out, r);
     heading(out, "Trainees compared (totals of completed sessions; competencies of the latest one)");
     put_trainee_header(out);
     for (size_t i = 0; i < r->ntrainees; i++)
@@ -394,12 +429,13 @@ static void team_text(const Report *r, FILE *out)
     size_t ready = 0;
     for (size_t i = 0; i < r->ntrainees; i++)
         ready += r->trainees[i].ready;
-    fprintf(out, "Team · %zu trainee%s · %zu ready at %d points", r->ntrainees, r->ntrainees == 1 ? "" : "s", ready,
-            r->query.ready_at);
+    fprintf(out, "Team · %zu trainee%s · %zu ready at %d %% of the maximum (%d points without a scale)", r->ntrainees,
+            r->ntrainees == 1 ? "" : "s", ready, r->query.ready_at, r->query.ready_at_points);
     if (r->query.since)
         fprintf(out, " · since %s", r->query.since);
     fputs("\nReady: the latest completed attempt at every scenario played reaches the threshold,\n"
           "with no perimeter rule broken and no mandatory alert missed in those attempts.\n", out);
+    put_scoring_note(out, r);
     heading(out, "Trainees (totals of completed sessions; competencies summed over the latest attempts)");
     put_trainee_header(out);
     for (size_t i = 0; i < r->ntrainees; i++)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/scale.h"
 #include "report/report_data.h"
 #include "report/report_escape.h"
 #include "report/report_xapi.h"
@@ -129,12 +130,45 @@ static void write_object(const XapiWriter *x, const RSession *s)
     fputs("}}}", x->out);
 }
 
+/* total / max as a decimal in [-1, 1], to four places ("0.9135", "-0.5",
+ * "1.0"): clamped, since xAPI bounds scaled; the percentage in the
+ * extension is not. */
+static void write_scaled(FILE *out, int64_t total, int64_t max)
+{
+    int64_t num = total * 10000, mag = num < 0 ? -num : num;
+    int64_t q = (2 * mag + max) / (2 * max);
+    if (q > 10000)
+        q = 10000;
+    char digits[8];
+    snprintf(digits, sizeof digits, "%04" PRId64, q % 10000);
+    for (size_t n = strlen(digits); n > 1 && digits[n - 1] == '0'; n--)
+        digits[n - 1] = '\0';
+    fprintf(out, "%s%" PRId64 ".%s", num < 0 && q ? "-" : "", q / 10000, digits);
+}
+
 static void write_result(const XapiWriter *x, const RSession *s)
 {
-    /* Only raw: the rules give no honest maximum, so neither min, max nor
-     * scaled; no success either, since a session has no pass mark. */
-    fprintf(x->out, "\"result\":{\"score\":{\"raw\":%" PRId64 "},\"completion\":%s,\"duration\":", s->total,
-            is_completed(s) ? "true" : "false");
+    /* Without a scale (scoring model 1), only raw: no honest maximum, so
+     * neither min, max nor scaled, and no pass mark for success. With one:
+     * scaled, raw, max (left out when the total is above it: xAPI wants raw
+     * within [min, max]); never min, since the rules set no floor we could
+     * state honestly (docs/xapi.md); success is the session's readiness. */
+    fputs("\"result\":{\"score\":{", x->out);
+    bool scaled = report_has_scale(s);
+    if (scaled) {
+        fputs("\"scaled\":", x->out);
+        write_scaled(x->out, s->total, s->max_points);
+        fputc(',', x->out);
+    }
+    fprintf(x->out, "\"raw\":%" PRId64, s->total);
+    if (scaled && s->total <= s->max_points)
+        fprintf(x->out, ",\"max\":%" PRId64, s->max_points);
+    fputs("},", x->out);
+    if (scaled) {
+        ReportQuery q = {.ready_at = x->ready_at, .ready_at_points = x->ready_at_points};
+        fprintf(x->out, "\"success\":%s,", report_session_ready(s, &q) ? "true" : "false");
+    }
+    fprintf(x->out, "\"completion\":%s,\"duration\":", is_completed(s) ? "true" : "false");
     write_duration(x->out, s->sim_ms);
     fputc('}', x->out);
 }
@@ -178,6 +212,16 @@ static void write_context(const XapiWriter *x, const RSession *s, const char *re
         fputc(',', x->out);
         write_extension_key(x, "outcome");
         escape_json(x->out, s->outcome);
+    }
+    int64_t tenths;
+    if (report_percent_tenths(s, &tenths)) {
+        /* What result.score cannot say: the percentage unclamped, the
+         * maximum even above it, the model and the threshold of success. */
+        char pct[32];
+        fputc(',', x->out);
+        write_extension_key(x, "scale");
+        fprintf(x->out, "{\"scoring-version\":%d,\"maximum\":%" PRId64 ",\"percent\":%s,\"ready-at\":%d}",
+                s->scoring_version, s->max_points, scale_percent_text(pct, sizeof pct, tenths), x->ready_at);
     }
     fputs("}}", x->out);
 }
@@ -223,7 +267,8 @@ bool xapi_homepage_ok(const char *homepage)
 
 bool xapi_begin(XapiWriter *w, const char *homepage, FILE *out, Error *err)
 {
-    *w = (XapiWriter){.out = out, .first = true, .err = err};
+    *w = (XapiWriter){.out = out, .first = true, .err = err, .ready_at = REPORT_DEFAULT_READY_AT,
+                      .ready_at_points = REPORT_DEFAULT_READY_AT_POINTS};
     if (!xapi_homepage_ok(homepage))
         return error_set(err, "--homepage %s: expected an absolute http:// or https:// IRI without spaces", homepage);
     size_t len = strlen(homepage);
@@ -259,6 +304,8 @@ bool report_write_xapi(const Report *report, const char *homepage, FILE *out, Er
 {
     XapiWriter w;
     bool ok = xapi_begin(&w, homepage, out, err);
+    w.ready_at = report->query.ready_at;
+    w.ready_at_points = report->query.ready_at_points;
     for (size_t i = 0; ok && i < report->nsessions; i++)
         ok = xapi_session(&w, &report->sessions[i]);
     return xapi_end(&w, ok);
@@ -271,6 +318,9 @@ bool report_stream_xapi(Store *store, const ReportQuery *query, const char *home
     if (!report_check_scope(store, query, err))
         return false;
     XapiWriter w;
-    bool ok = xapi_begin(&w, homepage, out, err) && report_each_session(store, query, stream_session, &w, err);
+    bool ok = xapi_begin(&w, homepage, out, err);
+    w.ready_at = query->ready_at;
+    w.ready_at_points = query->ready_at_points;
+    ok = ok && report_each_session(store, query, stream_session, &w, err);
     return xapi_end(&w, ok);
 }

@@ -16,13 +16,15 @@ typedef struct XapiWriter {
     char *homepage; /* the homepage ending with '/': owned, freed by xapi_end() */
     bool first;     /* no statement written yet */
     Error *err;     /* where a failure inside a stream is told */
+    int ready_at, ready_at_points; /* the readiness threshold that result.success judges (ReportQuery) */
 } XapiWriter;
 
 /* An absolute http:// or https:// IRI with nothing that JSON or an IRI
  * would need to escape: what --homepage accepts. */
 bool xapi_homepage_ok(const char *homepage);
 
-/* Checks the homepage and opens the array. */
+/* Checks the homepage and opens the array; the threshold is the default
+ * one until the caller sets ready_at and ready_at_points. */
 bool xapi_begin(XapiWriter *w, const char *homepage, FILE *out, Error *err);
 /* One statement for a finished session; a running one is skipped. */
 bool xapi_session(XapiWriter *w, const RSession *session);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/rules.h"
+#include "../core/scale.h"
 
 typedef struct Row {
     char *text;          /* the line as shown */
@@ -224,8 +225,15 @@ static void draw_header(Debrief *db, int w, int *y_out)
     const char *state = db->error[0] ? db->s->error_title
                       : strcmp(s->status, "completed") == 0 ? db->s->ended : db->s->interrupted;
     snprintf(line, sizeof line, "%s · %s · %s%s%s", s->trainee, sim, state, db->error[0] ? ": " : "", db->error);
-    char total[64];
-    snprintf(total, sizeof total, "%s %+lld", db->s->total, (long long)db->total);
+    char total[96], pct[32];
+    int64_t tenths;
+    /* "Score +95 of 104 — 91.3 %" where the session has a scale. */
+    if (scale_known(s->scoring_version, s->has_max, s->max_points) &&
+        scale_percent_tenths(db->total, s->max_points, &tenths))
+        snprintf(total, sizeof total, "%s %+lld %s %lld — %s", db->s->total, (long long)db->total, db->s->of,
+                 (long long)s->max_points, ui_percent(pct, sizeof pct, tenths, db->s->lang));
+    else
+        snprintf(total, sizeof total, "%s %+lld", db->s->total, (long long)db->total);
     /* A long error wraps: the header grows so that the score stays below it. */
     int title_w, title_h, line_w, line_h, tw, th;
     text_size(db->tc, TS_LARGE, FONT_BOLD, title, w - 2 * pad, &title_w, &title_h);

@@ -177,6 +177,16 @@ static void fill(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
     SDL_RenderFillRect(r, &rc);
 }
 
+/* A best or last attempt: its percentage of the maximum where known,
+ * else its points. */
+static void history_figure(char *buf, size_t size, bool scaled, int64_t tenths, int points, bool fr)
+{
+    if (scaled)
+        ui_percent(buf, size, tenths, fr ? "fr" : "en");
+    else
+        snprintf(buf, size, "%+d", points);
+}
+
 static void stars(char *buf, size_t size, int difficulty)
 {
     snprintf(buf, size, "%s", difficulty >= 3 ? "●●●" : difficulty == 2 ? "●●○" : "●○○");
@@ -218,11 +228,16 @@ void start_draw(Start *st, int w, int h)
         text_size(st->tc, TS_SMALL, FONT_REGULAR, summary, inner, &tw, &sh);
         char meta[512], diff[32], history[160];
         stars(diff, sizeof diff, e->summary.difficulty);
-        if (e->history.attempts)
-            snprintf(history, sizeof history, fr ? " · %d essai%s · meilleur %+lld · dernier %+lld"
-                                                 : " · %d attempt%s · best %+lld · last %+lld",
-                     e->history.attempts, e->history.attempts > 1 ? "s" : "", (long long)e->history.best,
-                     (long long)e->history.last);
+        if (e->history.attempts) {
+            /* Percentages of the maximum where the attempts have a scale
+             * (they compare across rule sets), points otherwise. */
+            char best[32], last[32];
+            history_figure(best, sizeof best, e->history.best_scaled, e->history.best_tenths, e->history.best, fr);
+            history_figure(last, sizeof last, e->history.last_scaled, e->history.last_tenths, e->history.last, fr);
+            snprintf(history, sizeof history, fr ? " · %d essai%s · meilleur %s · dernier %s"
+                                                 : " · %d attempt%s · best %s · last %s",
+                     e->history.attempts, e->history.attempts > 1 ? "s" : "", best, last);
+        }
         else
             snprintf(history, sizeof history, "%s", fr ? " · jamais joué" : " · not played yet");
         snprintf(meta, sizeof meta, "%lld min · %s %s · %s%s", (long long)(e->summary.duration_ms / 60000),

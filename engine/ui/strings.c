@@ -1,6 +1,9 @@
 #include "strings.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "../core/scale.h"
 
 static const UiStrings english = {
     .lang = "en",
@@ -36,6 +39,7 @@ static const UiStrings english = {
     .hidden = "hidden", .deleted = "deleted", .liked = "liked", .private_message = "private message",
     .repost = "reposted", .quote = "quoted", .in_reply_to = "in reply to", .thread = "Thread",
     .error_title = "The scenario stopped", .internal_channel = "internal channel", .news = "news",
+    .of = "of",
 };
 
 static const UiStrings french = {
@@ -74,9 +78,21 @@ static const UiStrings french = {
     .hidden = "masqué", .deleted = "supprimé", .liked = "aimé", .private_message = "message privé",
     .repost = "a republié", .quote = "a cité", .in_reply_to = "en réponse à", .thread = "Fil de discussion",
     .error_title = "Le scénario s’est arrêté", .internal_channel = "canal interne", .news = "actualité",
+    .of = "sur",
 };
 
 const UiStrings *ui_strings(const char *lang)
 {
     return lang && strcmp(lang, "fr") == 0 ? &french : &english;
+}
+
+const char *ui_percent(char *buf, size_t size, int64_t tenths, const char *lang)
+{
+    char digits[32];
+    scale_percent_text(digits, sizeof digits, tenths);
+    char *dot = strchr(digits, '.');
+    if (dot && lang && strcmp(lang, "fr") == 0)
+        *dot = ',';
+    snprintf(buf, size, "%s %%", digits);
+    return buf;
 }

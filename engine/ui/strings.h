@@ -14,9 +14,17 @@ typedef struct UiStrings {
     const char *on_time, *late, *missed, *unneeded, *none, *close_hint, *interrupted, *ended;
     const char *hidden, *deleted, *liked, *private_message, *repost, *quote, *in_reply_to, *thread;
     const char *error_title, *internal_channel, *news;
+    const char *of;              /* "+95 of 104" */
 } UiStrings;
 
 /* "fr" or "en"; anything else gives English. */
 const UiStrings *ui_strings(const char *lang);
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A percentage in tenths (core/scale.h) as the trainee reads it: "91.3 %",
+ * "91,3 %" in French. Returns buf. */
+const char *ui_percent(char *buf, size_t size, int64_t tenths, const char *lang);
 
 #endif

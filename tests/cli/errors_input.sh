@@ -174,7 +174,10 @@ usage "report needs one scope: --session ID|last, --trainee NAME, --scenario ID 
   "$CRISISDRILL" report --session 1 --trainee ann --db existing.db
 usage "--session abc: expected a session id or last" -- "$CRISISDRILL" report --session abc --db existing.db
 usage "--since yesterday: expected a date YYYY-MM-DD" -- "$CRISISDRILL" report --team --since yesterday --db existing.db
-usage "--ready-at lots: expected a whole number of points" -- "$CRISISDRILL" report --team --ready-at lots --db existing.db
+usage "--ready-at lots: expected a percentage of the maximum from 0 to 1000, such as 70 or 70%" -- "$CRISISDRILL" report --team --ready-at lots --db existing.db
+usage "--ready-at 70%%: expected a percentage" -- "$CRISISDRILL" report --team --ready-at 70%% --db existing.db
+usage "--ready-at -5: expected a percentage" -- "$CRISISDRILL" report --team --ready-at -5 --db existing.db
+usage "--ready-at 40pt: expected a percentage" -- "$CRISISDRILL" report --team --ready-at 40pt --db existing.db
 usage "--summary goes with --format csv" -- "$CRISISDRILL" report --team --summary --db existing.db
 usage "transcript needs --session ID" -- "$CRISISDRILL" transcript --db existing.db
 usage "--lang de: expected fr or en" -- play --answers empty.txt --lang de --db existing.db

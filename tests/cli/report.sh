@@ -27,12 +27,18 @@ expect_exit 0 -- "$CRISISDRILL" report --session last --db "$db"
 expect_in "$WORK/out" "reply.apology"
 expect_in "$WORK/out" "alert.unneeded"
 total=$(sql "$db" "select sum(points) from scores")
-expect_in "$WORK/out" "Total $(printf '%+d' "$total") from"
+max=$(sql "$db" "select max_points from sessions where id = 1")
+pct=$(sql "$db" "select printf('%.1f', round($total * 100.0 / $max, 1))")
+expect_in "$WORK/out" "Total $(printf '%+d' "$total") of $max ($pct % of the maximum) from"
 
 expect_exit 0 -- "$CRISISDRILL" report --session 1 --db "$db" --format json -o "$WORK/r.json"
 json="$WORK/r.json"
 q() { sqlite3 :memory: "select $1 from (select readfile('$json') as j)"; }
 [ "$(q "json_valid(j)")" = 1 ] || fail "report JSON is not valid"
+# The session's scale, as the database holds it (docs/reports.md, "Scale").
+[ "$(q "json_extract(j, '\$.sessions[0].maximum')")" = "$max" ] || fail "JSON maximum is not sessions.max_points ($max)"
+[ "$(q "json_extract(j, '\$.sessions[0].percent')")" = "$pct" ] || fail "JSON percent is not $pct"
+[ "$(q "json_extract(j, '\$.sessions[0].scoring_version')")" = 2 ] || fail "JSON scoring_version is not 2"
 [ "$(q "json_extract(j, '\$.totals.total')")" = "$total" ] || fail "JSON total differs from the sum of rows"
 [ "$(q "json_array_length(j, '\$.scores')")" = "$(sql "$db" "select count(*) from scores")" ] || fail "JSON rows differ"
 [ "$(q "json_extract(j, '\$.sessions[0].title')")" = 'Report "test"' ] || fail "title not kept intact"
@@ -82,3 +88,39 @@ for schema in 1 2; do
 done
 [ "$(sql "$WORK/old.db" "select nactions from session_totals")" = 3 ] ||
   fail "session_totals.nactions was not filled from the actions"
+
+# A session of scoring model 2 beside the old one (docs/reports.md, "Scale"):
+# every report of the trainee says their totals do not compare; the old
+# session has no scale, the new one a maximum and a percentage.
+expect_exit 0 -- "$CRISISDRILL" play "$WORK/s.lua" --headless --answers "$WORK/a.txt" --db "$WORK/old.db" --trainee Zoe
+# --ready-at takes a percentage, with or without its sign.
+expect_exit 0 -- "$CRISISDRILL" report --team --ready-at 5% --db "$WORK/old.db" -o "$WORK/ready-sign.txt"
+expect_exit 0 -- "$CRISISDRILL" report --team --ready-at 5 --db "$WORK/old.db" -o "$WORK/ready-bare.txt"
+cmp -s "$WORK/ready-sign.txt" "$WORK/ready-bare.txt" || fail "--ready-at 5% and --ready-at 5 differ"
+expect_in "$WORK/ready-sign.txt" "ready at 5 % of the maximum"
+note="session 1 was scored by scoring model 1, the others by model 2: their totals do not compare"
+expect_exit 0 -- "$CRISISDRILL" report --trainee Zoe --db "$WORK/old.db"
+expect_in "$WORK/out" "Note: $note."
+expect_in "$WORK/out" "no scale"
+expect_exit 0 -- "$CRISISDRILL" report --trainee Zoe --db "$WORK/old.db" --format html -o "$WORK/mixed.html"
+expect_in "$WORK/mixed.html" "<strong>Note:</strong> $note."
+expect_exit 0 -- "$CRISISDRILL" report --team --db "$WORK/old.db" --format json -o "$WORK/mixed.json"
+m() { sqlite3 :memory: "select json_extract(readfile('$WORK/mixed.json'), '$1')"; }
+[ "$(m '$.scoring.mixed')" = 1 ] && [ "$(m '$.scoring.note')" = "$note" ] || fail "mixed JSON: scoring $(m '$.scoring')"
+new_max=$(sql "$WORK/old.db" "select max_points from sessions where id = 2")
+[ -n "$new_max" ] && [ "$(m '$.sessions[0].maximum')" = "$new_max" ] || fail "mixed JSON: maximum $(m '$.sessions[0].maximum'), not $new_max"
+expect_exit 0 -- "$CRISISDRILL" report --trainee Zoe --db "$WORK/old.db" --format csv --summary -o "$WORK/mixed.csv"
+[ "$(sed -n 2p "$WORK/mixed.csv" | tr -d '\r' | awk -F, '{ print $(NF-2) "|" $(NF-1) "|" $NF }')" = "1||" ] ||
+  fail "mixed CSV: the old session's scale columns: $(sed -n 2p "$WORK/mixed.csv")"
+[ "$(sed -n 3p "$WORK/mixed.csv" | tr -d '\r' | awk -F, '{ print $(NF-2) "|" $(NF-1) }')" = "2|$new_max" ] ||
+  fail "mixed CSV: the new session's scale columns: $(sed -n 3p "$WORK/mixed.csv")"
+expect_exit 0 -- "$CRISISDRILL" report --trainee Zoe --db "$WORK/old.db" --format xapi -o "$WORK/mixed.xapi.json"
+x() { sqlite3 :memory: "select json_type(readfile('$WORK/mixed.xapi.json'), '$1')"; }
+[ "$(x '$[0].result.score.scaled')" = "" ] && [ "$(x '$[0].result.success')" = "" ] ||
+  fail "xAPI: the session of model 1 has scaled or success"
+[ "$(x '$[1].result.score.scaled')" = real ] || [ "$(x '$[1].result.score.scaled')" = integer ] ||
+  fail "xAPI: the session of model 2 has no scaled score"
+[ "$(x '$[1].result.success')" = false ] || [ "$(x '$[1].result.success')" = true ] || fail "xAPI: no success"
+problems=$(sqlite3 :memory: -cmd "create table input(doc)" -cmd "insert into input values(readfile('$WORK/mixed.xapi.json'))" \
+  <"$SOURCE_DIR/tests/report/xapi_check.sql")
+[ -z "$problems" ] || fail "xAPI of mixed sessions: $problems"

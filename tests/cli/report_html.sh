@@ -58,7 +58,9 @@ done
 rows=$(sql "$db" "select count(*) from scores where session_id = 1")
 [ "$(grep -o '<tr id="score-[0-9]*"' "$WORK/session-1.html" | wc -l)" = "$rows" ] || fail "session 1: not every score row is in the page"
 total=$(sql "$db" "select sum(points) from scores where session_id = 1")
-expect_in "$WORK/session-1.html" "$(printf '%+d' "$total") points</a> from $rows score rows"
+max=$(sql "$db" "select max_points from sessions where id = 1")
+pct=$(sql "$db" "select printf('%.1f', round($total * 100.0 / $max, 1))")
+expect_in "$WORK/session-1.html" "$(printf '%+d' "$total") points</a> of $max (<strong>$pct %</strong> of the maximum) from $rows score rows"
 
 # The hostile session: its texts shown as text, intact.
 printf '%s\0' "$evil" 'Sorry <b>Ann</b> </td></tr></table><script>alert(5)</script> =1+1 🔥' \

@@ -65,6 +65,20 @@ static RSession make_session(int64_t id, const char *trainee, const char *scenar
     s.total = method + materials + perimeter + alerting;
     s.nactions = 6;
     s.nscores = 10;
+    /* Scored by scoring model 2 against a maximum of 40 (old_session()
+     * makes one of before the scales). */
+    s.scoring_version = 2;
+    s.has_max = true;
+    s.max_points = 40;
+    return s;
+}
+
+/* A session scored by scoring model 1: no maximum, no percentage. */
+static RSession old_session(RSession s)
+{
+    s.scoring_version = 1;
+    s.has_max = false;
+    s.max_points = 0;
     return s;
 }
 
@@ -202,13 +216,18 @@ static void trainee_fixture(Report *r, bool one)
     r->query.scope = REPORT_TRAINEE;
     r->query.trainee = alice;
     r->query.since = one ? NULL : "2026-11-01";
-    sessions[0] = make_session(3, alice, T(1, "complaint-snowball"), 1, "completed", -4, 0, 2, -9, "2026-11-16T09:00:00.000Z");
-    sessions[1] = make_session(5, alice, T(1, "complaint-snowball"), 2, "interrupted", 1, 0, 2, -3, "2026-11-17T09:00:00.000Z");
+    /* Her first two sessions were scored by scoring model 1. */
+    sessions[0] = old_session(make_session(3, alice, T(1, "complaint-snowball"), 1, "completed", -4, 0, 2, -9, "2026-11-16T09:00:00.000Z"));
+    sessions[1] = old_session(make_session(5, alice, T(1, "complaint-snowball"), 2, "interrupted", 1, 0, 2, -3, "2026-11-17T09:00:00.000Z"));
     sessions[2] = make_session(7, alice, T(1, "complaint-snowball"), 3, "completed", 4, 2, 5, 0, "2026-11-18T09:00:00.000Z");
     sessions[3] = make_session(9, alice, T(4, "data-leak-rumour"), 1, "completed", 6, 4, 3, 3, "2026-11-19T09:00:00.000Z");
     sessions[4] = make_session(12, alice, T(1, "complaint-snowball"), 4, "completed", 9, 6, 7, 6, "2026-11-20T09:00:00.000Z");
     r->sessions = one ? &sessions[3] : sessions;
     r->nsessions = one ? 1 : 5;
+    r->scoring_versions[0] = one ? 2 : 1;
+    r->scoring_versions[1] = 2;
+    r->nscoring_versions = one ? 1 : 2;
+    r->scoring_note = one ? NULL : "sessions 3, 5 were scored by scoring model 1, the others by model 2: their totals do not compare";
     fill_replies(r, one ? 9 : 7);
     fill_rules(r, one ? 1 : 3, 1);
 }
@@ -234,9 +253,12 @@ static void scenario_fixture(Report *r)
     sessions[3] = make_session(8, T(0, "alice"), scenario, 2, "completed", 4, 2, 5, 0, "2026-11-17T09:00:00.000Z");
     sessions[4] = make_session(10, T(7, "bob"), scenario, 2, "completed", 7, 5, 6, 4, "2026-11-17T10:00:00.000Z");
     sessions[5] = make_session(11, T(0, "alice"), scenario, 3, "completed", 9, 6, 7, 6, "2026-11-18T09:00:00.000Z");
+    sessions[5].max_points = 25; /* above its maximum: 112.0 % */
     sessions[6] = make_session(13, T(8, "chloé"), scenario, 2, "running", 1, 0, 0, 0, "2026-11-18T11:00:00.000Z");
     r->sessions = sessions;
     r->nsessions = 7;
+    r->scoring_versions[0] = 2;
+    r->nscoring_versions = 1;
     trainees[0] = make_trainee(T(0, "alice"), 3, 28, 28, true, T(2, "ready: latest attempt at 1 scenario at or above 20 points"));
     trainees[1] = make_trainee(T(7, "bob"), 2, 22, 22, true, T(3, "ready: latest attempt at 1 scenario at or above 20 points"));
     trainees[2] = make_trainee(T(8, "chloé"), 2, 0, 0, false, T(9, "not ready: no completed session"));
@@ -250,17 +272,21 @@ static void scenario_fixture(Report *r)
 static void team_fixture(Report *r)
 {
     r->query.scope = REPORT_TEAM;
-    r->query.ready_at = 20;
+    r->query.ready_at = 70;
+    r->query.ready_at_points = 20;
     team_names[0] = T(0, "alice"), team_names[1] = T(7, "bob"), team_names[2] = T(8, "chloé");
     r->query.names = team_names;
     r->query.nnames = 3;
     sessions[0] = make_session(10, T(7, "bob"), T(1, "complaint-snowball"), 2, "completed", 7, 5, 6, 4, "2026-11-17T10:00:00.000Z");
+    sessions[0].max_points = 30; /* 22 of 30: 73.3 % */
     sessions[1] = make_session(11, T(0, "alice"), T(1, "complaint-snowball"), 3, "completed", 9, 6, 7, 6, "2026-11-18T09:00:00.000Z");
     sessions[2] = make_session(14, T(0, "alice"), T(4, "data-leak-rumour"), 1, "completed", 6, 4, 3, 3, "2026-11-19T09:00:00.000Z");
     r->sessions = sessions;
     r->nsessions = 3;
-    trainees[0] = make_trainee(T(0, "alice"), 4, 28, 16, false, T(2, "not ready: 1 of 2 scenarios below 20 points (lowest 16, data-leak-rumour)"));
-    trainees[1] = make_trainee(T(7, "bob"), 2, 22, 22, true, T(3, "ready: latest attempt at 1 scenario at or above 20 points (lowest 22, complaint-snowball)"));
+    r->scoring_versions[0] = 2;
+    r->nscoring_versions = 1;
+    trainees[0] = make_trainee(T(0, "alice"), 4, 28, 16, false, T(2, "not ready: 1 of 2 latest attempts under 70 % of the maximum (lowest 40.0 %, data-leak-rumour)"));
+    trainees[1] = make_trainee(T(7, "bob"), 2, 22, 22, true, T(3, "ready: latest attempt at 1 scenario at or above 70 % of the maximum (lowest 73.3 %, complaint-snowball), no perimeter rule broken, no mandatory alert missed"));
     trainees[2] = make_trainee(T(8, "chloé"), 2, 0, 0, false, T(9, "not ready: no completed session"));
     r->trainees = trainees;
     r->ntrainees = 3;
@@ -274,6 +300,8 @@ bool fixture_report(const char *name, bool hostile, Report *r)
     memset(r, 0, sizeof *r);
     r->db_path = T(6, "/home/trainer/.local/share/crisisdrill/crisisdrill.db");
     r->generated_at = "2023-11-14T22:13:20.000Z";
+    r->query.ready_at = REPORT_DEFAULT_READY_AT;
+    r->query.ready_at_points = REPORT_DEFAULT_READY_AT_POINTS;
     if (strcmp(name, "session") == 0)
         session_fixture(r);
     else if (strcmp(name, "trainee") == 0)
@@ -285,7 +313,7 @@ bool fixture_report(const char *name, bool hostile, Report *r)
     else if (strcmp(name, "team") == 0)
         team_fixture(r);
     else if (strcmp(name, "empty") == 0)
-        r->query.scope = REPORT_TEAM, r->query.ready_at = 20;
+        r->query.scope = REPORT_TEAM, r->query.ready_at = 70, r->query.ready_at_points = 20;
     else
         return false;
     totals(r);

@@ -49,6 +49,12 @@ WITH
       WHERE json_extract(v, '$.result.score.min') IS NOT NULL AND json_extract(v, '$.result.score.raw') < json_extract(v, '$.result.score.min')
     UNION ALL SELECT 'statement ' || i || ': result.score.raw above max' FROM st
       WHERE json_extract(v, '$.result.score.max') IS NOT NULL AND json_extract(v, '$.result.score.raw') > json_extract(v, '$.result.score.max')
+    UNION ALL SELECT 'statement ' || i || ': result.score.' || n.k || ' is not a number' FROM st,
+      (SELECT 'scaled' AS k UNION ALL SELECT 'min' UNION ALL SELECT 'max') n
+      WHERE json_type(v, '$.result.score.' || n.k) IS NOT NULL AND json_type(v, '$.result.score.' || n.k) NOT IN ('integer', 'real')
+    UNION ALL SELECT 'statement ' || i || ': result.score.max is not above min' FROM st
+      WHERE json_extract(v, '$.result.score.min') IS NOT NULL AND json_extract(v, '$.result.score.max') IS NOT NULL
+        AND json_extract(v, '$.result.score.max') <= json_extract(v, '$.result.score.min')
     UNION ALL SELECT 'statement ' || i || ': result.score.raw is not a number' FROM st
       WHERE json_type(v, '$.result.score') IS NOT NULL AND json_type(v, '$.result.score.raw') NOT IN ('integer', 'real')
     UNION ALL SELECT 'statement ' || i || ': result.' || b.k || ' is not a boolean' FROM st,

@@ -445,7 +445,11 @@ static void test_playthrough_matches_answers(const char *answers_name)
         CHECK_INT(got.n, expected.n);
         for (int i = 0; i < expected.n && i < got.n; i++)
             CHECK_STR(got.lines[i], expected.lines[i]);
-        /* The debrief of the desk's session. */
+        /* The debrief of the desk's session, with the scale a window
+         * session of the flagship records (its maximum under the default
+         * rules, as cli.window measures it: 104). */
+        SessionScale scale = {.known = true, .max_points = 104, .reach_calm = 0, .reach_silent = 1, .reach_final = 0};
+        CHECK(store_session_scale(b.store, session_id(b.session), &scale, &err));
         Debrief *db = debrief_new(b.store, session_id(b.session), NULL, c.tc, c.r, ui_strings("en"), 1.0f, &err);
         CHECK(db != NULL);
         if (db) {
@@ -476,6 +480,12 @@ static void test_start_screen(void)
     Error err;
     CHECK(advance_to(&run, 60000));
     CHECK(session_end(run.session, SESSION_INTERRUPTED, NULL, &err)); /* one past attempt of trainee "ui" */
+    /* with a scale: best and last read as percentages of its maximum */
+    SessionScale scale = {.known = true, .max_points = 104, .reach_calm = 0, .reach_silent = 1, .reach_final = 0};
+    CHECK(store_session_scale(run.store, session_id(run.session), &scale, &err));
+    TraineeHistory h;
+    CHECK(store_trainee_history(run.store, "ui", "complaint-snowball", &h, &err));
+    CHECK(h.attempts == 1 && h.best_scaled && h.last_scaled && h.best_tenths == h.last_tenths);
     Start *st = start_new(SOURCE_DIR "/scenarios", run.store, c.tc, c.r, 1.0f, "u", "en", &err);
     CHECK(st != NULL);
     if (st) {

@@ -10,8 +10,10 @@
 #include "check.h"
 #include "core/rules.h"
 #include "core/store.h"
+#include "core/scale.h"
 #include "report/report_data.h"
 #include "report/report_loader.h"
+#include "report/report_xapi.h"
 
 #define DEFAULT_RULES SOURCE_DIR "/scenarios/rules/default.rules"
 
@@ -33,8 +35,8 @@ typedef struct Row {
 } Row;
 
 /* One session of `trainee` at `scenario`, with its rows, ended with status. */
-static void play(Store *store, const RuleSet *set, const char *trainee, const char *scenario, const char *status,
-                 const Row *rows, size_t nrows)
+static int64_t play(Store *store, const RuleSet *set, const char *trainee, const char *scenario, const char *status,
+                    const Row *rows, size_t nrows)
 {
     SessionRecord rec = {.trainee = trainee, .scenario_id = scenario, .scenario_title = scenario,
                          .scenario_version = "1", .scenario_path = "x.lua", .language = "en", .mode = "headless",
@@ -49,6 +51,20 @@ static void play(Store *store, const RuleSet *set, const char *trainee, const ch
         total += rows[i].points;
     }
     CHECK(store_session_end(store, id, status, 60000, total, NULL, NULL, &err));
+    return id;
+}
+
+/* The same, scored by the current scoring model with a scale whose
+ * maximum is max (max < 0: scale not measured). */
+static int64_t play_scaled(Store *store, const RuleSet *set, const char *trainee, const char *scenario, int points,
+                           int64_t max)
+{
+    const Row row[] = {{"perimeter.complaint.reply", OUTCOME_RESPECTED, points}};
+    int64_t id = play(store, set, trainee, scenario, "completed", row, 1);
+    SessionScale scale = {.known = max >= 0, .max_points = max, .reach_calm = 0, .reach_silent = 10, .reach_final = 5};
+    Error err;
+    CHECK(store_session_scale(store, id, &scale, &err));
+    return id;
 }
 
 static const RTrainee *line(const Report *r, const char *name)
@@ -57,9 +73,9 @@ static const RTrainee *line(const Report *r, const char *name)
     return i >= 0 ? &r->trainees[i] : NULL;
 }
 
-static Report *team(Store *store, int ready_at)
+static Report *team(Store *store, int ready_at, int ready_at_points)
 {
-    ReportQuery q = {.scope = REPORT_TEAM, .ready_at = ready_at};
+    ReportQuery q = {.scope = REPORT_TEAM, .ready_at = ready_at, .ready_at_points = ready_at_points};
     Error err = {{0}};
     Report *r = report_load(store, &q, db_path, &err);
     if (!r)
@@ -96,7 +112,7 @@ static void test_readiness(Store *store, const RuleSet *set)
     /* fay misses a mandatory alert */
     play(store, set, "fay", "leak", "completed", missed, 2);
 
-    Report *r = team(store, 40);
+    Report *r = team(store, 70, 40);
     CHECK(r != NULL);
     if (!r)
         return;
@@ -106,14 +122,14 @@ static void test_readiness(Store *store, const RuleSet *set)
     CHECK(ann && bob && cleo && dan && eve && fay);
     if (ann && bob && cleo && dan && eve && fay) {
         CHECK(!ann->ready);
-        CHECK_CONTAINS(ann->verdict, "1 of 1 latest attempt under 40 (lowest 30, snow)");
+        CHECK_CONTAINS(ann->verdict, "not ready: 1 of 1 latest attempt under 40 points (lowest 30, snow; no scale: judged in points)");
         CHECK_STR(ann->train_scenario, "snow");
         CHECK_INT(ann->best, 50);
         CHECK_INT(ann->last, 30);
         CHECK(bob->ready);
         CHECK_INT(bob->sessions, 3);
         CHECK_INT(bob->completed, 2);
-        CHECK_CONTAINS(bob->verdict, "ready: latest attempt at 1 scenario at or above 40 points (lowest 45, snow)");
+        CHECK_CONTAINS(bob->verdict, "ready: latest attempt at 1 scenario at or above 40 points (lowest 45, snow; no scale: judged in points)");
         /* the team's other scenario is what bob plays next */
         CHECK_STR(bob->train_scenario, "leak");
         CHECK(!cleo->ready);
@@ -131,7 +147,7 @@ static void test_readiness(Store *store, const RuleSet *set)
     CHECK_INT(r->nsessions, 5);
     report_free(r);
 
-    r = team(store, 41);
+    r = team(store, 70, 41);
     CHECK(r != NULL);
     if (r && line(r, "dan"))
         CHECK(!line(r, "dan")->ready);
@@ -222,6 +238,197 @@ static void test_nothing(Store *store)
     CHECK_CONTAINS(err.msg, "since 2999-01-01");
 }
 
+/* The percentage: one decimal, half away from zero, never clamped. */
+static void test_percent(void)
+{
+    int64_t t;
+    char buf[32];
+    CHECK(scale_percent_tenths(95, 104, &t));
+    CHECK_INT(t, 913);
+    CHECK(scale_percent_tenths(-125, 104, &t)); /* a negative total: a negative percentage */
+    CHECK_INT(t, -1202);
+    CHECK_STR(scale_percent_text(buf, sizeof buf, t), "-120.2");
+    CHECK(scale_percent_tenths(110, 100, &t)); /* over the maximum: over 100 % */
+    CHECK_INT(t, 1100);
+    CHECK(scale_percent_tenths(2, 3, &t));
+    CHECK_INT(t, 667);
+    CHECK(scale_percent_tenths(-1, 2000, &t)); /* -0.05 %: away from zero */
+    CHECK_STR(scale_percent_text(buf, sizeof buf, t), "-0.1");
+    CHECK(scale_percent_tenths(-1, 3000, &t));
+    CHECK_STR(scale_percent_text(buf, sizeof buf, t), "0.0");
+    CHECK(scale_percent_tenths(0, 50, &t));
+    CHECK_STR(scale_percent_text(buf, sizeof buf, t), "0.0");
+    CHECK(!scale_percent_tenths(10, 0, &t)); /* max 0: no percentage */
+    CHECK(!scale_percent_tenths(10, -5, &t));
+    CHECK(scale_known(2, true, 104));
+    CHECK(!scale_known(1, true, 104)); /* scoring model 1: no scale, whatever the column holds */
+    CHECK(!scale_known(2, false, 0));
+    CHECK(!scale_known(2, true, 0));
+}
+
+/* One session's readiness: the percentage as shown, or points without a scale. */
+static void test_session_ready(void)
+{
+    ReportQuery q = {.ready_at = 70, .ready_at_points = 40};
+    RSession s = {.status = "completed", .scoring_version = 2, .has_max = true, .max_points = 100, .total = 70};
+    CHECK(report_session_ready(&s, &q));
+    s.total = 69;
+    CHECK(!report_session_ready(&s, &q));
+    s.max_points = 9857, s.total = 6900; /* 69.9970 %: shown as 70.0 %, judged as shown */
+    CHECK(report_session_ready(&s, &q));
+    s.max_points = 100, s.total = 120; /* over 100 % */
+    CHECK(report_session_ready(&s, &q));
+    s.perimeter_broken = true;
+    CHECK(!report_session_ready(&s, &q));
+    s.perimeter_broken = false, s.alert_missed = true;
+    CHECK(!report_session_ready(&s, &q));
+    s.alert_missed = false, s.status = "interrupted";
+    CHECK(!report_session_ready(&s, &q));
+    s.status = "completed", s.scoring_version = 1, s.total = 45; /* no scale: 45 points >= 40 */
+    CHECK(report_session_ready(&s, &q));
+    s.total = 39;
+    CHECK(!report_session_ready(&s, &q));
+    s.scoring_version = 2, s.max_points = 0, s.total = 41; /* max 0: no scale, in points */
+    CHECK(!report_has_scale(&s));
+    CHECK(report_session_ready(&s, &q));
+    s.total = -3, s.max_points = 100;
+    CHECK(!report_session_ready(&s, &q));
+    char buf[32];
+    CHECK_STR(report_percent_text(buf, sizeof buf, &s), "-3.0 %");
+    s.scoring_version = 1;
+    CHECK_STR(report_percent_text(buf, sizeof buf, &s), "no scale");
+    CHECK_STR(report_no_scale_reason(&s), "scoring model 1");
+}
+
+static char *capture_json(const Report *r, bool xapi)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&buf, &size);
+    Error err;
+    CHECK(xapi ? report_write_xapi(r, "https://lms.example.org/", out, &err) : report_write_json(r, out, &err));
+    fclose(out);
+    return buf;
+}
+
+/* Sessions of both scoring models in one database: verdicts, the note,
+ * and the scale in JSON, CSV and xAPI. */
+static void test_scaled_reports(const RuleSet *set0)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s-scaled.db", db_path);
+    unlink(path);
+    Error err;
+    Store *store = store_open(path, &err);
+    RuleSet *set = store ? rules_load_file(DEFAULT_RULES, &err) : NULL;
+    CHECK(set && store_import_rules(store, set, &err));
+    (void)set0;
+    if (!set) {
+        store_close(store);
+        return;
+    }
+    /* gil: an old session, then a new one at 60 % and one at 110 % */
+    const Row old50[] = {{"perimeter.complaint.reply", OUTCOME_RESPECTED, 50}};
+    int64_t old = play(store, set, "gil", "snow", "completed", old50, 1);
+    int64_t sixty = play_scaled(store, set, "gil", "snow", 60, 100);
+    int64_t over = play_scaled(store, set, "gil", "leak", 110, 100);
+    /* hal: an old session at one scenario, a new one at 80 % at the other */
+    const Row old45[] = {{"perimeter.complaint.reply", OUTCOME_RESPECTED, 45}};
+    play(store, set, "hal", "leak", "completed", old45, 1);
+    play_scaled(store, set, "hal", "snow", 80, 100);
+    /* ivy: a new session whose maximum is 0, jon: a negative total, kim: not measured */
+    play_scaled(store, set, "ivy", "snow", 5, 0);
+    int64_t negative = play_scaled(store, set, "jon", "snow", -20, 100);
+    play_scaled(store, set, "kim", "snow", 50, -1);
+
+    Report *r = team(store, 70, 40);
+    const RTrainee *gil = line(r, "gil"), *hal = line(r, "hal"), *ivy = line(r, "ivy"), *jon = line(r, "jon"),
+                   *kim = line(r, "kim");
+    CHECK(gil && hal && ivy && jon && kim);
+    if (gil && hal && ivy && jon && kim) {
+        CHECK(!gil->ready);
+        CHECK_CONTAINS(gil->verdict, "not ready: 1 of 2 latest attempts under 70 % of the maximum (lowest 60.0 %, snow)");
+        CHECK_STR(gil->train_scenario, "snow");
+        CHECK(hal->ready);
+        CHECK_STR(hal->verdict, "ready: latest attempts at 2 scenarios: 1 at or above 70 % of the maximum (lowest "
+                                "80.0 %, snow), 1 at or above 40 points (lowest 45, leak; no scale: judged in points), "
+                                "no perimeter rule broken, no mandatory alert missed");
+        CHECK(!ivy->ready); /* max 0: judged in points, 5 < 40 */
+        CHECK_CONTAINS(ivy->verdict, "under 40 points (lowest 5, snow; no scale: judged in points)");
+        CHECK(!jon->ready);
+        CHECK_CONTAINS(jon->verdict, "under 70 % of the maximum (lowest -20.0 %, snow)");
+        CHECK(kim->ready); /* not measured: 50 points >= 40 */
+    }
+    /* the team's latest attempts are all of model 2, but gil's and hal's
+     * older sessions were not: the note says which */
+    CHECK_INT(r ? r->nscoring_versions : 0, 2);
+    char want[160];
+    snprintf(want, sizeof want, "sessions %lld, %lld were scored by scoring model 1, the others by model 2: their "
+             "totals do not compare", (long long)old, (long long)old + 3);
+    CHECK_STR(r ? r->scoring_note : NULL, want);
+    char *json = r ? capture_json(r, false) : NULL;
+    char field[160];
+    snprintf(field, sizeof field, "\"id\": %lld, \"trainee\": \"jon\"", (long long)negative);
+    CHECK_CONTAINS(json, field);
+    CHECK_CONTAINS(json, "\"total\": -20, \"scoring_version\": 2, \"maximum\": 100, \"percent\": -20.0,");
+    CHECK_CONTAINS(json, "\"total\": 5, \"scoring_version\": 2, \"maximum\": null, \"percent\": null,");
+    CHECK_CONTAINS(json, "\"mixed\": true, \"note\": \"sessions ");
+    CHECK_CONTAINS(json, "\"ready_at\": 70, \"ready_at_points\": 40}");
+    free(json);
+    report_free(r);
+
+    /* a trainee of one model: no note */
+    ReportQuery q = {.scope = REPORT_TRAINEE, .trainee = "jon", .ready_at = 70, .ready_at_points = 40};
+    r = report_load(store, &q, path, &err);
+    CHECK(r && r->scoring_note == NULL && r->nscoring_versions == 1);
+    report_free(r);
+
+    /* gil's sessions: xAPI statements with and without a scale */
+    q = (ReportQuery){.scope = REPORT_TRAINEE, .trainee = "gil", .ready_at = 70, .ready_at_points = 40};
+    r = report_load(store, &q, path, &err);
+    char *x = r ? capture_json(r, true) : NULL;
+    CHECK_CONTAINS(x, "\"result\":{\"score\":{\"raw\":50},\"completion\":true,"); /* model 1: as before */
+    CHECK_CONTAINS(x, "\"result\":{\"score\":{\"scaled\":0.6,\"raw\":60,\"max\":100},\"success\":false,");
+    /* over the maximum: scaled clamped to 1, max left out (raw must not exceed it) */
+    CHECK_CONTAINS(x, "\"result\":{\"score\":{\"scaled\":1.0,\"raw\":110},\"success\":true,");
+    CHECK_CONTAINS(x, "xapi/scale\":{\"scoring-version\":2,\"maximum\":100,\"percent\":110.0,\"ready-at\":70}");
+    free(x);
+    /* the text of a trainee mixing models says so */
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    CHECK(r && report_write_text(r, out, &err));
+    fclose(out);
+    snprintf(want, sizeof want, "Note: session %lld was scored by scoring model 1, the others by model 2: their totals "
+             "do not compare.", (long long)old);
+    CHECK_CONTAINS(text, want);
+    CHECK_CONTAINS(text, "+60      100    60.0 %");
+    CHECK_CONTAINS(text, "+110      100   110.0 %");
+    CHECK_CONTAINS(text, "+50        -  no scale");
+    free(text);
+    report_free(r);
+    (void)sixty, (void)over;
+
+    /* CSV --summary: scoring version, maximum, percent; empty without a scale */
+    text = NULL;
+    out = open_memstream(&text, &size);
+    CHECK(report_write_csv(store, &q, true, out, &err));
+    fclose(out);
+    CHECK_CONTAINS(text, ",outcome,error,scoring_version,maximum,percent\r\n");
+    CHECK_CONTAINS(text, ",,,1,,\r\n");
+    CHECK_CONTAINS(text, ",,,2,100,110.0\r\n");
+    free(text);
+
+    rules_free(set);
+    store_close(store);
+    char side[160];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
 int main(void)
 {
     snprintf(db_path, sizeof db_path, "/tmp/crisisdrill-test-report-%d.db", (int)getpid());
@@ -238,6 +445,9 @@ int main(void)
     test_rule_stats(store);
     test_csv(store, set);
     test_nothing(store);
+    RUN(test_percent);
+    RUN(test_session_ready);
+    test_scaled_reports(set);
     printf("%d checks, %d failed\n", check_count, check_failures);
     rules_free(set);
     store_close(store);

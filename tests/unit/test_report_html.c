@@ -93,12 +93,12 @@ static void test_group_pages(void)
     free(html);
     html = render("team", false);
     CHECK_CONTAINS(html, "<h2>Readiness</h2>");
-    CHECK_CONTAINS(html, "ready at 20 points");
+    CHECK_CONTAINS(html, "ready at 70 % of the maximum (20 points without a scale)");
     CHECK_CONTAINS(html, "id=\"chart-readiness\"");
     CHECK(!strstr(html, "id=\"chart-attempts\""));
     free(html);
     html = render("scenario", false);
-    CHECK_CONTAINS(html, "attempt 2: total +16.5, mean of 2 completed sessions: 8 10");
+    CHECK_CONTAINS(html, "attempt 2: total +41.2 % of the maximum, mean of 2 completed sessions: 8 10");
     free(html);
     html = render("empty", false);
     CHECK_CONTAINS(html, "No session matches.");
