@@ -140,7 +140,7 @@ static const char *const bodies[SQ_COUNT] = {
  * before a callback reads it, so that a callback can trust the types and
  * the NOT NULL of the schema whatever the file holds. */
 static const char *const types[SQ_COUNT] = {
-    [SQ_SESSIONS] = "ITTTTTTTTtttTINI" "SSSSS" "NNI",
+    [SQ_SESSIONS] = "ITTTTTTTTtttTINI" "SSSSS" "NNI" "IIS" "II",
     [SQ_SCORES] = "IINIPTTTTttT",
     [SQ_ACTIONS] = "IINNNTttttISN",
     [SQ_REPLIES] = "ItttNNNNTIT",
@@ -149,7 +149,7 @@ static const char *const types[SQ_COUNT] = {
     [SQ_POSTS] = "INNNTTTtTTII",
     [SQ_BRANCHES] = "INT",
     [SQ_BRANCH_STATS] = "TN",
-    [SQ_TRAINEE_SESSIONS] = "TTSIT",
+    [SQ_TRAINEE_SESSIONS] = "TTSITI",
     [SQ_SCORE_FACTS] = "IITP",
     [SQ_RULES] = "ITTT",
     [SQ_SCENARIOS] = "T",
