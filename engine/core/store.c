@@ -1034,6 +1034,16 @@ bool store_session_scale(Store *s, int64_t id, const SessionScale *scale, Error 
     return run(s, st, err);
 }
 
+/* Binds a scale's key as parameters 1 to 5 of st. */
+static void bind_scale_key(sqlite3_stmt *st, const ScaleKey *key)
+{
+    bind_text(st, 1, key->scenario_key);
+    bind_text(st, 2, key->language);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)key->seed);
+    sqlite3_bind_int64(st, 4, key->ruleset_version);
+    sqlite3_bind_int(st, 5, SCORING_VERSION);
+}
+
 bool store_scale_find(Store *s, const ScaleKey *key, SessionScale *out, bool *found, Error *err)
 {
     *found = false;
@@ -1042,11 +1052,7 @@ bool store_scale_find(Store *s, const ScaleKey *key, SessionScale *out, bool *fo
         " AND ruleset_version = ? AND scoring_version = ?", err);
     if (!st)
         return false;
-    bind_text(st, 1, key->scenario_key);
-    bind_text(st, 2, key->language);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64)key->seed);
-    sqlite3_bind_int64(st, 4, key->ruleset_version);
-    sqlite3_bind_int(st, 5, SCORING_VERSION);
+    bind_scale_key(st, key);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW && !store_row_check(s, st, "SNN", err)) {
         sqlite3_finalize(st);
@@ -1069,11 +1075,7 @@ bool store_scale_keep(Store *s, const ScaleKey *key, const SessionScale *scale, 
         " reach_calm, reach_silent) VALUES(?,?,?,?,?,?,?,?)", err);
     if (!st)
         return false;
-    bind_text(st, 1, key->scenario_key);
-    bind_text(st, 2, key->language);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64)key->seed);
-    sqlite3_bind_int64(st, 4, key->ruleset_version);
-    sqlite3_bind_int(st, 5, SCORING_VERSION);
+    bind_scale_key(st, key);
     sqlite3_bind_int64(st, 6, scale->max_points);
     sqlite3_bind_int64(st, 7, scale->reach_calm);
     sqlite3_bind_int64(st, 8, scale->reach_silent);
