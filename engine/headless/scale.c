@@ -37,6 +37,18 @@ static RuleSet *copy_rules(const RuleSet *rules, Error *err)
     return copy;
 }
 
+/* A reference is played within a quarter of the session's whole-run
+ * budgets: a shipped scenario uses a thousandth of them, and a hostile one
+ * must not have its time bound tripled by its two references
+ * (docs/reliability.md). */
+static ScenarioLimits reference_limits(const ScenarioLimits *given)
+{
+    ScenarioLimits l = *given;
+    l.run_instructions = (l.run_instructions > 0 ? l.run_instructions : SCENARIO_DEFAULT_RUN_INSTRUCTIONS) / 4;
+    l.run_ms = (l.run_ms > 0 ? l.run_ms : SCENARIO_DEFAULT_RUN_MS) / 4;
+    return l;
+}
+
 /* Plays one reference to its end; its potential and reach into *out. */
 static bool play_reference(const SessionConfig *cfg, const RuleSet *rules, const Answers *answers, Reference *out,
                            Error *err)
@@ -51,7 +63,8 @@ static bool play_reference(const SessionConfig *cfg, const RuleSet *rules, const
     if (ok) {
         SessionConfig ref = {
             .scenario_path = cfg->scenario_path, .lang = cfg->lang, .trainee = "(reference)", .rules = copy->name,
-            .mode = "reference", .store = memory, .clock = clock, .seed = cfg->seed, .limits = cfg->limits,
+            .mode = "reference", .store = memory, .clock = clock, .seed = cfg->seed,
+            .limits = reference_limits(&cfg->limits),
         };
         ok = (s = session_start(&ref, err)) != NULL;
     }
