@@ -602,7 +602,7 @@ bool scorer_on_post(Scorer *s, const Post *post, Error *err)
 /* Grades the note of the alert that met an obligation: what happened (it
  * names the post or shares its facts), how big (a figure, or words of
  * scale), what is needed (words of request). */
-static bool grade_note(Scorer *s, const Obligation *ob, const AlertMade *a, Error *err)
+static bool grade_note(Scorer *s, const Obligation *ob, const AlertMade *a, int64_t at_ms, Error *err)
 {
     const Rule *r = ob->rule;
     if (r->note_points <= 0)
@@ -623,8 +623,8 @@ static bool grade_note(Scorer *s, const Obligation *ob, const AlertMade *a, Erro
     char reason[REASON_MAX];
     snprintf(reason, sizeof reason, msg(s, M_NOTE), r->role, msg(s, what ? M_YES : M_NO), msg(s, size ? M_YES : M_NO),
              msg(s, need ? M_YES : M_NO));
-    return emit(s, r, a->action_id, ob->post_id, a->at_ms, parts ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason,
-                err);
+    /* Dated with the obligation it was graded for, beside its on-time row. */
+    return emit(s, r, a->action_id, ob->post_id, at_ms, parts ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
 }
 
 static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64_t at_ms, const AlertMade *by,
@@ -648,7 +648,7 @@ static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64
         append(reason, sizeof reason, msg(s, M_GOOD_ALERT), r->role, ob->post_id);
     if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
         return false;
-    return emit(s, r, by->action_id, ob->post_id, at_ms, outcome, points, reason, err) && grade_note(s, ob, by, err);
+    return emit(s, r, by->action_id, ob->post_id, at_ms, outcome, points, reason, err) && grade_note(s, ob, by, at_ms, err);
 }
 
 /* The share of a deadline gone at t, in 0..1. */
