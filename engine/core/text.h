@@ -26,6 +26,9 @@ bool text_is_utf8(const char *s, size_t len);
  * it takes: a character in *cp (*valid true), or an invalid run that stands
  * for one U+FFFD (*cp = 0xFFFD, *valid false; at least 1 byte). */
 size_t text_utf8_next(const unsigned char *s, size_t n, uint32_t *cp, bool *valid);
+/* Writes code point c (at most U+10FFFF) as UTF-8 into out (4 bytes of room);
+ * returns the bytes written. */
+size_t text_utf8_put(uint32_t c, char *out);
 /* Number of code points of a valid UTF-8 string. */
 size_t text_utf8_length(const char *s);
 
