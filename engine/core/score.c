@@ -395,14 +395,17 @@ static void with_good_answer(const Scorer *s, char *buf, size_t size, const char
 /* ---- meaning --------------------------------------------------------------- */
 
 /* The phrase of the rule (its concept, or its own words) that m holds. */
+/* The lexicon id of what a rule looks for: its concept, or its own words;
+ * NULL when it looks for nothing. */
+static const char *rule_lexicon_id(const Scorer *s, const Rule *r)
+{
+    return r->concept ? r->concept : s->rule_phrases[r - s->rules->rules];
+}
+
 static const char *rule_phrase(const Scorer *s, const Rule *r, const Meaning *m)
 {
-    if (!m)
-        return NULL;
-    if (r->concept)
-        return meaning_expresses(s->lexicon, m, r->concept);
-    size_t i = (size_t)(r - s->rules->rules);
-    return s->rule_phrases[i] ? meaning_expresses(s->lexicon, m, s->rule_phrases[i]) : NULL;
+    const char *id = rule_lexicon_id(s, r);
+    return m && id ? meaning_expresses(s->lexicon, m, id) : NULL;
 }
 
 static Meaning *analyse(Scorer *s, const char *text) { return meaning_of(s->lexicon, text ? text : "", s->lang_code); }
@@ -1029,10 +1032,8 @@ static bool judge_stuffing(Scorer *s, const Judgement *j)
         if (r->check != CHECK_CONTAINS || !reply_rule_applies(r, j->a, j->post))
             continue;
         size_t cov = 0;
-        size_t n = r->concept ? meaning_phrase_hits(s->lexicon, j->words, r->concept, &cov)
-                              : s->rule_phrases[r - s->rules->rules]
-                                    ? meaning_phrase_hits(s->lexicon, j->words, s->rule_phrases[r - s->rules->rules], &cov)
-                                    : 0;
+        const char *id = rule_lexicon_id(s, r);
+        size_t n = id ? meaning_phrase_hits(s->lexicon, j->words, id, &cov) : 0;
         if (n >= 3)
             return true;
         hits += n;
