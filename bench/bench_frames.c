@@ -65,6 +65,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "api/api.h"
 #include "core/session.h"
 #include "core/store.h"
 #include "ui/desk.h"
@@ -304,7 +305,7 @@ static void play_open(Play *p, const char *scenario, int nposts)
     if (!p->store)
         die("%s", err.msg);
     p->clock = clock_new_virtual();
-    SessionConfig cfg = {.scenario_path = scenario, .trainee = "bench", .rules_dir = CRISISDRILL_DATA_DIR "/scenarios/rules",
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = scenario, .trainee = "bench", .rules_dir = CRISISDRILL_DATA_DIR "/scenarios/rules",
                          .mode = "window", .store = p->store, .clock = p->clock, .seed = 1};
     p->session = session_start(&cfg, &err);
     if (!p->session)

@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "api/api.h"
 #include "core/session.h"
 #include "core/store.h"
 #include "core/store_internal.h" /* the bench reaches the sqlite3 handle: pragmas, commit counts */
@@ -435,7 +436,7 @@ typedef bool (*RunFn)(Bench *b, const void *arg, int64_t *ns, Error *err);
 
 static SessionConfig base_config(Bench *b, const char *scenario, Store *store, Clock *clock)
 {
-    return (SessionConfig){.scenario_path = scenario, .trainee = "bench", .rules_dir = b->rules_dir,
+    return (SessionConfig){.bindings = scenario_api_bindings(), .scenario_path = scenario, .trainee = "bench", .rules_dir = b->rules_dir,
                            .mode = "headless", .store = store, .clock = clock, .seed = SEED};
 }
 

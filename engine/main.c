@@ -391,7 +391,7 @@ static int play_in_window(const Options *o)
     snprintf(scenarios_dir, sizeof scenarios_dir, "%s/scenarios", data_dir());
     const char *lang = ui_language(o);
     WindowConfig cfg = {
-        .session = {.scenario_path = o->npositional > 0 ? scenario : NULL, .lang = o->lang ? o->lang : lang,
+        .session = {.bindings = scenario_api_bindings(), .scenario_path = o->npositional > 0 ? scenario : NULL, .lang = o->lang ? o->lang : lang,
                     .trainee = o->trainee ? o->trainee : user_name(),
                     .rules = o->rules, .rules_dir = rules_dir, .store = store, .seed = (uint64_t)seed,
                     .committed = o->progress ? print_committed : NULL},
@@ -454,7 +454,7 @@ static int cmd_play(const Options *o)
         return user_error(&err);
     }
     Clock *clock = clock_new_virtual();
-    SessionConfig cfg = {
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), 
         .scenario_path = scenario, .lang = o->lang, .trainee = o->trainee ? o->trainee : "trainee",
         .rules = o->rules, .rules_dir = rules_dir, .mode = "headless", .store = store, .clock = clock,
         .seed = (uint64_t)seed, .committed = o->progress ? print_committed : NULL, .measure = headless_measure_scale,
@@ -785,7 +785,7 @@ static int cmd_replay(const Options *o)
     if (!o->headless) {
         char assets[PATH_MAX];
         snprintf(assets, sizeof assets, "%s/assets/fonts", data_dir());
-        WindowConfig cfg = {.session = {.rules_dir = rules_dir}, .assets_dir = assets, .ui_lang = ui_language(o),
+        WindowConfig cfg = {.session = {.bindings = scenario_api_bindings(), .rules_dir = rules_dir}, .assets_dir = assets, .ui_lang = ui_language(o),
                             .speed = speed};
         bool ok = window_replay(&cfg, store, id, &err);
         store_close(store);

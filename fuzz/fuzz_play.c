@@ -1,4 +1,5 @@
 #include "fuzz_play.h"
+#include "api/api.h"
 
 #include "fuzz_reports.h"
 #include "headless/headless.h"
@@ -103,7 +104,7 @@ bool fuzz_play_source(const char *src, size_t len)
         abort();
     }
     Clock *clock = clock_new_virtual();
-    SessionConfig cfg = {
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), 
         .scenario_path = scenario_path, .trainee = "fuzz", .rules_dir = rules_dir, .mode = "headless",
         .store = store, .clock = clock, .seed = 1,
         /* Low enough that no input takes more than a fraction of a second. */

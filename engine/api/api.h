@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "../core/scenario.h"
+
 typedef struct ApiFunction {
     const char *name;
     const char *signature;
@@ -13,5 +15,9 @@ typedef struct ApiFunction {
 
 extern const ApiFunction api_functions[];
 extern const size_t api_function_count;
+
+/* What a session hands the scenario host: these bindings and the Lua
+ * prelude (engine/api/prelude.lua). */
+const ScenarioBindings *scenario_api_bindings(void);
 
 #endif

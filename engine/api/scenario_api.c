@@ -602,7 +602,7 @@ static int f_log(lua_State *L)
     return 0;
 }
 
-void api_open(lua_State *L)
+static void api_open(lua_State *L)
 {
     static const luaL_Reg functions[] = {
 #define C(name) {#name, f_##name},
@@ -619,57 +619,15 @@ void api_open(lua_State *L)
     lua_pop(L, 1);
 }
 
-/* Helpers written in Lua, run in the sandbox after the bindings. */
-const char api_prelude[] =
-    "local getmetatable, error, type, ipairs = getmetatable, error, type, ipairs\n"
-    "local names = { 'marie', 'lucas', 'emma', 'noah', 'jade', 'hugo', 'chloe', 'leo', 'sarah', 'tom',\n"
-    "                'ines', 'max', 'julia', 'sam', 'nina', 'paul', 'alex', 'lou', 'kim', 'ben' }\n"
-    "local function crowd_author()\n"
-    "  local handle = '@' .. names[random(1, #names)] .. '_' .. random(10, 9999)\n"
-    "  persona{ handle = handle, followers = random(5, 3000), role = 'customer' }\n"
-    "  return handle\n"
-    "end\n"
-    "function wait_until(t)\n"
-    "  if t > now() then wait(t - now()) end\n"
-    "end\n"
-    "function first_action(id, kinds, timeout)\n"
-    "  local wanted = {}\n"
-    "  for _, k in ipairs(kinds) do wanted[k] = true end\n"
-    "  for _, a in ipairs(handled(id)) do\n"
-    "    if wanted[a.kind] then return a end\n"
-    "  end\n"
-    "  return await{ post = id, kinds = kinds, timeout = timeout }\n"
-    "end\n"
-    "function texts(prefix, n)\n"
-    "  local list = {}\n"
-    "  for i = 1, n do list[i] = T[prefix .. i] end\n"
-    "  return list\n"
-    "end\n"
-    "function crowd(o)\n"
-    "  if type(o) == 'table' and getmetatable(o) ~= nil then\n"
-    "    error('crowd: the options must be a plain table (no metatable)', 2)\n"
-    "  end\n"
-    "  if type(o) ~= 'table' or type(o.about) ~= 'string' or type(o.texts) ~= 'table' or #o.texts == 0 then\n"
-    "    error('crowd: needs { about = POST_ID, texts = { \"...\", ... } }', 2)\n"
-    "  end\n"
-    "  local every, per, max = o.every or 30, o.per or 20, o.max or 50\n"
-    "  if type(every) ~= 'number' or every <= 0 or type(per) ~= 'number' or per <= 0 or type(max) ~= 'number' then\n"
-    "    error('crowd: every, per and max must be positive numbers', 2)\n"
-    "  end\n"
-    "  spawn(function()\n"
-    "    local made, seen = 0, counters(o.about).reposts\n"
-    "    while made < max do\n"
-    "      wait(every)\n"
-    "      local reached = counters(o.about).reposts\n"
-    "      local n = (reached - seen) // per\n"
-    "      seen = seen + n * per\n"
-    "      for _ = 1, n do\n"
-    "        if made >= max then break end\n"
-    "        made = made + 1\n"
-    "        local author = o.authors and o.authors[random(1, #o.authors)] or crowd_author()\n"
-    "        reply(o.about, { author = author, text = o.texts[random(1, #o.texts)],\n"
-    "                         situation = o.situation or 'echo' })\n"
-    "      end\n"
-    "    end\n"
-    "  end)\n"
-    "end\n";
+/* The helpers written in Lua: engine/api/prelude.lua, embedded by CMake. */
+extern const char api_prelude_lua[];
+extern const size_t api_prelude_lua_len;
+
+static void open_api(lua_State *L) { api_open(L); }
+
+const ScenarioBindings *scenario_api_bindings(void)
+{
+    static ScenarioBindings b;
+    b = (ScenarioBindings){.open = open_api, .prelude = api_prelude_lua, .prelude_len = api_prelude_lua_len};
+    return &b;
+}

@@ -1,4 +1,5 @@
 #include "check.h"
+#include "../api/api.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -248,7 +249,7 @@ static bool run(const char *scenario, const char *lang, const char *rules_dir, c
         clock_free(clock);
         return store ? error_set(err, "out of memory") : false;
     }
-    SessionConfig cfg = {.scenario_path = scenario, .lang = *lang ? lang : NULL, .trainee = "check",
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = scenario, .lang = *lang ? lang : NULL, .trainee = "check",
                          .rules_dir = rules_dir, .mode = "check", .store = store, .clock = clock, .seed = 1,
                          .measure = headless_measure_scale};
     Session *s = session_start(&cfg, err);
@@ -359,7 +360,7 @@ static void lint_rules(const char *scenario, const char *rules_dir, const char *
     Error err;
     Store *store = store_open(":memory:", &err);
     Clock *clock = clock_new_virtual();
-    SessionConfig cfg = {.scenario_path = scenario, .lang = *lang ? lang : NULL, .trainee = "check",
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = scenario, .lang = *lang ? lang : NULL, .trainee = "check",
                          .rules_dir = rules_dir, .mode = "check", .store = store, .clock = clock, .seed = 1,
                          .measure = headless_measure_scale};
     Session *s = store && clock ? session_start(&cfg, &err) : NULL;
@@ -425,7 +426,7 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
     rep->scenarios++;
     Error err;
     ScenarioSummary sum;
-    if (!session_describe(scenario, NULL, &sum, &err)) {
+    if (!session_describe(scenario, NULL, scenario_api_bindings(), &sum, &err)) {
         fprintf(out, "%s\n", err.msg);
         rep->problems++;
         return;

@@ -54,6 +54,7 @@ typedef enum { BUDGET_LEFT, SLICE_INSTRUCTIONS, SLICE_TIME, RUN_INSTRUCTIONS, RU
 struct Scenario {
     lua_State *L;
     void *engine;
+    ScenarioBindings bindings;
     ScenarioLimits limits;
     size_t mem_used;
     int64_t run_instr;       /* charged for the whole run */
@@ -720,7 +721,7 @@ static int setup_sandbox(lua_State *L)
     lua_pushcfunction(L, safe_xpcall);
     lua_setglobal(L, "xpcall");
 
-    api_open(L);
+    scenario_of(L)->bindings.open(L);
     lua_newtable(L);
     lua_setglobal(L, "T");
     lua_pushliteral(L, "en");
@@ -741,14 +742,19 @@ static int setup_sandbox(lua_State *L)
     return 0;
 }
 
-Scenario *scenario_new(const ScenarioLimits *limits, void *engine, Error *err)
+Scenario *scenario_new(const ScenarioLimits *limits, const ScenarioBindings *bindings, void *engine, Error *err)
 {
+    if (!bindings || !bindings->open || !bindings->prelude) {
+        error_set(err, "internal error: no scenario API was handed to the scenario host");
+        return NULL;
+    }
     Scenario *sc = calloc(1, sizeof *sc);
     if (!sc) {
         error_set(err, "out of memory");
         return NULL;
     }
     sc->engine = engine;
+    sc->bindings = *bindings;
     sc->limits.instructions = limits && limits->instructions > 0 ? limits->instructions : SCENARIO_DEFAULT_INSTRUCTIONS;
     sc->limits.memory_bytes = limits && limits->memory_bytes > 0 ? limits->memory_bytes : SCENARIO_DEFAULT_MEMORY;
     sc->limits.slice_ms = limits && limits->slice_ms > 0 ? limits->slice_ms : SCENARIO_DEFAULT_SLICE_MS;
@@ -1251,7 +1257,7 @@ bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const 
     sc->loading = true;
     begin_slice(sc, -1);
     uint64_t hash = 1469598103934665603ULL;
-    bool ok = luaL_loadbufferx(sc->L, api_prelude, strlen(api_prelude), "=crisisdrill", "t") == LUA_OK &&
+    bool ok = luaL_loadbufferx(sc->L, sc->bindings.prelude, sc->bindings.prelude_len, PRELUDE_CHUNK, "t") == LUA_OK &&
               lua_pcall(sc->L, 0, 0, 0) == LUA_OK;
     if (!ok) {
         error_set(err, "internal error in the scenario prelude: %s", lua_tostring(sc->L, -1));

@@ -13,6 +13,16 @@
 #include "error.h"
 
 typedef struct Scenario Scenario;
+struct lua_State;
+
+/* What the host registers in each new state: the scenario API. The core
+ * does not know it; whoever starts a session hands it over (the bindings in
+ * engine/api give scenario_api_bindings). */
+typedef struct ScenarioBindings {
+    void (*open)(struct lua_State *L); /* registers the API's functions as globals */
+    const char *prelude;               /* Lua run once they are open: helpers written in Lua */
+    size_t prelude_len;
+} ScenarioBindings;
 
 /* A zero field takes the default. The fuzz targets (fuzz/) lower them so
  * that one input cannot take seconds. */
@@ -69,9 +79,10 @@ typedef struct ActionEvent {
     bool good;               /* a reply or message that broke no rule */
 } ActionEvent;
 
-/* Creates the sandboxed state. `engine` is handed to the bindings (it is
- * the Session). NULL with err when out of memory. */
-Scenario *scenario_new(const ScenarioLimits *limits, void *engine, Error *err);
+/* Creates the sandboxed state with the bindings registered. `engine` is
+ * handed to the bindings (it is the Session). NULL with err when out of
+ * memory or when no bindings are given. */
+Scenario *scenario_new(const ScenarioLimits *limits, const ScenarioBindings *bindings, void *engine, Error *err);
 void scenario_free(Scenario *sc);
 
 /* Loads the language table (may be NULL: no table) as global T, then runs

@@ -30,9 +30,4 @@ int scenario_await(lua_State *L, const char *post, const char *role, unsigned ki
 /* Makes a new thread of the function at stack index idx, ready at t_ms. */
 void scenario_spawn(lua_State *L, int idx, int64_t t_ms);
 
-/* Registers the scenario API (engine/api/scenario_api.c). */
-void api_open(lua_State *L);
-/* Lua source run after the API is open (helpers written in Lua). */
-extern const char api_prelude[];
-
 #endif

@@ -422,7 +422,7 @@ static Session *load(const SessionConfig *cfg, char *lang, size_t lang_size, Err
     s->clock = cfg->clock;
     char lang_path[PATH_MAX];
     pick_language(cfg, lang, lang_size, lang_path, sizeof lang_path);
-    bool ok = (s->feed = feed_new()) != NULL && (s->scenario = scenario_new(&cfg->limits, s, err)) != NULL;
+    bool ok = (s->feed = feed_new()) != NULL && (s->scenario = scenario_new(&cfg->limits, cfg->bindings, s, err)) != NULL;
     if (!ok && !s->feed)
         error_set(err, "out of memory");
     if (ok) {
@@ -437,10 +437,11 @@ static Session *load(const SessionConfig *cfg, char *lang, size_t lang_size, Err
     return s;
 }
 
-bool session_describe(const char *scenario_path, const char *lang, ScenarioSummary *out, Error *err)
+bool session_describe(const char *scenario_path, const char *lang, const ScenarioBindings *bindings,
+                      ScenarioSummary *out, Error *err)
 {
     char chosen[16];
-    SessionConfig cfg = {.scenario_path = scenario_path, .lang = lang, .seed = 1};
+    SessionConfig cfg = {.scenario_path = scenario_path, .lang = lang, .seed = 1, .bindings = bindings};
     memset(out, 0, sizeof *out);
     Session *s = load(&cfg, chosen, sizeof chosen, err);
     if (!s)

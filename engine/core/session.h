@@ -46,6 +46,7 @@ struct SessionConfig {
     SessionCommitted committed;  /* NULL: nobody is told */
     void *committed_ctx;
     SessionMeasure measure;      /* NULL: the session has no scale (no maximum, no outcome row) */
+    const ScenarioBindings *bindings; /* the scenario API (engine/api: scenario_api_bindings()) */
 };
 
 typedef struct Template {
@@ -69,7 +70,8 @@ typedef struct ScenarioSummary {
     int difficulty;
     size_t personas, templates;
 } ScenarioSummary;
-bool session_describe(const char *scenario_path, const char *lang, ScenarioSummary *out, Error *err);
+bool session_describe(const char *scenario_path, const char *lang, const ScenarioBindings *bindings,
+                      ScenarioSummary *out, Error *err);
 
 /* The next instant something is scheduled (a scenario thread, the end). */
 int64_t session_next_event_ms(const Session *s);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "headless.h"
+#include "../api/api.h"
 
 /* ---- the recorded actions as an answers list ---- */
 
@@ -145,7 +146,7 @@ bool replayer_restart(Replayer *r, Error *err)
         return false;
     if (!(r->clock = clock_new_virtual()))
         return error_set(err, "out of memory");
-    SessionConfig cfg = {
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), 
         .scenario_path = s->scenario_path, .lang = s->language, .trainee = s->trainee, .rules = s->ruleset,
         .rules_dir = r->rules_dir, .mode = "replay", .store = r->memory, .clock = r->clock, .seed = (uint64_t)s->seed,
         .measure = s->scoring_version >= 2 ? headless_measure_scale : NULL,

@@ -64,7 +64,7 @@ static bool play_reference(const SessionConfig *cfg, const RuleSet *rules, const
         SessionConfig ref = {
             .scenario_path = cfg->scenario_path, .lang = cfg->lang, .trainee = "(reference)", .rules = copy->name,
             .mode = "reference", .store = memory, .clock = clock, .seed = cfg->seed,
-            .limits = reference_limits(&cfg->limits),
+            .limits = reference_limits(&cfg->limits), .bindings = cfg->bindings,
         };
         ok = (s = session_start(&ref, err)) != NULL;
     }

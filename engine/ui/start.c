@@ -1,4 +1,5 @@
 #include "start.h"
+#include "../api/api.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -49,7 +50,7 @@ static void describe_all(Start *st)
         Entry *e = &st->entries[i];
         Error err;
         e->error[0] = '\0';
-        if (!session_describe(e->path, st->choice.lang, &e->summary, &err))
+        if (!session_describe(e->path, st->choice.lang, scenario_api_bindings(), &e->summary, &err))
             snprintf(e->error, sizeof e->error, "%s", err.msg);
         e->history = (TraineeHistory){0};
         if (!e->error[0] && st->store)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../unit/check.h"
+#include "api/api.h"
 #include "headless/answers.h"
 #include "headless/headless.h"
 #include "ui/debrief.h"
@@ -119,7 +120,7 @@ static bool run_start_path(Run *run, const char *name, const char *lang, const c
     unlink(run->db);
     run->store = store_open(run->db, &err);
     run->clock = clock_new_virtual();
-    SessionConfig cfg = {.scenario_path = scenario, .lang = lang, .trainee = "ui",
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = scenario, .lang = lang, .trainee = "ui",
                          .rules_dir = SOURCE_DIR "/scenarios/rules", .mode = "window", .store = run->store,
                          .clock = run->clock, .seed = 1};
     run->session = run->store ? session_start(&cfg, &err) : NULL;
@@ -415,7 +416,7 @@ static void test_playthrough_matches_answers(const char *answers_name)
     CHECK(run_start(&a, "answers", "en"));
     session_free(a.session);
     a.session = NULL;
-    SessionConfig cfg = {.scenario_path = FLAGSHIP "/scenario.lua", .lang = "en", .trainee = "ui",
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = FLAGSHIP "/scenario.lua", .lang = "en", .trainee = "ui",
                          .rules_dir = SOURCE_DIR "/scenarios/rules", .mode = "headless", .store = a.store,
                          .clock = a.clock, .seed = 1};
     HeadlessResult result;

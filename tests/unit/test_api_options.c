@@ -149,7 +149,7 @@ static void check_scenario_proxy(const char *dir)
     Store *store = store_open(":memory:", &err);
     Clock *clock = clock_new_virtual();
     Answers *answers = answers_parse("", 0, "empty.txt", &err);
-    SessionConfig cfg = {.scenario_path = path, .trainee = "proxy", .rules_dir = SOURCE_DIR "/scenarios/rules",
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = path, .trainee = "proxy", .rules_dir = SOURCE_DIR "/scenarios/rules",
                          .mode = "headless", .store = store, .clock = clock, .seed = 1};
     HeadlessResult r;
     CHECK(!headless_play(&cfg, answers, &r, &err));
@@ -174,7 +174,7 @@ int main(void)
     Clock *clock = clock_new_virtual();
     Answers *answers = answers_parse("", 0, "empty.txt", &err);
     CHECK(store && clock && answers);
-    SessionConfig cfg = {.scenario_path = path, .trainee = "proxy", .rules_dir = SOURCE_DIR "/scenarios/rules",
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = path, .trainee = "proxy", .rules_dir = SOURCE_DIR "/scenarios/rules",
                          .mode = "headless", .store = store, .clock = clock, .seed = 1};
     HeadlessResult r;
     bool ok = headless_play(&cfg, answers, &r, &err);

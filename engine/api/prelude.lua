@@ -1,0 +1,55 @@
+-- The scenario API's helpers written in Lua (crowd, first_action, texts,
+-- wait_until), run in each scenario's sandbox once the C bindings are open.
+-- Built into the program (CMake embeds it as engine/api prelude_lua.c).
+local getmetatable, error, type, ipairs = getmetatable, error, type, ipairs
+local names = { 'marie', 'lucas', 'emma', 'noah', 'jade', 'hugo', 'chloe', 'leo', 'sarah', 'tom',
+                'ines', 'max', 'julia', 'sam', 'nina', 'paul', 'alex', 'lou', 'kim', 'ben' }
+local function crowd_author()
+  local handle = '@' .. names[random(1, #names)] .. '_' .. random(10, 9999)
+  persona{ handle = handle, followers = random(5, 3000), role = 'customer' }
+  return handle
+end
+function wait_until(t)
+  if t > now() then wait(t - now()) end
+end
+function first_action(id, kinds, timeout)
+  local wanted = {}
+  for _, k in ipairs(kinds) do wanted[k] = true end
+  for _, a in ipairs(handled(id)) do
+    if wanted[a.kind] then return a end
+  end
+  return await{ post = id, kinds = kinds, timeout = timeout }
+end
+function texts(prefix, n)
+  local list = {}
+  for i = 1, n do list[i] = T[prefix .. i] end
+  return list
+end
+function crowd(o)
+  if type(o) == 'table' and getmetatable(o) ~= nil then
+    error('crowd: the options must be a plain table (no metatable)', 2)
+  end
+  if type(o) ~= 'table' or type(o.about) ~= 'string' or type(o.texts) ~= 'table' or #o.texts == 0 then
+    error('crowd: needs { about = POST_ID, texts = { "...", ... } }', 2)
+  end
+  local every, per, max = o.every or 30, o.per or 20, o.max or 50
+  if type(every) ~= 'number' or every <= 0 or type(per) ~= 'number' or per <= 0 or type(max) ~= 'number' then
+    error('crowd: every, per and max must be positive numbers', 2)
+  end
+  spawn(function()
+    local made, seen = 0, counters(o.about).reposts
+    while made < max do
+      wait(every)
+      local reached = counters(o.about).reposts
+      local n = (reached - seen) // per
+      seen = seen + n * per
+      for _ = 1, n do
+        if made >= max then break end
+        made = made + 1
+        local author = o.authors and o.authors[random(1, #o.authors)] or crowd_author()
+        reply(o.about, { author = author, text = o.texts[random(1, #o.texts)],
+                         situation = o.situation or 'echo' })
+      end
+    end
+  end)
+end
