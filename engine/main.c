@@ -3,6 +3,7 @@
  * 1 (a user error) or 2 (usage). */
 #include <errno.h>
 #include <limits.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,7 @@ static const char usage_text[] =
     "  rules export [NAME] [-o FILE] [--db FILE]\n"
     "                          write a stored rule set (default: \"default\") as a rule file\n"
     "  api                     list the scenario API\n"
+    "  actions                 list the trainee's action kinds (a Markdown table)\n"
     "  version                 print the version\n"
     "\n"
     "SCENARIO is a scenario folder, its scenario.lua, or the name of an installed scenario\n"
@@ -839,6 +841,36 @@ static int cmd_api(void)
     return 0;
 }
 
+/* How an answers file writes a kind: made from what it takes. */
+static const char *action_syntax(const ActionKindInfo *k, char *buf, size_t size)
+{
+    snprintf(buf, size, "`01:30 %s%s%s%s%s`", k->name, k->role ? " ROLE" : "", k->target == TARGET_POST ? " POST" : "",
+             k->target == TARGET_POST_OPTIONAL ? " [post=POST]" : "",
+             k->words == WORDS_ANSWER ? " \"text\"` or `template=ID"
+             : k->words == WORDS_TEXT ? " \"text\""
+             : k->words == WORDS_NOTE ? " [\"note\"]" : "");
+    return buf;
+}
+
+/* The table of action kinds (engine/core/action_kinds.def) as Markdown:
+ * docs/answers.md holds this very table (the docs test compares). */
+static int cmd_actions(void)
+{
+    static const char *const scored[] = {"not scored (timing)", "perimeter", "perimeter, content, response time",
+                                         "alert rules"};
+    puts("| action | key | in an answers file | what it does | scored by |");
+    puts("| --- | --- | --- | --- | --- |");
+    for (int i = 0; i < ACT_KIND_COUNT; i++) {
+        const ActionKindInfo *k = action_kind((ActionKind)i);
+        char syntax[128], key[8] = "—";
+        if (k->key)
+            snprintf(key, sizeof key, "%c", toupper((unsigned char)k->key));
+        printf("| %s (%s / %s) | %s | %s | %s | %s |\n", k->name, k->label[0], k->label[1], key,
+               action_syntax(k, syntax, sizeof syntax), k->help, scored[k->scoring]);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
@@ -858,9 +890,10 @@ int main(int argc, char **argv)
     }
     const char *cmd = argv[1];
     bool version = strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0;
-    if ((version || strcmp(cmd, "api") == 0) && argc > 2) {
+    bool listing = strcmp(cmd, "api") == 0 || strcmp(cmd, "actions") == 0;
+    if ((version || listing) && argc > 2) {
         char msg[256];
-        snprintf(msg, sizeof msg, "%s takes no argument '%s'", version ? "version" : "api", argv[2]);
+        snprintf(msg, sizeof msg, "%s takes no argument '%s'", version ? "version" : cmd, argv[2]);
         return usage_error("%s", msg);
     }
     if (version) {
@@ -869,6 +902,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "api") == 0)
         return cmd_api();
+    if (strcmp(cmd, "actions") == 0)
+        return cmd_actions();
     Options o;
     int rc = parse_options(argc - 2, argv + 2, &o);
     if (rc)

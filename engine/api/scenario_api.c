@@ -179,18 +179,17 @@ static void read_bend(lua_State *L, int idx, const char *name, Bend *b)
 
 static void read_effects(lua_State *L, int idx, VirEffects *e)
 {
-    *e = (VirEffects){.good_reply = {0.5, -1.0}, .bad_reply = {1.5, 1.3}, .dm = {0.7, -0.5},
-                      .hide = {1.2, 1.1}, .delete_ = {3.0, 1.5}, .like = {1.0, 1.0}};
+    const char *fields[EFFECT_COUNT + 1] = {NULL};
+    for (int i = 0; i < EFFECT_COUNT; i++) {
+        const EffectInfo *info = effect_info((EffectId)i);
+        e->bend[i] = (Bend){info->rate, info->growth};
+        fields[i] = info->name;
+    }
     if (field(L, idx, "effects") == LUA_TTABLE) {
-        static const char *const fields[] = {"good_reply", "bad_reply", "dm", "hide", "delete", "like", NULL};
         plain_options(L, -1, "scenario", "effects");
         check_fields(L, -1, "scenario.effects", fields);
-        read_bend(L, -1, "good_reply", &e->good_reply);
-        read_bend(L, -1, "bad_reply", &e->bad_reply);
-        read_bend(L, -1, "dm", &e->dm);
-        read_bend(L, -1, "hide", &e->hide);
-        read_bend(L, -1, "delete", &e->delete_);
-        read_bend(L, -1, "like", &e->like);
+        for (int i = 0; i < EFFECT_COUNT; i++)
+            read_bend(L, -1, fields[i], &e->bend[i]);
     } else if (!lua_isnil(L, -1)) {
         luaL_error(L, "scenario: effects must be a table");
     }
@@ -442,8 +441,9 @@ static unsigned read_kinds(lua_State *L, int idx)
                 lua_rawgeti(L, -1, i);
             ActionKind k = ACT_OPEN; /* luaL_error below does not return */
             const char *name = lua_tostring(L, -1);
+            char list[256];
             if (!name || !action_kind_from_name(name, &k))
-                luaL_error(L, "await: kinds lists actions among open, reply, dm, hide, delete, like, alert");
+                luaL_error(L, "await: kinds lists actions among %s", action_kind_list(list, sizeof list, ", ", NULL));
             mask |= 1u << k;
             if (t == LUA_TTABLE)
                 lua_pop(L, 1);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "action.h"
 #include "meaning.h"
 #include "text.h"
 #include "tokens.h"
@@ -15,8 +16,6 @@ static const char *const verdict_names[] = {"allowed", "forbidden", "alert_first
 static const char *const trigger_names[] = {"situation", "followers", "volume", "keywords"};
 static const char *const check_names[] = {"contains", "absent", "template", "no_personal_data", "distinct",
                                            "no_figures"};
-/* Actions a perimeter rule can speak of (alerts are never out of perimeter). */
-static const char *const perimeter_actions[] = {"reply", "dm", "hide", "delete", "like"};
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
@@ -391,8 +390,16 @@ static bool is_identifier(const char *s)
     return true;
 }
 
+/* True when name is an action kind (action_kinds.def) that passes keep. */
+static bool rule_names_kind(const char *name, bool (*keep)(const ActionKindInfo *k))
+{
+    ActionKind k;
+    return name && action_kind_from_name(name, &k) && keep(action_kind(k));
+}
+
 bool rules_validate(const RuleSet *set, const Rule *r, Error *err)
 {
+    char list[256];
     if (!r->key || !is_identifier(r->key))
         return error_set(err, "%s rule needs id=NAME (letters, digits, _ - .)", kind_names[r->kind]);
     if (r->concept && !rules_has_concept(set, r->concept))
@@ -419,8 +426,9 @@ bool rules_validate(const RuleSet *set, const Rule *r, Error *err)
         return error_set(err, "rule '%s': min is at most %lld", r->key, (long long)RULE_THRESHOLD_MAX);
     switch (r->kind) {
     case RULE_PERIMETER:
-        if (!r->action || name_index(r->action, perimeter_actions, COUNT(perimeter_actions)) < 0)
-            return error_set(err, "rule '%s' needs action=reply|dm|hide|delete|like", r->key);
+        if (!rule_names_kind(r->action, action_kind_in_perimeter))
+            return error_set(err, "rule '%s' needs action=%s", r->key,
+                             action_kind_list(list, sizeof list, "|", action_kind_in_perimeter));
         if (r->verdict == VERDICT_ALERT_FIRST && !r->role)
             return error_set(err, "rule '%s': verdict alert_first needs role=ROLE", r->key);
         break;
@@ -437,8 +445,10 @@ bool rules_validate(const RuleSet *set, const Rule *r, Error *err)
             return error_set(err, "rule '%s': when=keywords needs words=\"a, b, c\" or concept=ID", r->key);
         break;
     case RULE_REPLY:
-        if (!r->action || (strcmp(r->action, "reply") && strcmp(r->action, "dm") && strcmp(r->action, "*")))
-            return error_set(err, "rule '%s': applies=reply|dm|* (got '%s')", r->key, r->action ? r->action : "");
+        if (!r->action || (strcmp(r->action, "*") && !rule_names_kind(r->action, action_kind_has_answer)))
+            return error_set(err, "rule '%s': applies=%s|* (got '%s')", r->key,
+                             action_kind_list(list, sizeof list, "|", action_kind_has_answer),
+                             r->action ? r->action : "");
         if ((r->check == CHECK_CONTAINS || r->check == CHECK_ABSENT) && r->nwords == 0 && !r->concept)
             return error_set(err, "rule '%s': check=%s needs words=\"a, b, c\" or concept=ID", r->key,
                              check_names[r->check]);

@@ -57,7 +57,7 @@ typedef struct Bend {
 } Bend;
 
 typedef struct VirEffects {
-    Bend good_reply, bad_reply, dm, hide, delete_, like;
+    Bend bend[EFFECT_COUNT]; /* by EffectId (action_kinds.def) */
 } VirEffects;
 
 typedef struct ScenarioMeta {

@@ -37,7 +37,7 @@ typedef enum {
     M_TEMPLATE_USED, M_EDITED, M_TEMPLATE_FREE, M_TEMPLATE_DROPPED, M_TEMPLATE_MISFIT,
     M_PDATA_OK, M_PDATA_BAD, M_REPEAT, M_FIGURES, M_STUFFED,
     M_PERIM_OK, M_PERIM_FORBIDDEN, M_PERIM_AFTER, M_PERIM_WITHOUT,
-    M_WHAT_REPLY, M_WHAT_DM, M_ACT_REPLY, M_ACT_DM, M_ACT_HIDE, M_ACT_DELETE, M_ACT_LIKE, M_ACT_OTHER,
+    M_WHAT_REPLY, M_WHAT_DM,
     M_OUTCOME, M_OUTCOME_CALM, M_OUTCOME_BETWEEN, M_OUTCOME_FED, M_GOOD_ANSWER, M_GOOD_ALERT,
     M_COUNT
 } Msg;
@@ -111,12 +111,6 @@ static const char *const messages[M_COUNT][2] = {
                          "%s sur un post %s : sans avoir d'abord alerté %s."},
     [M_WHAT_REPLY] = {"Public reply", "Réponse publique"},
     [M_WHAT_DM] = {"Private message", "Message privé"},
-    [M_ACT_REPLY] = {"A public reply", "Une réponse publique"},
-    [M_ACT_DM] = {"A private message", "Un message privé"},
-    [M_ACT_HIDE] = {"Hiding", "Masquer"},
-    [M_ACT_DELETE] = {"Deleting", "Supprimer"},
-    [M_ACT_LIKE] = {"Liking", "Aimer"},
-    [M_ACT_OTHER] = {"This action", "Cette action"},
     [M_OUTCOME] = {"At the end, %lld negative posts and reposts were out (the model trainee's run: %lld; a silent "
                    "trainee's: %lld): %s",
                    "À la fin, %lld posts et partages négatifs circulaient (avec l'apprenant modèle : %lld ; sans "
@@ -967,18 +961,6 @@ static bool score_response_time(Scorer *s, Judgement *j, Error *err)
     return emit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_LATE, -r->late, reason, err);
 }
 
-static Msg action_words(ActionKind k)
-{
-    switch (k) {
-    case ACT_REPLY: return M_ACT_REPLY;
-    case ACT_DM: return M_ACT_DM;
-    case ACT_HIDE: return M_ACT_HIDE;
-    case ACT_DELETE: return M_ACT_DELETE;
-    case ACT_LIKE: return M_ACT_LIKE;
-    default: return M_ACT_OTHER;
-    }
-}
-
 static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
 {
     const Action *a = j->a;
@@ -988,7 +970,7 @@ static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
         return true;
     char reason[REASON_MAX];
     bool respected;
-    const char *what = msg(s, action_words(a->kind));
+    const char *what = action_kind_doing(a->kind, s->lang);
     switch (r->verdict) {
     case VERDICT_ALLOWED:
         respected = true;
@@ -1071,31 +1053,37 @@ static bool score_answer(Scorer *s, Judgement *j, Error *err)
     return score_response_time(s, j, err) && judge_rules(s, j, err);
 }
 
+/* An answer to a post (a reply, a message): its words are judged. */
+static bool score_words_on_post(Scorer *s, Judgement *j, Error *err)
+{
+    if (!(j->words = analyse(s, j->a->text)))
+        return error_set(err, "out of memory");
+    bool ok = score_answer(s, j, err);
+    if (ok)
+        remember_reply(s, j);
+    meaning_free(j->words);
+    j->words = NULL;
+    if (j->post->first_response_ms < 0)
+        j->post->first_response_ms = j->a->at_ms;
+    return ok;
+}
+
+/* Each way of scoring (action_kinds.def, the scoring column) has its
+ * function here. */
 bool scorer_on_action(Scorer *s, const Action *a, int64_t action_id, bool *good, Error *err)
 {
     *good = true;
-    if (a->kind == ACT_OPEN)
+    const ActionKindInfo *k = action_kind(a->kind);
+    if (!k || k->scoring == SCORED_NOT)
         return true;
-    if (a->kind == ACT_ALERT)
+    if (k->scoring == SCORED_ALERT)
         return score_alert(s, a, action_id, good, err);
     Post *post = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
     if (!post)
         return error_set(err, "no post '%s' in the feed", a->post_id ? a->post_id : "");
     Judgement j = {.a = a, .action_id = action_id, .post = post, .good = true,
-                   .what = msg(s, a->kind == ACT_DM ? M_WHAT_DM : M_WHAT_REPLY)};
-    bool ok;
-    if (a->kind != ACT_REPLY && a->kind != ACT_DM) {
-        ok = score_perimeter(s, &j, err);
-    } else {
-        if (!(j.words = analyse(s, a->text)))
-            return error_set(err, "out of memory");
-        ok = score_answer(s, &j, err);
-        if (ok)
-            remember_reply(s, &j);
-        meaning_free(j.words);
-        if (post->first_response_ms < 0)
-            post->first_response_ms = a->at_ms;
-    }
+                   .what = msg(s, k->joins == JOINS_AS_DM ? M_WHAT_DM : M_WHAT_REPLY)};
+    bool ok = k->scoring == SCORED_ANSWER ? score_words_on_post(s, &j, err) : score_perimeter(s, &j, err);
     *good = j.good;
     return ok;
 }

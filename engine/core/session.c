@@ -578,13 +578,18 @@ static char *format_time(char *buf, size_t size, int64_t ms)
     return buf;
 }
 
-/* Checks an action against the feed and the rules, and fills in the text
- * of a template. */
+static bool validate_words(Session *s, Action *a, const ActionKindInfo *k, const Post *post, Error *err);
+
+/* Checks an action against the feed and the rules (what its kind takes:
+ * action_kinds.def), and fills in the text of a template. */
 static bool validate_action(Session *s, Action *a, Error *err)
 {
     char when[32];
     format_time(when, sizeof when, a->at_ms);
-    if (a->kind == ACT_ALERT) {
+    const ActionKindInfo *k = action_kind(a->kind);
+    if (!k)
+        return error_set(err, "unknown action kind %d", (int)a->kind);
+    if (k->role) {
         if (!a->role || !rules_has_role(s->rules, a->role)) {
             char list[512] = "";
             for (size_t i = 0; i < s->rules->nroles; i++)
@@ -596,13 +601,24 @@ static bool validate_action(Session *s, Action *a, Error *err)
     const Post *post = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
     if (a->post_id && !post)
         return error_set(err, "no post '%s' in the feed at %s (unknown post id, or not shown yet)", a->post_id, when);
-    if (!post && a->kind != ACT_ALERT)
-        return error_set(err, "%s needs a target post", action_kind_name(a->kind));
-    if (a->kind != ACT_REPLY && a->kind != ACT_DM)
+    if (!post && k->target == TARGET_POST)
+        return error_set(err, "%s needs a target post", k->name);
+    if (a->post_id && k->target == TARGET_NONE)
+        return error_set(err, "%s takes no target post (it is posted on its own)", k->name);
+    if (k->words != WORDS_ANSWER && k->words != WORDS_TEXT)
         return true;
+    return validate_words(s, a, k, post, err);
+}
+
+/* A reply's or a statement's words: a template's text filled in, UTF-8,
+ * within the network's limit for public posts. */
+static bool validate_words(Session *s, Action *a, const ActionKindInfo *k, const Post *post, Error *err)
+{
     for (size_t i = 0; i < s->ntemplates && !a->template_offered; i++)
         a->template_offered = strcmp(s->templates[i].situation, "*") == 0 ||
-                              strcmp(s->templates[i].situation, post->situation) == 0;
+                              (post && strcmp(s->templates[i].situation, post->situation) == 0);
+    if (a->template_id && k->words != WORDS_ANSWER)
+        return error_set(err, "%s takes a text, not a template", k->name);
     if (a->template_id) {
         const Template *t = session_template(s, a->template_id);
         if (!t)
@@ -615,27 +631,33 @@ static bool validate_action(Session *s, Action *a, Error *err)
             a->edited = strcmp(a->text, t->text) != 0;
     }
     if (!a->text || !*a->text)
-        return error_set(err, "%s with no text (give a text or template=ID)", action_kind_name(a->kind));
+        return error_set(err, "%s with no text%s", k->name, k->words == WORDS_ANSWER ? " (give a text or template=ID)" : "");
     if (!text_is_utf8(a->text, strlen(a->text)))
         return error_set(err, "the text is not valid UTF-8");
     int limit = scenario_meta(s->scenario)->text_limit;
     size_t len = text_utf8_length(a->text);
-    if (a->kind == ACT_REPLY && limit > 0 && len > (size_t)limit)
-        return error_set(err, "the reply is %zu characters; the network allows %d", len, limit);
+    if (k->joins != JOINS_AS_DM && k->joins != JOINS_NOTHING && limit > 0 && len > (size_t)limit)
+        return error_set(err, "the %s is %zu characters; the network allows %d", k->name, len, limit);
     return true;
 }
 
-/* The trainee's words join the feed as posts "reply:N" and "dm:N": the
- * colon keeps them apart from every id a scenario can give. */
-static bool post_trainee_words(Session *s, const Action *a, Error *err)
+/* The trainee's words join the feed as posts "KIND:N" ("reply:3"): the
+ * colon keeps them apart from every id a scenario can give. Their id is
+ * written into the action, for the scenario to see. */
+static bool post_trainee_words(Session *s, Action *a, char *id, size_t size, Error *err)
 {
-    char id[32];
-    snprintf(id, sizeof id, "%s:%d", a->kind == ACT_REPLY ? "reply" : "dm", ++s->trainee_posts);
-    const Post *target = feed_post(s->feed, a->post_id);
-    PostKind kind = target && target->kind == POST_INTERNAL ? POST_INTERNAL : a->kind == ACT_REPLY ? POST_REPLY : POST_DM;
+    const ActionKindInfo *k = action_kind(a->kind);
+    if (k->joins == JOINS_NOTHING)
+        return true;
+    snprintf(id, size, "%s:%d", k->name, ++s->trainee_posts);
+    const Post *target = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
+    PostKind kind = k->joins == JOINS_AS_DM ? POST_DM : POST_REPLY;
+    if (target && target->kind == POST_INTERNAL)
+        kind = POST_INTERNAL;
     Post p = {.id = id, .kind = kind,
               .author = scenario_meta(s->scenario)->brand_handle, .parent = (char *)a->post_id,
               .situation = "response", .text = (char *)a->text, .by_trainee = true};
+    a->own_post_id = id;
     return session_add_post(s, &p, err) != NULL;
 }
 
@@ -644,18 +666,18 @@ static void bend_virality(Session *s, const Action *a, bool good)
     Post *post = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
     if (!post)
         return;
-    const VirEffects *e = &scenario_meta(s->scenario)->effects;
-    const Bend *b = NULL;
-    switch (a->kind) {
-    case ACT_REPLY: b = good ? &e->good_reply : &e->bad_reply; break;
-    case ACT_DM: b = good ? &e->dm : &e->bad_reply; break;
-    case ACT_HIDE: b = &e->hide; post->hidden = true; break;
-    case ACT_DELETE: b = &e->delete_; post->deleted = true; break;
-    case ACT_LIKE: b = &e->like; post->liked = true; break;
-    default: break;
+    const ActionKindInfo *k = action_kind(a->kind);
+    switch (k->mark) {
+    case MARK_HIDDEN: post->hidden = true; break;
+    case MARK_DELETED: post->deleted = true; break;
+    case MARK_LIKED: post->liked = true; break;
+    case MARK_NONE: break;
     }
-    if (b)
+    EffectId e = good ? k->good : k->bad;
+    if (e != EFFECT_NONE) {
+        const Bend *b = &scenario_meta(s->scenario)->effects.bend[e];
         feed_bend(post, a->at_ms, b->rate, b->growth);
+    }
 }
 
 static bool log_action(Session *s, const Action *a, bool good, Error *err)
@@ -691,8 +713,9 @@ bool session_act(Session *s, const Action *in, Error *err)
         return false;
     int64_t action_id;
     bool good = true;
+    char own_id[48];
     if (!store_record_action(s->store, s->id, &a, &action_id, err) ||
-        ((a.kind == ACT_REPLY || a.kind == ACT_DM) && !post_trainee_words(s, &a, err)) ||
+        !post_trainee_words(s, &a, own_id, sizeof own_id, err) ||
         !scorer_on_action(s->scorer, &a, action_id, &good, err))
         return false;
     bend_virality(s, &a, good);

@@ -263,6 +263,33 @@ static const char *const migrations[] = {
     "    coalesce(sum(points) FILTER (WHERE competency = 'alerting'), 0), count(*)\n"
     "    FROM scores WHERE session_id = session_totals.session_id),\n"
     "  nactions = (SELECT count(*) FROM actions WHERE session_id = session_totals.session_id AND kind <> 'open');\n",
+    /* 5: the kinds of action come from one table in the program
+     * (engine/core/action_kinds.def), no longer from a CHECK listing them by
+     * hand: a new kind needs no migration. The reader refuses a row whose
+     * kind the program does not know (store_query.c). The actions table is
+     * rebuilt without its CHECK, ids kept, with its index and triggers. */
+    "CREATE TABLE actions_v5(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id),\n"
+    "  at_ms INTEGER NOT NULL,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  post_id TEXT, role TEXT, template TEXT, edited INTEGER NOT NULL DEFAULT 0, text TEXT,\n"
+    "  opened_ms INTEGER, typed_ms INTEGER, source TEXT NOT NULL, source_line INTEGER);\n"
+    "INSERT INTO actions_v5 SELECT id, session_id, at_ms, kind, post_id, role, template, edited, text, opened_ms,\n"
+    "  typed_ms, source, source_line FROM actions;\n"
+    "DROP TABLE actions;\n"
+    "ALTER TABLE actions_v5 RENAME TO actions;\n"
+    "CREATE INDEX actions_session ON actions(session_id, at_ms);\n"
+    "CREATE TRIGGER session_totals_action AFTER INSERT ON actions WHEN new.kind <> 'open' BEGIN\n"
+    "  UPDATE session_totals SET nactions = nactions + 1 WHERE session_id = new.session_id;\n"
+    "END;\n"
+    "CREATE TRIGGER session_totals_reaction AFTER UPDATE OF session_id, kind ON actions BEGIN\n"
+    "  UPDATE session_totals SET nactions = nactions - 1 WHERE session_id = old.session_id AND old.kind <> 'open';\n"
+    "  UPDATE session_totals SET nactions = nactions + 1 WHERE session_id = new.session_id AND new.kind <> 'open';\n"
+    "END;\n"
+    "CREATE TRIGGER session_totals_unaction AFTER DELETE ON actions WHEN old.kind <> 'open' BEGIN\n"
+    "  UPDATE session_totals SET nactions = nactions - 1 WHERE session_id = old.session_id;\n"
+    "END;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

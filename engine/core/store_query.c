@@ -228,7 +228,7 @@ bool store_each_action(Store *s, int64_t session_id, bool (*cb)(void *, const Ac
             .source = text_at(st, 9), .source_line = sqlite3_column_int(st, 10),
         };
         ok = action_kind_from_name(text_at(st, 1), &a.kind) ? cb(ctx, &a)
-                                                              : error_set(err, "%s: damaged action row", s->path);
+                                                              : error_set(err, "%s: an action row of kind '%s', which this program does not know (a newer version wrote it?)", s->path, text_at(st, 1) ? text_at(st, 1) : "");
     }
     if (ok && rc != SQLITE_DONE)
         ok = store_fail(s, err, "cannot read actions");

@@ -95,8 +95,39 @@ static bool optional_time(const Tokens *t, const char *key, int64_t *out, Error 
     return true;
 }
 
+/* Reads the words after the action's name in the order its kind takes
+ * them (action_kinds.def): the role, the post, the text. */
+static bool parse_operands(const Tokens *t, const char *const *operand, size_t n, const ActionKindInfo *k, Action *a,
+                           Error *err)
+{
+    size_t i = 0;
+    if (k->role && !(i < n && (a->role = dup_or_null(operand[i++]))))
+        return error_set(err, "%s needs the role to %s first, e.g. %s manager", k->name, k->name, k->name);
+    if (k->target == TARGET_POST && !(i < n && (a->post_id = dup_or_null(operand[i++]))))
+        return error_set(err, "%s needs a target: the post id", k->name);
+    if (k->target == TARGET_POST_OPTIONAL)
+        a->post_id = dup_or_null(tokens_get(t, "post"));
+    else if (tokens_get(t, "post"))
+        return error_set(err, "%s takes no post= (%s)", k->name,
+                         k->target == TARGET_POST ? "the post comes right after the action" : "it has no target");
+    const char *text = tokens_get(t, "text") ? tokens_get(t, "text") : i < n ? operand[i++] : NULL;
+    if (i < n)
+        return error_set(err, "'%s' is one word too many: put the text in double quotes", operand[i]);
+    if (text && k->words == WORDS_NONE)
+        return error_set(err, "%s takes no text", k->name);
+    a->text = dup_or_null(text);
+    a->template_id = dup_or_null(tokens_get(t, "template"));
+    if (a->template_id && k->words != WORDS_ANSWER)
+        return error_set(err, "%s takes no template=", k->name);
+    if (k->words == WORDS_ANSWER && !a->text && !a->template_id)
+        return error_set(err, "%s needs a text in double quotes or template=ID", k->name);
+    if (k->words == WORDS_TEXT && !a->text)
+        return error_set(err, "%s needs a text in double quotes", k->name);
+    return true;
+}
+
 /* Fills one answer from the tokens of its line:
- *   TIME ACTION TARGET [key=value ...] ["text"] */
+ *   TIME ACTION [ROLE] [POST] [key=value ...] ["text"] */
 static bool parse_answer(const Tokens *t, Answer *ans, int64_t previous_ms, Error *err)
 {
     static const char *const keys[] = {"template", "text", "post", "opened", "typed"};
@@ -124,23 +155,11 @@ static bool parse_answer(const Tokens *t, Answer *ans, int64_t previous_ms, Erro
         return error_set(err, "'%s' is not a time (expected 95, 1:35 or 01:35.250)", positional[0]);
     if (a->at_ms < previous_ms)
         return error_set(err, "times must not go backwards (%s comes after a later time)", positional[0]);
+    char kinds[256];
     if (!action_kind_from_name(positional[1], &a->kind))
-        return error_set(err, "unknown action '%s' (open, reply, dm, hide, delete, like, alert)", positional[1]);
-    const char *target = npos > 2 ? positional[2] : NULL;
-    if (!target)
-        return error_set(err, "%s needs a target: %s", positional[1],
-                         a->kind == ACT_ALERT ? "the role to alert" : "the post id");
-    const char *text = tokens_get(t, "text") ? tokens_get(t, "text") : npos > 3 ? positional[3] : NULL;
-    if (a->kind == ACT_ALERT) {
-        a->role = dup_or_null(target);
-        a->post_id = dup_or_null(tokens_get(t, "post"));
-    } else {
-        a->post_id = dup_or_null(target);
-    }
-    a->template_id = dup_or_null(tokens_get(t, "template"));
-    a->text = dup_or_null(text);
-    if ((a->kind == ACT_REPLY || a->kind == ACT_DM) && !a->text && !a->template_id)
-        return error_set(err, "%s needs a text in double quotes or template=ID", positional[1]);
+        return error_set(err, "unknown action '%s' (%s)", positional[1], action_kind_list(kinds, sizeof kinds, ", ", NULL));
+    if (!parse_operands(t, positional + 2, npos - 2, action_kind(a->kind), a, err))
+        return false;
     if (a->text && !text_is_utf8(a->text, strlen(a->text)))
         return error_set(err, "the text is not valid UTF-8");
     if (!optional_time(t, "opened", &a->opened_ms, err) || !optional_time(t, "typed", &a->typed_ms, err))

@@ -1,5 +1,6 @@
 #include "desk.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -379,6 +380,19 @@ static void open_alert(Desk *d)
     SDL_StartTextInput();
 }
 
+/* What the trainee's key or button for a kind opens: the role panel for
+ * kinds that name a role, the composer for answers, else the act itself. */
+static void start_action(Desk *d, ActionKind kind, int64_t at_ms)
+{
+    const ActionKindInfo *k = action_kind(kind);
+    if (k->role)
+        open_alert(d);
+    else if (k->words == WORDS_ANSWER)
+        open_composer(d, kind);
+    else
+        simple_action(d, kind, at_ms);
+}
+
 static void close_panel(Desk *d)
 {
     d->mode = MODE_FEED;
@@ -491,15 +505,14 @@ static void feed_key(Desk *d, const SDL_KeyboardEvent *k, int64_t at_ms)
     case SDLK_HOME: move_selection(d, -(long)post_count(d), at_ms); break;
     case SDLK_END: move_selection(d, (long)post_count(d), at_ms); break;
     case SDLK_RETURN: if (!d->selected) move_selection(d, 0, at_ms); break;
-    case SDLK_r: open_composer(d, ACT_REPLY); break;
-    case SDLK_m: open_composer(d, ACT_DM); break;
-    case SDLK_h: simple_action(d, ACT_HIDE, at_ms); break;
-    case SDLK_d: simple_action(d, ACT_DELETE, at_ms); break;
-    case SDLK_l: simple_action(d, ACT_LIKE, at_ms); break;
-    case SDLK_a: open_alert(d); break;
     case SDLK_q: if (ctrl) d->quit = true; break;
     case SDLK_ESCAPE: set_id(&d->selected, NULL); break; /* an alert then concerns no post in particular */
-    default: break;
+    default: {
+        ActionKind kind;
+        if (!ctrl && k->keysym.sym < 128 && action_kind_from_key((int)k->keysym.sym, &kind))
+            start_action(d, kind, at_ms);
+        break;
+    }
     }
 }
 
@@ -564,12 +577,7 @@ static void click(Desk *d, int x, int y, int64_t at_ms)
         case HIT_ACTION:
             if (d->readonly)
                 break;
-            if (h->index == ACT_REPLY || h->index == ACT_DM)
-                open_composer(d, (ActionKind)h->index);
-            else if (h->index == ACT_ALERT)
-                open_alert(d);
-            else
-                simple_action(d, (ActionKind)h->index, at_ms);
+            start_action(d, (ActionKind)h->index, at_ms);
             break;
         case HIT_TEMPLATE: pick_template(d, h->index, at_ms); break;
         case HIT_ROLE: d->role_index = h->index; break;
@@ -810,24 +818,25 @@ static SDL_Rect button(Desk *d, int x, int y, const char *label, bool primary)
     return rc;
 }
 
+/* One button per action kind that has a key (action_kinds.def). */
 static int draw_action_bar(Desk *d, int x, int y, int w)
 {
-    struct { ActionKind kind; const char *key, *label; } items[] = {
-        {ACT_REPLY, "R", d->s->reply}, {ACT_DM, "M", d->s->dm}, {ACT_HIDE, "H", d->s->hide},
-        {ACT_DELETE, "D", d->s->delete_}, {ACT_LIKE, "L", d->s->like}, {ACT_ALERT, "A", d->s->alert},
-    };
     int cx = x, row_h = 0;
-    for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
+    bool french = strcmp(d->s->lang, "fr") == 0;
+    for (int i = 0; i < ACT_KIND_COUNT; i++) {
+        const ActionKindInfo *k = action_kind((ActionKind)i);
+        if (!k->key)
+            continue;
         char label[64];
-        snprintf(label, sizeof label, "%s  %s", items[i].key, items[i].label);
+        snprintf(label, sizeof label, "%c  %s", toupper((unsigned char)k->key), k->label[french]);
         int bw, bh;
         text_size(d->tc, TS_SMALL, FONT_BOLD, label, 0, &bw, &bh);
         if (cx + bw + px(d, 16) > x + w) {
             cx = x;
             y += row_h + px(d, 6);
         }
-        SDL_Rect rc = button(d, cx, y, label, items[i].kind == ACT_ALERT);
-        add_hit(d, rc, HIT_ACTION, items[i].kind);
+        SDL_Rect rc = button(d, cx, y, label, k->role);
+        add_hit(d, rc, HIT_ACTION, i);
         cx += rc.w + px(d, 6);
         row_h = rc.h;
     }

@@ -45,6 +45,15 @@ while read -r fn; do
     "$api_doc" || fail "the section of $fn has no example"
 done <"$WORK/functions"
 
+# The table of action kinds in docs/answers.md is the program's own (crisisdrill actions), and
+# every kind has an example line in the docs that the answers parser reads.
+"$CRISISDRILL" actions >"$WORK/actions.md"
+awk '/^<!-- crisisdrill actions -->$/ { on = 1; next } /^<!-- end crisisdrill actions -->$/ { on = 0 } on' \
+  "$SOURCE_DIR/docs/answers.md" >"$WORK/actions-doc.md"
+cmp -s "$WORK/actions.md" "$WORK/actions-doc.md" ||
+  fail "docs/answers.md's table of actions differs from crisisdrill actions: $(diff "$WORK/actions.md" "$WORK/actions-doc.md" | head -5)"
+[ "$(grep -c '^| [a-z]' "$WORK/actions.md")" -ge 7 ] || fail "crisisdrill actions lists too few kinds"
+
 # The rules reference documents every statement of the default rule set.
 for kind in ruleset role concept perimeter alert reply target outcome unneeded_alert; do
   grep -q "^### $kind" "$SOURCE_DIR/docs/rules.md" || fail "docs/rules.md has no section for $kind"
