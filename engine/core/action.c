@@ -4,9 +4,9 @@
 #include <string.h>
 
 static const ActionKindInfo kinds[ACT_KIND_COUNT] = {
-#define ACTION_KIND(id, nm, k, le, lf, de, df, tg, rl, wd, sc, jn, gd, bd, mk, hp) \
+#define ACTION_KIND(id, nm, k, le, lf, de, df, tg, rl, wd, sc, jn, gd, bd, mk, to, hp)                   \
     {.name = nm, .key = k, .label = {le, lf}, .doing = {de, df}, .target = tg, .role = rl, .words = wd,       \
-     .scoring = sc, .joins = jn, .good = gd, .bad = bd, .mark = mk, .help = hp},
+     .scoring = sc, .joins = jn, .good = gd, .bad = bd, .mark = mk, .mark_to = to, .help = hp},
 #include "action_kinds.def"
 #undef ACTION_KIND
 };

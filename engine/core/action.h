@@ -46,6 +46,7 @@ typedef struct ActionKindInfo {
     ActionJoins joins;
     EffectId good, bad;
     ActionMark mark;
+    bool mark_to;
     const char *help;
 } ActionKindInfo;
 

@@ -668,9 +668,9 @@ static void bend_virality(Session *s, const Action *a, bool good)
         return;
     const ActionKindInfo *k = action_kind(a->kind);
     switch (k->mark) {
-    case MARK_HIDDEN: post->hidden = true; break;
-    case MARK_DELETED: post->deleted = true; break;
-    case MARK_LIKED: post->liked = true; break;
+    case MARK_HIDDEN: post->hidden = k->mark_to; break;
+    case MARK_DELETED: post->deleted = k->mark_to; break;
+    case MARK_LIKED: post->liked = k->mark_to; break;
     case MARK_NONE: break;
     }
     EffectId e = good ? k->good : k->bad;
