@@ -856,8 +856,10 @@ static const char *action_syntax(const ActionKindInfo *k, char *buf, size_t size
  * docs/answers.md holds this very table (the docs test compares). */
 static int cmd_actions(void)
 {
-    static const char *const scored[] = {"not scored (timing)", "perimeter", "perimeter, content, response time",
-                                         "alert rules"};
+    static const char *const scored[] = {[SCORED_NOT] = "not scored (timing)", [SCORED_PERIMETER] = "perimeter",
+                                         [SCORED_ANSWER] = "perimeter, content, response time",
+                                         [SCORED_ALERT] = "alert rules", [SCORED_STATEMENT] = "statement rules",
+                                         [SCORED_DRAFT] = "statement rules (approval)"};
     puts("| action | key | in an answers file | what it does | scored by |");
     puts("| --- | --- | --- | --- | --- |");
     for (int i = 0; i < ACT_KIND_COUNT; i++) {

@@ -29,8 +29,8 @@ typedef enum {
 
 typedef enum { TARGET_NONE, TARGET_POST, TARGET_POST_OPTIONAL } ActionTarget;
 typedef enum { WORDS_NONE, WORDS_ANSWER, WORDS_TEXT, WORDS_NOTE } ActionWords;
-typedef enum { SCORED_NOT, SCORED_PERIMETER, SCORED_ANSWER, SCORED_ALERT } ActionScoring;
-typedef enum { JOINS_NOTHING, JOINS_AS_REPLY, JOINS_AS_DM } ActionJoins;
+typedef enum { SCORED_NOT, SCORED_PERIMETER, SCORED_ANSWER, SCORED_ALERT, SCORED_STATEMENT, SCORED_DRAFT } ActionScoring;
+typedef enum { JOINS_NOTHING, JOINS_AS_REPLY, JOINS_AS_DM, JOINS_AS_POST, JOINS_AS_QUOTE, JOINS_AS_DRAFT } ActionJoins;
 typedef enum { MARK_NONE, MARK_HIDDEN, MARK_DELETED, MARK_LIKED } ActionMark;
 
 /* One line of the table. Languages: [0] English, [1] French. */

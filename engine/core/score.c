@@ -1074,7 +1074,7 @@ bool scorer_on_action(Scorer *s, const Action *a, int64_t action_id, bool *good,
 {
     *good = true;
     const ActionKindInfo *k = action_kind(a->kind);
-    if (!k || k->scoring == SCORED_NOT)
+    if (!k || k->scoring == SCORED_NOT || k->scoring == SCORED_STATEMENT || k->scoring == SCORED_DRAFT)
         return true;
     if (k->scoring == SCORED_ALERT)
         return score_alert(s, a, action_id, good, err);

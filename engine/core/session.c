@@ -15,6 +15,7 @@ struct Session {
     Feed *feed;
     RuleSet *rules;
     Scorer *scorer;
+    DraftBook *drafts;           /* statements submitted for approval */
     Store *store;
     Clock *clock;
     int64_t id;                  /* 0 until the session row exists */
@@ -34,6 +35,7 @@ static const char *const status_names[] = {"running", "completed", "aborted", "i
 const char *session_status_name(SessionStatus st) { return status_names[st]; }
 
 int64_t session_id(const Session *s) { return s->id; }
+DraftBook *session_drafts(const Session *s) { return s->drafts; }
 int64_t session_now_ms(const Session *s) { return s->now_ms; }
 int session_total(const Session *s) { return s->scorer ? scorer_total(s->scorer) : 0; }
 int64_t session_potential(const Session *s) { return s->scorer ? scorer_potential(s->scorer) : 0; }
@@ -422,8 +424,8 @@ static Session *load(const SessionConfig *cfg, char *lang, size_t lang_size, Err
     s->clock = cfg->clock;
     char lang_path[PATH_MAX];
     pick_language(cfg, lang, lang_size, lang_path, sizeof lang_path);
-    bool ok = (s->feed = feed_new()) != NULL && (s->scenario = scenario_new(&cfg->limits, cfg->bindings, s, err)) != NULL;
-    if (!ok && !s->feed)
+    bool ok = (s->feed = feed_new()) != NULL && (s->drafts = drafts_new()) != NULL && (s->scenario = scenario_new(&cfg->limits, cfg->bindings, s, err)) != NULL;
+    if (!ok && (!s->feed || !s->drafts))
         error_set(err, "out of memory");
     if (ok) {
         scenario_seed(s->scenario, cfg->seed);
@@ -506,6 +508,7 @@ void session_free(Session *s)
         return;
     scenario_free(s->scenario); /* first: its threads may refer to the feed */
     scorer_free(s->scorer);
+    drafts_free(s->drafts);
     feed_free(s->feed);
     rules_free(s->rules);
     for (size_t i = 0; i < s->ntemplates; i++) {
@@ -636,7 +639,8 @@ static bool validate_words(Session *s, Action *a, const ActionKindInfo *k, const
         return error_set(err, "the text is not valid UTF-8");
     int limit = scenario_meta(s->scenario)->text_limit;
     size_t len = text_utf8_length(a->text);
-    if (k->joins != JOINS_AS_DM && k->joins != JOINS_NOTHING && limit > 0 && len > (size_t)limit)
+    bool public = k->joins == JOINS_AS_REPLY || k->joins == JOINS_AS_POST || k->joins == JOINS_AS_QUOTE;
+    if (public && limit > 0 && len > (size_t)limit)
         return error_set(err, "the %s is %zu characters; the network allows %d", k->name, len, limit);
     return true;
 }
@@ -651,14 +655,27 @@ static bool post_trainee_words(Session *s, Action *a, char *id, size_t size, Err
         return true;
     snprintf(id, size, "%s:%d", k->name, ++s->trainee_posts);
     const Post *target = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
-    PostKind kind = k->joins == JOINS_AS_DM ? POST_DM : POST_REPLY;
+    static const PostKind joins_as[] = {[JOINS_AS_REPLY] = POST_REPLY, [JOINS_AS_DM] = POST_DM,
+                                        [JOINS_AS_POST] = POST_POST, [JOINS_AS_QUOTE] = POST_QUOTE,
+                                        [JOINS_AS_DRAFT] = POST_INTERNAL};
+    PostKind kind = joins_as[k->joins];
     if (target && target->kind == POST_INTERNAL)
         kind = POST_INTERNAL;
     Post p = {.id = id, .kind = kind,
               .author = scenario_meta(s->scenario)->brand_handle, .parent = (char *)a->post_id,
-              .situation = "response", .text = (char *)a->text, .by_trainee = true};
+              .situation = k->joins == JOINS_AS_POST ? "statement" : k->joins == JOINS_AS_DRAFT ? "draft" : "response",
+              .text = (char *)a->text, .by_trainee = true};
     a->own_post_id = id;
     return session_add_post(s, &p, err) != NULL;
+}
+
+/* A statement submitted for approval waits in the book for its answer. */
+static bool book_draft(Session *s, const Action *a, int64_t action_id, Error *err)
+{
+    if (action_kind(a->kind)->joins != JOINS_AS_DRAFT)
+        return true;
+    return drafts_add(s->drafts, a->own_post_id, a->role, a->text, a->at_ms, action_id) != NULL ||
+           error_set(err, "out of memory");
 }
 
 static void bend_virality(Session *s, const Action *a, bool good)
@@ -715,7 +732,7 @@ bool session_act(Session *s, const Action *in, Error *err)
     bool good = true;
     char own_id[48];
     if (!store_record_action(s->store, s->id, &a, &action_id, err) ||
-        !post_trainee_words(s, &a, own_id, sizeof own_id, err) ||
+        !post_trainee_words(s, &a, own_id, sizeof own_id, err) || !book_draft(s, &a, action_id, err) ||
         !scorer_on_action(s->scorer, &a, action_id, &good, err))
         return false;
     bend_virality(s, &a, good);

@@ -10,6 +10,7 @@
 
 #include "action.h"
 #include "clock.h"
+#include "drafts.h"
 #include "error.h"
 #include "feed.h"
 #include "rules.h"
@@ -112,6 +113,8 @@ Feed *session_feed_mut(Session *s);
 bool session_add_persona(Session *s, const Persona *p, Error *err);
 /* Shows a post now: fills seq, time and sentiment, records and scores it. */
 Post *session_add_post(Session *s, Post *p, Error *err);
+/* The statements submitted for approval so far, and their answers. */
+DraftBook *session_drafts(const Session *s);
 bool session_add_template(Session *s, const Template *t, Error *err);
 bool session_mark_branch(Session *s, const char *name, Error *err);
 void session_request_finish(Session *s, const char *outcome);

@@ -34,7 +34,7 @@ expect_in "$WORK/err" "bad.rules:6: rule 'a1': role 'lawyer' is not declared"
 printf 'ruleset name=x\nperimeter id=p situation=complaint action=shout verdict=allowed\n' >"$WORK/bad2.rules"
 expect_exit 1 -- "$CRISISDRILL" rules import "$WORK/bad2.rules" --db "$db"
 expect_in "$WORK/err" "bad2.rules:2:"
-expect_in "$WORK/err" "action=reply|dm|hide|delete|like"
+expect_in "$WORK/err" "action=reply|dm|hide|unhide|delete|like|quote"
 
 expect_exit 1 -- "$CRISISDRILL" rules export nosuchset --db "$db"
 expect_in "$WORK/err" "no rule set 'nosuchset'"
