@@ -11,7 +11,7 @@
  *    an alert with no cause and no news since the last one is unneeded;
  *  - every obligation is settled at the end, and the end itself is scored
  *    (the outcome rule) between the scenario's calm and silent references. */
-#include "score.h"
+#include "score_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -21,28 +21,11 @@
 #include "meaning.h"
 #include "text.h"
 
-#define REASON_MAX 1600
-/* Replies kept to compare a new one with (near-identical pasting). */
-#define REPLY_MEMORY 64
 /* Content words a note must share with a post to be about it. */
 #define FACTS_SHARED 2
 
 /* ---- the words of reasons, in the session's language ------------------- */
 
-typedef enum {
-    M_ALERT_MISSED, M_ALERT_MET, M_ALERT_LATE, M_ALERT_ANTICIPATED, M_ALERT_SETTLED_END, M_ALERT_LEFT,
-    M_UNNEEDED, M_NOTE, M_YES, M_NO,
-    M_ANSWER_TIME, M_ANSWER_LATE, M_NEVER_ANSWERED, M_NEVER_ANSWERED_WELL, M_ANSWER_SETTLED_END, M_ANSWER_LEFT,
-    M_SAYS, M_SAYS_BEFORE, M_FALLS_SHORT, M_DOES, M_AVOIDS,
-    M_TEMPLATE_USED, M_EDITED, M_TEMPLATE_FREE, M_TEMPLATE_DROPPED, M_TEMPLATE_MISFIT,
-    M_PDATA_OK, M_PDATA_BAD, M_REPEAT, M_FIGURES, M_STUFFED,
-    M_PERIM_OK, M_PERIM_FORBIDDEN, M_PERIM_AFTER, M_PERIM_WITHOUT,
-    M_WHAT_REPLY, M_WHAT_DM,
-    M_OUTCOME, M_OUTCOME_CALM, M_OUTCOME_BETWEEN, M_OUTCOME_FED, M_GOOD_ANSWER, M_GOOD_ALERT,
-    M_COUNT
-} Msg;
-
-/* Each message takes the same arguments, in the same order, in every language. */
 static const char *const messages[M_COUNT][2] = {
     [M_ALERT_MISSED] = {"%s was not alerted within %s of post %s.",
                         "%s n'a pas été alerté dans les %s qui ont suivi le post %s."},
@@ -128,58 +111,12 @@ static const char *const messages[M_COUNT][2] = {
                       "qui s'est passé, quelle ampleur, et ce qu'il faut."},
 };
 
-/* ---- state ---------------------------------------------------------------- */
-
-typedef struct TriggerState {
-    bool fired;
-    size_t window_lo;
-} TriggerState;
-
-typedef struct AlertMade {
-    char *role;
-    char *post_id;          /* what the alert was about, may be NULL */
-    Meaning *note;
-    int64_t at_ms;
-    int64_t action_id;
-    bool answered_a_call;   /* met an obligation, or brought news to its role */
-} AlertMade;
-
-typedef struct ReplyMade {
-    char *post_id;
-    Meaning *words;
-} ReplyMade;
-
-struct Scorer {
-    const RuleSet *rules;
-    Feed *feed;
-    ScoreSink sink;
-    int lang;                   /* 0 en, 1 fr: the language of reasons */
-    char *lang_code;
-    Lexicon *lexicon;
-    char **rule_phrases;        /* per rule: its lexicon id for words=, or NULL */
-    TriggerState *triggers;     /* one per rule, indexed like rules->rules */
-    bool *news;                 /* per role: something called for it since its last alert */
-    int64_t *negative_ms;
-    size_t nnegative, cap_negative;
-    Obligation **obligations;
-    size_t nobligations, cap_obligations;
-    AlertMade *alerts;
-    size_t nalerts, cap_alerts;
-    ReplyMade replies[REPLY_MEMORY];
-    size_t nreplies;            /* replies made; the last REPLY_MEMORY are kept */
-    uint64_t *credits;          /* open-addressed set of (rule, post) credited */
-    size_t ncredits, cap_credits;
-    SessionScale scale;
-    int64_t potential;
-    int total;
-};
-
-static const char *msg(const Scorer *s, Msg m) { return messages[m][s->lang]; }
+const char *score_msg(const Scorer *s, Msg m) { return messages[m][s->lang]; }
 
 static const char *const outcome_names[] = {"respected", "broken", "on_time", "late", "missed", "unneeded", "open"};
 const char *outcome_name(Outcome o) { return outcome_names[o]; }
 
-static bool grow(void **items, size_t n, size_t *cap, size_t size)
+bool score_grow(void **items, size_t n, size_t *cap, size_t size)
 {
     if (n < *cap)
         return true;
@@ -309,7 +246,7 @@ static bool credits_insert(uint64_t *table, size_t cap, uint64_t key)
 
 /* True the first time (rule, post) earns; false when it already has, or
  * when out of memory (no credit is the safe side). */
-static bool first_credit(Scorer *s, const Rule *rule, const char *post_id)
+bool score_first_credit(Scorer *s, const Rule *rule, const char *post_id)
 {
     if (2 * (s->ncredits + 1) > s->cap_credits) {
         size_t ncap = s->cap_credits ? s->cap_credits * 2 : 64;
@@ -333,7 +270,7 @@ static bool first_credit(Scorer *s, const Rule *rule, const char *post_id)
  * marked as a credit of the rule slot past the last rule. */
 static const Rule *answered_marker(const Scorer *s) { return s->rules->rules + s->rules->nrules; }
 
-static bool already_credited(const Scorer *s, const Rule *rule, const char *post_id)
+bool score_credited(const Scorer *s, const Rule *rule, const char *post_id)
 {
     if (!s->cap_credits)
         return false;
@@ -344,7 +281,7 @@ static bool already_credited(const Scorer *s, const Rule *rule, const char *post
     return false;
 }
 
-static bool emit(Scorer *s, const Rule *rule, int64_t action_id, const char *post_id, int64_t at_ms,
+bool score_emit(Scorer *s, const Rule *rule, int64_t action_id, const char *post_id, int64_t at_ms,
                  Outcome outcome, int points, const char *reason, Error *err)
 {
     ScoreRow row = {rule, action_id, post_id, at_ms, outcome, points, reason};
@@ -353,15 +290,15 @@ static bool emit(Scorer *s, const Rule *rule, int64_t action_id, const char *pos
 }
 
 /* A positive row, once per (rule, post): a second earning is silent. */
-static bool emit_credit(Scorer *s, const Rule *rule, int64_t action_id, const char *post_id, int64_t at_ms,
+bool score_emit_credit(Scorer *s, const Rule *rule, int64_t action_id, const char *post_id, int64_t at_ms,
                         Outcome outcome, int points, const char *reason, Error *err)
 {
-    if (points > 0 && !first_credit(s, rule, post_id))
+    if (points > 0 && !score_first_credit(s, rule, post_id))
         return true;
-    return emit(s, rule, action_id, post_id, at_ms, outcome, points, reason, err);
+    return score_emit(s, rule, action_id, post_id, at_ms, outcome, points, reason, err);
 }
 
-static void append(char *buf, size_t size, const char *fmt, const char *a, const char *b)
+void score_append(char *buf, size_t size, const char *fmt, const char *a, const char *b)
 {
     size_t n = strlen(buf);
     if (n < size)
@@ -370,11 +307,11 @@ static void append(char *buf, size_t size, const char *fmt, const char *a, const
 
 /* Appends the rule's rationale to a reason, in the session's language
  * when the rule file gives it (why_fr=). */
-static void rationale(const Scorer *s, char *buf, size_t size, const Rule *rule)
+void score_rationale(const Scorer *s, char *buf, size_t size, const Rule *rule)
 {
     const char *why = s->lang == 1 && rule->rationale_fr ? rule->rationale_fr : rule->rationale;
     if (why && *why)
-        append(buf, size, " %s%s", why, "");
+        score_append(buf, size, " %s%s", why, "");
 }
 
 /* Appends what a good answer to a post of the situation would have been. */
@@ -383,7 +320,7 @@ static void with_good_answer(const Scorer *s, char *buf, size_t size, const char
     const char *id = NULL;
     const char *text = s->sink.template_for ? s->sink.template_for(s->sink.ctx, situation, &id) : NULL;
     if (text && id)
-        append(buf, size, msg(s, M_GOOD_ANSWER), text, id);
+        score_append(buf, size, score_msg(s, M_GOOD_ANSWER), text, id);
 }
 
 /* ---- meaning --------------------------------------------------------------- */
@@ -391,22 +328,22 @@ static void with_good_answer(const Scorer *s, char *buf, size_t size, const char
 /* The phrase of the rule (its concept, or its own words) that m holds. */
 /* The lexicon id of what a rule looks for: its concept, or its own words;
  * NULL when it looks for nothing. */
-static const char *rule_lexicon_id(const Scorer *s, const Rule *r)
+const char *score_rule_lexicon_id(const Scorer *s, const Rule *r)
 {
     return r->concept ? r->concept : s->rule_phrases[r - s->rules->rules];
 }
 
-static const char *rule_phrase(const Scorer *s, const Rule *r, const Meaning *m)
+const char *score_rule_phrase(const Scorer *s, const Rule *r, const Meaning *m)
 {
-    const char *id = rule_lexicon_id(s, r);
+    const char *id = score_rule_lexicon_id(s, r);
     return m && id ? meaning_expresses(s->lexicon, m, id) : NULL;
 }
 
-static Meaning *analyse(Scorer *s, const char *text) { return meaning_of(s->lexicon, text ? text : "", s->lang_code); }
+Meaning *score_analyse(Scorer *s, const char *text) { return meaning_of(s->lexicon, text ? text : "", s->lang_code); }
 
 /* ---- alert obligations ------------------------------------------------- */
 
-static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *post, Meaning **words)
+bool score_trigger_met(Scorer *s, size_t i, const Rule *r, const Post *post, Meaning **words)
 {
     if (r->situation && strcmp(r->situation, "*") != 0 && strcmp(r->situation, post->situation) != 0)
         return false; /* a situation filter narrows every trigger */
@@ -419,8 +356,8 @@ static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *
     }
     case TRIGGER_KEYWORDS:
         if (!*words)
-            *words = analyse(s, post->text);
-        return rule_phrase(s, r, *words) != NULL;
+            *words = score_analyse(s, post->text);
+        return score_rule_phrase(s, r, *words) != NULL;
     case TRIGGER_VOLUME: {
         if (!post->negative || !post_is_public(post))
             return false;
@@ -460,9 +397,9 @@ static bool alert_foresaw(Scorer *s, const AlertMade *a, const Obligation *ob)
         return true;
     if (!a->note)
         return false;
-    if (ob->rule->trigger == TRIGGER_KEYWORDS && rule_phrase(s, ob->rule, a->note))
+    if (ob->rule->trigger == TRIGGER_KEYWORDS && score_rule_phrase(s, ob->rule, a->note))
         return true;
-    Meaning *words = analyse(s, post->text);
+    Meaning *words = score_analyse(s, post->text);
     bool shared = words && meaning_shared(a->note, words) >= FACTS_SHARED;
     meaning_free(words);
     return shared;
@@ -487,7 +424,7 @@ static bool open_obligation(Scorer *s, const Rule *r, const Post *post, Error *e
 {
     Obligation *ob = calloc(1, sizeof *ob);
     if (!ob || !(ob->post_id = strdup(post->id)) ||
-        !grow((void **)&s->obligations, s->nobligations, &s->cap_obligations, sizeof *s->obligations)) {
+        !score_grow((void **)&s->obligations, s->nobligations, &s->cap_obligations, sizeof *s->obligations)) {
         if (ob)
             free(ob->post_id);
         free(ob);
@@ -567,7 +504,7 @@ bool scorer_on_post(Scorer *s, const Post *post, Error *err)
         return true; /* the trainee's own words and bare reposts raise nothing */
     add_potential(s, post);
     if (post->negative && post_is_public(post)) { /* private messages, headlines, colleagues: no public noise */
-        if (!grow((void **)&s->negative_ms, s->nnegative, &s->cap_negative, sizeof *s->negative_ms))
+        if (!score_grow((void **)&s->negative_ms, s->nnegative, &s->cap_negative, sizeof *s->negative_ms))
             return error_set(err, "out of memory");
         s->negative_ms[s->nnegative++] = post->shown_ms;
     }
@@ -582,7 +519,7 @@ bool scorer_on_post(Scorer *s, const Post *post, Error *err)
          * post of a long run costs more than the news it would bring. */
         if (r->kind != RULE_ALERT || (s->triggers[i].fired && r->trigger == TRIGGER_KEYWORDS))
             continue;
-        if (!alert_condition_met(s, i, r, post, &words))
+        if (!score_trigger_met(s, i, r, post, &words))
             continue;
         s->news[role_index(s, r->role)] = true;
         if (s->triggers[i].fired)
@@ -608,7 +545,7 @@ static bool grade_note(Scorer *s, const Obligation *ob, const AlertMade *a, int6
     bool what = a->post_id != NULL, size = false, need = false;
     if (a->note) {
         if (!what && post) {
-            Meaning *words = analyse(s, post->text);
+            Meaning *words = score_analyse(s, post->text);
             what = words && meaning_shared(a->note, words) >= FACTS_SHARED;
             meaning_free(words);
         }
@@ -618,10 +555,10 @@ static bool grade_note(Scorer *s, const Obligation *ob, const AlertMade *a, int6
     int parts = what + size + need;
     int points = (r->note_points * parts + 1) / 3;
     char reason[REASON_MAX];
-    snprintf(reason, sizeof reason, msg(s, M_NOTE), r->role, msg(s, what ? M_YES : M_NO), msg(s, size ? M_YES : M_NO),
-             msg(s, need ? M_YES : M_NO));
+    snprintf(reason, sizeof reason, score_msg(s, M_NOTE), r->role, score_msg(s, what ? M_YES : M_NO), score_msg(s, size ? M_YES : M_NO),
+             score_msg(s, need ? M_YES : M_NO));
     /* Dated with the obligation it was graded for, beside its on-time row. */
-    return emit(s, r, a->action_id, ob->post_id, at_ms, parts ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
+    return score_emit(s, r, a->action_id, ob->post_id, at_ms, parts ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
 }
 
 static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64_t at_ms, const AlertMade *by,
@@ -634,22 +571,22 @@ static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64
     ob->met_by_action = by->action_id;
     int points = outcome == OUTCOME_ON_TIME ? r->points : -r->late;
     if (at_ms == ob->triggered_ms && outcome == OUTCOME_ON_TIME)
-        snprintf(reason, sizeof reason, msg(s, M_ALERT_ANTICIPATED), r->role, ob->post_id,
+        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_ANTICIPATED), r->role, ob->post_id,
                  text_duration(d2, sizeof d2, r->deadline_ms));
     else
-        snprintf(reason, sizeof reason, msg(s, outcome == OUTCOME_LATE ? M_ALERT_LATE : M_ALERT_MET), r->role,
+        snprintf(reason, sizeof reason, score_msg(s, outcome == OUTCOME_LATE ? M_ALERT_LATE : M_ALERT_MET), r->role,
                  text_duration(d1, sizeof d1, at_ms - ob->triggered_ms), ob->post_id,
                  text_duration(d2, sizeof d2, r->deadline_ms));
-    rationale(s, reason, sizeof reason, r);
+    score_rationale(s, reason, sizeof reason, r);
     if (outcome == OUTCOME_LATE)
-        append(reason, sizeof reason, msg(s, M_GOOD_ALERT), r->role, ob->post_id);
+        score_append(reason, sizeof reason, score_msg(s, M_GOOD_ALERT), r->role, ob->post_id);
     if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
         return false;
-    return emit(s, r, by->action_id, ob->post_id, at_ms, outcome, points, reason, err) && grade_note(s, ob, by, at_ms, err);
+    return score_emit(s, r, by->action_id, ob->post_id, at_ms, outcome, points, reason, err) && grade_note(s, ob, by, at_ms, err);
 }
 
 /* The share of a deadline gone at t, in 0..1. */
-static double share_gone(int64_t from_ms, int64_t deadline_ms, int64_t t_ms)
+double score_share_gone(int64_t from_ms, int64_t deadline_ms, int64_t t_ms)
 {
     double f = deadline_ms > 0 ? (double)(t_ms - from_ms) / (double)deadline_ms : 1;
     return f < 0 ? 0 : f > 1 ? 1 : f;
@@ -661,23 +598,23 @@ static bool settle_obligation(Scorer *s, Obligation *ob, int64_t t_ms, bool left
     char reason[REASON_MAX], d1[32], d2[32];
     int points = -r->penalty;
     if (ob->due_ms <= t_ms) {
-        snprintf(reason, sizeof reason, msg(s, M_ALERT_MISSED), r->role, text_duration(d1, sizeof d1, r->deadline_ms),
+        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_MISSED), r->role, text_duration(d1, sizeof d1, r->deadline_ms),
                  ob->post_id);
     } else if (left_early) {
-        snprintf(reason, sizeof reason, msg(s, M_ALERT_LEFT), text_duration(d1, sizeof d1, t_ms), r->role, ob->post_id,
+        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_LEFT), text_duration(d1, sizeof d1, t_ms), r->role, ob->post_id,
                  text_duration(d2, sizeof d2, r->deadline_ms));
     } else {
-        double f = share_gone(ob->triggered_ms, r->deadline_ms, t_ms);
+        double f = score_share_gone(ob->triggered_ms, r->deadline_ms, t_ms);
         points = -(int)lround(r->penalty * f);
-        snprintf(reason, sizeof reason, msg(s, M_ALERT_SETTLED_END), text_duration(d1, sizeof d1, t_ms - ob->triggered_ms),
+        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_SETTLED_END), text_duration(d1, sizeof d1, t_ms - ob->triggered_ms),
                  ob->post_id, r->role, (int)lround(f * 100), text_duration(d2, sizeof d2, r->deadline_ms));
     }
-    rationale(s, reason, sizeof reason, r);
-    append(reason, sizeof reason, msg(s, M_GOOD_ALERT), r->role, ob->post_id);
+    score_rationale(s, reason, sizeof reason, r);
+    score_append(reason, sizeof reason, score_msg(s, M_GOOD_ALERT), r->role, ob->post_id);
     ob->outcome = OUTCOME_MISSED;
     if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
         return false;
-    return emit(s, r, 0, ob->post_id, ob->due_ms < t_ms ? ob->due_ms : t_ms, OUTCOME_MISSED, points, reason, err);
+    return score_emit(s, r, 0, ob->post_id, ob->due_ms < t_ms ? ob->due_ms : t_ms, OUTCOME_MISSED, points, reason, err);
 }
 
 /* Whether `role` had been told, by `t`, in an alert that counts: one that
@@ -702,12 +639,12 @@ static bool role_was_alerted_before(Scorer *s, const char *role, int64_t t_ms, c
  * may react to. A blind alert tells the person alerted nothing. */
 static bool score_alert(Scorer *s, const Action *a, int64_t action_id, bool *good, Error *err)
 {
-    if (!grow((void **)&s->alerts, s->nalerts, &s->cap_alerts, sizeof *s->alerts))
+    if (!score_grow((void **)&s->alerts, s->nalerts, &s->cap_alerts, sizeof *s->alerts))
         return error_set(err, "out of memory");
     AlertMade *made = &s->alerts[s->nalerts];
     *made = (AlertMade){.at_ms = a->at_ms, .action_id = action_id};
     if (!(made->role = strdup(a->role)) || (a->post_id && !(made->post_id = strdup(a->post_id))) ||
-        (a->text && *a->text && !(made->note = analyse(s, a->text)))) {
+        (a->text && *a->text && !(made->note = score_analyse(s, a->text)))) {
         free(made->role);
         free(made->post_id);
         return error_set(err, "out of memory");
@@ -741,9 +678,9 @@ static bool score_unneeded_alerts(Scorer *s, Error *err)
         if (!r)
             continue;
         char reason[REASON_MAX];
-        snprintf(reason, sizeof reason, msg(s, M_UNNEEDED), a->role);
-        rationale(s, reason, sizeof reason, r);
-        if (!emit(s, r, a->action_id, a->post_id, a->at_ms, OUTCOME_UNNEEDED, -r->penalty, reason, err))
+        snprintf(reason, sizeof reason, score_msg(s, M_UNNEEDED), a->role);
+        score_rationale(s, reason, sizeof reason, r);
+        if (!score_emit(s, r, a->action_id, a->post_id, a->at_ms, OUTCOME_UNNEEDED, -r->penalty, reason, err))
             return false;
     }
     return true;
@@ -811,7 +748,7 @@ static void judge_template(Scorer *s, Judgement *j)
         j->on_template = true;
         return;
     }
-    Meaning *t = analyse(s, a->template_text);
+    Meaning *t = score_analyse(s, a->template_text);
     double kept = t && j->words ? meaning_share(t, j->words) : 0;
     meaning_free(t);
     const Rule *r = template_rule(s);
@@ -867,59 +804,59 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
     char reason[REASON_MAX] = "";
     switch (r->check) {
     case CHECK_CONTAINS:
-        if (already_credited(s, r, j->post->id))
+        if (score_credited(s, r, j->post->id))
             return true; /* met for this post already: a follow-up need not say it again */
-        found = rule_phrase(s, r, j->words);
+        found = score_rule_phrase(s, r, j->words);
         respected = found != NULL && !j->stuffed;
         if (respected)
-            snprintf(reason, sizeof reason, msg(s, M_DOES), j->what, r->key, found);
+            snprintf(reason, sizeof reason, score_msg(s, M_DOES), j->what, r->key, found);
         else
-            snprintf(reason, sizeof reason, msg(s, j->stuffed ? M_STUFFED : M_FALLS_SHORT), j->what, r->key);
+            snprintf(reason, sizeof reason, score_msg(s, j->stuffed ? M_STUFFED : M_FALLS_SHORT), j->what, r->key);
         break;
     case CHECK_ABSENT:
-        found = rule_phrase(s, r, j->words);
+        found = score_rule_phrase(s, r, j->words);
         respected = found == NULL || (r->role && role_was_alerted_before(s, r->role, a->at_ms, j->post));
         if (respected)
-            snprintf(reason, sizeof reason, msg(s, M_AVOIDS), j->what, r->key);
+            snprintf(reason, sizeof reason, score_msg(s, M_AVOIDS), j->what, r->key);
         else if (r->role)
-            snprintf(reason, sizeof reason, msg(s, M_SAYS_BEFORE), j->what, found, r->role);
+            snprintf(reason, sizeof reason, score_msg(s, M_SAYS_BEFORE), j->what, found, r->role);
         else
-            snprintf(reason, sizeof reason, msg(s, M_SAYS), j->what, found);
+            snprintf(reason, sizeof reason, score_msg(s, M_SAYS), j->what, found);
         break;
     case CHECK_TEMPLATE:
         counts_for_story = false; /* materials: free text that says the right things is still a good answer */
         respected = j->on_template;
         if (respected)
-            snprintf(reason, sizeof reason, msg(s, M_TEMPLATE_USED), j->what, a->template_id,
-                     a->edited ? msg(s, M_EDITED) : "");
+            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_USED), j->what, a->template_id,
+                     a->edited ? score_msg(s, M_EDITED) : "");
         else if (a->template_id && a->template_situation && strcmp(a->template_situation, "*") != 0 &&
                  strcmp(a->template_situation, j->post->situation) != 0)
-            snprintf(reason, sizeof reason, msg(s, M_TEMPLATE_MISFIT), j->what, a->template_id, a->template_situation,
+            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_MISFIT), j->what, a->template_id, a->template_situation,
                      j->post->situation);
         else if (a->template_id)
-            snprintf(reason, sizeof reason, msg(s, M_TEMPLATE_DROPPED), j->what, a->template_id, j->kept_percent);
+            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_DROPPED), j->what, a->template_id, j->kept_percent);
         else {
             const char *id = NULL;
             if (s->sink.template_for)
                 s->sink.template_for(s->sink.ctx, j->post->situation, &id);
-            snprintf(reason, sizeof reason, msg(s, M_TEMPLATE_FREE), j->what, id ? id : "?");
+            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_FREE), j->what, id ? id : "?");
         }
         break;
     case CHECK_DISTINCT:
         respected = j->repeat_of == NULL;
         if (!respected)
-            snprintf(reason, sizeof reason, msg(s, M_REPEAT), j->what, j->repeat_percent, j->repeat_of);
+            snprintf(reason, sizeof reason, score_msg(s, M_REPEAT), j->what, j->repeat_percent, j->repeat_of);
         break;
     case CHECK_NO_FIGURES:
         respected = !(j->words && meaning_has_number(j->words)) ||
                     (r->role && role_was_alerted_before(s, r->role, a->at_ms, j->post));
         if (!respected)
-            snprintf(reason, sizeof reason, msg(s, M_FIGURES), j->what);
+            snprintf(reason, sizeof reason, score_msg(s, M_FIGURES), j->what);
         break;
     case CHECK_NO_PERSONAL_DATA:
     default:
         respected = !text_has_personal_data(a->text ? a->text : "");
-        snprintf(reason, sizeof reason, msg(s, respected ? M_PDATA_OK : M_PDATA_BAD), j->what);
+        snprintf(reason, sizeof reason, score_msg(s, respected ? M_PDATA_OK : M_PDATA_BAD), j->what);
         break;
     }
     if (!respected && counts_for_story)
@@ -928,13 +865,13 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
         return true;
     if (respected && (r->points == 0 || !j->good))
         return true; /* nothing earned, nothing to explain; a bad or pasted answer earns nothing */
-    rationale(s, reason, sizeof reason, r);
+    score_rationale(s, reason, sizeof reason, r);
     if (!respected && r->check != CHECK_DISTINCT)
         with_good_answer(s, reason, sizeof reason, j->post->situation);
     if (respected)
-        return emit_credit(s, r, j->action_id, j->post->id, a->at_ms, OUTCOME_RESPECTED,
+        return score_emit_credit(s, r, j->action_id, j->post->id, a->at_ms, OUTCOME_RESPECTED,
                            r->points, reason, err);
-    return emit(s, r, j->action_id, j->post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
+    return score_emit(s, r, j->action_id, j->post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
 }
 
 static bool score_response_time(Scorer *s, Judgement *j, Error *err)
@@ -945,20 +882,20 @@ static bool score_response_time(Scorer *s, Judgement *j, Error *err)
     const Rule *r = rules_target(s->rules, post->situation);
     if (!r)
         return true;
-    if (already_credited(s, answered_marker(s), post->id))
+    if (score_credited(s, answered_marker(s), post->id))
         return true; /* only the first good answer to a post is timed */
     if (!j->good)
         return true; /* a bad answer is no answer: the clock runs on */
-    first_credit(s, answered_marker(s), post->id);
+    score_first_credit(s, answered_marker(s), post->id);
     int64_t waited = j->a->at_ms - post->shown_ms;
     bool on_time = waited <= r->deadline_ms;
     char reason[REASON_MAX], d1[32], d2[32];
-    snprintf(reason, sizeof reason, msg(s, on_time ? M_ANSWER_TIME : M_ANSWER_LATE), post->id, post->situation,
+    snprintf(reason, sizeof reason, score_msg(s, on_time ? M_ANSWER_TIME : M_ANSWER_LATE), post->id, post->situation,
              text_duration(d1, sizeof d1, waited), text_duration(d2, sizeof d2, r->deadline_ms));
-    rationale(s, reason, sizeof reason, r);
+    score_rationale(s, reason, sizeof reason, r);
     if (on_time)
-        return emit_credit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_ON_TIME, r->points, reason, err);
-    return emit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_LATE, -r->late, reason, err);
+        return score_emit_credit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_ON_TIME, r->points, reason, err);
+    return score_emit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_LATE, -r->late, reason, err);
 }
 
 static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
@@ -974,16 +911,16 @@ static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
     switch (r->verdict) {
     case VERDICT_ALLOWED:
         respected = true;
-        snprintf(reason, sizeof reason, msg(s, M_PERIM_OK), what, post->situation);
+        snprintf(reason, sizeof reason, score_msg(s, M_PERIM_OK), what, post->situation);
         break;
     case VERDICT_FORBIDDEN:
         respected = false;
-        snprintf(reason, sizeof reason, msg(s, M_PERIM_FORBIDDEN), what, post->situation);
+        snprintf(reason, sizeof reason, score_msg(s, M_PERIM_FORBIDDEN), what, post->situation);
         break;
     case VERDICT_ALERT_FIRST:
     default:
         respected = role_was_alerted_before(s, r->role, a->at_ms, post);
-        snprintf(reason, sizeof reason, msg(s, respected ? M_PERIM_AFTER : M_PERIM_WITHOUT), what, post->situation,
+        snprintf(reason, sizeof reason, score_msg(s, respected ? M_PERIM_AFTER : M_PERIM_WITHOUT), what, post->situation,
                  r->role);
         break;
     }
@@ -991,14 +928,14 @@ static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
         j->good = false;
     if (j->dry || (respected && (r->points == 0 || !j->good)))
         return true;
-    rationale(s, reason, sizeof reason, r);
+    score_rationale(s, reason, sizeof reason, r);
     if (respected)
-        return emit_credit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_RESPECTED, r->points, reason, err);
+        return score_emit_credit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_RESPECTED, r->points, reason, err);
     if (r->verdict == VERDICT_ALERT_FIRST)
-        append(reason, sizeof reason, msg(s, M_GOOD_ALERT), r->role, post->id);
+        score_append(reason, sizeof reason, score_msg(s, M_GOOD_ALERT), r->role, post->id);
     else
         with_good_answer(s, reason, sizeof reason, post->situation);
-    return emit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
+    return score_emit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
 }
 
 /* A string of expected words rather than an answer: one concept said three
@@ -1014,7 +951,7 @@ static bool judge_stuffing(Scorer *s, const Judgement *j)
         if (r->check != CHECK_CONTAINS || !reply_rule_applies(r, j->a, j->post))
             continue;
         size_t cov = 0;
-        const char *id = rule_lexicon_id(s, r);
+        const char *id = score_rule_lexicon_id(s, r);
         size_t n = id ? meaning_phrase_hits(s->lexicon, j->words, id, &cov) : 0;
         if (n >= 3)
             return true;
@@ -1056,7 +993,7 @@ static bool score_answer(Scorer *s, Judgement *j, Error *err)
 /* An answer to a post (a reply, a message): its words are judged. */
 static bool score_words_on_post(Scorer *s, Judgement *j, Error *err)
 {
-    if (!(j->words = analyse(s, j->a->text)))
+    if (!(j->words = score_analyse(s, j->a->text)))
         return error_set(err, "out of memory");
     bool ok = score_answer(s, j, err);
     if (ok)
@@ -1082,7 +1019,7 @@ bool scorer_on_action(Scorer *s, const Action *a, int64_t action_id, bool *good,
     if (!post)
         return error_set(err, "no post '%s' in the feed", a->post_id ? a->post_id : "");
     Judgement j = {.a = a, .action_id = action_id, .post = post, .good = true,
-                   .what = msg(s, k->joins == JOINS_AS_DM ? M_WHAT_DM : M_WHAT_REPLY)};
+                   .what = score_msg(s, k->joins == JOINS_AS_DM ? M_WHAT_DM : M_WHAT_REPLY)};
     bool ok = k->scoring == SCORED_ANSWER ? score_words_on_post(s, &j, err) : score_perimeter(s, &j, err);
     *good = j.good;
     return ok;
@@ -1095,7 +1032,7 @@ static bool score_unanswered(Scorer *s, int64_t t_ms, bool left_early, Error *er
     size_t n = feed_post_count(s->feed);
     for (size_t i = 0; i < n; i++) {
         const Post *p = feed_post_at(s->feed, i);
-        if (p->by_trainee || p->kind == POST_REPOST || p->deleted || already_credited(s, answered_marker(s), p->id))
+        if (p->by_trainee || p->kind == POST_REPOST || p->deleted || score_credited(s, answered_marker(s), p->id))
             continue;
         const Rule *r = rules_target(s->rules, p->situation);
         if (!r)
@@ -1104,20 +1041,20 @@ static bool score_unanswered(Scorer *s, int64_t t_ms, bool left_early, Error *er
         int points = -r->penalty;
         int64_t due = p->shown_ms + r->deadline_ms;
         if (due <= t_ms) {
-            snprintf(reason, sizeof reason, msg(s, p->first_response_ms >= 0 ? M_NEVER_ANSWERED_WELL : M_NEVER_ANSWERED),
+            snprintf(reason, sizeof reason, score_msg(s, p->first_response_ms >= 0 ? M_NEVER_ANSWERED_WELL : M_NEVER_ANSWERED),
                      p->id, p->situation, text_duration(d1, sizeof d1, r->deadline_ms));
         } else if (left_early) {
-            snprintf(reason, sizeof reason, msg(s, M_ANSWER_LEFT), text_duration(d1, sizeof d1, t_ms), p->id,
+            snprintf(reason, sizeof reason, score_msg(s, M_ANSWER_LEFT), text_duration(d1, sizeof d1, t_ms), p->id,
                      p->situation, text_duration(d2, sizeof d2, r->deadline_ms));
         } else {
-            double f = share_gone(p->shown_ms, r->deadline_ms, t_ms);
+            double f = score_share_gone(p->shown_ms, r->deadline_ms, t_ms);
             points = -(int)lround(r->penalty * f);
-            snprintf(reason, sizeof reason, msg(s, M_ANSWER_SETTLED_END), p->id, p->situation, (int)lround(f * 100),
+            snprintf(reason, sizeof reason, score_msg(s, M_ANSWER_SETTLED_END), p->id, p->situation, (int)lround(f * 100),
                      text_duration(d1, sizeof d1, r->deadline_ms));
         }
-        rationale(s, reason, sizeof reason, r);
+        score_rationale(s, reason, sizeof reason, r);
         with_good_answer(s, reason, sizeof reason, p->situation);
-        if (!emit(s, r, 0, p->id, due < t_ms ? due : t_ms, OUTCOME_MISSED, points, reason, err))
+        if (!score_emit(s, r, 0, p->id, due < t_ms ? due : t_ms, OUTCOME_MISSED, points, reason, err))
             return false;
     }
     return true;
@@ -1150,11 +1087,11 @@ static bool score_outcome(Scorer *s, int64_t t_ms, Error *err)
     f = f > 1 ? 1 : f < -1 ? -1 : f;
     int points = f >= 0 ? (int)lround(r->points * f) : -(int)lround(r->penalty * -f);
     char reason[REASON_MAX];
-    snprintf(reason, sizeof reason, msg(s, M_OUTCOME), (long long)s->scale.reach_final,
+    snprintf(reason, sizeof reason, score_msg(s, M_OUTCOME), (long long)s->scale.reach_final,
              (long long)s->scale.reach_calm, (long long)s->scale.reach_silent,
-             msg(s, f >= 0.75 ? M_OUTCOME_CALM : f >= 0 ? M_OUTCOME_BETWEEN : M_OUTCOME_FED));
-    rationale(s, reason, sizeof reason, r);
-    return emit(s, r, 0, NULL, t_ms, points >= 0 ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
+             score_msg(s, f >= 0.75 ? M_OUTCOME_CALM : f >= 0 ? M_OUTCOME_BETWEEN : M_OUTCOME_FED));
+    score_rationale(s, reason, sizeof reason, r);
+    return score_emit(s, r, 0, NULL, t_ms, points >= 0 ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
 }
 
 bool scorer_finish(Scorer *s, int64_t t_ms, bool left_early, Error *err)
