@@ -105,6 +105,62 @@ static const char *const messages[M_COUNT][2] = {
     [M_OUTCOME_FED] = {"the crisis ended worse than if nobody had answered: the answers fed the fire.",
                        "la crise s'est terminée pire que sans réponse : les réponses ont attisé le feu."},
     [M_GOOD_ANSWER] = {" A good answer: \"%s\" (template '%s').", " Une bonne réponse : « %s » (modèle « %s »)."},
+    [M_WHAT_QUOTE] = {"Quote-post", "Citation"},
+    [M_WHAT_STATEMENT] = {"Statement %s", "La déclaration %s"},
+    [M_ST_STUFFED] = {"%s is a string of expected words, not a statement about what happened.",
+                      "%s aligne des mots attendus au lieu de dire ce qui se passe."},
+    [M_ST_REPEAT] = {"%s repeats, almost word for word (%d%% the same), statement %s: the same statement published "
+                     "again earns nothing.",
+                     "%s répète presque mot pour mot (%d %% identique) la déclaration %s : la même déclaration "
+                     "publiée à nouveau ne rapporte rien."},
+    [M_ST_ON_TIME] = {"%s came %s after post %s (%s) called for a statement; due within %s.",
+                      "%s est venue %s après que le post %s (%s) a appelé une déclaration ; attendue sous %s."},
+    [M_ST_LATE] = {"%s came %s after post %s (%s) called for a statement; due within %s: late.",
+                   "%s est venue %s après que le post %s (%s) a appelé une déclaration ; attendue sous %s : en "
+                   "retard."},
+    [M_ST_MISSED] = {"No good statement was published within %s of post %s (%s).",
+                     "Aucune déclaration valable n'a été publiée dans les %s qui ont suivi le post %s (%s)."},
+    [M_ST_SETTLED_END] = {"The scenario ended %s after post %s (%s) with no good statement published: %d%% of its %s "
+                          "deadline had passed, and the penalty is in proportion.",
+                          "Le scénario s'est terminé %s après le post %s (%s) sans déclaration valable : %d %% du "
+                          "délai de %s était écoulé, la pénalité est en proportion."},
+    [M_ST_LEFT] = {"The trainee left at %s with no statement published after post %s (%s; due within %s).",
+                   "L'apprenant est parti à %s sans avoir publié de déclaration après le post %s (%s ; attendue "
+                   "sous %s)."},
+    [M_ST_EARLY] = {"%s at %s: nothing on screen called for a statement yet, so it holds no line for what comes "
+                    "later (rule %s: the clock starts when the situation appears).",
+                    "%s à %s : rien à l'écran n'appelait encore de déclaration, elle ne vaut donc pas pour ce qui "
+                    "vient ensuite (règle %s : le délai court dès que la situation apparaît)."},
+    [M_ST_GOOD] = {" A good statement: a short holding line that says what it is about, that it is being looked "
+                   "into and when the next update comes%s.",
+                   " Une bonne déclaration : une courte déclaration d'attente qui dit de quoi il s'agit, que l'on "
+                   "s'en occupe et quand viendra la prochaine information%s."},
+    [M_ST_GOOD_APPROVED] = {", drafted, submitted to %s and published as %s approved it",
+                            ", rédigée, soumise à %s et publiée telle que %s l'a approuvée"},
+    [M_APPR_OK] = {"%s rests on the text %s approved (draft %s%s).",
+                   "%s reprend le texte approuvé par %s (projet %s%s)."},
+    [M_AMENDED] = {", as amended", ", amendé"},
+    [M_APPR_NONE] = {"%s was published without %s's approval: no draft was submitted to %s.",
+                     "%s a été publiée sans l'accord de %s : aucun projet n'a été soumis à %s."},
+    [M_APPR_PENDING] = {"%s was published while draft %s still waited for %s's answer.",
+                        "%s a été publiée alors que le projet %s attendait encore la réponse de %s."},
+    [M_APPR_REFUSED] = {"%s was published although %s had refused draft %s (\"%s\").",
+                        "%s a été publiée alors que %s avait refusé le projet %s (« %s »)."},
+    [M_APPR_OTHER_ROLE] = {"%s publishes draft %s, which was submitted to %s, not to %s.",
+                           "%s publie le projet %s, soumis à %s et non à %s."},
+    [M_APPR_BEYOND_CONCEPT] = {"%s goes beyond the text %s approved (draft %s): it adds \"%s\".",
+                               "%s va au-delà du texte approuvé par %s (projet %s) : elle ajoute « %s »."},
+    [M_APPR_BEYOND_FIGURES] = {"%s goes beyond the text %s approved (draft %s): it adds figures.",
+                               "%s va au-delà du texte approuvé par %s (projet %s) : elle ajoute des chiffres."},
+    [M_APPR_BEYOND_WORDS] = {"%s goes beyond the text %s approved (draft %s): %d%% of its words are not in it.",
+                             "%s va au-delà du texte approuvé par %s (projet %s) : %d %% de ses mots n'y figurent "
+                             "pas."},
+    [M_APPR_HOW] = {" Submit a draft to %s, wait for the answer, and publish what %s approved (small edits only).",
+                    " Soumettre un projet à %s, attendre sa réponse, et publier ce que %s a approuvé (retouches "
+                    "mineures seulement)."},
+    [M_DRAFT_ROLE] = {"Draft %s went to %s; rule %s asks %s to approve statements: this draft approves nothing.",
+                      "Le projet %s a été soumis à %s ; la règle %s demande l'accord de %s pour les déclarations : "
+                      "ce projet n'approuve rien."},
     [M_GOOD_ALERT] = {" A good alert: to %s as soon as post %s shows, naming it, with a note that says what happened, "
                       "how big it is and what is needed.",
                       " Une bonne alerte : à %s dès que le post %s apparaît, en le citant, avec une note qui dit ce "
@@ -208,8 +264,11 @@ void scorer_free(Scorer *s)
     free(s->news);
     free(s->credits);
     free(s->lang_code);
+    score_statements_free(s);
     free(s);
 }
+
+void scorer_set_drafts(Scorer *s, const DraftBook *drafts) { s->drafts = drafts; }
 
 void scorer_set_scale(Scorer *s, const SessionScale *scale)
 {
@@ -345,7 +404,7 @@ Meaning *score_analyse(Scorer *s, const char *text) { return meaning_of(s->lexic
 
 bool score_trigger_met(Scorer *s, size_t i, const Rule *r, const Post *post, Meaning **words)
 {
-    if (r->situation && strcmp(r->situation, "*") != 0 && strcmp(r->situation, post->situation) != 0)
+    if (r->situation && !rule_lists(r->situation, post->situation))
         return false; /* a situation filter narrows every trigger */
     switch (r->trigger) {
     case TRIGGER_SITUATION:
@@ -459,26 +518,25 @@ static int answer_points(const Scorer *s, const Post *post, const char *kind)
     for (size_t i = 0; i < s->rules->nrules; i++) {
         const Rule *r = &s->rules->rules[i];
         if (r->kind != RULE_REPLY || (strcmp(r->situation, "*") && strcmp(r->situation, post->situation)) ||
-            (strcmp(r->action, "*") && strcmp(r->action, kind)) || (r->check == CHECK_TEMPLATE && !offered))
+            !rule_lists(r->action, kind) || (r->check == CHECK_TEMPLATE && !offered))
             continue;
         points += r->points;
     }
     return points;
 }
 
+/* The best a post can earn: its best answer (with its response time) or
+ * its best act of another kind, over the kinds of the table. */
 static void add_potential(Scorer *s, const Post *post)
 {
     if (post->kind == POST_NEWS)
         return;
-    static const char *const others[] = {"hide", "delete", "like"};
     const Rule *target = rules_target(s->rules, post->situation);
     int best = 0;
-    for (size_t k = 0; k < 2; k++) {
-        int p = answer_points(s, post, k ? "dm" : "reply") + (target ? target->points : 0);
-        best = p > best ? p : best;
-    }
-    for (size_t k = 0; k < 3; k++) {
-        int p = perimeter_points(s, post->situation, others[k]);
+    for (int k = 0; k < ACT_KIND_COUNT; k++) {
+        const ActionKindInfo *info = action_kind((ActionKind)k);
+        int p = info->scoring == SCORED_ANSWER ? answer_points(s, post, info->name) + (target ? target->points : 0)
+              : info->scoring == SCORED_PERIMETER ? perimeter_points(s, post->situation, info->name) : 0;
         best = p > best ? p : best;
     }
     s->potential += best;
@@ -527,6 +585,7 @@ bool scorer_on_post(Scorer *s, const Post *post, Error *err)
         s->triggers[i].fired = true;
         ok = open_obligation(s, r, post, err);
     }
+    ok = ok && score_statement_post(s, post, &words, err);
     meaning_free(words);
     return ok;
 }
@@ -712,7 +771,7 @@ static bool reply_rule_applies(const Rule *r, const Action *a, const Post *post)
         return false; /* no pre-approved material to use for this situation */
     if (strcmp(r->situation, "*") != 0 && strcmp(r->situation, post->situation) != 0)
         return false;
-    return strcmp(r->action, "*") == 0 || strcmp(r->action, action_kind_name(a->kind)) == 0;
+    return rule_lists(r->action, action_kind_name(a->kind));
 }
 
 static const Rule *template_rule(const Scorer *s)
@@ -1011,15 +1070,21 @@ bool scorer_on_action(Scorer *s, const Action *a, int64_t action_id, bool *good,
 {
     *good = true;
     const ActionKindInfo *k = action_kind(a->kind);
-    if (!k || k->scoring == SCORED_NOT || k->scoring == SCORED_STATEMENT || k->scoring == SCORED_DRAFT)
+    if (!k || k->scoring == SCORED_NOT)
         return true;
     if (k->scoring == SCORED_ALERT)
         return score_alert(s, a, action_id, good, err);
+    if (k->scoring == SCORED_STATEMENT)
+        return score_statement(s, a, action_id, good, err);
+    if (k->scoring == SCORED_DRAFT)
+        return score_draft(s, a, action_id, good, err);
     Post *post = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
     if (!post)
         return error_set(err, "no post '%s' in the feed", a->post_id ? a->post_id : "");
     Judgement j = {.a = a, .action_id = action_id, .post = post, .good = true,
-                   .what = score_msg(s, k->joins == JOINS_AS_DM ? M_WHAT_DM : M_WHAT_REPLY)};
+                   .what = score_msg(s, k->joins == JOINS_AS_DM      ? M_WHAT_DM
+                                        : k->joins == JOINS_AS_QUOTE ? M_WHAT_QUOTE
+                                                                     : M_WHAT_REPLY)};
     bool ok = k->scoring == SCORED_ANSWER ? score_words_on_post(s, &j, err) : score_perimeter(s, &j, err);
     *good = j.good;
     return ok;
@@ -1104,7 +1169,8 @@ bool scorer_finish(Scorer *s, int64_t t_ms, bool left_early, Error *err)
         if (ob->outcome == OUTCOME_OPEN && !settle_obligation(s, ob, t_ms, left_early, err))
             return false;
     }
-    return score_unneeded_alerts(s, err) && score_unanswered(s, t_ms, left_early, err) && score_outcome(s, t_ms, err);
+    return score_statements_finish(s, t_ms, left_early, err) && score_unneeded_alerts(s, err) &&
+           score_unanswered(s, t_ms, left_early, err) && score_outcome(s, t_ms, err);
 }
 
 const SessionScale *scorer_scale(const Scorer *s) { return &s->scale; }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "action.h"
+#include "drafts.h"
 #include "error.h"
 #include "feed.h"
 #include "rules.h"
@@ -72,6 +73,9 @@ typedef struct Scorer Scorer;
 Scorer *scorer_new(const RuleSet *rules, Feed *feed, const char *lang, ScoreSink sink);
 /* The references the outcome rule places the end of the crisis between. */
 void scorer_set_scale(Scorer *s, const SessionScale *scale);
+/* The session's book of drafts (borrowed; it must outlive the scorer): a
+ * published statement is judged against the drafts its role approved. */
+void scorer_set_drafts(Scorer *s, const DraftBook *drafts);
 void scorer_free(Scorer *s);
 
 /* A post appeared: alert rules may open obligations. */

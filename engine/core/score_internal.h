@@ -27,6 +27,10 @@ typedef enum {
     M_PERIM_OK, M_PERIM_FORBIDDEN, M_PERIM_AFTER, M_PERIM_WITHOUT,
     M_WHAT_REPLY, M_WHAT_DM,
     M_OUTCOME, M_OUTCOME_CALM, M_OUTCOME_BETWEEN, M_OUTCOME_FED, M_GOOD_ANSWER, M_GOOD_ALERT,
+    M_WHAT_QUOTE, M_WHAT_STATEMENT, M_ST_STUFFED, M_ST_REPEAT, M_ST_ON_TIME, M_ST_LATE, M_ST_MISSED,
+    M_ST_SETTLED_END, M_ST_LEFT, M_ST_EARLY, M_ST_GOOD, M_ST_GOOD_APPROVED,
+    M_APPR_OK, M_AMENDED, M_APPR_NONE, M_APPR_PENDING, M_APPR_REFUSED, M_APPR_OTHER_ROLE, M_APPR_BEYOND_CONCEPT,
+    M_APPR_BEYOND_FIGURES, M_APPR_BEYOND_WORDS, M_APPR_HOW, M_DRAFT_ROLE,
     M_COUNT
 } Msg;
 
@@ -48,6 +52,29 @@ typedef struct ReplyMade {
     char *post_id;
     Meaning *words;
 } ReplyMade;
+
+/* A statement owed: the first post that met a due statement rule's trigger. */
+typedef struct StatementDue {
+    const Rule *rule;
+    char *post_id;              /* the post that called for it */
+    char *situation;
+    int64_t triggered_ms, due_ms;
+    Outcome outcome;            /* OPEN until met (ON_TIME, LATE) or settled (MISSED) */
+} StatementDue;
+
+/* A situation on screen (its first public post, not the brand's): the
+ * statement rules that name it apply, and its words are the facts a
+ * statement is about. */
+typedef struct Seen {
+    char *situation;
+    Meaning *facts;
+} Seen;
+
+typedef struct StatementMade {
+    char *post_id;
+    Meaning *words;
+    const Draft *as_is;         /* the approved draft it published unedited, or NULL */
+} StatementMade;
 
 struct Scorer {
     const RuleSet *rules;
@@ -72,6 +99,13 @@ struct Scorer {
     SessionScale scale;
     int64_t potential;
     int total;
+    const DraftBook *drafts;    /* borrowed (scorer_set_drafts); NULL: no draft was ever approved */
+    StatementDue *dues;
+    size_t ndues, cap_dues;
+    Seen *seen;
+    size_t nseen, cap_seen;
+    StatementMade statements[REPLY_MEMORY];
+    size_t nstatements;         /* statements published; the last REPLY_MEMORY are kept */
 };
 
 const char *score_msg(const Scorer *s, Msg m);
@@ -104,5 +138,19 @@ Meaning *score_analyse(Scorer *s, const char *text);
 bool score_trigger_met(Scorer *s, size_t i, const Rule *r, const Post *post, Meaning **words);
 /* The share of a deadline gone at t, in 0..1. */
 double score_share_gone(int64_t from_ms, int64_t deadline_ms, int64_t t_ms);
+
+/* ---- score_statement.c ---- */
+
+/* A post appeared (not the trainee's, not a bare repost): the situations
+ * on screen, and the statements it makes due. *words as for score_trigger_met. */
+bool score_statement_post(Scorer *s, const Post *post, Meaning **words, Error *err);
+/* A statement published (SCORED_STATEMENT); *good as for an answer. */
+bool score_statement(Scorer *s, const Action *a, int64_t action_id, bool *good, Error *err);
+/* A draft submitted for approval (SCORED_DRAFT): *good when it went to a
+ * role that approves statements now. */
+bool score_draft(Scorer *s, const Action *a, int64_t action_id, bool *good, Error *err);
+/* The end: statements still owed are settled as alerts are. */
+bool score_statements_finish(Scorer *s, int64_t t_ms, bool left_early, Error *err);
+void score_statements_free(Scorer *s);
 
 #endif
