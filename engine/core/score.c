@@ -113,20 +113,23 @@ static const char *const messages[M_COUNT][2] = {
                      "again earns nothing.",
                      "%s répète presque mot pour mot (%d %% identique) la déclaration %s : la même déclaration "
                      "publiée à nouveau ne rapporte rien."},
-    [M_ST_ON_TIME] = {"%s came %s after post %s (%s) called for a statement; due within %s.",
-                      "%s est venue %s après que le post %s (%s) a appelé une déclaration ; attendue sous %s."},
-    [M_ST_LATE] = {"%s came %s after post %s (%s) called for a statement; due within %s: late.",
-                   "%s est venue %s après que le post %s (%s) a appelé une déclaration ; attendue sous %s : en "
-                   "retard."},
-    [M_ST_MISSED] = {"No good statement was published within %s of post %s (%s).",
-                     "Aucune déclaration valable n'a été publiée dans les %s qui ont suivi le post %s (%s)."},
-    [M_ST_SETTLED_END] = {"The scenario ended %s after post %s (%s) with no good statement published: %d%% of its %s "
+    [M_ST_ON_TIME] = {"%s came %s after %s called for a statement; due within %s.",
+                      "%s est venue %s après que %s a appelé une déclaration ; attendue sous %s."},
+    [M_ST_LATE] = {"%s came %s after %s called for a statement; due within %s: late.",
+                   "%s est venue %s après que %s a appelé une déclaration ; attendue sous %s : en retard."},
+    [M_ST_MISSED] = {"No good statement was published within %s of %s.",
+                     "Aucune déclaration valable n'a été publiée dans les %s qui ont suivi %s."},
+    [M_ST_SETTLED_END] = {"The scenario ended %s after %s with no good statement published: %d%% of its %s "
                           "deadline had passed, and the penalty is in proportion.",
-                          "Le scénario s'est terminé %s après le post %s (%s) sans déclaration valable : %d %% du "
-                          "délai de %s était écoulé, la pénalité est en proportion."},
-    [M_ST_LEFT] = {"The trainee left at %s with no statement published after post %s (%s; due within %s).",
-                   "L'apprenant est parti à %s sans avoir publié de déclaration après le post %s (%s ; attendue "
-                   "sous %s)."},
+                          "Le scénario s'est terminé %s après %s sans déclaration valable : %d %% du délai de %s "
+                          "était écoulé, la pénalité est en proportion."},
+    [M_ST_LEFT] = {"The trainee left at %s with no statement published after %s (due within %s).",
+                   "L'apprenant est parti à %s sans avoir publié de déclaration après %s (attendue sous %s)."},
+    [M_CAUSE_SITUATION] = {"post %s (%s)", "le post %s (%s)"},
+    [M_CAUSE_VOLUME] = {"post %s (%lld negative posts within %s)", "le post %s (%lld publications négatives en %s)"},
+    [M_CAUSE_FOLLOWERS] = {"post %s (by an author with %lld followers or more)",
+                           "le post %s (d'un auteur de %lld abonnés ou plus)"},
+    [M_CAUSE_KEYWORDS] = {"post %s (words that rule %s looks for)", "le post %s (des mots que cherche la règle %s)"},
     [M_ST_EARLY] = {"%s at %s: nothing on screen called for a statement yet, so it holds no line for what comes "
                     "later (rule %s: the clock starts when the situation appears).",
                     "%s à %s : rien à l'écran n'appelait encore de déclaration, elle ne vaut donc pas pour ce qui "

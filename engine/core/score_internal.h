@@ -31,6 +31,7 @@ typedef enum {
     M_ST_SETTLED_END, M_ST_LEFT, M_ST_EARLY, M_ST_GOOD, M_ST_GOOD_APPROVED,
     M_APPR_OK, M_AMENDED, M_APPR_NONE, M_APPR_PENDING, M_APPR_REFUSED, M_APPR_OTHER_ROLE, M_APPR_BEYOND_CONCEPT,
     M_APPR_BEYOND_FIGURES, M_APPR_BEYOND_WORDS, M_APPR_HOW, M_DRAFT_ROLE,
+    M_CAUSE_SITUATION, M_CAUSE_VOLUME, M_CAUSE_FOLLOWERS, M_CAUSE_KEYWORDS,
     M_COUNT
 } Msg;
 
@@ -57,7 +58,7 @@ typedef struct ReplyMade {
 typedef struct StatementDue {
     const Rule *rule;
     char *post_id;              /* the post that called for it */
-    char *situation;
+    char *cause;                /* "post leak1 (data_leak)", in the session's language */
     int64_t triggered_ms, due_ms;
     Outcome outcome;            /* OPEN until met (ON_TIME, LATE) or settled (MISSED) */
 } StatementDue;

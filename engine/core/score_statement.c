@@ -155,17 +155,42 @@ static bool see_situation(Scorer *s, const Post *post, Error *err)
     return true;
 }
 
+/* What called for a statement, in words: the post, and its situation or
+ * the rule's trigger (the eighth negative post may be a troll's). */
+static void due_cause(const Scorer *s, const Rule *r, const Post *post, char *buf, size_t size)
+{
+    char d[32];
+    switch (r->trigger) {
+    case TRIGGER_VOLUME:
+        snprintf(buf, size, score_msg(s, M_CAUSE_VOLUME), post->id, (long long)r->threshold,
+                 text_duration(d, sizeof d, r->window_ms));
+        break;
+    case TRIGGER_FOLLOWERS:
+        snprintf(buf, size, score_msg(s, M_CAUSE_FOLLOWERS), post->id, (long long)r->threshold);
+        break;
+    case TRIGGER_KEYWORDS:
+        snprintf(buf, size, score_msg(s, M_CAUSE_KEYWORDS), post->id, r->key);
+        break;
+    case TRIGGER_SITUATION:
+    default:
+        snprintf(buf, size, score_msg(s, M_CAUSE_SITUATION), post->id, post->situation);
+        break;
+    }
+}
+
 static bool open_due(Scorer *s, const Rule *r, const Post *post, Error *err)
 {
     if (!score_grow((void **)&s->dues, s->ndues, &s->cap_dues, sizeof *s->dues))
         return error_set(err, "out of memory");
+    char cause[512];
+    due_cause(s, r, post, cause, sizeof cause);
     StatementDue *d = &s->dues[s->ndues];
-    *d = (StatementDue){.rule = r, .post_id = strdup(post->id), .situation = strdup(post->situation),
+    *d = (StatementDue){.rule = r, .post_id = strdup(post->id), .cause = strdup(cause),
                         .triggered_ms = post->shown_ms, .due_ms = post->shown_ms + r->deadline_ms,
                         .outcome = OUTCOME_OPEN};
-    if (!d->post_id || !d->situation) {
+    if (!d->post_id || !d->cause) {
         free(d->post_id);
-        free(d->situation);
+        free(d->cause);
         return error_set(err, "out of memory");
     }
     s->ndues++;
@@ -394,7 +419,7 @@ static bool meet_dues(Scorer *s, const Published *p, Error *err)
         d->outcome = p->a->at_ms <= d->due_ms ? OUTCOME_ON_TIME : OUTCOME_LATE;
         char reason[REASON_MAX], d1[32], d2[32];
         snprintf(reason, sizeof reason, score_msg(s, d->outcome == OUTCOME_ON_TIME ? M_ST_ON_TIME : M_ST_LATE), p->what,
-                 text_duration(d1, sizeof d1, p->a->at_ms - d->triggered_ms), d->post_id, d->situation,
+                 text_duration(d1, sizeof d1, p->a->at_ms - d->triggered_ms), d->cause,
                  text_duration(d2, sizeof d2, r->deadline_ms));
         score_rationale(s, reason, sizeof reason, r);
         int points = d->outcome == OUTCOME_ON_TIME ? r->points : -r->late;
@@ -514,15 +539,16 @@ static bool settle_due(Scorer *s, StatementDue *d, int64_t t_ms, bool left_early
     int points = -r->penalty;
     if (d->due_ms <= t_ms) {
         snprintf(reason, sizeof reason, score_msg(s, M_ST_MISSED), text_duration(d1, sizeof d1, r->deadline_ms),
-                 d->post_id, d->situation);
+                 d->cause);
     } else if (left_early) {
-        snprintf(reason, sizeof reason, score_msg(s, M_ST_LEFT), text_duration(d1, sizeof d1, t_ms), d->post_id,
-                 d->situation, text_duration(d2, sizeof d2, r->deadline_ms));
+        snprintf(reason, sizeof reason, score_msg(s, M_ST_LEFT), text_duration(d1, sizeof d1, t_ms), d->cause,
+                 text_duration(d2, sizeof d2, r->deadline_ms));
     } else {
         double f = score_share_gone(d->triggered_ms, r->deadline_ms, t_ms);
         points = -(int)lround(r->penalty * f);
-        snprintf(reason, sizeof reason, score_msg(s, M_ST_SETTLED_END), text_duration(d1, sizeof d1, t_ms - d->triggered_ms),
-                 d->post_id, d->situation, (int)lround(f * 100), text_duration(d2, sizeof d2, r->deadline_ms));
+        snprintf(reason, sizeof reason, score_msg(s, M_ST_SETTLED_END),
+                 text_duration(d1, sizeof d1, t_ms - d->triggered_ms), d->cause, (int)lround(f * 100),
+                 text_duration(d2, sizeof d2, r->deadline_ms));
     }
     score_rationale(s, reason, sizeof reason, r);
     good_statement(s, reason, sizeof reason);
@@ -542,7 +568,7 @@ void score_statements_free(Scorer *s)
 {
     for (size_t i = 0; i < s->ndues; i++) {
         free(s->dues[i].post_id);
-        free(s->dues[i].situation);
+        free(s->dues[i].cause);
     }
     for (size_t i = 0; i < s->nseen; i++) {
         free(s->seen[i].situation);
