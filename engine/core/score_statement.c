@@ -40,6 +40,7 @@ typedef struct Published {
     int repeat_percent;
     bool stuffed;
     bool good;
+    bool meets;                 /* good, and a statement is owed: it earns its credits */
 } Published;
 
 /* ---- the book of drafts ------------------------------------------------ */
@@ -223,11 +224,12 @@ bool score_statement_post(Scorer *s, const Post *post, Meaning **words, Error *e
 /* A string of expected words: two phrases or more that the content rules
  * look for, in a statement that names none of the facts on screen (it
  * shares fewer than two content words with the first post of every
- * situation on screen). An approved text is never one. */
+ * situation on screen). Approved or not: a lenient approver does not make
+ * it a statement. */
 static bool judge_stuffing(Scorer *s, const Published *p)
 {
-    if (!p->words || p->as_is)
-        return false; /* an approved text is the organisation's words */
+    if (!p->words || !s->nseen)
+        return false; /* with nothing on screen, there are no facts to name (and nothing it can meet) */
     size_t hits = 0, covered = 0;
     for (size_t i = 0; i < s->rules->nrules; i++) {
         const Rule *r = &s->rules->rules[i];
@@ -371,13 +373,14 @@ static bool judge_content(Scorer *s, const Rule *r, const Published *p, char *re
     }
 }
 
-/* A row for an approval or content rule: a credit once a session (the
- * statement's own post named in it), a penalty every time. */
+/* A row for an approval or content rule: a credit once a session, by the
+ * statement that meets what is owed (the statement's own post named in
+ * it); a penalty every time. */
 static bool emit_statement_row(Scorer *s, const Rule *r, const Published *p, bool respected, char *reason,
                                size_t size, Error *err)
 {
-    if (respected && (r->points == 0 || !p->good || !score_first_credit(s, r, NULL)))
-        return true; /* nothing earned, or earned already: one credit per obligation */
+    if (respected && (r->points == 0 || !p->meets || !score_first_credit(s, r, NULL)))
+        return true; /* nothing earned, nothing owed, or earned already: one credit per obligation */
     score_rationale(s, reason, size, r);
     if (respected)
         return score_emit(s, r, p->action_id, p->id, p->a->at_ms, OUTCOME_RESPECTED, r->points, reason, err);
@@ -407,6 +410,14 @@ static bool judge_rules(Scorer *s, Published *p, Error *err)
 }
 
 /* ---- deadlines ------------------------------------------------------------ */
+
+static bool owed(const Scorer *s, int64_t t_ms)
+{
+    for (size_t i = 0; i < s->ndues; i++)
+        if (s->dues[i].outcome == OUTCOME_OPEN && s->dues[i].triggered_ms <= t_ms)
+            return true;
+    return false;
+}
 
 /* A good statement meets every statement owed since before it. */
 static bool meet_dues(Scorer *s, const Published *p, Error *err)
@@ -484,7 +495,8 @@ bool score_statement(Scorer *s, const Action *a, int64_t action_id, bool *good, 
     p.dry = true;
     bool ok = judge_rules(s, &p, err);
     p.dry = false;
-    ok = ok && judge_rules(s, &p, err) && (!p.good || meet_dues(s, &p, err)) && explain_early(s, &p, err);
+    p.meets = p.good && owed(s, a->at_ms);
+    ok = ok && judge_rules(s, &p, err) && (!p.meets || meet_dues(s, &p, err)) && explain_early(s, &p, err);
     if (ok)
         remember_statement(s, &p);
     meaning_free(p.words);

@@ -12,6 +12,8 @@
 #   - an own-words trainee scores at least 70 % of it, with the same
 #     outcome and the same branches;
 #   - a harmful reply costs at least 10 points (the same file without it);
+#     the statement cases (publishing unapproved, stuffed, spammed or early
+#     statements) cost at least what their "#: costs" says, and earn nothing;
 #   - the poor trainee (feeds the fire) scores below the silent one;
 #   - quitting early never scores better than staying and doing nothing more;
 #   - blind alerts and alerts to everyone cost, under every rule set;
@@ -24,6 +26,7 @@
 #   #: unneeded                      its alerts must cost (an unneeded row below 0 points)
 #   #: quit MM:SS                    (quit cases) when the trainee leaves
 #   #: harmful                       (harmful cases) the next action is the harmful reply
+#   #: costs N                       (harmful cases) it costs at least N points (10 by default)
 #   #> lang en|fr                    play it in that language only (also read by check)
 SCENARIOS=${SCORING_SCENARIOS:-"complaint-snowball data-leak-rumour employee-viral hashtag-hijack"}
 RULESETS="default strict"
@@ -173,10 +176,12 @@ for s in $SCENARIOS; do
           B=$TOTAL
           row "$s" "$lang" "$rules" "$name (without it)" "$B" "$M" ""
           play "$id" "$file" "$lang" "$rules"
+          least=$(meta "$file" costs)
+          least=${least:-10}
           verdict="ok (costs $((B - TOTAL)))"
-          if [ "$TOTAL" -gt $((B - 10)) ]; then
+          if [ "$TOTAL" -gt $((B - least)) ]; then
             verdict="FAIL (costs $((B - TOTAL)))"
-            fail "$id: the harmful reply costs $((B - TOTAL)) points ($TOTAL with it, $B without): at least 10"
+            fail "$id: the harmful actions cost $((B - TOTAL)) points ($TOTAL with them, $B without): at least $least"
           fi
           ;;
         quit)

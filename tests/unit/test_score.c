@@ -1316,20 +1316,25 @@ typedef struct StFx {
     char ids[32][16];
 } StFx;
 
-static bool st_init(StFx *t, const char *lang)
+static bool st_init_set(StFx *t, RuleSet *set, const char *lang)
 {
     memset(t, 0, sizeof *t);
+    t->book = drafts_new();
+    if (!set || !t->book || !fx_init_lang(&t->fx, set, lang))
+        return false;
+    scorer_set_drafts(t->fx.scorer, t->book);
+    return true;
+}
+
+static bool st_init(StFx *t, const char *lang)
+{
     char text[8192];
     snprintf(text, sizeof text, "%s%s", HEAD, STATEMENT_RULES);
     Error err = {{0}};
     RuleSet *set = rules_parse(text, strlen(text), "inline.rules", &err);
     if (!set)
         fprintf(stderr, "  rules: %s\n", err.msg);
-    t->book = drafts_new();
-    if (!set || !t->book || !fx_init_lang(&t->fx, set, lang))
-        return false;
-    scorer_set_drafts(t->fx.scorer, t->book);
-    return true;
+    return st_init_set(t, set, lang);
 }
 
 static void st_free(StFx *t)
@@ -1543,6 +1548,12 @@ static void test_statement_stuffing_and_early(void)
     CHECK(!st_post(&t, MIN(3), stuffed, NULL));
     CHECK_ROW(last_row(fx, "st.holding"), "st.holding", OUTCOME_BROKEN, -1);
     CHECK_CONTAINS(last_row(fx, "st.holding")->reason, "is a string of expected words, not a statement");
+    /* approved by a lenient manager, it is still no statement */
+    d = st_submit(&t, MIN(3) + 1, "manager", stuffed, NULL);
+    CHECK(drafts_answer(d, DRAFT_APPROVED, NULL, MIN(3) + 2));
+    CHECK(!st_post(&t, MIN(3) + 3, stuffed, NULL));
+    CHECK_ROW(last_row(fx, "st.holding"), "st.holding", OUTCOME_BROKEN, -1);
+    CHECK(last_row(fx, "st.due") != NULL && last_row(fx, "st.due")->outcome == OUTCOME_UNNEEDED);
     /* the same phrases about the facts on screen: a statement (it fails here for want of approval only) */
     int holding_rows = count_rows(fx, 0, "st.holding");
     CHECK(!st_post(&t, MIN(4), "Looking into the posts about Lumio customer data: we will update as soon as we know.",
@@ -1628,6 +1639,194 @@ static void test_quotes(void)
     fx_free(&fx);
 }
 
+
+/* ---- the adversarial statement trainees, under the shipped rule sets ---- */
+
+/* A crisis of one of the shipped scenarios, as posts in both languages, and
+ * the words trainees publish about it. The posts come at 01:00 (a wave: one
+ * every 10 seconds from 01:00). */
+typedef struct Crisis {
+    const char *name, *situation;
+    int nposts;                 /* 1, or 8 for a wave of complaints */
+    const char *post[2];        /* [en, fr] */
+    const char *second_situation, *second[2]; /* a second crisis post at 01:30, or NULL */
+    const char *model[2], *own[2], *stuffed[2], *beyond[2];
+} Crisis;
+
+static const Crisis crises[] = {
+    {"data-leak", "data_leak", 1,
+     {"Lumio customer data leaked?? A forum is selling the emails and card numbers of Lumio subscribers.",
+      "Fuite de données chez Lumio ?? Un forum vend les e-mails et numéros de carte des abonnés Lumio."},
+     NULL, {NULL, NULL},
+     {"We have seen posts saying that the data of Lumio subscribers is for sale on a forum. Our security team is "
+      "investigating now, and we will update here within the hour.",
+      "Nous avons vu les messages selon lesquels des données d'abonnés Lumio seraient en vente sur un forum. Notre "
+      "équipe sécurité enquête, et nous reviendrons vers vous ici dans l'heure."},
+     {"Reports of Lumio subscriber emails and cards for sale on a forum are being checked right now by our security "
+      "team. Next update here within the hour.",
+      "Les informations sur des e-mails et cartes d'abonnés Lumio en vente sur un forum sont en cours de vérification "
+      "par notre équipe sécurité. Prochain point ici dans l'heure."},
+     {"We are aware, looking into it, investigating, we will update you, more information as soon as we know.",
+      "Nous sommes au courant, nous vérifions, nous enquêtons, plus d'informations dès que nous en saurons plus."},
+     {"Everyone affected will be refunded.", "Tout le monde sera remboursé."}},
+    {"employee-video", "employee_conduct", 1,
+     {"Video: two PizzaNova employees messing with the food in the kitchen of the Elm Street store. Disgusting.",
+      "Vidéo : deux employés de PizzaNova jouent avec la nourriture dans la cuisine du restaurant de la rue des Ormes. "
+      "Écœurant."},
+     "safety_issue",
+     {"My daughter ate a PizzaNova pizza from Elm Street and was sick all night. Was it that kitchen?",
+      "Ma fille a mangé une pizza PizzaNova de la rue des Ormes et a été malade toute la nuit. C'est cette cuisine ?"},
+     {"We have seen the video filmed in the kitchen of our Elm Street store. The store is closed while we look into "
+      "it, and we will update here today.",
+      "Nous avons vu la vidéo tournée dans la cuisine de notre restaurant de la rue des Ormes. Le restaurant est fermé "
+      "le temps de vérifications, et nous reviendrons vers vous ici aujourd'hui."},
+     {"The Elm Street kitchen video is being looked into with the store team, and the store stays closed until it is "
+      "cleaned. Next update here today.",
+      "La vidéo de la cuisine de la rue des Ormes fait l'objet de vérifications avec l'équipe du restaurant, fermé "
+      "jusqu'au nettoyage complet. Prochain point ici aujourd'hui."},
+     {"We are aware, looking into it, investigating, we will update you, more information as soon as we know.",
+      "Nous sommes au courant, nous vérifions, nous enquêtons, plus d'informations dès que nous en saurons plus."},
+     {"The employee responsible has been fired.", "L'employé responsable a été licencié."}},
+    {"hashtag-wave", "complaint", 8,
+     {"#SunnyStories my burger came cold and the staff laughed at me", 
+      "#SunnyStories mon burger est arrivé froid et l'équipe s'est moquée de moi"},
+     NULL, {NULL, NULL},
+     {"We hear you: #SunnyStories has filled with stories of cold burgers and poor service. We are looking into each "
+      "of them and will update here tonight.",
+      "Nous vous entendons : #SunnyStories s'est rempli d'histoires de burgers froids et de service négligé. Nous "
+      "vérifions chacune d'elles et reviendrons vers vous ici ce soir."},
+     {"So many #SunnyStories about cold burgers and staff who laughed: each one is being looked into by our teams. "
+      "Next update here tonight.",
+      "Tant d'histoires #SunnyStories de burgers froids et d'équipes moqueuses : nos équipes les examinent une à une. "
+      "Prochain point ici ce soir."},
+     {"We are aware, looking into it, investigating, we will update you, more information as soon as we know.",
+      "Nous sommes au courant, nous vérifions, nous enquêtons, plus d'informations dès que nous en saurons plus."},
+     {"Everyone affected will be refunded.", "Tout le monde sera remboursé."}},
+};
+
+typedef enum { T_MODEL, T_OWN, T_STUFFED, T_SPAM, T_PASTED, T_UNAPPROVED, T_BEYOND, T_EARLY, T_COUNT } Trainee;
+static const char *const trainee_names[T_COUNT] = {"model", "own-words", "stuffed", "spam", "pasted",
+                                                   "unapproved", "beyond-approved", "early"};
+
+static void crisis_posts(StFx *t, const Crisis *c, int lang)
+{
+    char id[16];
+    for (int i = 0; i < c->nposts; i++) {
+        snprintf(id, sizeof id, "c%d", i + 1);
+        fx_post(&t->fx, id, "@cust", c->situation, MIN(1) + i * 10000, c->post[lang]);
+    }
+    if (c->second_situation)
+        fx_post(&t->fx, "c9", "@cust", c->second_situation, MIN(1) + 30000, c->second[lang]);
+}
+
+/* A draft of `text` to the manager at t, approved a minute later; then published at t + 2m. */
+static bool approved_and_published(StFx *t, int64_t at_ms, const char *text, const char *published)
+{
+    Draft *d = st_submit(t, at_ms, "manager", text, NULL);
+    return d && drafts_answer(d, DRAFT_APPROVED, NULL, at_ms + MIN(1)) && st_post(t, at_ms + MIN(2), published, NULL);
+}
+
+/* The points of the statement rules' rows (the shipped sets name them "statement.*"). */
+static int statement_points(const Fx *fx)
+{
+    int sum = 0;
+    for (int i = 0; i < fx->sink.nrows; i++)
+        if (strncmp(fx->sink.rows[i].key, "statement.", 10) == 0)
+            sum += fx->sink.rows[i].points;
+    return sum;
+}
+
+static void play_trainee(StFx *t, const Crisis *c, int lang, Trainee who)
+{
+    char text[1024];
+    int64_t at = MIN(3);
+    if (who == T_EARLY) {
+        approved_and_published(t, 0, c->model[lang], c->model[lang]); /* 00:00 to 00:02, before anything */
+        crisis_posts(t, c, lang);
+        return;
+    }
+    crisis_posts(t, c, lang);
+    switch (who) {
+    case T_MODEL:
+        approved_and_published(t, at, c->model[lang], c->model[lang]);
+        break;
+    case T_OWN: /* their own words, and a small edit of their own once approved */
+        snprintf(text, sizeof text, "%s %s", c->own[lang], lang ? "Merci de votre patience." : "Thank you for your patience.");
+        approved_and_published(t, at, c->own[lang], text);
+        break;
+    case T_STUFFED:
+        approved_and_published(t, at, c->stuffed[lang], c->stuffed[lang]);
+        break;
+    case T_SPAM: /* the model, then more statements of every kind */
+        approved_and_published(t, at, c->model[lang], c->model[lang]);
+        for (int i = 0; i < 4; i++)
+            st_post(t, at + MIN(3 + i), c->own[lang], NULL);
+        approved_and_published(t, at + MIN(8), c->own[lang], c->own[lang]);
+        break;
+    case T_PASTED: /* the model's statement four times */
+        approved_and_published(t, at, c->model[lang], c->model[lang]);
+        for (int i = 0; i < 3; i++)
+            st_post(t, at + MIN(3 + i), c->model[lang], NULL);
+        break;
+    case T_UNAPPROVED:
+        st_post(t, at, c->model[lang], NULL);
+        break;
+    case T_BEYOND:
+        snprintf(text, sizeof text, "%s %s", c->model[lang], c->beyond[lang]);
+        approved_and_published(t, at, c->model[lang], text);
+        break;
+    case T_EARLY:
+    case T_COUNT:
+        break;
+    }
+}
+
+/* Every statement trainee against the model's statement points, per shipped rule set,
+ * language and crisis: the own words reach 70 % of it, gamers earn nothing
+ * more than the model (and the stuffed and early ones nothing at all),
+ * publishing without approval or beyond it costs at least the approval's
+ * penalty. The table goes to stdout. */
+static void test_statement_adversaries(void)
+{
+    static const char *const sets[] = {"default", "strict"}, *const langs[] = {"en", "fr"};
+    for (size_t k = 0; k < 2; k++) {
+        char path[512];
+        snprintf(path, sizeof path, SOURCE_DIR "/scenarios/rules/%s.rules", sets[k]);
+        for (int lang = 0; lang < 2; lang++) {
+            for (size_t c = 0; c < sizeof crises / sizeof *crises; c++) {
+                int total[T_COUNT];
+                for (int who = 0; who < T_COUNT; who++) {
+                    Error err = {{0}};
+                    StFx t;
+                    RuleSet *set = rules_load_file(path, &err);
+                    if (!set || !st_init_set(&t, set, langs[lang])) {
+                        CHECK(!"fixture");
+                        return;
+                    }
+                    play_trainee(&t, &crises[c], lang, (Trainee)who);
+                    CHECK(scorer_finish(t.fx.scorer, MIN(40), false, &err));
+                    total[who] = statement_points(&t.fx); /* the alerts and answers owed are not theirs */
+                    printf("  %-7s %s %-14s %-16s %4d\n", sets[k], langs[lang], crises[c].name, trainee_names[who],
+                           total[who]);
+                    st_free(&t);
+                }
+                int m = total[T_MODEL];
+                CHECK(m >= 8);                           /* due, approval, holding line */
+                CHECK(10 * total[T_OWN] >= 7 * m);
+                CHECK(total[T_STUFFED] <= 0);
+                CHECK(total[T_SPAM] <= m);
+                CHECK(total[T_PASTED] <= m - 3);
+                CHECK(total[T_UNAPPROVED] <= -8);
+                CHECK(total[T_BEYOND] <= m - 10);
+                CHECK(total[T_EARLY] < 0);
+                if (10 * total[T_OWN] < 7 * m || total[T_STUFFED] > 0 || total[T_SPAM] > m)
+                    fprintf(stderr, "  %s %s %s: model %d, own %d, stuffed %d, spam %d\n", sets[k], langs[lang],
+                            crises[c].name, m, total[T_OWN], total[T_STUFFED], total[T_SPAM]);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     RUN(test_perimeter);
@@ -1653,5 +1852,6 @@ int main(void)
     RUN(test_statement_french);
     RUN(test_statement_settled);
     RUN(test_quotes);
+    RUN(test_statement_adversaries);
     return check_report();
 }
