@@ -1343,6 +1343,16 @@ static void st_free(StFx *t)
     drafts_free(t->book);
 }
 
+/* A fixture over STATEMENT_RULES with the claim of a leak (leak1) at 01:00. */
+static bool st_leak(StFx *t, const char *lang, const char *claim)
+{
+    bool ok = st_init(t, lang);
+    CHECK(ok);
+    if (ok)
+        fx_post(&t->fx, "leak1", "@cust", "data_leak", MIN(1), claim);
+    return ok;
+}
+
 static const char *st_next_id(StFx *t, const char *kind)
 {
     char *id = t->ids[t->nposts % 32];
@@ -1387,12 +1397,9 @@ static int points_of(const Fx *fx, int from, const char *key)
 static void test_statement_approved_on_time(void)
 {
     StFx t;
-    if (!st_init(&t, "en")) {
-        CHECK(!"fixture");
+    if (!st_leak(&t, "en", LEAK))
         return;
-    }
     Fx *fx = &t.fx;
-    fx_post(fx, "leak1", "@cust", "data_leak", MIN(1), LEAK);
     CHECK_INT(scorer_potential(fx->scorer), 5 + 2 + 1); /* due, approval, holding line */
     bool good = false;
     Draft *d = st_submit(&t, MIN(2), "manager", HOLDING, &good);
@@ -1436,12 +1443,9 @@ static void test_statement_approved_on_time(void)
 static void test_statement_without_approval(void)
 {
     StFx t;
-    if (!st_init(&t, "en")) {
-        CHECK(!"fixture");
+    if (!st_leak(&t, "en", LEAK))
         return;
-    }
     Fx *fx = &t.fx;
-    fx_post(fx, "leak1", "@cust", "data_leak", MIN(1), LEAK);
     CHECK(!st_post(&t, MIN(2), HOLDING, NULL));
     CHECK_ROW(last_row(fx, "st.ok"), "st.ok", OUTCOME_BROKEN, -8);
     CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "without manager's approval: no draft was submitted to manager");
@@ -1478,12 +1482,9 @@ static void test_statement_without_approval(void)
 static void test_statement_beyond_approved(void)
 {
     StFx t;
-    if (!st_init(&t, "en")) {
-        CHECK(!"fixture");
+    if (!st_leak(&t, "en", LEAK))
         return;
-    }
     Fx *fx = &t.fx;
-    fx_post(fx, "leak1", "@cust", "data_leak", MIN(1), LEAK);
     Draft *d = st_submit(&t, MIN(2), "manager", HOLDING, NULL);
     CHECK(drafts_answer(d, DRAFT_APPROVED, NULL, MIN(3)));
     CHECK(!st_post(&t, MIN(4), HOLDING " Everyone will be refunded.", NULL));
@@ -1504,12 +1505,9 @@ static void test_statement_beyond_approved(void)
     st_free(&t);
 
     /* amended: the manager's text is what may be published, the draft's is not */
-    if (!st_init(&t, "en")) {
-        CHECK(!"fixture");
+    if (!st_leak(&t, "en", LEAK))
         return;
-    }
     fx = &t.fx;
-    fx_post(fx, "leak1", "@cust", "data_leak", MIN(1), LEAK);
     const char *mine = "We have seen the posts about Lumio customer data. Nothing was stolen and everyone will be "
                        "refunded; we are investigating.";
     d = st_submit(&t, MIN(2), "manager", mine, NULL);
@@ -1569,13 +1567,10 @@ static void test_statement_stuffing_and_early(void)
 static void test_statement_french(void)
 {
     StFx t;
-    if (!st_init(&t, "fr")) {
-        CHECK(!"fixture");
+    if (!st_leak(&t, "fr", "Fuite des données clients de Lumio : un forum vend les e-mails et les numéros de carte "
+                           "des abonnés"))
         return;
-    }
     Fx *fx = &t.fx;
-    fx_post(fx, "leak1", "@cust", "data_leak", MIN(1), "Fuite des données clients de Lumio : un forum vend les "
-                                                      "e-mails et les numéros de carte des abonnés");
     Draft *d = st_submit(&t, MIN(2), "manager", HOLDING_FR, NULL);
     CHECK(drafts_answer(d, DRAFT_APPROVED, NULL, MIN(3)));
     CHECK(!st_post(&t, MIN(4), HOLDING_FR " Tout le monde sera remboursé.", NULL));
