@@ -1091,42 +1091,32 @@ static bool awaits(const Thread *t, const Action *a)
     return true;
 }
 
+/* t[key] = value on the table at the top of L, when value is not NULL. */
+static void set_string_field(lua_State *L, const char *key, const char *value)
+{
+    if (value) {
+        lua_pushstring(L, value);
+        lua_setfield(L, -2, key);
+    }
+}
+
 void scenario_push_action(lua_State *L, const ActionEvent *ev)
 {
     const Action *a = ev->action;
     lua_createtable(L, 0, 10);
-    lua_pushstring(L, action_kind_name(a->kind));
-    lua_setfield(L, -2, "kind");
-    if (a->post_id) {
-        lua_pushstring(L, a->post_id);
-        lua_setfield(L, -2, "post");
-    }
-    if (a->role) {
-        lua_pushstring(L, a->role);
-        lua_setfield(L, -2, "role");
-    }
-    if (a->text) {
-        lua_pushstring(L, a->text);
-        lua_setfield(L, -2, "text");
-    }
-    if (a->template_id) {
-        lua_pushstring(L, a->template_id);
-        lua_setfield(L, -2, "template");
-    }
+    set_string_field(L, "kind", action_kind_name(a->kind));
+    set_string_field(L, "post", a->post_id);
+    set_string_field(L, "role", a->role);
+    set_string_field(L, "text", a->text);
+    set_string_field(L, "template", a->template_id);
+    set_string_field(L, "own", a->own_post_id);
+    set_string_field(L, "draft", a->draft_id);
     lua_pushboolean(L, a->edited);
     lua_setfield(L, -2, "edited");
     lua_pushboolean(L, ev->good);
     lua_setfield(L, -2, "good");
     lua_pushnumber(L, (double)a->at_ms / 1000.0);
     lua_setfield(L, -2, "at");
-    if (a->own_post_id) {
-        lua_pushstring(L, a->own_post_id);
-        lua_setfield(L, -2, "own");
-    }
-    if (a->draft_id) {
-        lua_pushstring(L, a->draft_id);
-        lua_setfield(L, -2, "draft");
-    }
     lua_createtable(L, (int)ev->nconcepts, 0);
     for (size_t i = 0; i < ev->nconcepts; i++) {
         lua_pushstring(L, ev->concepts[i]);

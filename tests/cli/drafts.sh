@@ -87,13 +87,15 @@ bad_draft pending "01:00 post draft=submit:1" \
   "draft 'submit:1' has no answer yet from manager: publish it once it is approved or amended"
 bad_draft refused "05:00 post draft=submit:2" \
   "draft 'submit:2' was refused by manager (We never blame a customer in public.): it cannot be published"
-# Lines the parser refuses before anything is played.
-printf '00:30 submit manager "Sorry."\n05:00 reply c1 draft=submit:1 "x"\n' >"$WORK/reply-draft.txt"
-expect_exit 1 -- "$CRISISDRILL" play "$SCENARIO" --headless --answers "$WORK/reply-draft.txt" --db "$WORK/parse.db"
-expect_in "$WORK/err" "reply-draft.txt:2: reply takes no draft= (a statement publishes an approved draft: post draft=submit:3)"
-printf '05:00 post\n' >"$WORK/no-text.txt"
-expect_exit 1 -- "$CRISISDRILL" play "$SCENARIO" --headless --answers "$WORK/no-text.txt" --db "$WORK/parse.db"
-expect_in "$WORK/err" "no-text.txt:1: post needs a text in double quotes or draft=ID (an approved draft)"
+# Lines the parser refuses before anything is played: NAME, the file, the message.
+refused_file() {
+  printf '%s' "$2" >"$WORK/$1.txt"
+  expect_exit 1 -- "$CRISISDRILL" play "$SCENARIO" --headless --answers "$WORK/$1.txt" --db "$WORK/parse.db"
+  expect_in "$WORK/err" "$1.txt:$3"
+}
+refused_file reply-draft $'00:30 submit manager "Sorry."\n05:00 reply c1 draft=submit:1 "x"\n' \
+  "2: reply takes no draft= (a statement publishes an approved draft: post draft=submit:3)"
+refused_file no-text $'05:00 post\n' "1: post needs a text in double quotes or draft=ID (an approved draft)"
 
 # ---- mistakes in a scenario's approver: at the scenario's line (tests/scenarios/drafts-errors) ----
 for f in "$SOURCE_DIR"/tests/scenarios/drafts-errors/*.lua; do
