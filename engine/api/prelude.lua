@@ -60,7 +60,7 @@ end
 -- seconds as the rule set would (answer() with no decision). The function
 -- this chunk returns is the organisation: the host runs it beside main().
 local pcall, next, tostring = pcall, next, tostring
-local wait, await, spawn, answer, alerted = wait, await, spawn, answer, alerted
+local wait, await, spawn, answer, alerted, now = wait, await, spawn, answer, alerted, now
 local DEFAULT_AFTER = 120
 local approvers, started = {}, false
 local approver_fields = { role = true, author = true, after = true, decide = true, silent = true }
@@ -127,12 +127,8 @@ local function raise_at(ap, msg)
   error(ap.where .. msg, 0)
 end
 
--- Answers the draft of submit action `a` as its role's approver says, after
--- its delay.
-local function answer_in_time(a)
-  local ap = approvers[a.role] or { after = DEFAULT_AFTER, where = '' }
-  if ap.silent then return end
-  wait(ap.after)
+-- Answers the draft of submit action `a` as approver `ap` says.
+local function answer_draft(ap, a)
   local ok, decision = true, nil
   if ap.decide then
     ok, decision = pcall(ap.decide, { id = a.own, role = a.role, text = a.text, concepts = a.concepts, at = a.at })
@@ -146,11 +142,38 @@ local function answer_in_time(a)
   if not answered then raise_at(ap, msg) end
 end
 
+-- Each role answers its drafts one at a time, in the order they came, each
+-- when its delay has passed: one thread per role with drafts waiting (a
+-- flood of drafts makes no flood of threads).
+local queues = {}
+local function answer_queue(role)
+  local q = queues[role]
+  while q.first <= q.last do
+    local item = q.items[q.first]
+    q.items[q.first], q.first = nil, q.first + 1
+    if item.due > now() then wait(item.due - now()) end
+    answer_draft(item.ap, item.action)
+  end
+  queues[role] = nil
+end
+
+local function queue_draft(a)
+  local ap = approvers[a.role] or { after = DEFAULT_AFTER, where = '' }
+  if ap.silent then return end
+  local item, q = { ap = ap, action = a, due = a.at + ap.after }, queues[a.role]
+  if q then
+    q.last = q.last + 1
+    q.items[q.last] = item
+  else
+    queues[a.role] = { first = 1, last = 1, items = { item } }
+    spawn(function() answer_queue(a.role) end)
+  end
+end
+
 return function()
   for _, ap in next, approvers do check_role(ap) end
   started = true
   while true do
-    local a = await{ kinds = { 'submit' } }
-    spawn(function() answer_in_time(a) end)
+    queue_draft(await{ kinds = { 'submit' } })
   end
 end

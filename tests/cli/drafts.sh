@@ -62,6 +62,12 @@ expect_in "$WORK/out" ">>>    post draft=submit:4"
 expect_exit 0 -- "$CRISISDRILL" replay 1 --headless --db "$db"
 expect_in "$WORK/out" "identical"
 
+# ---- a flood of drafts: each role answers them in turn, with no thread of the timeline per draft --
+for i in $(seq 1 1500); do echo "00:10 submit legal \"Draft $i: we are looking into it.\""; done >"$WORK/flood.txt"
+play_scenario flood "$WORK/flood.txt" en
+expect_value "$WORK/flood.db" "select count(*) || '|' || min(shown_ms) || '|' || max(shown_ms) from posts
+  where post_id like 'answer:%' and situation = 'draft_approved'" "1500|130000|130000"
+
 # ---- in French: the answers' own words, and the reason of the rule set in French -----------------
 play_scenario good-fr "$GOOD" fr
 expect_value "$WORK/good-fr.db" "select group_concat(text, char(10)) from (select text from posts
