@@ -676,6 +676,10 @@ static int f_answer(lua_State *L)
     char reason[MAX_TEXT_BYTES], message[2 * MAX_TEXT_BYTES + 64];
     if (!lua_isnoneornil(L, 2))
         read_decision(L, 2, &d);
+    int limit = scenario_meta(scenario_of(L))->text_limit;
+    if (d.status == DRAFT_AMENDED && limit > 0 && text_utf8_length(d.answer) > (size_t)limit)
+        return luaL_error(L, "answer: the amended text is %d characters; the network allows %d (it is to be published)",
+                          (int)text_utf8_length(d.answer), limit);
     if (draft->status != DRAFT_PENDING) {
         lua_pushboolean(L, false);
         return 1;
