@@ -847,6 +847,7 @@ static const char *action_syntax(const ActionKindInfo *k, char *buf, size_t size
     snprintf(buf, size, "`01:30 %s%s%s%s%s`", k->name, k->role ? " ROLE" : "", k->target == TARGET_POST ? " POST" : "",
              k->target == TARGET_POST_OPTIONAL ? " [post=POST]" : "",
              k->words == WORDS_ANSWER ? " \"text\"` or `template=ID"
+             : k->words == WORDS_TEXT && action_kind_publishes_draft(k) ? " \"text\"` or `draft=ID [\"text\"]"
              : k->words == WORDS_TEXT ? " \"text\""
              : k->words == WORDS_NOTE ? " [\"note\"]" : "");
     return buf;

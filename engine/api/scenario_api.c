@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/scenario_lua.h"
+#include "../core/score.h"
 #include "../core/session.h"
 #include "../core/text.h"
 #include "api.h"
@@ -507,17 +508,11 @@ static int f_handled(lua_State *L)
         const ActionLog *a = session_action_at(s, i);
         if (!a->post_id || strcmp(a->post_id, id) != 0 || a->kind == ACT_OPEN)
             continue;
-        lua_createtable(L, 0, 4);
-        lua_pushstring(L, action_kind_name(a->kind));
-        lua_setfield(L, -2, "kind");
-        lua_pushboolean(L, a->good);
-        lua_setfield(L, -2, "good");
-        lua_pushnumber(L, (double)a->at_ms / 1000.0);
-        lua_setfield(L, -2, "at");
-        if (a->template_id) {
-            lua_pushstring(L, a->template_id);
-            lua_setfield(L, -2, "template");
-        }
+        Action act = {.kind = a->kind, .at_ms = a->at_ms, .post_id = a->post_id, .role = a->role,
+                      .template_id = a->template_id, .edited = a->edited, .text = a->text,
+                      .own_post_id = a->own_post_id};
+        ActionEvent ev = {&act, a->good, a->concepts, a->nconcepts};
+        scenario_push_action(L, &ev);
         lua_rawseti(L, -2, ++n);
     }
     return 1;
@@ -600,6 +595,103 @@ static int f_log(lua_State *L)
     }
     fputc('\n', stderr);
     return 0;
+}
+
+/* ---- drafts ----------------------------------------------------------- */
+
+/* How a role answers a draft: what approve(), amend(text) and refuse(reason)
+ * make (prelude.lua), or the rule set's judgement. */
+typedef struct Decision {
+    DraftStatus status;
+    const char *answer;  /* the amended text, the reason */
+    const char *note;    /* the words of the answer, instead of the default ones */
+} Decision;
+
+static void read_decision(lua_State *L, int idx, Decision *d)
+{
+    static const char *const fields[] = {"decision", "text", "reason", "note", NULL};
+    plain_options(L, idx, "answer", "the decision");
+    check_fields(L, idx, "answer", fields);
+    const char *name = opt_string(L, idx, "answer", "decision", true);
+    const char *text = opt_string(L, idx, "answer", "text", false);
+    const char *reason = opt_string(L, idx, "answer", "reason", false);
+    d->note = opt_string(L, idx, "answer", "note", false);
+    if (strcmp(name, "approve") == 0 && !text && !reason)
+        *d = (Decision){DRAFT_APPROVED, NULL, d->note};
+    else if (strcmp(name, "amend") == 0 && text && *text && !reason)
+        *d = (Decision){DRAFT_AMENDED, text, d->note};
+    else if (strcmp(name, "refuse") == 0 && reason && *reason && !text && !d->note)
+        *d = (Decision){DRAFT_REFUSED, reason, NULL};
+    else
+        luaL_error(L, "answer: a decision is approve(note), amend(text, note) or refuse(reason), not { decision = "
+                      "\"%s\"%s%s%s }", name, text ? ", text" : "", reason ? ", reason" : "", d->note ? ", note" : "");
+}
+
+/* What a careful colleague of the draft's role answers by the rule set:
+ * refused for the first rule that forbids what the draft says everywhere
+ * (the rule's why and the words found), else approved. */
+static void judge_by_rules(lua_State *L, const Draft *draft, Decision *d, char *reason, size_t size)
+{
+    Scorer *scorer = session_scorer(session_of(L));
+    const Rule *rule;
+    const char *phrase;
+    if (!scorer_forbidding_rule(scorer, draft->text, draft->role, &rule, &phrase))
+        luaL_error(L, "out of memory");
+    *d = (Decision){DRAFT_APPROVED, NULL, NULL};
+    if (!rule)
+        return;
+    const char *why = scorer_rule_why(scorer, rule);
+    snprintf(reason, size, "%s — \"%s\"", why ? why : rule->key, phrase);
+    *d = (Decision){DRAFT_REFUSED, reason, NULL};
+}
+
+/* The words of the answer on the internal channel, in the scenario's language. */
+static void decision_message(lua_State *L, const Decision *d, char *buf, size_t size)
+{
+    lua_pushglobaltable(L);
+    lua_pushliteral(L, "LANG");
+    lua_rawget(L, -2);
+    bool fr = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "fr") == 0;
+    lua_pop(L, 2);
+    if (d->status == DRAFT_APPROVED)
+        snprintf(buf, size, "%s", d->note ? d->note : fr ? "Approuvé — publiez-le tel quel." : "Approved — publish it as is.");
+    else if (d->status == DRAFT_AMENDED)
+        snprintf(buf, size, "%s\n%s", d->note ? d->note : fr ? "Modifié — publiez cette version :" : "Amended — publish "
+                 "this version:", d->answer);
+    else
+        snprintf(buf, size, fr ? "Refusé : %s" : "Refused: %s", d->answer);
+}
+
+static int f_answer(lua_State *L)
+{
+    const char *id = luaL_checkstring(L, 1);
+    const char *author = luaL_optstring(L, 3, NULL);
+    Session *s = session_of(L);
+    if (scenario_loading(scenario_of(L)))
+        return luaL_error(L, "answer: call it from main() or a spawned function");
+    Draft *draft = drafts_find(session_drafts(s), id);
+    if (!draft)
+        return luaL_error(L, "answer: no draft '%s' (a draft is the own post of a submit action, e.g. submit:3)", id);
+    Decision d = {DRAFT_PENDING, NULL, NULL};
+    char reason[MAX_TEXT_BYTES], message[2 * MAX_TEXT_BYTES + 64];
+    if (!lua_isnoneornil(L, 2))
+        read_decision(L, 2, &d);
+    int limit = scenario_meta(scenario_of(L))->text_limit;
+    if (d.status == DRAFT_AMENDED && limit > 0 && text_utf8_length(d.answer) > (size_t)limit)
+        return luaL_error(L, "answer: the amended text is %d characters; the network allows %d (it is to be published)",
+                          (int)text_utf8_length(d.answer), limit);
+    if (draft->status != DRAFT_PENDING) {
+        lua_pushboolean(L, false);
+        return 1;
+    }
+    if (d.status == DRAFT_PENDING)
+        judge_by_rules(L, draft, &d, reason, sizeof reason);
+    decision_message(L, &d, message, sizeof message);
+    Error err;
+    if (!session_answer_draft(s, draft, d.status, d.answer, author, message, &err))
+        return raise(L, "answer", &err);
+    lua_pushboolean(L, true);
+    return 1;
 }
 
 static void api_open(lua_State *L)

@@ -18,7 +18,8 @@
 #define MAX_FILES 64
 
 /* Situation tags that call for no rule: what is not a crisis. */
-static const char *const neutral_situations[] = {"none", "praise", "statement", "response", "info", "news"};
+static const char *const neutral_situations[] = {"none", "praise", "statement", "response", "info", "news",
+                                                 "draft_approved", "draft_amended", "draft_refused"};
 
 static bool is_dir(const char *p)
 {
@@ -67,7 +68,8 @@ static bool seen_has(const Seen *seen, const char *situation)
 
 /* ---- expectations --------------------------------------------------------- */
 
-typedef enum { EX_TOTAL, EX_RULE, EX_NO_RULE, EX_BRANCH, EX_NO_BRANCH, EX_OUTCOME, EX_ALERT_BY } ExpectKind;
+typedef enum { EX_TOTAL, EX_RULE, EX_NO_RULE, EX_BRANCH, EX_NO_BRANCH, EX_OUTCOME, EX_ALERT_BY, EX_DRAFT,
+               EX_NO_DRAFT } ExpectKind;
 
 typedef struct Expect {
     int line;
@@ -130,6 +132,15 @@ static bool parse_expect(const char *line, Expect *e, Plan *plan, char *why, siz
         snprintf(e->a, sizeof e->a, "%s", v[1]);
         return true;
     }
+    if ((m == 2 || m == 3) && !strcmp(v[0], "draft")) {
+        DraftStatus st;
+        if (m == 3 && !draft_status_from_name(v[2], &st))
+            return snprintf(why, why_size, "draft ROLE [pending|approved|amended|refused]"), false;
+        e->kind = negated ? EX_NO_DRAFT : EX_DRAFT;
+        snprintf(e->a, sizeof e->a, "%s", v[1]);
+        snprintf(e->b, sizeof e->b, "%s", m == 3 ? v[2] : "");
+        return true;
+    }
     if (!negated && n == 2 && !strcmp(w[0], "outcome")) {
         e->kind = EX_OUTCOME;
         snprintf(e->a, sizeof e->a, "%s", w[1]);
@@ -143,7 +154,7 @@ static bool parse_expect(const char *line, Expect *e, Plan *plan, char *why, siz
         return true;
     }
     snprintf(why, why_size, "unknown expectation (total, rule, no rule, branch, no branch, outcome, alert ROLE by "
-                            "MM:SS, lang)");
+                            "MM:SS, draft ROLE [STATUS], no draft ROLE [STATUS], lang)");
     return false;
 }
 
@@ -201,6 +212,8 @@ typedef struct RunResult {
     int64_t first_alert[16];
     char alert_roles[16][64];
     int nalerts;
+    char drafts[64][96];     /* "role status", in the order submitted */
+    int ndrafts;
 } RunResult;
 
 static bool take_row(void *ctx, const ScoreInfo *r)
@@ -236,6 +249,24 @@ static void note_alerts(RunResult *o, const Session *s)
     }
 }
 
+static void note_drafts(RunResult *o, const Session *s)
+{
+    const DraftBook *book = session_drafts(s);
+    for (size_t i = 0; i < drafts_count(book) && o->ndrafts < 64; i++) {
+        const Draft *d = drafts_at(book, i);
+        snprintf(o->drafts[o->ndrafts++], sizeof o->drafts[0], "%.63s %s", d->role, draft_status_name(d->status));
+    }
+}
+
+static bool has_draft(const RunResult *o, const char *role, const char *status)
+{
+    size_t n = strlen(role);
+    for (int i = 0; i < o->ndrafts; i++)
+        if (!strncmp(o->drafts[i], role, n) && o->drafts[i][n] == ' ' && (!*status || !strcmp(o->drafts[i] + n + 1, status)))
+            return true;
+    return false;
+}
+
 /* Plays the scenario with these answers in memory; records what a lint and
  * the expectations need. False with err when the run fails. */
 static bool run(const char *scenario, const char *lang, const char *rules_dir, const Answers *answers, Seen *seen,
@@ -267,6 +298,7 @@ static bool run(const char *scenario, const char *lang, const char *rules_dir, c
         for (size_t i = 0; i < session_template_count(s); i++)
             see(templates, session_template_at(s, i)->situation, session_template_at(s, i)->id);
         note_alerts(o, s);
+        note_drafts(o, s);
         Error end_err;
         if (session_end(s, ok ? SESSION_COMPLETED : SESSION_ABORTED, ok ? NULL : err->msg, &end_err)) {
             o->total = session_total(s);
@@ -331,6 +363,13 @@ static bool meets(const Expect *e, const RunResult *o, char *got, size_t size)
             }
         snprintf(got, size, "no alert to %s", e->a);
         return false;
+    case EX_DRAFT: case EX_NO_DRAFT: {
+        bool found = has_draft(o, e->a, e->b);
+        size_t n = (size_t)snprintf(got, size, "drafts:%s", o->ndrafts ? "" : " none");
+        for (int i = 0; i < o->ndrafts && n < size; i++)
+            n += (size_t)snprintf(got + n, size - n, "%s %s", i ? "," : "", o->drafts[i]);
+        return e->kind == EX_DRAFT ? found : !found;
+    }
     }
     return false;
 }

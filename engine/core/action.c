@@ -64,6 +64,8 @@ const char *action_kind_doing(ActionKind k, int lang)
 
 bool action_kind_has_answer(const ActionKindInfo *k) { return k->scoring == SCORED_ANSWER; }
 
+bool action_kind_publishes_draft(const ActionKindInfo *k) { return k->joins == JOINS_AS_POST; }
+
 bool action_kind_in_perimeter(const ActionKindInfo *k)
 {
     return k->scoring == SCORED_PERIMETER || k->scoring == SCORED_ANSWER;

@@ -61,7 +61,7 @@ typedef struct Action {
     const char *post_id;     /* target post; optional for alerts */
     const char *role;        /* alerts */
     const char *template_id; /* replies/messages built from a pre-approved template */
-    bool edited;             /* the template was edited before sending */
+    bool edited;             /* the template (or the approved draft) was edited before sending */
     const char *text;        /* reply/message text, alert note */
     int64_t opened_ms;       /* when the trainee first opened the post, -1 unknown */
     int64_t typed_ms;        /* when the trainee first typed, -1 unknown */
@@ -70,6 +70,8 @@ typedef struct Action {
     const char *template_text;      /* set by the session: the named template's */
     const char *template_situation; /* text and situation */
     const char *own_post_id; /* set by the session: the post the trainee's words became, if any */
+    const char *draft_id;    /* a statement that publishes an approved draft ("submit:3"), else NULL */
+    const char *approved_text; /* set by the session: the draft's text as approved (or amended) */
     const char *source;      /* "answers", "window", ... */
     int source_line;         /* answers file line, 0 if none */
 } Action;
@@ -86,6 +88,9 @@ const char *action_kind_list(char *buf, size_t size, const char *sep, bool (*kee
 const char *action_kind_doing(ActionKind k, int lang);
 /* True for kinds whose words are judged as an answer (reply rules' applies=). */
 bool action_kind_has_answer(const ActionKindInfo *k);
+/* True for the kinds that may publish an approved draft (draft=ID): a
+ * statement of the brand's own, which a draft becomes once approved. */
+bool action_kind_publishes_draft(const ActionKindInfo *k);
 /* True for kinds a perimeter rule may name (action=). */
 bool action_kind_in_perimeter(const ActionKindInfo *k);
 

@@ -79,8 +79,24 @@ bool drafts_answer(Draft *d, DraftStatus status, const char *answer, int64_t at_
     return true;
 }
 
+static const char *const status_names[] = {"pending", "approved", "amended", "refused"};
+
 const char *draft_status_name(DraftStatus s)
 {
-    static const char *const names[] = {"pending", "approved", "amended", "refused"};
-    return (unsigned)s < sizeof names / sizeof *names ? names[s] : "?";
+    return (unsigned)s < sizeof status_names / sizeof *status_names ? status_names[s] : "?";
+}
+
+bool draft_status_from_name(const char *name, DraftStatus *out)
+{
+    for (size_t i = 0; name && i < sizeof status_names / sizeof *status_names; i++)
+        if (strcmp(name, status_names[i]) == 0) {
+            *out = (DraftStatus)i;
+            return true;
+        }
+    return false;
+}
+
+const char *draft_publish_text(const Draft *d)
+{
+    return d->status == DRAFT_APPROVED ? d->text : d->status == DRAFT_AMENDED ? d->answer : NULL;
 }

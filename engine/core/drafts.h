@@ -35,5 +35,9 @@ Draft *drafts_at(const DraftBook *b, size_t i);
  * for an approval). False when out of memory or already answered. */
 bool drafts_answer(Draft *d, DraftStatus status, const char *answer, int64_t at_ms);
 const char *draft_status_name(DraftStatus s);
+bool draft_status_from_name(const char *name, DraftStatus *out);
+/* The text to publish: the draft's own once approved, the new text once
+ * amended; NULL while pending or once refused. Owned by the draft. */
+const char *draft_publish_text(const Draft *d);
 
 #endif

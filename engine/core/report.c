@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "action.h"
 #include "rules.h"
 #include "text.h"
 
@@ -211,7 +212,11 @@ static bool print_timeline_item(void *ctx, const TimelineItem *t)
         fputc('\n', out);
     } else {
         fprintf(out, "%s  >>>    %s ", when, text_visible(t->kind, kind, sizeof kind));
-        visible(out, t->post_id);
+        ActionKind k; /* a kind with no target post: its post_id is the draft it publishes; its role, if any */
+        bool own = action_kind_from_name(t->kind, &k) && action_kind(k)->target == TARGET_NONE;
+        if (own && t->post_id)
+            fputs("draft=", out);
+        visible(out, own && !t->post_id ? t->role : t->post_id);
         if (t->template_id) {
             fputs(" [template ", out);
             visible(out, t->template_id);

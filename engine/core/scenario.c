@@ -71,6 +71,8 @@ struct Scenario {
     size_t nthreads, cap_threads;
     uint64_t next_seq;
     Thread *current;
+    int api_thread_ref;      /* the function the prelude returned (LUA_NOREF: none): it runs beside main() */
+    Thread *api_thread;      /* its thread while it runs: not one of the scenario's THREADS_MAX */
     Rng rng;
     ScenarioMeta meta;
     char hash[17];
@@ -764,6 +766,7 @@ Scenario *scenario_new(const ScenarioLimits *limits, const ScenarioBindings *bin
         limits && limits->run_instructions > 0 ? limits->run_instructions : SCENARIO_DEFAULT_RUN_INSTRUCTIONS;
     sc->limits.run_ms = limits && limits->run_ms > 0 ? limits->run_ms : SCENARIO_DEFAULT_RUN_MS;
     sc->resume_start_ms = -1;
+    sc->api_thread_ref = LUA_NOREF;
     sc->meta.text_limit = 280;
     sc->meta.difficulty = 2;
     rng_seed(&sc->rng, 1);
@@ -866,14 +869,17 @@ void scenario_spawn(lua_State *L, int idx, int64_t t_ms)
     luaL_checktype(L, idx, LUA_TFUNCTION);
     if (lua_iscfunction(L, idx)) /* it would run with no line of the scenario to blame */
         luaL_error(L, "spawn: give it a function of the scenario (function() ... end), not a library function");
-    if (scenario_of(L)->nthreads >= THREADS_MAX)
+    Scenario *sc = scenario_of(L);
+    if (sc->nthreads - (sc->api_thread != NULL) >= THREADS_MAX)
         luaL_error(L, "spawn: over %d functions running at once (spawning in a loop?)", THREADS_MAX);
-    if (!new_thread(scenario_of(L), L, idx, t_ms))
+    if (!new_thread(sc, L, idx, t_ms))
         luaL_error(L, "out of memory");
 }
 
 static void remove_thread(Scenario *sc, Thread *t)
 {
+    if (t == sc->api_thread)
+        sc->api_thread = NULL;
     for (size_t i = 0; i < sc->nthreads; i++)
         if (sc->threads[i] == t) {
             memmove(&sc->threads[i], &sc->threads[i + 1], (sc->nthreads - i - 1) * sizeof *sc->threads);
@@ -1085,34 +1091,38 @@ static bool awaits(const Thread *t, const Action *a)
     return true;
 }
 
-static void push_action(lua_State *L, const ActionEvent *ev)
+/* t[key] = value on the table at the top of L, when value is not NULL. */
+static void set_string_field(lua_State *L, const char *key, const char *value)
+{
+    if (value) {
+        lua_pushstring(L, value);
+        lua_setfield(L, -2, key);
+    }
+}
+
+void scenario_push_action(lua_State *L, const ActionEvent *ev)
 {
     const Action *a = ev->action;
-    lua_createtable(L, 0, 8);
-    lua_pushstring(L, action_kind_name(a->kind));
-    lua_setfield(L, -2, "kind");
-    if (a->post_id) {
-        lua_pushstring(L, a->post_id);
-        lua_setfield(L, -2, "post");
-    }
-    if (a->role) {
-        lua_pushstring(L, a->role);
-        lua_setfield(L, -2, "role");
-    }
-    if (a->text) {
-        lua_pushstring(L, a->text);
-        lua_setfield(L, -2, "text");
-    }
-    if (a->template_id) {
-        lua_pushstring(L, a->template_id);
-        lua_setfield(L, -2, "template");
-    }
+    lua_createtable(L, 0, 10);
+    set_string_field(L, "kind", action_kind_name(a->kind));
+    set_string_field(L, "post", a->post_id);
+    set_string_field(L, "role", a->role);
+    set_string_field(L, "text", a->text);
+    set_string_field(L, "template", a->template_id);
+    set_string_field(L, "own", a->own_post_id);
+    set_string_field(L, "draft", a->draft_id);
     lua_pushboolean(L, a->edited);
     lua_setfield(L, -2, "edited");
     lua_pushboolean(L, ev->good);
     lua_setfield(L, -2, "good");
     lua_pushnumber(L, (double)a->at_ms / 1000.0);
     lua_setfield(L, -2, "at");
+    lua_createtable(L, (int)ev->nconcepts, 0);
+    for (size_t i = 0; i < ev->nconcepts; i++) {
+        lua_pushstring(L, ev->concepts[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "concepts");
 }
 
 bool scenario_deliver(Scenario *sc, const ActionEvent *ev, Error *err)
@@ -1131,10 +1141,10 @@ bool scenario_deliver(Scenario *sc, const ActionEvent *ev, Error *err)
         next->deliver_pending = false;
         next->state = TH_READY;
         next->wake_ms = INT64_MAX;
-        if (!lua_checkstack(next->co, 4))
+        if (!lua_checkstack(next->co, 6))
             return error_set(err, "out of memory");
         sc->host_alloc = true;
-        push_action(next->co, ev);
+        scenario_push_action(next->co, ev);
         sc->host_alloc = false;
         if (!resume(sc, next, ev->action->at_ms, 1, err))
             return false;
@@ -1258,13 +1268,17 @@ bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const 
     begin_slice(sc, -1);
     uint64_t hash = 1469598103934665603ULL;
     bool ok = luaL_loadbufferx(sc->L, sc->bindings.prelude, sc->bindings.prelude_len, PRELUDE_CHUNK, "t") == LUA_OK &&
-              lua_pcall(sc->L, 0, 0, 0) == LUA_OK;
+              lua_pcall(sc->L, 0, 1, 0) == LUA_OK;
     if (!ok) {
         error_set(err, "internal error in the scenario prelude: %s", lua_tostring(sc->L, -1));
         lua_pop(sc->L, 1);
         sc->loading = false;
         return false;
     }
+    if (lua_isfunction(sc->L, -1))
+        sc->api_thread_ref = luaL_ref(sc->L, LUA_REGISTRYINDEX); /* pops it */
+    else
+        lua_pop(sc->L, 1);
     if (load_language(sc, lang_path, lang, &hash, err)) {
         size_t len;
         char *buf = read_file(path, &len, err);
@@ -1304,6 +1318,13 @@ bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const 
 bool scenario_start(Scenario *sc, int64_t t_ms, Error *err)
 {
     lua_State *L = sc->L;
+    if (sc->api_thread_ref != LUA_NOREF) { /* first: it awaits the trainee before main() runs */
+        lua_rawgeti(L, LUA_REGISTRYINDEX, sc->api_thread_ref);
+        sc->api_thread = new_thread(sc, L, -1, t_ms);
+        lua_pop(L, 1);
+        if (!sc->api_thread)
+            return error_set(err, "out of memory");
+    }
     lua_pushglobaltable(L);
     lua_pushliteral(L, "main");
     int type = lua_rawget(L, -2);

@@ -20,7 +20,9 @@ struct lua_State;
  * engine/api give scenario_api_bindings). */
 typedef struct ScenarioBindings {
     void (*open)(struct lua_State *L); /* registers the API's functions as globals */
-    const char *prelude;               /* Lua run once they are open: helpers written in Lua */
+    const char *prelude;               /* Lua run once they are open: helpers written in Lua. When it
+                                          returns a function, the host runs that as a thread of its own
+                                          beside main(), from the start (the API's own timeline) */
     size_t prelude_len;
 } ScenarioBindings;
 
@@ -77,6 +79,8 @@ typedef struct ScenarioMeta {
 typedef struct ActionEvent {
     const Action *action;
     bool good;               /* a reply or message that broke no rule */
+    const char *const *concepts; /* the rule set's concepts its words express */
+    size_t nconcepts;
 } ActionEvent;
 
 /* Creates the sandboxed state with the bindings registered. `engine` is

@@ -27,6 +27,10 @@ int scenario_wait(lua_State *L, int64_t wake_ms);
  * 1 << ActionKind, 0 for any action but "open". */
 int scenario_await(lua_State *L, const char *post, const char *role, unsigned kinds, int64_t timeout_ms);
 
+/* Pushes the table of a trainee action, as await() returns it: kind, post,
+ * role, text, template, edited, good, at, own, draft, concepts. */
+void scenario_push_action(lua_State *L, const ActionEvent *ev);
+
 /* Makes a new thread of the function at stack index idx, ready at t_ms. */
 void scenario_spawn(lua_State *L, int idx, int64_t t_ms);
 

@@ -1177,3 +1177,59 @@ bool scorer_finish(Scorer *s, int64_t t_ms, bool left_early, Error *err)
 }
 
 const SessionScale *scorer_scale(const Scorer *s) { return &s->scale; }
+
+/* ---- what a text says: for the scenario's action tables and for drafts -- */
+
+static bool id_listed(const char *const *ids, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ids[i], id) == 0)
+            return true;
+    return false;
+}
+
+bool scorer_concepts_in(Scorer *s, const char *text, const char **ids, size_t max, size_t *n)
+{
+    *n = 0;
+    Meaning *m = score_analyse(s, text);
+    if (!m)
+        return false;
+    for (size_t i = 0; i < s->rules->nconcepts && *n < max; i++) {
+        const char *id = s->rules->concepts[i].id;
+        if (!id_listed(ids, *n, id) && meaning_expresses(s->lexicon, m, id))
+            ids[(*n)++] = id;
+    }
+    meaning_free(m);
+    return true;
+}
+
+/* A rule that forbids words in every answer or statement: check=absent on
+ * every situation, unless it names `role` (role=: said once that role
+ * knows; the role itself may say it). */
+static bool forbids_everywhere(const Rule *r, const char *role)
+{
+    bool words = r->kind == RULE_REPLY || (r->kind == RULE_STATEMENT && rule_statement_shape(r) == STATEMENT_CONTENT);
+    return words && r->check == CHECK_ABSENT && r->situation && strcmp(r->situation, "*") == 0 &&
+           !(r->role && role && strcmp(r->role, role) == 0);
+}
+
+bool scorer_forbidding_rule(Scorer *s, const char *text, const char *role, const Rule **rule, const char **phrase)
+{
+    *rule = NULL;
+    *phrase = NULL;
+    Meaning *m = score_analyse(s, text);
+    if (!m)
+        return false;
+    for (size_t i = 0; i < s->rules->nrules && !*rule; i++) {
+        const Rule *r = &s->rules->rules[i];
+        if (forbids_everywhere(r, role) && (*phrase = score_rule_phrase(s, r, m)) != NULL)
+            *rule = r;
+    }
+    meaning_free(m);
+    return true;
+}
+
+const char *scorer_rule_why(const Scorer *s, const Rule *r)
+{
+    return s->lang == 1 && r->rationale_fr ? r->rationale_fr : r->rationale;
+}

@@ -105,4 +105,18 @@ const Obligation *scorer_obligation_at(const Scorer *s, size_t i);
 
 const char *outcome_name(Outcome o);
 
+/* The ids of the rule set's concepts that `text` expresses (in any
+ * language), each once, in the order the set declares them: at most max
+ * into ids, their number into *n. The ids belong to the rule set. False
+ * when out of memory. */
+bool scorer_concepts_in(Scorer *s, const char *text, const char **ids, size_t max, size_t *n);
+/* The first rule that forbids what `text` says in every answer (a reply
+ * or statement rule check=absent on every situation; one naming `role`
+ * does not bind that role) into *rule, the words found into *phrase; both NULL when the
+ * text breaks none. They belong to the rule set and the scorer. False when
+ * out of memory. */
+bool scorer_forbidding_rule(Scorer *s, const char *text, const char *role, const Rule **rule, const char **phrase);
+/* Why a rule exists (why=), in the session's language; NULL when not given. */
+const char *scorer_rule_why(const Scorer *s, const Rule *r);
+
 #endif

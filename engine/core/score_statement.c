@@ -45,15 +45,11 @@ typedef struct Published {
 
 /* ---- the book of drafts ------------------------------------------------ */
 
-/* The text a draft's role let out: the amended text, else the draft's own;
- * NULL while it waits or when it was refused (or answered after t). */
+/* The text a draft's role let out by t (draft_publish_text): NULL while it
+ * waits, when it was refused, or when the answer came after t. */
 static const char *approved_text(const Draft *d, int64_t t_ms)
 {
-    if (d->answered_ms < 0 || d->answered_ms > t_ms)
-        return NULL;
-    if (d->status == DRAFT_AMENDED)
-        return d->answer ? d->answer : d->text;
-    return d->status == DRAFT_APPROVED ? d->text : NULL;
+    return d->answered_ms < 0 || d->answered_ms > t_ms ? NULL : draft_publish_text(d);
 }
 
 static size_t draft_count(const Scorer *s) { return s->drafts ? drafts_count(s->drafts) : 0; }
@@ -76,7 +72,7 @@ static const Draft *published_as_is(const Scorer *s, const Published *p)
  * (waiting or refused); NULL when none went to the role. */
 static const Draft *draft_for(Scorer *s, const Published *p, const char *role)
 {
-    const Draft *named = s->drafts && p->a->post_id ? drafts_find(s->drafts, p->a->post_id) : NULL;
+    const Draft *named = s->drafts && p->a->draft_id ? drafts_find(s->drafts, p->a->draft_id) : NULL;
     if (named)
         return named;
     const Draft *best = NULL, *last = NULL;
@@ -482,7 +478,7 @@ static void remember_statement(Scorer *s, Published *p)
  * owed. */
 bool score_statement(Scorer *s, const Action *a, int64_t action_id, bool *good, Error *err)
 {
-    const Draft *named = s->drafts && a->post_id ? drafts_find(s->drafts, a->post_id) : NULL;
+    const Draft *named = s->drafts && a->draft_id ? drafts_find(s->drafts, a->draft_id) : NULL;
     const char *text = a->text ? a->text : named ? approved_text(named, a->at_ms) : NULL;
     Published p = {.a = a, .action_id = action_id, .id = a->own_post_id, .text = text ? text : "", .good = true};
     snprintf(p.what, sizeof p.what, score_msg(s, M_WHAT_STATEMENT), a->own_post_id ? a->own_post_id : "");

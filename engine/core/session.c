@@ -36,6 +36,7 @@ const char *session_status_name(SessionStatus st) { return status_names[st]; }
 
 int64_t session_id(const Session *s) { return s->id; }
 DraftBook *session_drafts(const Session *s) { return s->drafts; }
+struct Scorer *session_scorer(Session *s) { return s->scorer; }
 int64_t session_now_ms(const Session *s) { return s->now_ms; }
 int session_total(const Session *s) { return s->scorer ? scorer_total(s->scorer) : 0; }
 int64_t session_potential(const Session *s) { return s->scorer ? scorer_potential(s->scorer) : 0; }
@@ -94,6 +95,8 @@ static bool grow(void **items, size_t n, size_t *cap, size_t size)
 #define SESSION_MAX_BRANCHES 10000
 #define SESSION_ITEM_BYTES 384
 #define SESSION_DATA_MAX ((size_t)32 << 20)
+/* Concepts named in an action's table (the first found, in the set's order). */
+#define SESSION_MAX_CONCEPTS 32
 
 static size_t len_or_0(const char *s) { return s ? strlen(s) : 0; }
 
@@ -523,6 +526,9 @@ void session_free(Session *s)
         free(s->log[i].post_id);
         free(s->log[i].role);
         free(s->log[i].template_id);
+        free(s->log[i].own_post_id);
+        free(s->log[i].text);
+        free(s->log[i].concepts);
     }
     free(s->templates);
     free(s->log);
@@ -584,6 +590,7 @@ static char *format_time(char *buf, size_t size, int64_t ms)
 }
 
 static bool validate_words(Session *s, Action *a, const ActionKindInfo *k, const Post *post, Error *err);
+static bool take_draft(Session *s, Action *a, const ActionKindInfo *k, Error *err);
 
 /* Checks an action against the feed and the rules (what its kind takes:
  * action_kinds.def), and fills in the text of a template. */
@@ -610,6 +617,8 @@ static bool validate_action(Session *s, Action *a, Error *err)
         return error_set(err, "%s needs a target post", k->name);
     if (a->post_id && k->target == TARGET_NONE)
         return error_set(err, "%s takes no target post (it is posted on its own)", k->name);
+    if (a->draft_id && !take_draft(s, a, k, err))
+        return false;
     if (k->words != WORDS_ANSWER && k->words != WORDS_TEXT)
         return true;
     return validate_words(s, a, k, post, err);
@@ -671,6 +680,88 @@ static bool post_trainee_words(Session *s, Action *a, char *id, size_t size, Err
     return session_add_post(s, &p, err) != NULL;
 }
 
+/* ---- drafts ----------------------------------------------------------- */
+
+const char *session_draft_text(const Session *s, const char *draft_id, Error *err)
+{
+    const Draft *d = drafts_find(s->drafts, draft_id);
+    if (!d) {
+        char list[256] = "";
+        for (size_t i = 0; i < drafts_count(s->drafts); i++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", drafts_at(s->drafts, i)->id);
+        error_set(err, "no draft '%s' (%s%s)", draft_id, *list ? "drafts submitted so far: " : "no draft submitted yet",
+                  list);
+        return NULL;
+    }
+    if (d->status == DRAFT_PENDING)
+        error_set(err, "draft '%s' has no answer yet from %s: publish it once it is approved or amended", d->id, d->role);
+    else if (d->status == DRAFT_REFUSED)
+        error_set(err, "draft '%s' was refused by %s (%s): it cannot be published", d->id, d->role, d->answer);
+    return draft_publish_text(d);
+}
+
+/* A statement that publishes an answered draft: its text is the draft's as
+ * approved (or amended), unless the trainee gives one (an edited version). */
+static bool take_draft(Session *s, Action *a, const ActionKindInfo *k, Error *err)
+{
+    if (!action_kind_publishes_draft(k))
+        return error_set(err, "%s takes no draft (a statement publishes one: post draft=ID)", k->name);
+    const char *approved = session_draft_text(s, a->draft_id, err);
+    if (!approved)
+        return false;
+    a->approved_text = approved;
+    if (!a->text)
+        a->text = approved;
+    else
+        a->edited = strcmp(a->text, approved) != 0;
+    return true;
+}
+
+/* Who speaks for a role on the internal channel: the first persona the
+ * scenario gave that role, else "@ROLE", made with the rule set's label. */
+static const char *role_persona(Session *s, const char *role, Error *err)
+{
+    for (size_t i = 0; i < feed_persona_count(s->feed); i++) {
+        const Persona *p = feed_persona_at(s->feed, i);
+        if (p->role && strcmp(p->role, role) == 0)
+            return p->handle;
+    }
+    char handle[80];
+    snprintf(handle, sizeof handle, "@%s", role);
+    if (!feed_persona(s->feed, handle)) {
+        const char *label = role;
+        for (size_t i = 0; i < s->rules->nroles; i++)
+            if (strcmp(s->rules->roles[i].id, role) == 0 && s->rules->roles[i].label)
+                label = s->rules->roles[i].label;
+        Persona made = {.handle = handle, .name = (char *)label, .role = (char *)role};
+        if (!session_add_persona(s, &made, err))
+            return NULL;
+    }
+    return feed_persona(s->feed, handle)->handle;
+}
+
+bool session_answer_draft(Session *s, Draft *d, DraftStatus status, const char *answer, const char *author,
+                          const char *message, Error *err)
+{
+    static const char *const situations[] = {[DRAFT_APPROVED] = "draft_approved", [DRAFT_AMENDED] = "draft_amended",
+                                             [DRAFT_REFUSED] = "draft_refused"};
+    if (d->status != DRAFT_PENDING)
+        return error_set(err, "draft '%s' was answered already (%s)", d->id, draft_status_name(d->status));
+    if (status == DRAFT_PENDING)
+        return error_set(err, "an answer approves, amends or refuses");
+    const char *by = author ? author : role_persona(s, d->role, err);
+    if (!by)
+        return false;
+    const char *colon = strchr(d->id, ':');
+    char id[64];
+    snprintf(id, sizeof id, "answer:%s", colon ? colon + 1 : d->id);
+    Post p = {.id = id, .kind = POST_INTERNAL, .author = (char *)by, .parent = d->id,
+              .situation = (char *)situations[status], .text = (char *)message};
+    if (!session_add_post(s, &p, err))
+        return false;
+    return drafts_answer(d, status, answer, s->now_ms) || error_set(err, "out of memory");
+}
+
 /* A statement submitted for approval waits in the book for its answer. */
 static bool book_draft(Session *s, const Action *a, int64_t action_id, Error *err)
 {
@@ -699,16 +790,28 @@ static void bend_virality(Session *s, const Action *a, bool good)
     }
 }
 
-static bool log_action(Session *s, const Action *a, bool good, Error *err)
+/* *dst = a copy of src (NULL stays NULL); false when out of memory. */
+static bool copy_string(char **dst, const char *src)
 {
+    *dst = src ? strdup(src) : NULL;
+    return !src || *dst;
+}
+
+static bool log_action(Session *s, const ActionEvent *ev, Error *err)
+{
+    const Action *a = ev->action;
     if (!grow((void **)&s->log, s->nlog, &s->cap_log, sizeof *s->log))
         return error_set(err, "out of memory");
     ActionLog *l = &s->log[s->nlog++];
-    *l = (ActionLog){.kind = a->kind, .good = good, .at_ms = a->at_ms};
-    l->post_id = a->post_id ? strdup(a->post_id) : NULL;
-    l->role = a->role ? strdup(a->role) : NULL;
-    l->template_id = a->template_id ? strdup(a->template_id) : NULL;
-    return true;
+    *l = (ActionLog){.kind = a->kind, .good = ev->good, .edited = a->edited, .at_ms = a->at_ms};
+    bool ok = copy_string(&l->post_id, a->post_id) && copy_string(&l->role, a->role) &&
+              copy_string(&l->template_id, a->template_id) && copy_string(&l->own_post_id, a->own_post_id) &&
+              copy_string(&l->text, a->text);
+    if (ok && ev->nconcepts && (ok = (l->concepts = malloc(ev->nconcepts * sizeof *l->concepts)) != NULL)) {
+        memcpy(l->concepts, ev->concepts, ev->nconcepts * sizeof *l->concepts);
+        l->nconcepts = ev->nconcepts;
+    }
+    return ok || error_set(err, "out of memory");
 }
 
 bool session_check_action(Session *s, const Action *in, Error *err)
@@ -733,16 +836,20 @@ bool session_act(Session *s, const Action *in, Error *err)
     int64_t action_id;
     bool good = true;
     char own_id[48];
+    const char *concepts[SESSION_MAX_CONCEPTS];
+    ActionEvent ev = {&a, true, concepts, 0};
+    if (a.text && !scorer_concepts_in(s->scorer, a.text, concepts, SESSION_MAX_CONCEPTS, &ev.nconcepts))
+        return error_set(err, "out of memory");
     if (!store_record_action(s->store, s->id, &a, &action_id, err) ||
         !post_trainee_words(s, &a, own_id, sizeof own_id, err) || !book_draft(s, &a, action_id, err) ||
         !scorer_on_action(s->scorer, &a, action_id, &good, err))
         return false;
     bend_virality(s, &a, good);
-    if (!log_action(s, &a, good, err) || !store_flush(s->store, err))
+    ev.good = good;
+    if (!log_action(s, &ev, err) || !store_flush(s->store, err))
         return false;
     if (s->cfg.committed)
         s->cfg.committed(s->cfg.committed_ctx, s->id, action_id, &a);
-    ActionEvent ev = {&a, good};
     return scenario_deliver(s->scenario, &ev, err);
 }
 

@@ -88,6 +88,11 @@ bool session_check_action(Session *s, const Action *a, Error *err);
  * empty reply) is refused with err and nothing is recorded. */
 bool session_act(Session *s, const Action *a, Error *err);
 bool session_is_over(const Session *s);
+/* The text an answered draft is published with (the window's "publish"
+ * and `post draft=ID`): its own once approved, the new one once amended.
+ * NULL with err when there is no such draft, or it is pending or refused.
+ * The text belongs to the session's book of drafts. */
+const char *session_draft_text(const Session *s, const char *draft_id, Error *err);
 /* Scores what is due, stores final counters and closes the session row. */
 bool session_end(Session *s, SessionStatus status, const char *error, Error *err);
 
@@ -115,6 +120,17 @@ bool session_add_persona(Session *s, const Persona *p, Error *err);
 Post *session_add_post(Session *s, Post *p, Error *err);
 /* The statements submitted for approval so far, and their answers. */
 DraftBook *session_drafts(const Session *s);
+/* Answers a pending draft now, as `author` (NULL: the persona of the
+ * draft's role, made as "@ROLE" with the rule set's label when the
+ * scenario has none): records the answer in the book (answer: the amended
+ * text or the reason) and shows `message` on the internal channel as a
+ * reply to the draft, post "answer:N" for "submit:N", of situation
+ * draft_approved, draft_amended or draft_refused. False with err when the
+ * draft was answered already or the post cannot be shown. */
+bool session_answer_draft(Session *s, Draft *d, DraftStatus status, const char *answer, const char *author,
+                          const char *message, Error *err);
+/* The scorer, for what the bindings ask of the rule set (concepts of a text). */
+struct Scorer *session_scorer(Session *s);
 bool session_add_template(Session *s, const Template *t, Error *err);
 bool session_mark_branch(Session *s, const char *name, Error *err);
 void session_request_finish(Session *s, const char *outcome);
@@ -122,7 +138,10 @@ void session_request_finish(Session *s, const char *outcome);
 typedef struct ActionLog {
     ActionKind kind;
     char *post_id, *role, *template_id;
-    bool good;
+    char *own_post_id, *text;   /* the post its words became, and those words (NULL: none) */
+    const char **concepts;      /* the rule set's concepts the words express (owned array, ids of the set) */
+    size_t nconcepts;
+    bool good, edited;
     int64_t at_ms;
 } ActionLog;
 size_t session_action_count(const Session *s);

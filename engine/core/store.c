@@ -1213,7 +1213,7 @@ bool store_record_action(Store *s, int64_t session_id, const Action *a, int64_t 
     sqlite3_bind_int64(st, 1, session_id);
     sqlite3_bind_int64(st, 2, a->at_ms);
     bind_text(st, 3, action_kind_name(a->kind));
-    bind_text(st, 4, a->post_id);
+    bind_text(st, 4, a->post_id ? a->post_id : a->draft_id); /* a statement has no target: its draft, if any */
     bind_text(st, 5, a->role);
     bind_text(st, 6, a->template_id);
     sqlite3_bind_int(st, 7, a->edited);

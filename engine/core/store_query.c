@@ -227,8 +227,15 @@ bool store_each_action(Store *s, int64_t session_id, bool (*cb)(void *, const Ac
             .opened_ms = sqlite3_column_int64(st, 7), .typed_ms = sqlite3_column_int64(st, 8),
             .source = text_at(st, 9), .source_line = sqlite3_column_int(st, 10),
         };
-        ok = action_kind_from_name(text_at(st, 1), &a.kind) ? cb(ctx, &a)
-                                                              : error_set(err, "%s: an action row of kind '%s', which this program does not know (a newer version wrote it?)", s->path, text_at(st, 1) ? text_at(st, 1) : "");
+        if (!action_kind_from_name(text_at(st, 1), &a.kind)) {
+            ok = error_set(err, "%s: an action row of kind '%s', which this program does not know (a newer version wrote it?)", s->path, text_at(st, 1) ? text_at(st, 1) : "");
+            break;
+        }
+        if (action_kind(a.kind)->target == TARGET_NONE) { /* its post_id column holds the draft it publishes */
+            a.draft_id = a.post_id;
+            a.post_id = NULL;
+        }
+        ok = cb(ctx, &a);
     }
     if (ok && rc != SQLITE_DONE)
         ok = store_fail(s, err, "cannot read actions");

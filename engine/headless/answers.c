@@ -78,6 +78,7 @@ void answers_free(Answers *a)
         free((char *)x->role);
         free((char *)x->template_id);
         free((char *)x->text);
+        free((char *)x->draft_id);
     }
     free(a->items);
     free(a->path);
@@ -119,10 +120,15 @@ static bool parse_operands(const Tokens *t, const char *const *operand, size_t n
     a->template_id = dup_or_null(tokens_get(t, "template"));
     if (a->template_id && k->words != WORDS_ANSWER)
         return error_set(err, "%s takes no template=", k->name);
+    a->draft_id = dup_or_null(tokens_get(t, "draft"));
+    if (a->draft_id && !action_kind_publishes_draft(k))
+        return error_set(err, "%s takes no draft= (a statement publishes an approved draft: post draft=submit:3)",
+                         k->name);
     if (k->words == WORDS_ANSWER && !a->text && !a->template_id)
         return error_set(err, "%s needs a text in double quotes or template=ID", k->name);
-    if (k->words == WORDS_TEXT && !a->text)
-        return error_set(err, "%s needs a text in double quotes", k->name);
+    if (k->words == WORDS_TEXT && !a->text && !a->draft_id)
+        return error_set(err, "%s needs a text in double quotes%s", k->name,
+                         action_kind_publishes_draft(k) ? " or draft=ID (an approved draft)" : "");
     return true;
 }
 
@@ -130,7 +136,7 @@ static bool parse_operands(const Tokens *t, const char *const *operand, size_t n
  *   TIME ACTION [ROLE] [POST] [key=value ...] ["text"] */
 static bool parse_answer(const Tokens *t, Answer *ans, int64_t previous_ms, Error *err)
 {
-    static const char *const keys[] = {"template", "text", "post", "opened", "typed"};
+    static const char *const keys[] = {"template", "text", "post", "draft", "opened", "typed"};
     Action *a = &ans->action;
     *a = (Action){.opened_ms = -1, .typed_ms = -1, .source = "answers", .source_line = ans->line};
     const char *positional[4] = {NULL};
@@ -142,7 +148,7 @@ static bool parse_answer(const Tokens *t, Answer *ans, int64_t previous_ms, Erro
             for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
                 known = known || strcmp(tok->key, keys[k]) == 0;
             if (!known)
-                return error_set(err, "unknown key '%s' (keys: template, text, post, opened, typed)", tok->key);
+                return error_set(err, "unknown key '%s' (keys: template, text, post, draft, opened, typed)", tok->key);
         } else if (npos == 4) {
             return error_set(err, "too many words: put the text in double quotes");
         } else {

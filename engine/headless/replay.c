@@ -27,6 +27,7 @@ static bool collect_action(void *ctx, const Action *a)
     ans->action.role = dup_or_null(a->role);
     ans->action.template_id = dup_or_null(a->template_id);
     ans->action.text = dup_or_null(a->text);
+    ans->action.draft_id = dup_or_null(a->draft_id);
     /* "source" points to a string of the query: keep the kind of source only. */
     ans->action.source = a->source && strcmp(a->source, "answers") == 0 ? "answers" : "window";
     return true;

@@ -27,7 +27,16 @@ db="$WORK/tour.db"
 # The trainee of the example does it right: no broken rule, no missed deadline.
 [ "$(sql "$db" "select count(*) from scores where outcome in ('broken','missed','late','unneeded') and points < 0")" = 0 ] ||
   fail "the example trainee lost points: $(sql "$db" "select reason from scores where points < 0")"
-[ "$(sql "$db" "select count(*) from actions")" = 9 ] || fail "actions: $(sql "$db" "select count(*) from actions")"
+[ "$(sql "$db" "select count(*) from actions")" = 11 ] || fail "actions: $(sql "$db" "select count(*) from actions")"
+# The draft to the manager: approved by the tour's approver 30 s later, published, answered by the crowd.
+[ "$(sql "$db" "select shown_ms || '|' || author || '|' || parent || '|' || situation || '|' || text from posts
+  where post_id = 'answer:6'")" = "190000|@alex_ops|submit:6|draft_approved|Good: publish it." ] ||
+  fail "the manager's answer: $(sql "$db" "select * from posts where post_id = 'answer:6'")"
+[ "$(sql "$db" "select post_id || '|' || text from actions where kind = 'post'")" = \
+  "submit:6|We are sorry about the cold coffee at BrewCo Central. We are looking into it today." ] ||
+  fail "the statement: $(sql "$db" "select * from actions where kind = 'post'")"
+[ "$(sql "$db" "select author || '|' || situation from posts where parent = 'post:7'")" = "@julie_m|praise" ] ||
+  fail "nobody answered the statement post:7"
 # The answer to a colleague stays internal, judged by the internal_request rules only.
 [ "$(sql "$db" "select kind from posts where parent = 'k1'")" = internal ] || fail "the answer to k1 is not internal"
 [ "$(sql "$db" "select group_concat(rule, ',') from v_scores where post_id = 'k1'")" = "target.internal,perimeter.internal.reply" ] ||

@@ -290,9 +290,34 @@ static void test_load(void)
     unlink(path);
 }
 
+/* post draft=ID publishes an answered draft, with or without a text of its own; other kinds take no draft. */
+static void test_drafts(void)
+{
+    Error err = {{0}};
+    Answers *a = parse("1:00 submit manager \"We are sorry.\"\n3:00 post draft=submit:1\n"
+                       "3:10 post draft=submit:1 \"We are sorry, truly.\"\n", &err);
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_INT(a->count, 3);
+        CHECK_STR(a->items[0].action.role, "manager");
+        CHECK(a->items[0].action.draft_id == NULL);
+        CHECK_STR(a->items[1].action.draft_id, "submit:1");
+        CHECK(a->items[1].action.text == NULL);
+        CHECK(a->items[1].action.post_id == NULL);
+        CHECK_STR(a->items[2].action.draft_id, "submit:1");
+        CHECK_STR(a->items[2].action.text, "We are sorry, truly.");
+    }
+    answers_free(a);
+    expect_error("1:00 post\n", "play.answers:1:", "post needs a text in double quotes or draft=ID");
+    expect_error("1:00 quote c1\n", "play.answers:1:", "quote needs a text in double quotes");
+    expect_error("1:00 reply c1 draft=submit:1 \"x\"\n", "play.answers:1:", "reply takes no draft=");
+    expect_error("1:00 submit manager draft=submit:1 \"x\"\n", "play.answers:1:", "submit takes no draft=");
+}
+
 int main(void)
 {
     RUN(test_parse_time);
+    RUN(test_drafts);
     RUN(test_valid_file);
     RUN(test_empty_and_comments);
     RUN(test_errors);

@@ -1377,7 +1377,7 @@ static Draft *st_submit(StFx *t, int64_t at_ms, const char *role, const char *te
 /* Publishes a statement (naming a draft when `draft` is given); returns the good flag. */
 static bool st_post(StFx *t, int64_t at_ms, const char *text, const char *draft)
 {
-    Action a = {.kind = ACT_POST, .at_ms = at_ms, .text = text, .post_id = draft, .own_post_id = st_next_id(t, "post"),
+    Action a = {.kind = ACT_POST, .at_ms = at_ms, .text = text, .draft_id = draft, .own_post_id = st_next_id(t, "post"),
                 .opened_ms = -1, .typed_ms = -1};
     return fx_act_full(&t->fx, a, NULL);
 }
@@ -1822,8 +1822,61 @@ static void test_statement_adversaries(void)
     }
 }
 
+/* ---- what a text says (action tables, drafts) ---- */
+
+static bool listed(const char *const *ids, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ids[i], id) == 0)
+            return true;
+    return false;
+}
+
+static void test_concepts_and_forbidding_rule(void)
+{
+    Error err = {{0}};
+    RuleSet *set = rules_load_file(SOURCE_DIR "/scenarios/rules/default.rules", &err);
+    Fx fx;
+    if (!set || !fx_init_set(&fx, set)) {
+        CHECK(!"fixture");
+        return;
+    }
+    const char *ids[8];
+    size_t n = 99;
+    CHECK(scorer_concepts_in(fx.scorer, "Sorry! Send us a private message.", ids, 8, &n));
+    CHECK_INT(n, 2);
+    CHECK(listed(ids, n, "apology") && listed(ids, n, "private_channel"));
+    CHECK_STR(ids[0], "apology"); /* the set's order */
+    CHECK(scorer_concepts_in(fx.scorer, "Désolés, c'est votre faute.", ids, 8, &n)); /* every language */
+    CHECK_INT(n, 2);
+    CHECK(listed(ids, n, "apology") && listed(ids, n, "blame"));
+    CHECK(scorer_concepts_in(fx.scorer, "Sorry, sorry, so sorry.", ids, 1, &n)); /* once each, at most max */
+    CHECK_INT(n, 1);
+    CHECK(scorer_concepts_in(fx.scorer, "", ids, 8, &n));
+    CHECK_INT(n, 0);
+
+    const Rule *rule;
+    const char *phrase;
+    CHECK(scorer_forbidding_rule(fx.scorer, "We are sorry about the delays.", "manager", &rule, &phrase));
+    CHECK(rule == NULL && phrase == NULL);
+    CHECK(scorer_forbidding_rule(fx.scorer, "It is your fault.", "manager", &rule, &phrase));
+    CHECK(rule != NULL);
+    if (rule) {
+        CHECK_STR(rule->key, "reply.no_blame");
+        CHECK_STR(phrase, "your fault");
+        CHECK_STR(scorer_rule_why(fx.scorer, rule), rule->rationale);
+    }
+    /* reply.no_promise names role=manager: the manager may approve a promise, legal may not */
+    CHECK(scorer_forbidding_rule(fx.scorer, "Full refund for everyone.", "manager", &rule, &phrase));
+    CHECK(rule == NULL);
+    CHECK(scorer_forbidding_rule(fx.scorer, "Full refund for everyone.", "legal", &rule, &phrase));
+    CHECK(rule != NULL && strcmp(rule->key, "reply.no_promise") == 0);
+    fx_free(&fx);
+}
+
 int main(void)
 {
+    RUN(test_concepts_and_forbidding_rule);
     RUN(test_perimeter);
     RUN(test_alert_first_with_earlier_alert);
     RUN(test_reply_rules);
