@@ -15,6 +15,8 @@
 #     the statement cases (publishing unapproved, stuffed, spammed or early
 #     statements) cost at least what their "#: costs" says, and earn nothing;
 #   - the poor trainee (feeds the fire) scores below the silent one;
+#   - a good statement in the trainee's own words (drafted, approved by the
+#     manager, published on time) earns at least what its "#: earns" says;
 #   - quitting early never scores better than staying and doing nothing more;
 #   - blind alerts and alerts to everyone cost, under every rule set;
 #   - the files' own "#>" expectations hold (crisisdrill check, default set).
@@ -22,11 +24,13 @@
 # written to $WORK/scoring-table.txt (and $ARTEFACTS_DIR when set).
 #
 # Metadata in the answers files (comment lines, the player skips them):
-#   #: case gamer|own|harmful|quit   what is asserted of it
+#   #: case gamer|own|harmful|earns|quit   what is asserted of it
 #   #: unneeded                      its alerts must cost (an unneeded row below 0 points)
 #   #: quit MM:SS                    (quit cases) when the trainee leaves
 #   #: harmful                       (harmful cases) the next action is the harmful reply
 #   #: costs N                       (harmful cases) it costs at least N points (10 by default)
+#   #: statement                     (earns cases) the next action belongs to the statement
+#   #: earns N                       (earns cases) the statement's actions earn at least N points
 #   #> lang en|fr                    play it in that language only (also read by check)
 SCENARIOS=${SCORING_SCENARIOS:-"complaint-snowball data-leak-rumour employee-viral hashtag-hijack"}
 RULESETS="default strict"
@@ -84,9 +88,10 @@ row() {
     "$over" "$end" "$7" >>"$table"
 }
 
-# strip_harmful FILE OUT: the file without the action that follows "#: harmful".
-strip_harmful() {
-  awk 'skip && $0 !~ /^[ \t]*(#|$)/ { skip = 0; next } $1 == "#:" && $2 == "harmful" { skip = 1 } { print }' "$1" >"$2"
+# strip_marked FILE MARK OUT: the file without each action that follows a bare "#: MARK".
+strip_marked() {
+  awk -v mark="$2" 'skip && $0 !~ /^[ \t]*(#|$)/ { skip = 0; next } $1 == "#:" && $2 == mark && NF == 2 { skip = 1 }
+    { print }' "$1" >"$3"
 }
 
 
@@ -167,7 +172,7 @@ for s in $SCENARIOS; do
           fi
           ;;
         harmful)
-          strip_harmful "$file" "$WORK/$id-without.txt"
+          strip_marked "$file" harmful "$WORK/$id-without.txt"
           if cmp -s "$file" "$WORK/$id-without.txt"; then
             fail "$id: no action after '#: harmful'"
             continue
@@ -182,6 +187,23 @@ for s in $SCENARIOS; do
           if [ "$TOTAL" -gt $((B - least)) ]; then
             verdict="FAIL (costs $((B - TOTAL)))"
             fail "$id: the harmful actions cost $((B - TOTAL)) points ($TOTAL with them, $B without): at least $least"
+          fi
+          ;;
+        earns)
+          strip_marked "$file" statement "$WORK/$id-without.txt"
+          if cmp -s "$file" "$WORK/$id-without.txt"; then
+            fail "$id: no action after '#: statement'"
+            continue
+          fi
+          play "$id-without" "$WORK/$id-without.txt" "$lang" "$rules"
+          B=$TOTAL
+          row "$s" "$lang" "$rules" "$name (without it)" "$B" "$M" ""
+          play "$id" "$file" "$lang" "$rules"
+          least=$(meta "$file" earns)
+          verdict="ok (earns $((TOTAL - B)))"
+          if [ -z "$least" ] || [ "$TOTAL" -lt $((B + least)) ]; then
+            verdict="FAIL (earns $((TOTAL - B)))"
+            fail "$id: the statement earns $((TOTAL - B)) points ($TOTAL with it, $B without): at least ${least:-?}"
           fi
           ;;
         quit)
@@ -200,7 +222,7 @@ for s in $SCENARIOS; do
           fi
           ;;
         *)
-          fail "$id: '#: case' is '$kind' (gamer, own, harmful or quit)"
+          fail "$id: '#: case' is '$kind' (gamer, own, harmful, earns or quit)"
           continue
           ;;
         esac
