@@ -94,6 +94,20 @@ strip_marked() {
     { print }' "$1" >"$3"
 }
 
+# play_pair FILE MARK ID: plays the file without the actions after "#: MARK" (its total in B, a
+# row of the table) and then whole (TOTAL...); false when nothing is marked. Reads the loop's
+# $s, $lang, $rules, $name and $M.
+play_pair() {
+  strip_marked "$1" "$2" "$WORK/$3-without.txt"
+  if cmp -s "$1" "$WORK/$3-without.txt"; then
+    fail "$3: no action after '#: $2'"
+    return 1
+  fi
+  play "$3-without" "$WORK/$3-without.txt" "$lang" "$rules"
+  B=$TOTAL
+  row "$s" "$lang" "$rules" "$name (without it)" "$B" "$M" ""
+  play "$3" "$1" "$lang" "$rules"
+}
 
 printf '%-19s %-2s %-7s %-34s %6s %6s %8s %7s %-14s %s\n' scenario la rules case total model ratio +silent outcome \
   verdict >>"$table"
@@ -172,15 +186,7 @@ for s in $SCENARIOS; do
           fi
           ;;
         harmful)
-          strip_marked "$file" harmful "$WORK/$id-without.txt"
-          if cmp -s "$file" "$WORK/$id-without.txt"; then
-            fail "$id: no action after '#: harmful'"
-            continue
-          fi
-          play "$id-without" "$WORK/$id-without.txt" "$lang" "$rules"
-          B=$TOTAL
-          row "$s" "$lang" "$rules" "$name (without it)" "$B" "$M" ""
-          play "$id" "$file" "$lang" "$rules"
+          play_pair "$file" harmful "$id" || continue
           least=$(meta "$file" costs)
           least=${least:-10}
           verdict="ok (costs $((B - TOTAL)))"
@@ -190,15 +196,7 @@ for s in $SCENARIOS; do
           fi
           ;;
         earns)
-          strip_marked "$file" statement "$WORK/$id-without.txt"
-          if cmp -s "$file" "$WORK/$id-without.txt"; then
-            fail "$id: no action after '#: statement'"
-            continue
-          fi
-          play "$id-without" "$WORK/$id-without.txt" "$lang" "$rules"
-          B=$TOTAL
-          row "$s" "$lang" "$rules" "$name (without it)" "$B" "$M" ""
-          play "$id" "$file" "$lang" "$rules"
+          play_pair "$file" statement "$id" || continue
           least=$(meta "$file" earns)
           verdict="ok (earns $((TOTAL - B)))"
           if [ -z "$least" ] || [ "$TOTAL" -lt $((B + least)) ]; then
