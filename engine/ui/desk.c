@@ -6,9 +6,8 @@
 #include <string.h>
 
 #include "../core/text.h"
+#include "editor.h"
 
-#define TEXT_MAX 4096
-#define NOTE_MAX 2048
 #define HITS_MAX 256
 
 typedef enum { MODE_FEED, MODE_COMPOSE, MODE_ALERT } Mode;
@@ -20,13 +19,6 @@ typedef struct Hit {
     HitKind kind;
     int index;              /* card: feed index (newest first); action: ActionKind; template/role: index */
 } Hit;
-
-/* A line of text being written, with its cursor (a byte offset). */
-typedef struct Editor {
-    char text[TEXT_MAX];
-    size_t len, cursor;
-    char composition[256];  /* an input method's text not yet committed */
-} Editor;
 
 typedef struct Opened {
     char *post_id;
@@ -260,72 +252,6 @@ static const Rule *answer_target(const Desk *d, const Post *p)
     if (p->by_trainee || p->kind == POST_REPOST || p->first_response_ms >= 0 || p->deleted)
         return NULL;
     return rules_target(session_rules(d->session), p->situation);
-}
-
-/* ---- editing ------------------------------------------------------------ */
-
-static void editor_clear(Editor *e) { memset(e, 0, sizeof *e); }
-
-static void editor_set(Editor *e, const char *text)
-{
-    editor_clear(e);
-    snprintf(e->text, sizeof e->text, "%s", text);
-    e->len = e->cursor = strlen(e->text);
-}
-
-static void editor_insert(Editor *e, const char *s)
-{
-    size_t n = strlen(s);
-    if (e->len + n >= sizeof e->text || !text_is_utf8(s, n))
-        return;
-    memmove(e->text + e->cursor + n, e->text + e->cursor, e->len - e->cursor + 1);
-    memcpy(e->text + e->cursor, s, n);
-    e->len += n;
-    e->cursor += n;
-}
-
-static size_t prev_char(const Editor *e, size_t i)
-{
-    while (i > 0 && (e->text[--i] & 0xC0) == 0x80) {}
-    return i;
-}
-
-static size_t next_char(const Editor *e, size_t i)
-{
-    while (i < e->len && (e->text[++i] & 0xC0) == 0x80) {}
-    return i;
-}
-
-static void editor_delete(Editor *e, size_t from, size_t to)
-{
-    if (to <= from)
-        return;
-    memmove(e->text + from, e->text + to, e->len - to + 1);
-    e->len -= to - from;
-    e->cursor = from;
-}
-
-/* Cursor keys and deletion; returns true when the key was for the editor. */
-static bool editor_key(Editor *e, SDL_Keycode key, bool ctrl)
-{
-    switch (key) {
-    case SDLK_LEFT: e->cursor = prev_char(e, e->cursor); return true;
-    case SDLK_RIGHT: e->cursor = next_char(e, e->cursor); return true;
-    case SDLK_HOME: e->cursor = 0; return true;
-    case SDLK_END: e->cursor = e->len; return true;
-    case SDLK_BACKSPACE: editor_delete(e, prev_char(e, e->cursor), e->cursor); return true;
-    case SDLK_DELETE: editor_delete(e, e->cursor, next_char(e, e->cursor)); return true;
-    case SDLK_v:
-        if (ctrl && SDL_HasClipboardText()) {
-            char *clip = SDL_GetClipboardText();
-            if (clip)
-                editor_insert(e, clip);
-            SDL_free(clip);
-            return true;
-        }
-        return false;
-    default: return false;
-    }
 }
 
 /* ---- actions ------------------------------------------------------------ */
@@ -843,15 +769,9 @@ static int draw_action_bar(Desk *d, int x, int y, int w)
     return y + row_h;
 }
 
-/* The editor's text with a cursor mark and any input-method composition. */
-static void editor_view(const Editor *e, char *buf, size_t size)
-{
-    snprintf(buf, size, "%.*s%s▏%s", (int)e->cursor, e->text, e->composition, e->text + e->cursor);
-}
-
 static int draw_text_box(Desk *d, const Editor *e, const char *placeholder, int x, int y, int w)
 {
-    char view[TEXT_MAX + 300];
+    char view[EDITOR_MAX + 300];
     editor_view(e, view, sizeof view);
     int tw, th;
     const char *shown = e->len || e->composition[0] ? view : placeholder;
