@@ -303,42 +303,47 @@ static int role_digit(Session *s, const char *role)
     return 0;
 }
 
-/* Plays one answer of an answers file through the desk's keys. */
+/* Types an answer's words in the open composer: a template by its digit,
+ * erased when the trainee edited it, then the trainee's own words. */
+static bool type_words(Desk *d, Session *s, const Action *a, int64_t t)
+{
+    char digit[2] = {0};
+    if (a->template_id) {
+        digit[0] = (char)('0' + template_digit(s, a->post_id, a->template_id));
+        if (!type(d, digit, t))
+            return false;
+    }
+    if (!a->text)
+        return true;
+    const Template *tpl = a->template_id ? session_template(s, a->template_id) : NULL;
+    for (size_t n = tpl ? text_utf8_length(tpl->text) : 0; n > 0; n--)
+        if (!key(d, SDLK_BACKSPACE, 0, t))
+            return false;
+    return type(d, a->text, t);
+}
+
+/* Plays one answer of an answers file through the desk's keys, as the
+ * table of action kinds says: the kind's key, whom (a digit) for kinds
+ * that name a role, the words, Enter. Kinds that need no post are played
+ * with none open (Esc), so that nothing else is taken for their target. */
 static bool play_answer(Desk *d, Session *s, const Action *a)
 {
     int64_t t = a->at_ms;
+    const ActionKindInfo *k = action_kind(a->kind);
+    if (!k->key)
+        return a->kind == ACT_OPEN;
     if (a->post_id)
         desk_select(d, a->post_id, t);
-    char digit[2] = {0};
-    switch (a->kind) {
-    case ACT_OPEN: return true;
-    case ACT_HIDE: return key(d, SDLK_h, 0, t);
-    case ACT_DELETE: return key(d, SDLK_d, 0, t);
-    case ACT_LIKE: return key(d, SDLK_l, 0, t);
-    case ACT_REPLY: case ACT_DM:
-        if (!key(d, a->kind == ACT_REPLY ? SDLK_r : SDLK_m, 0, t))
-            return false;
-        if (a->template_id) {
-            digit[0] = (char)('0' + template_digit(s, a->post_id, a->template_id));
-            if (!type(d, digit, t))
-                return false;
-        }
-        if (a->text) {
-            const Template *tpl = a->template_id ? session_template(s, a->template_id) : NULL;
-            /* An edited template: erase the template's words, then type the trainee's. */
-            for (size_t n = tpl ? text_utf8_length(tpl->text) : 0; n > 0; n--)
-                if (!key(d, SDLK_BACKSPACE, 0, t))
-                    return false;
-            if (!type(d, a->text, t))
-                return false;
-        }
-        return key(d, SDLK_RETURN, 0, t);
-    case ACT_ALERT:
-        digit[0] = (char)('0' + role_digit(s, a->role));
-        return (a->post_id || key(d, SDLK_ESCAPE, 0, t)) && key(d, SDLK_a, 0, t) && type(d, digit, t) && (!a->text || type(d, a->text, t)) &&
-               key(d, SDLK_RETURN, 0, t);
-    default: return false;
-    }
+    else if (!key(d, SDLK_ESCAPE, 0, t))
+        return false;
+    if (!key(d, (SDL_Keycode)k->key, 0, t))
+        return false;
+    char digit[2] = {(char)('0' + (k->role ? role_digit(s, a->role) : 0)), 0};
+    if (k->role && !type(d, digit, t))
+        return false;
+    if (k->words == WORDS_NONE)
+        return true;
+    return type_words(d, s, a, t) && key(d, SDLK_RETURN, 0, t);
 }
 
 /* ---- score rows, to compare two sessions -------------------------------- */
