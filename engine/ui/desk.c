@@ -26,6 +26,10 @@ Desk *desk_new(Session *session, TextCache *tc, SDL_Renderer *renderer, const Ui
     d->template_index = -1;
     d->role_index = -1;
     d->typed_ms = -1;
+    /* Text input runs only while a panel is open. SDL starts it with the
+     * video (and the start screen uses it): left on, the key that opens a
+     * composer (P, R...) would also arrive as text, into that composer. */
+    SDL_StopTextInput();
     return d;
 }
 
