@@ -192,14 +192,7 @@ const Draft *desk_draft_of(const Desk *d, const Post *p)
     return own ? own : p->parent && !p->by_trainee ? drafts_find(book, p->parent) : NULL;
 }
 
-const char *desk_publish_text(const Draft *dr)
-{
-    switch (dr ? dr->status : DRAFT_PENDING) {
-    case DRAFT_APPROVED: return dr->text;
-    case DRAFT_AMENDED: return dr->answer;
-    default: return NULL;
-    }
-}
+const char *desk_publish_text(const Draft *dr) { return dr ? draft_publish_text(dr) : NULL; }
 
 /* ---- actions ------------------------------------------------------------ */
 
@@ -264,7 +257,7 @@ static void start_action(Desk *d, ActionKind kind, int64_t at_ms)
     if (k->target == TARGET_POST && !p)
         return;
     const char *target = k->target == TARGET_NONE ? NULL : p ? p->id : NULL;
-    const Draft *dr = k->joins == JOINS_AS_POST ? desk_draft_of(d, p) : NULL;
+    const Draft *dr = action_kind_publishes_draft(k) ? desk_draft_of(d, p) : NULL;
     if (desk_publish_text(dr))
         open_composer(d, kind, dr->id, desk_publish_text(dr));
     else if (k->role)
@@ -315,8 +308,10 @@ static void send_composer(Desk *d, int64_t at_ms)
     const Template *offered[TEMPLATES_MAX];
     size_t n = desk_offered_templates(d, offered, TEMPLATES_MAX);
     const Role *role = k->role ? desk_chosen_role(d) : NULL;
-    Action a = {.kind = d->compose_kind, .at_ms = at_ms, .post_id = d->target, .role = role ? role->id : NULL,
-                .text = d->editor.text,
+    /* A statement's target is the draft it publishes: the core links them. */
+    bool publishes = d->target && action_kind_publishes_draft(k);
+    Action a = {.kind = d->compose_kind, .at_ms = at_ms, .post_id = publishes ? NULL : d->target,
+                .draft_id = publishes ? d->target : NULL, .role = role ? role->id : NULL, .text = d->editor.text,
                 .template_id = d->template_index >= 0 && (size_t)d->template_index < n ? offered[d->template_index]->id
                                                                                         : NULL,
                 .opened_ms = opened_at(d, d->target), .typed_ms = d->typed_ms, .source = "window"};

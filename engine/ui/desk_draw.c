@@ -324,7 +324,7 @@ static SDL_Rect button(Desk *d, int x, int y, const char *label, bool primary)
  * approved: "P  Publish the approved text", blue. */
 static bool action_label(const Desk *d, const ActionKindInfo *k, const Post *p, char *buf, size_t size)
 {
-    bool publish = k->joins == JOINS_AS_POST && desk_publish_text(desk_draft_of(d, p));
+    bool publish = action_kind_publishes_draft(k) && desk_publish_text(desk_draft_of(d, p));
     snprintf(buf, size, "%c  %s", toupper((unsigned char)k->key), publish ? d->s->publish : ui_action_label(d->s, k));
     return publish || k->role;
 }
@@ -517,7 +517,7 @@ static int draw_quoted_post(Desk *d, const Post *q, int x, int y, int w)
 static int draw_composer_warnings(Desk *d, const Post *target, int x, int y, int w)
 {
     const ActionKindInfo *k = action_kind(d->compose_kind);
-    const Draft *dr = k->joins == JOINS_AS_POST ? desk_draft_of(d, target) : NULL;
+    const Draft *dr = action_kind_publishes_draft(k) ? desk_draft_of(d, target) : NULL;
     const char *approved = desk_publish_text(dr);
     char line[512];
     if (desk_over_limit(d)) {
@@ -559,7 +559,7 @@ static int draw_composer(Desk *d, int x, int y, int w)
         y = draw_speaker(d, x, y, w);
     else
         y += px(d, 2);
-    const Draft *dr = k->joins == JOINS_AS_POST ? desk_draft_of(d, target) : NULL;
+    const Draft *dr = action_kind_publishes_draft(k) ? desk_draft_of(d, target) : NULL;
     if (dr) {
         char line[300];
         SDL_Color c;
@@ -672,7 +672,7 @@ static int draw_thread(Desk *d, const Post *p, int x, int y, int w, int bottom)
 
 /* A draft's decision under its post or its answer: who decided what, and
  * the text it lets publish (approved, amended) or the reason (refused)
- * when the post does not already say it. */
+ * when the post does not already say it (an answer quotes them). */
 static int draw_decision(Desk *d, const Post *p, int x, int y, int w)
 {
     const Draft *dr = desk_draft_of(d, p);
@@ -684,9 +684,9 @@ static int draw_decision(Desk *d, const Post *p, int x, int y, int w)
     y = draw_flagged(d, c, FONT_BOLD, line, x, y, w);
     const char *publish = desk_publish_text(dr);
     const char *reason = dr->status == DRAFT_REFUSED ? dr->answer : NULL;
-    if (publish && strcmp(publish, p->text) != 0)
+    if (publish && !strstr(p->text, publish))
         snprintf(line, sizeof line, "%s%s", d->s->text_to_publish, publish);
-    else if (reason && strcmp(reason, p->text) != 0)
+    else if (reason && !strstr(p->text, reason))
         snprintf(line, sizeof line, "%s%s", d->s->reason, reason);
     else
         return y;

@@ -162,11 +162,11 @@ static void help_group(const UiStrings *s, UiActionGroup g, UiHelp *h, size_t *u
         help_add(h, used, "%s", line);
 }
 
-/* The key of the kind that publishes the brand's own statements. */
+/* The key of the kind that publishes the brand's statements (and approved drafts). */
 static char statement_key(void)
 {
     for (int i = 0; i < ACT_KIND_COUNT; i++)
-        if (action_kind((ActionKind)i)->joins == JOINS_AS_POST && action_kind((ActionKind)i)->key)
+        if (action_kind_publishes_draft(action_kind((ActionKind)i)) && action_kind((ActionKind)i)->key)
             return (char)toupper((unsigned char)action_kind((ActionKind)i)->key);
     return 0;
 }

@@ -322,6 +322,18 @@ static bool type_words(Desk *d, Session *s, const Action *a, int64_t t)
     return type(d, a->text, t);
 }
 
+/* The approved text of a draft comes prefilled in the statement that
+ * publishes it: erased, for the trainee's own words to replace it. */
+static bool erase_approved(Desk *d, Session *s, const char *draft_id, int64_t t)
+{
+    Error err;
+    const char *approved = session_draft_text(s, draft_id, &err);
+    for (size_t n = approved ? text_utf8_length(approved) : 0; n > 0; n--)
+        if (!key(d, SDLK_BACKSPACE, 0, t))
+            return false;
+    return true;
+}
+
 /* Plays one answer of an answers file through the desk's keys, as the
  * table of action kinds says: the kind's key, whom (a digit) for kinds
  * that name a role, the words, Enter. Kinds that need no post are played
@@ -332,11 +344,13 @@ static bool play_answer(Desk *d, Session *s, const Action *a)
     const ActionKindInfo *k = action_kind(a->kind);
     if (!k->key)
         return a->kind == ACT_OPEN;
-    if (a->post_id)
-        desk_select(d, a->post_id, t);
+    if (a->post_id || a->draft_id) /* a statement that publishes a draft: P on the draft */
+        desk_select(d, a->post_id ? a->post_id : a->draft_id, t);
     else if (!key(d, SDLK_ESCAPE, 0, t))
         return false;
     if (!key(d, (SDL_Keycode)k->key, 0, t))
+        return false;
+    if (a->draft_id && a->text && !erase_approved(d, s, a->draft_id, t))
         return false;
     char digit[2] = {(char)('0' + (k->role ? role_digit(s, a->role) : 0)), 0};
     if (k->role && !type(d, digit, t))
@@ -474,10 +488,64 @@ static void test_keyboard_and_mouse(void)
     canvas_close(&c);
 }
 
-static void test_playthrough_matches_answers(const char *answers_name)
+/* The trainee's actions of a session as stored ("at|kind|post|role|text",
+ * openings left out), into rows. */
+static void action_rows(Run *run, int64_t session, Rows *rows)
 {
-    char path[512];
-    snprintf(path, sizeof path, FLAGSHIP "/answers/%s", answers_name);
+    Error err;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    rows->n = 0;
+    if (!store_flush(run->store, &err) || sqlite3_open_v2(run->db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db,
+                           "SELECT at_ms || '|' || kind || '|' || coalesce(post_id, '') || '|' || coalesce(role, '') "
+                           "|| '|' || coalesce(text, '') FROM actions WHERE kind <> 'open' AND session_id = ? ORDER BY id",
+                           -1, &st, NULL) != SQLITE_OK) {
+        fprintf(stderr, "actions: %s\n", db ? sqlite3_errmsg(db) : "cannot open");
+    } else {
+        sqlite3_bind_int64(st, 1, session);
+        while (sqlite3_step(st) == SQLITE_ROW && rows->n < 512)
+            snprintf(rows->lines[rows->n++], 600, "%s", (const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+static void check_same_rows(const Rows *got, const Rows *expected)
+{
+    CHECK_INT(got->n, expected->n);
+    for (int i = 0; i < expected->n && i < got->n; i++)
+        CHECK_STR(got->lines[i], expected->lines[i]);
+}
+
+/* The debrief of the desk's session of the flagship, with the scale a
+ * window session of it records (its maximum under the default rules, as
+ * cli.window measures it: 104). */
+static void check_flagship_debrief(Canvas *c, Run *b, const char *answers_name)
+{
+    Error err;
+    SessionScale scale = {.known = true, .max_points = 104, .reach_calm = 0, .reach_silent = 1, .reach_final = 0};
+    CHECK(store_session_scale(b->store, session_id(b->session), &scale, &err));
+    Debrief *db = debrief_new(b->store, session_id(b->session), NULL, c->tc, c->r, ui_strings("en"), 1.0f, &err);
+    CHECK(db != NULL);
+    if (!db)
+        return;
+    debrief_draw(db, W, H);
+    char name[128];
+    snprintf(name, sizeof name, "debrief-%.*s-en.png", (int)(strlen(answers_name) - 4), answers_name);
+    save(c, name);
+    CHECK(same(pixel(c, 2, 2), 21, 32, 43));
+    CHECK(ink(c, (SDL_Rect){20, 140, W / 2, 400}) > 5000); /* score rows listed */
+    debrief_free(db);
+}
+
+/* An answers file played headless, then by the same trainee through the
+ * desk's keys: the same actions are stored and the same score rows made. */
+static void test_playthrough_matches_answers(const char *dir, const char *answers_name, const char *lang)
+{
+    char path[512], scenario[512];
+    snprintf(path, sizeof path, "%s/answers/%s", dir, answers_name);
+    snprintf(scenario, sizeof scenario, "%s/scenario.lua", dir);
     Error err;
     Answers *answers = answers_load(path, &err);
     CHECK(answers != NULL);
@@ -486,24 +554,25 @@ static void test_playthrough_matches_answers(const char *answers_name)
 
     /* The answers file, headless. */
     Run a;
-    CHECK(run_start(&a, "answers", "en"));
+    CHECK(run_start_path(&a, "answers", lang, scenario));
     session_free(a.session);
     a.session = NULL;
-    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = FLAGSHIP "/scenario.lua", .lang = "en", .trainee = "ui",
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = scenario, .lang = lang, .trainee = "ui",
                          .rules_dir = SOURCE_DIR "/scenarios/rules", .mode = "headless", .store = a.store,
                          .clock = a.clock, .seed = 1};
     HeadlessResult result;
     CHECK(headless_play(&cfg, answers, &result, &err));
-    static Rows expected, got;
+    static Rows expected, got, expected_actions, got_actions;
     expected.n = got.n = 0;
     CHECK(store_each_score(a.store, result.session_id, take_row, &expected, &err));
+    action_rows(&a, result.session_id, &expected_actions);
 
     /* The same trainee through the desk's keys. */
     Canvas c;
     Run b;
     CHECK(canvas_open(&c));
-    CHECK(run_start(&b, "desk", "en"));
-    Desk *d = b.session ? desk_new(b.session, c.tc, c.r, ui_strings("en"), 1.0f) : NULL;
+    CHECK(run_start_path(&b, "desk", lang, scenario));
+    Desk *d = b.session ? desk_new(b.session, c.tc, c.r, ui_strings(lang), 1.0f) : NULL;
     for (size_t i = 0; d && i < answers->count && !session_is_over(b.session); i++) {
         const Action *x = &answers->items[i].action;
         CHECK(advance_to(&b, x->at_ms));
@@ -515,26 +584,12 @@ static void test_playthrough_matches_answers(const char *answers_name)
         CHECK(advance_to(&b, INT64_MAX / 2));
         CHECK(session_end(b.session, SESSION_COMPLETED, NULL, &err));
         CHECK(store_each_score(b.store, session_id(b.session), take_row, &got, &err));
-        CHECK(expected.n > 5);
-        CHECK_INT(got.n, expected.n);
-        for (int i = 0; i < expected.n && i < got.n; i++)
-            CHECK_STR(got.lines[i], expected.lines[i]);
-        /* The debrief of the desk's session, with the scale a window
-         * session of the flagship records (its maximum under the default
-         * rules, as cli.window measures it: 104). */
-        SessionScale scale = {.known = true, .max_points = 104, .reach_calm = 0, .reach_silent = 1, .reach_final = 0};
-        CHECK(store_session_scale(b.store, session_id(b.session), &scale, &err));
-        Debrief *db = debrief_new(b.store, session_id(b.session), NULL, c.tc, c.r, ui_strings("en"), 1.0f, &err);
-        CHECK(db != NULL);
-        if (db) {
-            debrief_draw(db, W, H);
-            char name[128];
-            snprintf(name, sizeof name, "debrief-%.*s-en.png", (int)(strlen(answers_name) - 4), answers_name);
-            save(&c, name);
-            CHECK(same(pixel(&c, 2, 2), 21, 32, 43));
-            CHECK(ink(&c, (SDL_Rect){20, 140, W / 2, 400}) > 5000); /* score rows listed */
-            debrief_free(db);
-        }
+        action_rows(&b, session_id(b.session), &got_actions);
+        CHECK(expected.n > 0 && expected_actions.n > 5);
+        check_same_rows(&got, &expected);
+        check_same_rows(&got_actions, &expected_actions);
+        if (strcmp(dir, FLAGSHIP) == 0)
+            check_flagship_debrief(&c, &b, answers_name);
         desk_free(d);
     }
     run_close(&b);
@@ -951,26 +1006,6 @@ static void test_quote(void)
     stage_close(&st);
 }
 
-/* The answer to a draft, as the scenario gives it: a message from the
- * manager on the internal channel, in reply to the draft, and the book's
- * decision. */
-static bool answer_draft(Run *run, const char *draft_id, DraftStatus status, const char *answer, const char *message)
-{
-    Error err;
-    Draft *dr = drafts_find(session_drafts(run->session), draft_id);
-    if (!dr)
-        return false;
-    char id[64];
-    snprintf(id, sizeof id, "answer:%s", strchr(draft_id, ':') + 1);
-    Post p = {.id = id, .kind = POST_INTERNAL, .author = "@alex_ops", .parent = dr->id, .situation = "draft_answer",
-              .text = (char *)message};
-    if (!session_add_post(run->session, &p, &err)) {
-        fprintf(stderr, "%s\n", err.msg);
-        return false;
-    }
-    return drafts_answer(dr, status, answer, session_now_ms(run->session));
-}
-
 /* S: whom to submit to (a digit, or a click), then the draft; the answer
  * comes back on the internal channel with its decision, and P on it opens
  * the statement to publish, prefilled with the text approved (amended). */
@@ -1015,34 +1050,50 @@ static void test_submit_and_publish(void)
     look(c, d, W, H);
     CHECK_SEEN(c, "internal channel · draft for Manager on duty · Awaiting an answer");
 
-    /* Amended: the new text is what P publishes. */
-    CHECK(advance_to(run, 180000));
+    /* The manager amends it a minute later (tests/ui/voice.lua): the new
+     * text is what P publishes. */
+    CHECK(advance_to(run, 185000));
     const char *amended = "Some of you got cold coffee at BrewCo Central this week: we are sorry. Every cold drink "
                           "is refunded at the counter.";
-    CHECK(answer_draft(run, own->id, DRAFT_AMENDED, amended,
-                       "OK with one change: no promise about the machines until the technician has been."));
     const Post *answer = feed_post_at(f, feed_post_count(f) - 1);
     CHECK_STR(answer->parent, own->id);
-    desk_select(d, answer->id, 181000);
+    CHECK_INT(answer->kind, POST_INTERNAL);
+    CHECK(strstr(answer->text, amended) != NULL);
+    desk_select(d, answer->id, 185000);
     look(c, d, W, H);
-    CHECK_SEEN(c, "internal channel · Amended");
-    CHECK_IN_PANEL(c, "Amended by Manager on duty · 03:00");
-    CHECK_IN_PANEL(c, "Text to publish: Some of you got cold coffee at BrewCo Central this week: we are sorry.");
+    CHECK_SEEN(c, "@alex_ops · 0 followers · 1s · internal channel · Amended");
+    CHECK_SEEN(c, "internal channel · draft for Manager on duty · Amended");
+    CHECK_IN_PANEL(c, "Amended by Manager on duty · 03:04");
+    CHECK_IN_PANEL(c, "OK with one change: no promise about the machines");
+    CHECK_NOT_IN_PANEL(c, "Text to publish"); /* the answer says it already */
     CHECK_IN_PANEL(c, "P  Publish the approved text");
     CHECK_NOT_IN_PANEL(c, "P  Post");
     save(c, "desk-approval-en.png");
-    CHECK(key(d, SDLK_p, 0, 182000));
+    const TextDrawn *publish = seen(c, "P  Publish the approved text");
+    if (publish) /* the button opens it, as P does */
+        CHECK(click(d, publish->rect.x + 4, publish->rect.y + 4, 185500));
     look(c, d, W, H);
     CHECK_IN_PANEL(c, "Publish the approved statement");
-    CHECK_IN_PANEL(c, "Amended by Manager on duty · 03:00");
+    CHECK(key(d, SDLK_ESCAPE, 0, 185600));
+    CHECK(key(d, SDLK_p, 0, 186000));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Publish the approved statement");
+    CHECK_IN_PANEL(c, "Amended by Manager on duty · 03:04");
     CHECK_IN_PANEL(c, "Every cold drink is refunded at the counter."); /* prefilled */
     CHECK_NOT_IN_PANEL(c, "Changed since it was approved");
     save(c, "desk-publish-en.png");
-    CHECK(type(d, " Really.", 183000));
+    CHECK(type(d, " Really.", 187000));
     look(c, d, W, H);
     CHECK_IN_PANEL(c, "Changed since it was approved");
     for (int i = 0; i < 8; i++)
-        CHECK(key(d, SDLK_BACKSPACE, 0, 183500));
+        CHECK(key(d, SDLK_BACKSPACE, 0, 187500));
+    CHECK(key(d, SDLK_RETURN, 0, 188000));
+    snprintf(row, sizeof row, "post|%s||%s", own->id, amended); /* linked to the draft */
+    CHECK_STR(last_action_row(run, got, sizeof got), row);
+    CHECK_CONTAINS(desk_status(d), "03:08 · Post ✓");
+    const Post *published = feed_post_at(f, feed_post_count(f) - 1);
+    CHECK_INT(published->kind, POST_POST);
+    CHECK_STR(published->text, amended);
     stage_close(&st);
 }
 
@@ -1073,37 +1124,44 @@ static void test_refused_draft(void)
     CHECK(key(d, SDLK_RETURN, 0, 64000));
     const Feed *f = session_feed(run->session);
     const Post *own = feed_post_at(f, feed_post_count(f) - 1);
-    CHECK(advance_to(run, 90000));
-    CHECK(answer_draft(run, own->id, DRAFT_REFUSED, "On ne rejette pas la faute sur un fournisseur en public.",
-                       "Refusé : pas de reproche à un fournisseur. Reformulez sans désigner de coupable."));
+    CHECK(advance_to(run, 95000)); /* legal refuses it after 30 seconds (tests/ui/voice.lua) */
     const Post *answer = feed_post_at(f, feed_post_count(f) - 1);
-    desk_select(d, answer->id, 91000);
+    CHECK_STR(answer->parent, own->id);
+    desk_select(d, answer->id, 95000);
     look(c, d, W, H);
     CHECK_SEEN(c, "canal interne · Refusé");
-    CHECK(key(d, SDLK_r, 0, 91500)); /* an answer there stays internal */
-    look(c, d, W, H);
-    CHECK_IN_PANEL(c, "Réponse interne à @alex_ops");
-    CHECK_NOT_SEEN(c, "Réponse publique");
-    CHECK(key(d, SDLK_ESCAPE, 0, 91600));
-    look(c, d, W, H);
-    CHECK_IN_PANEL(c, "Refusé par Legal department · 01:30");
-    CHECK_IN_PANEL(c, "Motif : On ne rejette pas la faute sur un fournisseur en public.");
+    CHECK_IN_PANEL(c, "Refusé par Legal department · 01:34");
+    CHECK_IN_PANEL(c, "On ne rejette pas la faute sur un fournisseur en public."); /* the reason */
     CHECK_NOT_SEEN(c, "Publier le texte approuvé");
     CHECK_IN_PANEL(c, "P  Publier");
     save(c, "desk-refused-fr.png");
-    desk_select(d, own->id, 92000); /* the draft itself: refused too */
+    CHECK(key(d, SDLK_r, 0, 95500)); /* an answer there stays internal */
     look(c, d, W, H);
-    CHECK_IN_PANEL(c, "Refusé par Legal department · 01:30");
+    CHECK_IN_PANEL(c, "Réponse interne à @legal_sam");
+    CHECK_NOT_SEEN(c, "Réponse publique");
+    CHECK(key(d, SDLK_ESCAPE, 0, 95600));
+    desk_select(d, own->id, 96000); /* the draft itself: refused, with its reason */
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Refusé par Legal department · 01:34");
+    CHECK_IN_PANEL(c, "Motif : On ne rejette pas la faute sur un fournisseur en public.");
     CHECK_NOT_SEEN(c, "Publier le texte approuvé");
-    CHECK(key(d, SDLK_p, 0, 93000));
+    CHECK(key(d, SDLK_p, 0, 97000));
     look(c, d, W, H);
     CHECK_IN_PANEL(c, "Nouvelle déclaration publique");
     CHECK_IN_PANEL(c, "Écrivez la déclaration de la marque…"); /* empty */
     stage_close(&st);
 }
 
-static void test_good_playthrough(void) { test_playthrough_matches_answers("good.txt"); }
-static void test_poor_playthrough(void) { test_playthrough_matches_answers("poor.txt"); }
+static void test_good_playthrough(void) { test_playthrough_matches_answers(FLAGSHIP, "good.txt", "en"); }
+static void test_poor_playthrough(void) { test_playthrough_matches_answers(FLAGSHIP, "poor.txt", "en"); }
+/* Drafts submitted to every role, answered every way, published as
+ * approved or amended (post draft=ID), with and without the trainee's own
+ * words, and a quote: all through the desk's keys. */
+static void test_drafts_playthrough(void)
+{
+    test_playthrough_matches_answers(SOURCE_DIR "/tests/scenarios/drafts", "good.txt", "en");
+    test_playthrough_matches_answers(SOURCE_DIR "/tests/scenarios/drafts", "good.txt", "fr");
+}
 
 int main(void)
 {
@@ -1125,6 +1183,7 @@ int main(void)
     RUN(test_refused_draft);
     RUN(test_good_playthrough);
     RUN(test_poor_playthrough);
+    RUN(test_drafts_playthrough);
     RUN(test_hostile_scenario_debrief);
     TTF_Quit();
     SDL_Quit();
