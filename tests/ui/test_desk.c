@@ -206,6 +206,13 @@ static const char *seen_text(const Canvas *c, const char *part)
 #define CHECK_IN_PANEL(c, part) CHECK_CONTAINS(in_panel(c, part), part)
 #define CHECK_NOT_IN_PANEL(c, part) CHECK_STR(in_panel(c, part) ? in_panel(c, part) : "(not drawn)", "(not drawn)")
 
+/* The post shown last: what the trainee's action or the scenario just added. */
+static const Post *newest_post(Run *run)
+{
+    const Feed *f = session_feed(run->session);
+    return feed_post_count(f) ? feed_post_at(f, feed_post_count(f) - 1) : NULL;
+}
+
 /* ---- the database's own rows -------------------------------------------- */
 
 /* The last action the trainee sent, as stored: "kind|post_id|role|text"
@@ -954,8 +961,7 @@ static void test_statement(void)
     save(c, "desk-statement-en.png");
     CHECK(key(d, SDLK_RETURN, 0, 66000));
     CHECK_CONTAINS(last_action_row(run, row, sizeof row), "post|||We know some of you");
-    const Feed *f = session_feed(run->session);
-    const Post *own = feed_post_at(f, feed_post_count(f) - 1);
+    const Post *own = newest_post(run);
     CHECK_STR(own->author, "@brewco");
     CHECK_INT(own->kind, POST_POST);
     desk_select(d, own->id, 67000);
@@ -993,8 +999,7 @@ static void test_quote(void)
     CHECK(key(d, SDLK_RETURN, 0, 34000));
     CHECK_STR(last_action_row(run, row, sizeof row),
               "quote|c1||Julie, this is not the coffee we want to serve. We're on it today.");
-    const Feed *f = session_feed(run->session);
-    const Post *own = feed_post_at(f, feed_post_count(f) - 1);
+    const Post *own = newest_post(run);
     CHECK_INT(own->kind, POST_QUOTE);
     CHECK_STR(own->author, "@brewco");
     desk_select(d, own->id, 35000);
@@ -1042,8 +1047,7 @@ static void test_submit_and_publish(void)
     char got[512];
     CHECK_STR(last_action_row(run, got, sizeof got), row);
     CHECK_CONTAINS(desk_status(d), "02:04 · Submit → Manager on duty ✓");
-    const Feed *f = session_feed(run->session);
-    const Post *own = feed_post_at(f, feed_post_count(f) - 1);
+    const Post *own = newest_post(run);
     CHECK_INT(own->kind, POST_INTERNAL);
     const Draft *dr = drafts_find(session_drafts(run->session), own->id);
     CHECK(dr != NULL && dr->status == DRAFT_PENDING);
@@ -1055,7 +1059,7 @@ static void test_submit_and_publish(void)
     CHECK(advance_to(run, 185000));
     const char *amended = "Some of you got cold coffee at BrewCo Central this week: we are sorry. Every cold drink "
                           "is refunded at the counter.";
-    const Post *answer = feed_post_at(f, feed_post_count(f) - 1);
+    const Post *answer = newest_post(run);
     CHECK_STR(answer->parent, own->id);
     CHECK_INT(answer->kind, POST_INTERNAL);
     CHECK(strstr(answer->text, amended) != NULL);
@@ -1091,7 +1095,7 @@ static void test_submit_and_publish(void)
     snprintf(row, sizeof row, "post|%s||%s", own->id, amended); /* linked to the draft */
     CHECK_STR(last_action_row(run, got, sizeof got), row);
     CHECK_CONTAINS(desk_status(d), "03:08 · Post ✓");
-    const Post *published = feed_post_at(f, feed_post_count(f) - 1);
+    const Post *published = newest_post(run);
     CHECK_INT(published->kind, POST_POST);
     CHECK_STR(published->text, amended);
     stage_close(&st);
@@ -1122,10 +1126,9 @@ static void test_refused_draft(void)
     CHECK_IN_PANEL(c, "Projet pour Legal department");
     CHECK(type(d, "Le café froid ? La faute de notre fournisseur, pas la nôtre.", 63000));
     CHECK(key(d, SDLK_RETURN, 0, 64000));
-    const Feed *f = session_feed(run->session);
-    const Post *own = feed_post_at(f, feed_post_count(f) - 1);
+    const Post *own = newest_post(run);
     CHECK(advance_to(run, 95000)); /* legal refuses it after 30 seconds (tests/ui/voice.lua) */
-    const Post *answer = feed_post_at(f, feed_post_count(f) - 1);
+    const Post *answer = newest_post(run);
     CHECK_STR(answer->parent, own->id);
     desk_select(d, answer->id, 95000);
     look(c, d, W, H);
