@@ -602,6 +602,8 @@ static int f_log(lua_State *L)
     return 0;
 }
 
+static int f_require(lua_State *L) { return scenario_require(L, luaL_checkstring(L, 1)); }
+
 static void api_open(lua_State *L)
 {
     static const luaL_Reg functions[] = {

@@ -73,6 +73,8 @@ struct Scenario {
     Thread *current;
     Rng rng;
     ScenarioMeta meta;
+    char *path;              /* the scenario file, as given to scenario_load */
+    uint64_t hash_state;     /* FNV-1a over the files read so far */
     char hash[17];
 };
 
@@ -270,6 +272,7 @@ bool scenario_loading(const Scenario *sc) { return sc->loading; }
 const ScenarioMeta *scenario_meta(const Scenario *sc) { return &sc->meta; }
 ScenarioMeta *scenario_meta_mut(Scenario *sc) { return &sc->meta; }
 const char *scenario_content_hash(const Scenario *sc) { return sc->hash; }
+const char *scenario_path(const Scenario *sc) { return sc->path; }
 size_t scenario_thread_count(const Scenario *sc) { return sc->nthreads; }
 int64_t scenario_instructions(const Scenario *sc) { return sc->run_instr; }
 void scenario_seed(Scenario *sc, uint64_t seed) { rng_seed(&sc->rng, seed); }
@@ -815,6 +818,7 @@ void scenario_free(Scenario *sc)
     if (sc->L)
         lua_close(sc->L);
     meta_free(&sc->meta);
+    free(sc->path);
     free(sc);
 }
 
@@ -1148,11 +1152,13 @@ static char *read_file(const char *path, size_t *len, Error *err)
     return text_read_file(path, SCENARIO_FILE_MAX, len, err);
 }
 
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+void scenario_fold_content(Scenario *sc, const char *buf, size_t len)
 {
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
+    uint64_t h = sc->hash_state;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)buf[i]) * 1099511628211ULL;
+    sc->hash_state = h;
+    snprintf(sc->hash, sizeof sc->hash, "%016llx", (unsigned long long)h);
 }
 
 /* Loads text (never binary) as a chunk named after path and runs it as a
@@ -1224,7 +1230,7 @@ static void set_texts(lua_State *L)
     lua_setglobal(L, "T");
 }
 
-static bool load_language(Scenario *sc, const char *lang_path, const char *lang, uint64_t *hash, Error *err)
+static bool load_language(Scenario *sc, const char *lang_path, const char *lang, Error *err)
 {
     lua_State *L = sc->L;
     lua_pushstring(L, lang);
@@ -1238,7 +1244,7 @@ static bool load_language(Scenario *sc, const char *lang_path, const char *lang,
     char *buf = read_file(lang_path, &len, err);
     if (!buf)
         return false;
-    *hash = fnv1a(*hash, buf, len);
+    scenario_fold_content(sc, buf, len);
     bool ok = run_chunk(sc, buf, len, lang_path, true, err);
     free(buf);
     if (!ok)
@@ -1256,7 +1262,13 @@ bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const 
 {
     sc->loading = true;
     begin_slice(sc, -1);
-    uint64_t hash = 1469598103934665603ULL;
+    sc->hash_state = 1469598103934665603ULL;
+    scenario_fold_content(sc, "", 0);
+    free(sc->path);
+    if (!(sc->path = strdup(path))) {
+        sc->loading = false;
+        return error_set(err, "out of memory");
+    }
     bool ok = luaL_loadbufferx(sc->L, sc->bindings.prelude, sc->bindings.prelude_len, PRELUDE_CHUNK, "t") == LUA_OK &&
               lua_pcall(sc->L, 0, 0, 0) == LUA_OK;
     if (!ok) {
@@ -1265,11 +1277,11 @@ bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const 
         sc->loading = false;
         return false;
     }
-    if (load_language(sc, lang_path, lang, &hash, err)) {
+    if (load_language(sc, lang_path, lang, err)) {
         size_t len;
         char *buf = read_file(path, &len, err);
         if (buf) {
-            hash = fnv1a(hash, buf, len);
+            scenario_fold_content(sc, buf, len);
             ok = run_chunk(sc, buf, len, path, false, err);
             free(buf);
         } else {
@@ -1279,7 +1291,6 @@ bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const 
         ok = false;
     }
     sc->loading = false;
-    snprintf(sc->hash, sizeof sc->hash, "%016llx", (unsigned long long)hash);
     if (ok && !sc->meta.declared)
         return error_set(err, "%s:1: the scenario must declare itself with scenario{ id = ..., title = ..., "
                               "duration = ... }", path);

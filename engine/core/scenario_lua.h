@@ -30,4 +30,14 @@ int scenario_await(lua_State *L, const char *post, const char *role, unsigned ki
 /* Makes a new thread of the function at stack index idx, ready at t_ms. */
 void scenario_spawn(lua_State *L, int idx, int64_t t_ms);
 
+/* The library folder (engine/core/scenario_lib.c): pushes the value of the
+ * module `name`, loading lib/NAME.lua beside the scenario's folder the first
+ * time (only while the scenario loads). Raises "file:line: message" errors. */
+int scenario_require(lua_State *L, const char *name);
+
+/* For the loader: the scenario file as given to scenario_load, and the
+ * content hash, into which every file the scenario reads is folded. */
+const char *scenario_path(const Scenario *sc);
+void scenario_fold_content(Scenario *sc, const char *buf, size_t len);
+
 #endif

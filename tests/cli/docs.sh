@@ -17,17 +17,21 @@ extract() { awk -v tag="$2" '$0 == "```" tag { on = 1; next } /^```/ { on = 0 } 
 } >"$tour"
 extract "$SOURCE_DIR/docs/answers.md" "answers" >"$answers"
 [ -s "$answers" ] || fail "no answers block in docs/answers.md"
+cp -r "$SOURCE_DIR/scenarios/lib" "$WORK/lib"   # the library folder beside the tour (require "press")
 
 expect_exit 0 -- "$CRISISDRILL" play "$tour" --headless --answers "$answers" --db "$WORK/tour.db" --transcript
 expect_in "$WORK/out" "Session 1 completed"
 db="$WORK/tour.db"
-[ "$(sql "$db" "select group_concat(name, ',') from branches")" = "answered_well,legal_informed" ] ||
+[ "$(sql "$db" "select group_concat(name, ',') from branches")" = "answered_well,legal_informed,press_routed" ] ||
   fail "branches: $(sql "$db" "select group_concat(name, ',') from branches")"
 [ "$(sql "$db" "select outcome from sessions")" = "contained" ] || fail "outcome: $(sql "$db" "select outcome from sessions")"
 # The trainee of the example does it right: no broken rule, no missed deadline.
 [ "$(sql "$db" "select count(*) from scores where outcome in ('broken','missed','late','unneeded') and points < 0")" = 0 ] ||
   fail "the example trainee lost points: $(sql "$db" "select reason from scores where points < 0")"
 [ "$(sql "$db" "select count(*) from actions")" = 9 ] || fail "actions: $(sql "$db" "select count(*) from actions")"
+# The press module answered the journalist (routed: j2).
+[ "$(sql "$db" "select parent || ' ' || situation from posts where post_id = 'j2'")" = "j1 none" ] ||
+  fail "press.inquiry: no j2 reply to j1"
 # The answer to a colleague stays internal, judged by the internal_request rules only.
 [ "$(sql "$db" "select kind from posts where parent = 'k1'")" = internal ] || fail "the answer to k1 is not internal"
 [ "$(sql "$db" "select group_concat(rule, ',') from v_scores where post_id = 'k1'")" = "target.internal,perimeter.internal.reply" ] ||
