@@ -7,6 +7,7 @@ expect_exit 0 -- "$CRISISDRILL" check complaint-snowball   # an installed scenar
 
 # A playthrough whose expectation does not hold: file:line, what was found, exit 1.
 cp -r "$SOURCE_DIR/scenarios/complaint-snowball" "$WORK/copy"
+cp -r "$SOURCE_DIR/scenarios/lib" "$WORK/lib"   # the library folder it uses (press)
 sed -i 's/^#> total >= 50$/#> total >= 500/' "$WORK/copy/answers/good.txt"
 line=$(grep -n '^#> total >= 500$' "$WORK/copy/answers/good.txt" | cut -d: -f1)
 expect_exit 1 -- "$CRISISDRILL" check "$WORK/copy"

@@ -1,6 +1,7 @@
 # The scenarios' library folder (docs/scenario-api.md, "The library folder"): require "NAME"
 # finds lib/NAME.lua beside a scenario folder or beside a single-file scenario, loads it once,
-# folds it into the scenario's version; the press module's four outcomes. Hostile modules (paths, loops, cycles, memory) are in tests/scenarios/sandbox/lib_*.lua.
+# folds it into the scenario's version; the press module's four outcomes; the shipped scenarios
+# use it. Hostile modules (paths, loops, cycles, memory) are in tests/scenarios/sandbox/lib_*.lua.
 
 : >"$WORK/silent.txt"   # a silent trainee
 
@@ -94,3 +95,10 @@ sed -i 's/routed = .*/rooted = {} }/' "$WORK/api/bad-press.lua"
 expect_exit 1 -- "$CRISISDRILL" play "$WORK/api/bad-press.lua" --headless --answers "$WORK/silent.txt" --db "$WORK/bad-press2.db"
 expect_in "$WORK/err" "bad-press.lua:6: press.inquiry: unknown field 'rooted'"
 
+# ---- the shipped scenarios tell the press thread through the module ----------------------------
+for s in complaint-snowball data-leak-rumour employee-viral hashtag-hijack; do
+  grep -q '^local press = require "press"$' "$SOURCE_DIR/scenarios/$s/scenario.lua" ||
+    fail "$s does not require the press module"
+  ! grep -q 'branch("press_' "$SOURCE_DIR/scenarios/$s/scenario.lua" ||
+    fail "$s still tells the press thread by hand"
+done
