@@ -1,7 +1,7 @@
 -- The scenario API's helpers written in Lua (crowd, first_action, texts,
 -- wait_until), run in each scenario's sandbox once the C bindings are open.
 -- Built into the program (CMake embeds it as engine/api prelude_lua.c).
-local getmetatable, error, type, ipairs = getmetatable, error, type, ipairs
+local getmetatable, error, type, ipairs, pairs, tostring = getmetatable, error, type, ipairs, pairs, tostring
 local names = { 'marie', 'lucas', 'emma', 'noah', 'jade', 'hugo', 'chloe', 'leo', 'sarah', 'tom',
                 'ines', 'max', 'julia', 'sam', 'nina', 'paul', 'alex', 'lou', 'kim', 'ben' }
 local function crowd_author()
@@ -12,7 +12,42 @@ end
 function wait_until(t)
   if t > now() then wait(t - now()) end
 end
+local function plain(o, fn)
+  if type(o) == 'table' and getmetatable(o) ~= nil then
+    error(fn .. ': the options must be a plain table (no metatable)', 3)
+  end
+end
+-- Does a past action (from handled()) pass await's filter o?
+local function passes(a, o, wanted)
+  return (not wanted or wanted[a.kind]) and (o.post == nil or a.post == o.post)
+     and (o.role == nil or a.role == o.role) and (o.situation == nil or a.situation == o.situation)
+     and (o.author_role == nil or a.author_role == o.author_role)
+end
+local FILTER = { post = true, kinds = true, role = true, situation = true, author_role = true, timeout = true }
+local function first_matching(o)
+  for k in pairs(o) do
+    if not FILTER[k] then
+      error("first_action: unknown field '" .. tostring(k) .. "' (fields: post, kinds, role, situation, author_role, timeout)", 3)
+    end
+  end
+  local wanted
+  if type(o.kinds) == 'string' then wanted = { [o.kinds] = true }
+  elseif type(o.kinds) == 'table' then
+    wanted = {}
+    for _, k in ipairs(o.kinds) do wanted[k] = true end
+  end
+  for _, a in ipairs(handled(o.post)) do
+    if passes(a, o, wanted) then return a end
+  end
+  return await{ post = o.post, kinds = o.kinds, role = o.role, situation = o.situation,
+                author_role = o.author_role, timeout = o.timeout }
+end
 function first_action(id, kinds, timeout)
+  if type(id) == 'table' then
+    plain(id, 'first_action')
+    local a = first_matching(id) -- not a tail call: error levels count first_action's frame
+    return a
+  end
   local wanted = {}
   for _, k in ipairs(kinds) do wanted[k] = true end
   for _, a in ipairs(handled(id)) do

@@ -465,21 +465,25 @@ static void check_role(lua_State *L, const char *fn, const char *role)
 
 static int f_await(lua_State *L)
 {
-    static const char *const fields[] = {"post", "kinds", "role", "timeout", NULL};
+    static const char *const fields[] = {"post", "kinds", "role", "situation", "author_role", "timeout", NULL};
     if (lua_isnoneornil(L, 1)) {
         lua_settop(L, 0);
         lua_newtable(L);
     }
     plain_options(L, 1, "await", "the options");
     check_fields(L, 1, "await", fields);
-    const char *post = opt_string(L, 1, "await", "post", false);
-    const char *role = opt_string(L, 1, "await", "role", false);
-    if (role)
-        check_role(L, "await", role);
-    unsigned kinds = read_kinds(L, 1);
+    AwaitFilter f = {
+        .post = opt_string(L, 1, "await", "post", false),
+        .role = opt_string(L, 1, "await", "role", false),
+        .situation = opt_tag(L, 1, "await", "situation", false),
+        .author_role = opt_tag(L, 1, "await", "author_role", false),
+    };
+    if (f.role)
+        check_role(L, "await", f.role);
+    f.kinds = read_kinds(L, 1);
     double timeout = opt_number(L, 1, "await", "timeout", -1, 0, 1e7);
     int64_t until = timeout < 0 ? INT64_MAX : session_now_ms(session_of(L)) + seconds_to_ms(L, timeout, "await");
-    return scenario_await(L, post, role, kinds, until);
+    return scenario_await(L, &f, until);
 }
 
 static int f_spawn(lua_State *L)
@@ -497,27 +501,45 @@ static int f_now(lua_State *L)
     return 1;
 }
 
+/* Sets t[key] = value in the table at the top, when value is not NULL. */
+static void set_string(lua_State *L, const char *key, const char *value)
+{
+    if (value) {
+        lua_pushstring(L, value);
+        lua_setfield(L, -2, key);
+    }
+}
+
+/* Pushes one of the trainee's actions as handled() and await give it. */
+static void push_logged(lua_State *L, Session *s, const ActionLog *a)
+{
+    const Post *target = a->post_id ? feed_post(session_feed(s), a->post_id) : NULL;
+    const Persona *author = target ? feed_persona(session_feed(s), target->author) : NULL;
+    lua_createtable(L, 0, 8);
+    lua_pushstring(L, action_kind_name(a->kind));
+    lua_setfield(L, -2, "kind");
+    lua_pushboolean(L, a->good);
+    lua_setfield(L, -2, "good");
+    lua_pushnumber(L, (double)a->at_ms / 1000.0);
+    lua_setfield(L, -2, "at");
+    set_string(L, "template", a->template_id);
+    set_string(L, "post", a->post_id);
+    set_string(L, "role", a->role);
+    set_string(L, "situation", target ? target->situation : NULL);
+    set_string(L, "author_role", author ? author->role : NULL);
+}
+
 static int f_handled(lua_State *L)
 {
-    const char *id = luaL_checkstring(L, 1);
+    const char *id = lua_isnoneornil(L, 1) ? NULL : luaL_checkstring(L, 1);
     Session *s = session_of(L);
     lua_newtable(L);
     lua_Integer n = 0;
     for (size_t i = 0; i < session_action_count(s); i++) {
         const ActionLog *a = session_action_at(s, i);
-        if (!a->post_id || strcmp(a->post_id, id) != 0 || a->kind == ACT_OPEN)
+        if (a->kind == ACT_OPEN || (id && (!a->post_id || strcmp(a->post_id, id) != 0)))
             continue;
-        lua_createtable(L, 0, 4);
-        lua_pushstring(L, action_kind_name(a->kind));
-        lua_setfield(L, -2, "kind");
-        lua_pushboolean(L, a->good);
-        lua_setfield(L, -2, "good");
-        lua_pushnumber(L, (double)a->at_ms / 1000.0);
-        lua_setfield(L, -2, "at");
-        if (a->template_id) {
-            lua_pushstring(L, a->template_id);
-            lua_setfield(L, -2, "template");
-        }
+        push_logged(L, s, a);
         lua_rawseti(L, -2, ++n);
     }
     return 1;

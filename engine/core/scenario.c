@@ -43,7 +43,7 @@ typedef struct Thread {
     ThreadState state;
     int64_t wake_ms;         /* INT64_MAX: no time set (awaiting with no timeout) */
     uint64_t seq;            /* order among threads due at the same time */
-    char *await_post, *await_role;
+    char *await_post, *await_role, *await_situation, *await_author_role;
     unsigned await_kinds;
     bool deliver_pending;
     char origin[160];        /* "file:line" of the scenario code that made it, for errors with no position */
@@ -805,6 +805,8 @@ static void thread_free(Scenario *sc, Thread *t)
         luaL_unref(sc->L, LUA_REGISTRYINDEX, t->ref);
     free(t->await_post);
     free(t->await_role);
+    free(t->await_situation);
+    free(t->await_author_role);
     free(t);
 }
 
@@ -908,16 +910,21 @@ int scenario_wait(lua_State *L, int64_t wake_ms)
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
-int scenario_await(lua_State *L, const char *post, const char *role, unsigned kinds, int64_t timeout_ms)
+/* Replaces *slot by a copy of s (NULL stays NULL); false when out of memory. */
+static bool set_copy(char **slot, const char *s)
+{
+    free(*slot);
+    *slot = dup_or_null(s);
+    return !s || *slot;
+}
+
+int scenario_await(lua_State *L, const AwaitFilter *f, int64_t timeout_ms)
 {
     Thread *t = running_thread(L, "await");
-    free(t->await_post);
-    free(t->await_role);
-    t->await_post = dup_or_null(post);
-    t->await_role = dup_or_null(role);
-    if ((post && !t->await_post) || (role && !t->await_role))
+    if (!set_copy(&t->await_post, f->post) || !set_copy(&t->await_role, f->role) ||
+        !set_copy(&t->await_situation, f->situation) || !set_copy(&t->await_author_role, f->author_role))
         return luaL_error(L, "out of memory");
-    t->await_kinds = kinds;
+    t->await_kinds = f->kinds;
     t->state = TH_AWAITING;
     t->wake_ms = timeout_ms;
     t->seq = scenario_of(L)->next_seq++;
@@ -1075,42 +1082,44 @@ bool scenario_run_due(Scenario *sc, int64_t t_ms, bool (*before)(void *, int64_t
     return true;
 }
 
-static bool awaits(const Thread *t, const Action *a)
+/* A filter field matches when it is unset, or equal to the action's value. */
+static bool field_matches(const char *wanted, const char *value)
 {
+    return !wanted || (value && strcmp(wanted, value) == 0);
+}
+
+static bool awaits(const Thread *t, const ActionEvent *ev)
+{
+    const Action *a = ev->action;
     if (t->state != TH_AWAITING)
         return false;
     unsigned bit = 1u << a->kind;
     if (t->await_kinds ? !(t->await_kinds & bit) : a->kind == ACT_OPEN)
         return false;
-    if (t->await_post && (!a->post_id || strcmp(t->await_post, a->post_id) != 0))
-        return false;
-    if (t->await_role && (!a->role || strcmp(t->await_role, a->role) != 0))
-        return false;
-    return true;
+    return field_matches(t->await_post, a->post_id) && field_matches(t->await_role, a->role) &&
+           field_matches(t->await_situation, ev->situation) && field_matches(t->await_author_role, ev->author_role);
+}
+
+static void set_string_field(lua_State *L, const char *key, const char *value)
+{
+    if (value) {
+        lua_pushstring(L, value);
+        lua_setfield(L, -2, key);
+    }
 }
 
 static void push_action(lua_State *L, const ActionEvent *ev)
 {
     const Action *a = ev->action;
-    lua_createtable(L, 0, 8);
+    lua_createtable(L, 0, 10);
     lua_pushstring(L, action_kind_name(a->kind));
     lua_setfield(L, -2, "kind");
-    if (a->post_id) {
-        lua_pushstring(L, a->post_id);
-        lua_setfield(L, -2, "post");
-    }
-    if (a->role) {
-        lua_pushstring(L, a->role);
-        lua_setfield(L, -2, "role");
-    }
-    if (a->text) {
-        lua_pushstring(L, a->text);
-        lua_setfield(L, -2, "text");
-    }
-    if (a->template_id) {
-        lua_pushstring(L, a->template_id);
-        lua_setfield(L, -2, "template");
-    }
+    set_string_field(L, "post", a->post_id);
+    set_string_field(L, "role", a->role);
+    set_string_field(L, "text", a->text);
+    set_string_field(L, "template", a->template_id);
+    set_string_field(L, "situation", ev->situation);
+    set_string_field(L, "author_role", ev->author_role);
     lua_pushboolean(L, a->edited);
     lua_setfield(L, -2, "edited");
     lua_pushboolean(L, ev->good);
@@ -1122,7 +1131,7 @@ static void push_action(lua_State *L, const ActionEvent *ev)
 bool scenario_deliver(Scenario *sc, const ActionEvent *ev, Error *err)
 {
     for (size_t i = 0; i < sc->nthreads; i++)
-        sc->threads[i]->deliver_pending = awaits(sc->threads[i], ev->action);
+        sc->threads[i]->deliver_pending = awaits(sc->threads[i], ev);
     for (;;) {
         Thread *next = NULL;
         for (size_t i = 0; i < sc->nthreads; i++) {

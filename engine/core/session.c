@@ -700,7 +700,10 @@ bool session_act(Session *s, const Action *in, Error *err)
         return false;
     if (s->cfg.committed)
         s->cfg.committed(s->cfg.committed_ctx, s->id, action_id, &a);
-    ActionEvent ev = {&a, good};
+    const Post *target = a.post_id ? feed_post(s->feed, a.post_id) : NULL;
+    const Persona *author = target ? feed_persona(s->feed, target->author) : NULL;
+    ActionEvent ev = {.action = &a, .good = good, .situation = target ? target->situation : NULL,
+                      .author_role = author ? author->role : NULL};
     return scenario_deliver(s->scenario, &ev, err);
 }
 
