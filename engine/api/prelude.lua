@@ -60,10 +60,19 @@ function texts(prefix, n)
   for i = 1, n do list[i] = T[prefix .. i] end
   return list
 end
-function crowd(o)
-  if type(o) == 'table' and getmetatable(o) ~= nil then
-    error('crowd: the options must be a plain table (no metatable)', 2)
+-- The number last given to a crowd reply, per id prefix: crowds sharing a
+-- prefix number on from each other, so their ids never collide.
+local crowd_numbers = {}
+local function crowd_prefix(o)
+  local prefix = o.id
+  if prefix == nil then prefix = o.about .. '_crowd' end
+  if type(prefix) ~= 'string' or #prefix == 0 or #prefix > 50 or prefix:find('[%s"\':#]') then
+    error('crowd: id must be a short name without spaces, quotes, \':\' or \'#\' (replies are ID1, ID2, ...)', 3)
   end
+  return prefix
+end
+function crowd(o)
+  plain(o, 'crowd')
   if type(o) ~= 'table' or type(o.about) ~= 'string' or type(o.texts) ~= 'table' or #o.texts == 0 then
     error('crowd: needs { about = POST_ID, texts = { "...", ... } }', 2)
   end
@@ -71,6 +80,7 @@ function crowd(o)
   if type(every) ~= 'number' or every <= 0 or type(per) ~= 'number' or per <= 0 or type(max) ~= 'number' then
     error('crowd: every, per and max must be positive numbers', 2)
   end
+  local prefix = crowd_prefix(o)
   spawn(function()
     local made, seen = 0, counters(o.about).reposts
     while made < max do
@@ -81,8 +91,10 @@ function crowd(o)
       for _ = 1, n do
         if made >= max then break end
         made = made + 1
+        local number = (crowd_numbers[prefix] or 0) + 1
+        crowd_numbers[prefix] = number
         local author = o.authors and o.authors[random(1, #o.authors)] or crowd_author()
-        reply(o.about, { author = author, text = o.texts[random(1, #o.texts)],
+        reply(o.about, { id = prefix .. number, author = author, text = o.texts[random(1, #o.texts)],
                          situation = o.situation or 'echo' })
       end
     end

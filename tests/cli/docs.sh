@@ -28,10 +28,11 @@ db="$WORK/tour.db"
 # The trainee of the example does it right: no broken rule, no missed deadline.
 [ "$(sql "$db" "select count(*) from scores where outcome in ('broken','missed','late','unneeded') and points < 0")" = 0 ] ||
   fail "the example trainee lost points: $(sql "$db" "select reason from scores where points < 0")"
-[ "$(sql "$db" "select count(*) from actions")" = 9 ] || fail "actions: $(sql "$db" "select count(*) from actions")"
-# The press module answered the journalist (routed: j2).
+[ "$(sql "$db" "select count(*) from actions")" = 10 ] || fail "actions: $(sql "$db" "select count(*) from actions")"
+# The press module answered the journalist (routed: j2); the crowd's replies have their names.
 [ "$(sql "$db" "select parent || ' ' || situation from posts where post_id = 'j2'")" = "j1 none" ] ||
   fail "press.inquiry: no j2 reply to j1"
+[ "$(sql "$db" "select count(*) from actions where post_id = 'echo1'")" = 1 ] || fail "the reply to echo1 is not stored"
 # The answer to a colleague stays internal, judged by the internal_request rules only.
 [ "$(sql "$db" "select kind from posts where parent = 'k1'")" = internal ] || fail "the answer to k1 is not internal"
 [ "$(sql "$db" "select group_concat(rule, ',') from v_scores where post_id = 'k1'")" = "target.internal,perimeter.internal.reply" ] ||
