@@ -1,7 +1,8 @@
 # The documentation's examples run: the ```lua blocks of docs/scenario-api.md
 # form the scenario api-tour (blocks marked "top" at the top level, "main"
-# inside main()), played with the ```answers block of docs/answers.md; and
-# every function of the API has its section.
+# inside main()), played with the ```answers blocks of docs/answers.md (the
+# trainee, then the "#>" expectations that `check` compares); and every
+# function of the API has its section.
 api_doc="$SOURCE_DIR/docs/scenario-api.md"
 tour="$WORK/api-tour.lua"
 answers="$WORK/tour.txt"
@@ -40,6 +41,20 @@ db="$WORK/tour.db"
 [ "$(sql "$db" "select count(*) from posts where kind = 'news' and situation = 'news'")" = 1 ] || fail "no headline"
 [ "$(sql "$db" "select opened_ms || '/' || typed_ms from actions where kind = 'reply' and post_id = 'c1'")" = "25000/27000" ] ||
   fail "opened/typed times not stored"
+
+# The expectations of docs/answers.md hold, and its failure example is what check prints.
+mkdir -p "$WORK/answers"
+cp "$answers" "$WORK/answers/tour.txt"
+[ "$(grep -c '^#> ' "$WORK/answers/tour.txt")" -ge 10 ] || fail "docs/answers.md: the expectations block is missing"
+expect_exit 0 -- "$CRISISDRILL" check "$tour"
+expect_in "$WORK/out" "api-tour.lua: ok (en), 1 playthrough passed"
+awk '/^A failure names the file/ { on = 1 } on && /^tour.txt:/ { sub(/.*expected /, ""); sub(/;.*/, ""); print "#> " $0 }' \
+  "$SOURCE_DIR/docs/answers.md" >>"$WORK/answers/tour.txt"
+expect_exit 1 -- "$CRISISDRILL" check "$tour"
+while IFS= read -r line; do
+  expect_in "$WORK/out" "answers/$line"
+done < <(awk '/^A failure names the file/ { on = 1 } on && /^tour.txt:/' "$SOURCE_DIR/docs/answers.md")
+[ "$(grep -c 'FAIL \[en\]' "$WORK/out")" = 2 ] || fail "check: expected 2 failures: $(cat "$WORK/out")"
 
 # Every function of the API has a section with an example.
 "$CRISISDRILL" api | awk '/^[a-z]/ { print $1 }' >"$WORK/functions"
