@@ -466,21 +466,25 @@ static void check_role(lua_State *L, const char *fn, const char *role)
 
 static int f_await(lua_State *L)
 {
-    static const char *const fields[] = {"post", "kinds", "role", "timeout", NULL};
+    static const char *const fields[] = {"post", "kinds", "role", "situation", "author_role", "timeout", NULL};
     if (lua_isnoneornil(L, 1)) {
         lua_settop(L, 0);
         lua_newtable(L);
     }
     plain_options(L, 1, "await", "the options");
     check_fields(L, 1, "await", fields);
-    const char *post = opt_string(L, 1, "await", "post", false);
-    const char *role = opt_string(L, 1, "await", "role", false);
-    if (role)
-        check_role(L, "await", role);
-    unsigned kinds = read_kinds(L, 1);
+    AwaitFilter f = {
+        .post = opt_string(L, 1, "await", "post", false),
+        .role = opt_string(L, 1, "await", "role", false),
+        .situation = opt_tag(L, 1, "await", "situation", false),
+        .author_role = opt_tag(L, 1, "await", "author_role", false),
+    };
+    if (f.role)
+        check_role(L, "await", f.role);
+    f.kinds = read_kinds(L, 1);
     double timeout = opt_number(L, 1, "await", "timeout", -1, 0, 1e7);
     int64_t until = timeout < 0 ? INT64_MAX : session_now_ms(session_of(L)) + seconds_to_ms(L, timeout, "await");
-    return scenario_await(L, post, role, kinds, until);
+    return scenario_await(L, &f, until);
 }
 
 static int f_spawn(lua_State *L)
@@ -500,18 +504,21 @@ static int f_now(lua_State *L)
 
 static int f_handled(lua_State *L)
 {
-    const char *id = luaL_checkstring(L, 1);
+    const char *id = lua_isnoneornil(L, 1) ? NULL : luaL_checkstring(L, 1);
     Session *s = session_of(L);
     lua_newtable(L);
     lua_Integer n = 0;
     for (size_t i = 0; i < session_action_count(s); i++) {
         const ActionLog *a = session_action_at(s, i);
-        if (!a->post_id || strcmp(a->post_id, id) != 0 || a->kind == ACT_OPEN)
+        if (a->kind == ACT_OPEN || (id && (!a->post_id || strcmp(a->post_id, id) != 0)))
             continue;
+        const Post *target = a->post_id ? feed_post(session_feed(s), a->post_id) : NULL;
+        const Persona *author = target ? feed_persona(session_feed(s), target->author) : NULL;
         Action act = {.kind = a->kind, .at_ms = a->at_ms, .post_id = a->post_id, .role = a->role,
                       .template_id = a->template_id, .edited = a->edited, .text = a->text,
                       .own_post_id = a->own_post_id};
-        ActionEvent ev = {&act, a->good, a->concepts, a->nconcepts};
+        ActionEvent ev = {.action = &act, .good = a->good, .concepts = a->concepts, .nconcepts = a->nconcepts,
+                          .situation = target ? target->situation : NULL, .author_role = author ? author->role : NULL};
         scenario_push_action(L, &ev);
         lua_rawseti(L, -2, ++n);
     }
@@ -693,6 +700,8 @@ static int f_answer(lua_State *L)
     lua_pushboolean(L, true);
     return 1;
 }
+
+static int f_require(lua_State *L) { return scenario_require(L, luaL_checkstring(L, 1)); }
 
 static void api_open(lua_State *L)
 {

@@ -68,14 +68,20 @@ static bool seen_has(const Seen *seen, const char *situation)
 
 /* ---- expectations --------------------------------------------------------- */
 
-typedef enum { EX_TOTAL, EX_RULE, EX_NO_RULE, EX_BRANCH, EX_NO_BRANCH, EX_OUTCOME, EX_ALERT_BY, EX_DRAFT,
-               EX_NO_DRAFT } ExpectKind;
+typedef enum {
+    EX_TOTAL, EX_RULE, EX_NO_RULE, EX_BRANCH, EX_NO_BRANCH, EX_OUTCOME, EX_ALERT_BY, EX_REACH, EX_COUNTER, EX_DRAFT,
+    EX_NO_DRAFT
+} ExpectKind;
+
+typedef enum { CMP_LT, CMP_LE, CMP_GT, CMP_GE, CMP_EQ } CmpOp;
 
 typedef struct Expect {
     int line;
     ExpectKind kind;
-    char a[64], b[64];   /* rule key / outcome, branch, role */
-    int64_t lo, hi;      /* total range; alert deadline in ms (hi) */
+    char a[64], b[64];   /* rule key / outcome, branch, role, post (reach: "" for the session), counter */
+    CmpOp op;            /* total, reach, counter: compared with n */
+    int64_t n;
+    int64_t deadline_ms; /* alert ROLE by */
     char text[200];      /* as written */
 } Expect;
 
@@ -95,29 +101,75 @@ static bool parse_int(const char *s, int64_t *out)
     return true;
 }
 
+static const char *const cmp_names[] = {"<", "<=", ">", ">=", "="};
+
+static bool parse_cmp(const char *op, const char *number, Expect *e)
+{
+    for (size_t i = 0; i < sizeof cmp_names / sizeof *cmp_names; i++)
+        if (!strcmp(op, cmp_names[i])) {
+            e->op = (CmpOp)i;
+            return parse_int(number, &e->n);
+        }
+    return false;
+}
+
+static bool compare(int64_t v, CmpOp op, int64_t n)
+{
+    switch (op) {
+    case CMP_LT: return v < n;
+    case CMP_LE: return v <= n;
+    case CMP_GT: return v > n;
+    case CMP_GE: return v >= n;
+    case CMP_EQ: return v == n;
+    }
+    return false;
+}
+
+static const char *const counter_names[] = {"reposts", "likes", "replies"};
+
+static bool is_counter(const char *name)
+{
+    for (size_t i = 0; i < sizeof counter_names / sizeof *counter_names; i++)
+        if (!strcmp(name, counter_names[i]))
+            return true;
+    return false;
+}
+
+#define OPS "<, <=, >, >= or ="
+
+/* "total OP N", "reach [POST] OP N", "counter POST FIELD OP N"; n words. */
+static bool parse_measure(char w[][64], int n, Expect *e, char *why, size_t why_size)
+{
+    if (!strcmp(w[0], "total")) {
+        e->kind = EX_TOTAL;
+        return (n == 3 && parse_cmp(w[1], w[2], e)) ||
+               (snprintf(why, why_size, "total OP N, with OP one of " OPS), false);
+    }
+    if (!strcmp(w[0], "reach")) {
+        e->kind = EX_REACH;
+        snprintf(e->a, sizeof e->a, "%s", n == 4 ? w[1] : "");
+        return ((n == 3 || n == 4) && parse_cmp(w[n - 2], w[n - 1], e)) ||
+               (snprintf(why, why_size, "reach OP N (the session's) or reach POST OP N, with OP one of " OPS), false);
+    }
+    e->kind = EX_COUNTER;
+    snprintf(e->a, sizeof e->a, "%s", w[1]);
+    snprintf(e->b, sizeof e->b, "%s", w[2]);
+    return (n == 5 && is_counter(w[2]) && parse_cmp(w[3], w[4], e)) ||
+           (snprintf(why, why_size, "counter POST reposts|likes|replies OP N, with OP one of " OPS), false);
+}
+
 /* One "#> ..." line; false with why. */
 static bool parse_expect(const char *line, Expect *e, Plan *plan, char *why, size_t why_size)
 {
-    char w[4][64] = {{0}};
-    int n = sscanf(line, "%63s %63s %63s %63s", w[0], w[1], w[2], w[3]);
+    char w[6][64] = {{0}};
+    int n = sscanf(line, "%63s %63s %63s %63s %63s %63s", w[0], w[1], w[2], w[3], w[4], w[5]);
     snprintf(e->text, sizeof e->text, "%s", line);
     if (n >= 2 && !strcmp(w[0], "lang")) {
         snprintf(plan->lang, sizeof plan->lang, "%s", w[1]);
         return true;
     }
-    if (n == 3 && !strcmp(w[0], "total")) {
-        int64_t v;
-        if (!parse_int(w[2], &v))
-            return snprintf(why, why_size, "total needs a number"), false;
-        e->kind = EX_TOTAL;
-        e->lo = INT64_MIN;
-        e->hi = INT64_MAX;
-        if (!strcmp(w[1], ">=")) e->lo = v;
-        else if (!strcmp(w[1], "<=")) e->hi = v;
-        else if (!strcmp(w[1], "=")) e->lo = e->hi = v;
-        else return snprintf(why, why_size, "total >= N, total <= N or total = N"), false;
-        return true;
-    }
+    if (n >= 1 && (!strcmp(w[0], "total") || !strcmp(w[0], "reach") || !strcmp(w[0], "counter")))
+        return parse_measure(w, n, e, why, why_size);
     bool negated = n >= 1 && !strcmp(w[0], "no");
     char (*v)[64] = negated ? &w[1] : &w[0];
     int m = negated ? n - 1 : n;
@@ -149,12 +201,12 @@ static bool parse_expect(const char *line, Expect *e, Plan *plan, char *why, siz
     if (!negated && n == 4 && !strcmp(w[0], "alert") && !strcmp(w[2], "by")) {
         e->kind = EX_ALERT_BY;
         snprintf(e->a, sizeof e->a, "%s", w[1]);
-        if (!answers_parse_time(w[3], &e->hi))
+        if (!answers_parse_time(w[3], &e->deadline_ms))
             return snprintf(why, why_size, "alert ROLE by MM:SS"), false;
         return true;
     }
-    snprintf(why, why_size, "unknown expectation (total, rule, no rule, branch, no branch, outcome, alert ROLE by "
-                            "MM:SS, draft ROLE [STATUS], no draft ROLE [STATUS], lang)");
+    snprintf(why, why_size, "unknown expectation (total, reach, counter, rule, no rule, branch, no branch, outcome, "
+                            "alert ROLE by MM:SS, draft ROLE [STATUS], no draft ROLE [STATUS], lang)");
     return false;
 }
 
@@ -201,6 +253,13 @@ static bool read_plan(const char *path, Plan *plan, FILE *out, CheckReport *rep)
 
 /* ---- one run ------------------------------------------------------------ */
 
+/* A post an expectation names, at the end of the session. */
+typedef struct PostEnd {
+    bool found;
+    int64_t reach;
+    Counters counters;
+} PostEnd;
+
 typedef struct RunResult {
     int total;
     SessionScale scale;      /* the session's maximum and references */
@@ -214,6 +273,7 @@ typedef struct RunResult {
     int nalerts;
     char drafts[64][96];     /* "role status", in the order submitted */
     int ndrafts;
+    PostEnd ends[MAX_EXPECT]; /* by expectation: the post it names */
 } RunResult;
 
 static bool take_row(void *ctx, const ScoreInfo *r)
@@ -267,10 +327,32 @@ static bool has_draft(const RunResult *o, const char *role, const char *status)
     return false;
 }
 
+/* Reach of one post at the end, as the outcome rule counts it (score.c,
+ * scorer_negative_reach): 1 + its reposts for a public post; nobody beyond
+ * the brand sees a private message, an internal post or a headline. */
+static int64_t post_reach(const Post *p, Counters c) { return post_is_public(p) ? 1 + c.reposts : 0; }
+
+/* The counters at the end of the posts the plan's expectations name. */
+static void note_post_ends(RunResult *o, const Session *s, const Plan *plan)
+{
+    for (int i = 0; plan && i < plan->n; i++) {
+        const Expect *e = &plan->items[i];
+        if ((e->kind != EX_REACH || !*e->a) && e->kind != EX_COUNTER)
+            continue;
+        const Post *p = feed_post(session_feed(s), e->a);
+        o->ends[i].found = p != NULL;
+        if (p) {
+            o->ends[i].counters = feed_counters(p, session_now_ms(s));
+            o->ends[i].reach = post_reach(p, o->ends[i].counters);
+        }
+    }
+}
+
 /* Plays the scenario with these answers in memory; records what a lint and
- * the expectations need. False with err when the run fails. */
-static bool run(const char *scenario, const char *lang, const char *rules_dir, const Answers *answers, Seen *seen,
-                Seen *templates, RunResult *o, Error *err)
+ * the expectations of plan (NULL: none) need. False with err when the run
+ * fails. */
+static bool run(const char *scenario, const char *lang, const char *rules_dir, const Answers *answers,
+                const Plan *plan, Seen *seen, Seen *templates, RunResult *o, Error *err)
 {
     memset(o, 0, sizeof *o);
     Store *store = store_open(":memory:", err);
@@ -303,6 +385,7 @@ static bool run(const char *scenario, const char *lang, const char *rules_dir, c
         if (session_end(s, ok ? SESSION_COMPLETED : SESSION_ABORTED, ok ? NULL : err->msg, &end_err)) {
             o->total = session_total(s);
             o->scale = *session_scale(s);
+            note_post_ends(o, s, plan);
             snprintf(o->outcome, sizeof o->outcome, "%s", session_outcome(s) ? session_outcome(s) : "");
             store_each_score(store, session_id(s), take_row, o, &end_err);
             store_each_branch(store, session_id(s), take_branch, o, &end_err);
@@ -333,12 +416,22 @@ static bool has_branch(const RunResult *o, const char *name)
 }
 
 /* Checks one expectation; on failure writes what was found instead. */
-static bool meets(const Expect *e, const RunResult *o, char *got, size_t size)
+static bool meets(const Expect *e, const PostEnd *end, const RunResult *o, char *got, size_t size)
 {
     switch (e->kind) {
     case EX_TOTAL:
         snprintf(got, size, "the total is %+d", o->total);
-        return o->total >= e->lo && o->total <= e->hi;
+        return compare(o->total, e->op, e->n);
+    case EX_REACH: case EX_COUNTER: {
+        if (*e->a && !end->found)
+            return snprintf(got, size, "no post '%s' in this session", e->a), false;
+        int64_t v = e->kind == EX_COUNTER ? (!strcmp(e->b, "reposts") ? end->counters.reposts
+                                             : !strcmp(e->b, "likes") ? end->counters.likes : end->counters.replies)
+                    : *e->a ? end->reach : o->scale.reach_final;
+        snprintf(got, size, "%s%s%s is %lld", e->kind == EX_COUNTER ? e->b : "the reach", *e->a ? " of " : "", e->a,
+                 (long long)v);
+        return compare(v, e->op, e->n);
+    }
     case EX_RULE: case EX_NO_RULE: {
         bool found = has_row(o, e->a, e->b);
         snprintf(got, size, found ? "there is such a row" : "no such row");
@@ -359,7 +452,7 @@ static bool meets(const Expect *e, const RunResult *o, char *got, size_t size)
             if (!strcmp(o->alert_roles[i], e->a)) {
                 snprintf(got, size, "first alert to %s at %02lld:%02lld", e->a, (long long)(o->first_alert[i] / 60000),
                          (long long)(o->first_alert[i] / 1000 % 60));
-                return o->first_alert[i] <= e->hi;
+                return o->first_alert[i] <= e->deadline_ms;
             }
         snprintf(got, size, "no alert to %s", e->a);
         return false;
@@ -512,7 +605,7 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
         if (!o)
             break;
         /* A silent trainee first: the whole timeline must run. */
-        if (!run(scenario, code, rules_dir, &none, &seen, &templates, o, &err)) {
+        if (!run(scenario, code, rules_dir, &none, NULL, &seen, &templates, o, &err)) {
             fprintf(out, "%s [%s]\n", err.msg, *code ? code : "-");
             rep->problems++;
         } else if (o->scale.known) {
@@ -537,7 +630,7 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
                 continue;
             }
             if (!plan->lang[0] || !strcmp(plan->lang, code)) {
-                if (!run(scenario, code, rules_dir, answers, &seen, &templates, o, &err)) {
+                if (!run(scenario, code, rules_dir, answers, plan, &seen, &templates, o, &err)) {
                     fprintf(out, "%s: FAIL [%s]: the play stopped: %s\n", files[f], *code ? code : "-", err.msg);
                     rep->failed++;
                 } else {
@@ -547,7 +640,7 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
                     bool passed = true;
                     for (int i = 0; i < plan->n; i++) {
                         char got[256];
-                        if (!meets(&plan->items[i], o, got, sizeof got)) {
+                        if (!meets(&plan->items[i], &o->ends[i], o, got, sizeof got)) {
                             fprintf(out, "%s:%d: FAIL [%s]: expected %s; %s\n", files[f], plan->items[i].line,
                                     *code ? code : "-", plan->items[i].text, got);
                             passed = false;

@@ -43,7 +43,7 @@ typedef struct Thread {
     ThreadState state;
     int64_t wake_ms;         /* INT64_MAX: no time set (awaiting with no timeout) */
     uint64_t seq;            /* order among threads due at the same time */
-    char *await_post, *await_role;
+    char *await_post, *await_role, *await_situation, *await_author_role;
     unsigned await_kinds;
     bool deliver_pending;
     char origin[160];        /* "file:line" of the scenario code that made it, for errors with no position */
@@ -75,6 +75,8 @@ struct Scenario {
     Thread *api_thread;      /* its thread while it runs: not one of the scenario's THREADS_MAX */
     Rng rng;
     ScenarioMeta meta;
+    char *path;              /* the scenario file, as given to scenario_load */
+    uint64_t hash_state;     /* FNV-1a over the files read so far */
     char hash[17];
 };
 
@@ -272,6 +274,7 @@ bool scenario_loading(const Scenario *sc) { return sc->loading; }
 const ScenarioMeta *scenario_meta(const Scenario *sc) { return &sc->meta; }
 ScenarioMeta *scenario_meta_mut(Scenario *sc) { return &sc->meta; }
 const char *scenario_content_hash(const Scenario *sc) { return sc->hash; }
+const char *scenario_path(const Scenario *sc) { return sc->path; }
 size_t scenario_thread_count(const Scenario *sc) { return sc->nthreads; }
 int64_t scenario_instructions(const Scenario *sc) { return sc->run_instr; }
 void scenario_seed(Scenario *sc, uint64_t seed) { rng_seed(&sc->rng, seed); }
@@ -805,6 +808,8 @@ static void thread_free(Scenario *sc, Thread *t)
         luaL_unref(sc->L, LUA_REGISTRYINDEX, t->ref);
     free(t->await_post);
     free(t->await_role);
+    free(t->await_situation);
+    free(t->await_author_role);
     free(t);
 }
 
@@ -818,6 +823,7 @@ void scenario_free(Scenario *sc)
     if (sc->L)
         lua_close(sc->L);
     meta_free(&sc->meta);
+    free(sc->path);
     free(sc);
 }
 
@@ -910,16 +916,21 @@ int scenario_wait(lua_State *L, int64_t wake_ms)
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
-int scenario_await(lua_State *L, const char *post, const char *role, unsigned kinds, int64_t timeout_ms)
+/* Replaces *slot by a copy of s (NULL stays NULL); false when out of memory. */
+static bool set_copy(char **slot, const char *s)
+{
+    free(*slot);
+    *slot = dup_or_null(s);
+    return !s || *slot;
+}
+
+int scenario_await(lua_State *L, const AwaitFilter *f, int64_t timeout_ms)
 {
     Thread *t = running_thread(L, "await");
-    free(t->await_post);
-    free(t->await_role);
-    t->await_post = dup_or_null(post);
-    t->await_role = dup_or_null(role);
-    if ((post && !t->await_post) || (role && !t->await_role))
+    if (!set_copy(&t->await_post, f->post) || !set_copy(&t->await_role, f->role) ||
+        !set_copy(&t->await_situation, f->situation) || !set_copy(&t->await_author_role, f->author_role))
         return luaL_error(L, "out of memory");
-    t->await_kinds = kinds;
+    t->await_kinds = f->kinds;
     t->state = TH_AWAITING;
     t->wake_ms = timeout_ms;
     t->seq = scenario_of(L)->next_seq++;
@@ -1077,18 +1088,22 @@ bool scenario_run_due(Scenario *sc, int64_t t_ms, bool (*before)(void *, int64_t
     return true;
 }
 
-static bool awaits(const Thread *t, const Action *a)
+/* A filter field matches when it is unset, or equal to the action's value. */
+static bool field_matches(const char *wanted, const char *value)
 {
+    return !wanted || (value && strcmp(wanted, value) == 0);
+}
+
+static bool awaits(const Thread *t, const ActionEvent *ev)
+{
+    const Action *a = ev->action;
     if (t->state != TH_AWAITING)
         return false;
     unsigned bit = 1u << a->kind;
     if (t->await_kinds ? !(t->await_kinds & bit) : a->kind == ACT_OPEN)
         return false;
-    if (t->await_post && (!a->post_id || strcmp(t->await_post, a->post_id) != 0))
-        return false;
-    if (t->await_role && (!a->role || strcmp(t->await_role, a->role) != 0))
-        return false;
-    return true;
+    return field_matches(t->await_post, a->post_id) && field_matches(t->await_role, a->role) &&
+           field_matches(t->await_situation, ev->situation) && field_matches(t->await_author_role, ev->author_role);
 }
 
 /* t[key] = value on the table at the top of L, when value is not NULL. */
@@ -1111,6 +1126,8 @@ void scenario_push_action(lua_State *L, const ActionEvent *ev)
     set_string_field(L, "template", a->template_id);
     set_string_field(L, "own", a->own_post_id);
     set_string_field(L, "draft", a->draft_id);
+    set_string_field(L, "situation", ev->situation);
+    set_string_field(L, "author_role", ev->author_role);
     lua_pushboolean(L, a->edited);
     lua_setfield(L, -2, "edited");
     lua_pushboolean(L, ev->good);
@@ -1128,7 +1145,7 @@ void scenario_push_action(lua_State *L, const ActionEvent *ev)
 bool scenario_deliver(Scenario *sc, const ActionEvent *ev, Error *err)
 {
     for (size_t i = 0; i < sc->nthreads; i++)
-        sc->threads[i]->deliver_pending = awaits(sc->threads[i], ev->action);
+        sc->threads[i]->deliver_pending = awaits(sc->threads[i], ev);
     for (;;) {
         Thread *next = NULL;
         for (size_t i = 0; i < sc->nthreads; i++) {
@@ -1158,11 +1175,13 @@ static char *read_file(const char *path, size_t *len, Error *err)
     return text_read_file(path, SCENARIO_FILE_MAX, len, err);
 }
 
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+void scenario_fold_content(Scenario *sc, const char *buf, size_t len)
 {
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
+    uint64_t h = sc->hash_state;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)buf[i]) * 1099511628211ULL;
+    sc->hash_state = h;
+    snprintf(sc->hash, sizeof sc->hash, "%016llx", (unsigned long long)h);
 }
 
 /* Loads text (never binary) as a chunk named after path and runs it as a
@@ -1234,7 +1253,7 @@ static void set_texts(lua_State *L)
     lua_setglobal(L, "T");
 }
 
-static bool load_language(Scenario *sc, const char *lang_path, const char *lang, uint64_t *hash, Error *err)
+static bool load_language(Scenario *sc, const char *lang_path, const char *lang, Error *err)
 {
     lua_State *L = sc->L;
     lua_pushstring(L, lang);
@@ -1248,7 +1267,7 @@ static bool load_language(Scenario *sc, const char *lang_path, const char *lang,
     char *buf = read_file(lang_path, &len, err);
     if (!buf)
         return false;
-    *hash = fnv1a(*hash, buf, len);
+    scenario_fold_content(sc, buf, len);
     bool ok = run_chunk(sc, buf, len, lang_path, true, err);
     free(buf);
     if (!ok)
@@ -1266,7 +1285,13 @@ bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const 
 {
     sc->loading = true;
     begin_slice(sc, -1);
-    uint64_t hash = 1469598103934665603ULL;
+    sc->hash_state = 1469598103934665603ULL;
+    scenario_fold_content(sc, "", 0);
+    free(sc->path);
+    if (!(sc->path = strdup(path))) {
+        sc->loading = false;
+        return error_set(err, "out of memory");
+    }
     bool ok = luaL_loadbufferx(sc->L, sc->bindings.prelude, sc->bindings.prelude_len, PRELUDE_CHUNK, "t") == LUA_OK &&
               lua_pcall(sc->L, 0, 1, 0) == LUA_OK;
     if (!ok) {
@@ -1279,11 +1304,11 @@ bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const 
         sc->api_thread_ref = luaL_ref(sc->L, LUA_REGISTRYINDEX); /* pops it */
     else
         lua_pop(sc->L, 1);
-    if (load_language(sc, lang_path, lang, &hash, err)) {
+    if (load_language(sc, lang_path, lang, err)) {
         size_t len;
         char *buf = read_file(path, &len, err);
         if (buf) {
-            hash = fnv1a(hash, buf, len);
+            scenario_fold_content(sc, buf, len);
             ok = run_chunk(sc, buf, len, path, false, err);
             free(buf);
         } else {
@@ -1293,7 +1318,6 @@ bool scenario_load(Scenario *sc, const char *path, const char *lang_path, const 
         ok = false;
     }
     sc->loading = false;
-    snprintf(sc->hash, sizeof sc->hash, "%016llx", (unsigned long long)hash);
     if (ok && !sc->meta.declared)
         return error_set(err, "%s:1: the scenario must declare itself with scenario{ id = ..., title = ..., "
                               "duration = ... }", path);

@@ -75,12 +75,15 @@ typedef struct ScenarioMeta {
     VirEffects effects;
 } ScenarioMeta;
 
-/* A trainee action as the scenario sees it (await's result). */
+/* A trainee action as the scenario sees it (await's result). The strings
+ * are borrowed for the call that hands it over. */
 typedef struct ActionEvent {
     const Action *action;
     bool good;               /* a reply or message that broke no rule */
     const char *const *concepts; /* the rule set's concepts its words express */
     size_t nconcepts;
+    const char *situation;   /* of the post acted on; NULL when none */
+    const char *author_role; /* of that post's author; NULL when none */
 } ActionEvent;
 
 /* Creates the sandboxed state with the bindings registered. `engine` is

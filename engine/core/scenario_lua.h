@@ -21,11 +21,18 @@ int scenario_caller_line(lua_State *L);
  * `return scenario_wait(L, t);` from a binding. */
 int scenario_wait(lua_State *L, int64_t wake_ms);
 
+/* What an await waits for. Each string may be NULL (any); the host keeps
+ * copies. kinds is a bitmask of 1 << ActionKind, 0 for any action but
+ * "open". situation and author_role are those of the post acted on. */
+typedef struct AwaitFilter {
+    const char *post, *role, *situation, *author_role;
+    unsigned kinds;
+} AwaitFilter;
+
 /* Suspends the running thread until an action matching the filter arrives
  * (it is returned as a table) or until timeout_ms (INT64_MAX: none), when
- * nil is returned. post and role may be NULL (any); kinds is a bitmask of
- * 1 << ActionKind, 0 for any action but "open". */
-int scenario_await(lua_State *L, const char *post, const char *role, unsigned kinds, int64_t timeout_ms);
+ * nil is returned. */
+int scenario_await(lua_State *L, const AwaitFilter *filter, int64_t timeout_ms);
 
 /* Pushes the table of a trainee action, as await() returns it: kind, post,
  * role, text, template, edited, good, at, own, draft, concepts. */
@@ -33,5 +40,15 @@ void scenario_push_action(lua_State *L, const ActionEvent *ev);
 
 /* Makes a new thread of the function at stack index idx, ready at t_ms. */
 void scenario_spawn(lua_State *L, int idx, int64_t t_ms);
+
+/* The library folder (engine/core/scenario_lib.c): pushes the value of the
+ * module `name`, loading lib/NAME.lua beside the scenario's folder the first
+ * time (only while the scenario loads). Raises "file:line: message" errors. */
+int scenario_require(lua_State *L, const char *name);
+
+/* For the loader: the scenario file as given to scenario_load, and the
+ * content hash, into which every file the scenario reads is folded. */
+const char *scenario_path(const Scenario *sc);
+void scenario_fold_content(Scenario *sc, const char *buf, size_t len);
 
 #endif

@@ -837,7 +837,7 @@ bool session_act(Session *s, const Action *in, Error *err)
     bool good = true;
     char own_id[48];
     const char *concepts[SESSION_MAX_CONCEPTS];
-    ActionEvent ev = {&a, true, concepts, 0};
+    ActionEvent ev = {.action = &a, .good = true, .concepts = concepts};
     if (a.text && !scorer_concepts_in(s->scorer, a.text, concepts, SESSION_MAX_CONCEPTS, &ev.nconcepts))
         return error_set(err, "out of memory");
     if (!store_record_action(s->store, s->id, &a, &action_id, err) ||
@@ -846,6 +846,10 @@ bool session_act(Session *s, const Action *in, Error *err)
         return false;
     bend_virality(s, &a, good);
     ev.good = good;
+    const Post *target = a.post_id ? feed_post(s->feed, a.post_id) : NULL;
+    const Persona *author = target ? feed_persona(s->feed, target->author) : NULL;
+    ev.situation = target ? target->situation : NULL;
+    ev.author_role = author ? author->role : NULL;
     if (!log_action(s, &ev, err) || !store_flush(s->store, err))
         return false;
     if (s->cfg.committed)

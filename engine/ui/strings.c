@@ -1,5 +1,8 @@
 #include "strings.h"
 
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,22 +12,35 @@ static const UiStrings english = {
     .lang = "en",
     .feed = "Feed", .selected = "Post", .no_selection = "Select a post with the arrow keys or the mouse.",
     .followers = "followers", .verified = "verified", .waiting = "waiting", .answered = "answered",
-    .reply = "Reply", .dm = "Message", .hide = "Hide", .delete_ = "Delete", .like = "Like", .alert = "Alert",
     .send = "Send", .cancel = "Cancel",
     .composer_reply = "Public reply to", .composer_dm = "Private message to", .templates = "Pre-approved answers",
     .pick_template = "digit: use a template, then edit", .type_here = "Type your answer…", .chars = "characters",
+    .composer_internal = "Internal reply to", .composer_post = "New public statement", .composer_quote = "Quote",
+    .composer_draft = "Draft for", .composer_publish = "Publish the approved statement",
+    .type_statement = "Type the brand's statement…", .type_comment = "Add your comment…",
+    .type_draft = "Type the statement to submit…",
+    .over_limit = "%zu characters: the network allows %d. Shorten it, then send (nothing was sent).",
+    .over_limit_draft = "longer than the network allows: it could not be published as it is",
+    .changed_since_approval = "Changed since it was approved: what you publish is not what was approved",
     .alert_title = "Alert someone", .alert_pick_role = "digit or click: whom to alert", .alert_note = "Note",
     .alerted = "alerted",
+    .submit_title = "Submit a draft for approval", .submit_pick_role = "digit or click: to whom",
+    .submitted = "submitted",
+    .approved = "Approved", .amended = "Amended", .refused = "Refused", .pending = "Awaiting an answer", .by = "by",
+    .text_to_publish = "Text to publish: ", .reason = "Reason: ", .publish = "Publish the approved text",
+    .statement = "statement", .draft_for = "draft for", .as_brand = "in public, as",
     .temperature = "Temperature", .calm = "calm", .warm = "heating up", .hot = "crisis", .paused = "PAUSED",
     .speed = "speed",
     .help_title = "Keys", .help_hint = "F1 help",
-    .help_lines = {
+    .help_before = {
         "Up / Down, PgUp / PgDn   move in the feed (Home: newest)",
         "Enter or click           open the post",
-        "R  public reply          M  private message",
-        "H  hide      D  delete      L  like",
-        "A  alert a manager, legal, the press office… (about the open post; Esc first: about none)",
-        "1-9 in the composer      use a pre-approved answer",
+    },
+    .action_groups = {"The open post", "Moderate it", "The brand's voice", "Escalate"},
+    .help_publish = "%c on an approval's answer: publish the approved (or amended) text",
+    .help_after = {
+        "1-9 or a click: whom to alert or submit to (an alert about no post: Esc first)",
+        "1-9 in a reply or message: use a pre-approved answer",
         "Enter  send      Shift+Enter  new line      Esc  cancel",
         "Ctrl+V  paste      Left / Right / Home / End  move the cursor",
         "Ctrl+Q  stop the exercise and see the debrief",
@@ -46,23 +62,36 @@ static const UiStrings french = {
     .lang = "fr",
     .feed = "Fil", .selected = "Publication", .no_selection = "Choisissez une publication avec les flèches ou la souris.",
     .followers = "abonnés", .verified = "certifié", .waiting = "en attente", .answered = "répondu",
-    .reply = "Répondre", .dm = "Message privé", .hide = "Masquer", .delete_ = "Supprimer", .like = "J’aime",
-    .alert = "Alerter", .send = "Envoyer", .cancel = "Annuler",
+    .send = "Envoyer", .cancel = "Annuler",
     .composer_reply = "Réponse publique à", .composer_dm = "Message privé à", .templates = "Réponses pré-approuvées",
     .pick_template = "chiffre : choisir une réponse type, puis l’adapter", .type_here = "Écrivez votre réponse…",
     .chars = "caractères",
+    .composer_internal = "Réponse interne à", .composer_post = "Nouvelle déclaration publique", .composer_quote = "Citer",
+    .composer_draft = "Projet pour", .composer_publish = "Publier la déclaration approuvée",
+    .type_statement = "Écrivez la déclaration de la marque…", .type_comment = "Ajoutez votre commentaire…",
+    .type_draft = "Écrivez la déclaration à soumettre…",
+    .over_limit = "%zu caractères : le réseau en permet %d. Raccourcissez, puis envoyez (rien n’a été envoyé).",
+    .over_limit_draft = "plus long que ce que le réseau permet : impossible de le publier tel quel",
+    .changed_since_approval = "Modifié depuis l’approbation : vous ne publiez pas ce qui a été approuvé",
     .alert_title = "Alerter", .alert_pick_role = "chiffre ou clic : qui alerter", .alert_note = "Note",
     .alerted = "alerté",
+    .submit_title = "Soumettre un projet pour approbation", .submit_pick_role = "chiffre ou clic : à qui",
+    .submitted = "soumis",
+    .approved = "Approuvé", .amended = "Modifié", .refused = "Refusé", .pending = "En attente de réponse", .by = "par",
+    .text_to_publish = "Texte à publier : ", .reason = "Motif : ", .publish = "Publier le texte approuvé",
+    .statement = "déclaration", .draft_for = "projet pour", .as_brand = "en public, au nom de",
     .temperature = "Température", .calm = "calme", .warm = "ça chauffe", .hot = "crise", .paused = "PAUSE",
     .speed = "vitesse",
     .help_title = "Touches", .help_hint = "F1 aide",
-    .help_lines = {
+    .help_before = {
         "Haut / Bas, PgPréc / PgSuiv   parcourir le fil (Début : le plus récent)",
         "Entrée ou clic           ouvrir la publication",
-        "R  réponse publique      M  message privé",
-        "H  masquer      D  supprimer      L  j’aime",
-        "A  alerter un manager, le juridique, la presse… (sur la publication ouverte ; Échap : aucune)",
-        "1-9 dans l’éditeur       utiliser une réponse pré-approuvée",
+    },
+    .action_groups = {"La publication ouverte", "La modérer", "La voix de la marque", "Escalader"},
+    .help_publish = "%c sur la réponse à un projet : publier le texte approuvé (ou modifié)",
+    .help_after = {
+        "1-9 ou un clic : qui alerter, à qui soumettre (une alerte sur aucune publication : Échap d’abord)",
+        "1-9 dans une réponse ou un message : utiliser une réponse pré-approuvée",
         "Entrée  envoyer      Maj+Entrée  nouvelle ligne      Échap  annuler",
         "Ctrl+V  coller      Gauche / Droite / Début / Fin  déplacer le curseur",
         "Ctrl+Q  arrêter l’exercice et voir le débriefing",
@@ -84,6 +113,76 @@ static const UiStrings french = {
 const UiStrings *ui_strings(const char *lang)
 {
     return lang && strcmp(lang, "fr") == 0 ? &french : &english;
+}
+
+UiActionGroup ui_action_group(const ActionKindInfo *k)
+{
+    if (k->target == TARGET_POST)
+        return k->words == WORDS_NONE ? UI_GROUP_MODERATE : UI_GROUP_ANSWER;
+    return k->target == TARGET_NONE ? UI_GROUP_VOICE : UI_GROUP_ESCALATE;
+}
+
+const char *ui_action_label(const UiStrings *s, const ActionKindInfo *k)
+{
+    return k->label[strcmp(s->lang, "fr") == 0];
+}
+
+/* Appends a line to the help; false when it is full. */
+static bool help_add(UiHelp *h, size_t *used, const char *fmt, ...)
+{
+    if (h->n >= (int)(sizeof h->lines / sizeof *h->lines) || *used >= sizeof h->buf)
+        return false;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(h->buf + *used, sizeof h->buf - *used, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof h->buf - *used)
+        return false;
+    h->lines[h->n++] = h->buf + *used;
+    *used += (size_t)n + 1;
+    return true;
+}
+
+/* "The open post:   R  Reply    M  Message    Q  Quote"; a group no kind
+ * falls in has no line. */
+static void help_group(const UiStrings *s, UiActionGroup g, UiHelp *h, size_t *used)
+{
+    char line[512];
+    int kinds = 0;
+    size_t n = (size_t)snprintf(line, sizeof line, "%s:", s->action_groups[g]);
+    for (int i = 0; i < ACT_KIND_COUNT && n < sizeof line; i++) {
+        const ActionKindInfo *k = action_kind((ActionKind)i);
+        if (!k->key || ui_action_group(k) != g)
+            continue;
+        n += (size_t)snprintf(line + n, sizeof line - n, "   %c  %s", toupper((unsigned char)k->key),
+                              ui_action_label(s, k));
+        kinds++;
+    }
+    if (kinds)
+        help_add(h, used, "%s", line);
+}
+
+/* The key of the kind that publishes the brand's statements (and approved drafts). */
+static char statement_key(void)
+{
+    for (int i = 0; i < ACT_KIND_COUNT; i++)
+        if (action_kind_publishes_draft(action_kind((ActionKind)i)) && action_kind((ActionKind)i)->key)
+            return (char)toupper((unsigned char)action_kind((ActionKind)i)->key);
+    return 0;
+}
+
+void ui_help(const UiStrings *s, UiHelp *out)
+{
+    size_t used = 0;
+    out->n = 0;
+    for (size_t i = 0; i < sizeof s->help_before / sizeof *s->help_before && s->help_before[i]; i++)
+        help_add(out, &used, "%s", s->help_before[i]);
+    for (int g = 0; g < UI_GROUP_COUNT; g++)
+        help_group(s, (UiActionGroup)g, out, &used);
+    if (statement_key())
+        help_add(out, &used, s->help_publish, statement_key());
+    for (size_t i = 0; i < sizeof s->help_after / sizeof *s->help_after && s->help_after[i]; i++)
+        help_add(out, &used, "%s", s->help_after[i]);
 }
 
 const char *ui_percent(char *buf, size_t size, int64_t tenths, const char *lang)

@@ -25,6 +25,9 @@ struct TextCache {
     size_t count;
     uint64_t clock;
     TextCacheStats stats;
+    bool tracing;
+    TextDrawn *traced;
+    size_t ntraced, cap_traced;
 };
 
 TextCache *textcache_new(SDL_Renderer *renderer, FontSet *const fonts[TS_COUNT])
@@ -47,10 +50,46 @@ static void entry_clear(Entry *e)
     memset(e, 0, sizeof *e);
 }
 
+void textcache_trace(TextCache *tc, bool on)
+{
+    for (size_t i = 0; i < tc->ntraced; i++)
+        free(tc->traced[i].text);
+    tc->ntraced = 0;
+    tc->tracing = on;
+    if (!on) {
+        free(tc->traced);
+        tc->traced = NULL;
+        tc->cap_traced = 0;
+    }
+}
+
+size_t textcache_traced(const TextCache *tc, const TextDrawn **out)
+{
+    *out = tc->traced;
+    return tc->ntraced;
+}
+
+/* Keeps one drawn text; a trace that cannot grow drops it (tests only). */
+static void trace(TextCache *tc, const char *text, SDL_Rect rect)
+{
+    if (tc->ntraced == tc->cap_traced) {
+        size_t cap = tc->cap_traced ? tc->cap_traced * 2 : 256;
+        TextDrawn *grown = realloc(tc->traced, cap * sizeof *grown);
+        if (!grown)
+            return;
+        tc->traced = grown;
+        tc->cap_traced = cap;
+    }
+    char *copy = strdup(text);
+    if (copy)
+        tc->traced[tc->ntraced++] = (TextDrawn){copy, rect};
+}
+
 void textcache_free(TextCache *tc)
 {
     if (!tc)
         return;
+    textcache_trace(tc, false);
     for (size_t i = 0; i < CACHE_SLOTS; i++)
         entry_clear(&tc->slots[i]);
     free(tc->slots);
@@ -169,10 +208,11 @@ int text_draw(TextCache *tc, TextSize size, FontStyle style, SDL_Color color, co
     Entry *e = lookup(tc, size, style, color, text ? text : "", wrap_w, true);
     if (!e)
         return 0;
-    if (e->texture) {
-        SDL_Rect dst = {x, y, e->w, e->h};
+    SDL_Rect dst = {x, y, e->w, e->h};
+    if (e->texture)
         SDL_RenderCopy(tc->renderer, e->texture, NULL, &dst);
-    }
+    if (tc->tracing)
+        trace(tc, e->text, dst);
     return e->h;
 }
 

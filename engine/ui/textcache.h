@@ -4,6 +4,7 @@
 #define CD_UI_TEXTCACHE_H
 
 #include <SDL.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "fontset.h"
@@ -23,6 +24,18 @@ int text_draw(TextCache *tc, TextSize size, FontStyle style, SDL_Color color, co
 /* The size text would take, without drawing it. */
 void text_size(TextCache *tc, TextSize size, FontStyle style, const char *text, int wrap_w, int *w, int *h);
 int text_line_height(TextCache *tc, TextSize size);
+
+/* What was drawn, for tests that check what the trainee would see: while
+ * tracing, each text_draw is kept (a copy of its text and the rectangle it
+ * took) until the trace starts again or stops. The texts are the cache's
+ * until then. */
+typedef struct TextDrawn {
+    char *text;
+    SDL_Rect rect;
+} TextDrawn;
+/* on: forgets what was kept and starts keeping; off: forgets and stops. */
+void textcache_trace(TextCache *tc, bool on);
+size_t textcache_traced(const TextCache *tc, const TextDrawn **out);
 
 /* Counts, for the benchmark and tests. */
 typedef struct TextCacheStats {

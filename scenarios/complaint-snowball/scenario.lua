@@ -33,6 +33,7 @@
 -- every language, so one answers file plays every version.
 
 local DURATION = 40 * 60
+local press = require "press"
 
 
 scenario{
@@ -318,30 +319,17 @@ local function troll_thread()
   quote("t1", { id = "t3", author = V4, situation = "echo", text = T.t3 })
 end
 
+-- The journalist (scenarios/lib/press.lua): routed, mishandled, called or ignored.
 local function press_thread()
   wait(330)                                                   -- 06:20
   quote("c1", { id = "j1", author = JOURNALIST, situation = "press_inquiry", text = T.j1 })
-  local a = first_action("j1", { "reply", "dm", "delete", "hide" }, 15 * 60)
-  if a and a.good and (a.kind == "reply" or a.kind == "dm") then
-    S.press = "routed"
-    branch("press_routed")
-    wait(90)
-    reply("j1", { id = "j3", author = JOURNALIST, situation = "none", sentiment = "neutral", text = T.j3 })
-  elseif a then
-    S.press = "mishandled"
-    branch("press_mishandled")
-    wait(120)
-    reply("j1", { id = "j4", author = JOURNALIST, situation = "echo", text = T.j4 })
-  elseif alerted("press_office") then
-    S.press = "called"
-    branch("press_called")
-    reply("j1", { id = "j6", author = JOURNALIST, situation = "none", sentiment = "neutral", text = T.j6 })
-  else
-    S.press = "ignored"
-    branch("press_ignored")
-    post{ id = "j2", author = JOURNALIST, situation = "echo", text = T.j2,
-          virality = { rate = 10, growth = 0.05, likes = 4, replies = 0.2 } }
-  end
+  press.inquiry{ post = "j1", author = JOURNALIST, timeout = 15 * 60,
+    decided = function(outcome) S.press = outcome end,
+    routed = { after = 90, reply = { id = "j3", text = T.j3 } },
+    mishandled = { after = 120, reply = { id = "j4", text = T.j4 } },
+    called = { reply = { id = "j6", text = T.j6 } },
+    ignored = { post = { id = "j2", text = T.j2, virality = { rate = 10, growth = 0.05, likes = 4, replies = 0.2 } } },
+  }
 end
 
 local function legal_thread()

@@ -54,6 +54,7 @@
 -- duration with "contained_late", "spread" or "backfired".
 
 local DURATION = 30 * 60
+local press = require "press"
 
 
 scenario{
@@ -263,31 +264,18 @@ local function claimant_dm_thread()
   end
 end
 
+-- The journalist (scenarios/lib/press.lua): routed, mishandled, called or ignored.
 local function press_thread()
   wait_until(6 * 60 + 30)
   quote("sc1", { id = "j1", author = JOURNALIST, situation = "press_inquiry", text = T.j1 })
-  local a = first_action("j1", { "reply", "dm", "delete", "hide" }, 15 * 60)
-  if a and a.good and (a.kind == "reply" or a.kind == "dm") then
-    S.press = "routed"
-    branch("press_routed")
-    wait(90)
-    reply("j1", { id = "j3", author = JOURNALIST, situation = "none", sentiment = "neutral", text = T.j3 })
-  elseif a then
-    S.press = "mishandled"
-    branch("press_mishandled")
-    wait(120)
-    post{ id = "j4", author = JOURNALIST, situation = "echo", text = T.j4,
-          virality = { rate = 8, growth = 0.05, likes = 4, replies = 0.2 } }
-  elseif alerted("press_office") then
-    S.press = "called"
-    branch("press_called")
-    reply("j1", { id = "j6", author = JOURNALIST, situation = "none", sentiment = "neutral", text = T.j6 })
-  else
-    S.press = "ignored"
-    branch("press_ignored")
-    post{ id = "j2", author = JOURNALIST, situation = "echo", text = T.j2,
-          virality = { rate = 10, growth = 0.05, likes = 4, replies = 0.2 } }
-  end
+  press.inquiry{ post = "j1", author = JOURNALIST, timeout = 15 * 60,
+    decided = function(outcome) S.press = outcome end,
+    routed = { after = 90, reply = { id = "j3", text = T.j3 } },
+    mishandled = { after = 120, post = { id = "j4", text = T.j4,
+                                          virality = { rate = 8, growth = 0.05, likes = 4, replies = 0.2 } } },
+    called = { reply = { id = "j6", text = T.j6 } },
+    ignored = { post = { id = "j2", text = T.j2, virality = { rate = 10, growth = 0.05, likes = 4, replies = 0.2 } } },
+  }
 end
 
 local function legal_thread()

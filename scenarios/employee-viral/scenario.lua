@@ -47,6 +47,7 @@
 -- every language, so one answers file plays every version.
 
 local DURATION = 35 * 60
+local press = require "press"
 
 
 scenario{
@@ -277,29 +278,16 @@ local function safety_thread()
   end
 end
 
+-- The journalist (scenarios/lib/press.lua): routed, mishandled, called or ignored.
 local function press_thread()
-  local a = first_action("j1", { "reply", "dm", "delete", "hide" }, 12 * 60)
-  if a and a.good and (a.kind == "reply" or a.kind == "dm") then
-    S.press = "routed"
-    branch("press_routed")
-    wait(90)
-    reply("j1", { id = "j2", author = JOURNALIST, situation = "none", sentiment = "neutral", text = T.j2 })
-  elseif a then
-    S.press = "mishandled"
-    branch("press_mishandled")
-    wait(120)
-    post{ id = "j3", author = JOURNALIST, situation = "echo", text = T.j3,
-          virality = { rate = 6, growth = 0.05, likes = 4, replies = 0.2 } }
-  elseif alerted("press_office") then
-    S.press = "called"
-    branch("press_called")
-    reply("j1", { id = "j4", author = JOURNALIST, situation = "none", sentiment = "neutral", text = T.j4 })
-  else
-    S.press = "ignored"
-    branch("press_ignored")
-    post{ id = "j5", author = JOURNALIST, situation = "echo", text = T.j5,
-          virality = { rate = 8, growth = 0.05, likes = 4, replies = 0.2 } }
-  end
+  press.inquiry{ post = "j1", author = JOURNALIST, timeout = 12 * 60,
+    decided = function(outcome) S.press = outcome end,
+    routed = { after = 90, reply = { id = "j2", text = T.j2 } },
+    mishandled = { after = 120, post = { id = "j3", text = T.j3,
+                                          virality = { rate = 6, growth = 0.05, likes = 4, replies = 0.2 } } },
+    called = { reply = { id = "j4", text = T.j4 } },
+    ignored = { post = { id = "j5", text = T.j5, virality = { rate = 8, growth = 0.05, likes = 4, replies = 0.2 } } },
+  }
 end
 
 -- HR alerted: the people side is in hand (nothing public: HR never speaks

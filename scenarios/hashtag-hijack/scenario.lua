@@ -56,6 +56,7 @@
 -- every language, so one answers file plays every version.
 
 local DURATION = 30 * 60
+local press = require "press"
 
 
 scenario{
@@ -301,31 +302,18 @@ local function troll_thread()
   reply("t1", { id = "t2", author = TROLL, situation = "troll", text = T.t2 })
 end
 
+-- The journalist (scenarios/lib/press.lua): routed, mishandled, called or ignored.
 local function press_thread()
   wait_until(7 * 60)                                           -- 07:00
   quote("b1", { id = "j1", author = JOURNALIST, situation = "press_inquiry",
                 text = S.campaign == "paused" and T.j1_paused or T.j1 })
-  local a = first_action("j1", { "reply", "dm", "delete", "hide" }, 12 * 60)
-  if a and a.good and (a.kind == "reply" or a.kind == "dm") then
-    S.press = "routed"
-    branch("press_routed")
-    wait(90)
-    reply("j1", { id = "j2", author = JOURNALIST, situation = "none", sentiment = "neutral", text = T.j2 })
-  elseif a then
-    S.press = "mishandled"
-    branch("press_mishandled")
-    wait(120)
-    reply("j1", { id = "j3", author = JOURNALIST, situation = "echo", text = T.j3 })
-  elseif alerted("press_office") then
-    S.press = "called"
-    branch("press_called")
-    reply("j1", { id = "j4", author = JOURNALIST, situation = "none", sentiment = "neutral", text = T.j4 })
-  else
-    S.press = "ignored"
-    branch("press_ignored")
-    post{ id = "j5", author = JOURNALIST, situation = "echo", text = T.j5,
-          virality = { rate = 10, growth = 0.05, likes = 4, replies = 0.2 } }
-  end
+  press.inquiry{ post = "j1", author = JOURNALIST, timeout = 12 * 60,
+    decided = function(outcome) S.press = outcome end,
+    routed = { after = 90, reply = { id = "j2", text = T.j2 } },
+    mishandled = { after = 120, reply = { id = "j3", text = T.j3 } },
+    called = { reply = { id = "j4", text = T.j4 } },
+    ignored = { post = { id = "j5", text = T.j5, virality = { rate = 10, growth = 0.05, likes = 4, replies = 0.2 } } },
+  }
 end
 
 -- The other stories told under the hashtag, whatever the trainee does.

@@ -7,6 +7,7 @@ expect_exit 0 -- "$CRISISDRILL" check complaint-snowball   # an installed scenar
 
 # A playthrough whose expectation does not hold: file:line, what was found, exit 1.
 cp -r "$SOURCE_DIR/scenarios/complaint-snowball" "$WORK/copy"
+cp -r "$SOURCE_DIR/scenarios/lib" "$WORK/lib"   # the library folder it uses (press)
 sed -i 's/^#> total >= 50$/#> total >= 500/' "$WORK/copy/answers/good.txt"
 line=$(grep -n '^#> total >= 500$' "$WORK/copy/answers/good.txt" | cut -d: -f1)
 expect_exit 1 -- "$CRISISDRILL" check "$WORK/copy"
@@ -18,6 +19,65 @@ echo "#> smile please" >>"$WORK/copy/answers/silent.txt"
 expect_exit 1 -- "$CRISISDRILL" check "$WORK/copy"
 expect_in "$WORK/out" "expected branch nowhere; branches: ignored"
 expect_in "$WORK/out" "silent.txt:$(wc -l <"$WORK/copy/answers/silent.txt"): unknown expectation"
+
+# Counters and reach (docs/answers.md, "Expectations"): evaluated at the end of the session on the
+# stored counters; every operator; a post the session never showed fails with file:line.
+db="$WORK/measure.db"
+expect_exit 0 -- "$CRISISDRILL" play "$WORK/copy" --headless --answers "$WORK/copy/answers/silent.txt" --lang en --db "$db"
+reposts=$(sql "$db" "select reposts from posts where post_id = 'c1'")
+likes=$(sql "$db" "select likes from posts where post_id = 'c1'")
+replies=$(sql "$db" "select replies from posts where post_id = 'c1'")
+[ "$reposts" -gt 100 ] || fail "the silent flagship's complaint should spread: $reposts reposts"
+mkdir -p "$WORK/measure/answers"
+cp "$WORK/copy"/*.lua "$WORK/measure/"
+cat >"$WORK/measure/answers/silent.txt" <<TXT
+#> lang en
+#> counter c1 reposts = $reposts
+#> counter c1 likes = $likes
+#> counter c1 replies = $replies
+#> reach c1 = $((reposts + 1))
+#> reach c1 < $((reposts + 2))
+#> reach c1 <= $((reposts + 1))
+#> reach c1 > $reposts
+#> reach c1 >= $((reposts + 1))
+#> reach k1 = 0
+#> reach n1 = 0
+#> reach > $reposts
+#> total < 0
+#> total > -1000
+TXT
+expect_exit 0 -- "$CRISISDRILL" check "$WORK/measure"
+expect_in "$WORK/out" "1 playthrough passed"
+cat >"$WORK/measure/answers/silent.txt" <<TXT
+#> lang en
+#> reach c1 < $((reposts + 1))
+#> counter c1 likes > $likes
+#> reach c9 <= 1000
+#> counter c9 reposts >= 0
+#> total = 12345
+TXT
+expect_exit 1 -- "$CRISISDRILL" check "$WORK/measure"
+expect_in "$WORK/out" "silent.txt:2: FAIL [en]: expected reach c1 < $((reposts + 1)); the reach of c1 is $((reposts + 1))"
+expect_in "$WORK/out" "silent.txt:3: FAIL [en]: expected counter c1 likes > $likes; likes of c1 is $likes"
+expect_in "$WORK/out" "silent.txt:4: FAIL [en]: expected reach c9 <= 1000; no post 'c9' in this session"
+expect_in "$WORK/out" "silent.txt:5: FAIL [en]: expected counter c9 reposts >= 0; no post 'c9' in this session"
+expect_in "$WORK/out" "silent.txt:6: FAIL [en]: expected total = 12345; the total is"
+expect_in "$WORK/out" "playthroughs: 0 passed, 1 failed"
+# The session's reach is the scale's: the number check notes for a silent run.
+silent_reach=$(sed -n 's/.*\[en\].*with the model trainee, \([0-9]*\) with nobody acting/\1/p' "$WORK/out" | head -1)
+printf '#> lang en\n#> reach = %s\n' "$silent_reach" >"$WORK/measure/answers/silent.txt"
+expect_exit 0 -- "$CRISISDRILL" check "$WORK/measure"
+# Malformed lines are refused with file:line, before anything plays.
+printf '#> reach c1 =< 5\n#> counter c1 shares > 3\n#> counter c1 likes >\n#> reach\n#> total >> 3\n#> reach c1 <= many\n' \
+  >"$WORK/measure/answers/silent.txt"
+expect_exit 1 -- "$CRISISDRILL" check "$WORK/measure"
+for n in 1 4 6; do
+  expect_in "$WORK/out" "silent.txt:$n: reach OP N (the session's) or reach POST OP N, with OP one of <, <=, >, >= or ="
+done
+for n in 2 3; do
+  expect_in "$WORK/out" "silent.txt:$n: counter POST reposts|likes|replies OP N, with OP one of <, <=, >, >= or ="
+done
+expect_in "$WORK/out" "silent.txt:5: total OP N, with OP one of <, <=, >, >= or ="
 
 # Lint: a situation no perimeter rule covers, a template never offered, a runtime error.
 mkdir -p "$WORK/lint"

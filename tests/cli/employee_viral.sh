@@ -22,7 +22,7 @@ common_checks() {
                       (select post_id, situation from posts where post_id in ('c1', 'c2', 'i1', 'f1', 'f2', 'f3',
                        't1', 't2', 's1', 'j1') order by post_id)" \
     "c1:complaint c2:complaint f1:echo f2:echo f3:echo i1:complaint j1:press_inquiry s1:safety_issue t1:troll t2:troll"
-  [ "$(sql "$db" "select count(*) from posts where post_id like 'p%' and parent = 'v1' and situation = 'echo'")" -ge 1 ] \
+  [ "$(sql "$db" "select count(*) from posts where post_id glob 'v1_crowd[0-9]*' and parent = 'v1' and situation = 'echo'")" -ge 1 ] \
     || fail "$(basename "$db"): the crowd never echoed the video"
   expect_value "$db" "select (select total from sessions) = (select sum(points) from v_scores)" 1
 }

@@ -2,6 +2,7 @@
 # changed scenario is caught.
 db="$WORK/replay.db"
 cp -r "$SOURCE_DIR/scenarios/complaint-snowball" "$WORK/scenario"
+cp -r "$SOURCE_DIR/scenarios/lib" "$WORK/lib"   # the library folder it uses (press)
 for who in good poor silent; do
   expect_exit 0 -- "$CRISISDRILL" play "$WORK/scenario" --headless --answers "$WORK/scenario/answers/$who.txt" \
     --db "$db" --lang fr --seed 7 --trainee "$who"

@@ -27,7 +27,13 @@ function main()
   wait(1)  -- EXPECT: never raised
 end
 LUA
-for case in wrong_line wrong_message no_error; do
+mkdir -p "$WORK/selftest/lib"
+echo 'error("in the module")' >"$WORK/selftest/lib/boom.lua"
+cat >"$WORK/selftest/wrong_at.lua" <<'LUA'
+-- AT: lib/boom.lua:2
+local boom = require "boom"  -- EXPECT: in the module
+LUA
+for case in wrong_line wrong_message no_error wrong_at; do
   caught=$( (failures=0; check_scenario_error "$WORK/selftest/$case.lua" >/dev/null 2>&1; echo "$failures") )
   [ "$caught" -gt 0 ] || fail "selftest: check_scenario_error passed $case.lua"
 done
@@ -48,6 +54,7 @@ case "$(ldd "$CRISISDRILL" 2>/dev/null)" in *libasan*) PEAK_MAX_KB=$((1024 * 102
 rm -f /tmp/crisisdrill-sandbox-escaped
 mkdir -p "$WORK/hostile" "$WORK/home" "$WORK/tmp"
 cp "$SANDBOX"/*.lua "$WORK/hostile/"
+cp -r "$SANDBOX/lib" "$WORK/hostile/"   # the library folder of the lib_*.lua cases
 before=$(cd "$WORK/hostile" && ls -A | sort)
 count=0
 for f in "$WORK/hostile"/*.lua; do

@@ -4,6 +4,9 @@
 # A scenario that must fail says how, in comments:
 #   -- EXPECT: MESSAGE   on the line the error must name (exactly one such line);
 #                        stderr's first line must be "crisisdrill: FILE.lua:LINE: MESSAGE..."
+#   -- AT: FILE:LINE     the error names this position instead (an error inside a
+#                        module of the library folder: "lib/NAME.lua:LINE"); the
+#                        EXPECT line marks where the scenario reaches it
 #   -- SESSION: none     the error comes before the session begins (loading):
 #                        the database must hold no session. Otherwise the session
 #                        must be recorded 'aborted' with that same error.
@@ -53,7 +56,7 @@ check_status() {
 # directives say. Prints the time it took.
 check_scenario_error() {
   local file=$1 answers=${2:-$WORK/empty.txt}
-  local dir name db line msg session keeps within hole first rest want_lines
+  local dir name db line msg session keeps within hole first rest want_lines where
   dir=$(cd "$(dirname "$file")" && pwd)
   name=$(basename "$file" .lua)
   db="$WORK/$name.db"
@@ -68,6 +71,8 @@ check_scenario_error() {
   if [ -z "$line" ] || [ "$(printf '%s\n' "$line" | wc -l)" != 1 ]; then
     fail "$file: needs exactly one '-- EXPECT: message' line"; return
   fi
+  where=$(directive "$file" AT)
+  [ -n "$where" ] || where="$name.lua:$line"
   session=$(directive "$file" SESSION)
   keeps=$(directive "$file" KEEPS)
   within=$(directive "$file" WITHIN)
@@ -79,11 +84,11 @@ check_scenario_error() {
   # One line naming file and line, then the message (coroutine.wrap repeats the
   # position, as plain Lua does).
   first=$(head -1 "$WORK/err")
-  rest=${first#"crisisdrill: $name.lua:$line: "}
+  rest=${first#"crisisdrill: $where: "}
   if [ "$rest" = "$first" ]; then
-    fail "$name: stderr should begin with 'crisisdrill: $name.lua:$line: ', got: $first"
+    fail "$name: stderr should begin with 'crisisdrill: $where: ', got: $first"
   else
-    rest=${rest#"$name.lua:$line: "}
+    rest=${rest#"$where: "}
     [[ "$rest" == "$msg"* ]] || fail "$name: message should begin with '$msg', got: $rest"
   fi
   expect_not_in "$WORK/err" "ESCAPED"

@@ -119,7 +119,8 @@ for s in $SCENARIOS; do
 
   # The files' own "#>" expectations, under the scenario's rule set: a copy
   # of the scenario whose answers/ are the adversarial trainees.
-  rm -rf "$WORK/check-$s" && mkdir -p "$WORK/check-$s/answers"
+  rm -rf "$WORK/check-$s" "$WORK/lib" && mkdir -p "$WORK/check-$s/answers"
+  cp -r "$SOURCE_DIR/scenarios/lib" "$WORK/lib"   # the library folder the scenarios use (press)
   cp "$SCENARIO"/*.lua "$WORK/check-$s/"
   cp "$CASES/$s"/*.txt "$WORK/check-$s/answers/"
   "$CRISISDRILL" check "$WORK/check-$s" >"$WORK/check-$s.out" 2>&1 || true

@@ -50,6 +50,7 @@ expect_in "$WORK/err" "no session 99"
 # Hot reload: a trainer edits the scenario while the window plays it; the window starts it again;
 # a broken edit shows its error until it is fixed, without leaving.
 cp -r "$SOURCE_DIR/scenarios/complaint-snowball" "$WORK/hot"
+cp -r "$SOURCE_DIR/scenarios/lib" "$WORK/lib"   # the library folder it uses (press)
 hot="$WORK/hot.db"
 SDL_VIDEODRIVER=dummy env -u CRISISDRILL_UI_AUTOQUIT "$CRISISDRILL" play "$WORK/hot" --speed 50 --db "$hot" --trainee trainer >"$WORK/hot.out" 2>&1 &
 pid=$!

@@ -4,6 +4,7 @@
  * score rows as the answers file it mirrors. */
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,6 +23,7 @@
 #define W 1280
 #define H 800
 #define FLAGSHIP SOURCE_DIR "/scenarios/complaint-snowball"
+#define VOICE SOURCE_DIR "/tests/ui/voice.lua"
 
 typedef struct Canvas {
     SDL_Surface *surface;
@@ -161,6 +163,79 @@ static bool advance_to(Run *run, int64_t t)
     return true;
 }
 
+/* ---- what the trainee sees: the texts a frame drew ---------------------- */
+
+static int looked_w; /* the width of the last look */
+
+/* Draws the desk at w x h, keeping every text it draws. */
+static void look(Canvas *c, Desk *d, int w, int h)
+{
+    textcache_trace(c->tc, true);
+    desk_draw(d, w, h);
+    looked_w = w;
+}
+
+/* The first text drawn from x on that contains part, or NULL. */
+static const TextDrawn *seen_from(const Canvas *c, int x, const char *part)
+{
+    const TextDrawn *t;
+    size_t n = textcache_traced(c->tc, &t);
+    for (size_t i = 0; i < n; i++)
+        if (t[i].rect.x >= x && strstr(t[i].text, part))
+            return &t[i];
+    return NULL;
+}
+
+static const TextDrawn *seen(const Canvas *c, const char *part) { return seen_from(c, 0, part); }
+
+/* Drawn in the post panel (the right column), not in the feed. */
+static const char *in_panel(const Canvas *c, const char *part)
+{
+    const TextDrawn *t = seen_from(c, looked_w * 52 / 100, part);
+    return t ? t->text : NULL;
+}
+
+static const char *seen_text(const Canvas *c, const char *part)
+{
+    const TextDrawn *t = seen(c, part);
+    return t ? t->text : NULL;
+}
+
+#define CHECK_SEEN(c, part) CHECK_CONTAINS(seen_text(c, part), part)
+#define CHECK_NOT_SEEN(c, part) CHECK_STR(seen_text(c, part) ? seen_text(c, part) : "(not drawn)", "(not drawn)")
+#define CHECK_IN_PANEL(c, part) CHECK_CONTAINS(in_panel(c, part), part)
+#define CHECK_NOT_IN_PANEL(c, part) CHECK_STR(in_panel(c, part) ? in_panel(c, part) : "(not drawn)", "(not drawn)")
+
+/* The post shown last: what the trainee's action or the scenario just added. */
+static const Post *newest_post(Run *run)
+{
+    const Feed *f = session_feed(run->session);
+    return feed_post_count(f) ? feed_post_at(f, feed_post_count(f) - 1) : NULL;
+}
+
+/* ---- the database's own rows -------------------------------------------- */
+
+/* The last action the trainee sent, as stored: "kind|post_id|role|text"
+ * ("" when there is none; the openings of posts are left out). */
+static const char *last_action_row(Run *run, char *buf, size_t size)
+{
+    Error err;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    buf[0] = '\0';
+    if (!store_flush(run->store, &err) || sqlite3_open_v2(run->db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db,
+                           "SELECT kind || '|' || coalesce(post_id, '') || '|' || coalesce(role, '') || '|' || "
+                           "coalesce(text, '') FROM actions WHERE kind <> 'open' ORDER BY id DESC LIMIT 1",
+                           -1, &st, NULL) != SQLITE_OK)
+        fprintf(stderr, "actions: %s\n", db ? sqlite3_errmsg(db) : "cannot open");
+    else if (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return buf;
+}
+
 /* ---- synthetic input ---------------------------------------------------- */
 
 static bool send(Desk *d, SDL_Event *ev, int64_t at)
@@ -235,42 +310,61 @@ static int role_digit(Session *s, const char *role)
     return 0;
 }
 
-/* Plays one answer of an answers file through the desk's keys. */
+/* Types an answer's words in the open composer: a template by its digit,
+ * erased when the trainee edited it, then the trainee's own words. */
+static bool type_words(Desk *d, Session *s, const Action *a, int64_t t)
+{
+    char digit[2] = {0};
+    if (a->template_id) {
+        digit[0] = (char)('0' + template_digit(s, a->post_id, a->template_id));
+        if (!type(d, digit, t))
+            return false;
+    }
+    if (!a->text)
+        return true;
+    const Template *tpl = a->template_id ? session_template(s, a->template_id) : NULL;
+    for (size_t n = tpl ? text_utf8_length(tpl->text) : 0; n > 0; n--)
+        if (!key(d, SDLK_BACKSPACE, 0, t))
+            return false;
+    return type(d, a->text, t);
+}
+
+/* The approved text of a draft comes prefilled in the statement that
+ * publishes it: erased, for the trainee's own words to replace it. */
+static bool erase_approved(Desk *d, Session *s, const char *draft_id, int64_t t)
+{
+    Error err;
+    const char *approved = session_draft_text(s, draft_id, &err);
+    for (size_t n = approved ? text_utf8_length(approved) : 0; n > 0; n--)
+        if (!key(d, SDLK_BACKSPACE, 0, t))
+            return false;
+    return true;
+}
+
+/* Plays one answer of an answers file through the desk's keys, as the
+ * table of action kinds says: the kind's key, whom (a digit) for kinds
+ * that name a role, the words, Enter. Kinds that need no post are played
+ * with none open (Esc), so that nothing else is taken for their target. */
 static bool play_answer(Desk *d, Session *s, const Action *a)
 {
     int64_t t = a->at_ms;
-    if (a->post_id)
-        desk_select(d, a->post_id, t);
-    char digit[2] = {0};
-    switch (a->kind) {
-    case ACT_OPEN: return true;
-    case ACT_HIDE: return key(d, SDLK_h, 0, t);
-    case ACT_DELETE: return key(d, SDLK_d, 0, t);
-    case ACT_LIKE: return key(d, SDLK_l, 0, t);
-    case ACT_REPLY: case ACT_DM:
-        if (!key(d, a->kind == ACT_REPLY ? SDLK_r : SDLK_m, 0, t))
-            return false;
-        if (a->template_id) {
-            digit[0] = (char)('0' + template_digit(s, a->post_id, a->template_id));
-            if (!type(d, digit, t))
-                return false;
-        }
-        if (a->text) {
-            const Template *tpl = a->template_id ? session_template(s, a->template_id) : NULL;
-            /* An edited template: erase the template's words, then type the trainee's. */
-            for (size_t n = tpl ? text_utf8_length(tpl->text) : 0; n > 0; n--)
-                if (!key(d, SDLK_BACKSPACE, 0, t))
-                    return false;
-            if (!type(d, a->text, t))
-                return false;
-        }
-        return key(d, SDLK_RETURN, 0, t);
-    case ACT_ALERT:
-        digit[0] = (char)('0' + role_digit(s, a->role));
-        return (a->post_id || key(d, SDLK_ESCAPE, 0, t)) && key(d, SDLK_a, 0, t) && type(d, digit, t) && (!a->text || type(d, a->text, t)) &&
-               key(d, SDLK_RETURN, 0, t);
-    default: return false;
-    }
+    const ActionKindInfo *k = action_kind(a->kind);
+    if (!k->key)
+        return a->kind == ACT_OPEN;
+    if (a->post_id || a->draft_id) /* a statement that publishes a draft: P on the draft */
+        desk_select(d, a->post_id ? a->post_id : a->draft_id, t);
+    else if (!key(d, SDLK_ESCAPE, 0, t))
+        return false;
+    if (!key(d, (SDL_Keycode)k->key, 0, t))
+        return false;
+    if (a->draft_id && a->text && !erase_approved(d, s, a->draft_id, t))
+        return false;
+    char digit[2] = {(char)('0' + (k->role ? role_digit(s, a->role) : 0)), 0};
+    if (k->role && !type(d, digit, t))
+        return false;
+    if (k->words == WORDS_NONE)
+        return true;
+    return type_words(d, s, a, t) && key(d, SDLK_RETURN, 0, t);
 }
 
 /* ---- score rows, to compare two sessions -------------------------------- */
@@ -401,10 +495,64 @@ static void test_keyboard_and_mouse(void)
     canvas_close(&c);
 }
 
-static void test_playthrough_matches_answers(const char *answers_name)
+/* The trainee's actions of a session as stored ("at|kind|post|role|text",
+ * openings left out), into rows. */
+static void action_rows(Run *run, int64_t session, Rows *rows)
 {
-    char path[512];
-    snprintf(path, sizeof path, FLAGSHIP "/answers/%s", answers_name);
+    Error err;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    rows->n = 0;
+    if (!store_flush(run->store, &err) || sqlite3_open_v2(run->db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db,
+                           "SELECT at_ms || '|' || kind || '|' || coalesce(post_id, '') || '|' || coalesce(role, '') "
+                           "|| '|' || coalesce(text, '') FROM actions WHERE kind <> 'open' AND session_id = ? ORDER BY id",
+                           -1, &st, NULL) != SQLITE_OK) {
+        fprintf(stderr, "actions: %s\n", db ? sqlite3_errmsg(db) : "cannot open");
+    } else {
+        sqlite3_bind_int64(st, 1, session);
+        while (sqlite3_step(st) == SQLITE_ROW && rows->n < 512)
+            snprintf(rows->lines[rows->n++], 600, "%s", (const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+static void check_same_rows(const Rows *got, const Rows *expected)
+{
+    CHECK_INT(got->n, expected->n);
+    for (int i = 0; i < expected->n && i < got->n; i++)
+        CHECK_STR(got->lines[i], expected->lines[i]);
+}
+
+/* The debrief of the desk's session of the flagship, with the scale a
+ * window session of it records (its maximum under the default rules, as
+ * cli.window measures it: 104). */
+static void check_flagship_debrief(Canvas *c, Run *b, const char *answers_name)
+{
+    Error err;
+    SessionScale scale = {.known = true, .max_points = 104, .reach_calm = 0, .reach_silent = 1, .reach_final = 0};
+    CHECK(store_session_scale(b->store, session_id(b->session), &scale, &err));
+    Debrief *db = debrief_new(b->store, session_id(b->session), NULL, c->tc, c->r, ui_strings("en"), 1.0f, &err);
+    CHECK(db != NULL);
+    if (!db)
+        return;
+    debrief_draw(db, W, H);
+    char name[128];
+    snprintf(name, sizeof name, "debrief-%.*s-en.png", (int)(strlen(answers_name) - 4), answers_name);
+    save(c, name);
+    CHECK(same(pixel(c, 2, 2), 21, 32, 43));
+    CHECK(ink(c, (SDL_Rect){20, 140, W / 2, 400}) > 5000); /* score rows listed */
+    debrief_free(db);
+}
+
+/* An answers file played headless, then by the same trainee through the
+ * desk's keys: the same actions are stored and the same score rows made. */
+static void test_playthrough_matches_answers(const char *dir, const char *answers_name, const char *lang)
+{
+    char path[512], scenario[512];
+    snprintf(path, sizeof path, "%s/answers/%s", dir, answers_name);
+    snprintf(scenario, sizeof scenario, "%s/scenario.lua", dir);
     Error err;
     Answers *answers = answers_load(path, &err);
     CHECK(answers != NULL);
@@ -413,24 +561,25 @@ static void test_playthrough_matches_answers(const char *answers_name)
 
     /* The answers file, headless. */
     Run a;
-    CHECK(run_start(&a, "answers", "en"));
+    CHECK(run_start_path(&a, "answers", lang, scenario));
     session_free(a.session);
     a.session = NULL;
-    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = FLAGSHIP "/scenario.lua", .lang = "en", .trainee = "ui",
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = scenario, .lang = lang, .trainee = "ui",
                          .rules_dir = SOURCE_DIR "/scenarios/rules", .mode = "headless", .store = a.store,
                          .clock = a.clock, .seed = 1};
     HeadlessResult result;
     CHECK(headless_play(&cfg, answers, &result, &err));
-    static Rows expected, got;
+    static Rows expected, got, expected_actions, got_actions;
     expected.n = got.n = 0;
     CHECK(store_each_score(a.store, result.session_id, take_row, &expected, &err));
+    action_rows(&a, result.session_id, &expected_actions);
 
     /* The same trainee through the desk's keys. */
     Canvas c;
     Run b;
     CHECK(canvas_open(&c));
-    CHECK(run_start(&b, "desk", "en"));
-    Desk *d = b.session ? desk_new(b.session, c.tc, c.r, ui_strings("en"), 1.0f) : NULL;
+    CHECK(run_start_path(&b, "desk", lang, scenario));
+    Desk *d = b.session ? desk_new(b.session, c.tc, c.r, ui_strings(lang), 1.0f) : NULL;
     for (size_t i = 0; d && i < answers->count && !session_is_over(b.session); i++) {
         const Action *x = &answers->items[i].action;
         CHECK(advance_to(&b, x->at_ms));
@@ -442,26 +591,12 @@ static void test_playthrough_matches_answers(const char *answers_name)
         CHECK(advance_to(&b, INT64_MAX / 2));
         CHECK(session_end(b.session, SESSION_COMPLETED, NULL, &err));
         CHECK(store_each_score(b.store, session_id(b.session), take_row, &got, &err));
-        CHECK(expected.n > 5);
-        CHECK_INT(got.n, expected.n);
-        for (int i = 0; i < expected.n && i < got.n; i++)
-            CHECK_STR(got.lines[i], expected.lines[i]);
-        /* The debrief of the desk's session, with the scale a window
-         * session of the flagship records (its maximum under the default
-         * rules, as cli.window measures it: 104). */
-        SessionScale scale = {.known = true, .max_points = 104, .reach_calm = 0, .reach_silent = 1, .reach_final = 0};
-        CHECK(store_session_scale(b.store, session_id(b.session), &scale, &err));
-        Debrief *db = debrief_new(b.store, session_id(b.session), NULL, c.tc, c.r, ui_strings("en"), 1.0f, &err);
-        CHECK(db != NULL);
-        if (db) {
-            debrief_draw(db, W, H);
-            char name[128];
-            snprintf(name, sizeof name, "debrief-%.*s-en.png", (int)(strlen(answers_name) - 4), answers_name);
-            save(&c, name);
-            CHECK(same(pixel(&c, 2, 2), 21, 32, 43));
-            CHECK(ink(&c, (SDL_Rect){20, 140, W / 2, 400}) > 5000); /* score rows listed */
-            debrief_free(db);
-        }
+        action_rows(&b, session_id(b.session), &got_actions);
+        CHECK(expected.n > 0 && expected_actions.n > 5);
+        check_same_rows(&got, &expected);
+        check_same_rows(&got_actions, &expected_actions);
+        if (strcmp(dir, FLAGSHIP) == 0)
+            check_flagship_debrief(&c, &b, answers_name);
         desk_free(d);
     }
     run_close(&b);
@@ -551,6 +686,9 @@ static void test_news_and_internal(void)
         SDL_Color edge = pixel(&c, 11, 80);                    /* the internal message's orange edge */
         CHECK(same(edge, 255, 122, 0));
         CHECK(key(d, SDLK_r, 0, 11000));
+        look(&c, d, W, H);
+        CHECK_IN_PANEL(&c, "Internal reply to @boss");
+        CHECK_NOT_SEEN(&c, "Public reply");
         CHECK(type(d, "Apology out, refunds in private; statement draft at 11:30.", 12000));
         CHECK(key(d, SDLK_RETURN, 0, 13000));
         const Feed *feedp = session_feed(run.session);
@@ -624,8 +762,409 @@ static void test_hostile_scenario_debrief(void)
     canvas_close(&c);
 }
 
-static void test_good_playthrough(void) { test_playthrough_matches_answers("good.txt"); }
-static void test_poor_playthrough(void) { test_playthrough_matches_answers("poor.txt"); }
+/* ---- the table of action kinds in the window ---------------------------- */
+
+/* A desk on the window tests' own scenario (tests/ui/voice.lua), moved on
+ * to at_ms, in a language. */
+typedef struct Stage {
+    Canvas c;
+    Run run;
+    Desk *d;
+} Stage;
+
+static void stage_close(Stage *st)
+{
+    desk_free(st->d);
+    st->d = NULL;
+    run_close(&st->run);
+    canvas_close(&st->c);
+}
+
+/* False (everything closed) when it cannot be set up. */
+static bool stage_open(Stage *st, const char *name, const char *lang, int64_t at_ms)
+{
+    st->d = NULL;
+    bool ok = canvas_open(&st->c);
+    ok = run_start_path(&st->run, name, lang, VOICE) && ok && advance_to(&st->run, at_ms) &&
+         (st->d = desk_new(st->run.session, st->c.tc, st->c.r, ui_strings(lang), 1.0f)) != NULL;
+    if (!ok)
+        stage_close(st);
+    return ok;
+}
+
+/* "R  Reply": a kind's key and label as the help and the buttons show them. */
+static void key_label(const ActionKindInfo *k, const char *lang, char *buf, size_t size)
+{
+    snprintf(buf, size, "%c  %s", k->key - 'a' + 'A', k->label[strcmp(lang, "fr") == 0]);
+}
+
+/* The help's action lines are made from the table: every kind with a key
+ * is in it, in the window's language, and the overlay draws them. */
+static void test_help_from_table(void)
+{
+    static const char *const langs[] = {"en", "fr"};
+    for (int l = 0; l < 2; l++) {
+        UiHelp help;
+        ui_help(ui_strings(langs[l]), &help);
+        CHECK(help.n > 10);
+        Stage st;
+        CHECK(stage_open(&st, "help", langs[l], 0));
+        if (!st.d)
+            continue;
+        Canvas *c = &st.c;
+        Desk *d = st.d;
+        CHECK(key(d, SDLK_F1, 0, 0));
+        look(c, d, W, H);
+        int kinds = 0;
+        for (int i = 0; i < ACT_KIND_COUNT; i++) {
+            const ActionKindInfo *k = action_kind((ActionKind)i);
+            if (!k->key)
+                continue;
+            char want[64];
+            key_label(k, langs[l], want, sizeof want);
+            bool in_help = false;
+            for (int j = 0; j < help.n; j++)
+                in_help = in_help || strstr(help.lines[j], want) != NULL;
+            CHECK(in_help);
+            CHECK_SEEN(c, want);
+            kinds++;
+        }
+        CHECK(kinds >= 10); /* reply, dm, quote, hide, unhide, delete, like, post, submit, alert */
+        CHECK_SEEN(c, l ? "La voix de la marque:   P  Publier   S  Soumettre" : "The brand's voice:   P  Post   S  Submit");
+        CHECK_SEEN(c, l ? "P sur la réponse à un projet" : "P on an approval's answer");
+        stage_close(&st);
+    }
+}
+
+/* At 800 pixels wide the action bar wraps: every button is drawn, inside
+ * the post panel, none over another; in French too (longer labels). */
+static void test_action_bar_narrow(void)
+{
+    static const char *const langs[] = {"en", "fr"};
+    for (int l = 0; l < 2; l++) {
+        Stage st;
+        CHECK(stage_open(&st, "narrow", langs[l], 10000));
+        if (!st.d)
+            continue;
+        Canvas *c = &st.c;
+        Desk *d = st.d;
+        desk_select(d, "c1", 10000);
+        look(c, d, 800, 600);
+        SDL_Rect rects[ACT_KIND_COUNT];
+        int n = 0;
+        for (int i = 0; i < ACT_KIND_COUNT; i++) {
+            const ActionKindInfo *k = action_kind((ActionKind)i);
+            char want[64];
+            if (!k->key)
+                continue;
+            key_label(k, langs[l], want, sizeof want);
+            const TextDrawn *t = seen(c, want);
+            CHECK_SEEN(c, want);
+            if (!t)
+                continue;
+            /* the button: its label and 8 px on each side */
+            rects[n] = (SDL_Rect){t->rect.x - 8, t->rect.y - 5, t->rect.w + 16, t->rect.h + 10};
+            CHECK(rects[n].x >= 800 * 52 / 100 + 16 && rects[n].x + rects[n].w <= 800 - 16);
+            CHECK(rects[n].y + rects[n].h < 600 - 30);
+            for (int j = 0; j < n; j++)
+                CHECK(!SDL_HasIntersection(&rects[j], &rects[n]));
+            n++;
+        }
+        CHECK(n >= 10);
+        if (l)
+            save(c, "desk-narrow-fr.png");
+        stage_close(&st);
+    }
+}
+
+/* U undoes a hiding: the rows are the table's kinds on the selected post.
+ * Text input is on only while a panel is open. */
+static void test_unhide(void)
+{
+    Stage st;
+    char row[512];
+    SDL_StartTextInput(); /* as SDL's video starts, and the start screen leaves it */
+    CHECK(stage_open(&st, "unhide", "en", 10000));
+    if (!st.d)
+        return;
+    Run *run = &st.run;
+    Desk *d = st.d;
+    /* Text input runs only while a panel is open: SDL starts it with the
+     * video, and left on, a real key P or R would also come as text into
+     * the composer it opens (seen under Xvfb with XTest). */
+    CHECK(!SDL_IsTextInputActive());
+    desk_select(d, "c1", 10000);
+    CHECK(key(d, SDLK_r, 0, 10500));
+    CHECK(SDL_IsTextInputActive());
+    CHECK(key(d, SDLK_ESCAPE, 0, 10600));
+    CHECK(!SDL_IsTextInputActive());
+    CHECK(key(d, SDLK_h, 0, 11000));
+    CHECK_STR(last_action_row(run, row, sizeof row), "hide|c1||");
+    CHECK(feed_post(session_feed(run->session), "c1")->hidden);
+    CHECK(key(d, SDLK_u, 0, 12000));
+    CHECK_STR(last_action_row(run, row, sizeof row), "unhide|c1||");
+    CHECK(!feed_post(session_feed(run->session), "c1")->hidden);
+    CHECK_CONTAINS(desk_status(d), "00:12 · Unhide ✓");
+    stage_close(&st);
+}
+
+/* Types n times the character ch. */
+static bool type_many(Desk *d, const char *ch, int n, int64_t at)
+{
+    for (int i = 0; i < n; i++)
+        if (!type(d, ch, at))
+            return false;
+    return true;
+}
+
+/* P: a public statement of the brand's own, with no post to answer; the
+ * network's limit holds as for replies, and a text over it stays in the
+ * composer, with the reason, instead of being thrown away. */
+static void test_statement(void)
+{
+    Stage st;
+    char row[512];
+    CHECK(stage_open(&st, "statement", "en", 60000));
+    if (!st.d)
+        return;
+    Canvas *c = &st.c;
+    Run *run = &st.run;
+    Desk *d = st.d;
+    /* Nothing selected: the kinds that need no post are offered. */
+    look(c, d, W, H);
+    CHECK_SEEN(c, "P  Post");
+    CHECK_NOT_SEEN(c, "R  Reply");
+    desk_select(d, "c1", 60000);
+    CHECK(key(d, SDLK_p, 0, 61000));
+    look(c, d, W, H);
+    CHECK_SEEN(c, "New public statement");
+    CHECK_SEEN(c, "Type the brand's statement…");
+    CHECK_NOT_SEEN(c, "Pre-approved answers"); /* c1 has a template, a statement takes none */
+    CHECK_NOT_IN_PANEL(c, "Third cold coffee"); /* the statement stands alone */
+    CHECK(type(d, "1", 62000));                  /* a digit is a digit */
+    CHECK(key(d, SDLK_BACKSPACE, 0, 62100));
+    CHECK(type_many(d, "é", 300, 62200));
+    CHECK(key(d, SDLK_RETURN, 0, 63000));
+    CHECK_STR(last_action_row(run, row, sizeof row), ""); /* nothing sent */
+    look(c, d, W, H);
+    CHECK_SEEN(c, "New public statement"); /* still open, the text kept */
+    CHECK_SEEN(c, "300 / 280 characters");
+    CHECK_SEEN(c, "300 characters: the network allows 280. Shorten it, then send (nothing was sent).");
+    CHECK_CONTAINS(desk_status(d), "300 characters: the network allows 280");
+    save(c, "desk-statement-over-en.png");
+    for (int i = 0; i < 300; i++)
+        CHECK(key(d, SDLK_BACKSPACE, 0, 64000));
+    CHECK(type(d, "We know some of you got cold coffee at BrewCo Central this week. We are sorry: "
+                  "the machines are being checked today and every cold drink is refunded at the counter.",
+               65000));
+    look(c, d, W, H);
+    save(c, "desk-statement-en.png");
+    CHECK(key(d, SDLK_RETURN, 0, 66000));
+    CHECK_CONTAINS(last_action_row(run, row, sizeof row), "post|||We know some of you");
+    const Post *own = newest_post(run);
+    CHECK_STR(own->author, "@brewco");
+    CHECK_INT(own->kind, POST_POST);
+    desk_select(d, own->id, 67000);
+    look(c, d, W, H);
+    CHECK_SEEN(c, "@brewco ✓ · 48k followers · 1s · statement"); /* its card in the feed: the brand's */
+    stage_close(&st);
+}
+
+/* Q: a quote-post of the open post with a comment; the composer shows the
+ * quoted post, offers no template, and the quote shows in the feed as the
+ * brand's post with the quoted author and a short excerpt. */
+static void test_quote(void)
+{
+    Stage st;
+    char row[512];
+    CHECK(stage_open(&st, "quote", "en", 30000));
+    if (!st.d)
+        return;
+    Canvas *c = &st.c;
+    Run *run = &st.run;
+    Desk *d = st.d;
+    desk_select(d, "c1", 30000);
+    CHECK(key(d, SDLK_q, 0, 31000));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Quote @julie_m");
+    CHECK_IN_PANEL(c, "in public, as BrewCo @brewco · 48k followers");
+    CHECK_IN_PANEL(c, "Julie Martin  @julie_m");
+    CHECK_IN_PANEL(c, "Third cold coffee this week"); /* the quoted post, in the composer */
+    CHECK_NOT_SEEN(c, "Pre-approved answers");
+    CHECK(type(d, "1", 32000)); /* no template: a digit is typed */
+    CHECK(key(d, SDLK_BACKSPACE, 0, 32100));
+    CHECK(type(d, "Julie, this is not the coffee we want to serve. We're on it today.", 33000));
+    look(c, d, W, H);
+    save(c, "desk-quote-en.png");
+    CHECK(key(d, SDLK_RETURN, 0, 34000));
+    CHECK_STR(last_action_row(run, row, sizeof row),
+              "quote|c1||Julie, this is not the coffee we want to serve. We're on it today.");
+    const Post *own = newest_post(run);
+    CHECK_INT(own->kind, POST_QUOTE);
+    CHECK_STR(own->author, "@brewco");
+    desk_select(d, own->id, 35000);
+    look(c, d, W, H);
+    CHECK_SEEN(c, "@brewco ✓ · 48k followers · 1s · quoted");
+    CHECK_SEEN(c, "❝ Julie Martin @julie_m: Third cold coffee this week at BrewCo Central. Lovely. Never again. Does anyone…");
+    CHECK_IN_PANEL(c, "Julie Martin  @julie_m"); /* the quoted post under the quote */
+    CHECK_NOT_SEEN(c, "in reply to");
+    stage_close(&st);
+}
+
+/* S: whom to submit to (a digit, or a click), then the draft; the answer
+ * comes back on the internal channel with its decision, and P on it opens
+ * the statement to publish, prefilled with the text approved (amended). */
+static void test_submit_and_publish(void)
+{
+    Stage st;
+    char row[512];
+    CHECK(stage_open(&st, "submit", "en", 120000));
+    if (!st.d)
+        return;
+    Canvas *c = &st.c;
+    Run *run = &st.run;
+    Desk *d = st.d;
+    desk_select(d, "c1", 120000);
+    CHECK(key(d, SDLK_s, 0, 121000));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Submit a draft for approval");
+    CHECK_IN_PANEL(c, "1  Manager on duty");
+    CHECK_IN_PANEL(c, "2  Legal department");
+    CHECK_NOT_IN_PANEL(c, "Third cold coffee"); /* a draft is about no post */
+    save(c, "desk-submit-role-en.png");
+    CHECK(type(d, "1", 122000));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Draft for Manager on duty");
+    CHECK_IN_PANEL(c, "Type the statement to submit…");
+    CHECK_NOT_SEEN(c, "Pre-approved answers");
+    const char *draft = "Some of you got cold coffee at BrewCo Central this week. We are sorry. The machines are "
+                        "checked today and every cold drink is refunded.";
+    CHECK(type(d, draft, 123000));
+    look(c, d, W, H);
+    save(c, "desk-submit-en.png");
+    CHECK(key(d, SDLK_RETURN, 0, 124000));
+    snprintf(row, sizeof row, "submit||manager|%s", draft);
+    char got[512];
+    CHECK_STR(last_action_row(run, got, sizeof got), row);
+    CHECK_CONTAINS(desk_status(d), "02:04 · Submit → Manager on duty ✓");
+    const Post *own = newest_post(run);
+    CHECK_INT(own->kind, POST_INTERNAL);
+    const Draft *dr = drafts_find(session_drafts(run->session), own->id);
+    CHECK(dr != NULL && dr->status == DRAFT_PENDING);
+    look(c, d, W, H);
+    CHECK_SEEN(c, "internal channel · draft for Manager on duty · Awaiting an answer");
+
+    /* The manager amends it a minute later (tests/ui/voice.lua): the new
+     * text is what P publishes. */
+    CHECK(advance_to(run, 185000));
+    const char *amended = "Some of you got cold coffee at BrewCo Central this week: we are sorry. Every cold drink "
+                          "is refunded at the counter.";
+    const Post *answer = newest_post(run);
+    CHECK_STR(answer->parent, own->id);
+    CHECK_INT(answer->kind, POST_INTERNAL);
+    CHECK(strstr(answer->text, amended) != NULL);
+    desk_select(d, answer->id, 185000);
+    look(c, d, W, H);
+    CHECK_SEEN(c, "@alex_ops · 0 followers · 1s · internal channel · Amended");
+    CHECK_SEEN(c, "internal channel · draft for Manager on duty · Amended");
+    CHECK_IN_PANEL(c, "Amended by Manager on duty · 03:04");
+    CHECK_IN_PANEL(c, "OK with one change: no promise about the machines");
+    CHECK_NOT_IN_PANEL(c, "Text to publish"); /* the answer says it already */
+    CHECK_IN_PANEL(c, "P  Publish the approved text");
+    CHECK_NOT_IN_PANEL(c, "P  Post");
+    save(c, "desk-approval-en.png");
+    const TextDrawn *publish = seen(c, "P  Publish the approved text");
+    if (publish) /* the button opens it, as P does */
+        CHECK(click(d, publish->rect.x + 4, publish->rect.y + 4, 185500));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Publish the approved statement");
+    CHECK(key(d, SDLK_ESCAPE, 0, 185600));
+    CHECK(key(d, SDLK_p, 0, 186000));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Publish the approved statement");
+    CHECK_IN_PANEL(c, "Amended by Manager on duty · 03:04");
+    CHECK_IN_PANEL(c, "Every cold drink is refunded at the counter."); /* prefilled */
+    CHECK_NOT_IN_PANEL(c, "Changed since it was approved");
+    save(c, "desk-publish-en.png");
+    CHECK(type(d, " Really.", 187000));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Changed since it was approved");
+    for (int i = 0; i < 8; i++)
+        CHECK(key(d, SDLK_BACKSPACE, 0, 187500));
+    CHECK(key(d, SDLK_RETURN, 0, 188000));
+    snprintf(row, sizeof row, "post|%s||%s", own->id, amended); /* linked to the draft */
+    CHECK_STR(last_action_row(run, got, sizeof got), row);
+    CHECK_CONTAINS(desk_status(d), "03:08 · Post ✓");
+    const Post *published = newest_post(run);
+    CHECK_INT(published->kind, POST_POST);
+    CHECK_STR(published->text, amended);
+    stage_close(&st);
+}
+
+/* A refused draft shows its reason and offers nothing to publish: P opens
+ * an empty statement of the trainee's own. */
+static void test_refused_draft(void)
+{
+    Stage st;
+    CHECK(stage_open(&st, "refused", "fr", 60000));
+    if (!st.d)
+        return;
+    Canvas *c = &st.c;
+    Run *run = &st.run;
+    Desk *d = st.d;
+    CHECK(key(d, SDLK_s, 0, 61000));
+    desk_draw(d, W, H);
+    /* the role by a click on its line */
+    look(c, d, W, H);
+    const TextDrawn *legal = seen(c, "2  Département juridique");
+    if (!legal)
+        legal = seen(c, "2  ");
+    CHECK(legal != NULL);
+    if (legal)
+        CHECK(click(d, legal->rect.x + 4, legal->rect.y + 4, 62000));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Projet pour Legal department");
+    CHECK(type(d, "Le café froid ? La faute de notre fournisseur, pas la nôtre.", 63000));
+    CHECK(key(d, SDLK_RETURN, 0, 64000));
+    const Post *own = newest_post(run);
+    CHECK(advance_to(run, 95000)); /* legal refuses it after 30 seconds (tests/ui/voice.lua) */
+    const Post *answer = newest_post(run);
+    CHECK_STR(answer->parent, own->id);
+    desk_select(d, answer->id, 95000);
+    look(c, d, W, H);
+    CHECK_SEEN(c, "canal interne · Refusé");
+    CHECK_IN_PANEL(c, "Refusé par Legal department · 01:34");
+    CHECK_IN_PANEL(c, "On ne rejette pas la faute sur un fournisseur en public."); /* the reason */
+    CHECK_NOT_SEEN(c, "Publier le texte approuvé");
+    CHECK_IN_PANEL(c, "P  Publier");
+    save(c, "desk-refused-fr.png");
+    CHECK(key(d, SDLK_r, 0, 95500)); /* an answer there stays internal */
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Réponse interne à @legal_sam");
+    CHECK_NOT_SEEN(c, "Réponse publique");
+    CHECK(key(d, SDLK_ESCAPE, 0, 95600));
+    desk_select(d, own->id, 96000); /* the draft itself: refused, with its reason */
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Refusé par Legal department · 01:34");
+    CHECK_IN_PANEL(c, "Motif : On ne rejette pas la faute sur un fournisseur en public.");
+    CHECK_NOT_SEEN(c, "Publier le texte approuvé");
+    CHECK(key(d, SDLK_p, 0, 97000));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Nouvelle déclaration publique");
+    CHECK_IN_PANEL(c, "Écrivez la déclaration de la marque…"); /* empty */
+    stage_close(&st);
+}
+
+static void test_good_playthrough(void) { test_playthrough_matches_answers(FLAGSHIP, "good.txt", "en"); }
+static void test_poor_playthrough(void) { test_playthrough_matches_answers(FLAGSHIP, "poor.txt", "en"); }
+/* Drafts submitted to every role, answered every way, published as
+ * approved or amended (post draft=ID), with and without the trainee's own
+ * words, and a quote: all through the desk's keys. */
+static void test_drafts_playthrough(void)
+{
+    test_playthrough_matches_answers(SOURCE_DIR "/tests/scenarios/drafts", "good.txt", "en");
+    test_playthrough_matches_answers(SOURCE_DIR "/tests/scenarios/drafts", "good.txt", "fr");
+}
 
 int main(void)
 {
@@ -638,8 +1177,16 @@ int main(void)
     RUN(test_keyboard_and_mouse);
     RUN(test_start_screen);
     RUN(test_news_and_internal);
+    RUN(test_help_from_table);
+    RUN(test_action_bar_narrow);
+    RUN(test_unhide);
+    RUN(test_statement);
+    RUN(test_quote);
+    RUN(test_submit_and_publish);
+    RUN(test_refused_draft);
     RUN(test_good_playthrough);
     RUN(test_poor_playthrough);
+    RUN(test_drafts_playthrough);
     RUN(test_hostile_scenario_debrief);
     TTF_Quit();
     SDL_Quit();

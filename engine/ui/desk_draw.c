@@ -1,0 +1,879 @@
+/* The desk's drawing: the feed, the post panel and its composers, the
+ * bars and the help. What it draws comes from the state (desk_internal.h);
+ * the click targets it lays out (hits) are what desk.c's clicks read. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/text.h"
+#include "desk_internal.h"
+
+/* ---- colours and drawing helpers --------------------------------------- */
+
+static const SDL_Color BG = {240, 243, 246, 255}, CARD = {255, 255, 255, 255}, INK = {15, 20, 25, 255},
+                       GREY = {83, 100, 113, 255}, LINE = {207, 217, 222, 255}, BLUE = {29, 155, 240, 255},
+                       RED = {244, 33, 46, 255}, ORANGE = {255, 122, 0, 255}, GREEN = {0, 186, 124, 255},
+                       SELECT = {232, 245, 253, 255}, WHITE = {255, 255, 255, 255}, DARK = {21, 32, 43, 255};
+
+/* Fills a rectangle. Wide fills are split at the first x that is a multiple
+ * of 16: the software renderer writes in 64-byte runs, and a fill that
+ * starts off that boundary straddles cache lines on every row (measured:
+ * 4.5 times the cost per pixel; docs/performance.md). */
+static void fill(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
+{
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    int lead = (16 - rc.x % 16) % 16;
+    if (rc.w > 64 && lead > 0) {
+        SDL_Rect head = {rc.x, rc.y, lead, rc.h}, rest = {rc.x + lead, rc.y, rc.w - lead, rc.h};
+        SDL_RenderFillRect(r, &head);
+        SDL_RenderFillRect(r, &rest);
+        return;
+    }
+    SDL_RenderFillRect(r, &rc);
+}
+
+static void outline(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
+{
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    SDL_RenderDrawRect(r, &rc);
+}
+
+static void add_hit(Desk *d, SDL_Rect rc, HitKind kind, int index)
+{
+    if (d->nhits < HITS_MAX)
+        d->hits[d->nhits++] = (Hit){rc, kind, index};
+}
+
+/* "12", "1.2k", "34k", "1.2M" */
+static void short_count(char *buf, size_t size, int64_t n)
+{
+    if (n < 1000)
+        snprintf(buf, size, "%lld", (long long)n);
+    else if (n < 10000)
+        snprintf(buf, size, "%.1fk", (double)n / 1000.0);
+    else if (n < 1000000)
+        snprintf(buf, size, "%lldk", (long long)(n / 1000));
+    else
+        snprintf(buf, size, "%.1fM", (double)n / 1e6);
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void relative_time(char *buf, size_t size, int64_t age_ms)
+{
+    int64_t s = age_ms / 1000;
+    if (s < 60)
+        snprintf(buf, size, "%llds", (long long)s);
+    else if (s < 3600)
+        snprintf(buf, size, "%lldm", (long long)(s / 60));
+    else
+        snprintf(buf, size, "%lldh", (long long)(s / 3600));
+}
+
+/* Colour of a waiting time against its target: green, orange past half, red past it. */
+static SDL_Color wait_colour(int64_t waited, int64_t target)
+{
+    if (waited >= target)
+        return RED;
+    return waited * 2 >= target ? ORANGE : GREEN;
+}
+
+/* A draft's decision as the trainee reads it, and its colour. */
+static const char *decision_word(const Desk *d, const Draft *dr, SDL_Color *colour)
+{
+    static const SDL_Color grey = {83, 100, 113, 255};
+    switch (dr->status) {
+    case DRAFT_APPROVED: *colour = GREEN; return d->s->approved;
+    case DRAFT_AMENDED: *colour = ORANGE; return d->s->amended;
+    case DRAFT_REFUSED: *colour = RED; return d->s->refused;
+    default: *colour = grey; return d->s->pending;
+    }
+}
+
+/* What kind of post it is, after its author on its card: "private
+ * message", "internal channel · draft for Legal department · Approved",
+ * "statement" (the trainee's own), ...; "" for a plain post. */
+static void kind_label(const Desk *d, const Post *p, char *buf, size_t size)
+{
+    const char *kind = p->kind == POST_DM ? d->s->private_message
+                     : p->kind == POST_INTERNAL ? d->s->internal_channel
+                     : p->kind == POST_NEWS ? d->s->news
+                     : p->kind == POST_REPOST ? d->s->repost
+                     : p->kind == POST_QUOTE ? d->s->quote
+                     : p->by_trainee ? d->s->statement : "";
+    const Draft *dr = desk_draft_of(d, p);
+    SDL_Color c;
+    if (dr && strcmp(dr->id, p->id) == 0)
+        snprintf(buf, size, "%s · %s %s · %s", kind, d->s->draft_for, desk_role_label(d, dr->role),
+                 decision_word(d, dr, &c));
+    else if (dr)
+        snprintf(buf, size, "%s · %s", kind, decision_word(d, dr, &c));
+    else
+        snprintf(buf, size, "%s", kind);
+}
+
+static void author_line(const Desk *d, const Post *p, int64_t now, char *buf, size_t size)
+{
+    const Persona *a = feed_persona(desk_feed(d), p->author);
+    char followers[32], age[32], kind[256];
+    short_count(followers, sizeof followers, a ? a->followers : 0);
+    relative_time(age, sizeof age, now - p->shown_ms);
+    kind_label(d, p, kind, sizeof kind);
+    snprintf(buf, size, "%s%s · %s %s · %s%s%s", p->author, a && a->verified ? " ✓" : "", followers, d->s->followers,
+             age, kind[0] ? " · " : "", kind);
+}
+
+static void counters_line(const Desk *d, const Post *p, int64_t now, char *buf, size_t size)
+{
+    Counters c = feed_counters(p, now);
+    char replies[16], reposts[16], likes[16];
+    short_count(replies, sizeof replies, c.replies);
+    short_count(reposts, sizeof reposts, c.reposts);
+    short_count(likes, sizeof likes, c.likes);
+    snprintf(buf, size, "↩ %s    ↻ %s    ♥ %s%s%s%s", replies, reposts, likes, p->hidden ? "    · " : "",
+             p->hidden ? d->s->hidden : "", p->deleted ? "    · ✗" : "");
+    if (p->deleted) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, size - n, " %s", d->s->deleted);
+    }
+}
+
+static const char *display_text(const Desk *d, const Post *p, char *buf, size_t size)
+{
+    if (p->kind == POST_REPOST && p->parent) {
+        const Post *parent = feed_post(desk_feed(d), p->parent);
+        snprintf(buf, size, "↻ %s", parent ? parent->text : "");
+        return buf;
+    }
+    return p->text;
+}
+
+/* A quote's quoted post, short: "❝ Julie M. @julie_m: The excerpt of
+ * its text…"; false when the post quotes nothing shown. */
+static bool quoted_line(const Desk *d, const Post *p, char *buf, size_t size)
+{
+    const Post *q = p->kind == POST_QUOTE && p->parent ? feed_post(desk_feed(d), p->parent) : NULL;
+    if (!q)
+        return false;
+    const Persona *a = feed_persona(desk_feed(d), q->author);
+    enum { EXCERPT = 80 };
+    size_t cut = 0, chars = 0;
+    while (q->text[cut] && chars < EXCERPT) { /* whole characters */
+        cut++;
+        while ((q->text[cut] & 0xC0) == 0x80)
+            cut++;
+        chars++;
+    }
+    size_t word = cut; /* a cut text ends on a whole word */
+    while (q->text[cut] && word > cut / 2 && q->text[word] != ' ')
+        word--;
+    if (q->text[cut] && q->text[word] == ' ')
+        cut = word;
+    while (cut > 0 && q->text[cut - 1] == ' ')
+        cut--;
+    snprintf(buf, size, "❝ %s %s: %.*s%s", a ? a->name : q->author, q->author, (int)cut, q->text,
+             cut < strlen(q->text) ? "…" : "");
+    return true;
+}
+
+/* Draws the waiting badge of a post at the right edge; returns its width. */
+static int draw_waiting(Desk *d, const Post *p, int64_t now, int right, int y)
+{
+    const Rule *target = desk_answer_target(d, p);
+    if (!target)
+        return 0;
+    char waited[16], goal[16], buf[96];
+    desk_clock_text(waited, sizeof waited, now - p->shown_ms);
+    desk_clock_text(goal, sizeof goal, target->deadline_ms);
+    snprintf(buf, sizeof buf, "%s %s / %s", d->s->waiting, waited, goal);
+    int w, h;
+    text_size(d->tc, TS_SMALL, FONT_BOLD, buf, 0, &w, &h);
+    SDL_Color c = wait_colour(now - p->shown_ms, target->deadline_ms);
+    SDL_Rect pill = {right - w - px(d, 12), y - px(d, 2), w + px(d, 12), h + px(d, 4)};
+    fill(d->r, pill, c);
+    text_draw(d->tc, TS_SMALL, FONT_BOLD, WHITE, buf, pill.x + px(d, 6), y, 0);
+    return pill.w;
+}
+
+/* What the trainee did to a post, as it shows on its card ("● reply 01:40
+ * · alert legal 02:10"); false when nothing. */
+static bool trainee_marks(const Desk *d, const Post *p, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < session_action_count(d->session) && n + 40 < size; i++) {
+        const ActionLog *a = session_action_at(d->session, i);
+        if (a->kind == ACT_OPEN || !a->post_id || strcmp(a->post_id, p->id) != 0)
+            continue;
+        char at[16];
+        desk_clock_text(at, sizeof at, a->at_ms);
+        n += (size_t)snprintf(buf + n, size - n, "%s%s%s%s %s", n ? " · " : "● ", action_kind_name(a->kind),
+                              a->role ? " " : "", a->role ? a->role : "", at);
+    }
+    return n > 0;
+}
+
+/* One card of the feed; returns its height. With draw false only measures. */
+static int feed_card(Desk *d, const Post *p, size_t index, int x, int y, int w, int64_t now, bool draw)
+{
+    int pad = px(d, 10), inner = w - 2 * pad;
+    const Persona *a = feed_persona(desk_feed(d), p->author);
+    char meta[512], counts[160], repost_text[1200], quoted[600];
+    author_line(d, p, now, meta, sizeof meta);
+    counters_line(d, p, now, counts, sizeof counts);
+    const char *text = display_text(d, p, repost_text, sizeof repost_text);
+    bool quotes = quoted_line(d, p, quoted, sizeof quoted);
+    int nw, nh, mw, mh, tw, th, cw, ch, qw, qh = 0;
+    text_size(d->tc, TS_NORMAL, FONT_BOLD, a ? a->name : p->author, 0, &nw, &nh);
+    text_size(d->tc, TS_SMALL, FONT_REGULAR, meta, inner - nw - px(d, 8), &mw, &mh);
+    text_size(d->tc, TS_NORMAL, FONT_REGULAR, text, inner, &tw, &th);
+    text_size(d->tc, TS_SMALL, FONT_REGULAR, counts, 0, &cw, &ch);
+    if (quotes) {
+        text_size(d->tc, TS_SMALL, FONT_REGULAR, quoted, inner - px(d, 10), &qw, &qh);
+        th += px(d, 6) + qh;
+    }
+    int header = nh > mh ? nh : mh;
+    int height = pad + header + px(d, 4) + th + px(d, 6) + ch + pad;
+    if (!draw)
+        return height;
+    bool selected = d->selected && strcmp(d->selected, p->id) == 0;
+    SDL_Rect card = {x, y, w, height};
+    fill(d->r, card, selected ? SELECT : CARD);
+    outline(d->r, card, selected ? BLUE : LINE);
+    if (p->kind == POST_DM || p->kind == POST_INTERNAL || p->kind == POST_NEWS)
+        fill(d->r, (SDL_Rect){x, y, px(d, 4), height}, p->kind == POST_DM ? BLUE : p->kind == POST_INTERNAL ? ORANGE : GREY);
+    SDL_Color ink = p->deleted || p->hidden ? GREY : INK;
+    text_draw(d->tc, TS_NORMAL, FONT_BOLD, ink, a ? a->name : p->author, x + pad, y + pad, 0);
+    text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, meta, x + pad + nw + px(d, 8), y + pad + (nh - mh) / 2,
+              inner - nw - px(d, 8));
+    int ty = y + pad + header + px(d, 4);
+    ty += text_draw(d->tc, TS_NORMAL, FONT_REGULAR, ink, text, x + pad, ty, inner);
+    if (quotes) { /* the quoted post, short, under a grey edge */
+        fill(d->r, (SDL_Rect){x + pad, ty + px(d, 6), px(d, 3), qh}, LINE);
+        text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, quoted, x + pad + px(d, 10), ty + px(d, 6), inner - px(d, 10));
+    }
+    int fy = y + pad + header + px(d, 4) + th + px(d, 6);
+    text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, counts, x + pad, fy, 0);
+    int badge = draw_waiting(d, p, now, x + w - pad, fy);
+    char marks[256];
+    if (trainee_marks(d, p, marks, sizeof marks))
+        text_draw(d->tc, TS_SMALL, FONT_BOLD, BLUE, marks, x + pad + cw + px(d, 16), fy,
+                  inner - cw - px(d, 16) - badge);
+    add_hit(d, card, HIT_CARD, (int)index);
+    return height;
+}
+
+static void draw_feed(Desk *d, SDL_Rect area, int64_t now)
+{
+    size_t n = post_count(d);
+    int pad = px(d, 10), bottom = area.y + area.h, card_w = area.w - 2 * pad;
+    size_t top = d->top ? index_of(d, d->top) : 0;
+    if (!d->top)
+        d->seen_count = n;
+    /* The background is filled only where no card covers it (the margins,
+     * the gaps and below the last card): the cards cover most of the area
+     * and the software renderer's fills cost memory bandwidth. The strips
+     * across span the whole width, from the area's left edge (see the
+     * 16-pixel note in feed_card). */
+    fill(d->r, (SDL_Rect){area.x, area.y, pad, area.h}, BG);
+    fill(d->r, (SDL_Rect){area.x + pad + card_w, area.y, area.w - pad - card_w, area.h}, BG);
+    int y = area.y + pad;
+    bool pill_shown = d->top && n > d->seen_count;
+    int pill_h = text_line_height(d->tc, TS_SMALL) + px(d, 6);
+    int first_y = pill_shown ? y + pill_h + px(d, 6) : y;
+    fill(d->r, (SDL_Rect){area.x, area.y, area.w, first_y - area.y}, BG);
+    if (pill_shown) { /* new posts above: say so, do not jump */
+        char buf[96];
+        snprintf(buf, sizeof buf, "↑ %zu", n - d->seen_count);
+        SDL_Rect pill = {area.x + area.w / 2 - px(d, 40), y, px(d, 80), pill_h};
+        fill(d->r, pill, BLUE);
+        text_draw(d->tc, TS_SMALL, FONT_BOLD, WHITE, buf, pill.x + px(d, 26), pill.y + px(d, 3), 0);
+    }
+    y = first_y;
+    SDL_RenderSetClipRect(d->r, &area);
+    for (size_t i = top; i < n && y < bottom; i++) {
+        y += feed_card(d, post_at(d, i), i, area.x + pad, y, card_w, now, true);
+        fill(d->r, (SDL_Rect){area.x, y, area.w, px(d, 8)}, BG);
+        y += px(d, 8);
+    }
+    if (y < bottom)
+        fill(d->r, (SDL_Rect){area.x, y, area.w, bottom - y}, BG);
+    SDL_RenderSetClipRect(d->r, NULL);
+}
+
+static int button_width(Desk *d, const char *label)
+{
+    int w, h;
+    text_size(d->tc, TS_SMALL, FONT_BOLD, label, 0, &w, &h);
+    return w + px(d, 16);
+}
+
+static SDL_Rect button(Desk *d, int x, int y, const char *label, bool primary)
+{
+    int w, h;
+    text_size(d->tc, TS_SMALL, FONT_BOLD, label, 0, &w, &h);
+    SDL_Rect rc = {x, y, w + px(d, 16), h + px(d, 10)};
+    fill(d->r, rc, primary ? BLUE : CARD);
+    outline(d->r, rc, primary ? BLUE : LINE);
+    text_draw(d->tc, TS_SMALL, FONT_BOLD, primary ? WHITE : INK, label, x + px(d, 8), y + px(d, 5), 0);
+    return rc;
+}
+
+/* A kind's button: "R  Reply"; blue for the kinds that name a role. On an
+ * answered draft (or its answer) the statement kind publishes the text
+ * approved: "P  Publish the approved text", blue. */
+static bool action_label(const Desk *d, const ActionKindInfo *k, const Post *p, char *buf, size_t size)
+{
+    bool publish = action_kind_publishes_draft(k) && desk_publish_text(desk_draft_of(d, p));
+    snprintf(buf, size, "%c  %s", toupper((unsigned char)k->key), publish ? d->s->publish : ui_action_label(d->s, k));
+    return publish || k->role;
+}
+
+/* The kinds of a group that can act now (those that need a post need one). */
+static bool bar_shows(const ActionKindInfo *k, UiActionGroup g, const Post *p)
+{
+    return k->key && ui_action_group(k) == g && (p || k->target != TARGET_POST);
+}
+
+static int group_width(Desk *d, UiActionGroup g, const Post *p)
+{
+    int w = 0;
+    for (int i = 0; i < ACT_KIND_COUNT; i++) {
+        const ActionKindInfo *k = action_kind((ActionKind)i);
+        char label[160];
+        if (bar_shows(k, g, p)) {
+            action_label(d, k, p, label, sizeof label);
+            w += button_width(d, label) + px(d, 6);
+        }
+    }
+    return w;
+}
+
+/* One button per action kind that has a key (action_kinds.def), in groups
+ * (ui_action_group): a group starts a new row when it does not fit whole
+ * on the current one; a group wider than a row wraps, and the next group
+ * starts below it. Returns the y below the bar. */
+static int draw_action_bar(Desk *d, const Post *p, int x, int y, int w)
+{
+    int cx = x, row_h = 0;
+    bool wrapped = false; /* the last group took more than a row */
+    for (int g = 0; g < UI_GROUP_COUNT; g++) {
+        int gw = group_width(d, (UiActionGroup)g, p);
+        if (gw == 0)
+            continue;
+        if (cx > x && (wrapped || cx + gw > x + w)) {
+            cx = x;
+            y += row_h + px(d, 6);
+        }
+        wrapped = gw > w;
+        for (int i = 0; i < ACT_KIND_COUNT; i++) {
+            const ActionKindInfo *k = action_kind((ActionKind)i);
+            char label[160];
+            if (!bar_shows(k, (UiActionGroup)g, p))
+                continue;
+            bool primary = action_label(d, k, p, label, sizeof label);
+            if (cx > x && cx + button_width(d, label) > x + w) {
+                cx = x;
+                y += row_h + px(d, 6);
+            }
+            SDL_Rect rc = button(d, cx, y, label, primary);
+            add_hit(d, rc, HIT_ACTION, i);
+            cx += rc.w + px(d, 6);
+            row_h = rc.h;
+        }
+        cx += px(d, 12); /* a wider gap between groups */
+    }
+    return y + row_h;
+}
+
+static int draw_text_box(Desk *d, const Editor *e, const char *placeholder, int x, int y, int w)
+{
+    char view[EDITOR_MAX + 300];
+    editor_view(e, view, sizeof view);
+    int tw, th;
+    const char *shown = editor_is_empty(e) ? placeholder : view;
+    text_size(d->tc, TS_NORMAL, FONT_REGULAR, shown, w - px(d, 16), &tw, &th);
+    SDL_Rect box = {x, y, w, th + px(d, 16) > px(d, 80) ? th + px(d, 16) : px(d, 80)};
+    fill(d->r, box, WHITE);
+    outline(d->r, box, BLUE);
+    text_draw(d->tc, TS_NORMAL, FONT_REGULAR, editor_is_empty(e) ? GREY : INK, shown, x + px(d, 8), y + px(d, 8),
+              w - px(d, 16));
+    return box.h;
+}
+
+static int draw_send_cancel(Desk *d, int x, int y)
+{
+    char send[64], cancel[64];
+    snprintf(send, sizeof send, "↵ %s", d->s->send);
+    snprintf(cancel, sizeof cancel, "Esc %s", d->s->cancel);
+    SDL_Rect s = button(d, x, y, send, true);
+    add_hit(d, s, HIT_SEND, 0);
+    SDL_Rect c = button(d, x + s.w + px(d, 8), y, cancel, false);
+    add_hit(d, c, HIT_CANCEL, 0);
+    return s.h;
+}
+
+/* The composer's title: "Public reply to @julie_m", "Internal reply to
+ * @ops_manager", "Quote @julie_m", "New public statement", "Draft for
+ * Manager on duty", "Publish the approved statement". */
+static void composer_title(const Desk *d, const Post *target, char *buf, size_t size)
+{
+    const ActionKindInfo *k = action_kind(d->compose_kind);
+    const Role *role = desk_chosen_role(d);
+    if (k->joins == JOINS_AS_POST) {
+        snprintf(buf, size, "%s", target ? d->s->composer_publish : d->s->composer_post);
+        return;
+    }
+    if (k->joins == JOINS_AS_DRAFT) {
+        snprintf(buf, size, "%s %s", d->s->composer_draft, role ? role->label : "");
+        return;
+    }
+    /* Words about an internal message stay on the internal channel. */
+    const char *head = target && target->kind == POST_INTERNAL ? d->s->composer_internal
+                     : k->joins == JOINS_AS_REPLY ? d->s->composer_reply
+                     : k->joins == JOINS_AS_DM ? d->s->composer_dm
+                     : k->joins == JOINS_AS_QUOTE ? d->s->composer_quote
+                     : ui_action_label(d->s, k);
+    snprintf(buf, size, "%s %s", head, target ? target->author : "");
+}
+
+static const char *composer_placeholder(const Desk *d)
+{
+    switch (action_kind(d->compose_kind)->joins) {
+    case JOINS_AS_POST: return d->s->type_statement;
+    case JOINS_AS_QUOTE: return d->s->type_comment;
+    case JOINS_AS_DRAFT: return d->s->type_draft;
+    default: return d->s->type_here;
+    }
+}
+
+static int draw_templates(Desk *d, int x, int y, int w)
+{
+    const Template *offered[TEMPLATES_MAX];
+    size_t n = desk_offered_templates(d, offered, TEMPLATES_MAX);
+    if (n == 0)
+        return y;
+    char head[160];
+    snprintf(head, sizeof head, "%s (%s)", d->s->templates, d->s->pick_template);
+    y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, head, x, y, w) + px(d, 4);
+    for (size_t i = 0; i < n; i++) {
+        char line[256];
+        snprintf(line, sizeof line, "%zu  %s", i + 1, offered[i]->label);
+        int lh = text_line_height(d->tc, TS_SMALL) + px(d, 6);
+        SDL_Rect rc = {x, y, w, lh};
+        if ((int)i == d->template_index)
+            fill(d->r, rc, SELECT);
+        text_draw(d->tc, TS_SMALL, (int)i == d->template_index ? FONT_BOLD : FONT_REGULAR, BLUE, line, x + px(d, 6),
+                  y + px(d, 3), w - px(d, 12));
+        add_hit(d, rc, HIT_TEMPLATE, (int)i);
+        y += lh;
+    }
+    return y + px(d, 6);
+}
+
+/* A line under a coloured edge: a draft's decision, a warning. */
+static int draw_flagged(Desk *d, SDL_Color c, FontStyle style, const char *text, int x, int y, int w)
+{
+    int tw, th;
+    text_size(d->tc, TS_SMALL, style, text, w - px(d, 10), &tw, &th);
+    fill(d->r, (SDL_Rect){x, y, px(d, 3), th}, c);
+    text_draw(d->tc, TS_SMALL, style, c, text, x + px(d, 10), y, w - px(d, 10));
+    return y + th + px(d, 6);
+}
+
+/* "Amended by Manager on duty · 05:10": what was decided about a draft. */
+static void decision_line(const Desk *d, const Draft *dr, char *buf, size_t size, SDL_Color *c)
+{
+    const char *word = decision_word(d, dr, c);
+    const char *role = desk_role_label(d, dr->role);
+    char at[16] = "";
+    if (dr->answered_ms >= 0)
+        desk_clock_text(at, sizeof at, dr->answered_ms);
+    if (dr->status == DRAFT_PENDING)
+        snprintf(buf, size, "%s · %s", word, role);
+    else
+        snprintf(buf, size, "%s %s %s%s%s", word, d->s->by, role, at[0] ? " · " : "", at);
+}
+
+/* A post quoted, in a frame: its author and its text. */
+static int draw_quoted_post(Desk *d, const Post *q, int x, int y, int w)
+{
+    const Persona *a = feed_persona(desk_feed(d), q->author);
+    char head[256];
+    snprintf(head, sizeof head, "%s  %s", a ? a->name : q->author, q->author);
+    int hw, hh, tw, th, pad = px(d, 8);
+    text_size(d->tc, TS_SMALL, FONT_BOLD, head, w - 2 * pad, &hw, &hh);
+    text_size(d->tc, TS_SMALL, FONT_REGULAR, q->text, w - 2 * pad, &tw, &th);
+    SDL_Rect frame = {x, y, w, pad + hh + px(d, 2) + th + pad};
+    outline(d->r, frame, LINE);
+    text_draw(d->tc, TS_SMALL, FONT_BOLD, INK, head, x + pad, y + pad, w - 2 * pad);
+    text_draw(d->tc, TS_SMALL, FONT_REGULAR, INK, q->text, x + pad, y + pad + hh + px(d, 2), w - 2 * pad);
+    return y + frame.h + px(d, 6);
+}
+
+/* What the composer says about its text under the buttons: a public text
+ * over the network's limit (it is kept, not sent), a draft too long to be
+ * published as it is, an approved text changed before publishing. */
+static int draw_composer_warnings(Desk *d, const Post *target, int x, int y, int w)
+{
+    const ActionKindInfo *k = action_kind(d->compose_kind);
+    const Draft *dr = action_kind_publishes_draft(k) ? desk_draft_of(d, target) : NULL;
+    const char *approved = desk_publish_text(dr);
+    char line[512];
+    if (desk_over_limit(d)) {
+        snprintf(line, sizeof line, d->s->over_limit, text_utf8_length(d->editor.text),
+                 session_meta(d->session)->text_limit);
+        y = draw_flagged(d, RED, FONT_BOLD, line, x, y, w);
+    } else if (k->joins == JOINS_AS_DRAFT && text_utf8_length(d->editor.text) >
+               (size_t)session_meta(d->session)->text_limit && session_meta(d->session)->text_limit > 0) {
+        y = draw_flagged(d, ORANGE, FONT_REGULAR, d->s->over_limit_draft, x, y, w);
+    }
+    if (approved && strcmp(approved, d->editor.text) != 0)
+        y = draw_flagged(d, ORANGE, FONT_REGULAR, d->s->changed_since_approval, x, y, w);
+    return y;
+}
+
+/* Who speaks in a statement or a quote: "in public, as BrewCo @brewco ·
+ * 48k followers". */
+static int draw_speaker(Desk *d, int x, int y, int w)
+{
+    const char *handle = session_meta(d->session)->brand_handle;
+    const Persona *brand = handle ? feed_persona(desk_feed(d), handle) : NULL;
+    if (!brand)
+        return y;
+    char line[300], followers[32];
+    short_count(followers, sizeof followers, brand->followers);
+    snprintf(line, sizeof line, "%s %s %s · %s %s", d->s->as_brand, brand->name, brand->handle, followers,
+             d->s->followers);
+    return y + text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, line, x, y, w) + px(d, 6);
+}
+
+static int draw_composer(Desk *d, int x, int y, int w)
+{
+    const Post *target = desk_panel_post(d);
+    const ActionKindInfo *k = action_kind(d->compose_kind);
+    char title[300];
+    composer_title(d, target, title, sizeof title);
+    y += text_draw(d->tc, TS_NORMAL, FONT_BOLD, INK, title, x, y, w) + px(d, 4);
+    if (k->joins == JOINS_AS_POST || (k->joins == JOINS_AS_QUOTE && target && target->kind != POST_INTERNAL))
+        y = draw_speaker(d, x, y, w);
+    else
+        y += px(d, 2);
+    const Draft *dr = action_kind_publishes_draft(k) ? desk_draft_of(d, target) : NULL;
+    if (dr) {
+        char line[300];
+        SDL_Color c;
+        decision_line(d, dr, line, sizeof line, &c);
+        y = draw_flagged(d, c, FONT_BOLD, line, x, y, w);
+    }
+    y = draw_templates(d, x, y, w);
+    y += draw_text_box(d, &d->editor, composer_placeholder(d), x, y, w) + px(d, 6);
+    if (k->joins == JOINS_AS_QUOTE && target)
+        y = draw_quoted_post(d, target, x, y, w);
+    int limit = session_meta(d->session)->text_limit;
+    char counter[64];
+    snprintf(counter, sizeof counter, "%zu / %d %s", text_utf8_length(d->editor.text), limit, d->s->chars);
+    int cw, ch;
+    text_size(d->tc, TS_SMALL, FONT_BOLD, counter, 0, &cw, &ch);
+    text_draw(d->tc, TS_SMALL, FONT_BOLD, desk_over_limit(d) ? RED : GREY, counter, x + w - cw, y, 0);
+    y += draw_send_cancel(d, x, y) + px(d, 8);
+    return draw_composer_warnings(d, target, x, y, w) + px(d, 4);
+}
+
+/* When the open panel's kind was last used with a role ("alerted 03:20"). */
+static int64_t role_used_at(const Desk *d, const char *role)
+{
+    for (size_t k = 0; k < session_action_count(d->session); k++) {
+        const ActionLog *l = session_action_at(d->session, k);
+        if (l->kind == d->role_kind && l->role && strcmp(l->role, role) == 0)
+            return l->at_ms;
+    }
+    return -1;
+}
+
+/* Whom to alert, or whom to submit a draft to: the rule set's roles, 1-9.
+ * An alert's panel has its note; a kind that writes goes on to its
+ * composer once the role is chosen. */
+static int draw_role_panel(Desk *d, int x, int y, int w)
+{
+    const ActionKindInfo *k = action_kind(d->role_kind);
+    bool note = k->words == WORDS_NOTE;
+    y += text_draw(d->tc, TS_NORMAL, FONT_BOLD, INK, note ? d->s->alert_title : d->s->submit_title, x, y, w) + px(d, 2);
+    y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, note ? d->s->alert_pick_role : d->s->submit_pick_role, x, y, w) +
+         px(d, 4);
+    const RuleSet *rules = session_rules(d->session);
+    for (size_t i = 0; i < rules->nroles && i < 9; i++) {
+        char line[256], at[16] = "";
+        int64_t when = role_used_at(d, rules->roles[i].id);
+        if (when >= 0)
+            desk_clock_text(at, sizeof at, when);
+        snprintf(line, sizeof line, "%zu  %s%s%s%s%s%s", i + 1, rules->roles[i].label, when >= 0 ? "   (" : "",
+                 when >= 0 ? (note ? d->s->alerted : d->s->submitted) : "", when >= 0 ? " " : "", at,
+                 when >= 0 ? ")" : "");
+        int lh = text_line_height(d->tc, TS_SMALL) + px(d, 6);
+        SDL_Rect rc = {x, y, w, lh};
+        if ((int)i == d->role_index)
+            fill(d->r, rc, SELECT);
+        text_draw(d->tc, TS_SMALL, (int)i == d->role_index ? FONT_BOLD : FONT_REGULAR, (int)i == d->role_index ? BLUE : INK,
+                  line, x + px(d, 6), y + px(d, 3), w - px(d, 12));
+        add_hit(d, rc, HIT_ROLE, (int)i);
+        y += lh;
+    }
+    y += px(d, 4);
+    if (!note) {
+        char cancel[64];
+        snprintf(cancel, sizeof cancel, "Esc %s", d->s->cancel);
+        add_hit(d, button(d, x, y, cancel, false), HIT_CANCEL, 0);
+        return y + text_line_height(d->tc, TS_SMALL) + px(d, 18);
+    }
+    y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, d->s->alert_note, x, y, w) + px(d, 2);
+    y += draw_text_box(d, &d->note, "…", x, y, w) + px(d, 6);
+    return y + draw_send_cancel(d, x, y) + px(d, 8);
+}
+
+static int draw_panel(Desk *d, int x, int y, int w)
+{
+    return d->mode == MODE_COMPOSE ? draw_composer(d, x, y, w) : draw_role_panel(d, x, y, w);
+}
+
+static int draw_author_card(Desk *d, const Post *p, int x, int y, int w)
+{
+    const Persona *a = feed_persona(desk_feed(d), p->author);
+    char line[256], followers[32];
+    short_count(followers, sizeof followers, a ? a->followers : 0);
+    y += text_draw(d->tc, TS_LARGE, FONT_BOLD, INK, a ? a->name : p->author, x, y, w);
+    snprintf(line, sizeof line, "%s%s%s · %s %s · %s", p->author, a && a->verified ? " · ✓ " : "",
+             a && a->verified ? d->s->verified : "", followers, d->s->followers, a ? a->role : "");
+    return y + text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, line, x, y, w) + px(d, 10);
+}
+
+/* Replies and quotes of the selected post, newest first, a few of them. */
+static int draw_thread(Desk *d, const Post *p, int x, int y, int w, int bottom)
+{
+    /* Replies come after their post: look only at the posts shown since,
+     * and at most the 2,000 newest of them (a frame must stay cheap). */
+    size_t since = index_of(d, p->id), shown = 0;
+    size_t n = since < 2000 ? since : 2000;
+    for (size_t i = 0; i < n && shown < 8 && y < bottom; i++) {
+        const Post *r = post_at(d, i);
+        if (!r->parent || strcmp(r->parent, p->id) != 0 || r->kind == POST_REPOST)
+            continue;
+        if (shown++ == 0)
+            y += text_draw(d->tc, TS_SMALL, FONT_BOLD, GREY, d->s->thread, x, y, w) + px(d, 4);
+        const Persona *a = feed_persona(desk_feed(d), r->author);
+        char line[1400];
+        snprintf(line, sizeof line, "%s: %s", a ? a->name : r->author, r->text);
+        fill(d->r, (SDL_Rect){x, y, px(d, 3), text_line_height(d->tc, TS_SMALL)}, r->by_trainee ? BLUE : LINE);
+        y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, r->by_trainee ? BLUE : INK, line, x + px(d, 8), y, w - px(d, 8)) +
+             px(d, 6);
+    }
+    return y;
+}
+
+/* A draft's decision under its post or its answer: who decided what, and
+ * the text it lets publish (approved, amended) or the reason (refused)
+ * when the post does not already say it (an answer quotes them). */
+static int draw_decision(Desk *d, const Post *p, int x, int y, int w)
+{
+    const Draft *dr = desk_draft_of(d, p);
+    if (!dr)
+        return y;
+    char line[EDITOR_MAX + 300];
+    SDL_Color c;
+    decision_line(d, dr, line, sizeof line, &c);
+    y = draw_flagged(d, c, FONT_BOLD, line, x, y, w);
+    const char *publish = desk_publish_text(dr);
+    const char *reason = dr->status == DRAFT_REFUSED ? dr->answer : NULL;
+    if (publish && !strstr(p->text, publish))
+        snprintf(line, sizeof line, "%s%s", d->s->text_to_publish, publish);
+    else if (reason && !strstr(p->text, reason))
+        snprintf(line, sizeof line, "%s%s", d->s->reason, reason);
+    else
+        return y;
+    return y + text_draw(d->tc, TS_SMALL, FONT_REGULAR, INK, line, x + px(d, 10), y, w - px(d, 10)) + px(d, 6);
+}
+
+/* The post in the panel: its author, what it answers (a quote shows the
+ * quoted post after its text instead), its text, a draft's decision, its
+ * counters. Returns the y below. */
+static int draw_post(Desk *d, const Post *p, int64_t now, int x, int y, int w)
+{
+    y = draw_author_card(d, p, x, y, w);
+    const Post *parent = p->parent ? feed_post(desk_feed(d), p->parent) : NULL;
+    if (parent && p->kind != POST_QUOTE) {
+        char line[1400];
+        snprintf(line, sizeof line, "%s %s: %s", d->s->in_reply_to, parent->author, parent->text);
+        y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, line, x, y, w) + px(d, 6);
+    }
+    char repost_text[1200], counts[160];
+    y += text_draw(d->tc, TS_NORMAL, FONT_REGULAR, INK, display_text(d, p, repost_text, sizeof repost_text), x, y, w) +
+         px(d, 8);
+    if (parent && p->kind == POST_QUOTE)
+        y = draw_quoted_post(d, parent, x, y, w);
+    y = draw_decision(d, p, x, y, w);
+    counters_line(d, p, now, counts, sizeof counts);
+    text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, counts, x, y, 0);
+    draw_waiting(d, p, now, x + w, y);
+    return y + text_line_height(d->tc, TS_SMALL) + px(d, 12);
+}
+
+/* The right column: the open post with its actions or the panel under it,
+ * then its thread; a panel that stands alone (a statement, a draft, a
+ * quote) takes the column by itself. */
+static void draw_selected(Desk *d, SDL_Rect area, int64_t now)
+{
+    fill(d->r, area, CARD);
+    fill(d->r, (SDL_Rect){area.x, area.y, 1, area.h}, LINE);
+    int pad = px(d, 16), x = area.x + pad, w = area.w - 2 * pad, y = area.y + pad;
+    SDL_RenderSetClipRect(d->r, &area);
+    const Post *p = d->mode == MODE_FEED ? selected_post(d) : desk_panel_post(d);
+    if (d->mode != MODE_FEED && !desk_panel_under_post(d)) {
+        draw_panel(d, x, y, w);
+    } else if (!p) {
+        y += text_draw(d->tc, TS_NORMAL, FONT_REGULAR, GREY, d->s->no_selection, x, y, w) + px(d, 12);
+        draw_action_bar(d, NULL, x, y, w);
+    } else {
+        y = draw_post(d, p, now, x, y, w);
+        y = d->mode == MODE_FEED ? draw_action_bar(d, p, x, y, w) + px(d, 14) : draw_panel(d, x, y, w);
+        draw_thread(d, p, x, y, w, area.y + area.h);
+    }
+    SDL_RenderSetClipRect(d->r, NULL);
+}
+
+/* Negative posts of the last five minutes and how fast the reposts grow:
+ * 0 (calm) to 100 (crisis). */
+static int temperature(Desk *d, int64_t now)
+{
+    /* It walks every post of the last 30 minutes (10,000 in a snowball):
+     * once per scenario second and new post is enough for a gauge. */
+    size_t n = post_count(d);
+    if (d->temp_valid && d->temp_second == now / 1000 && d->temp_posts == n)
+        return d->temp_value;
+    int negative = 0;
+    double reposts_per_min = 0;
+    for (size_t i = 0; i < n; i++) {
+        const Post *p = post_at(d, i);
+        if (now - p->shown_ms > 30 * 60000)
+            break; /* newest first: the rest is older */
+        if (p->negative && p->kind != POST_DM && now - p->shown_ms <= 5 * 60000)
+            negative++;
+        if (p->curve.rate_per_min == 0)
+            continue; /* no curve: its reposts never change */
+        Counters a = feed_counters(p, now), b = feed_counters(p, now - 60000 > p->shown_ms ? now - 60000 : p->shown_ms);
+        reposts_per_min += (double)(a.reposts - b.reposts);
+    }
+    double t = negative * 4.0 + reposts_per_min / 5.0;
+    d->temp_value = t > 100 ? 100 : (int)t;
+    d->temp_second = now / 1000;
+    d->temp_posts = n;
+    d->temp_valid = true;
+    return d->temp_value;
+}
+
+static void draw_top_bar(Desk *d, SDL_Rect bar, int64_t now)
+{
+    fill(d->r, bar, DARK);
+    const ScenarioMeta *m = session_meta(d->session);
+    int pad = px(d, 14);
+    int y = bar.y + (bar.h - text_line_height(d->tc, TS_NORMAL)) / 2;
+    char clock[64], elapsed[16], total[16];
+    desk_clock_text(elapsed, sizeof elapsed, now);
+    desk_clock_text(total, sizeof total, m->duration_ms);
+    snprintf(clock, sizeof clock, "%s / %s", elapsed, total);
+    int tw, th;
+    text_size(d->tc, TS_LARGE, FONT_BOLD, clock, 0, &tw, &th);
+    text_draw(d->tc, TS_LARGE, FONT_BOLD, WHITE, clock, bar.x + pad, bar.y + (bar.h - th) / 2, 0);
+    int title_x = bar.x + pad + tw + px(d, 20);
+    SDL_Rect title_area = {title_x, bar.y, bar.w / 3 - title_x - px(d, 10), bar.h};
+    SDL_RenderSetClipRect(d->r, &title_area);
+    text_draw(d->tc, TS_NORMAL, FONT_REGULAR, (SDL_Color){170, 184, 194, 255}, m->title, title_x, y, 0);
+    SDL_RenderSetClipRect(d->r, NULL);
+    /* The news ticker: the latest headline, between the title and the gauge. */
+    const Post *headline = NULL;
+    for (size_t i = 0; i < post_count(d) && i < 500 && !headline; i++)
+        if (post_at(d, i)->kind == POST_NEWS)
+            headline = post_at(d, i);
+    if (headline) {
+        const Persona *src = feed_persona(desk_feed(d), headline->author);
+        char line[1200];
+        snprintf(line, sizeof line, "📰 %s — %s", src ? src->name : headline->author, headline->text);
+        int tx = bar.w / 3, tw_max = bar.w - tx - px(d, 440);
+        if (tw_max > px(d, 120)) {
+            SDL_Rect ticker = {tx, bar.y, tw_max, bar.h};
+            SDL_RenderSetClipRect(d->r, &ticker);
+            text_draw(d->tc, TS_SMALL, FONT_BOLD, (SDL_Color){255, 212, 121, 255}, line, tx,
+                      bar.y + (bar.h - text_line_height(d->tc, TS_SMALL)) / 2, 0);
+            SDL_RenderSetClipRect(d->r, NULL);
+        }
+    }
+    int temp = temperature(d, now);
+    SDL_Color c = temp >= 70 ? RED : temp >= 30 ? ORANGE : GREEN;
+    const char *word = temp >= 70 ? d->s->hot : temp >= 30 ? d->s->warm : d->s->calm;
+    int gw = px(d, 160), gh = px(d, 12);
+    SDL_Rect gauge = {bar.x + bar.w - pad - gw - px(d, 90), bar.y + (bar.h - gh) / 2, gw, gh};
+    fill(d->r, gauge, (SDL_Color){56, 68, 77, 255});
+    fill(d->r, (SDL_Rect){gauge.x, gauge.y, gw * temp / 100, gh}, c);
+    char label[96];
+    snprintf(label, sizeof label, "%s", d->s->temperature);
+    int lw, lh;
+    text_size(d->tc, TS_SMALL, FONT_REGULAR, label, 0, &lw, &lh);
+    text_draw(d->tc, TS_SMALL, FONT_REGULAR, (SDL_Color){170, 184, 194, 255}, label, gauge.x - lw - px(d, 10),
+              bar.y + (bar.h - lh) / 2, 0);
+    text_draw(d->tc, TS_SMALL, FONT_BOLD, c, word, gauge.x + gw + px(d, 10), bar.y + (bar.h - lh) / 2, 0);
+}
+
+static void draw_status_bar(Desk *d, SDL_Rect bar)
+{
+    fill(d->r, bar, BG);
+    fill(d->r, (SDL_Rect){bar.x, bar.y, bar.w, 1}, LINE);
+    int pad = px(d, 12), lh = text_line_height(d->tc, TS_SMALL), y = bar.y + (bar.h - lh) / 2;
+    int hw, hh;
+    text_size(d->tc, TS_SMALL, FONT_BOLD, d->s->help_hint, 0, &hw, &hh);
+    text_draw(d->tc, TS_SMALL, FONT_BOLD, GREY, d->s->help_hint, bar.x + bar.w - pad - hw, y, 0);
+    int x = bar.x + pad;
+    if (d->banner[0]) {
+        int bw, bh;
+        text_size(d->tc, TS_SMALL, FONT_BOLD, d->banner, 0, &bw, &bh);
+        text_draw(d->tc, TS_SMALL, FONT_BOLD, BLUE, d->banner, x, y, 0);
+        x += bw + px(d, 20);
+    }
+    if (d->status[0])
+        text_draw(d->tc, TS_SMALL, FONT_REGULAR, INK, d->status, x, y, 0);
+}
+
+static void draw_help(Desk *d, int w, int h)
+{
+    int pad = px(d, 24), gap = px(d, 6);
+    int bw = px(d, 720) < w - 2 * pad ? px(d, 720) : w - 2 * pad;
+    int tw, th, bh = pad * 2 + text_line_height(d->tc, TS_LARGE) + px(d, 10);
+    for (int i = 0; i < d->help_lines.n; i++) { /* lines may wrap: measure them */
+        text_size(d->tc, TS_NORMAL, FONT_REGULAR, d->help_lines.lines[i], bw - 2 * pad, &tw, &th);
+        bh += th + gap;
+    }
+    SDL_Rect box = {(w - bw) / 2, (h - bh) / 2, bw, bh};
+    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
+    fill(d->r, (SDL_Rect){0, 0, w, h}, (SDL_Color){0, 0, 0, 110});
+    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_NONE);
+    fill(d->r, box, CARD);
+    outline(d->r, box, BLUE);
+    int y = box.y + pad;
+    y += text_draw(d->tc, TS_LARGE, FONT_BOLD, INK, d->s->help_title, box.x + pad, y, 0) + px(d, 10);
+    for (int i = 0; i < d->help_lines.n; i++)
+        y += text_draw(d->tc, TS_NORMAL, FONT_REGULAR, INK, d->help_lines.lines[i], box.x + pad, y, bw - 2 * pad) + gap;
+}
+
+void desk_draw(Desk *d, int w, int h)
+{
+    int64_t now = session_now_ms(d->session);
+    d->nhits = 0;
+    d->w = w;
+    d->h = h;
+    int top_h = px(d, 56), status_h = px(d, 30);
+    int feed_w = w * 52 / 100;
+    draw_top_bar(d, (SDL_Rect){0, 0, w, top_h}, now);
+    draw_feed(d, (SDL_Rect){0, top_h, feed_w, h - top_h - status_h}, now);
+    draw_selected(d, (SDL_Rect){feed_w, top_h, w - feed_w, h - top_h - status_h}, now);
+    draw_status_bar(d, (SDL_Rect){0, h - status_h, w, status_h});
+    if (d->help)
+        draw_help(d, w, h);
+}

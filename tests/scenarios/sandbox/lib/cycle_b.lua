@@ -1,0 +1,2 @@
+-- Requires cycle_a, which is loading (tests/scenarios/sandbox/lib_cycle.lua).
+return { a = require "cycle_a" }

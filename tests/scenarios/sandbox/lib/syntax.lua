@@ -1,0 +1,3 @@
+-- A module that does not parse (tests/scenarios/sandbox/lib_syntax.lua).
+local function broken()
+  return = end
