@@ -10,7 +10,8 @@
 #include "text.h"
 #include "tokens.h"
 
-static const char *const kind_names[] = {"perimeter", "alert", "reply", "target", "unneeded_alert", "outcome"};
+static const char *const kind_names[] = {"perimeter", "alert", "reply", "target", "unneeded_alert", "outcome",
+                                         "statement"};
 static const char *const competency_names[] = {"method", "materials", "perimeter", "alerting"};
 static const char *const verdict_names[] = {"allowed", "forbidden", "alert_first"};
 static const char *const trigger_names[] = {"situation", "followers", "volume", "keywords"};
@@ -320,7 +321,34 @@ double rule_share(const Rule *r)
 {
     if (r->share > 0)
         return r->share / 100.0;
+    if (r->kind == RULE_STATEMENT && rule_statement_shape(r) == STATEMENT_APPROVAL)
+        return 0.75;
     return r->check == CHECK_DISTINCT ? 0.8 : 0.5;
+}
+
+StatementShape rule_statement_shape(const Rule *r)
+{
+    if (r->deadline_ms > 0)
+        return STATEMENT_DUE;
+    return r->role ? STATEMENT_APPROVAL : STATEMENT_CONTENT;
+}
+
+bool rule_lists(const char *list, const char *item)
+{
+    if (!list || !item)
+        return false;
+    if (strcmp(list, "*") == 0)
+        return true;
+    size_t n = strlen(item);
+    for (const char *p = list; *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t len = strcspn(p, ", ");
+        if (len == n && strncmp(p, item, n) == 0)
+            return true;
+        p += len;
+    }
+    return false;
 }
 
 bool rules_has_role(const RuleSet *set, const char *role)
@@ -397,19 +425,103 @@ static bool rule_names_kind(const char *name, bool (*keep)(const ActionKindInfo 
     return name && action_kind_from_name(name, &k) && keep(action_kind(k));
 }
 
+/* Whether every tag of a comma-separated list ("a,b", "a, b") passes ok;
+ * the first that does not is copied into bad. */
+static bool list_each(const char *list, bool (*ok)(const char *tag), char *bad, size_t size)
+{
+    char tag[64];
+    for (const char *p = list;;) {
+        while (*p == ' ')
+            p++;
+        size_t len = strcspn(p, ",");
+        while (len && p[len - 1] == ' ')
+            len--;
+        snprintf(bad, size, "%.*s", (int)(len < 60 ? len : 60), p);
+        if (len == 0 || len >= sizeof tag)
+            return false;
+        memcpy(tag, p, len);
+        tag[len] = '\0';
+        if (!ok(tag))
+            return false;
+        p += strcspn(p, ",");
+        if (!*p++)
+            return true;
+    }
+}
+
+/* Alert rules and due statement rules open an obligation on a condition. */
+static bool has_trigger(const Rule *r)
+{
+    return r->kind == RULE_ALERT || (r->kind == RULE_STATEMENT && rule_statement_shape(r) == STATEMENT_DUE);
+}
+
+static bool situation_fits(const Rule *r, char *bad, size_t size)
+{
+    if (strcmp(r->situation, "*") == 0)
+        return true;
+    if (r->kind == RULE_STATEMENT)
+        return list_each(r->situation, is_identifier, bad, size);
+    snprintf(bad, size, "%s", r->situation);
+    return is_identifier(r->situation);
+}
+
+static bool validate_trigger(const Rule *r, Error *err)
+{
+    if ((r->trigger == TRIGGER_FOLLOWERS || r->trigger == TRIGGER_VOLUME) && r->threshold <= 0)
+        return error_set(err, "rule '%s': when=%s needs min=N", r->key, trigger_names[r->trigger]);
+    if (r->trigger == TRIGGER_VOLUME && r->window_ms <= 0)
+        return error_set(err, "rule '%s': when=volume needs window=DURATION", r->key);
+    if (r->trigger == TRIGGER_KEYWORDS && r->nwords == 0 && !r->concept)
+        return error_set(err, "rule '%s': when=keywords needs words=\"a, b, c\" or concept=ID", r->key);
+    return true;
+}
+
+#define STATEMENT_SHAPES "within=DURATION (a statement is due), approval=ROLE (who approves it) or check=... (what it says)"
+
+static bool validate_statement(const Rule *r, Error *err)
+{
+    bool words = r->nwords > 0 || r->concept;
+    switch (rule_statement_shape(r)) {
+    case STATEMENT_DUE:
+        if (r->role)
+            return error_set(err, "rule '%s': a statement rule says one thing: " STATEMENT_SHAPES, r->key);
+        if (words && r->trigger != TRIGGER_KEYWORDS)
+            return error_set(err, "rule '%s': words= and concept= belong to check= statement rules (or when=keywords)",
+                             r->key);
+        return validate_trigger(r, err);
+    case STATEMENT_APPROVAL:
+        if (words || r->threshold || r->window_ms)
+            return error_set(err, "rule '%s': an approval= statement rule takes no words=, concept=, min= or window=",
+                             r->key);
+        return true;
+    case STATEMENT_CONTENT:
+    default:
+        if (r->threshold || r->window_ms)
+            return error_set(err, "rule '%s': min= and window= belong to a due statement rule (within=)", r->key);
+        if (r->check == CHECK_TEMPLATE)
+            return error_set(err, "rule '%s': check=template is for reply rules (a statement has no template)", r->key);
+        if ((r->check == CHECK_CONTAINS || r->check == CHECK_ABSENT) && !words)
+            return error_set(err, "rule '%s': check=%s needs words=\"a, b, c\" or concept=ID (a statement rule says "
+                                  "one thing: " STATEMENT_SHAPES ")", r->key, check_names[r->check]);
+        return true;
+    }
+}
+
+static bool names_answer_kind(const char *name) { return rule_names_kind(name, action_kind_has_answer); }
+
 bool rules_validate(const RuleSet *set, const Rule *r, Error *err)
 {
-    char list[256];
+    char list[256], bad[64];
     if (!r->key || !is_identifier(r->key))
         return error_set(err, "%s rule needs id=NAME (letters, digits, _ - .)", kind_names[r->kind]);
     if (r->concept && !rules_has_concept(set, r->concept))
         return error_set(err, "rule '%s': concept '%s' is not declared (add: concept id=%s lang=en words=\"...\")",
                          r->key, r->concept, r->concept);
     if (r->kind != RULE_UNNEEDED_ALERT && r->kind != RULE_OUTCOME && (!r->situation || !*r->situation) &&
-        !(r->kind == RULE_ALERT && r->trigger != TRIGGER_SITUATION))
+        !(has_trigger(r) && r->trigger != TRIGGER_SITUATION))
         return error_set(err, "rule '%s' needs situation=TAG (or situation=*)", r->key);
-    if (r->situation && strcmp(r->situation, "*") != 0 && !is_identifier(r->situation))
-        return error_set(err, "rule '%s': situation '%s' is not a tag", r->key, r->situation);
+    if (r->situation && !situation_fits(r, bad, sizeof bad))
+        return error_set(err, "rule '%s': situation '%s' is not a tag", r->key, bad);
     if (r->role && !rules_has_role(set, r->role))
         return error_set(err, "rule '%s': role '%s' is not declared (add: role id=%s label=\"...\")",
                          r->key, r->role, r->role);
@@ -437,18 +549,14 @@ bool rules_validate(const RuleSet *set, const Rule *r, Error *err)
             return error_set(err, "rule '%s' needs role=ROLE (whom to alert)", r->key);
         if (r->deadline_ms <= 0)
             return error_set(err, "rule '%s' needs deadline=DURATION (e.g. 10m)", r->key);
-        if ((r->trigger == TRIGGER_FOLLOWERS || r->trigger == TRIGGER_VOLUME) && r->threshold <= 0)
-            return error_set(err, "rule '%s': when=%s needs min=N", r->key, trigger_names[r->trigger]);
-        if (r->trigger == TRIGGER_VOLUME && r->window_ms <= 0)
-            return error_set(err, "rule '%s': when=volume needs window=DURATION", r->key);
-        if (r->trigger == TRIGGER_KEYWORDS && r->nwords == 0 && !r->concept)
-            return error_set(err, "rule '%s': when=keywords needs words=\"a, b, c\" or concept=ID", r->key);
-        break;
+        return validate_trigger(r, err);
+    case RULE_STATEMENT:
+        return validate_statement(r, err);
     case RULE_REPLY:
-        if (!r->action || (strcmp(r->action, "*") && !rule_names_kind(r->action, action_kind_has_answer)))
-            return error_set(err, "rule '%s': applies=%s|* (got '%s')", r->key,
-                             action_kind_list(list, sizeof list, "|", action_kind_has_answer),
-                             r->action ? r->action : "");
+        if (!r->action || (strcmp(r->action, "*") && !list_each(r->action, names_answer_kind, bad, sizeof bad)))
+            return error_set(err, "rule '%s': applies=%s|* or a list of them, e.g. applies=reply,quote (got '%s')",
+                             r->key, action_kind_list(list, sizeof list, "|", action_kind_has_answer),
+                             r->action ? bad : "");
         if ((r->check == CHECK_CONTAINS || r->check == CHECK_ABSENT) && r->nwords == 0 && !r->concept)
             return error_set(err, "rule '%s': check=%s needs words=\"a, b, c\" or concept=ID", r->key,
                              check_names[r->check]);
@@ -512,13 +620,17 @@ static bool field_fits_kind(const char *k, RuleKind kind)
     if (!strcmp(k, "verdict"))
         return kind == RULE_PERIMETER;
     if (!strcmp(k, "when"))
-        return kind == RULE_ALERT;
+        return kind == RULE_ALERT || kind == RULE_STATEMENT;
     if (!strcmp(k, "check") || !strcmp(k, "share"))
-        return kind == RULE_REPLY;
+        return kind == RULE_REPLY || kind == RULE_STATEMENT;
     if (!strcmp(k, "note"))
         return kind == RULE_ALERT;
     if (!strcmp(k, "concept"))
-        return kind == RULE_REPLY || kind == RULE_ALERT;
+        return kind == RULE_REPLY || kind == RULE_ALERT || kind == RULE_STATEMENT;
+    if (!strcmp(k, "approval"))
+        return kind == RULE_STATEMENT;
+    if (!strcmp(k, "role") || !strcmp(k, "deadline"))
+        return kind != RULE_STATEMENT; /* a statement's are approval= and within= */
     return true;
 }
 
@@ -529,9 +641,12 @@ static bool apply_field(Rule *r, const Token *f, Error *err)
     int64_t n = 0;
     int e = 0;
     if (!field_fits_kind(k, r->kind))
-        return error_set(err, "field '%s' has no meaning for a%s %s rule", k,
-                         r->kind == RULE_ALERT || r->kind == RULE_UNNEEDED_ALERT ? "n" : "", kind_names[r->kind]);
+        return error_set(err, "field '%s' has no meaning for a%s %s rule%s", k,
+                         r->kind == RULE_ALERT || r->kind == RULE_UNNEEDED_ALERT ? "n" : "", kind_names[r->kind],
+                         r->kind != RULE_STATEMENT ? "" : !strcmp(k, "role") ? " (approval=ROLE says who approves it)"
+                         : !strcmp(k, "deadline") ? " (within=DURATION says when it is due)" : "");
     if (!strcmp(k, "id")) return set_string(&r->key, v) || error_set(err, "out of memory");
+    if (!strcmp(k, "approval")) return set_string(&r->role, v) || error_set(err, "out of memory");
     if (!strcmp(k, "situation")) return set_string(&r->situation, v) || error_set(err, "out of memory");
     if (!strcmp(k, "action") || !strcmp(k, "applies")) return set_string(&r->action, v) || error_set(err, "out of memory");
     if (!strcmp(k, "role")) return set_string(&r->role, v) || error_set(err, "out of memory");
@@ -626,7 +741,25 @@ static bool statement_from(const Tokens *t, int line, Statement *st, Error *err)
 static const Competency default_competency[] = {
     [RULE_PERIMETER] = COMP_PERIMETER, [RULE_ALERT] = COMP_ALERTING, [RULE_REPLY] = COMP_MATERIALS,
     [RULE_TARGET] = COMP_METHOD, [RULE_UNNEEDED_ALERT] = COMP_ALERTING, [RULE_OUTCOME] = COMP_METHOD,
+    [RULE_STATEMENT] = COMP_METHOD,
 };
+
+/* A statement rule says one thing: that a statement is due, who approves
+ * one, or what one says; the fields of a due rule's trigger go with the
+ * first only. Who approves is a matter of perimeter unless it says otherwise. */
+static bool statement_fields(const Statement *st, Rule *r, Error *err)
+{
+    int shapes = !!field(st, "within") + !!field(st, "approval") + !!field(st, "check");
+    if (shapes != 1)
+        return error_set(err, "rule '%s': a statement rule says one thing: " STATEMENT_SHAPES,
+                         r->key ? r->key : "?");
+    if (!field(st, "within") && (field(st, "when") || field(st, "min") || field(st, "window")))
+        return error_set(err, "rule '%s': when=, min= and window= belong to a due statement rule (within=)",
+                         r->key ? r->key : "?");
+    if (field(st, "approval") && !field(st, "competency"))
+        r->competency = COMP_PERIMETER;
+    return true;
+}
 
 static bool add_rule(RuleSet *set, RuleKind kind, const Statement *st, Error *err)
 {
@@ -648,8 +781,10 @@ static bool add_rule(RuleSet *set, RuleKind kind, const Statement *st, Error *er
             return false;
     if (!r->rationale && !set_string(&r->rationale, ""))
         return error_set(err, "out of memory");
-    if (kind == RULE_ALERT && r->trigger == TRIGGER_SITUATION && !r->situation)
+    if (has_trigger(r) && r->trigger == TRIGGER_SITUATION && !r->situation)
         return error_set(err, "rule '%s': when=situation needs situation=TAG", r->key ? r->key : "?");
+    if (kind == RULE_STATEMENT && !statement_fields(st, r, err))
+        return false;
     return rules_validate(set, r, err);
 }
 
@@ -700,7 +835,7 @@ static bool apply_statement(RuleSet **setp, const Statement *st, Error *err)
     int kind = name_index(st->kind, kind_names, COUNT(kind_names));
     if (kind < 0)
         return error_set(err, "unknown statement '%s' (expected ruleset, role, concept, perimeter, alert, reply, "
-                              "target, unneeded_alert or outcome)", st->kind);
+                              "target, statement, unneeded_alert or outcome)", st->kind);
     return add_rule(*setp, (RuleKind)kind, st, err);
 }
 
@@ -831,6 +966,15 @@ static void write_quoted(FILE *out, const char *key, const char *v)
     fputc('"', out);
 }
 
+/* A list as written ("a, b" keeps its space): quoted when it holds one. */
+static void write_list(FILE *out, const char *key, const char *list)
+{
+    if (strchr(list, ' '))
+        write_quoted(out, key, list);
+    else
+        fprintf(out, " %s=%s", key, list);
+}
+
 static void write_duration(FILE *out, const char *key, int64_t ms)
 {
     if (ms % 1000)
@@ -841,23 +985,28 @@ static void write_duration(FILE *out, const char *key, int64_t ms)
 
 static void write_rule(FILE *out, const Rule *r)
 {
+    bool statement = r->kind == RULE_STATEMENT;
     fprintf(out, "%s id=%s", kind_names[r->kind], r->key);
-    if (r->kind == RULE_ALERT)
+    if (has_trigger(r))
         fprintf(out, " when=%s", trigger_names[r->trigger]);
     if (r->situation)
-        fprintf(out, " situation=%s", r->situation);
+        write_list(out, "situation", r->situation);
     if (r->kind == RULE_PERIMETER)
         fprintf(out, " action=%s verdict=%s", r->action, verdict_names[r->verdict]);
-    if (r->kind == RULE_REPLY)
-        fprintf(out, " applies=%s check=%s", r->action, check_names[r->check]);
+    if (r->kind == RULE_REPLY) {
+        write_list(out, "applies", r->action);
+        fprintf(out, " check=%s", check_names[r->check]);
+    }
+    if (statement && rule_statement_shape(r) == STATEMENT_CONTENT)
+        fprintf(out, " check=%s", check_names[r->check]);
     if (r->role)
-        fprintf(out, " role=%s", r->role);
+        fprintf(out, " %s=%s", statement ? "approval" : "role", r->role);
     if (r->threshold)
         fprintf(out, " min=%lld", (long long)r->threshold);
     if (r->window_ms)
         write_duration(out, "window", r->window_ms);
     if (r->deadline_ms)
-        write_duration(out, r->kind == RULE_TARGET ? "within" : "deadline", r->deadline_ms);
+        write_duration(out, r->kind == RULE_TARGET || statement ? "within" : "deadline", r->deadline_ms);
     if (r->words)
         write_quoted(out, "words", r->words);
     if (r->concept)

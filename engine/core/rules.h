@@ -13,12 +13,15 @@
 #include "error.h"
 
 typedef enum { RULE_PERIMETER, RULE_ALERT, RULE_REPLY, RULE_TARGET, RULE_UNNEEDED_ALERT, RULE_OUTCOME,
-               RULE_KIND_COUNT } RuleKind;
+               RULE_STATEMENT, RULE_KIND_COUNT } RuleKind;
 typedef enum { COMP_METHOD, COMP_MATERIALS, COMP_PERIMETER, COMP_ALERTING, COMP_COUNT } Competency;
 typedef enum { VERDICT_ALLOWED, VERDICT_FORBIDDEN, VERDICT_ALERT_FIRST } Verdict;
 typedef enum { TRIGGER_SITUATION, TRIGGER_FOLLOWERS, TRIGGER_VOLUME, TRIGGER_KEYWORDS } AlertTrigger;
 typedef enum { CHECK_CONTAINS, CHECK_ABSENT, CHECK_TEMPLATE, CHECK_NO_PERSONAL_DATA, CHECK_DISTINCT, CHECK_NO_FIGURES,
                CHECK_COUNT } ReplyCheck;
+/* A statement rule says one thing (docs/rules.md, "statement"): a statement
+ * is due (within=), who approves one (approval=), or what one says (check=). */
+typedef enum { STATEMENT_DUE, STATEMENT_APPROVAL, STATEMENT_CONTENT } StatementShape;
 
 #define RULE_MAX_WORDS 64
 
@@ -37,20 +40,21 @@ typedef struct Rule {
     char *key;              /* stable name within the set, e.g. "perimeter.complaint.reply" */
     RuleKind kind;
     Competency competency;
-    char *situation;        /* situation tag or "*" */
-    char *action;           /* perimeter: the action; reply: reply|dm|* */
+    char *situation;        /* situation tag or "*"; statement: a list "a,b" (rule_lists) */
+    char *action;           /* perimeter: the action; reply: a list of kinds ("reply,quote") or "*" */
     Verdict verdict;        /* perimeter */
-    char *role;             /* alert: role to alert; perimeter alert_first: role first */
-    AlertTrigger trigger;   /* alert */
+    char *role;             /* alert: role to alert; perimeter alert_first: role first;
+                               statement: the role that approves (approval=) */
+    AlertTrigger trigger;   /* alert, statement due */
     int64_t threshold;      /* alert followers/volume: minimum */
     int64_t window_ms;      /* alert volume: sliding window */
-    int64_t deadline_ms;    /* alert: deadline; target: response time */
+    int64_t deadline_ms;    /* alert: deadline; target: response time; statement: due within */
     char *words;            /* comma-separated phrases as written (matched on word stems) */
     char *concept;          /* reply contains/absent, alert keywords: a concept of the set */
     char *folded[RULE_MAX_WORDS]; /* the same, folded for matching */
     char *written[RULE_MAX_WORDS]; /* and as written, for messages */
     size_t nwords;
-    ReplyCheck check;       /* reply */
+    ReplyCheck check;       /* reply, statement content */
     int points;             /* earned when respected / on time */
     int penalty;            /* lost when broken / missed */
     int late;               /* lost when late (alerts, targets) */
@@ -125,8 +129,14 @@ const Rule *rules_unneeded_alert(const RuleSet *set, const char *role);
 const Rule *rules_outcome(const RuleSet *set);
 
 /* The share a rule asks for, in 0..1: its own, or the check's default
- * (template 50 %, distinct 80 %). */
+ * (template 50 %, distinct 80 %; a statement's approval: 75 % of the
+ * published words in the approved text). */
 double rule_share(const Rule *r);
+/* What a statement rule says (its fields decide: within=, approval=, check=). */
+StatementShape rule_statement_shape(const Rule *r);
+/* Fields that take a list (a statement's situation=, a reply's applies=):
+ * true when `list` is "*" or names `item` among its comma-separated tags. */
+bool rule_lists(const char *list, const char *item);
 
 const char *rule_kind_name(RuleKind k);
 const char *competency_name(Competency c);

@@ -11,7 +11,7 @@
  *    an alert with no cause and no news since the last one is unneeded;
  *  - every obligation is settled at the end, and the end itself is scored
  *    (the outcome rule) between the scenario's calm and silent references. */
-#include "score.h"
+#include "score_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -21,28 +21,11 @@
 #include "meaning.h"
 #include "text.h"
 
-#define REASON_MAX 1600
-/* Replies kept to compare a new one with (near-identical pasting). */
-#define REPLY_MEMORY 64
 /* Content words a note must share with a post to be about it. */
 #define FACTS_SHARED 2
 
 /* ---- the words of reasons, in the session's language ------------------- */
 
-typedef enum {
-    M_ALERT_MISSED, M_ALERT_MET, M_ALERT_LATE, M_ALERT_ANTICIPATED, M_ALERT_SETTLED_END, M_ALERT_LEFT,
-    M_UNNEEDED, M_NOTE, M_YES, M_NO,
-    M_ANSWER_TIME, M_ANSWER_LATE, M_NEVER_ANSWERED, M_NEVER_ANSWERED_WELL, M_ANSWER_SETTLED_END, M_ANSWER_LEFT,
-    M_SAYS, M_SAYS_BEFORE, M_FALLS_SHORT, M_DOES, M_AVOIDS,
-    M_TEMPLATE_USED, M_EDITED, M_TEMPLATE_FREE, M_TEMPLATE_DROPPED, M_TEMPLATE_MISFIT,
-    M_PDATA_OK, M_PDATA_BAD, M_REPEAT, M_FIGURES, M_STUFFED,
-    M_PERIM_OK, M_PERIM_FORBIDDEN, M_PERIM_AFTER, M_PERIM_WITHOUT,
-    M_WHAT_REPLY, M_WHAT_DM,
-    M_OUTCOME, M_OUTCOME_CALM, M_OUTCOME_BETWEEN, M_OUTCOME_FED, M_GOOD_ANSWER, M_GOOD_ALERT,
-    M_COUNT
-} Msg;
-
-/* Each message takes the same arguments, in the same order, in every language. */
 static const char *const messages[M_COUNT][2] = {
     [M_ALERT_MISSED] = {"%s was not alerted within %s of post %s.",
                         "%s n'a pas été alerté dans les %s qui ont suivi le post %s."},
@@ -122,64 +105,77 @@ static const char *const messages[M_COUNT][2] = {
     [M_OUTCOME_FED] = {"the crisis ended worse than if nobody had answered: the answers fed the fire.",
                        "la crise s'est terminée pire que sans réponse : les réponses ont attisé le feu."},
     [M_GOOD_ANSWER] = {" A good answer: \"%s\" (template '%s').", " Une bonne réponse : « %s » (modèle « %s »)."},
+    [M_WHAT_QUOTE] = {"Quote-post", "Citation"},
+    [M_WHAT_STATEMENT] = {"Statement %s", "La déclaration %s"},
+    [M_ST_STUFFED] = {"%s is a string of expected words, not a statement about what happened.",
+                      "%s aligne des mots attendus au lieu de dire ce qui se passe."},
+    [M_ST_REPEAT] = {"%s repeats, almost word for word (%d%% the same), statement %s: the same statement published "
+                     "again earns nothing.",
+                     "%s répète presque mot pour mot (%d %% identique) la déclaration %s : la même déclaration "
+                     "publiée à nouveau ne rapporte rien."},
+    [M_ST_ON_TIME] = {"%s came %s after %s called for a statement; due within %s.",
+                      "%s est venue %s après que %s a appelé une déclaration ; attendue sous %s."},
+    [M_ST_LATE] = {"%s came %s after %s called for a statement; due within %s: late.",
+                   "%s est venue %s après que %s a appelé une déclaration ; attendue sous %s : en retard."},
+    [M_ST_MISSED] = {"No good statement was published within %s of %s.",
+                     "Aucune déclaration valable n'a été publiée dans les %s qui ont suivi %s."},
+    [M_ST_SETTLED_END] = {"The scenario ended %s after %s with no good statement published: %d%% of its %s "
+                          "deadline had passed, and the penalty is in proportion.",
+                          "Le scénario s'est terminé %s après %s sans déclaration valable : %d %% du délai de %s "
+                          "était écoulé, la pénalité est en proportion."},
+    [M_ST_LEFT] = {"The trainee left at %s with no statement published after %s (due within %s).",
+                   "L'apprenant est parti à %s sans avoir publié de déclaration après %s (attendue sous %s)."},
+    [M_CAUSE_SITUATION] = {"post %s (%s)", "le post %s (%s)"},
+    [M_CAUSE_VOLUME] = {"post %s (%lld negative posts within %s)", "le post %s (%lld publications négatives en %s)"},
+    [M_CAUSE_FOLLOWERS] = {"post %s (by an author with %lld followers or more)",
+                           "le post %s (d'un auteur de %lld abonnés ou plus)"},
+    [M_CAUSE_KEYWORDS] = {"post %s (words that rule %s looks for)", "le post %s (des mots que cherche la règle %s)"},
+    [M_ST_EARLY] = {"%s at %s: nothing on screen called for a statement yet, so it holds no line for what comes "
+                    "later (rule %s: the clock starts when the situation appears).",
+                    "%s à %s : rien à l'écran n'appelait encore de déclaration, elle ne vaut donc pas pour ce qui "
+                    "vient ensuite (règle %s : le délai court dès que la situation apparaît)."},
+    [M_ST_GOOD] = {" A good statement: a short holding line that says what it is about, that it is being looked "
+                   "into and when the next update comes%s.",
+                   " Une bonne déclaration : une courte déclaration d'attente qui dit de quoi il s'agit, que l'on "
+                   "s'en occupe et quand viendra la prochaine information%s."},
+    [M_ST_GOOD_APPROVED] = {", drafted, submitted to %s and published as %s approved it",
+                            ", rédigée, soumise à %s et publiée telle que %s l'a approuvée"},
+    [M_APPR_OK] = {"%s rests on the text %s approved (draft %s%s).",
+                   "%s reprend le texte approuvé par %s (projet %s%s)."},
+    [M_AMENDED] = {", as amended", ", amendé"},
+    [M_APPR_NONE] = {"%s was published without %s's approval: no draft was submitted to %s.",
+                     "%s a été publiée sans l'accord de %s : aucun projet n'a été soumis à %s."},
+    [M_APPR_PENDING] = {"%s was published while draft %s still waited for %s's answer.",
+                        "%s a été publiée alors que le projet %s attendait encore la réponse de %s."},
+    [M_APPR_REFUSED] = {"%s was published although %s had refused draft %s (\"%s\").",
+                        "%s a été publiée alors que %s avait refusé le projet %s (« %s »)."},
+    [M_APPR_OTHER_ROLE] = {"%s publishes draft %s, which was submitted to %s, not to %s.",
+                           "%s publie le projet %s, soumis à %s et non à %s."},
+    [M_APPR_BEYOND_CONCEPT] = {"%s goes beyond the text %s approved (draft %s): it adds \"%s\".",
+                               "%s va au-delà du texte approuvé par %s (projet %s) : elle ajoute « %s »."},
+    [M_APPR_BEYOND_FIGURES] = {"%s goes beyond the text %s approved (draft %s): it adds figures.",
+                               "%s va au-delà du texte approuvé par %s (projet %s) : elle ajoute des chiffres."},
+    [M_APPR_BEYOND_WORDS] = {"%s goes beyond the text %s approved (draft %s): %d%% of its words are not in it.",
+                             "%s va au-delà du texte approuvé par %s (projet %s) : %d %% de ses mots n'y figurent "
+                             "pas."},
+    [M_APPR_HOW] = {" Submit a draft to %s, wait for the answer, and publish what %s approved (small edits only).",
+                    " Soumettre un projet à %s, attendre sa réponse, et publier ce que %s a approuvé (retouches "
+                    "mineures seulement)."},
+    [M_DRAFT_ROLE] = {"Draft %s went to %s; rule %s asks %s to approve statements: this draft approves nothing.",
+                      "Le projet %s a été soumis à %s ; la règle %s demande l'accord de %s pour les déclarations : "
+                      "ce projet n'approuve rien."},
     [M_GOOD_ALERT] = {" A good alert: to %s as soon as post %s shows, naming it, with a note that says what happened, "
                       "how big it is and what is needed.",
                       " Une bonne alerte : à %s dès que le post %s apparaît, en le citant, avec une note qui dit ce "
                       "qui s'est passé, quelle ampleur, et ce qu'il faut."},
 };
 
-/* ---- state ---------------------------------------------------------------- */
-
-typedef struct TriggerState {
-    bool fired;
-    size_t window_lo;
-} TriggerState;
-
-typedef struct AlertMade {
-    char *role;
-    char *post_id;          /* what the alert was about, may be NULL */
-    Meaning *note;
-    int64_t at_ms;
-    int64_t action_id;
-    bool answered_a_call;   /* met an obligation, or brought news to its role */
-} AlertMade;
-
-typedef struct ReplyMade {
-    char *post_id;
-    Meaning *words;
-} ReplyMade;
-
-struct Scorer {
-    const RuleSet *rules;
-    Feed *feed;
-    ScoreSink sink;
-    int lang;                   /* 0 en, 1 fr: the language of reasons */
-    char *lang_code;
-    Lexicon *lexicon;
-    char **rule_phrases;        /* per rule: its lexicon id for words=, or NULL */
-    TriggerState *triggers;     /* one per rule, indexed like rules->rules */
-    bool *news;                 /* per role: something called for it since its last alert */
-    int64_t *negative_ms;
-    size_t nnegative, cap_negative;
-    Obligation **obligations;
-    size_t nobligations, cap_obligations;
-    AlertMade *alerts;
-    size_t nalerts, cap_alerts;
-    ReplyMade replies[REPLY_MEMORY];
-    size_t nreplies;            /* replies made; the last REPLY_MEMORY are kept */
-    uint64_t *credits;          /* open-addressed set of (rule, post) credited */
-    size_t ncredits, cap_credits;
-    SessionScale scale;
-    int64_t potential;
-    int total;
-};
-
-static const char *msg(const Scorer *s, Msg m) { return messages[m][s->lang]; }
+const char *score_msg(const Scorer *s, Msg m) { return messages[m][s->lang]; }
 
 static const char *const outcome_names[] = {"respected", "broken", "on_time", "late", "missed", "unneeded", "open"};
 const char *outcome_name(Outcome o) { return outcome_names[o]; }
 
-static bool grow(void **items, size_t n, size_t *cap, size_t size)
+bool score_grow(void **items, size_t n, size_t *cap, size_t size)
 {
     if (n < *cap)
         return true;
@@ -271,8 +267,11 @@ void scorer_free(Scorer *s)
     free(s->news);
     free(s->credits);
     free(s->lang_code);
+    score_statements_free(s);
     free(s);
 }
+
+void scorer_set_drafts(Scorer *s, const DraftBook *drafts) { s->drafts = drafts; }
 
 void scorer_set_scale(Scorer *s, const SessionScale *scale)
 {
@@ -309,7 +308,7 @@ static bool credits_insert(uint64_t *table, size_t cap, uint64_t key)
 
 /* True the first time (rule, post) earns; false when it already has, or
  * when out of memory (no credit is the safe side). */
-static bool first_credit(Scorer *s, const Rule *rule, const char *post_id)
+bool score_first_credit(Scorer *s, const Rule *rule, const char *post_id)
 {
     if (2 * (s->ncredits + 1) > s->cap_credits) {
         size_t ncap = s->cap_credits ? s->cap_credits * 2 : 64;
@@ -333,7 +332,7 @@ static bool first_credit(Scorer *s, const Rule *rule, const char *post_id)
  * marked as a credit of the rule slot past the last rule. */
 static const Rule *answered_marker(const Scorer *s) { return s->rules->rules + s->rules->nrules; }
 
-static bool already_credited(const Scorer *s, const Rule *rule, const char *post_id)
+bool score_credited(const Scorer *s, const Rule *rule, const char *post_id)
 {
     if (!s->cap_credits)
         return false;
@@ -344,7 +343,7 @@ static bool already_credited(const Scorer *s, const Rule *rule, const char *post
     return false;
 }
 
-static bool emit(Scorer *s, const Rule *rule, int64_t action_id, const char *post_id, int64_t at_ms,
+bool score_emit(Scorer *s, const Rule *rule, int64_t action_id, const char *post_id, int64_t at_ms,
                  Outcome outcome, int points, const char *reason, Error *err)
 {
     ScoreRow row = {rule, action_id, post_id, at_ms, outcome, points, reason};
@@ -353,15 +352,15 @@ static bool emit(Scorer *s, const Rule *rule, int64_t action_id, const char *pos
 }
 
 /* A positive row, once per (rule, post): a second earning is silent. */
-static bool emit_credit(Scorer *s, const Rule *rule, int64_t action_id, const char *post_id, int64_t at_ms,
+bool score_emit_credit(Scorer *s, const Rule *rule, int64_t action_id, const char *post_id, int64_t at_ms,
                         Outcome outcome, int points, const char *reason, Error *err)
 {
-    if (points > 0 && !first_credit(s, rule, post_id))
+    if (points > 0 && !score_first_credit(s, rule, post_id))
         return true;
-    return emit(s, rule, action_id, post_id, at_ms, outcome, points, reason, err);
+    return score_emit(s, rule, action_id, post_id, at_ms, outcome, points, reason, err);
 }
 
-static void append(char *buf, size_t size, const char *fmt, const char *a, const char *b)
+void score_append(char *buf, size_t size, const char *fmt, const char *a, const char *b)
 {
     size_t n = strlen(buf);
     if (n < size)
@@ -370,11 +369,11 @@ static void append(char *buf, size_t size, const char *fmt, const char *a, const
 
 /* Appends the rule's rationale to a reason, in the session's language
  * when the rule file gives it (why_fr=). */
-static void rationale(const Scorer *s, char *buf, size_t size, const Rule *rule)
+void score_rationale(const Scorer *s, char *buf, size_t size, const Rule *rule)
 {
     const char *why = s->lang == 1 && rule->rationale_fr ? rule->rationale_fr : rule->rationale;
     if (why && *why)
-        append(buf, size, " %s%s", why, "");
+        score_append(buf, size, " %s%s", why, "");
 }
 
 /* Appends what a good answer to a post of the situation would have been. */
@@ -383,7 +382,7 @@ static void with_good_answer(const Scorer *s, char *buf, size_t size, const char
     const char *id = NULL;
     const char *text = s->sink.template_for ? s->sink.template_for(s->sink.ctx, situation, &id) : NULL;
     if (text && id)
-        append(buf, size, msg(s, M_GOOD_ANSWER), text, id);
+        score_append(buf, size, score_msg(s, M_GOOD_ANSWER), text, id);
 }
 
 /* ---- meaning --------------------------------------------------------------- */
@@ -391,24 +390,24 @@ static void with_good_answer(const Scorer *s, char *buf, size_t size, const char
 /* The phrase of the rule (its concept, or its own words) that m holds. */
 /* The lexicon id of what a rule looks for: its concept, or its own words;
  * NULL when it looks for nothing. */
-static const char *rule_lexicon_id(const Scorer *s, const Rule *r)
+const char *score_rule_lexicon_id(const Scorer *s, const Rule *r)
 {
     return r->concept ? r->concept : s->rule_phrases[r - s->rules->rules];
 }
 
-static const char *rule_phrase(const Scorer *s, const Rule *r, const Meaning *m)
+const char *score_rule_phrase(const Scorer *s, const Rule *r, const Meaning *m)
 {
-    const char *id = rule_lexicon_id(s, r);
+    const char *id = score_rule_lexicon_id(s, r);
     return m && id ? meaning_expresses(s->lexicon, m, id) : NULL;
 }
 
-static Meaning *analyse(Scorer *s, const char *text) { return meaning_of(s->lexicon, text ? text : "", s->lang_code); }
+Meaning *score_analyse(Scorer *s, const char *text) { return meaning_of(s->lexicon, text ? text : "", s->lang_code); }
 
 /* ---- alert obligations ------------------------------------------------- */
 
-static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *post, Meaning **words)
+bool score_trigger_met(Scorer *s, size_t i, const Rule *r, const Post *post, Meaning **words)
 {
-    if (r->situation && strcmp(r->situation, "*") != 0 && strcmp(r->situation, post->situation) != 0)
+    if (r->situation && !rule_lists(r->situation, post->situation))
         return false; /* a situation filter narrows every trigger */
     switch (r->trigger) {
     case TRIGGER_SITUATION:
@@ -419,8 +418,8 @@ static bool alert_condition_met(Scorer *s, size_t i, const Rule *r, const Post *
     }
     case TRIGGER_KEYWORDS:
         if (!*words)
-            *words = analyse(s, post->text);
-        return rule_phrase(s, r, *words) != NULL;
+            *words = score_analyse(s, post->text);
+        return score_rule_phrase(s, r, *words) != NULL;
     case TRIGGER_VOLUME: {
         if (!post->negative || !post_is_public(post))
             return false;
@@ -460,9 +459,9 @@ static bool alert_foresaw(Scorer *s, const AlertMade *a, const Obligation *ob)
         return true;
     if (!a->note)
         return false;
-    if (ob->rule->trigger == TRIGGER_KEYWORDS && rule_phrase(s, ob->rule, a->note))
+    if (ob->rule->trigger == TRIGGER_KEYWORDS && score_rule_phrase(s, ob->rule, a->note))
         return true;
-    Meaning *words = analyse(s, post->text);
+    Meaning *words = score_analyse(s, post->text);
     bool shared = words && meaning_shared(a->note, words) >= FACTS_SHARED;
     meaning_free(words);
     return shared;
@@ -487,7 +486,7 @@ static bool open_obligation(Scorer *s, const Rule *r, const Post *post, Error *e
 {
     Obligation *ob = calloc(1, sizeof *ob);
     if (!ob || !(ob->post_id = strdup(post->id)) ||
-        !grow((void **)&s->obligations, s->nobligations, &s->cap_obligations, sizeof *s->obligations)) {
+        !score_grow((void **)&s->obligations, s->nobligations, &s->cap_obligations, sizeof *s->obligations)) {
         if (ob)
             free(ob->post_id);
         free(ob);
@@ -522,26 +521,25 @@ static int answer_points(const Scorer *s, const Post *post, const char *kind)
     for (size_t i = 0; i < s->rules->nrules; i++) {
         const Rule *r = &s->rules->rules[i];
         if (r->kind != RULE_REPLY || (strcmp(r->situation, "*") && strcmp(r->situation, post->situation)) ||
-            (strcmp(r->action, "*") && strcmp(r->action, kind)) || (r->check == CHECK_TEMPLATE && !offered))
+            !rule_lists(r->action, kind) || (r->check == CHECK_TEMPLATE && !offered))
             continue;
         points += r->points;
     }
     return points;
 }
 
+/* The best a post can earn: its best answer (with its response time) or
+ * its best act of another kind, over the kinds of the table. */
 static void add_potential(Scorer *s, const Post *post)
 {
     if (post->kind == POST_NEWS)
         return;
-    static const char *const others[] = {"hide", "delete", "like"};
     const Rule *target = rules_target(s->rules, post->situation);
     int best = 0;
-    for (size_t k = 0; k < 2; k++) {
-        int p = answer_points(s, post, k ? "dm" : "reply") + (target ? target->points : 0);
-        best = p > best ? p : best;
-    }
-    for (size_t k = 0; k < 3; k++) {
-        int p = perimeter_points(s, post->situation, others[k]);
+    for (int k = 0; k < ACT_KIND_COUNT; k++) {
+        const ActionKindInfo *info = action_kind((ActionKind)k);
+        int p = info->scoring == SCORED_ANSWER ? answer_points(s, post, info->name) + (target ? target->points : 0)
+              : info->scoring == SCORED_PERIMETER ? perimeter_points(s, post->situation, info->name) : 0;
         best = p > best ? p : best;
     }
     s->potential += best;
@@ -567,7 +565,7 @@ bool scorer_on_post(Scorer *s, const Post *post, Error *err)
         return true; /* the trainee's own words and bare reposts raise nothing */
     add_potential(s, post);
     if (post->negative && post_is_public(post)) { /* private messages, headlines, colleagues: no public noise */
-        if (!grow((void **)&s->negative_ms, s->nnegative, &s->cap_negative, sizeof *s->negative_ms))
+        if (!score_grow((void **)&s->negative_ms, s->nnegative, &s->cap_negative, sizeof *s->negative_ms))
             return error_set(err, "out of memory");
         s->negative_ms[s->nnegative++] = post->shown_ms;
     }
@@ -582,7 +580,7 @@ bool scorer_on_post(Scorer *s, const Post *post, Error *err)
          * post of a long run costs more than the news it would bring. */
         if (r->kind != RULE_ALERT || (s->triggers[i].fired && r->trigger == TRIGGER_KEYWORDS))
             continue;
-        if (!alert_condition_met(s, i, r, post, &words))
+        if (!score_trigger_met(s, i, r, post, &words))
             continue;
         s->news[role_index(s, r->role)] = true;
         if (s->triggers[i].fired)
@@ -590,6 +588,7 @@ bool scorer_on_post(Scorer *s, const Post *post, Error *err)
         s->triggers[i].fired = true;
         ok = open_obligation(s, r, post, err);
     }
+    ok = ok && score_statement_post(s, post, &words, err);
     meaning_free(words);
     return ok;
 }
@@ -608,7 +607,7 @@ static bool grade_note(Scorer *s, const Obligation *ob, const AlertMade *a, int6
     bool what = a->post_id != NULL, size = false, need = false;
     if (a->note) {
         if (!what && post) {
-            Meaning *words = analyse(s, post->text);
+            Meaning *words = score_analyse(s, post->text);
             what = words && meaning_shared(a->note, words) >= FACTS_SHARED;
             meaning_free(words);
         }
@@ -618,10 +617,10 @@ static bool grade_note(Scorer *s, const Obligation *ob, const AlertMade *a, int6
     int parts = what + size + need;
     int points = (r->note_points * parts + 1) / 3;
     char reason[REASON_MAX];
-    snprintf(reason, sizeof reason, msg(s, M_NOTE), r->role, msg(s, what ? M_YES : M_NO), msg(s, size ? M_YES : M_NO),
-             msg(s, need ? M_YES : M_NO));
+    snprintf(reason, sizeof reason, score_msg(s, M_NOTE), r->role, score_msg(s, what ? M_YES : M_NO), score_msg(s, size ? M_YES : M_NO),
+             score_msg(s, need ? M_YES : M_NO));
     /* Dated with the obligation it was graded for, beside its on-time row. */
-    return emit(s, r, a->action_id, ob->post_id, at_ms, parts ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
+    return score_emit(s, r, a->action_id, ob->post_id, at_ms, parts ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
 }
 
 static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64_t at_ms, const AlertMade *by,
@@ -634,22 +633,22 @@ static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64
     ob->met_by_action = by->action_id;
     int points = outcome == OUTCOME_ON_TIME ? r->points : -r->late;
     if (at_ms == ob->triggered_ms && outcome == OUTCOME_ON_TIME)
-        snprintf(reason, sizeof reason, msg(s, M_ALERT_ANTICIPATED), r->role, ob->post_id,
+        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_ANTICIPATED), r->role, ob->post_id,
                  text_duration(d2, sizeof d2, r->deadline_ms));
     else
-        snprintf(reason, sizeof reason, msg(s, outcome == OUTCOME_LATE ? M_ALERT_LATE : M_ALERT_MET), r->role,
+        snprintf(reason, sizeof reason, score_msg(s, outcome == OUTCOME_LATE ? M_ALERT_LATE : M_ALERT_MET), r->role,
                  text_duration(d1, sizeof d1, at_ms - ob->triggered_ms), ob->post_id,
                  text_duration(d2, sizeof d2, r->deadline_ms));
-    rationale(s, reason, sizeof reason, r);
+    score_rationale(s, reason, sizeof reason, r);
     if (outcome == OUTCOME_LATE)
-        append(reason, sizeof reason, msg(s, M_GOOD_ALERT), r->role, ob->post_id);
+        score_append(reason, sizeof reason, score_msg(s, M_GOOD_ALERT), r->role, ob->post_id);
     if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
         return false;
-    return emit(s, r, by->action_id, ob->post_id, at_ms, outcome, points, reason, err) && grade_note(s, ob, by, at_ms, err);
+    return score_emit(s, r, by->action_id, ob->post_id, at_ms, outcome, points, reason, err) && grade_note(s, ob, by, at_ms, err);
 }
 
 /* The share of a deadline gone at t, in 0..1. */
-static double share_gone(int64_t from_ms, int64_t deadline_ms, int64_t t_ms)
+double score_share_gone(int64_t from_ms, int64_t deadline_ms, int64_t t_ms)
 {
     double f = deadline_ms > 0 ? (double)(t_ms - from_ms) / (double)deadline_ms : 1;
     return f < 0 ? 0 : f > 1 ? 1 : f;
@@ -661,23 +660,23 @@ static bool settle_obligation(Scorer *s, Obligation *ob, int64_t t_ms, bool left
     char reason[REASON_MAX], d1[32], d2[32];
     int points = -r->penalty;
     if (ob->due_ms <= t_ms) {
-        snprintf(reason, sizeof reason, msg(s, M_ALERT_MISSED), r->role, text_duration(d1, sizeof d1, r->deadline_ms),
+        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_MISSED), r->role, text_duration(d1, sizeof d1, r->deadline_ms),
                  ob->post_id);
     } else if (left_early) {
-        snprintf(reason, sizeof reason, msg(s, M_ALERT_LEFT), text_duration(d1, sizeof d1, t_ms), r->role, ob->post_id,
+        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_LEFT), text_duration(d1, sizeof d1, t_ms), r->role, ob->post_id,
                  text_duration(d2, sizeof d2, r->deadline_ms));
     } else {
-        double f = share_gone(ob->triggered_ms, r->deadline_ms, t_ms);
+        double f = score_share_gone(ob->triggered_ms, r->deadline_ms, t_ms);
         points = -(int)lround(r->penalty * f);
-        snprintf(reason, sizeof reason, msg(s, M_ALERT_SETTLED_END), text_duration(d1, sizeof d1, t_ms - ob->triggered_ms),
+        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_SETTLED_END), text_duration(d1, sizeof d1, t_ms - ob->triggered_ms),
                  ob->post_id, r->role, (int)lround(f * 100), text_duration(d2, sizeof d2, r->deadline_ms));
     }
-    rationale(s, reason, sizeof reason, r);
-    append(reason, sizeof reason, msg(s, M_GOOD_ALERT), r->role, ob->post_id);
+    score_rationale(s, reason, sizeof reason, r);
+    score_append(reason, sizeof reason, score_msg(s, M_GOOD_ALERT), r->role, ob->post_id);
     ob->outcome = OUTCOME_MISSED;
     if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
         return false;
-    return emit(s, r, 0, ob->post_id, ob->due_ms < t_ms ? ob->due_ms : t_ms, OUTCOME_MISSED, points, reason, err);
+    return score_emit(s, r, 0, ob->post_id, ob->due_ms < t_ms ? ob->due_ms : t_ms, OUTCOME_MISSED, points, reason, err);
 }
 
 /* Whether `role` had been told, by `t`, in an alert that counts: one that
@@ -702,12 +701,12 @@ static bool role_was_alerted_before(Scorer *s, const char *role, int64_t t_ms, c
  * may react to. A blind alert tells the person alerted nothing. */
 static bool score_alert(Scorer *s, const Action *a, int64_t action_id, bool *good, Error *err)
 {
-    if (!grow((void **)&s->alerts, s->nalerts, &s->cap_alerts, sizeof *s->alerts))
+    if (!score_grow((void **)&s->alerts, s->nalerts, &s->cap_alerts, sizeof *s->alerts))
         return error_set(err, "out of memory");
     AlertMade *made = &s->alerts[s->nalerts];
     *made = (AlertMade){.at_ms = a->at_ms, .action_id = action_id};
     if (!(made->role = strdup(a->role)) || (a->post_id && !(made->post_id = strdup(a->post_id))) ||
-        (a->text && *a->text && !(made->note = analyse(s, a->text)))) {
+        (a->text && *a->text && !(made->note = score_analyse(s, a->text)))) {
         free(made->role);
         free(made->post_id);
         return error_set(err, "out of memory");
@@ -741,9 +740,9 @@ static bool score_unneeded_alerts(Scorer *s, Error *err)
         if (!r)
             continue;
         char reason[REASON_MAX];
-        snprintf(reason, sizeof reason, msg(s, M_UNNEEDED), a->role);
-        rationale(s, reason, sizeof reason, r);
-        if (!emit(s, r, a->action_id, a->post_id, a->at_ms, OUTCOME_UNNEEDED, -r->penalty, reason, err))
+        snprintf(reason, sizeof reason, score_msg(s, M_UNNEEDED), a->role);
+        score_rationale(s, reason, sizeof reason, r);
+        if (!score_emit(s, r, a->action_id, a->post_id, a->at_ms, OUTCOME_UNNEEDED, -r->penalty, reason, err))
             return false;
     }
     return true;
@@ -775,7 +774,7 @@ static bool reply_rule_applies(const Rule *r, const Action *a, const Post *post)
         return false; /* no pre-approved material to use for this situation */
     if (strcmp(r->situation, "*") != 0 && strcmp(r->situation, post->situation) != 0)
         return false;
-    return strcmp(r->action, "*") == 0 || strcmp(r->action, action_kind_name(a->kind)) == 0;
+    return rule_lists(r->action, action_kind_name(a->kind));
 }
 
 static const Rule *template_rule(const Scorer *s)
@@ -811,7 +810,7 @@ static void judge_template(Scorer *s, Judgement *j)
         j->on_template = true;
         return;
     }
-    Meaning *t = analyse(s, a->template_text);
+    Meaning *t = score_analyse(s, a->template_text);
     double kept = t && j->words ? meaning_share(t, j->words) : 0;
     meaning_free(t);
     const Rule *r = template_rule(s);
@@ -867,59 +866,59 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
     char reason[REASON_MAX] = "";
     switch (r->check) {
     case CHECK_CONTAINS:
-        if (already_credited(s, r, j->post->id))
+        if (score_credited(s, r, j->post->id))
             return true; /* met for this post already: a follow-up need not say it again */
-        found = rule_phrase(s, r, j->words);
+        found = score_rule_phrase(s, r, j->words);
         respected = found != NULL && !j->stuffed;
         if (respected)
-            snprintf(reason, sizeof reason, msg(s, M_DOES), j->what, r->key, found);
+            snprintf(reason, sizeof reason, score_msg(s, M_DOES), j->what, r->key, found);
         else
-            snprintf(reason, sizeof reason, msg(s, j->stuffed ? M_STUFFED : M_FALLS_SHORT), j->what, r->key);
+            snprintf(reason, sizeof reason, score_msg(s, j->stuffed ? M_STUFFED : M_FALLS_SHORT), j->what, r->key);
         break;
     case CHECK_ABSENT:
-        found = rule_phrase(s, r, j->words);
+        found = score_rule_phrase(s, r, j->words);
         respected = found == NULL || (r->role && role_was_alerted_before(s, r->role, a->at_ms, j->post));
         if (respected)
-            snprintf(reason, sizeof reason, msg(s, M_AVOIDS), j->what, r->key);
+            snprintf(reason, sizeof reason, score_msg(s, M_AVOIDS), j->what, r->key);
         else if (r->role)
-            snprintf(reason, sizeof reason, msg(s, M_SAYS_BEFORE), j->what, found, r->role);
+            snprintf(reason, sizeof reason, score_msg(s, M_SAYS_BEFORE), j->what, found, r->role);
         else
-            snprintf(reason, sizeof reason, msg(s, M_SAYS), j->what, found);
+            snprintf(reason, sizeof reason, score_msg(s, M_SAYS), j->what, found);
         break;
     case CHECK_TEMPLATE:
         counts_for_story = false; /* materials: free text that says the right things is still a good answer */
         respected = j->on_template;
         if (respected)
-            snprintf(reason, sizeof reason, msg(s, M_TEMPLATE_USED), j->what, a->template_id,
-                     a->edited ? msg(s, M_EDITED) : "");
+            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_USED), j->what, a->template_id,
+                     a->edited ? score_msg(s, M_EDITED) : "");
         else if (a->template_id && a->template_situation && strcmp(a->template_situation, "*") != 0 &&
                  strcmp(a->template_situation, j->post->situation) != 0)
-            snprintf(reason, sizeof reason, msg(s, M_TEMPLATE_MISFIT), j->what, a->template_id, a->template_situation,
+            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_MISFIT), j->what, a->template_id, a->template_situation,
                      j->post->situation);
         else if (a->template_id)
-            snprintf(reason, sizeof reason, msg(s, M_TEMPLATE_DROPPED), j->what, a->template_id, j->kept_percent);
+            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_DROPPED), j->what, a->template_id, j->kept_percent);
         else {
             const char *id = NULL;
             if (s->sink.template_for)
                 s->sink.template_for(s->sink.ctx, j->post->situation, &id);
-            snprintf(reason, sizeof reason, msg(s, M_TEMPLATE_FREE), j->what, id ? id : "?");
+            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_FREE), j->what, id ? id : "?");
         }
         break;
     case CHECK_DISTINCT:
         respected = j->repeat_of == NULL;
         if (!respected)
-            snprintf(reason, sizeof reason, msg(s, M_REPEAT), j->what, j->repeat_percent, j->repeat_of);
+            snprintf(reason, sizeof reason, score_msg(s, M_REPEAT), j->what, j->repeat_percent, j->repeat_of);
         break;
     case CHECK_NO_FIGURES:
         respected = !(j->words && meaning_has_number(j->words)) ||
                     (r->role && role_was_alerted_before(s, r->role, a->at_ms, j->post));
         if (!respected)
-            snprintf(reason, sizeof reason, msg(s, M_FIGURES), j->what);
+            snprintf(reason, sizeof reason, score_msg(s, M_FIGURES), j->what);
         break;
     case CHECK_NO_PERSONAL_DATA:
     default:
         respected = !text_has_personal_data(a->text ? a->text : "");
-        snprintf(reason, sizeof reason, msg(s, respected ? M_PDATA_OK : M_PDATA_BAD), j->what);
+        snprintf(reason, sizeof reason, score_msg(s, respected ? M_PDATA_OK : M_PDATA_BAD), j->what);
         break;
     }
     if (!respected && counts_for_story)
@@ -928,13 +927,13 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
         return true;
     if (respected && (r->points == 0 || !j->good))
         return true; /* nothing earned, nothing to explain; a bad or pasted answer earns nothing */
-    rationale(s, reason, sizeof reason, r);
+    score_rationale(s, reason, sizeof reason, r);
     if (!respected && r->check != CHECK_DISTINCT)
         with_good_answer(s, reason, sizeof reason, j->post->situation);
     if (respected)
-        return emit_credit(s, r, j->action_id, j->post->id, a->at_ms, OUTCOME_RESPECTED,
+        return score_emit_credit(s, r, j->action_id, j->post->id, a->at_ms, OUTCOME_RESPECTED,
                            r->points, reason, err);
-    return emit(s, r, j->action_id, j->post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
+    return score_emit(s, r, j->action_id, j->post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
 }
 
 static bool score_response_time(Scorer *s, Judgement *j, Error *err)
@@ -945,20 +944,20 @@ static bool score_response_time(Scorer *s, Judgement *j, Error *err)
     const Rule *r = rules_target(s->rules, post->situation);
     if (!r)
         return true;
-    if (already_credited(s, answered_marker(s), post->id))
+    if (score_credited(s, answered_marker(s), post->id))
         return true; /* only the first good answer to a post is timed */
     if (!j->good)
         return true; /* a bad answer is no answer: the clock runs on */
-    first_credit(s, answered_marker(s), post->id);
+    score_first_credit(s, answered_marker(s), post->id);
     int64_t waited = j->a->at_ms - post->shown_ms;
     bool on_time = waited <= r->deadline_ms;
     char reason[REASON_MAX], d1[32], d2[32];
-    snprintf(reason, sizeof reason, msg(s, on_time ? M_ANSWER_TIME : M_ANSWER_LATE), post->id, post->situation,
+    snprintf(reason, sizeof reason, score_msg(s, on_time ? M_ANSWER_TIME : M_ANSWER_LATE), post->id, post->situation,
              text_duration(d1, sizeof d1, waited), text_duration(d2, sizeof d2, r->deadline_ms));
-    rationale(s, reason, sizeof reason, r);
+    score_rationale(s, reason, sizeof reason, r);
     if (on_time)
-        return emit_credit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_ON_TIME, r->points, reason, err);
-    return emit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_LATE, -r->late, reason, err);
+        return score_emit_credit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_ON_TIME, r->points, reason, err);
+    return score_emit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_LATE, -r->late, reason, err);
 }
 
 static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
@@ -974,16 +973,16 @@ static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
     switch (r->verdict) {
     case VERDICT_ALLOWED:
         respected = true;
-        snprintf(reason, sizeof reason, msg(s, M_PERIM_OK), what, post->situation);
+        snprintf(reason, sizeof reason, score_msg(s, M_PERIM_OK), what, post->situation);
         break;
     case VERDICT_FORBIDDEN:
         respected = false;
-        snprintf(reason, sizeof reason, msg(s, M_PERIM_FORBIDDEN), what, post->situation);
+        snprintf(reason, sizeof reason, score_msg(s, M_PERIM_FORBIDDEN), what, post->situation);
         break;
     case VERDICT_ALERT_FIRST:
     default:
         respected = role_was_alerted_before(s, r->role, a->at_ms, post);
-        snprintf(reason, sizeof reason, msg(s, respected ? M_PERIM_AFTER : M_PERIM_WITHOUT), what, post->situation,
+        snprintf(reason, sizeof reason, score_msg(s, respected ? M_PERIM_AFTER : M_PERIM_WITHOUT), what, post->situation,
                  r->role);
         break;
     }
@@ -991,14 +990,14 @@ static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
         j->good = false;
     if (j->dry || (respected && (r->points == 0 || !j->good)))
         return true;
-    rationale(s, reason, sizeof reason, r);
+    score_rationale(s, reason, sizeof reason, r);
     if (respected)
-        return emit_credit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_RESPECTED, r->points, reason, err);
+        return score_emit_credit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_RESPECTED, r->points, reason, err);
     if (r->verdict == VERDICT_ALERT_FIRST)
-        append(reason, sizeof reason, msg(s, M_GOOD_ALERT), r->role, post->id);
+        score_append(reason, sizeof reason, score_msg(s, M_GOOD_ALERT), r->role, post->id);
     else
         with_good_answer(s, reason, sizeof reason, post->situation);
-    return emit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
+    return score_emit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
 }
 
 /* A string of expected words rather than an answer: one concept said three
@@ -1014,7 +1013,7 @@ static bool judge_stuffing(Scorer *s, const Judgement *j)
         if (r->check != CHECK_CONTAINS || !reply_rule_applies(r, j->a, j->post))
             continue;
         size_t cov = 0;
-        const char *id = rule_lexicon_id(s, r);
+        const char *id = score_rule_lexicon_id(s, r);
         size_t n = id ? meaning_phrase_hits(s->lexicon, j->words, id, &cov) : 0;
         if (n >= 3)
             return true;
@@ -1056,7 +1055,7 @@ static bool score_answer(Scorer *s, Judgement *j, Error *err)
 /* An answer to a post (a reply, a message): its words are judged. */
 static bool score_words_on_post(Scorer *s, Judgement *j, Error *err)
 {
-    if (!(j->words = analyse(s, j->a->text)))
+    if (!(j->words = score_analyse(s, j->a->text)))
         return error_set(err, "out of memory");
     bool ok = score_answer(s, j, err);
     if (ok)
@@ -1074,15 +1073,21 @@ bool scorer_on_action(Scorer *s, const Action *a, int64_t action_id, bool *good,
 {
     *good = true;
     const ActionKindInfo *k = action_kind(a->kind);
-    if (!k || k->scoring == SCORED_NOT || k->scoring == SCORED_STATEMENT || k->scoring == SCORED_DRAFT)
+    if (!k || k->scoring == SCORED_NOT)
         return true;
     if (k->scoring == SCORED_ALERT)
         return score_alert(s, a, action_id, good, err);
+    if (k->scoring == SCORED_STATEMENT)
+        return score_statement(s, a, action_id, good, err);
+    if (k->scoring == SCORED_DRAFT)
+        return score_draft(s, a, action_id, good, err);
     Post *post = a->post_id ? feed_post(s->feed, a->post_id) : NULL;
     if (!post)
         return error_set(err, "no post '%s' in the feed", a->post_id ? a->post_id : "");
     Judgement j = {.a = a, .action_id = action_id, .post = post, .good = true,
-                   .what = msg(s, k->joins == JOINS_AS_DM ? M_WHAT_DM : M_WHAT_REPLY)};
+                   .what = score_msg(s, k->joins == JOINS_AS_DM      ? M_WHAT_DM
+                                        : k->joins == JOINS_AS_QUOTE ? M_WHAT_QUOTE
+                                                                     : M_WHAT_REPLY)};
     bool ok = k->scoring == SCORED_ANSWER ? score_words_on_post(s, &j, err) : score_perimeter(s, &j, err);
     *good = j.good;
     return ok;
@@ -1095,7 +1100,7 @@ static bool score_unanswered(Scorer *s, int64_t t_ms, bool left_early, Error *er
     size_t n = feed_post_count(s->feed);
     for (size_t i = 0; i < n; i++) {
         const Post *p = feed_post_at(s->feed, i);
-        if (p->by_trainee || p->kind == POST_REPOST || p->deleted || already_credited(s, answered_marker(s), p->id))
+        if (p->by_trainee || p->kind == POST_REPOST || p->deleted || score_credited(s, answered_marker(s), p->id))
             continue;
         const Rule *r = rules_target(s->rules, p->situation);
         if (!r)
@@ -1104,20 +1109,20 @@ static bool score_unanswered(Scorer *s, int64_t t_ms, bool left_early, Error *er
         int points = -r->penalty;
         int64_t due = p->shown_ms + r->deadline_ms;
         if (due <= t_ms) {
-            snprintf(reason, sizeof reason, msg(s, p->first_response_ms >= 0 ? M_NEVER_ANSWERED_WELL : M_NEVER_ANSWERED),
+            snprintf(reason, sizeof reason, score_msg(s, p->first_response_ms >= 0 ? M_NEVER_ANSWERED_WELL : M_NEVER_ANSWERED),
                      p->id, p->situation, text_duration(d1, sizeof d1, r->deadline_ms));
         } else if (left_early) {
-            snprintf(reason, sizeof reason, msg(s, M_ANSWER_LEFT), text_duration(d1, sizeof d1, t_ms), p->id,
+            snprintf(reason, sizeof reason, score_msg(s, M_ANSWER_LEFT), text_duration(d1, sizeof d1, t_ms), p->id,
                      p->situation, text_duration(d2, sizeof d2, r->deadline_ms));
         } else {
-            double f = share_gone(p->shown_ms, r->deadline_ms, t_ms);
+            double f = score_share_gone(p->shown_ms, r->deadline_ms, t_ms);
             points = -(int)lround(r->penalty * f);
-            snprintf(reason, sizeof reason, msg(s, M_ANSWER_SETTLED_END), p->id, p->situation, (int)lround(f * 100),
+            snprintf(reason, sizeof reason, score_msg(s, M_ANSWER_SETTLED_END), p->id, p->situation, (int)lround(f * 100),
                      text_duration(d1, sizeof d1, r->deadline_ms));
         }
-        rationale(s, reason, sizeof reason, r);
+        score_rationale(s, reason, sizeof reason, r);
         with_good_answer(s, reason, sizeof reason, p->situation);
-        if (!emit(s, r, 0, p->id, due < t_ms ? due : t_ms, OUTCOME_MISSED, points, reason, err))
+        if (!score_emit(s, r, 0, p->id, due < t_ms ? due : t_ms, OUTCOME_MISSED, points, reason, err))
             return false;
     }
     return true;
@@ -1150,11 +1155,11 @@ static bool score_outcome(Scorer *s, int64_t t_ms, Error *err)
     f = f > 1 ? 1 : f < -1 ? -1 : f;
     int points = f >= 0 ? (int)lround(r->points * f) : -(int)lround(r->penalty * -f);
     char reason[REASON_MAX];
-    snprintf(reason, sizeof reason, msg(s, M_OUTCOME), (long long)s->scale.reach_final,
+    snprintf(reason, sizeof reason, score_msg(s, M_OUTCOME), (long long)s->scale.reach_final,
              (long long)s->scale.reach_calm, (long long)s->scale.reach_silent,
-             msg(s, f >= 0.75 ? M_OUTCOME_CALM : f >= 0 ? M_OUTCOME_BETWEEN : M_OUTCOME_FED));
-    rationale(s, reason, sizeof reason, r);
-    return emit(s, r, 0, NULL, t_ms, points >= 0 ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
+             score_msg(s, f >= 0.75 ? M_OUTCOME_CALM : f >= 0 ? M_OUTCOME_BETWEEN : M_OUTCOME_FED));
+    score_rationale(s, reason, sizeof reason, r);
+    return score_emit(s, r, 0, NULL, t_ms, points >= 0 ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
 }
 
 bool scorer_finish(Scorer *s, int64_t t_ms, bool left_early, Error *err)
@@ -1167,7 +1172,8 @@ bool scorer_finish(Scorer *s, int64_t t_ms, bool left_early, Error *err)
         if (ob->outcome == OUTCOME_OPEN && !settle_obligation(s, ob, t_ms, left_early, err))
             return false;
     }
-    return score_unneeded_alerts(s, err) && score_unanswered(s, t_ms, left_early, err) && score_outcome(s, t_ms, err);
+    return score_statements_finish(s, t_ms, left_early, err) && score_unneeded_alerts(s, err) &&
+           score_unanswered(s, t_ms, left_early, err) && score_outcome(s, t_ms, err);
 }
 
 const SessionScale *scorer_scale(const Scorer *s) { return &s->scale; }
@@ -1185,7 +1191,7 @@ static bool id_listed(const char *const *ids, size_t n, const char *id)
 bool scorer_concepts_in(Scorer *s, const char *text, const char **ids, size_t max, size_t *n)
 {
     *n = 0;
-    Meaning *m = analyse(s, text);
+    Meaning *m = score_analyse(s, text);
     if (!m)
         return false;
     for (size_t i = 0; i < s->rules->nconcepts && *n < max; i++) {
@@ -1197,12 +1203,13 @@ bool scorer_concepts_in(Scorer *s, const char *text, const char **ids, size_t ma
     return true;
 }
 
-/* A rule that forbids words in every answer: check=absent on every
- * situation, unless it names `role` (role=: said once that role knows; the
- * role itself may say it). */
+/* A rule that forbids words in every answer or statement: check=absent on
+ * every situation, unless it names `role` (role=: said once that role
+ * knows; the role itself may say it). */
 static bool forbids_everywhere(const Rule *r, const char *role)
 {
-    return r->kind == RULE_REPLY && r->check == CHECK_ABSENT && r->situation && strcmp(r->situation, "*") == 0 &&
+    bool words = r->kind == RULE_REPLY || (r->kind == RULE_STATEMENT && rule_statement_shape(r) == STATEMENT_CONTENT);
+    return words && r->check == CHECK_ABSENT && r->situation && strcmp(r->situation, "*") == 0 &&
            !(r->role && role && strcmp(r->role, role) == 0);
 }
 
@@ -1210,12 +1217,12 @@ bool scorer_forbidding_rule(Scorer *s, const char *text, const char *role, const
 {
     *rule = NULL;
     *phrase = NULL;
-    Meaning *m = analyse(s, text);
+    Meaning *m = score_analyse(s, text);
     if (!m)
         return false;
     for (size_t i = 0; i < s->rules->nrules && !*rule; i++) {
         const Rule *r = &s->rules->rules[i];
-        if (forbids_everywhere(r, role) && (*phrase = rule_phrase(s, r, m)) != NULL)
+        if (forbids_everywhere(r, role) && (*phrase = score_rule_phrase(s, r, m)) != NULL)
             *rule = r;
     }
     meaning_free(m);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "action.h"
+#include "drafts.h"
 #include "error.h"
 #include "feed.h"
 #include "rules.h"
@@ -72,6 +73,9 @@ typedef struct Scorer Scorer;
 Scorer *scorer_new(const RuleSet *rules, Feed *feed, const char *lang, ScoreSink sink);
 /* The references the outcome rule places the end of the crisis between. */
 void scorer_set_scale(Scorer *s, const SessionScale *scale);
+/* The session's book of drafts (borrowed; it must outlive the scorer): a
+ * published statement is judged against the drafts its role approved. */
+void scorer_set_drafts(Scorer *s, const DraftBook *drafts);
 void scorer_free(Scorer *s);
 
 /* A post appeared: alert rules may open obligations. */
@@ -107,8 +111,8 @@ const char *outcome_name(Outcome o);
  * when out of memory. */
 bool scorer_concepts_in(Scorer *s, const char *text, const char **ids, size_t max, size_t *n);
 /* The first rule that forbids what `text` says in every answer (a reply
- * rule check=absent on every situation; one naming `role` does not bind
- * that role) into *rule, the words found into *phrase; both NULL when the
+ * or statement rule check=absent on every situation; one naming `role`
+ * does not bind that role) into *rule, the words found into *phrase; both NULL when the
  * text breaks none. They belong to the rule set and the scorer. False when
  * out of memory. */
 bool scorer_forbidding_rule(Scorer *s, const char *text, const char *role, const Rule **rule, const char **phrase);

@@ -479,6 +479,8 @@ Session *session_start(const SessionConfig *cfg, Error *err)
         ok = (s->scorer = scorer_new(s->rules, s->feed, *lang ? lang : "en", sink)) != NULL;
         if (!ok)
             error_set(err, "out of memory");
+        else
+            scorer_set_drafts(s->scorer, s->drafts);
     }
     if (ok && cfg->measure) {
         /* A scenario whose references cannot be played (its model answers

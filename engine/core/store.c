@@ -267,7 +267,10 @@ static const char *const migrations[] = {
      * (engine/core/action_kinds.def), no longer from a CHECK listing them by
      * hand: a new kind needs no migration. The reader refuses a row whose
      * kind the program does not know (store_query.c). The actions table is
-     * rebuilt without its CHECK, ids kept, with its index and triggers. */
+     * rebuilt without its CHECK, ids kept, with its index and triggers.
+     * The rules table likewise loses the CHECK on its kinds, for the kind
+     * 'statement' (and the next ones): the reader refuses a kind it does
+     * not know (read_rule); rebuilt as 3 did, ids kept, v_scores made again. */
     "CREATE TABLE actions_v5(\n"
     "  id INTEGER PRIMARY KEY,\n"
     "  session_id INTEGER NOT NULL REFERENCES sessions(id),\n"
@@ -289,7 +292,31 @@ static const char *const migrations[] = {
     "END;\n"
     "CREATE TRIGGER session_totals_unaction AFTER DELETE ON actions WHEN old.kind <> 'open' BEGIN\n"
     "  UPDATE session_totals SET nactions = nactions - 1 WHERE session_id = old.session_id;\n"
-    "END;\n",
+    "END;\n"
+    "DROP VIEW v_scores;\n"
+    "CREATE TABLE rules_v5(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  ruleset_version INTEGER NOT NULL REFERENCES ruleset_versions(id),\n"
+    "  position INTEGER NOT NULL,\n"
+    "  key TEXT NOT NULL,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  competency TEXT NOT NULL CHECK(competency IN ('method','materials','perimeter','alerting')),\n"
+    "  situation TEXT, action TEXT, verdict TEXT, role TEXT, trigger TEXT,\n"
+    "  threshold INTEGER NOT NULL DEFAULT 0, window_ms INTEGER NOT NULL DEFAULT 0,\n"
+    "  deadline_ms INTEGER NOT NULL DEFAULT 0, words TEXT, check_kind TEXT,\n"
+    "  points INTEGER NOT NULL DEFAULT 0, penalty INTEGER NOT NULL DEFAULT 0, late INTEGER NOT NULL DEFAULT 0,\n"
+    "  rationale TEXT NOT NULL DEFAULT '',\n"
+    "  concept TEXT, note_points INTEGER NOT NULL DEFAULT 0, share INTEGER NOT NULL DEFAULT 0, rationale_fr TEXT,\n"
+    "  UNIQUE(ruleset_version, key));\n"
+    "INSERT INTO rules_v5 SELECT id, ruleset_version, position, key, kind, competency, situation, action, verdict,\n"
+    "  role, trigger, threshold, window_ms, deadline_ms, words, check_kind, points, penalty, late, rationale, concept,\n"
+    "  note_points, share, rationale_fr FROM rules;\n"
+    "DROP TABLE rules;\n"
+    "ALTER TABLE rules_v5 RENAME TO rules;\n"
+    "CREATE VIEW v_scores AS\n"
+    "  SELECT s.session_id, s.id AS score_id, s.at_ms, s.post_id, s.action_id, r.key AS rule, r.kind AS rule_kind,\n"
+    "         s.competency, s.outcome, s.points, s.reason\n"
+    "  FROM scores s JOIN rules r ON r.id = s.rule_id;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
@@ -750,12 +777,14 @@ static bool insert_rule(Store *s, int64_t version, int position, Rule *r, Error 
     bind_text(st, 7, r->action);
     bind_text(st, 8, r->kind == RULE_PERIMETER ? verdict_name(r->verdict) : NULL);
     bind_text(st, 9, r->role);
-    bind_text(st, 10, r->kind == RULE_ALERT ? trigger_name(r->trigger) : NULL);
+    bool due = r->kind == RULE_STATEMENT && rule_statement_shape(r) == STATEMENT_DUE;
+    bool content = r->kind == RULE_STATEMENT && rule_statement_shape(r) == STATEMENT_CONTENT;
+    bind_text(st, 10, r->kind == RULE_ALERT || due ? trigger_name(r->trigger) : NULL);
     sqlite3_bind_int64(st, 11, r->threshold);
     sqlite3_bind_int64(st, 12, r->window_ms);
     sqlite3_bind_int64(st, 13, r->deadline_ms);
     bind_text(st, 14, r->words);
-    bind_text(st, 15, r->kind == RULE_REPLY ? check_name(r->check) : NULL);
+    bind_text(st, 15, r->kind == RULE_REPLY || content ? check_name(r->check) : NULL);
     sqlite3_bind_int(st, 16, r->points);
     sqlite3_bind_int(st, 17, r->penalty);
     sqlite3_bind_int(st, 18, r->late);

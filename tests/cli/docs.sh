@@ -84,7 +84,7 @@ cmp -s "$WORK/actions.md" "$WORK/actions-doc.md" ||
 [ "$(grep -c '^| [a-z]' "$WORK/actions.md")" -ge 7 ] || fail "crisisdrill actions lists too few kinds"
 
 # The rules reference documents every statement of the default rule set.
-for kind in ruleset role concept perimeter alert reply target outcome unneeded_alert; do
+for kind in ruleset role concept perimeter alert reply target statement outcome unneeded_alert; do
   grep -q "^### $kind" "$SOURCE_DIR/docs/rules.md" || fail "docs/rules.md has no section for $kind"
 done
 # ... and its examples, put together, are a rule file that imports and exports back the same.
@@ -92,7 +92,7 @@ awk '/^```$/ && !on { on = 1; next } /^```/ && on { on = 0; next } on' "$SOURCE_
   grep -v '^crisisdrill ' >"$WORK/doc-examples.rules"
 expect_exit 0 -- "$CRISISDRILL" rules import "$WORK/doc-examples.rules" --db "$WORK/doc-rules.db"
 expect_exit 0 -- "$CRISISDRILL" rules export default -o "$WORK/doc-export.rules" --db "$WORK/doc-rules.db"
-for statement in concept perimeter alert reply target outcome unneeded_alert; do
+for statement in concept perimeter alert reply target statement outcome unneeded_alert; do
   grep -q "^$statement " "$WORK/doc-export.rules" || fail "the docs' $statement example was not imported"
 done
 expect_in "$WORK/doc-export.rules" "note=3"

@@ -52,14 +52,19 @@ for lang in en fr; do
   expect_score "$good" perimeter.press.reply j1 respected 2
   expect_score "$good" target.press j1 on_time 2
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'on_time'" 1
-  expect_value "$good" "select count(*) from v_scores where outcome not in ('respected', 'on_time') or points < 0" 0
+  # The model trainee publishes no statement yet (its answers file predates them, issue 12): the
+  # statements owed are missed; every other row is a credit.
+  expect_value "$good" "select count(*) from v_scores where (outcome not in ('respected', 'on_time') or points < 0)
+                        and rule_kind <> 'statement'" 0
+  expect_score "$good" statement.crisis v1 missed -8
+  expect_score "$good" statement.wave f2 missed -6
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.unneeded'" 0
   expect_branches "$good" acknowledged hr_informed manager_statement troll_moderated safety_answered press_routed
   expect_no_branch "$good" silence
   expect_no_branch "$good" employee_named
   expect_value "$good" "select count(*) from posts where by_trainee = 1 and text like '%Dylan%'" 0
   expect_value "$good" "select outcome from sessions" contained
-  expect_value "$good" "select total from sessions" 108
+  expect_value "$good" "select total from sessions" 94
 
   # ---- poor: feeds trolls, deletes a complaint, names the employee, alone -----
   poor="$WORK/poor-$lang.db"
@@ -85,7 +90,7 @@ for lang in en fr; do
   expect_value "$poor" "select deleted from posts where post_id = 'c1'" 1
   expect_value "$poor" "select situation from posts where post_id = 'l1'" legal_threat
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -127
+  expect_value "$poor" "select total from sessions" -141
 
   # ---- silent: nothing done, the video becomes the story ----------------------
   silent="$WORK/silent-$lang.db"
@@ -107,7 +112,7 @@ for lang in en fr; do
   expect_no_branch "$silent" hr_informed
   expect_value "$silent" "select count(*) from posts where post_id in ('h1', 'w1', 'w2', 'j5')" 4
   expect_value "$silent" "select outcome from sessions" viral
-  expect_value "$silent" "select total from sessions" -73
+  expect_value "$silent" "select total from sessions" -87
 
   # ---- the trainee's handling decides the score and the spread -----------------
   g=$(sql "$good" "select total from sessions"); p=$(sql "$poor" "select total from sessions")

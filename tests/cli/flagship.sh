@@ -48,12 +48,16 @@ for lang in en fr; do
   expect_score "$good" perimeter.legal.reply l1 respected 2
   expect_score "$good" target.legal l1 on_time 2
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'on_time'" 1
-  expect_value "$good" "select count(*) from v_scores where outcome not in ('respected', 'on_time') or points < 0" 0
+  # The model trainee publishes no statement yet (its answers file predates them, issue 12): the
+  # statements owed are missed; every other row is a credit.
+  expect_value "$good" "select count(*) from v_scores where (outcome not in ('respected', 'on_time') or points < 0)
+                        and rule_kind <> 'statement'" 0
+  expect_score "$good" statement.wave t1 missed -6
   expect_branches "$good" calmed troll_moderated press_routed legal_routed manager_statement
   expect_no_branch "$good" ignored
   expect_value "$good" "select outcome from sessions" resolved
-  expect_value "$good" "select total from sessions" 95
-  expect_value "$good" "select max_points from sessions" 104
+  expect_value "$good" "select total from sessions" 89
+  expect_value "$good" "select max_points from sessions" 112
 
   # ---- poor: late, defensive, censoring, feeding the troll, alerting badly ----
   poor="$WORK/poor-$lang.db"
@@ -74,7 +78,7 @@ for lang in en fr; do
   expect_branches "$poor" ignored defensive streisand troll_fed legal_exposed press_mishandled
   expect_no_branch "$poor" calmed
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -125
+  expect_value "$poor" "select total from sessions" -131
   expect_value "$poor" "select deleted from posts where post_id = 'c1'" 1
 
   # ---- silent: nothing done, everything missed ---------------------------------
@@ -95,7 +99,7 @@ for lang in en fr; do
   expect_branches "$silent" ignored press_ignored legal_ignored
   expect_no_branch "$silent" manager_statement
   expect_value "$silent" "select outcome from sessions" viral
-  expect_value "$silent" "select total from sessions" -71
+  expect_value "$silent" "select total from sessions" -77
 
   # ---- the trainee's handling decides the score and the snowball --------------
   g=$(sql "$good" "select total from sessions"); p=$(sql "$poor" "select total from sessions")
@@ -121,7 +125,7 @@ expect_value "$WORK/good-fr.db" "select language from sessions" fr
 play_scenario poor-fr-words "$ANSWERS/poor-fr.txt" fr
 expect_score "$WORK/poor-fr-words.db" reply.no_blame c1 broken -10
 expect_score "$WORK/poor-fr-words.db" reply.apology c1 broken -2
-expect_value "$WORK/poor-fr-words.db" "select total from sessions" -125
+expect_value "$WORK/poor-fr-words.db" "select total from sessions" -131
 
 # ---- determinism: same scenario, seed and answers give the same bytes -----------
 play_scenario again-1 "$ANSWERS/good.txt" en --seed 42
@@ -134,7 +138,7 @@ for n in 1 2; do
   cp "$WORK/out" "$WORK/again-$n.json"
 done
 cmp -s "$WORK/again-1.json" "$WORK/again-2.json" || fail "the JSON reports of two identical plays differ"
-expect_in "$WORK/again-1.json" '"total": 95'
+expect_in "$WORK/again-1.json" '"total": 89'
 
 # The crowd (seeded) is a busy one when nobody answers; a different seed
 # changes who speaks in it, not the story's verdicts.

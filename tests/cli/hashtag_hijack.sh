@@ -46,12 +46,16 @@ for lang in en fr; do
   expect_score "$good" alert.press j1 on_time 5 respected 2
   expect_score "$good" perimeter.press.reply j1 respected 2
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'on_time'" 1
-  expect_value "$good" "select count(*) from v_scores where outcome not in ('respected', 'on_time') or points < 0" 0
+  # The model trainee publishes no statement yet (its answers file predates them, issue 12): the
+  # statements owed are missed; every other row is a credit.
+  expect_value "$good" "select count(*) from v_scores where (outcome not in ('respected', 'on_time') or points < 0)
+                        and rule_kind <> 'statement'" 0
+  expect_score "$good" statement.wave t1 missed -6
   expect_branches "$good" campaign_paused calmed dm_settled acknowledged troll_moderated press_routed
   expect_no_branch "$good" campaign_rolled_on
   expect_value "$good" "select count(*) from posts where post_id in ('b2', 'b3')" 0
   expect_value "$good" "select outcome from sessions" contained
-  expect_value "$good" "select total from sessions" 87
+  expect_value "$good" "select total from sessions" 81
 
   # ---- poor: more cheer, defensive, deleting, feeding the troll, late ---------
   poor="$WORK/poor-$lang.db"
@@ -75,7 +79,7 @@ for lang in en fr; do
                         and author = (select author from posts where post_id = 'b1')" 2
   expect_value "$poor" "select deleted from posts where post_id = 'h1'" 1
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -114
+  expect_value "$poor" "select total from sessions" -120
 
   # ---- silent: the campaign rolls on, everything missed ------------------------
   silent="$WORK/silent-$lang.db"
@@ -93,7 +97,7 @@ for lang in en fr; do
   expect_no_branch "$silent" campaign_paused
   expect_value "$silent" "select count(*) from posts where post_id in ('b2', 'b3')" 2
   expect_value "$silent" "select outcome from sessions" hijacked
-  expect_value "$silent" "select total from sessions" -51
+  expect_value "$silent" "select total from sessions" -57
 
   # ---- the trainee's handling decides the score and the spread ------------------
   g=$(sql "$good" "select total from sessions"); p=$(sql "$poor" "select total from sessions")

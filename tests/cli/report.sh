@@ -88,6 +88,9 @@ for schema in 1 2; do
 done
 [ "$(sql "$WORK/old.db" "select nactions from session_totals")" = 3 ] ||
   fail "session_totals.nactions was not filled from the actions"
+# Migration 5 rebuilt the rules table without a CHECK on its kinds: statement rules go in.
+sql "$WORK/old.db" "select sql from sqlite_schema where name = 'rules'" | grep -q "CHECK(kind" &&
+  fail "the upgraded rules table still lists its kinds in a CHECK (statement rules would not go in)"
 
 # A session of scoring model 2 beside the old one (docs/reports.md, "Scale"):
 # every report of the trainee says their totals do not compare; the old

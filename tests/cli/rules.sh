@@ -6,7 +6,7 @@ default="$SOURCE_DIR/scenarios/rules/default.rules"
 expect_exit 0 -- "$CRISISDRILL" rules import "$default" --db "$db"
 expect_in "$WORK/out" "Imported rule set 'default'"
 expect_in "$WORK/out" "as version 1"
-[ "$(sql "$db" "select count(*) from rules")" = "$(grep -cE '^(perimeter|alert|reply|target|unneeded_alert|outcome) ' "$default")" ] ||
+[ "$(sql "$db" "select count(*) from rules")" = "$(grep -cE '^(perimeter|alert|reply|target|unneeded_alert|outcome|statement) ' "$default")" ] ||
   fail "rule count differs from the file"
 
 expect_exit 0 -- "$CRISISDRILL" rules export default -o "$WORK/export.rules" --db "$db"

@@ -12,7 +12,11 @@
 #   - an own-words trainee scores at least 70 % of it, with the same
 #     outcome and the same branches;
 #   - a harmful reply costs at least 10 points (the same file without it);
+#     the statement cases (publishing unapproved, stuffed, spammed or early
+#     statements) cost at least what their "#: costs" says, and earn nothing;
 #   - the poor trainee (feeds the fire) scores below the silent one;
+#   - a good statement in the trainee's own words (drafted, approved by the
+#     manager, published on time) earns at least what its "#: earns" says;
 #   - quitting early never scores better than staying and doing nothing more;
 #   - blind alerts and alerts to everyone cost, under every rule set;
 #   - the files' own "#>" expectations hold (crisisdrill check, default set).
@@ -20,10 +24,13 @@
 # written to $WORK/scoring-table.txt (and $ARTEFACTS_DIR when set).
 #
 # Metadata in the answers files (comment lines, the player skips them):
-#   #: case gamer|own|harmful|quit   what is asserted of it
+#   #: case gamer|own|harmful|earns|quit   what is asserted of it
 #   #: unneeded                      its alerts must cost (an unneeded row below 0 points)
 #   #: quit MM:SS                    (quit cases) when the trainee leaves
 #   #: harmful                       (harmful cases) the next action is the harmful reply
+#   #: costs N                       (harmful cases) it costs at least N points (10 by default)
+#   #: statement                     (earns cases) the next action belongs to the statement
+#   #: earns N                       (earns cases) the statement's actions earn at least N points
 #   #> lang en|fr                    play it in that language only (also read by check)
 SCENARIOS=${SCORING_SCENARIOS:-"complaint-snowball data-leak-rumour employee-viral hashtag-hijack"}
 RULESETS="default strict"
@@ -81,11 +88,26 @@ row() {
     "$over" "$end" "$7" >>"$table"
 }
 
-# strip_harmful FILE OUT: the file without the action that follows "#: harmful".
-strip_harmful() {
-  awk 'skip && $0 !~ /^[ \t]*(#|$)/ { skip = 0; next } $1 == "#:" && $2 == "harmful" { skip = 1 } { print }' "$1" >"$2"
+# strip_marked FILE MARK OUT: the file without each action that follows a bare "#: MARK".
+strip_marked() {
+  awk -v mark="$2" 'skip && $0 !~ /^[ \t]*(#|$)/ { skip = 0; next } $1 == "#:" && $2 == mark && NF == 2 { skip = 1 }
+    { print }' "$1" >"$3"
 }
 
+# play_pair FILE MARK ID: plays the file without the actions after "#: MARK" (its total in B, a
+# row of the table) and then whole (TOTAL...); false when nothing is marked. Reads the loop's
+# $s, $lang, $rules, $name and $M.
+play_pair() {
+  strip_marked "$1" "$2" "$WORK/$3-without.txt"
+  if cmp -s "$1" "$WORK/$3-without.txt"; then
+    fail "$3: no action after '#: $2'"
+    return 1
+  fi
+  play "$3-without" "$WORK/$3-without.txt" "$lang" "$rules"
+  B=$TOTAL
+  row "$s" "$lang" "$rules" "$name (without it)" "$B" "$M" ""
+  play "$3" "$1" "$lang" "$rules"
+}
 
 printf '%-19s %-2s %-7s %-34s %6s %6s %8s %7s %-14s %s\n' scenario la rules case total model ratio +silent outcome \
   verdict >>"$table"
@@ -165,19 +187,22 @@ for s in $SCENARIOS; do
           fi
           ;;
         harmful)
-          strip_harmful "$file" "$WORK/$id-without.txt"
-          if cmp -s "$file" "$WORK/$id-without.txt"; then
-            fail "$id: no action after '#: harmful'"
-            continue
-          fi
-          play "$id-without" "$WORK/$id-without.txt" "$lang" "$rules"
-          B=$TOTAL
-          row "$s" "$lang" "$rules" "$name (without it)" "$B" "$M" ""
-          play "$id" "$file" "$lang" "$rules"
+          play_pair "$file" harmful "$id" || continue
+          least=$(meta "$file" costs)
+          least=${least:-10}
           verdict="ok (costs $((B - TOTAL)))"
-          if [ "$TOTAL" -gt $((B - 10)) ]; then
+          if [ "$TOTAL" -gt $((B - least)) ]; then
             verdict="FAIL (costs $((B - TOTAL)))"
-            fail "$id: the harmful reply costs $((B - TOTAL)) points ($TOTAL with it, $B without): at least 10"
+            fail "$id: the harmful actions cost $((B - TOTAL)) points ($TOTAL with them, $B without): at least $least"
+          fi
+          ;;
+        earns)
+          play_pair "$file" statement "$id" || continue
+          least=$(meta "$file" earns)
+          verdict="ok (earns $((TOTAL - B)))"
+          if [ -z "$least" ] || [ "$TOTAL" -lt $((B + least)) ]; then
+            verdict="FAIL (earns $((TOTAL - B)))"
+            fail "$id: the statement earns $((TOTAL - B)) points ($TOTAL with it, $B without): at least ${least:-?}"
           fi
           ;;
         quit)
@@ -196,7 +221,7 @@ for s in $SCENARIOS; do
           fi
           ;;
         *)
-          fail "$id: '#: case' is '$kind' (gamer, own, harmful or quit)"
+          fail "$id: '#: case' is '$kind' (gamer, own, harmful, earns or quit)"
           continue
           ;;
         esac

@@ -6,7 +6,7 @@ db="$WORK/window.db"
 
 SDL_VIDEODRIVER=dummy expect_exit 0 -- "$CRISISDRILL" play complaint-snowball --speed 600 --db "$db" --trainee dummy
 expect_in "$WORK/out" "Session 1 completed"
-[ "$(sql "$db" "select mode || '/' || status || '/' || total from sessions where id = 1")" = "window/completed/-71" ] ||
+[ "$(sql "$db" "select mode || '/' || status || '/' || total from sessions where id = 1")" = "window/completed/-77" ] ||
   fail "dummy window session: $(sql "$db" "select mode, status, total from sessions where id = 1")"
 
 command -v xvfb-run >/dev/null || fail "xvfb-run is missing (scripts/install-deps installs it)"

@@ -109,7 +109,7 @@ static void test_default_counts(void)
     /* count the statements in the file independently of the parser */
     int expected[RULE_KIND_COUNT] = {0}, expected_roles = 0;
     static const char *const words[RULE_KIND_COUNT] = {"perimeter ", "alert ", "reply ", "target ", "unneeded_alert ",
-                                                               "outcome "};
+                                                               "outcome ", "statement "};
     for (const char *p = text; p && *p;) {
         for (int k = 0; k < RULE_KIND_COUNT; k++)
             if (strncmp(p, words[k], strlen(words[k])) == 0)
@@ -135,7 +135,12 @@ static void test_default_counts(void)
     CHECK(counts[RULE_UNNEEDED_ALERT] >= 1);
     CHECK_INT(counts[RULE_OUTCOME], expected[RULE_OUTCOME]);
     CHECK_INT(counts[RULE_OUTCOME], 1);
-    CHECK_INT(set->nrules, expected[0] + expected[1] + expected[2] + expected[3] + expected[4] + expected[5]);
+    CHECK_INT(counts[RULE_STATEMENT], expected[RULE_STATEMENT]);
+    CHECK(counts[RULE_STATEMENT] >= 3);
+    int all = 0;
+    for (int k = 0; k < RULE_KIND_COUNT; k++)
+        all += expected[k];
+    CHECK_INT(set->nrules, all);
     CHECK_INT(set->nroles, expected_roles);
     CHECK(set->nroles >= 4);
     CHECK_STR(set->name, "default");
@@ -511,13 +516,60 @@ static void put_amounts(Gen *g)
     put(g, "\n");
 }
 
+/* A statement rule of one of its three shapes; the durations it wrote (at
+ * most 2) in *durations, their count returned. */
+static size_t generate_statement(Gen *g, int i, const char *situation, int nroles, int nconcepts, int64_t *durations)
+{
+    static const char *const triggers[] = {"situation", "followers", "volume", "keywords"};
+    static const char *const checks[] = {"contains", "absent", "no_personal_data", "distinct", "no_figures"};
+    const char *situations = pick(g, 0, 1) ? situation : "complaint,legal_threat";
+    size_t nd = 0;
+    put(g, "statement id=st.%d", i);
+    switch (pick(g, 0, 2)) {
+    case 0: {
+        int64_t when = pick(g, 0, 3);
+        put(g, " when=%s", triggers[when]);
+        if (when == 0 || pick(g, 0, 1))
+            put(g, " situation=%s", situations);
+        if (when == 1 || when == 2)
+            put(g, " min=%lld", (long long)pick(g, 1, 50));
+        if (when == 2)
+            durations[nd++] = put_duration(g, "window");
+        if (when == 3 && nconcepts && pick(g, 0, 1))
+            put(g, " concept=concept_%d", (int)pick(g, 0, nconcepts - 1));
+        else if (when == 3)
+            put_quoted(g, "words", true);
+        durations[nd++] = put_duration(g, "within");
+        break;
+    }
+    case 1:
+        put(g, " situation=%s approval=role_%d", situations, (int)pick(g, 0, nroles - 1));
+        if (pick(g, 0, 1))
+            put(g, " share=%lld", (long long)pick(g, 1, 100));
+        break;
+    default: {
+        int64_t c = pick(g, 0, 4);
+        put(g, " situation=%s check=%s", situations, checks[c]);
+        if (c < 2 && nconcepts && pick(g, 0, 1))
+            put(g, " concept=concept_%d", (int)pick(g, 0, nconcepts - 1));
+        else if (c < 2)
+            put_quoted(g, "words", true);
+        if (c == 3 && pick(g, 0, 1))
+            put(g, " share=%lld", (long long)pick(g, 1, 100));
+        break;
+    }
+    }
+    return nd;
+}
+
 /* One generated file; the durations it wrote, in rule order, in *durations. */
 static size_t generate(Gen *g, int64_t *durations, size_t max)
 {
     static const char *const situations[] = {"*", "complaint", "legal_threat", "troll", "s-1.x"};
     static const char *const actions[] = {"reply", "dm", "hide", "delete", "like"};
     static const char *const verdicts[] = {"allowed", "forbidden", "alert_first"};
-    static const char *const applies[] = {"reply", "dm", "*"};
+    static const char *const applies[] = {"reply", "dm", "*", "reply,quote"};
+    static const char *const triggers[] = {"situation", "followers", "volume", "keywords"};
     static const char *const checks[] = {"contains", "absent", "template", "no_personal_data", "distinct",
                                          "no_figures"};
     static const char *const langs[] = {"en", "fr", "*"};
@@ -543,7 +595,10 @@ static size_t generate(Gen *g, int64_t *durations, size_t max)
     int nrules = (int)pick(g, 0, 12);
     for (int i = 0; i < nrules && nd + 2 <= max; i++) {
         const char *situation = situations[pick(g, 0, 4)];
-        switch (pick(g, 0, 5)) {
+        switch (pick(g, 0, 6)) {
+        case 6:
+            nd += generate_statement(g, i, situation, nroles, nconcepts, durations + nd);
+            break;
         case 0: {
             int v = (int)pick(g, 0, 2);
             put(g, "perimeter id=p.%d situation=%s action=%s verdict=%s", i, situation, actions[pick(g, 0, 4)],
@@ -554,7 +609,6 @@ static size_t generate(Gen *g, int64_t *durations, size_t max)
         }
         case 1: {
             int64_t when = pick(g, 0, 3);
-            static const char *const triggers[] = {"situation", "followers", "volume", "keywords"};
             put(g, "alert id=a.%d when=%s role=role_%d", i, triggers[when], (int)pick(g, 0, nroles - 1));
             if (when == 0 || (when == 1 && pick(g, 0, 1)))
                 put(g, " situation=%s", situation);
@@ -575,7 +629,7 @@ static size_t generate(Gen *g, int64_t *durations, size_t max)
             int64_t c = pick(g, 0, 5);
             put(g, "reply id=r.%d situation=%s", i, situation);
             if (pick(g, 0, 1))
-                put(g, " applies=%s", applies[pick(g, 0, 2)]);
+                put(g, " applies=%s", applies[pick(g, 0, 3)]);
             put(g, " check=%s", checks[c]);
             if (c < 2 && nconcepts && pick(g, 0, 1))
                 put(g, " concept=concept_%d", (int)pick(g, 0, nconcepts - 1));
@@ -934,6 +988,81 @@ static void test_defaults(void)
     rules_free(set);
 }
 
+/* Statement rules: three shapes (due, approval, content), lists of
+ * situations and of kinds, and what each shape refuses. */
+static void test_statement_rules(void)
+{
+    Error err = {{0}};
+    RuleSet *set = parse(HEAD
+                         "concept id=holding lang=en words=\"looking into it\"\n"
+                         "statement id=s.due situation=data_leak,safety_issue within=15m points=5 late=2 penalty=8\n"
+                         "statement id=s.wave when=volume min=8 window=10m within=10m points=3\n"
+                         "statement id=s.ok situation=\"data_leak, safety_issue\" approval=manager points=2 penalty=8\n"
+                         "statement id=s.says situation=* check=contains concept=holding points=1\n"
+                         "statement id=s.paste situation=* check=distinct share=70 penalty=3\n"
+                         "reply id=r.q situation=* applies=reply,quote check=no_personal_data penalty=10\n",
+                         &err);
+    CHECK(set != NULL);
+    if (!set) {
+        fprintf(stderr, "  %s\n", err.msg);
+        return;
+    }
+    CHECK_INT(set->rules[0].kind, RULE_STATEMENT);
+    CHECK_INT(rule_statement_shape(&set->rules[0]), STATEMENT_DUE);
+    CHECK_INT(set->rules[0].trigger, TRIGGER_SITUATION);
+    CHECK_INT(set->rules[0].deadline_ms, 15 * 60000);
+    CHECK_INT(set->rules[0].competency, COMP_METHOD);
+    CHECK_INT(rule_statement_shape(&set->rules[1]), STATEMENT_DUE);
+    CHECK_INT(set->rules[1].trigger, TRIGGER_VOLUME);
+    CHECK_INT(rule_statement_shape(&set->rules[2]), STATEMENT_APPROVAL);
+    CHECK_STR(set->rules[2].role, "manager");
+    CHECK_INT(set->rules[2].competency, COMP_PERIMETER); /* who approves is a matter of perimeter */
+    CHECK(rule_share(&set->rules[2]) > 0.74 && rule_share(&set->rules[2]) < 0.76);
+    CHECK_INT(rule_statement_shape(&set->rules[3]), STATEMENT_CONTENT);
+    CHECK_INT(set->rules[3].check, CHECK_CONTAINS);
+    CHECK_INT(set->rules[4].check, CHECK_DISTINCT);
+    CHECK(rule_lists(set->rules[0].situation, "safety_issue"));
+    CHECK(rule_lists(set->rules[2].situation, "safety_issue"));
+    CHECK(rule_lists(set->rules[2].situation, "data_leak"));
+    CHECK(!rule_lists(set->rules[0].situation, "safety"));
+    CHECK(!rule_lists(set->rules[0].situation, "data_leak,safety_issue"));
+    CHECK(rule_lists(set->rules[3].situation, "anything"));
+    CHECK(rule_lists(set->rules[5].action, "quote"));
+    CHECK(!rule_lists(set->rules[5].action, "dm"));
+    char *text = write_to_string(set);
+    CHECK(text && strstr(text, "statement id=s.ok situation=\"data_leak, safety_issue\" approval=manager"));
+    CHECK(text && strstr(text, "statement id=s.due when=situation situation=data_leak,safety_issue within=900s"));
+    CHECK(text && strstr(text, "statement id=s.says situation=* check=contains concept=holding"));
+    CHECK(text && strstr(text, "reply id=r.q situation=* applies=reply,quote check=no_personal_data"));
+    free(text);
+    rules_free(set);
+
+    expect_error(HEAD "statement id=s situation=x\n", "test.rules:4:", "a statement rule says one thing");
+    expect_error(HEAD "statement id=s situation=x within=5m approval=manager\n", "test.rules:4:", "says one thing");
+    expect_error(HEAD "statement id=s situation=x within=5m check=distinct\n", "test.rules:4:", "says one thing");
+    expect_error(HEAD "statement id=s situation=x approval=manager when=volume\n", "test.rules:4:",
+                 "belong to a due statement rule");
+    expect_error(HEAD "statement id=s situation=x role=manager within=5m\n", "test.rules:4:",
+                 "approval=ROLE says who approves");
+    expect_error(HEAD "statement id=s situation=x deadline=5m\n", "test.rules:4:", "within=DURATION says when");
+    expect_error(HEAD "statement id=s situation=x approval=ceo\n", "test.rules:4:", "role 'ceo' is not declared");
+    expect_error(HEAD "statement id=s situation=x check=template\n", "test.rules:4:", "check=template is for reply");
+    expect_error(HEAD "statement id=s situation=x check=contains\n", "test.rules:4:", "check=contains needs words=");
+    expect_error(HEAD "statement id=s situation=x within=5m words=\"sorry\"\n", "test.rules:4:",
+                 "belong to check= statement rules");
+    expect_error(HEAD "statement id=s situation=x approval=manager words=\"sorry\"\n", "test.rules:4:",
+                 "takes no words=");
+    expect_error(HEAD "statement id=s when=volume within=5m\n", "test.rules:4:", "when=volume needs min=N");
+    expect_error(HEAD "statement id=s within=5m\n", "test.rules:4:", "needs situation=");
+    expect_error(HEAD "statement id=s situation=a,,b within=5m\n", "test.rules:4:", "is not a tag");
+    expect_error(HEAD "statement id=s situation=\"a, b c\" within=5m\n", "test.rules:4:", "'b c' is not a tag");
+    expect_error(HEAD "statement id=s situation=x within=5m note=3\n", "test.rules:4:",
+                 "field 'note' has no meaning for a statement rule");
+    expect_error(HEAD "reply id=r situation=x applies=reply,hide check=no_figures\n", "test.rules:4:", "got 'hide'");
+    expect_error(HEAD "perimeter id=p situation=a,b action=reply verdict=allowed\n", "test.rules:4:",
+                 "'a,b' is not a tag");
+}
+
 static void test_names(void)
 {
     CHECK_STR(rule_kind_name(RULE_UNNEEDED_ALERT), "unneeded_alert");
@@ -1009,6 +1138,7 @@ int main(void)
     RUN(test_validate_bounds);
     RUN(test_continuation_lines);
     RUN(test_defaults);
+    RUN(test_statement_rules);
     RUN(test_names);
     RUN(test_duration);
     return check_report();

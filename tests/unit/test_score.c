@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "core/drafts.h"
 #include "core/feed.h"
 #include "core/rules.h"
 #include "core/score.h"
@@ -79,7 +80,7 @@ static void add_persona(Feed *feed, const char *handle, int64_t followers)
     feed_add_persona(feed, &p, &err);
 }
 
-static bool fx_init_set(Fx *fx, RuleSet *set)
+static bool fx_init_lang(Fx *fx, RuleSet *set, const char *lang)
 {
     memset(fx, 0, sizeof *fx);
     fx->rules = set;
@@ -88,10 +89,12 @@ static bool fx_init_set(Fx *fx, RuleSet *set)
     add_persona(fx->feed, "@star", 60000);
     add_persona(fx->feed, "@edge", 50000);
     add_persona(fx->feed, "@brand", 5000);
-    fx->scorer = scorer_new(fx->rules, fx->feed, "en",
+    fx->scorer = scorer_new(fx->rules, fx->feed, lang,
                             (ScoreSink){.ctx = &fx->sink, .row = sink_row, .obligation = sink_obligation});
     return fx->rules && fx->feed && fx->scorer;
 }
+
+static bool fx_init_set(Fx *fx, RuleSet *set) { return fx_init_lang(fx, set, "en"); }
 
 /* Builds the fixture from rule statements (after HEAD). */
 static bool fx_init(Fx *fx, const char *body)
@@ -1280,6 +1283,545 @@ static void test_good_flag_and_sink_errors(void)
     CHECK_STR(outcome_name(OUTCOME_OPEN), "open");
 }
 
+
+/* ---- statements and drafts ---- */
+
+#define STATEMENT_RULES                                                                                   \
+    "concept id=holding lang=en words=\"looking into, investigating, we will update, as soon as we know, "  \
+    "more information\"\n"                                                                                \
+    "concept id=holding lang=fr words=\"nous vérifions, nous enquêtons, nous reviendrons vers vous, "       \
+    "dès que nous en saurons plus, plus d'informations\"\n"                                               \
+    "concept id=promise lang=en words=\"everyone will be refunded, full refund\"\n"                       \
+    "concept id=promise lang=fr words=\"tout le monde sera remboursé\"\n"                                  \
+    "concept id=unverified lang=en words=\"we confirm the leak, no data was\"\n"                           \
+    "statement id=st.due situation=data_leak,safety_issue within=15m points=5 late=2 penalty=8\n"          \
+    "statement id=st.ok situation=* approval=manager points=2 penalty=8\n"                                 \
+    "statement id=st.holding situation=* check=contains concept=holding points=1 penalty=1\n"              \
+    "statement id=st.no_unverified situation=* check=absent concept=unverified penalty=10\n"               \
+    "statement id=st.no_figures situation=data_leak check=no_figures penalty=10\n"                        \
+    "statement id=st.distinct situation=* check=distinct penalty=3\n"                                      \
+    "reply id=r.no_promise situation=* applies=* check=absent concept=promise role=manager penalty=10\n"
+
+#define LEAK "Lumio customer data leaked: a forum sells the emails and card numbers of Lumio subscribers"
+#define HOLDING "We have seen posts saying that Lumio customer data leaked. Our security team is investigating " \
+                "now, and we will update here within the hour."
+#define HOLDING_FR "Nous avons vu les messages qui parlent d'une fuite des données clients de Lumio. Notre équipe " \
+                   "sécurité enquête : nous reviendrons vers vous ici dans l'heure."
+
+/* A scorer over STATEMENT_RULES with a book of drafts, in a language. */
+typedef struct StFx {
+    Fx fx;
+    DraftBook *book;
+    int nposts;
+    char ids[32][16];
+} StFx;
+
+static bool st_init_set(StFx *t, RuleSet *set, const char *lang)
+{
+    memset(t, 0, sizeof *t);
+    t->book = drafts_new();
+    if (!set || !t->book || !fx_init_lang(&t->fx, set, lang))
+        return false;
+    scorer_set_drafts(t->fx.scorer, t->book);
+    return true;
+}
+
+static bool st_init(StFx *t, const char *lang)
+{
+    char text[8192];
+    snprintf(text, sizeof text, "%s%s", HEAD, STATEMENT_RULES);
+    Error err = {{0}};
+    RuleSet *set = rules_parse(text, strlen(text), "inline.rules", &err);
+    if (!set)
+        fprintf(stderr, "  rules: %s\n", err.msg);
+    return st_init_set(t, set, lang);
+}
+
+static void st_free(StFx *t)
+{
+    fx_free(&t->fx);
+    drafts_free(t->book);
+}
+
+/* A fixture over STATEMENT_RULES with the claim of a leak (leak1) at 01:00. */
+static bool st_leak(StFx *t, const char *lang, const char *claim)
+{
+    bool ok = st_init(t, lang);
+    CHECK(ok);
+    if (ok)
+        fx_post(&t->fx, "leak1", "@cust", "data_leak", MIN(1), claim);
+    return ok;
+}
+
+static const char *st_next_id(StFx *t, const char *kind)
+{
+    char *id = t->ids[t->nposts % 32];
+    snprintf(id, sizeof t->ids[0], "%s:%d", kind, ++t->nposts);
+    return id;
+}
+
+/* Submits a draft as the session does (into the book, then scored); returns it. */
+static Draft *st_submit(StFx *t, int64_t at_ms, const char *role, const char *text, bool *good)
+{
+    const char *id = st_next_id(t, "submit");
+    Action a = {.kind = ACT_SUBMIT, .at_ms = at_ms, .role = role, .text = text, .own_post_id = id, .opened_ms = -1,
+                .typed_ms = -1};
+    int64_t action_id = t->fx.next_action + 1;
+    Draft *d = drafts_add(t->book, id, role, text, at_ms, action_id);
+    bool g = fx_act_full(&t->fx, a, NULL);
+    if (good)
+        *good = g;
+    return d;
+}
+
+/* Publishes a statement (naming a draft when `draft` is given); returns the good flag. */
+static bool st_post(StFx *t, int64_t at_ms, const char *text, const char *draft)
+{
+    Action a = {.kind = ACT_POST, .at_ms = at_ms, .text = text, .draft_id = draft, .own_post_id = st_next_id(t, "post"),
+                .opened_ms = -1, .typed_ms = -1};
+    return fx_act_full(&t->fx, a, NULL);
+}
+
+static int points_of(const Fx *fx, int from, const char *key)
+{
+    int sum = 0;
+    for (int i = from; i < fx->sink.nrows; i++)
+        if (strcmp(fx->sink.rows[i].key, key) == 0)
+            sum += fx->sink.rows[i].points;
+    return sum;
+}
+
+/* The model path: a draft to the manager, approved, published as it is, on
+ * time: every credit once. The approved text may be published once more;
+ * a third time it is pasted. */
+static void test_statement_approved_on_time(void)
+{
+    StFx t;
+    if (!st_leak(&t, "en", LEAK))
+        return;
+    Fx *fx = &t.fx;
+    CHECK_INT(scorer_potential(fx->scorer), 5 + 2 + 1); /* due, approval, holding line */
+    bool good = false;
+    Draft *d = st_submit(&t, MIN(2), "manager", HOLDING, &good);
+    CHECK(good);
+    CHECK_INT(fx->sink.nrows, 0); /* a draft earns nothing by itself */
+    CHECK(drafts_answer(d, DRAFT_APPROVED, NULL, MIN(3)));
+    CHECK(st_post(&t, MIN(4), HOLDING, NULL));
+    CHECK_ROW(last_row(fx, "st.ok"), "st.ok", OUTCOME_RESPECTED, 2);
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "rests on the text manager approved (draft submit:1)");
+    CHECK_ROW(last_row(fx, "st.holding"), "st.holding", OUTCOME_RESPECTED, 1);
+    CHECK_ROW(last_row(fx, "st.due"), "st.due", OUTCOME_ON_TIME, 5);
+    CHECK_STR(last_row(fx, "st.due")->post, "leak1");
+    CHECK_CONTAINS(last_row(fx, "st.due")->reason, "Statement post:2 came 3m00s after post leak1 (data_leak)");
+    CHECK_INT(scorer_total(fx->scorer), 8);
+
+    /* published again, as approved: allowed once, earns nothing new */
+    int before = fx->sink.nrows;
+    CHECK(st_post(&t, MIN(5), HOLDING, "submit:1"));
+    CHECK_INT(fx->sink.nrows, before);
+    /* a third time: pasted */
+    CHECK(!st_post(&t, MIN(6), HOLDING, NULL));
+    CHECK_ROW(last_row(fx, "st.distinct"), "st.distinct", OUTCOME_BROKEN, -3);
+    CHECK_CONTAINS(last_row(fx, "st.distinct")->reason, "repeats, almost word for word");
+    CHECK_INT(scorer_total(fx->scorer), 5);
+    /* many statements in the trainee's words multiply nothing */
+    CHECK(drafts_answer(st_submit(&t, MIN(7), "manager", "Update: our security team is still investigating the "
+                                  "Lumio data posts; we will update again by noon.", NULL), DRAFT_APPROVED, NULL, MIN(8)));
+    before = fx->sink.nrows;
+    CHECK(st_post(&t, MIN(9), "Update: our security team is still investigating the Lumio data posts; we will "
+                  "update again by noon.", NULL));
+    CHECK_INT(fx->sink.nrows, before);
+    CHECK(scorer_finish(fx->scorer, MIN(30), false, &(Error){{0}}));
+    CHECK_INT(scorer_total(fx->scorer), 5);
+    CHECK_INT(scorer_potential(fx->scorer), 8);
+    st_free(&t);
+}
+
+/* Without the manager's approval: a perimeter breach, and no statement
+ * either (the deadline runs on, missed at the end); waiting, refused, to
+ * another role: the same, each saying why. */
+static void test_statement_without_approval(void)
+{
+    StFx t;
+    if (!st_leak(&t, "en", LEAK))
+        return;
+    Fx *fx = &t.fx;
+    CHECK(!st_post(&t, MIN(2), HOLDING, NULL));
+    CHECK_ROW(last_row(fx, "st.ok"), "st.ok", OUTCOME_BROKEN, -8);
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "without manager's approval: no draft was submitted to manager");
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "Submit a draft to manager");
+    CHECK(last_row(fx, "st.due") == NULL);   /* a bad statement meets no deadline */
+    CHECK(last_row(fx, "st.holding") == NULL); /* and earns nothing */
+
+    Draft *d = st_submit(&t, MIN(3), "manager", HOLDING, NULL);
+    CHECK(!st_post(&t, MIN(4), "We have seen the posts about Lumio customer data and we are investigating now.", NULL));
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "while draft submit:2 still waited for manager's answer");
+    CHECK(drafts_answer(d, DRAFT_REFUSED, "Not before security has checked.", MIN(5)));
+    CHECK(!st_post(&t, MIN(6), HOLDING, NULL));
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "although manager had refused draft submit:2 (\"Not before security");
+
+    /* a draft to legal approves nothing the rule asks of the manager */
+    bool good = true;
+    Draft *l = st_submit(&t, MIN(7), "legal", HOLDING, &good);
+    CHECK(!good);
+    CHECK_ROW(last_of(fx), "st.ok", OUTCOME_BROKEN, 0);
+    CHECK_CONTAINS(last_of(fx)->reason, "Draft submit:5 went to legal; rule st.ok asks manager to approve statements");
+    CHECK(drafts_answer(l, DRAFT_APPROVED, NULL, MIN(8)));
+    CHECK(!st_post(&t, MIN(9), HOLDING, "submit:5"));
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "publishes draft submit:5, which was submitted to legal, not to manager");
+    CHECK_INT(points_of(fx, 0, "st.ok"), -8 * 4);
+    CHECK(scorer_finish(fx->scorer, MIN(30), false, &(Error){{0}}));
+    CHECK_ROW(last_row(fx, "st.due"), "st.due", OUTCOME_MISSED, -8);
+    CHECK_CONTAINS(last_row(fx, "st.due")->reason, "No good statement was published within 15m00s of post leak1");
+    CHECK_CONTAINS(last_row(fx, "st.due")->reason, "submitted to manager and published as manager approved it");
+    st_free(&t);
+}
+
+/* Words beyond what was approved: a promise, a figure, a new paragraph are
+ * breaches; small edits and the amended text are the manager's words. */
+static void test_statement_beyond_approved(void)
+{
+    StFx t;
+    if (!st_leak(&t, "en", LEAK))
+        return;
+    Fx *fx = &t.fx;
+    Draft *d = st_submit(&t, MIN(2), "manager", HOLDING, NULL);
+    CHECK(drafts_answer(d, DRAFT_APPROVED, NULL, MIN(3)));
+    CHECK(!st_post(&t, MIN(4), HOLDING " Everyone will be refunded.", NULL));
+    CHECK_ROW(last_row(fx, "st.ok"), "st.ok", OUTCOME_BROKEN, -8);
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "goes beyond the text manager approved (draft submit:1): it adds "
+                                                   "\"everyone will be refunded\"");
+    CHECK(!st_post(&t, MIN(5), HOLDING " About 3000 accounts.", NULL));
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "it adds figures");
+    CHECK_ROW(last_row(fx, "st.no_figures"), "st.no_figures", OUTCOME_BROKEN, -10);
+    CHECK(!st_post(&t, MIN(6), HOLDING " Hackers from abroad broke into our servers through an old partner "
+                   "system and the police were called yesterday evening.", NULL));
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "of its words are not in it");
+    CHECK(last_row(fx, "st.due") == NULL);
+    /* a small edit is the approved text */
+    CHECK(st_post(&t, MIN(7), HOLDING " Thank you for your patience.", NULL));
+    CHECK_ROW(last_row(fx, "st.ok"), "st.ok", OUTCOME_RESPECTED, 2);
+    CHECK_ROW(last_row(fx, "st.due"), "st.due", OUTCOME_ON_TIME, 5);
+    st_free(&t);
+
+    /* amended: the manager's text is what may be published, the draft's is not */
+    if (!st_leak(&t, "en", LEAK))
+        return;
+    fx = &t.fx;
+    const char *mine = "We have seen the posts about Lumio customer data. Nothing was stolen and everyone will be "
+                       "refunded; we are investigating.";
+    d = st_submit(&t, MIN(2), "manager", mine, NULL);
+    CHECK(drafts_answer(d, DRAFT_AMENDED, HOLDING, MIN(3)));
+    CHECK(!st_post(&t, MIN(4), mine, "submit:1"));
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "it adds \"everyone will be refunded\"");
+    CHECK(st_post(&t, MIN(5), NULL, "submit:1")); /* the draft named, its amended text published */
+    CHECK_ROW(last_row(fx, "st.ok"), "st.ok", OUTCOME_RESPECTED, 2);
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "(draft submit:1, as amended)");
+    CHECK_ROW(last_row(fx, "st.due"), "st.due", OUTCOME_ON_TIME, 5);
+    st_free(&t);
+}
+
+/* A string of expected words is no statement; the same words about the
+ * facts on screen are one. Before anything happened, a statement is
+ * explained and meets nothing that comes later. */
+static void test_statement_stuffing_and_early(void)
+{
+    StFx t;
+    if (!st_init(&t, "en")) {
+        CHECK(!"fixture");
+        return;
+    }
+    Fx *fx = &t.fx;
+    const char *early = "We are looking into the Lumio customer data posts and will update as soon as we know more.";
+    Draft *d = st_submit(&t, MIN(0), "manager", early, NULL);
+    CHECK(drafts_answer(d, DRAFT_APPROVED, NULL, 1000));
+    CHECK(st_post(&t, 2000, early, NULL));
+    CHECK_ROW(last_row(fx, "st.due"), "st.due", OUTCOME_UNNEEDED, 0);
+    CHECK_CONTAINS(last_row(fx, "st.due")->reason, "nothing on screen called for a statement yet");
+    fx_post(fx, "leak1", "@cust", "data_leak", MIN(1), LEAK);
+    /* stuffed, and pasted where it is not the approved text */
+    const char *stuffed = "Looking into it, investigating, we will update, more information as soon as we know.";
+    d = st_submit(&t, MIN(2), "manager", "We are investigating.", NULL);
+    CHECK(drafts_answer(d, DRAFT_APPROVED, NULL, MIN(2) + 1));
+    CHECK(!st_post(&t, MIN(3), stuffed, NULL));
+    CHECK_ROW(last_row(fx, "st.holding"), "st.holding", OUTCOME_BROKEN, -1);
+    CHECK_CONTAINS(last_row(fx, "st.holding")->reason, "is a string of expected words, not a statement");
+    /* approved by a lenient manager, it is still no statement */
+    d = st_submit(&t, MIN(3) + 1, "manager", stuffed, NULL);
+    CHECK(drafts_answer(d, DRAFT_APPROVED, NULL, MIN(3) + 2));
+    CHECK(!st_post(&t, MIN(3) + 3, stuffed, NULL));
+    CHECK_ROW(last_row(fx, "st.holding"), "st.holding", OUTCOME_BROKEN, -1);
+    CHECK(last_row(fx, "st.due") != NULL && last_row(fx, "st.due")->outcome == OUTCOME_UNNEEDED);
+    /* the same phrases about the facts on screen: a statement (it fails here for want of approval only) */
+    int holding_rows = count_rows(fx, 0, "st.holding");
+    CHECK(!st_post(&t, MIN(4), "Looking into the posts about Lumio customer data: we will update as soon as we know.",
+                   NULL));
+    CHECK_INT(count_rows(fx, 0, "st.holding"), holding_rows);
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "goes beyond the text manager approved");
+    CHECK(scorer_finish(fx->scorer, MIN(30), false, &(Error){{0}}));
+    CHECK_ROW(last_row(fx, "st.due"), "st.due", OUTCOME_MISSED, -8); /* the early statement did not meet it */
+    st_free(&t);
+}
+
+/* In French: the same judgements, in French words and reasons. */
+static void test_statement_french(void)
+{
+    StFx t;
+    if (!st_leak(&t, "fr", "Fuite des données clients de Lumio : un forum vend les e-mails et les numéros de carte "
+                           "des abonnés"))
+        return;
+    Fx *fx = &t.fx;
+    Draft *d = st_submit(&t, MIN(2), "manager", HOLDING_FR, NULL);
+    CHECK(drafts_answer(d, DRAFT_APPROVED, NULL, MIN(3)));
+    CHECK(!st_post(&t, MIN(4), HOLDING_FR " Tout le monde sera remboursé.", NULL));
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "va au-delà du texte approuvé par manager (projet submit:1) : elle "
+                                                   "ajoute « tout le monde sera remboursé »");
+    CHECK(!st_post(&t, MIN(5), "Nous vérifions, nous enquêtons, plus d'informations dès que nous en saurons plus.",
+                   NULL));
+    CHECK_CONTAINS(last_row(fx, "st.holding")->reason, "aligne des mots attendus");
+    CHECK(st_post(&t, MIN(6), HOLDING_FR, NULL));
+    CHECK_ROW(last_row(fx, "st.ok"), "st.ok", OUTCOME_RESPECTED, 2);
+    CHECK_ROW(last_row(fx, "st.holding"), "st.holding", OUTCOME_RESPECTED, 1);
+    CHECK_ROW(last_row(fx, "st.due"), "st.due", OUTCOME_ON_TIME, 5);
+    CHECK_CONTAINS(last_row(fx, "st.due")->reason, "La déclaration post:4 est venue 5m00s après que le post leak1");
+    st_free(&t);
+}
+
+/* Statements owed at the end: in proportion when the scenario ends before
+ * the deadline, in full when the trainee leaves; a safety issue opens the
+ * same rule, once. */
+static void test_statement_settled(void)
+{
+    for (int leave = 0; leave < 2; leave++) {
+        StFx t;
+        if (!st_init(&t, "en")) {
+            CHECK(!"fixture");
+            return;
+        }
+        fx_post(&t.fx, "s1", "@cust", "safety_issue", MIN(10), "A hair in my child's pizza, and she was sick");
+        fx_post(&t.fx, "leak1", "@cust", "data_leak", MIN(11), LEAK);
+        CHECK(scorer_finish(t.fx.scorer, MIN(10) + 450000, leave, &(Error){{0}}));
+        CHECK_INT(count_rows(&t.fx, 0, "st.due"), 1);
+        CHECK_ROW(last_row(&t.fx, "st.due"), "st.due", OUTCOME_MISSED, leave ? -8 : -4);
+        CHECK_CONTAINS(last_row(&t.fx, "st.due")->reason, leave ? "The trainee left at 17m30s" : "50% of its 15m00s");
+        st_free(&t);
+    }
+}
+
+/* Quotes are answers: the perimeter may forbid quoting a situation, and
+ * reply rules name them (applies=reply,quote). */
+static void test_quotes(void)
+{
+    Fx fx;
+    if (!fx_init(&fx, "perimeter id=p.quote situation=* action=quote verdict=forbidden penalty=4\n"
+                      "perimeter id=p.praise.quote situation=praise action=quote verdict=allowed points=1\n"
+                      "reply id=r.pdata situation=* applies=reply,quote check=no_personal_data penalty=10\n"
+                      "reply id=r.sorry situation=* applies=reply check=contains words=\"sorry\" points=2\n")) {
+        CHECK(!"fixture");
+        return;
+    }
+    fx_post(&fx, "t1", "@cust", "troll", 0, "Your brand is trash");
+    fx_post(&fx, "f1", "@cust", "praise", 0, "Best coffee in town");
+    CHECK(!fx_act(&fx, ACT_QUOTE, 1000, "t1", "Look at this one"));
+    CHECK_ROW(LAST, "p.quote", OUTCOME_BROKEN, -4);
+    CHECK_CONTAINS(LAST->reason, "A quote-post on a troll post is outside the perimeter");
+    CHECK(fx_act(&fx, ACT_QUOTE, 2000, "f1", "Thank you!"));
+    CHECK_ROW(last_row(&fx, "p.praise.quote"), "p.praise.quote", OUTCOME_RESPECTED, 1);
+    CHECK(last_row(&fx, "r.sorry") == NULL); /* a rule for replies only */
+    CHECK(!fx_act(&fx, ACT_QUOTE, 3000, "f1", "Thanks! Write to jane@example.com"));
+    CHECK_ROW(last_row(&fx, "r.pdata"), "r.pdata", OUTCOME_BROKEN, -10);
+    CHECK_CONTAINS(last_row(&fx, "r.pdata")->reason, "Quote-post holds personal data");
+    fx_free(&fx);
+}
+
+
+/* ---- the adversarial statement trainees, under the shipped rule sets ---- */
+
+/* A crisis of one of the shipped scenarios, as posts in both languages, and
+ * the words trainees publish about it. The posts come at 01:00 (a wave: one
+ * every 10 seconds from 01:00). */
+typedef struct Crisis {
+    const char *name, *situation;
+    int nposts;                 /* 1, or 8 for a wave of complaints */
+    const char *post[2];        /* [en, fr] */
+    const char *second_situation, *second[2]; /* a second crisis post at 01:30, or NULL */
+    const char *model[2], *own[2], *stuffed[2], *beyond[2];
+} Crisis;
+
+static const Crisis crises[] = {
+    {"data-leak", "data_leak", 1,
+     {"Lumio customer data leaked?? A forum is selling the emails and card numbers of Lumio subscribers.",
+      "Fuite de données chez Lumio ?? Un forum vend les e-mails et numéros de carte des abonnés Lumio."},
+     NULL, {NULL, NULL},
+     {"We have seen posts saying that the data of Lumio subscribers is for sale on a forum. Our security team is "
+      "investigating now, and we will update here within the hour.",
+      "Nous avons vu les messages selon lesquels des données d'abonnés Lumio seraient en vente sur un forum. Notre "
+      "équipe sécurité enquête, et nous reviendrons vers vous ici dans l'heure."},
+     {"Reports of Lumio subscriber emails and cards for sale on a forum are being checked right now by our security "
+      "team. Next update here within the hour.",
+      "Les informations sur des e-mails et cartes d'abonnés Lumio en vente sur un forum sont en cours de vérification "
+      "par notre équipe sécurité. Prochain point ici dans l'heure."},
+     {"We are aware, looking into it, investigating, we will update you, more information as soon as we know.",
+      "Nous sommes au courant, nous vérifions, nous enquêtons, plus d'informations dès que nous en saurons plus."},
+     {"Everyone affected will be refunded.", "Tout le monde sera remboursé."}},
+    {"employee-video", "employee_conduct", 1,
+     {"Video: two PizzaNova employees messing with the food in the kitchen of the Elm Street store. Disgusting.",
+      "Vidéo : deux employés de PizzaNova jouent avec la nourriture dans la cuisine du restaurant de la rue des Ormes. "
+      "Écœurant."},
+     "safety_issue",
+     {"My daughter ate a PizzaNova pizza from Elm Street and was sick all night. Was it that kitchen?",
+      "Ma fille a mangé une pizza PizzaNova de la rue des Ormes et a été malade toute la nuit. C'est cette cuisine ?"},
+     {"We have seen the video filmed in the kitchen of our Elm Street store. The store is closed while we look into "
+      "it, and we will update here today.",
+      "Nous avons vu la vidéo tournée dans la cuisine de notre restaurant de la rue des Ormes. Le restaurant est fermé "
+      "le temps de vérifications, et nous reviendrons vers vous ici aujourd'hui."},
+     {"The Elm Street kitchen video is being looked into with the store team, and the store stays closed until it is "
+      "cleaned. Next update here today.",
+      "La vidéo de la cuisine de la rue des Ormes fait l'objet de vérifications avec l'équipe du restaurant, fermé "
+      "jusqu'au nettoyage complet. Prochain point ici aujourd'hui."},
+     {"We are aware, looking into it, investigating, we will update you, more information as soon as we know.",
+      "Nous sommes au courant, nous vérifions, nous enquêtons, plus d'informations dès que nous en saurons plus."},
+     {"The employee responsible has been fired.", "L'employé responsable a été licencié."}},
+    {"hashtag-wave", "complaint", 8,
+     {"#SunnyStories my burger came cold and the staff laughed at me", 
+      "#SunnyStories mon burger est arrivé froid et l'équipe s'est moquée de moi"},
+     NULL, {NULL, NULL},
+     {"We hear you: #SunnyStories has filled with stories of cold burgers and poor service. We are looking into each "
+      "of them and will update here tonight.",
+      "Nous vous entendons : #SunnyStories s'est rempli d'histoires de burgers froids et de service négligé. Nous "
+      "vérifions chacune d'elles et reviendrons vers vous ici ce soir."},
+     {"So many #SunnyStories about cold burgers and staff who laughed: each one is being looked into by our teams. "
+      "Next update here tonight.",
+      "Tant d'histoires #SunnyStories de burgers froids et d'équipes moqueuses : nos équipes les examinent une à une. "
+      "Prochain point ici ce soir."},
+     {"We are aware, looking into it, investigating, we will update you, more information as soon as we know.",
+      "Nous sommes au courant, nous vérifions, nous enquêtons, plus d'informations dès que nous en saurons plus."},
+     {"Everyone affected will be refunded.", "Tout le monde sera remboursé."}},
+};
+
+typedef enum { T_MODEL, T_OWN, T_STUFFED, T_SPAM, T_PASTED, T_UNAPPROVED, T_BEYOND, T_EARLY, T_COUNT } Trainee;
+static const char *const trainee_names[T_COUNT] = {"model", "own-words", "stuffed", "spam", "pasted",
+                                                   "unapproved", "beyond-approved", "early"};
+
+static void crisis_posts(StFx *t, const Crisis *c, int lang)
+{
+    char id[16];
+    for (int i = 0; i < c->nposts; i++) {
+        snprintf(id, sizeof id, "c%d", i + 1);
+        fx_post(&t->fx, id, "@cust", c->situation, MIN(1) + i * 10000, c->post[lang]);
+    }
+    if (c->second_situation)
+        fx_post(&t->fx, "c9", "@cust", c->second_situation, MIN(1) + 30000, c->second[lang]);
+}
+
+/* A draft of `text` to the manager at t, approved a minute later; then published at t + 2m. */
+static bool approved_and_published(StFx *t, int64_t at_ms, const char *text, const char *published)
+{
+    Draft *d = st_submit(t, at_ms, "manager", text, NULL);
+    return d && drafts_answer(d, DRAFT_APPROVED, NULL, at_ms + MIN(1)) && st_post(t, at_ms + MIN(2), published, NULL);
+}
+
+/* The points of the statement rules' rows (the shipped sets name them "statement.*"). */
+static int statement_points(const Fx *fx)
+{
+    int sum = 0;
+    for (int i = 0; i < fx->sink.nrows; i++)
+        if (strncmp(fx->sink.rows[i].key, "statement.", 10) == 0)
+            sum += fx->sink.rows[i].points;
+    return sum;
+}
+
+static void play_trainee(StFx *t, const Crisis *c, int lang, Trainee who)
+{
+    char text[1024];
+    int64_t at = MIN(3);
+    if (who == T_EARLY) {
+        approved_and_published(t, 0, c->model[lang], c->model[lang]); /* 00:00 to 00:02, before anything */
+        crisis_posts(t, c, lang);
+        return;
+    }
+    crisis_posts(t, c, lang);
+    switch (who) {
+    case T_MODEL:
+        approved_and_published(t, at, c->model[lang], c->model[lang]);
+        break;
+    case T_OWN: /* their own words, and a small edit of their own once approved */
+        snprintf(text, sizeof text, "%s %s", c->own[lang], lang ? "Merci de votre patience." : "Thank you for your patience.");
+        approved_and_published(t, at, c->own[lang], text);
+        break;
+    case T_STUFFED:
+        approved_and_published(t, at, c->stuffed[lang], c->stuffed[lang]);
+        break;
+    case T_SPAM: /* the model, then more statements of every kind */
+        approved_and_published(t, at, c->model[lang], c->model[lang]);
+        for (int i = 0; i < 4; i++)
+            st_post(t, at + MIN(3 + i), c->own[lang], NULL);
+        approved_and_published(t, at + MIN(8), c->own[lang], c->own[lang]);
+        break;
+    case T_PASTED: /* the model's statement four times */
+        approved_and_published(t, at, c->model[lang], c->model[lang]);
+        for (int i = 0; i < 3; i++)
+            st_post(t, at + MIN(3 + i), c->model[lang], NULL);
+        break;
+    case T_UNAPPROVED:
+        st_post(t, at, c->model[lang], NULL);
+        break;
+    case T_BEYOND:
+        snprintf(text, sizeof text, "%s %s", c->model[lang], c->beyond[lang]);
+        approved_and_published(t, at, c->model[lang], text);
+        break;
+    case T_EARLY:
+    case T_COUNT:
+        break;
+    }
+}
+
+/* Every statement trainee against the model's statement points, per shipped rule set,
+ * language and crisis: the own words reach 70 % of it, gamers earn nothing
+ * more than the model (and the stuffed and early ones nothing at all),
+ * publishing without approval or beyond it costs at least the approval's
+ * penalty. The table goes to stdout. */
+static void test_statement_adversaries(void)
+{
+    static const char *const sets[] = {"default", "strict"}, *const langs[] = {"en", "fr"};
+    for (size_t k = 0; k < 2; k++) {
+        char path[512];
+        snprintf(path, sizeof path, SOURCE_DIR "/scenarios/rules/%s.rules", sets[k]);
+        for (int lang = 0; lang < 2; lang++) {
+            for (size_t c = 0; c < sizeof crises / sizeof *crises; c++) {
+                int total[T_COUNT];
+                for (int who = 0; who < T_COUNT; who++) {
+                    Error err = {{0}};
+                    StFx t;
+                    RuleSet *set = rules_load_file(path, &err);
+                    if (!set || !st_init_set(&t, set, langs[lang])) {
+                        CHECK(!"fixture");
+                        return;
+                    }
+                    play_trainee(&t, &crises[c], lang, (Trainee)who);
+                    CHECK(scorer_finish(t.fx.scorer, MIN(40), false, &err));
+                    total[who] = statement_points(&t.fx); /* the alerts and answers owed are not theirs */
+                    printf("  %-7s %s %-14s %-16s %4d\n", sets[k], langs[lang], crises[c].name, trainee_names[who],
+                           total[who]);
+                    st_free(&t);
+                }
+                int m = total[T_MODEL];
+                CHECK(m >= 8);                           /* due, approval, holding line */
+                CHECK(10 * total[T_OWN] >= 7 * m);
+                CHECK(total[T_STUFFED] <= 0);
+                CHECK(total[T_SPAM] <= m);
+                CHECK(total[T_PASTED] <= m - 3);
+                CHECK(total[T_UNAPPROVED] <= -8);
+                CHECK(total[T_BEYOND] <= m - 10);
+                CHECK(total[T_EARLY] < 0);
+                if (10 * total[T_OWN] < 7 * m || total[T_STUFFED] > 0 || total[T_SPAM] > m)
+                    fprintf(stderr, "  %s %s %s: model %d, own %d, stuffed %d, spam %d\n", sets[k], langs[lang],
+                            crises[c].name, m, total[T_OWN], total[T_STUFFED], total[T_SPAM]);
+            }
+        }
+    }
+}
+
 /* ---- what a text says (action tables, drafts) ---- */
 
 static bool listed(const char *const *ids, size_t n, const char *id)
@@ -1351,5 +1893,13 @@ int main(void)
     RUN(test_bad_answers_earn_nothing);
     RUN(test_default_rules_totals);
     RUN(test_good_flag_and_sink_errors);
+    RUN(test_statement_approved_on_time);
+    RUN(test_statement_without_approval);
+    RUN(test_statement_beyond_approved);
+    RUN(test_statement_stuffing_and_early);
+    RUN(test_statement_french);
+    RUN(test_statement_settled);
+    RUN(test_quotes);
+    RUN(test_statement_adversaries);
     return check_report();
 }

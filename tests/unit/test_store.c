@@ -393,6 +393,47 @@ static const Rule *rule_by_key(const RuleSet *set, const char *key)
     return NULL;
 }
 
+/* Statement rules go into the rules table and come back with their shape:
+ * who approves in its role column, a due rule's trigger, a check. */
+static void test_statement_rules_stored(void)
+{
+    const char *path = path_in("statements.db");
+    remove_db(path);
+    const char *text = "ruleset name=st title=\"Statements\"\nrole id=manager\n"
+                       "statement id=due when=volume min=8 window=10m situation=a,b within=15m points=5 late=2\n"
+                       "statement id=ok situation=\"a, b\" approval=manager points=2 penalty=8\n"
+                       "statement id=paste situation=* check=distinct share=70 penalty=3\n";
+    Error err = {{0}};
+    RuleSet *set = rules_parse(text, strlen(text), "st.rules", &err);
+    Store *store = set ? store_open(path, &err) : NULL;
+    CHECK(store != NULL);
+    if (!store) {
+        fprintf(stderr, "  %s\n", err.msg);
+        rules_free(set);
+        return;
+    }
+    CHECK(store_import_rules(store, set, &err));
+    CHECK_INT(sql_int(path, "SELECT count(*) FROM rules WHERE kind = 'statement' AND role = 'manager'"), 1);
+    bool found = false;
+    RuleSet *back = store_load_rules(store, "st", &found, &err);
+    CHECK(back != NULL && back->nrules == 3);
+    if (back && back->nrules == 3) {
+        CHECK_INT(rule_statement_shape(&back->rules[0]), STATEMENT_DUE);
+        CHECK_INT(back->rules[0].trigger, TRIGGER_VOLUME);
+        CHECK_INT(back->rules[0].window_ms, 600000);
+        CHECK_STR(back->rules[0].situation, "a,b");
+        CHECK_INT(rule_statement_shape(&back->rules[1]), STATEMENT_APPROVAL);
+        CHECK_INT(back->rules[1].competency, COMP_PERIMETER);
+        CHECK_INT(rule_statement_shape(&back->rules[2]), STATEMENT_CONTENT);
+        CHECK_INT(back->rules[2].check, CHECK_DISTINCT);
+        CHECK_INT(back->rules[2].share, 70);
+    }
+    rules_free(back);
+    rules_free(set);
+    store_close(store);
+    remove_db(path);
+}
+
 static void test_session_lifecycle(void)
 {
     const char *path = path_in("session.db");
@@ -781,6 +822,7 @@ int main(void)
     }
     RUN(test_open_creates_schema);
     RUN(test_rules_versions);
+    RUN(test_statement_rules_stored);
     RUN(test_session_lifecycle);
     RUN(test_flush_visibility);
     RUN(test_rollback);
