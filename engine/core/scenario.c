@@ -76,6 +76,7 @@ struct Scenario {
     Rng rng;
     ScenarioMeta meta;
     char *path;              /* the scenario file, as given to scenario_load */
+    char *library;           /* the installed library folder, for modules not beside the scenario; NULL: none */
     uint64_t hash_state;     /* FNV-1a over the files read so far */
     char hash[17];
 };
@@ -275,6 +276,17 @@ const ScenarioMeta *scenario_meta(const Scenario *sc) { return &sc->meta; }
 ScenarioMeta *scenario_meta_mut(Scenario *sc) { return &sc->meta; }
 const char *scenario_content_hash(const Scenario *sc) { return sc->hash; }
 const char *scenario_path(const Scenario *sc) { return sc->path; }
+const char *scenario_library(const Scenario *sc) { return sc->library; }
+
+bool scenario_set_library(Scenario *sc, const char *dir, Error *err)
+{
+    char *copy = dir ? strdup(dir) : NULL;
+    if (dir && !copy)
+        return error_set(err, "out of memory");
+    free(sc->library);
+    sc->library = copy;
+    return true;
+}
 size_t scenario_thread_count(const Scenario *sc) { return sc->nthreads; }
 int64_t scenario_instructions(const Scenario *sc) { return sc->run_instr; }
 void scenario_seed(Scenario *sc, uint64_t seed) { rng_seed(&sc->rng, seed); }
@@ -823,6 +835,7 @@ void scenario_free(Scenario *sc)
     if (sc->L)
         lua_close(sc->L);
     meta_free(&sc->meta);
+    free(sc->library);
     free(sc->path);
     free(sc);
 }

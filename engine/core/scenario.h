@@ -101,6 +101,11 @@ ScenarioMeta *scenario_meta_mut(Scenario *sc);
 /* FNV-1a hash of the scenario and language file contents (hex). */
 const char *scenario_content_hash(const Scenario *sc);
 
+/* The library folder where require "NAME" looks when the scenario has no
+ * lib/NAME.lua of its own (a shipped scenario copied elsewhere to adapt
+ * still finds the shipped modules). NULL: none. */
+bool scenario_set_library(Scenario *sc, const char *dir, Error *err);
+
 /* Starts main() at time t. */
 bool scenario_start(Scenario *sc, int64_t t_ms, Error *err);
 /* Earliest time a thread wants to run; INT64_MAX when none waits on time. */

@@ -85,13 +85,29 @@ static void push_cache(lua_State *L)
     lua_rawsetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
 }
 
-/* Where module `name` is, into path; raises when there is no such file. */
+static bool missing(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
+}
+
+/* Where module `name` is, into path: beside the scenario, else in the
+ * installed library folder; raises when neither has it. */
 static void find_module(lua_State *L, Scenario *sc, const char *name, char *path, size_t size)
 {
     module_path(scenario_path(sc), name, path, size);
-    struct stat st;
-    if (stat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
-        luaL_error(L, "require: no module '%s' (no file %s)", name, path);
+    if (!missing(path))
+        return;
+    const char *library = scenario_library(sc);
+    char beside[PATH_MAX];
+    snprintf(beside, sizeof beside, "%s", path);
+    if (library) {
+        snprintf(path, size, "%s/%s.lua", library, name);
+        if (!missing(path))
+            return;
+        luaL_error(L, "require: no module '%s' (no file %s, nor %s)", name, beside, path);
+    }
+    luaL_error(L, "require: no module '%s' (no file %s)", name, beside);
 }
 
 /* Reads and compiles the module's file, folding it into the content hash;

@@ -49,6 +49,8 @@ int scenario_require(lua_State *L, const char *name);
 /* For the loader: the scenario file as given to scenario_load, and the
  * content hash, into which every file the scenario reads is folded. */
 const char *scenario_path(const Scenario *sc);
+/* The installed library folder (scenario_set_library), or NULL. */
+const char *scenario_library(const Scenario *sc);
 void scenario_fold_content(Scenario *sc, const char *buf, size_t len);
 
 #endif

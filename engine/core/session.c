@@ -415,6 +415,24 @@ static bool begin(Session *s, const char *lang, Error *err)
 
 /* A session with its scenario loaded (top level run, metadata checked,
  * the brand added) and nothing else: no rules, no row in the store. */
+/* The installed library folder, beside the rule sets the program ships
+ * (rules_dir is DATA/scenarios/rules: the library is DATA/scenarios/lib). */
+static bool set_library(Session *s, Error *err)
+{
+    if (!s->cfg.rules_dir)
+        return true;
+    char dir[PATH_MAX];
+    const char *r = s->cfg.rules_dir;
+    size_t n = strlen(r);
+    while (n > 1 && r[n - 1] == '/')
+        n--;
+    if (n >= 6 && strncmp(r + n - 6, "/rules", 6) == 0) /* DATA/scenarios/rules: the usual case, said plainly */
+        snprintf(dir, sizeof dir, "%.*s/lib", (int)(n - 6), r);
+    else
+        snprintf(dir, sizeof dir, "%.*s/../lib", (int)n, r);
+    return scenario_set_library(s->scenario, dir, err);
+}
+
 static Session *load(const SessionConfig *cfg, char *lang, size_t lang_size, Error *err)
 {
     Session *s = calloc(1, sizeof *s);
@@ -432,7 +450,8 @@ static Session *load(const SessionConfig *cfg, char *lang, size_t lang_size, Err
         error_set(err, "out of memory");
     if (ok) {
         scenario_seed(s->scenario, cfg->seed);
-        ok = scenario_load(s->scenario, cfg->scenario_path, lang_path[0] ? lang_path : NULL, *lang ? lang : "en", err) &&
+        ok = set_library(s, err) &&
+             scenario_load(s->scenario, cfg->scenario_path, lang_path[0] ? lang_path : NULL, *lang ? lang : "en", err) &&
              check_meta(s, lang, err) && add_brand(s, err);
     }
     if (!ok) {

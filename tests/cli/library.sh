@@ -47,7 +47,8 @@ expect_exit 0 -- "$CRISISDRILL" play "$WORK/single/drill.lua" --headless --answe
 cp "$WORK/single/drill.lua" "$WORK/drills/drill.lua"   # beside drills/lib/ now
 rm -rf "$WORK/single/lib"
 expect_exit 1 -- "$CRISISDRILL" play "$WORK/single/drill.lua" --headless --answers "$WORK/silent.txt" --db "$WORK/none.db"
-expect_in "$WORK/err" "drill.lua:1: require: no module 'greet' (no file $WORK/single/lib/greet.lua)"
+expect_in "$WORK/err" "drill.lua:1: require: no module 'greet' (no file $WORK/single/lib/greet.lua, nor "
+expect_in "$WORK/err" "scenarios/lib/greet.lua)"
 [ "$(wc -l <"$WORK/err")" = 1 ] || fail "a missing module: one line of error, got $(cat "$WORK/err")"
 
 # ---- the module is part of the scenario's version ----------------------------------------
@@ -102,3 +103,17 @@ for s in complaint-snowball data-leak-rumour employee-viral hashtag-hijack; do
   ! grep -q 'branch("press_' "$SOURCE_DIR/scenarios/$s/scenario.lua" ||
     fail "$s still tells the press thread by hand"
 done
+
+# A shipped scenario copied elsewhere to adapt, without the library folder:
+# require finds the installed modules (beside the shipped rule sets).
+mkdir -p "$WORK/adapted"
+cp -r "$SOURCE_DIR/scenarios/complaint-snowball" "$WORK/adapted/"
+expect_exit 0 -- "$CRISISDRILL" play "$WORK/adapted/complaint-snowball" --headless \
+  --answers "$SOURCE_DIR/scenarios/complaint-snowball/answers/good.txt" --db "$WORK/adapted.db"
+expect_in "$WORK/out" "Session 1 completed"
+# ... and a module of its own beside it comes first.
+mkdir -p "$WORK/adapted/lib"
+printf 'error("the adapted press module")\n' >"$WORK/adapted/lib/press.lua"
+expect_exit 1 -- "$CRISISDRILL" play "$WORK/adapted/complaint-snowball" --headless \
+  --answers "$SOURCE_DIR/scenarios/complaint-snowball/answers/good.txt" --db "$WORK/adapted2.db"
+expect_in "$WORK/err" "lib/press.lua:1: the adapted press module"

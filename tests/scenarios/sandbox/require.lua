@@ -8,6 +8,6 @@ persona{ handle = "@a", name = "A", followers = 10 }
 function main()
   post{ id = "c1", author = "@a", situation = "complaint", text = "before the probe" }
   wait(5)
-  local m = require("os")  -- EXPECT: require: no module 'os' (no file lib/os.lua)
+  local m = require("os")  -- EXPECT: require: no module 'os' (no file lib/os.lua, nor
   error("ESCAPED: require is reachable")
 end
