@@ -151,8 +151,8 @@ return {
   j3 = "Thanks @cometcoffee, I'm now in touch with your press office.",
   j4 = "Noted. For the record, your press office hadn't heard of any of this when I called them. Story out "
     .. "tomorrow morning.",
-  j5 = "Our story on the Comet Club charges is up, with a statement from the company: automatic refunds within "
-    .. "five days. pocketandpurse.example/comet-club",
+  j5 = "Our story on the Comet Club charges is up, with the company's statement: it is looking into the charges."
+    .. " pocketandpurse.example/comet-club",
   j6 = "@cometcoffee's press office just called me back. Thanks.",
   j7 = "NEW: a Comet Club member charged three times after cancelling complained on Chirp. @cometcoffee deleted "
     .. "her post. Our story on the subscription that won't let go: pocketandpurse.example/comet-club",
@@ -168,9 +168,25 @@ return {
     .. "court.",
   l6 = "Your legal department has been in touch. Thank you, we'll take it from there.",
 
-  -- ---- management steps in -------------------------------------------------
-  s1 = "A fault in our billing system kept charging some Comet Club memberships after cancellation. We're sorry. "
-    .. "Every member affected will be refunded automatically within 5 days. Questions? Send us a DM.",
+  -- ---- management steps in: the holding statement ----------------------
+  mgr_ask = "Thanks for the heads-up. We need a short public holding line on the Comet Club charges: draft it "
+    .. "and submit it to me before anything goes out.",
+  st_ok = "Approved: short, sorry, and it says we are looking into it. Publish it as is.",
+  st_amended = "We're sorry: some Comet Club members were charged after cancelling. We are looking into it and "
+    .. "will update here today. Affected? Send us a DM.",
+  st_amend_note = "Amended: no promise of refunds for everyone in public before finance has confirmed the "
+    .. "amount. Publish this version:",
+  st_holding_note = "Amended: a holding line says what happened, that we are looking into it, and when we come "
+    .. "back. Publish this version:",
+  st_refuse_blame = "No. We never tell members it is their fault, even when the terms say so: everyone reads a "
+    .. "statement. Apologise, say we are looking into it, and resubmit.",
+  st_refuse_liability = "No. Admitting fault or negligence is for legal, and a lawyer is already watching. Say "
+    .. "we are sorry and looking into it, and resubmit.",
+  st_refuse_arguing = "No. A statement that argues becomes the story. State the facts calmly and resubmit.",
+  st_unapproved = "You published a statement I did not approve. Nothing goes out in the brand's name without my "
+    .. "go-ahead: submit the draft first, then publish exactly what I approved.",
+  s2 = "Thanks for saying it out loud, @cometcoffee. Waiting for that update.",
+  s3 = "Still nothing from @cometcoffee about the Comet Club charges. Hundreds of us, and not a word. #CometGate",
 
   -- ---- ambient -------------------------------------------------------------
   a2 = "Third refill of the day at @cometcoffee, laptop plugged in, inbox slowly dying. Productive Monday.",

@@ -155,8 +155,8 @@ return {
   j3 = "Merci @cometecafe, je suis en contact avec votre service de presse.",
   j4 = "Noté. Pour info, votre service de presse n’était au courant de rien quand je l’ai appelé. Article demain "
     .. "matin.",
-  j5 = "Notre article sur les prélèvements du Comète Club est en ligne, avec la réponse de l’entreprise : "
-    .. "remboursement automatique sous cinq jours. budgetetvous.example/comete-club",
+  j5 = "Notre article sur les prélèvements du Comète Club est en ligne, avec la déclaration de l’entreprise, qui dit "
+    .. "vérifier les prélèvements. budgetetvous.example/comete-club",
   j6 = "Le service de presse de @cometecafe vient de me rappeler. Merci.",
   j7 = "NOUVEAU : une abonnée Comète Club prélevée trois fois après sa résiliation se plaint sur Chirp. @cometecafe "
     .. "efface son message. Notre enquête sur l’abonnement qui ne vous lâche plus : budgetetvous.example/comete-club",
@@ -173,10 +173,27 @@ return {
   l5 = "Aucune réponse de @cometecafe. La mise en demeure part lundi ; prochaine étape, le tribunal judiciaire.",
   l6 = "Votre service juridique m’a contactée. Merci, nous prenons le relais.",
 
-  -- ---- la direction prend la main ------------------------------------------
-  s1 = "Un dysfonctionnement de notre système de facturation a continué de prélever certains abonnements Comète "
-    .. "Club après résiliation. Nous en sommes désolés. Chaque abonné concerné sera remboursé automatiquement sous "
-    .. "5 jours. Une question ? Écrivez-nous en MP.",
+  -- ---- la direction prend la main : la déclaration d’attente -------------
+  mgr_ask = "Merci de l’alerte. Il nous faut une courte déclaration d’attente publique sur les prélèvements du "
+    .. "Comète Club : rédigez-la et soumettez-la-moi avant toute publication.",
+  st_ok = "Approuvé : court, des excuses, et on dit que nous vérifions. Publiez-le tel quel.",
+  st_amended = "Nous sommes désolés : des abonnés Comète Club ont été prélevés après leur résiliation. Nous "
+    .. "vérifions et reviendrons vers vous ici aujourd’hui. Concerné ? Écrivez-nous en MP.",
+  st_amend_note = "Amendé : pas de promesse publique de remboursement pour tous avant que la finance ait confirmé "
+    .. "le montant. Publiez cette version :",
+  st_holding_note = "Amendé : une déclaration d’attente dit ce qui s’est passé, que nous vérifions, et quand nous "
+    .. "revenons vers vous. Publiez cette version :",
+  st_refuse_blame = "Non. On ne dit jamais aux abonnés que c’est leur faute, même si les conditions le disent : "
+    .. "tout le monde lit une déclaration. Excusez-vous, dites que nous vérifions, et soumettez à nouveau.",
+  st_refuse_liability = "Non. Reconnaître une faute ou une négligence revient au service juridique, et une "
+    .. "avocate suit déjà l’affaire. Dites que nous sommes désolés et que nous vérifions, et soumettez à nouveau.",
+  st_refuse_arguing = "Non. Une déclaration qui polémique devient le sujet. Énoncez les faits calmement et "
+    .. "soumettez à nouveau.",
+  st_unapproved = "Vous avez publié une déclaration que je n’ai pas validée. Rien ne part au nom de la marque "
+    .. "sans mon feu vert : soumettez d’abord le projet, puis publiez exactement ce que j’ai approuvé.",
+  s2 = "Merci de le dire publiquement, @cometecafe. J’attends la suite.",
+  s3 = "Toujours rien de @cometecafe sur les prélèvements du Comète Club. Des centaines d’abonnés, et pas un mot. "
+    .. "#CometeGate",
 
   -- ---- ambiance ------------------------------------------------------------
   a2 = "Troisième refill de la journée chez @cometecafe, ordi branché, boîte mail en train de mourir. Lundi "

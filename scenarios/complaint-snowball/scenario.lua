@@ -23,8 +23,11 @@
 -- (press_routed / press_mishandled / press_ignored / press_called: the press
 -- office alerted but the journalist never answered in the feed) and the
 -- lawyer (legal_routed / legal_exposed / legal_deleted / legal_ignored /
--- legal_called); alerting the manager brings a company statement four
--- minutes later (manager_statement).
+-- legal_called), the manager (manager_alerted: a holding statement asked
+-- for) and the brand's statement, drafted by the trainee and answered by the
+-- manager: statement_published (a good one by 19:00, the thread cools),
+-- no_statement (none: the hashtag grows; statement_late when it comes after),
+-- statement_unapproved (published without the manager's go-ahead).
 --
 -- The scenario ends at 20:00 with "resolved" when everything was handled
 -- well, else at the duration with "contained", "viral" or "backfired".
@@ -34,6 +37,7 @@
 
 local DURATION = 40 * 60
 local press = require "press"
+local statement = require "statement"
 
 
 scenario{
@@ -362,24 +366,45 @@ local function legal_thread()
   end
 end
 
--- Alerting the manager brings management in: a statement four minutes later,
--- which slows the spread wherever it still runs.
+-- Alerting the manager brings management in: the manager asks for a holding
+-- statement on the internal channel. The trainee drafts it and submits it
+-- (statement.approver below says what the manager does with a draft); a good
+-- one published by 19:00 slows the spread wherever it still runs and the
+-- customer thanks the brand; none by then lets the hashtag grow.
+statement.approver{ role = "manager", author = "@ops_manager",
+  refuse = { { "blame", T.st_refuse_blame }, { "liability", T.st_refuse_liability },
+             { "arguing", T.st_refuse_arguing } },
+  amend = { "manager_decision" }, amended = T.st_amended, amend_note = T.st_amend_note,
+  holding_note = T.st_holding_note, ok = T.st_ok }
+
 local function manager_thread()
   if not alerted("manager") then
     await{ kinds = { "alert" }, role = "manager" }
   end
-  wait(240)
-  branch("manager_statement")
-  post{ id = "s1", author = BRAND, situation = "statement", sentiment = "neutral", text = T.s1, likes = 12,
-        virality = { rate = 3, growth = -0.05, likes = 4 } }
-  if S.c1 ~= "good" then
-    local c = counters("c1")
-    virality("c1", { rate = math.max(2, c.reposts / 60), growth = -0.03 })
-  end
-  if S.press == "routed" then
-    wait(300)
-    post{ id = "j5", author = JOURNALIST, situation = "none", sentiment = "neutral", text = T.j5 }
-  end
+  wait(60)
+  branch("manager_alerted")
+  internal{ id = "m1", author = "@ops_manager", situation = "none", text = T.mgr_ask }
+end
+
+local function statement_thread()
+  statement.watch{ due = 19 * 60, author = "@ops_manager", unapproved = T.st_unapproved,
+    published = function(a)
+      if S.c1 ~= "good" then
+        local c = counters("c1")
+        virality("c1", { rate = math.max(2, c.reposts / 60), growth = -0.03 })
+      end
+      wait(60)
+      reply(a.own, { id = "s2", author = CUSTOMER, situation = "praise", sentiment = "positive", text = T.s2 })
+      if S.press == "routed" then
+        wait(240)
+        post{ id = "j5", author = JOURNALIST, situation = "none", sentiment = "neutral", text = T.j5 }
+      end
+    end,
+    missed = function()
+      virality("c1", { growth = 0.08 })
+      post{ id = "s3", author = V5, situation = "echo", sentiment = "negative", text = T.s3,
+            virality = { rate = 3, growth = 0.05, likes = 3, replies = 0.1 } }
+    end }
 end
 
 local function ambient()
@@ -441,6 +466,7 @@ function main()
   spawn(press_thread)
   spawn(legal_thread)
   spawn(manager_thread)
+  spawn(statement_thread)
 
   local a = first_action("c1", C1_KINDS, 5 * 60)
   if not a then

@@ -84,9 +84,29 @@ return {
   d3 = "I sent @lumio the details in private 10 minutes ago. Nothing. Starting to think the file is real.",
 
   -- ---- security knew: the statement --------------------------------------------
-  s1 = "About the claims of a customer data leak: our security team and outside experts are investigating. We "
-    .. "don't have verified findings yet; we'll post an update by 6pm. We'll never ask for your password.",
-  s2 = "OK, at least they're on it and not pretending nothing's happening. Waiting for 6pm.",
+  ops_manager_name = "Dana (manager on duty)", it_security_name = "IT security",
+  sec_brief = "Security here: we are investigating the forum file with outside experts. Nothing is verified: "
+    .. "in public, no confirmation, no denial, no figure. A holding line only, approved by the manager.",
+  st_ok = "Approved: it neither confirms nor denies, and says we are investigating. Publish it as is.",
+  st_amended = "We have seen claims about a leak of Lumio customer data. Our security team is investigating "
+    .. "them. We will update here as soon as we know more. We will never ask for your password.",
+  st_figures_note = "Amended: no figure, no time, no number of accounts before security has counted. Publish "
+    .. "this version:",
+  st_amend_note = "Amended: no promise to customers before we know what happened. Publish this version:",
+  st_holding_note = "Amended: say what it is about, that security is investigating, and that we will update. "
+    .. "Publish this version:",
+  st_refuse_security = "No. Security has not been told yet: alert them first. Nothing goes out about a leak "
+    .. "before they know.",
+  st_refuse_unverified = "No. We neither confirm nor deny a leak: security has verified nothing yet. Say we are "
+    .. "investigating, and resubmit.",
+  st_refuse_data = "No. Personal data never goes into a statement. Take it out and resubmit.",
+  st_refuse_blame = "No. We never blame customers in public. Resubmit a calm holding line.",
+  st_refuse_liability = "No. Admitting fault is for legal, once the facts are known. Resubmit a holding line.",
+  st_refuse_arguing = "No. We do not argue with the claim in public: say we are investigating, and resubmit.",
+  st_unapproved = "You published a statement about the leak that I did not approve. On a possible breach every "
+    .. "word is checked by security and me first: submit, then publish what I approved.",
+  s2 = "OK, at least they're on it and not pretending nothing's happening. Waiting for the update.",
+  s4 = "Still no word from @lumio on the leak claims. We asked; they stay silent.",
   s3 = "Clear answer, no spin. That's how it's done.",
 
   -- ---- spoke alone -------------------------------------------------------------

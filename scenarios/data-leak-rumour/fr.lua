@@ -87,10 +87,33 @@ return {
     .. "est vrai.",
 
   -- ---- la sécurité prévenue : le communiqué -------------------------------------------
-  s1 = "Au sujet d’une possible fuite de données clients : notre équipe sécurité et des experts externes enquêtent. "
-    .. "Nous n’avons pas encore de conclusions vérifiées ; point d’étape ici avant 18 h. Nous ne vous demanderons "
-    .. "jamais votre mot de passe.",
-  s2 = "Bon, au moins ils s’en occupent et ne font pas comme si de rien n’était. Rendez-vous à 18 h.",
+  ops_manager_name = "Dana (responsable d’astreinte)", it_security_name = "Sécurité informatique",
+  sec_brief = "Ici la sécurité : nous analysons le fichier du forum avec des experts externes. Rien n’est vérifié : "
+    .. "en public, ni confirmation, ni démenti, ni chiffre. Une déclaration d’attente seulement, validée par le "
+    .. "responsable.",
+  st_ok = "Approuvé : ni confirmation ni démenti, et on dit que nous enquêtons. Publiez-le tel quel.",
+  st_amended = "Des clients signalent sur un forum un fichier présenté comme une fuite de données de clients "
+    .. "Lumio. Notre équipe sécurité enquête sur ce fichier. Nous reviendrons vers vous ici dès que nous en saurons "
+    .. "plus. Nous ne vous demanderons jamais votre mot de passe.",
+  st_figures_note = "Amendé : aucun chiffre, aucune heure, aucun nombre de comptes avant que la sécurité ait "
+    .. "compté. Publiez cette version :",
+  st_amend_note = "Amendé : aucune promesse aux clients avant de savoir ce qui s’est passé. Publiez cette version :",
+  st_holding_note = "Amendé : dites de quoi il s’agit, que la sécurité enquête, et que nous reviendrons vers vous. "
+    .. "Publiez cette version :",
+  st_refuse_security = "Non. La sécurité informatique n’est pas encore prévenue : alertez-la d’abord. Rien ne sort "
+    .. "sur une fuite avant qu’elle le sache.",
+  st_refuse_unverified = "Non. Nous ne confirmons ni ne démentons une fuite : la sécurité n’a encore rien vérifié. "
+    .. "Dites que nous enquêtons, et soumettez à nouveau.",
+  st_refuse_data = "Non. Aucune donnée personnelle dans une déclaration. Retirez-la et soumettez à nouveau.",
+  st_refuse_blame = "Non. On ne met jamais les clients en cause en public. Soumettez une déclaration d’attente calme.",
+  st_refuse_liability = "Non. Reconnaître une faute revient au service juridique, une fois les faits connus. "
+    .. "Soumettez une déclaration d’attente.",
+  st_refuse_arguing = "Non. On ne conteste pas l’affirmation en public : dites que nous enquêtons, et soumettez à "
+    .. "nouveau.",
+  st_unapproved = "Vous avez publié sur la fuite une déclaration que je n’ai pas validée. Sur une possible fuite, "
+    .. "chaque mot passe d’abord par la sécurité et par moi : soumettez, puis publiez ce que j’ai approuvé.",
+  s2 = "Bon, au moins ils s’en occupent et ne font pas comme si de rien n’était. On attend la suite.",
+  s4 = "Toujours aucune réponse de @lumio_fr sur la fuite présumée. Nous avons demandé ; silence.",
   s3 = "Réponse claire, sans langue de bois. C’est comme ça qu’on fait.",
 
   -- ---- parlé seul ---------------------------------------------------------------------

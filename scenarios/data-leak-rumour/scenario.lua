@@ -38,8 +38,13 @@
 --
 -- Branches on the main claim (leak1, 00:45):
 --   security_first   security alerted within 5 minutes of the claim, nothing
---                    said alone: a verified statement follows, the rumour cools.
---   security_late    security alerted after 5 minutes (the statement comes late).
+--                    said alone: security briefs the trainee (security_briefed).
+--   security_late    security alerted after 5 minutes.
+-- The brand's statement, drafted by the trainee and answered by the manager
+-- (refused before security knows, or when it confirms, denies or blames;
+-- amended when it holds a figure or a promise): statement_published (a good
+-- one by 15:45, the rumour cools), no_statement (none: the journalist quotes
+-- the silence; statement_late after), statement_unapproved.
 --   spoke_alone      a public answer on a leak post that broke a rule (confirm,
 --                    deny, ask for data...) before security knew: screenshots,
 --                    the "hacker" gloats, the journalist quotes the brand.
@@ -55,6 +60,7 @@
 
 local DURATION = 30 * 60
 local press = require "press"
+local statement = require "statement"
 
 
 scenario{
@@ -93,6 +99,8 @@ persona{ handle = TIPSTER, name = T.tipster_name, followers = 61300, verified = 
 persona{ handle = HACKER, name = T.hacker_name, followers = 880, role = "troll" }
 persona{ handle = JOURNALIST, name = T.journalist_name, followers = 18900, verified = true, role = "journalist" }
 persona{ handle = CONSUMERS, name = T.consumers_name, followers = 27400, verified = true, role = "consumer_group" }
+persona{ handle = "@ops_manager", name = T.ops_manager_name, role = "colleague" }
+persona{ handle = "@it_security", name = T.it_security_name, role = "colleague" }
 
 -- ---- pre-approved replies ---------------------------------------------------
 
@@ -127,21 +135,47 @@ end
 
 -- ---- consequences -----------------------------------------------------------
 
--- Security knows: after checking, a statement that neither confirms nor
--- denies but says what is being done; the rumour cools.
+-- Security knows: it briefs the trainee on the internal channel (nothing
+-- verified yet, a holding line only, through the manager).
 local function security_statement()
-  wait(6 * 60)
-  branch("security_statement")
-  post{ id = "s1", author = BRAND, situation = "statement", sentiment = "neutral", text = T.s1, likes = 40,
-        virality = { rate = 6, growth = -0.05, likes = 5, replies = 0.2 } }
-  if not S.spoke_alone and not S.streisand then
-    virality("leak1", { rate = 1, growth = -0.2 })
-    virality("sc1", { rate = 1, growth = -0.2 })
-  end
-  wait(80)
-  reply("s1", { id = "s2", author = CLAIMANT, situation = "none", sentiment = "neutral", text = T.s2 })
-  wait(60)
-  reply("s1", { id = "s3", author = FAN, situation = "praise", text = T.s3 })
+  wait(90)
+  branch("security_briefed")
+  internal{ id = "sec1", author = "@it_security", situation = "none", text = T.sec_brief }
+end
+
+-- The brand's statement is the trainee's, approved by the manager, who
+-- refuses anything factual before security has been told, any confirmation
+-- or denial, and amends a promise or a figure away.
+statement.approver{ role = "manager", author = "@ops_manager",
+  refuse = { { "unverified", T.st_refuse_unverified }, { "blame", T.st_refuse_blame },
+             { "liability", T.st_refuse_liability }, { "arguing", T.st_refuse_arguing } },
+  check = function(draft)
+    if not alerted("security") then return refuse(T.st_refuse_security) end
+    if holds_personal_data(draft.text) then return refuse(T.st_refuse_data) end
+    if draft.text:find("%d") then return amend(T.st_amended, T.st_figures_note) end
+  end,
+  amend = { "manager_decision" }, amended = T.st_amended, amend_note = T.st_amend_note,
+  holding_note = T.st_holding_note, ok = T.st_ok }
+
+-- A good statement by 15:45 (a quarter of an hour after the claim) cools the
+-- rumour; none lets it run, and the journalist files without the brand's word.
+local function statement_thread()
+  statement.watch{ due = 15 * 60 + 45, author = "@ops_manager", unapproved = T.st_unapproved,
+    published = function(a)
+      if not S.spoke_alone and not S.streisand then
+        virality("leak1", { rate = 1, growth = -0.2 })
+        virality("sc1", { rate = 1, growth = -0.2 })
+      end
+      wait(80)
+      reply(a.own, { id = "s2", author = CLAIMANT, situation = "none", sentiment = "neutral", text = T.s2 })
+      wait(60)
+      reply(a.own, { id = "s3", author = FAN, situation = "praise", text = T.s3 })
+    end,
+    missed = function()
+      virality("sc1", { growth = 0.08 })
+      quote("sc1", { id = "s4", author = JOURNALIST, situation = "echo", sentiment = "negative", text = T.s4,
+                     virality = { rate = 4, growth = 0.04, likes = 3, replies = 0.1 } })
+    end }
 end
 
 -- The brand said something alone: its words become the story.
@@ -361,6 +395,7 @@ function main()
   spawn(hacker_thread)
   spawn(claimant_dm_thread)
   spawn(press_thread)
+  spawn(statement_thread)
   spawn(legal_thread)
   spawn(manager_thread)
   spawn(function()
