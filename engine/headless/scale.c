@@ -1,7 +1,8 @@
 /* A session's scale (score.h): the scenario played twice in a database in
  * memory, under the session's rule set, language and seed — once by nobody
  * (the silent reference) and once by the scenario's model trainee,
- * answers/good.txt beside scenario.lua (the calm reference). The model run's
+ * answers/good.txt beside scenario.lua, or answers/good-LANG.txt for the
+ * language played when there is one (the calm reference). The model run's
  * potential is the session's maximum; the two runs' negative reach at the
  * end are the references the outcome rule places the session between. */
 #include "headless.h"
@@ -82,17 +83,29 @@ static bool play_reference(const SessionConfig *cfg, const RuleSet *rules, const
     return ok;
 }
 
-/* answers/good.txt beside a scenario.lua, into path; false when none. */
-static bool model_answers_path(const char *scenario_path, char *path, size_t size)
+static bool is_regular_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The model trainee beside a scenario.lua, into path: answers/good-LANG.txt
+ * when the scenario has one for the language played (a model whose free
+ * text is written in that language), else answers/good.txt; false when
+ * none. */
+static bool model_answers_path(const char *scenario_path, const char *lang, char *path, size_t size)
 {
     char copy[PATH_MAX];
     snprintf(copy, sizeof copy, "%s", scenario_path);
     if (strcmp(basename(copy), "scenario.lua") != 0)
         return false;
     snprintf(copy, sizeof copy, "%s", scenario_path);
-    snprintf(path, size, "%s/answers/good.txt", dirname(copy));
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    const char *dir = dirname(copy);
+    snprintf(path, size, "%s/answers/good-%s.txt", dir, lang ? lang : "en");
+    if (lang && is_regular_file(path))
+        return true;
+    snprintf(path, size, "%s/answers/good.txt", dir);
+    return is_regular_file(path);
 }
 
 /* A hash of the model trainee's file (FNV-1a), so that editing it measures again. */
@@ -135,7 +148,7 @@ bool headless_measure_scale(const SessionConfig *cfg, const char *scenario_versi
 {
     *out = (SessionScale){.reach_final = -1};
     char model[PATH_MAX + 32], key[256];
-    bool has_model = model_answers_path(cfg->scenario_path, model, sizeof model);
+    bool has_model = model_answers_path(cfg->scenario_path, lang, model, sizeof model);
     snprintf(key, sizeof key, "%s|model:%016llx", scenario_version,
              has_model ? (unsigned long long)file_hash(model) : 0ULL);
     ScaleKey k = {key, lang, cfg->seed, rules->db_version};

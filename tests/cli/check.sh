@@ -1,7 +1,7 @@
 # crisisdrill check: lints scenarios and rule files, runs the playthroughs
 # declared in answers/*.txt (#> expectations), exit 0 only when clean.
 expect_exit 0 -- "$CRISISDRILL" check "$SOURCE_DIR/scenarios/complaint-snowball" "$SOURCE_DIR/scenarios/rules/default.rules"
-expect_in "$WORK/out" "complaint-snowball/scenario.lua: ok (en fr), 7 playthroughs passed"
+expect_in "$WORK/out" "complaint-snowball/scenario.lua: ok (en fr), 12 playthroughs passed"
 expect_in "$WORK/out" "default.rules: ok"
 expect_exit 0 -- "$CRISISDRILL" check complaint-snowball   # an installed scenario's name
 
@@ -11,9 +11,9 @@ cp -r "$SOURCE_DIR/scenarios/lib" "$WORK/lib"   # the library folder it uses (pr
 sed -i 's/^#> total >= 50$/#> total >= 500/' "$WORK/copy/answers/good.txt"
 line=$(grep -n '^#> total >= 500$' "$WORK/copy/answers/good.txt" | cut -d: -f1)
 expect_exit 1 -- "$CRISISDRILL" check "$WORK/copy"
-expect_in "$WORK/out" "good.txt:$line: FAIL [en]: expected total >= 500; the total is +89"
-expect_in "$WORK/out" "good.txt:$line: FAIL [fr]: expected total >= 500; the total is +89"
-expect_in "$WORK/out" "playthroughs: 5 passed, 2 failed"
+expect_in "$WORK/out" "good.txt:$line: FAIL [en]: expected total >= 500; the total is +103"
+expect_in "$WORK/out" "good.txt:$line: FAIL [fr]: expected total >= 500; the total is +103"
+expect_in "$WORK/out" "playthroughs: 10 passed, 2 failed"
 echo "#> branch nowhere" >>"$WORK/copy/answers/silent.txt"
 echo "#> smile please" >>"$WORK/copy/answers/silent.txt"
 expect_exit 1 -- "$CRISISDRILL" check "$WORK/copy"
@@ -127,7 +127,7 @@ expect_in "$WORK/out" "1 playthrough passed"
 expect_exit 0 -- "$CRISISDRILL" check "$SOURCE_DIR/scenarios/rules/strict.rules"
 expect_exit 0 -- "$CRISISDRILL" play complaint-snowball --headless --rules strict --db "$WORK/strict.db" \
   --answers "$SOURCE_DIR/scenarios/complaint-snowball/answers/good.txt"
-[ "$(sql "$WORK/strict.db" "select v.name || ' ' || s.total from sessions s join ruleset_versions v on v.id = s.ruleset_version")" = "strict 89" ] ||
+[ "$(sql "$WORK/strict.db" "select v.name || ' ' || s.total from sessions s join ruleset_versions v on v.id = s.ruleset_version")" = "strict 97" ] ||
   fail "strict: $(sql "$WORK/strict.db" "select total from sessions")"
 [ "$(sql "$WORK/strict.db" "select outcome || ' ' || points from v_scores where rule = 'perimeter.troll.hide'")" = "respected 1" ] ||
   fail "strict: the good trainee hides the troll once the manager knows: within the perimeter"

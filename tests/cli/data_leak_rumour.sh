@@ -30,7 +30,9 @@ common_checks() {
 for lang in en fr; do
   # ---- good: security and legal at once, holding lines after the alerts ------
   good="$WORK/good-$lang.db"
-  play_scenario "good-$lang" "$ANSWERS/good.txt" "$lang"
+  model="$ANSWERS/good.txt"
+  [ "$lang" = fr ] && model="$ANSWERS/good-fr.txt"   # the statement drafted in the session's language
+  play_scenario "good-$lang" "$model" "$lang"
   expect_in "$WORK/out" "outcome contained"
   common_checks "$good"
   expect_score "$good" alert.leak leak1 on_time 5 respected 1
@@ -48,17 +50,17 @@ for lang in en fr; do
   expect_score "$good" perimeter.legal.reply l1 respected 2
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'on_time'" 1
   expect_value "$good" "select count(*) from v_scores where rule = 'reply.no_personal_data'" 0
-  # The model trainee publishes no statement yet (its answers file predates them, issue 12): the
-  # statements owed are missed; every other row is a credit.
-  expect_value "$good" "select count(*) from v_scores where (outcome not in ('respected', 'on_time') or points < 0)
-                        and rule_kind <> 'statement'" 0
-  expect_score "$good" statement.crisis leak1 missed -8
-  expect_score "$good" statement.wave e3 missed -6
-  expect_branches "$good" security_first security_statement troll_moderated press_routed legal_routed manager_informed
+  # The model trainee loses nothing: every row is a credit, the statement drafted once security
+  # had briefed, approved by the manager and published in time included.
+  expect_value "$good" "select count(*) from v_scores where outcome not in ('respected', 'on_time') or points < 0" 0
+  expect_score "$good" statement.crisis leak1 on_time 5
+  expect_score "$good" statement.wave e3 on_time 4
+  expect_branches "$good" security_first security_briefed statement_published troll_moderated press_routed \
+    legal_routed manager_informed
   expect_no_branch "$good" spoke_alone
   expect_no_branch "$good" rumour_spreads
   expect_value "$good" "select outcome from sessions" contained
-  expect_value "$good" "select total from sessions" 60
+  expect_value "$good" "select total from sessions" 87
 
   # ---- poor: denies then confirms alone, personal data, feeds the troll ------
   poor="$WORK/poor-$lang.db"
@@ -78,7 +80,7 @@ for lang in en fr; do
   expect_branches "$poor" spoke_alone data_exposed troll_fed press_mishandled legal_exposed security_late
   expect_no_branch "$poor" security_first
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -157
+  expect_value "$poor" "select total from sessions" -160
 
   # ---- silent: nothing done, the rumour fills the silence ---------------------
   silent="$WORK/silent-$lang.db"
@@ -94,7 +96,8 @@ for lang in en fr; do
   expect_value "$silent" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'missed'" 1
   expect_value "$silent" "select count(*) from v_scores where points > 0" 0
   expect_branches "$silent" rumour_spreads press_ignored legal_ignored dm_dropped
-  expect_no_branch "$silent" security_statement
+  expect_no_branch "$silent" statement_published
+  expect_branches "$silent" no_statement
   expect_value "$silent" "select outcome from sessions" spread
   expect_value "$silent" "select total from sessions" -66
 
@@ -126,7 +129,7 @@ play_scenario poor-fr-words "$ANSWERS/poor-fr.txt" fr
 expect_score "$WORK/poor-fr-words.db" reply.no_personal_data leak1 broken -10
 expect_score "$WORK/poor-fr-words.db" perimeter.leak.reply h2 broken -8
 expect_branches "$WORK/poor-fr-words.db" spoke_alone data_exposed troll_fed
-expect_value "$WORK/poor-fr-words.db" "select total from sessions" -157
+expect_value "$WORK/poor-fr-words.db" "select total from sessions" -160
 
 # ---- determinism: same scenario, seed and answers give the same bytes -----------
 for a in good poor; do

@@ -48,15 +48,17 @@ for lang in en fr; do
   expect_score "$good" perimeter.legal.reply l1 respected 2
   expect_score "$good" target.legal l1 on_time 2
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'on_time'" 1
-  # The model trainee publishes no statement yet (its answers file predates them, issue 12): the
-  # statements owed are missed; every other row is a credit.
-  expect_value "$good" "select count(*) from v_scores where (outcome not in ('respected', 'on_time') or points < 0)
-                        and rule_kind <> 'statement'" 0
-  expect_score "$good" statement.wave t1 missed -6
-  expect_branches "$good" calmed troll_moderated press_routed legal_routed manager_statement
+  # The model trainee loses nothing: every row is a credit, the statement it drafted, had approved
+  # by the manager and published included.
+  expect_value "$good" "select count(*) from v_scores where outcome not in ('respected', 'on_time') or points < 0" 0
+  expect_score "$good" statement.wave t1 on_time 4
+  expect_value "$good" "select count(*) from v_scores where rule = 'statement.approval' and outcome = 'respected'" 1
+  expect_value "$good" "select status from (select 'approved' as status) where exists (select 1 from posts
+                        where situation = 'draft_approved')" approved
+  expect_branches "$good" calmed troll_moderated press_routed legal_routed manager_alerted statement_published
   expect_no_branch "$good" ignored
   expect_value "$good" "select outcome from sessions" resolved
-  expect_value "$good" "select total from sessions" 89
+  expect_value "$good" "select total from sessions" 103
   expect_value "$good" "select max_points from sessions" 112
 
   # ---- poor: late, defensive, censoring, feeding the troll, alerting badly ----
@@ -97,7 +99,8 @@ for lang in en fr; do
   expect_value "$silent" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'missed'" 1
   expect_value "$silent" "select count(*) from v_scores where points > 0" 0
   expect_branches "$silent" ignored press_ignored legal_ignored
-  expect_no_branch "$silent" manager_statement
+  expect_no_branch "$silent" statement_published
+  expect_branches "$silent" no_statement
   expect_value "$silent" "select outcome from sessions" viral
   expect_value "$silent" "select total from sessions" -77
 
@@ -138,7 +141,7 @@ for n in 1 2; do
   cp "$WORK/out" "$WORK/again-$n.json"
 done
 cmp -s "$WORK/again-1.json" "$WORK/again-2.json" || fail "the JSON reports of two identical plays differ"
-expect_in "$WORK/again-1.json" '"total": 89'
+expect_in "$WORK/again-1.json" '"total": 103'
 
 # The crowd (seeded) is a busy one when nobody answers; a different seed
 # changes who speaks in it, not the story's verdicts.

@@ -134,7 +134,9 @@ for s in $SCENARIOS; do
     for lang in en fr; do
       tag="$s-$rules-$lang"
       S=''
-      play "$tag-model" "$ANSWERS/good.txt" "$lang" "$rules"
+      model="$ANSWERS/good.txt"   # the model of the language played, when it has its own (as the scale)
+      [ -f "$ANSWERS/good-$lang.txt" ] && model="$ANSWERS/good-$lang.txt"
+      play "$tag-model" "$model" "$lang" "$rules"
       M=$TOTAL MO=$OUTCOME MB=$BRANCHES
       row "$s" "$lang" "$rules" "model (good.txt)" "$M" "$M" "reference"
       [ "$M" -gt 0 ] || fail "$tag: the model trainee scores $M: the ratios below mean nothing"
