@@ -29,6 +29,7 @@ return {
 
   -- the employee in the video, as the crowd will name him (the brand never should)
   employee_name = "Dylan",
+  ops_manager_name = "Dana (duty manager)",
 
   -- ---- pre-approved replies ----------------------------------------------
   tpl_acting_label = "Employee video: acknowledge, management is acting (no names)",
@@ -106,8 +107,33 @@ return {
   c4 = "Still nothing from @crustyspizza. My kids ate that food. Unbelievable.",
   s2 = "Thank you, I'll DM you. It helps to know the store is closed.",
   j2 = "Thanks, I've heard from the press office. Their statement is in tonight's piece.",
-  m1 = "Statement: the Millbrook store is closed for a full clean and an independent hygiene inspection. The "
-    .. "staff in the video are suspended while we investigate. Customers with concerns, please DM us.",
+
+  -- ---- the manager and the holding statement ------------------------------
+  mgr_ask = "Thanks. HR has the people side. We need a short public holding line on the Millbrook video: "
+    .. "draft it and submit it to me before anything goes out. No names, no verdicts.",
+  st_ok = "Approved: sorry, no names, and it says we are looking into it. Publish it as is.",
+  st_amended = "We have seen the video filmed in our Millbrook kitchen and we are sorry. The store is closed "
+    .. "while we investigate, and we will update here. Worried about an order? Message us privately.",
+  st_sanction_note = "Amended: no sanctions announced in public. What happens to the staff is for HR to decide, "
+    .. "in private. Publish this version:",
+  st_amend_note = "Amended: no promise in public before I have decided it. Publish this version:",
+  st_holding_note = "Amended: a holding line says what happened, that we are looking into it, and that we will "
+    .. "update. Publish this version:",
+  st_refuse_hr = "No. HR does not know yet: alert HR first. Nothing goes out about an employee before HR has "
+    .. "the people side.",
+  st_refuse_named = "No. We never name an employee in public, even when the crowd does: he has rights, and we "
+    .. "hired him. Take the name out and resubmit.",
+  st_refuse_employee = "No. No statement judges, names or sanctions an employee: that is HR's business, in "
+    .. "private. Say we are sorry and looking into it, and resubmit.",
+  st_refuse_liability = "No. Admitting fault or negligence is for legal, once the facts are known. Say we are "
+    .. "sorry and looking into it, and resubmit.",
+  st_refuse_blame = "No. We never blame customers in public. Resubmit a calm holding line.",
+  st_refuse_arguing = "No. A statement that argues becomes the story. State the facts calmly and resubmit.",
+  st_unapproved = "You published a statement I did not approve. Nothing goes out in the brand's name without my "
+    .. "go-ahead, least of all about an employee: submit the draft first, then publish exactly what I approved.",
+  sanction_words = { "sanction", "disciplinary", "will be dismissed", "will be suspended" },
+  m2 = "OK, @crustyspizza has spoken: store closed, no scapegoat. Waiting for the update.",
+  m3 = "A quarter of an hour of #CrustysKitchen and still no statement from @crustyspizza. Not one word from the brand.",
 
   -- ---- answered badly, alone -------------------------------------------------
   b1 = "Crusty's answer to THAT video. Read it and tell me they understand the problem.",

@@ -109,9 +109,36 @@ return {
   c4 = "Toujours rien de @pizzacroustille. Mes enfants ont mangé ça. Incroyable.",
   s2 = "Merci, je vous écris en privé. Ça rassure de savoir que le restaurant est fermé.",
   j2 = "Merci, le service de presse m’a contacté. Leur déclaration sera dans l’article de ce soir.",
-  m1 = "Déclaration : le restaurant de Bellerive est fermé pour un nettoyage complet et un contrôle d’hygiène "
-    .. "indépendant. Les employés de la vidéo sont suspendus pendant notre enquête. Clients inquiets : "
-    .. "écrivez-nous en privé.",
+
+  -- ---- le responsable et la déclaration d’attente -------------------------
+  ops_manager_name = "Dana (responsable d’astreinte)",
+  mgr_ask = "Merci. Les RH prennent le volet humain. Il nous faut une courte déclaration d’attente sur la vidéo "
+    .. "de Bellerive : rédigez-la et soumettez-la-moi avant toute publication. Ni nom, ni jugement.",
+  st_ok = "Approuvé : des excuses, aucun nom, et on dit que nous enquêtons. Publiez-le tel quel.",
+  st_amended = "Nous avons vu la vidéo tournée dans notre cuisine de Bellerive et nous en sommes désolés. Le "
+    .. "restaurant est fermé, enquête en cours ; nous vous tiendrons informés ici. Une commande vous inquiète ? "
+    .. "Écrivez-nous en privé.",
+  st_sanction_note = "Amendé : aucune sanction annoncée en public. Ce qu’il advient des salariés, les RH en "
+    .. "décident, en privé. Publiez cette version :",
+  st_amend_note = "Amendé : aucune promesse en public avant que je l’aie décidée. Publiez cette version :",
+  st_holding_note = "Amendé : une déclaration d’attente dit ce qui s’est passé, que nous enquêtons, et que nous "
+    .. "reviendrons vers vous. Publiez cette version :",
+  st_refuse_hr = "Non. Les RH ne sont pas encore prévenues : alertez-les d’abord. Rien ne sort sur un salarié "
+    .. "avant que les RH aient le volet humain en main.",
+  st_refuse_named = "Non. On ne nomme jamais un salarié en public, même quand la foule le fait : il a des droits, "
+    .. "et c’est nous qui l’avons embauché. Retirez le nom et soumettez à nouveau.",
+  st_refuse_employee = "Non. Aucune déclaration ne juge, ne nomme ni ne sanctionne un salarié : c’est l’affaire "
+    .. "des RH, en privé. Dites que nous sommes désolés et que nous enquêtons, et soumettez à nouveau.",
+  st_refuse_liability = "Non. Reconnaître une faute revient au service juridique, une fois les faits connus. "
+    .. "Soumettez une déclaration d’attente.",
+  st_refuse_blame = "Non. On ne met jamais les clients en cause en public. Soumettez une déclaration d’attente calme.",
+  st_refuse_arguing = "Non. Une déclaration qui polémique devient le sujet. Tenez-vous-en aux faits, calmement, "
+    .. "et soumettez à nouveau.",
+  st_unapproved = "Vous avez publié une déclaration que je n’ai pas validée. Rien ne sort au nom de la marque sans "
+    .. "mon accord, encore moins sur un salarié : soumettez, puis publiez exactement ce que j’ai approuvé.",
+  sanction_words = { "sanction", "disciplinaire", "seront licenciés", "seront suspendus", "mise à pied" },
+  m2 = "Bon, @pizzacroustille a parlé : restaurant fermé, pas de bouc émissaire. On attend la suite.",
+  m3 = "Un quart d’heure de #CroustilleGate et toujours aucune déclaration de @pizzacroustille. Pas un mot.",
 
   -- ---- mal répondu, seul ----------------------------------------------------
   b1 = "La réponse de Croustille à CETTE vidéo. Lisez-la et dites-moi s’ils ont compris le problème.",

@@ -37,9 +37,16 @@
 --                  as a screenshot, the censorship becomes the story;
 --   silence        nothing within 10 minutes: a hashtag, a bigger account,
 --                  the journalist writes "no comment".
--- Side stories: hr_informed, manager_statement, troll_fed / troll_moderated,
--- press_routed / press_mishandled / press_called / press_ignored,
--- safety_answered / safety_exposed / safety_ignored.
+-- Side stories: hr_informed, manager_alerted (a holding statement asked
+-- for), troll_fed / troll_moderated, press_routed / press_mishandled /
+-- press_called / press_ignored, safety_answered / safety_exposed /
+-- safety_ignored.
+-- The brand's statement, drafted by the trainee and answered by the manager
+-- (refused before HR knows, or when it names or judges the employee or
+-- admits liability; amended when it promises sanctions or a manager's
+-- decision): statement_published (a good one by 15:30, the video cools),
+-- no_statement (none: "still no word"; statement_late after),
+-- statement_unapproved (published without the manager's go-ahead).
 -- Ends at 20:00 with "contained" when everything was handled well, else at
 -- the duration with "contained", "viral" or "backfired".
 --
@@ -48,6 +55,7 @@
 
 local DURATION = 35 * 60
 local press = require "press"
+local statement = require "statement"
 
 
 scenario{
@@ -90,6 +98,7 @@ persona{ handle = V1, name = T.v1_name, followers = 713, role = "customer" }
 persona{ handle = V2, name = T.v2_name, followers = 2045, role = "customer" }
 persona{ handle = V3, name = T.v3_name, followers = 455, role = "customer" }
 persona{ handle = V4, name = T.v4_name, followers = 3310, role = "customer" }
+persona{ handle = "@ops_manager", name = T.ops_manager_name, role = "colleague" }
 
 -- ---- pre-approved replies ---------------------------------------------------
 
@@ -106,6 +115,7 @@ local S = {
   video = "waiting",    -- waiting, silent, good, bad, named, censored
   named = false, censored = false, troll_fed = false,
   press = "waiting", safety = "waiting", refunded = false,
+  statement = "waiting",  -- waiting, published, missed
 }
 
 local V1_KINDS = { "reply", "dm", "delete", "hide" }
@@ -207,7 +217,7 @@ end
 -- Any brand text anywhere that names the employee has consequences.
 local function watch_names()
   while not S.named do
-    local a = await{ kinds = { "reply", "dm" } }
+    local a = await{ kinds = { "reply", "dm", "post" } }
     if not a then return end
     if a.post ~= "v1" then react_to_brand_text(a) end
   end
@@ -300,18 +310,59 @@ local function hr_thread()
   branch("hr_informed")
 end
 
--- The manager alerted: a company statement four minutes later, no names.
+-- The manager alerted: the manager asks for a holding statement on the
+-- internal channel. The trainee drafts it and submits it (the approver below
+-- says what the manager does with a draft).
 local function manager_thread()
   if not alerted("manager") then
     await{ kinds = { "alert" }, role = "manager" }
   end
-  wait(240)
-  branch("manager_statement")
-  post{ id = "m1", author = BRAND, situation = "statement", sentiment = "neutral", text = T.m1, likes = 40,
-        virality = { rate = 5, growth = -0.04, likes = 6 } }
-  if S.video ~= "good" then
-    virality("v1", { rate = math.max(3, counters("v1").reposts / 80), growth = -0.02 })
+  wait(60)
+  branch("manager_alerted")
+  internal{ id = "m1", author = "@ops_manager", situation = "none", text = T.mgr_ask }
+end
+
+-- Does a text promise sanctions? (plain search, case-insensitive: T.sanction_words)
+local function promises_sanctions(text)
+  local t = string.lower(text or "")
+  for _, w in ipairs(T.sanction_words) do
+    if string.find(t, w, 1, true) then return true end
   end
+  return false
+end
+
+-- The manager refuses a draft before HR knows (the people side is HR's),
+-- one that names or judges the employee, blames, argues or admits
+-- liability; amends a promise of sanctions or of a manager's decision.
+statement.approver{ role = "manager", author = "@ops_manager",
+  refuse = { { "employee_blame", T.st_refuse_employee }, { "liability", T.st_refuse_liability },
+             { "blame", T.st_refuse_blame }, { "arguing", T.st_refuse_arguing } },
+  check = function(draft)
+    if names_employee(draft) then return refuse(T.st_refuse_named) end
+    if not alerted("hr") then return refuse(T.st_refuse_hr) end
+    if promises_sanctions(draft.text) then return amend(T.st_amended, T.st_sanction_note) end
+  end,
+  amend = { "manager_decision" }, amended = T.st_amended, amend_note = T.st_amend_note,
+  holding_note = T.st_holding_note, ok = T.st_ok }
+
+-- A good statement by 15:30 (a quarter of an hour after the video) cools the
+-- video and the food influencer takes note; none lets it run.
+local function statement_thread()
+  statement.watch{ due = 15 * 60 + 30, author = "@ops_manager", unapproved = T.st_unapproved,
+    published = function(a)
+      S.statement = "published"
+      if S.video ~= "good" then
+        virality("v1", { rate = math.max(3, counters("v1").reposts / 80), growth = -0.02 })
+      end
+      wait(90)
+      reply(a.own, { id = "m2", author = FOODIE, situation = "none", sentiment = "neutral", text = T.m2 })
+    end,
+    missed = function()
+      S.statement = "missed"
+      virality("v1", { growth = 0.08 })
+      quote("v1", { id = "m3", author = V3, situation = "echo", sentiment = "negative", text = T.m3,
+                    virality = { rate = 4, growth = 0.05, likes = 3, replies = 0.1 } })
+    end }
 end
 
 local function ambient()
@@ -330,7 +381,8 @@ end
 local function ending()
   wait_until(20 * 60)
   if S.video == "good" and S.press == "routed" and S.safety == "answered" and S.refunded
-     and not S.troll_fed and not S.censored and alerted("hr") and alerted("manager") then
+     and not S.troll_fed and not S.censored and alerted("hr") and alerted("manager")
+     and S.statement == "published" then
     finish("contained")
   end
   wait_until(DURATION - 1)
@@ -383,6 +435,7 @@ function main()
   spawn(ending)
   spawn(hr_thread)
   spawn(manager_thread)
+  spawn(statement_thread)
   spawn(watch_names)
   wait(5)
   post{ id = "a1", author = FAN, situation = "praise", text = T.a1, likes = 11 }

@@ -138,6 +138,30 @@ return {
   t1 = "#SunnyStories sunny's burgers are made of recycled cardboard and the staff are clowns 🤡 lol",
   t2 = "lol the brand answered me 😂 touched a nerve",
 
+
+  -- ---- the manager and the holding statement ------------------------------
+  ops_manager_name = "Dana (duty manager)",
+  mgr_ask = "Thanks, the promotion and the scheduled posts are pulled. We need one short public holding line "
+    .. "on #SunnyStories: draft it and submit it to me before anything goes out. No jokes, no arguing.",
+  st_ok = "Approved: sorry, calm, and it says we are looking into it. Publish it as is.",
+  st_amended = "We asked for your #SunnyStories and you told us what went wrong. We're sorry. We are looking into "
+    .. "every case and will update here. Something happened to you at Sunny's? Send us a DM.",
+  st_amend_note = "Amended: what happens to the campaign (a pause, the prize, refunds) is my decision, and I "
+    .. "announce it. Your statement says we hear you and are looking into it. Publish this version:",
+  st_holding_note = "Amended: a holding line says we are sorry, that we are looking into it, and that we will "
+    .. "update. Publish this version:",
+  st_refuse_arguing = "No. We never argue with the crowd, even when some stories are exaggerated: that becomes "
+    .. "the story. Say we hear them and are looking into it, and resubmit.",
+  st_refuse_cheer = "No. Not one cheerful word or emoji today: over a wall of complaints it reads as mockery. "
+    .. "Sober, sorry, looking into it. Resubmit.",
+  st_refuse_blame = "No. We never blame customers in public. Resubmit a calm holding line.",
+  st_refuse_liability = "No. Admitting fault or negligence is for legal, once the facts are known. Say we are "
+    .. "sorry and looking into it, and resubmit.",
+  st_unapproved = "You published a statement I did not approve. Nothing goes out in the brand's name without my "
+    .. "go-ahead, least of all today: submit the draft first, then publish exactly what I approved.",
+  m2 = "OK, @sunnysburgers is actually listening. Let's see what the DMs get people.",
+  m3 = "Still no word from @sunnysburgers on #SunnyStories. A campaign that asked for our stories and a brand "
+    .. "that won't read them.",
   -- ---- the journalist ------------------------------------------------------
   j1 = "Hello @sunnysburgers, Kiran Patel from Menu Matters. Your #SunnyStories campaign has become a wall of "
     .. "complaints. Will you keep it running, and how will you answer these customers? Could your press office "

@@ -142,6 +142,32 @@ return {
   t1 = "#HistoiresSoleil les burgers de soleil burger c'est du carton recyclé et l'équipe c'est des clowns 🤡 mdr",
   t2 = "mdr la marque m'a répondu 😂 j'ai touché un point sensible",
 
+
+  -- ---- le responsable et la déclaration d'attente ---------------------------------
+  ops_manager_name = "Dana (responsable d'astreinte)",
+  mgr_ask = "Merci, la promotion et les publications programmées sont arrêtées. Il nous faut une courte "
+    .. "déclaration d'attente sur #HistoiresSoleil : rédigez-la et soumettez-la-moi avant toute publication. "
+    .. "Pas d'humour, pas de polémique.",
+  st_ok = "Approuvé : des excuses, du calme, et on dit que nous examinons. Publiez-le tel quel.",
+  st_amended = "Nous vous avons demandé vos #HistoiresSoleil et vous nous avez dit ce qui n'allait pas. Nous "
+    .. "sommes désolés. Nous examinons chaque cas et reviendrons vers vous ici. Un souci chez Soleil Burger ? "
+    .. "Écrivez-nous en privé.",
+  st_amend_note = "Amendé : ce qu'il advient de la campagne (suspension, lot, remboursements), c'est moi qui le "
+    .. "décide et l'annonce. Votre déclaration dit que nous écoutons et que nous examinons. Publiez cette version :",
+  st_holding_note = "Amendé : une déclaration d'attente dit que nous sommes désolés, que nous examinons, et que "
+    .. "nous reviendrons vers vous. Publiez cette version :",
+  st_refuse_arguing = "Non. On ne polémique jamais avec la foule, même quand certaines histoires sont exagérées : "
+    .. "cela devient le sujet. Dites que nous écoutons et que nous examinons, et soumettez à nouveau.",
+  st_refuse_cheer = "Non. Pas un mot joyeux ni un émoji aujourd'hui : sur un mur de réclamations, cela passe pour "
+    .. "de la moquerie. Sobre, des excuses, nous examinons. Soumettez à nouveau.",
+  st_refuse_blame = "Non. On ne met jamais les clients en cause en public. Soumettez une déclaration d'attente calme.",
+  st_refuse_liability = "Non. Reconnaître une faute revient au service juridique, une fois les faits connus. "
+    .. "Soumettez une déclaration d'attente.",
+  st_unapproved = "Vous avez publié une déclaration que je n'ai pas validée. Rien ne sort au nom de la marque sans "
+    .. "mon accord, surtout pas aujourd'hui : soumettez, puis publiez exactement ce que j'ai approuvé.",
+  m2 = "Bon, @soleilburger écoute vraiment. On verra ce que donnent les messages privés.",
+  m3 = "Toujours pas un mot de @soleilburger sur #HistoiresSoleil. Une campagne qui demandait nos histoires, et "
+    .. "une marque qui ne les lit pas.",
   -- ---- la journaliste ------------------------------------------------------------
   j1 = "Bonjour @soleilburger, Karine Patel, de Menus & Marques. Votre campagne #HistoiresSoleil est devenue un mur de "
     .. "réclamations. Allez-vous la maintenir, et comment répondrez-vous à ces clients ? Votre service de presse "

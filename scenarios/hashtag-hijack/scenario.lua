@@ -49,6 +49,14 @@
 --   troll_moderated / troll_fed   the troll hidden (or deleted) or answered.
 --   press_routed / press_mishandled / press_called / press_ignored  the
 --                       journalist.
+--   manager_alerted     the manager asks for a holding statement.
+--   statement_published / no_statement / statement_late / statement_unapproved
+--                       the brand's statement, drafted by the trainee and
+--                       answered by the manager (refused when it argues with
+--                       the crowd, sounds cheerful, blames or admits
+--                       liability; amended when it announces the manager's
+--                       decision, such as pausing the campaign): a good one
+--                       by 18:20 cools the hashtag, none lets it run.
 -- Ends at 20:00 with "contained" when everything went well, else at 30:00
 -- with "recovered", "backfired" or "hijacked".
 --
@@ -57,6 +65,7 @@
 
 local DURATION = 30 * 60
 local press = require "press"
+local statement = require "statement"
 
 
 scenario{
@@ -91,6 +100,7 @@ persona{ handle = V4, name = T.v4_name, followers = 690, role = "employee" }
 persona{ handle = INFLUENCER, name = T.influencer_name, followers = 184000, verified = true, role = "influencer" }
 persona{ handle = TROLL, name = T.troll_name, followers = 52, role = "troll" }
 persona{ handle = JOURNALIST, name = T.journalist_name, followers = 23600, verified = true, role = "journalist" }
+persona{ handle = "@ops_manager", name = T.ops_manager_name, role = "colleague" }
 
 -- ---- pre-approved replies ----------------------------------------------------
 
@@ -111,6 +121,7 @@ local S = {
   influencer = "waiting", -- acknowledged, cheer_backfire, bashtag
   press = "waiting",     -- routed, mishandled, called, ignored
   troll_fed = false,
+  statement = "waiting", -- waiting, published, missed
 }
 
 local H1_KINDS = { "reply", "dm", "delete", "hide" }
@@ -185,6 +196,44 @@ local function campaign_thread()
   wait(45)
   quote("b3", { id = "x2", author = INFLUENCER, situation = "echo", text = T.x2,
                 virality = { rate = 10, growth = 0.05, likes = 8, replies = 0.3 } })
+end
+
+-- ---- the brand's statement ---------------------------------------------------------
+
+-- The manager alerted: a holding statement asked for on the internal channel.
+local function manager_thread()
+  if not alerted("manager") then await{ kinds = { "alert" }, role = "manager" } end
+  wait(60)
+  branch("manager_alerted")
+  internal{ id = "m1", author = "@ops_manager", situation = "none", text = T.mgr_ask }
+end
+
+-- The manager refuses a draft that argues with the crowd, sounds cheerful,
+-- blames or admits liability; amends one that announces the manager's own
+-- decision (pausing the campaign, a prize, refunds for all).
+statement.approver{ role = "manager", author = "@ops_manager",
+  refuse = { { "arguing", T.st_refuse_arguing }, { "cheer", T.st_refuse_cheer }, { "blame", T.st_refuse_blame },
+             { "liability", T.st_refuse_liability } },
+  amend = { "manager_decision" }, amended = T.st_amended, amend_note = T.st_amend_note,
+  holding_note = T.st_holding_note, ok = T.st_ok }
+
+-- A good statement by 18:20 (a quarter of an hour after the wave) cools the
+-- hashtag and the crowd takes note; none lets it run.
+local function statement_thread()
+  statement.watch{ due = 18 * 60 + 20, author = "@ops_manager", unapproved = T.st_unapproved,
+    published = function(a)
+      S.statement = "published"
+      virality("b1", { rate = 1, growth = -0.2 })
+      virality("h2", { rate = 1, growth = -0.1 })
+      wait(80)
+      reply(a.own, { id = "m2", author = V2, situation = "none", sentiment = "neutral", text = T.m2 })
+    end,
+    missed = function()
+      S.statement = "missed"
+      virality("b1", { growth = 0.08 })
+      post{ id = "m3", author = V1, situation = "echo", sentiment = "negative", text = T.m3,
+            virality = { rate = 4, growth = 0.05, likes = 3, replies = 0.1 } }
+    end }
 end
 
 -- ---- the first complaint's branches -----------------------------------------------
@@ -351,7 +400,8 @@ end
 local function ending()
   wait_until(20 * 60)
   if S.campaign == "paused" and not S.cheer and S.h1 == "good" and S.settled
-     and S.influencer == "acknowledged" and S.press == "routed" and not S.troll_fed then
+     and S.influencer == "acknowledged" and S.press == "routed" and not S.troll_fed
+     and S.statement == "published" then
     finish("contained")
   end
   wait_until(DURATION - 1)
@@ -371,6 +421,8 @@ function main()
   spawn(influencer_thread)
   spawn(troll_thread)
   spawn(press_thread)
+  spawn(manager_thread)
+  spawn(statement_thread)
   wait(25)
   post{ id = "f1", author = FAN, situation = "praise", text = T.f1, likes = 5 }
   wait(35)                                                     -- 01:00 the hijack begins

@@ -29,8 +29,10 @@ common_checks() {
 
 for lang in en fr; do
   # ---- good: HR and the manager first, an acknowledgement naming no one -------
-  good="$WORK/good-$lang.db"
-  play_scenario "good-$lang" "$ANSWERS/good.txt" "$lang"
+  # The statement is drafted in the session's language (good.txt, good-fr.txt).
+  good="$WORK/good-$lang.db"; good_answers="$ANSWERS/good.txt"
+  [ "$lang" = fr ] && good_answers="$ANSWERS/good-fr.txt"
+  play_scenario "good-$lang" "$good_answers" "$lang"
   expect_in "$WORK/out" "outcome contained"
   common_checks "$good"
   expect_score "$good" alert.employee v1 on_time 4 respected 3
@@ -52,19 +54,21 @@ for lang in en fr; do
   expect_score "$good" perimeter.press.reply j1 respected 2
   expect_score "$good" target.press j1 on_time 2
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'on_time'" 1
-  # The model trainee publishes no statement yet (its answers file predates them, issue 12): the
-  # statements owed are missed; every other row is a credit.
-  expect_value "$good" "select count(*) from v_scores where (outcome not in ('respected', 'on_time') or points < 0)
-                        and rule_kind <> 'statement'" 0
-  expect_score "$good" statement.crisis v1 missed -8
-  expect_score "$good" statement.wave f2 missed -6
+  # The model trainee drafts the holding statement, the manager approves it and
+  # it is published as approved: every row is a credit, statements included.
+  expect_value "$good" "select count(*) from v_scores where outcome not in ('respected', 'on_time') or points < 0" 0
+  expect_score "$good" statement.crisis v1 on_time 5
+  expect_score "$good" statement.wave f2 on_time 4
+  expect_value "$good" "select count(*) from v_scores where rule_kind = 'statement' and points > 0" 4
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.unneeded'" 0
-  expect_branches "$good" acknowledged hr_informed manager_statement troll_moderated safety_answered press_routed
+  expect_branches "$good" acknowledged hr_informed manager_alerted statement_published troll_moderated \
+    safety_answered press_routed
+  expect_no_branch "$good" statement_unapproved
   expect_no_branch "$good" silence
   expect_no_branch "$good" employee_named
   expect_value "$good" "select count(*) from posts where by_trainee = 1 and text like '%Dylan%'" 0
   expect_value "$good" "select outcome from sessions" contained
-  expect_value "$good" "select total from sessions" 94
+  expect_value "$good" "select total from sessions" 121
 
   # ---- poor: feeds trolls, deletes a complaint, names the employee, alone -----
   poor="$WORK/poor-$lang.db"
@@ -85,12 +89,12 @@ for lang in en fr; do
   expect_score "$poor" alert.legal_threat l1 missed -10
   expect_score "$poor" alert.keywords.legal l1 missed -6
   expect_value "$poor" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'late'" 1
-  expect_branches "$poor" employee_named censored troll_fed press_mishandled safety_exposed
+  expect_branches "$poor" employee_named censored troll_fed press_mishandled safety_exposed no_statement
   expect_no_branch "$poor" acknowledged
   expect_value "$poor" "select deleted from posts where post_id = 'c1'" 1
   expect_value "$poor" "select situation from posts where post_id = 'l1'" legal_threat
   expect_value "$poor" "select outcome from sessions" backfired
-  expect_value "$poor" "select total from sessions" -141
+  expect_value "$poor" "select total from sessions" -144
 
   # ---- silent: nothing done, the video becomes the story ----------------------
   silent="$WORK/silent-$lang.db"
@@ -108,7 +112,8 @@ for lang in en fr; do
   expect_value "$silent" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'missed'" 1
   expect_value "$silent" "select count(*) from v_scores where points > 0" 0
   expect_branches "$silent" silence safety_ignored press_ignored
-  expect_no_branch "$silent" manager_statement
+  expect_no_branch "$silent" manager_alerted
+  expect_branches "$silent" no_statement
   expect_no_branch "$silent" hr_informed
   expect_value "$silent" "select count(*) from posts where post_id in ('h1', 'w1', 'w2', 'j5')" 4
   expect_value "$silent" "select outcome from sessions" viral
@@ -131,6 +136,22 @@ expect_value "$WORK/poor-fr.db" "select count(*) from posts where by_trainee = 0
 [ "$(sql "$WORK/good-en.db" "select text from posts where post_id = 'v1'")" != \
   "$(sql "$WORK/good-fr.db" "select text from posts where post_id = 'v1'")" ] || fail "v1 reads the same in en and fr"
 expect_value "$WORK/good-fr.db" "select language from sessions" fr
+
+# The statement's other paths (answers files with their own expectations):
+# a draft that names and judges the employee is refused, a promise of
+# sanctions amended; a statement published without the manager breaks the
+# perimeter and brings the manager's reproach.
+play_scenario refused "$ANSWERS/statement-refused.txt" en
+expect_value "$WORK/refused.db" "select count(*) from posts where situation = 'draft_refused'" 1
+expect_value "$WORK/refused.db" "select count(*) from posts where situation = 'draft_amended'" 1
+expect_branches "$WORK/refused.db" statement_published
+expect_no_branch "$WORK/refused.db" employee_named
+expect_value "$WORK/refused.db" "select count(*) from posts where by_trainee = 1 and kind = 'post' and text like '%Dylan%'" 0
+play_scenario unapproved "$ANSWERS/statement-unapproved.txt" en
+expect_score "$WORK/unapproved.db" statement.approval post:6 broken -8
+expect_branches "$WORK/unapproved.db" statement_unapproved no_statement
+expect_value "$WORK/unapproved.db" "select count(*) from posts where post_id = 'unapproved1'" 1
+expect_value "$WORK/unapproved.db" "select outcome from sessions" contained
 
 # Answering the video with the right words but before HR knows: the reply
 # breaks the perimeter, the crowd quotes it (answered_alone), and no name.
@@ -161,4 +182,4 @@ expect_in "$WORK/out" "employee-viral"
 # The trainer's check: the scenario lints clean and every answers file meets
 # its own "#>" expectations in both languages.
 expect_exit 0 -- "$CRISISDRILL" check "$SCENARIO"
-expect_in "$WORK/out" "6 playthroughs passed"
+expect_in "$WORK/out" "8 playthroughs passed"

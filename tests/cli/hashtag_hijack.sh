@@ -29,8 +29,10 @@ common_checks() {
 
 for lang in en fr; do
   # ---- good: acknowledge, pause the campaign, sorry + DM, route, moderate ------
-  good="$WORK/good-$lang.db"
-  play_scenario "good-$lang" "$ANSWERS/good.txt" "$lang"
+  # The statement is drafted in the session's language (good.txt, good-fr.txt).
+  good="$WORK/good-$lang.db"; good_answers="$ANSWERS/good.txt"
+  [ "$lang" = fr ] && good_answers="$ANSWERS/good-fr.txt"
+  play_scenario "good-$lang" "$good_answers" "$lang"
   expect_in "$WORK/out" "outcome contained"
   common_checks "$good"
   expect_score "$good" target.complaint h1 on_time 3
@@ -46,16 +48,18 @@ for lang in en fr; do
   expect_score "$good" alert.press j1 on_time 5 respected 2
   expect_score "$good" perimeter.press.reply j1 respected 2
   expect_value "$good" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'on_time'" 1
-  # The model trainee publishes no statement yet (its answers file predates them, issue 12): the
-  # statements owed are missed; every other row is a credit.
-  expect_value "$good" "select count(*) from v_scores where (outcome not in ('respected', 'on_time') or points < 0)
-                        and rule_kind <> 'statement'" 0
-  expect_score "$good" statement.wave t1 missed -6
-  expect_branches "$good" campaign_paused calmed dm_settled acknowledged troll_moderated press_routed
+  # The model trainee drafts the holding statement, the manager approves it and
+  # it is published as approved: every row is a credit, statements included.
+  expect_value "$good" "select count(*) from v_scores where outcome not in ('respected', 'on_time') or points < 0" 0
+  expect_score "$good" statement.wave t1 on_time 4
+  expect_value "$good" "select count(*) from v_scores where rule_kind = 'statement' and points > 0" 3
+  expect_branches "$good" campaign_paused calmed dm_settled acknowledged troll_moderated press_routed \
+    manager_alerted statement_published
+  expect_no_branch "$good" statement_unapproved
   expect_no_branch "$good" campaign_rolled_on
   expect_value "$good" "select count(*) from posts where post_id in ('b2', 'b3')" 0
   expect_value "$good" "select outcome from sessions" contained
-  expect_value "$good" "select total from sessions" 81
+  expect_value "$good" "select total from sessions" 95
 
   # ---- poor: more cheer, defensive, deleting, feeding the troll, late ---------
   poor="$WORK/poor-$lang.db"
@@ -73,7 +77,7 @@ for lang in en fr; do
   expect_score "$poor" alert.influencer i1 late -2 respected 1
   expect_score "$poor" reply.template b1 broken 0
   expect_branches "$poor" cheer_continued campaign_rolled_on campaign_pulled_late defensive streisand \
-    cheer_backfire troll_fed press_mishandled
+    cheer_backfire troll_fed press_mishandled no_statement
   expect_no_branch "$poor" campaign_paused
   expect_value "$poor" "select count(*) from posts where post_id in ('b2', 'b3')
                         and author = (select author from posts where post_id = 'b1')" 2
@@ -93,7 +97,8 @@ for lang in en fr; do
   expect_score "$silent" alert.press j1 missed -8
   expect_value "$silent" "select count(*) from v_scores where rule = 'alert.volume' and outcome = 'missed'" 1
   expect_value "$silent" "select count(*) from v_scores where points > 0" 0
-  expect_branches "$silent" campaign_rolled_on ignored bashtag press_ignored
+  expect_branches "$silent" campaign_rolled_on ignored bashtag press_ignored no_statement
+  expect_no_branch "$silent" manager_alerted
   expect_no_branch "$silent" campaign_paused
   expect_value "$silent" "select count(*) from posts where post_id in ('b2', 'b3')" 2
   expect_value "$silent" "select outcome from sessions" hijacked
@@ -116,6 +121,24 @@ expect_value "$WORK/poor-fr.db" "select group_concat(post_id) from (select post_
 [ "$(sql "$WORK/good-en.db" "select text from posts where post_id = 'b1'")" != \
   "$(sql "$WORK/good-fr.db" "select text from posts where post_id = 'b1'")" ] || fail "b1 reads the same in en and fr"
 expect_value "$WORK/good-fr.db" "select language from sessions" fr
+
+# The statement's other paths: a draft that argues and cheers is refused, one
+# that announces the pause (the manager's decision) amended; a statement
+# published without the manager breaks the perimeter and brings a reproach.
+play_scenario refused "$ANSWERS/statement-refused.txt" en
+expect_value "$WORK/refused.db" "select count(*) from posts where situation = 'draft_refused'" 1
+expect_value "$WORK/refused.db" "select count(*) from posts where situation = 'draft_amended'" 1
+expect_branches "$WORK/refused.db" statement_published
+expect_value "$WORK/refused.db" "select outcome from sessions" contained
+play_scenario unapproved "$ANSWERS/statement-unapproved.txt" en
+expect_score "$WORK/unapproved.db" statement.approval post:7 broken -8
+expect_branches "$WORK/unapproved.db" statement_unapproved no_statement
+expect_value "$WORK/unapproved.db" "select count(*) from posts where post_id = 'unapproved1'" 1
+expect_value "$WORK/unapproved.db" "select outcome from sessions" recovered
+
+# The trainer's check: every answers file meets its own "#>" expectations.
+expect_exit 0 -- "$CRISISDRILL" check "$SCENARIO"
+expect_in "$WORK/out" "8 playthroughs passed"
 
 # ---- determinism: same scenario, seed and answers give the same bytes -----------
 for who in good poor; do
