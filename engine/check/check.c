@@ -553,6 +553,31 @@ static void note_unreached_branches(const char *scenario, const RunResult *reach
     free(text);
 }
 
+/* A post the scenario publishes as the company's statement (situation
+ * "statement") is the pattern of scenarios written before the trainee could
+ * draft and publish one (issue 12): it still plays, but the rule sets now
+ * owe a statement of the trainee's, which the brand's own post does not
+ * meet. A note with the line, and where the docs say what to change. */
+static void note_brand_statements(const char *scenario, FILE *out)
+{
+    Error err;
+    size_t len;
+    char *text = text_read_file(scenario, 1024 * 1024, &len, &err);
+    if (!text)
+        return;
+    int line = 1;
+    for (const char *p = text; *p; p++) {
+        if (*p == '\n')
+            line++;
+        if (strncmp(p, "situation = \"statement\"", 23) != 0 && strncmp(p, "situation = 'statement'", 23) != 0)
+            continue;
+        fprintf(out, "%s:%d: note: the scenario publishes the company's statement itself; the trainee now drafts, "
+                     "submits and publishes it, and the rule sets owe one that a post of the brand's does not meet "
+                     "(docs/scenario-api.md, \"What changed\")\n", scenario, line);
+    }
+    free(text);
+}
+
 static void check_scenario(const char *scenario, const char *rules_dir, FILE *out, CheckReport *rep)
 {
     rep->scenarios++;
@@ -656,6 +681,7 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
     lint_rules(scenario, rules_dir, codes[0], &seen, &templates, out, rep);
     if (all && rep->problems == problems_before)
         note_unreached_branches(scenario, all, out);
+    note_brand_statements(scenario, out);
     free(all);
     free(files);
     free(plans);

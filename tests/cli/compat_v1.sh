@@ -10,6 +10,11 @@ for dir in "$fixtures"/*/; do
   expect_exit 0 -- "$CRISISDRILL" check "$dir" --db "$WORK/check-$name.db"
   expect_in "$WORK/out" "0 problems; playthroughs:"
   expect_in "$WORK/out" "0 failed"
+  # Where an old pattern no longer earns what it did, check says where and what to read.
+  if grep -q 'situation = "statement"' "$dir/scenario.lua"; then
+    expect_in "$WORK/out" "note: the scenario publishes the company's statement itself"
+    expect_in "$WORK/out" "docs/scenario-api.md, \"What changed\""
+  fi
   for answers in "$dir"answers/*.txt; do
     for lang in en fr; do
       db="$WORK/$name-$(basename "$answers" .txt)-$lang.db"
