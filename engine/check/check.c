@@ -527,9 +527,9 @@ static void lint_rules(const char *scenario, const char *rules_dir, const char *
     clock_free(clock);
 }
 
-/* Branches named in the scenario's text that no playthrough reached: a
- * note, not a problem (a story may keep a rare branch on purpose). */
-static void note_unreached_branches(const char *scenario, const RunResult *reached, FILE *out)
+/* Calls at(ctx, p, line) at every character of the scenario's text (a lint
+ * of what the text says, with its line). */
+static void scan_text(const char *scenario, void (*at)(void *ctx, const char *text, const char *p, int line), void *ctx)
 {
     Error err;
     size_t len;
@@ -540,17 +540,47 @@ static void note_unreached_branches(const char *scenario, const RunResult *reach
     for (const char *p = text; *p; p++) {
         if (*p == '\n')
             line++;
-        if (strncmp(p, "branch(\"", 8) != 0 || (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_')))
-            continue;
-        const char *name = p + 8, *end = strchr(name, '"');
-        if (!end || end - name >= 64)
-            continue;
-        char branch[64];
-        snprintf(branch, sizeof branch, "%.*s", (int)(end - name), name);
-        if (!has_branch(reached, branch))
-            fprintf(out, "%s:%d: note: branch '%s' is reached by no playthrough\n", scenario, line, branch);
+        at(ctx, text, p, line);
     }
     free(text);
+}
+
+typedef struct TextLint {
+    const char *scenario;
+    const RunResult *reached;
+    FILE *out;
+} TextLint;
+
+static void unreached_branch_at(void *ctx, const char *text, const char *p, int line)
+{
+    const TextLint *l = ctx;
+    if (strncmp(p, "branch(\"", 8) != 0 || (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_')))
+        return;
+    const char *name = p + 8, *end = strchr(name, '"');
+    if (!end || end - name >= 64)
+        return;
+    char branch[64];
+    snprintf(branch, sizeof branch, "%.*s", (int)(end - name), name);
+    if (!has_branch(l->reached, branch))
+        fprintf(l->out, "%s:%d: note: branch '%s' is reached by no playthrough\n", l->scenario, line, branch);
+}
+
+/* Branches named in the scenario's text that no playthrough reached: a
+ * note, not a problem (a story may keep a rare branch on purpose). */
+static void note_unreached_branches(const char *scenario, const RunResult *reached, FILE *out)
+{
+    TextLint l = {scenario, reached, out};
+    scan_text(scenario, unreached_branch_at, &l);
+}
+
+static void brand_statement_at(void *ctx, const char *text, const char *p, int line)
+{
+    const TextLint *l = ctx;
+    if (strncmp(p, "situation = \"statement\"", 23) != 0 && strncmp(p, "situation = 'statement'", 23) != 0)
+        return;
+    fprintf(l->out, "%s:%d: note: the scenario publishes the company's statement itself; the trainee now drafts, "
+                    "submits and publishes it, and the rule sets owe one that a post of the brand's does not meet "
+                    "(docs/scenario-api.md, \"What changed\")\n", l->scenario, line);
 }
 
 /* A post the scenario publishes as the company's statement (situation
@@ -560,22 +590,8 @@ static void note_unreached_branches(const char *scenario, const RunResult *reach
  * meet. A note with the line, and where the docs say what to change. */
 static void note_brand_statements(const char *scenario, FILE *out)
 {
-    Error err;
-    size_t len;
-    char *text = text_read_file(scenario, 1024 * 1024, &len, &err);
-    if (!text)
-        return;
-    int line = 1;
-    for (const char *p = text; *p; p++) {
-        if (*p == '\n')
-            line++;
-        if (strncmp(p, "situation = \"statement\"", 23) != 0 && strncmp(p, "situation = 'statement'", 23) != 0)
-            continue;
-        fprintf(out, "%s:%d: note: the scenario publishes the company's statement itself; the trainee now drafts, "
-                     "submits and publishes it, and the rule sets owe one that a post of the brand's does not meet "
-                     "(docs/scenario-api.md, \"What changed\")\n", scenario, line);
-    }
-    free(text);
+    TextLint l = {scenario, NULL, out};
+    scan_text(scenario, brand_statement_at, &l);
 }
 
 static void check_scenario(const char *scenario, const char *rules_dir, FILE *out, CheckReport *rep)
