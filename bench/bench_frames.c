@@ -327,16 +327,17 @@ static void play_close(Play *p)
 
 typedef enum { TARGET_SURFACE, TARGET_WINDOW } Target;
 
-typedef struct Canvas {
+typedef struct Screen {
     Target target;
     SDL_Window *window;
     SDL_Surface *surface;
     SDL_Renderer *r;
     FontSet *fonts[TS_COUNT];
+    Canvas *cv;
     TextCache *tc;
-} Canvas;
+} Screen;
 
-static void canvas_open(Canvas *c, Target target)
+static void screen_open(Screen *c, Target target)
 {
     static const int sizes[TS_COUNT] = {13, 15, 20}; /* the window's sizes at scale 1 */
     Error err;
@@ -354,13 +355,14 @@ static void canvas_open(Canvas *c, Target target)
     for (int i = 0; i < TS_COUNT; i++)
         if (!(c->fonts[i] = fontset_open(CRISISDRILL_DATA_DIR "/assets/fonts", sizes[i], &err)))
             die("%s", err.msg);
-    if (!(c->tc = textcache_new(c->r, c->fonts)))
+    if (!(c->cv = canvas_new(c->r, true)) || !(c->tc = textcache_new(c->cv, c->fonts)))
         die("out of memory");
 }
 
-static void canvas_close(Canvas *c)
+static void screen_close(Screen *c)
 {
     textcache_free(c->tc);
+    canvas_free(c->cv);
     for (int i = 0; i < TS_COUNT; i++)
         fontset_free(c->fonts[i]);
     SDL_DestroyRenderer(c->r);
@@ -371,7 +373,7 @@ static void canvas_close(Canvas *c)
 }
 
 /* --shots DIR: the surface's first and last frames as BMP files. */
-static void save_shot(const Canvas *c, int nposts, const char *which)
+static void save_shot(const Screen *c, int nposts, const char *which)
 {
     if (!opt.shots || c->target != TARGET_SURFACE)
         return;
@@ -467,9 +469,9 @@ static void run_frames(const char *scenario, int nposts, Target target)
     res->target = target;
     Play play;
     play_open(&play, scenario, nposts);
-    Canvas c;
-    canvas_open(&c, target);
-    Desk *d = desk_new(play.session, c.tc, c.r, ui_strings("en"), 1.0f);
+    Screen c;
+    screen_open(&c, target);
+    Desk *d = desk_new(play.session, c.tc, c.cv, ui_strings("en"), 1.0f);
     if (!d)
         die("out of memory");
     int64_t t = START_MS;
@@ -532,7 +534,7 @@ static void run_frames(const char *scenario, int nposts, Target target)
     free(quiet_ns);
     free(busy_ns);
     desk_free(d);
-    canvas_close(&c);
+    screen_close(&c);
     play_close(&play);
     fprintf(stderr, "  %-22s median %.3f ms  p99 %.3f ms  max %.3f ms\n", res->name, res->frame.median, res->frame.p99,
             res->frame.max);

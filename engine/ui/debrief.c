@@ -20,7 +20,7 @@ typedef struct Rows {
 
 struct Debrief {
     TextCache *tc;
-    SDL_Renderer *r;
+    Canvas *cv;
     const UiStrings *s;
     float scale;
     SessionCopy session;
@@ -118,7 +118,7 @@ static bool take_action(void *ctx, const Action *a)
     return push(&db->actions, line, 0, false);
 }
 
-Debrief *debrief_new(Store *store, int64_t session_id, const char *error, TextCache *tc, SDL_Renderer *renderer,
+Debrief *debrief_new(Store *store, int64_t session_id, const char *error, TextCache *tc, Canvas *canvas,
                      const UiStrings *strings, float scale, Error *err)
 {
     Debrief *db = calloc(1, sizeof *db);
@@ -127,7 +127,7 @@ Debrief *debrief_new(Store *store, int64_t session_id, const char *error, TextCa
         return NULL;
     }
     db->tc = tc;
-    db->r = renderer;
+    db->cv = canvas;
     db->s = strings;
     db->scale = scale > 0 ? scale : 1;
     if (error)
@@ -179,12 +179,6 @@ bool debrief_handle(Debrief *db, const SDL_Event *ev)
     if (db->scroll < 0)
         db->scroll = 0;
     return false;
-}
-
-static void fill(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
-{
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
-    SDL_RenderFillRect(r, &rc);
 }
 
 /* A titled list in a column; returns the y below it. */
@@ -243,7 +237,7 @@ static void draw_header(Debrief *db, int w, int *y_out)
     int hh = line_y + line_h + px(db, 16) + th + px(db, 18) + pad;
     if (hh < px(db, 132))
         hh = px(db, 132);
-    fill(db->r, (SDL_Rect){0, 0, w, hh}, DARK);
+    canvas_fill(db->cv, (SDL_Rect){0, 0, w, hh}, DARK);
     text_draw(db->tc, TS_LARGE, FONT_BOLD, WHITE, title, pad, pad, w - 2 * pad);
     text_draw(db->tc, TS_SMALL, FONT_REGULAR, db->error[0] ? (SDL_Color){255, 150, 150, 255} : (SDL_Color){170, 184, 194, 255},
               line, pad, line_y, w - 2 * pad);
@@ -263,33 +257,34 @@ static void draw_header(Debrief *db, int w, int *y_out)
         int len = magnitude > half / unit + 1 ? half : (int)magnitude * unit;
         if (len > half)
             len = half;
-        fill(db->r, (SDL_Rect){x, ty + px(db, 24), bw - px(db, 20), px(db, 8)}, (SDL_Color){56, 68, 77, 255});
-        fill(db->r, (SDL_Rect){v < 0 ? mid - len : mid, ty + px(db, 24), len, px(db, 8)}, v < 0 ? RED : GREEN);
-        fill(db->r, (SDL_Rect){mid, ty + px(db, 20), 1, px(db, 16)}, WHITE);
+        canvas_fill(db->cv, (SDL_Rect){x, ty + px(db, 24), bw - px(db, 20), px(db, 8)}, (SDL_Color){56, 68, 77, 255});
+        canvas_fill(db->cv, (SDL_Rect){v < 0 ? mid - len : mid, ty + px(db, 24), len, px(db, 8)}, v < 0 ? RED : GREEN);
+        canvas_fill(db->cv, (SDL_Rect){mid, ty + px(db, 20), 1, px(db, 16)}, WHITE);
     }
     *y_out = hh;
 }
 
 void debrief_draw(Debrief *db, int w, int h)
 {
-    fill(db->r, (SDL_Rect){0, 0, w, h}, BG);
+    canvas_begin(db->cv, w, h, BG);
     int top;
     draw_header(db, w, &top);
     int pad = px(db, 20), status_h = px(db, 30);
     int left_w = w * 58 / 100;
     SDL_Rect left = {0, top, left_w, h - top - status_h}, right = {left_w, top, w - left_w, h - top - status_h};
-    fill(db->r, right, CARD);
-    fill(db->r, (SDL_Rect){left_w, top, 1, right.h}, LINE);
-    SDL_RenderSetClipRect(db->r, &left);
+    canvas_fill(db->cv, right, CARD);
+    canvas_fill(db->cv, (SDL_Rect){left_w, top, 1, right.h}, LINE);
+    canvas_clip(db->cv, &left);
     draw_list(db, db->s->score_rows, &db->scores, (size_t)db->scroll, pad, top + pad, left_w - 2 * pad, left.y + left.h);
-    SDL_RenderSetClipRect(db->r, &right);
+    canvas_clip(db->cv, &right);
     db->width = w;
     int x = left_w + pad, cw = w - left_w - 2 * pad, y = top + pad - db->scroll_right, bottom = right.y + right.h;
     y = draw_list(db, db->s->reply_times, &db->replies, 0, x, y, cw, bottom);
     y = draw_list(db, db->s->alerts, &db->alerts, 0, x, y, cw, bottom);
     draw_list(db, db->s->timeline, &db->actions, 0, x, y, cw, bottom);
-    SDL_RenderSetClipRect(db->r, NULL);
-    fill(db->r, (SDL_Rect){0, h - status_h, w, status_h}, BG);
+    canvas_clip(db->cv, NULL);
+    canvas_fill(db->cv, (SDL_Rect){0, h - status_h, w, status_h}, BG);
     text_draw(db->tc, TS_SMALL, FONT_REGULAR, BLUE, db->s->close_hint, pad,
               h - status_h + (status_h - text_line_height(db->tc, TS_SMALL)) / 2, w - 2 * pad);
+    canvas_end(db->cv);
 }

@@ -15,7 +15,7 @@
 typedef struct Debrief Debrief;
 
 /* Reads the session's rows; error (may be NULL) is shown at the top. */
-Debrief *debrief_new(Store *store, int64_t session_id, const char *error, TextCache *tc, SDL_Renderer *renderer,
+Debrief *debrief_new(Store *store, int64_t session_id, const char *error, TextCache *tc, Canvas *canvas,
                      const UiStrings *strings, float scale, Error *err);
 void debrief_free(Debrief *db);
 /* Returns true when the trainee asked to leave. */

@@ -12,14 +12,14 @@
 
 /* ---- the desk's state --------------------------------------------------- */
 
-Desk *desk_new(Session *session, TextCache *tc, SDL_Renderer *renderer, const UiStrings *strings, float scale)
+Desk *desk_new(Session *session, TextCache *tc, Canvas *canvas, const UiStrings *strings, float scale)
 {
     Desk *d = calloc(1, sizeof *d);
     if (!d)
         return NULL;
     d->session = session;
     d->tc = tc;
-    d->r = renderer;
+    d->cv = canvas;
     d->s = strings;
     ui_help(strings, &d->help_lines);
     d->scale = scale > 0 ? scale : 1;

@@ -16,7 +16,7 @@
 typedef struct Desk Desk;
 
 /* Borrows everything; all outlive the desk. */
-Desk *desk_new(Session *session, TextCache *tc, SDL_Renderer *renderer, const UiStrings *strings, float scale);
+Desk *desk_new(Session *session, TextCache *tc, Canvas *canvas, const UiStrings *strings, float scale);
 void desk_free(Desk *d);
 
 /* Handles one event that happened at scenario time at_ms. Returns false

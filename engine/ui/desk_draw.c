@@ -15,29 +15,6 @@ static const SDL_Color BG = {240, 243, 246, 255}, CARD = {255, 255, 255, 255}, I
                        RED = {244, 33, 46, 255}, ORANGE = {255, 122, 0, 255}, GREEN = {0, 186, 124, 255},
                        SELECT = {232, 245, 253, 255}, WHITE = {255, 255, 255, 255}, DARK = {21, 32, 43, 255};
 
-/* Fills a rectangle. Wide fills are split at the first x that is a multiple
- * of 16: the software renderer writes in 64-byte runs, and a fill that
- * starts off that boundary straddles cache lines on every row (measured:
- * 4.5 times the cost per pixel; docs/performance.md). */
-static void fill(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
-{
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
-    int lead = (16 - rc.x % 16) % 16;
-    if (rc.w > 64 && lead > 0) {
-        SDL_Rect head = {rc.x, rc.y, lead, rc.h}, rest = {rc.x + lead, rc.y, rc.w - lead, rc.h};
-        SDL_RenderFillRect(r, &head);
-        SDL_RenderFillRect(r, &rest);
-        return;
-    }
-    SDL_RenderFillRect(r, &rc);
-}
-
-static void outline(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
-{
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
-    SDL_RenderDrawRect(r, &rc);
-}
-
 static void add_hit(Desk *d, SDL_Rect rc, HitKind kind, int index)
 {
     if (d->nhits < HITS_MAX)
@@ -190,7 +167,7 @@ static int draw_waiting(Desk *d, const Post *p, int64_t now, int right, int y)
     text_size(d->tc, TS_SMALL, FONT_BOLD, buf, 0, &w, &h);
     SDL_Color c = wait_colour(now - p->shown_ms, target->deadline_ms);
     SDL_Rect pill = {right - w - px(d, 12), y - px(d, 2), w + px(d, 12), h + px(d, 4)};
-    fill(d->r, pill, c);
+    canvas_fill(d->cv, pill, c);
     text_draw(d->tc, TS_SMALL, FONT_BOLD, WHITE, buf, pill.x + px(d, 6), y, 0);
     return pill.w;
 }
@@ -238,10 +215,10 @@ static int feed_card(Desk *d, const Post *p, size_t index, int x, int y, int w, 
         return height;
     bool selected = d->selected && strcmp(d->selected, p->id) == 0;
     SDL_Rect card = {x, y, w, height};
-    fill(d->r, card, selected ? SELECT : CARD);
-    outline(d->r, card, selected ? BLUE : LINE);
+    canvas_fill(d->cv, card, selected ? SELECT : CARD);
+    canvas_outline(d->cv, card, selected ? BLUE : LINE);
     if (p->kind == POST_DM || p->kind == POST_INTERNAL || p->kind == POST_NEWS)
-        fill(d->r, (SDL_Rect){x, y, px(d, 4), height}, p->kind == POST_DM ? BLUE : p->kind == POST_INTERNAL ? ORANGE : GREY);
+        canvas_fill(d->cv, (SDL_Rect){x, y, px(d, 4), height}, p->kind == POST_DM ? BLUE : p->kind == POST_INTERNAL ? ORANGE : GREY);
     SDL_Color ink = p->deleted || p->hidden ? GREY : INK;
     text_draw(d->tc, TS_NORMAL, FONT_BOLD, ink, a ? a->name : p->author, x + pad, y + pad, 0);
     text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, meta, x + pad + nw + px(d, 8), y + pad + (nh - mh) / 2,
@@ -249,7 +226,7 @@ static int feed_card(Desk *d, const Post *p, size_t index, int x, int y, int w, 
     int ty = y + pad + header + px(d, 4);
     ty += text_draw(d->tc, TS_NORMAL, FONT_REGULAR, ink, text, x + pad, ty, inner);
     if (quotes) { /* the quoted post, short, under a grey edge */
-        fill(d->r, (SDL_Rect){x + pad, ty + px(d, 6), px(d, 3), qh}, LINE);
+        canvas_fill(d->cv, (SDL_Rect){x + pad, ty + px(d, 6), px(d, 3), qh}, LINE);
         text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, quoted, x + pad + px(d, 10), ty + px(d, 6), inner - px(d, 10));
     }
     int fy = y + pad + header + px(d, 4) + th + px(d, 6);
@@ -275,30 +252,30 @@ static void draw_feed(Desk *d, SDL_Rect area, int64_t now)
      * and the software renderer's fills cost memory bandwidth. The strips
      * across span the whole width, from the area's left edge (see the
      * 16-pixel note in feed_card). */
-    fill(d->r, (SDL_Rect){area.x, area.y, pad, area.h}, BG);
-    fill(d->r, (SDL_Rect){area.x + pad + card_w, area.y, area.w - pad - card_w, area.h}, BG);
+    canvas_fill(d->cv, (SDL_Rect){area.x, area.y, pad, area.h}, BG);
+    canvas_fill(d->cv, (SDL_Rect){area.x + pad + card_w, area.y, area.w - pad - card_w, area.h}, BG);
     int y = area.y + pad;
     bool pill_shown = d->top && n > d->seen_count;
     int pill_h = text_line_height(d->tc, TS_SMALL) + px(d, 6);
     int first_y = pill_shown ? y + pill_h + px(d, 6) : y;
-    fill(d->r, (SDL_Rect){area.x, area.y, area.w, first_y - area.y}, BG);
+    canvas_fill(d->cv, (SDL_Rect){area.x, area.y, area.w, first_y - area.y}, BG);
     if (pill_shown) { /* new posts above: say so, do not jump */
         char buf[96];
         snprintf(buf, sizeof buf, "↑ %zu", n - d->seen_count);
         SDL_Rect pill = {area.x + area.w / 2 - px(d, 40), y, px(d, 80), pill_h};
-        fill(d->r, pill, BLUE);
+        canvas_fill(d->cv, pill, BLUE);
         text_draw(d->tc, TS_SMALL, FONT_BOLD, WHITE, buf, pill.x + px(d, 26), pill.y + px(d, 3), 0);
     }
     y = first_y;
-    SDL_RenderSetClipRect(d->r, &area);
+    canvas_clip(d->cv, &area);
     for (size_t i = top; i < n && y < bottom; i++) {
         y += feed_card(d, post_at(d, i), i, area.x + pad, y, card_w, now, true);
-        fill(d->r, (SDL_Rect){area.x, y, area.w, px(d, 8)}, BG);
+        canvas_fill(d->cv, (SDL_Rect){area.x, y, area.w, px(d, 8)}, BG);
         y += px(d, 8);
     }
     if (y < bottom)
-        fill(d->r, (SDL_Rect){area.x, y, area.w, bottom - y}, BG);
-    SDL_RenderSetClipRect(d->r, NULL);
+        canvas_fill(d->cv, (SDL_Rect){area.x, y, area.w, bottom - y}, BG);
+    canvas_clip(d->cv, NULL);
 }
 
 static int button_width(Desk *d, const char *label)
@@ -313,8 +290,8 @@ static SDL_Rect button(Desk *d, int x, int y, const char *label, bool primary)
     int w, h;
     text_size(d->tc, TS_SMALL, FONT_BOLD, label, 0, &w, &h);
     SDL_Rect rc = {x, y, w + px(d, 16), h + px(d, 10)};
-    fill(d->r, rc, primary ? BLUE : CARD);
-    outline(d->r, rc, primary ? BLUE : LINE);
+    canvas_fill(d->cv, rc, primary ? BLUE : CARD);
+    canvas_outline(d->cv, rc, primary ? BLUE : LINE);
     text_draw(d->tc, TS_SMALL, FONT_BOLD, primary ? WHITE : INK, label, x + px(d, 8), y + px(d, 5), 0);
     return rc;
 }
@@ -394,8 +371,8 @@ static int draw_text_box(Desk *d, const Editor *e, const char *placeholder, int 
     const char *shown = editor_is_empty(e) ? placeholder : view;
     text_size(d->tc, TS_NORMAL, FONT_REGULAR, shown, w - px(d, 16), &tw, &th);
     SDL_Rect box = {x, y, w, th + px(d, 16) > px(d, 80) ? th + px(d, 16) : px(d, 80)};
-    fill(d->r, box, WHITE);
-    outline(d->r, box, BLUE);
+    canvas_fill(d->cv, box, WHITE);
+    canvas_outline(d->cv, box, BLUE);
     text_draw(d->tc, TS_NORMAL, FONT_REGULAR, editor_is_empty(e) ? GREY : INK, shown, x + px(d, 8), y + px(d, 8),
               w - px(d, 16));
     return box.h;
@@ -462,7 +439,7 @@ static int draw_templates(Desk *d, int x, int y, int w)
         int lh = text_line_height(d->tc, TS_SMALL) + px(d, 6);
         SDL_Rect rc = {x, y, w, lh};
         if ((int)i == d->template_index)
-            fill(d->r, rc, SELECT);
+            canvas_fill(d->cv, rc, SELECT);
         text_draw(d->tc, TS_SMALL, (int)i == d->template_index ? FONT_BOLD : FONT_REGULAR, BLUE, line, x + px(d, 6),
                   y + px(d, 3), w - px(d, 12));
         add_hit(d, rc, HIT_TEMPLATE, (int)i);
@@ -476,7 +453,7 @@ static int draw_flagged(Desk *d, SDL_Color c, FontStyle style, const char *text,
 {
     int tw, th;
     text_size(d->tc, TS_SMALL, style, text, w - px(d, 10), &tw, &th);
-    fill(d->r, (SDL_Rect){x, y, px(d, 3), th}, c);
+    canvas_fill(d->cv, (SDL_Rect){x, y, px(d, 3), th}, c);
     text_draw(d->tc, TS_SMALL, style, c, text, x + px(d, 10), y, w - px(d, 10));
     return y + th + px(d, 6);
 }
@@ -505,7 +482,7 @@ static int draw_quoted_post(Desk *d, const Post *q, int x, int y, int w)
     text_size(d->tc, TS_SMALL, FONT_BOLD, head, w - 2 * pad, &hw, &hh);
     text_size(d->tc, TS_SMALL, FONT_REGULAR, q->text, w - 2 * pad, &tw, &th);
     SDL_Rect frame = {x, y, w, pad + hh + px(d, 2) + th + pad};
-    outline(d->r, frame, LINE);
+    canvas_outline(d->cv, frame, LINE);
     text_draw(d->tc, TS_SMALL, FONT_BOLD, INK, head, x + pad, y + pad, w - 2 * pad);
     text_draw(d->tc, TS_SMALL, FONT_REGULAR, INK, q->text, x + pad, y + pad + hh + px(d, 2), w - 2 * pad);
     return y + frame.h + px(d, 6);
@@ -613,7 +590,7 @@ static int draw_role_panel(Desk *d, int x, int y, int w)
         int lh = text_line_height(d->tc, TS_SMALL) + px(d, 6);
         SDL_Rect rc = {x, y, w, lh};
         if ((int)i == d->role_index)
-            fill(d->r, rc, SELECT);
+            canvas_fill(d->cv, rc, SELECT);
         text_draw(d->tc, TS_SMALL, (int)i == d->role_index ? FONT_BOLD : FONT_REGULAR, (int)i == d->role_index ? BLUE : INK,
                   line, x + px(d, 6), y + px(d, 3), w - px(d, 12));
         add_hit(d, rc, HIT_ROLE, (int)i);
@@ -663,7 +640,7 @@ static int draw_thread(Desk *d, const Post *p, int x, int y, int w, int bottom)
         const Persona *a = feed_persona(desk_feed(d), r->author);
         char line[1400];
         snprintf(line, sizeof line, "%s: %s", a ? a->name : r->author, r->text);
-        fill(d->r, (SDL_Rect){x, y, px(d, 3), text_line_height(d->tc, TS_SMALL)}, r->by_trainee ? BLUE : LINE);
+        canvas_fill(d->cv, (SDL_Rect){x, y, px(d, 3), text_line_height(d->tc, TS_SMALL)}, r->by_trainee ? BLUE : LINE);
         y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, r->by_trainee ? BLUE : INK, line, x + px(d, 8), y, w - px(d, 8)) +
              px(d, 6);
     }
@@ -722,10 +699,10 @@ static int draw_post(Desk *d, const Post *p, int64_t now, int x, int y, int w)
  * quote) takes the column by itself. */
 static void draw_selected(Desk *d, SDL_Rect area, int64_t now)
 {
-    fill(d->r, area, CARD);
-    fill(d->r, (SDL_Rect){area.x, area.y, 1, area.h}, LINE);
+    canvas_fill(d->cv, area, CARD);
+    canvas_fill(d->cv, (SDL_Rect){area.x, area.y, 1, area.h}, LINE);
     int pad = px(d, 16), x = area.x + pad, w = area.w - 2 * pad, y = area.y + pad;
-    SDL_RenderSetClipRect(d->r, &area);
+    canvas_clip(d->cv, &area);
     const Post *p = d->mode == MODE_FEED ? selected_post(d) : desk_panel_post(d);
     if (d->mode != MODE_FEED && !desk_panel_under_post(d)) {
         draw_panel(d, x, y, w);
@@ -737,7 +714,7 @@ static void draw_selected(Desk *d, SDL_Rect area, int64_t now)
         y = d->mode == MODE_FEED ? draw_action_bar(d, p, x, y, w) + px(d, 14) : draw_panel(d, x, y, w);
         draw_thread(d, p, x, y, w, area.y + area.h);
     }
-    SDL_RenderSetClipRect(d->r, NULL);
+    canvas_clip(d->cv, NULL);
 }
 
 /* Negative posts of the last five minutes and how fast the reposts grow:
@@ -772,7 +749,7 @@ static int temperature(Desk *d, int64_t now)
 
 static void draw_top_bar(Desk *d, SDL_Rect bar, int64_t now)
 {
-    fill(d->r, bar, DARK);
+    canvas_fill(d->cv, bar, DARK);
     const ScenarioMeta *m = session_meta(d->session);
     int pad = px(d, 14);
     int y = bar.y + (bar.h - text_line_height(d->tc, TS_NORMAL)) / 2;
@@ -785,9 +762,9 @@ static void draw_top_bar(Desk *d, SDL_Rect bar, int64_t now)
     text_draw(d->tc, TS_LARGE, FONT_BOLD, WHITE, clock, bar.x + pad, bar.y + (bar.h - th) / 2, 0);
     int title_x = bar.x + pad + tw + px(d, 20);
     SDL_Rect title_area = {title_x, bar.y, bar.w / 3 - title_x - px(d, 10), bar.h};
-    SDL_RenderSetClipRect(d->r, &title_area);
+    canvas_clip(d->cv, &title_area);
     text_draw(d->tc, TS_NORMAL, FONT_REGULAR, (SDL_Color){170, 184, 194, 255}, m->title, title_x, y, 0);
-    SDL_RenderSetClipRect(d->r, NULL);
+    canvas_clip(d->cv, NULL);
     /* The news ticker: the latest headline, between the title and the gauge. */
     const Post *headline = NULL;
     for (size_t i = 0; i < post_count(d) && i < 500 && !headline; i++)
@@ -800,10 +777,10 @@ static void draw_top_bar(Desk *d, SDL_Rect bar, int64_t now)
         int tx = bar.w / 3, tw_max = bar.w - tx - px(d, 440);
         if (tw_max > px(d, 120)) {
             SDL_Rect ticker = {tx, bar.y, tw_max, bar.h};
-            SDL_RenderSetClipRect(d->r, &ticker);
+            canvas_clip(d->cv, &ticker);
             text_draw(d->tc, TS_SMALL, FONT_BOLD, (SDL_Color){255, 212, 121, 255}, line, tx,
                       bar.y + (bar.h - text_line_height(d->tc, TS_SMALL)) / 2, 0);
-            SDL_RenderSetClipRect(d->r, NULL);
+            canvas_clip(d->cv, NULL);
         }
     }
     int temp = temperature(d, now);
@@ -811,8 +788,8 @@ static void draw_top_bar(Desk *d, SDL_Rect bar, int64_t now)
     const char *word = temp >= 70 ? d->s->hot : temp >= 30 ? d->s->warm : d->s->calm;
     int gw = px(d, 160), gh = px(d, 12);
     SDL_Rect gauge = {bar.x + bar.w - pad - gw - px(d, 90), bar.y + (bar.h - gh) / 2, gw, gh};
-    fill(d->r, gauge, (SDL_Color){56, 68, 77, 255});
-    fill(d->r, (SDL_Rect){gauge.x, gauge.y, gw * temp / 100, gh}, c);
+    canvas_fill(d->cv, gauge, (SDL_Color){56, 68, 77, 255});
+    canvas_fill(d->cv, (SDL_Rect){gauge.x, gauge.y, gw * temp / 100, gh}, c);
     char label[96];
     snprintf(label, sizeof label, "%s", d->s->temperature);
     int lw, lh;
@@ -824,8 +801,8 @@ static void draw_top_bar(Desk *d, SDL_Rect bar, int64_t now)
 
 static void draw_status_bar(Desk *d, SDL_Rect bar)
 {
-    fill(d->r, bar, BG);
-    fill(d->r, (SDL_Rect){bar.x, bar.y, bar.w, 1}, LINE);
+    canvas_fill(d->cv, bar, BG);
+    canvas_fill(d->cv, (SDL_Rect){bar.x, bar.y, bar.w, 1}, LINE);
     int pad = px(d, 12), lh = text_line_height(d->tc, TS_SMALL), y = bar.y + (bar.h - lh) / 2;
     int hw, hh;
     text_size(d->tc, TS_SMALL, FONT_BOLD, d->s->help_hint, 0, &hw, &hh);
@@ -851,11 +828,9 @@ static void draw_help(Desk *d, int w, int h)
         bh += th + gap;
     }
     SDL_Rect box = {(w - bw) / 2, (h - bh) / 2, bw, bh};
-    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
-    fill(d->r, (SDL_Rect){0, 0, w, h}, (SDL_Color){0, 0, 0, 110});
-    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_NONE);
-    fill(d->r, box, CARD);
-    outline(d->r, box, BLUE);
+    canvas_fill(d->cv, (SDL_Rect){0, 0, w, h}, (SDL_Color){0, 0, 0, 110});
+    canvas_fill(d->cv, box, CARD);
+    canvas_outline(d->cv, box, BLUE);
     int y = box.y + pad;
     y += text_draw(d->tc, TS_LARGE, FONT_BOLD, INK, d->s->help_title, box.x + pad, y, 0) + px(d, 10);
     for (int i = 0; i < d->help_lines.n; i++)
@@ -864,6 +839,7 @@ static void draw_help(Desk *d, int w, int h)
 
 void desk_draw(Desk *d, int w, int h)
 {
+    canvas_begin(d->cv, w, h, BG);
     int64_t now = session_now_ms(d->session);
     d->nhits = 0;
     d->w = w;
@@ -876,4 +852,5 @@ void desk_draw(Desk *d, int w, int h)
     draw_status_bar(d, (SDL_Rect){0, h - status_h, w, status_h});
     if (d->help)
         draw_help(d, w, h);
+    canvas_end(d->cv);
 }

@@ -30,7 +30,7 @@ typedef struct Opened {
 struct Desk {
     Session *session;
     TextCache *tc;
-    SDL_Renderer *r;
+    Canvas *cv;
     const UiStrings *s;
     UiHelp help_lines;       /* made once from the table (ui_help) */
     float scale;

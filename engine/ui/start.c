@@ -23,7 +23,7 @@ struct Start {
     char dir[PATH_MAX];
     Store *store;
     TextCache *tc;
-    SDL_Renderer *r;
+    Canvas *cv;
     float scale;
     Entry *entries;
     size_t count;
@@ -83,7 +83,7 @@ static bool list_scenarios(Start *st, Error *err)
     return true;
 }
 
-Start *start_new(const char *scenarios_dir, Store *store, TextCache *tc, SDL_Renderer *renderer, float scale,
+Start *start_new(const char *scenarios_dir, Store *store, TextCache *tc, Canvas *canvas, float scale,
                  const char *trainee, const char *lang, Error *err)
 {
     Start *st = calloc(1, sizeof *st);
@@ -94,7 +94,7 @@ Start *start_new(const char *scenarios_dir, Store *store, TextCache *tc, SDL_Ren
     snprintf(st->dir, sizeof st->dir, "%s", scenarios_dir);
     st->store = store;
     st->tc = tc;
-    st->r = renderer;
+    st->cv = canvas;
     st->scale = scale > 0 ? scale : 1;
     snprintf(st->choice.trainee, sizeof st->choice.trainee, "%s", trainee && *trainee ? trainee : "trainee");
     snprintf(st->choice.lang, sizeof st->choice.lang, "%s", lang && !strcmp(lang, "fr") ? "fr" : "en");
@@ -172,12 +172,6 @@ StartResult start_handle(Start *st, const SDL_Event *ev)
     return START_STAY;
 }
 
-static void fill(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
-{
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
-    SDL_RenderFillRect(r, &rc);
-}
-
 /* A best or last attempt: its percentage of the maximum where known,
  * else its points. */
 static void history_figure(char *buf, size_t size, bool scaled, int64_t tenths, int points, bool fr)
@@ -197,9 +191,9 @@ void start_draw(Start *st, int w, int h)
 {
     const UiStrings *s = start_strings(st);
     bool fr = !strcmp(st->choice.lang, "fr");
-    fill(st->r, (SDL_Rect){0, 0, w, h}, BG);
+    canvas_begin(st->cv, w, h, BG);
     int pad = px(st, 28), hh = px(st, 150);
-    fill(st->r, (SDL_Rect){0, 0, w, hh}, DARK);
+    canvas_fill(st->cv, (SDL_Rect){0, 0, w, hh}, DARK);
     int y = pad;
     y += text_draw(st->tc, TS_LARGE, FONT_BOLD, WHITE, "Crisis Drill", pad, y, 0) + px(st, 4);
     y += text_draw(st->tc, TS_SMALL, FONT_REGULAR, (SDL_Color){170, 184, 194, 255},
@@ -245,11 +239,10 @@ void start_draw(Start *st, int w, int h)
                  fr ? "difficulté" : "difficulty", diff, e->summary.languages, history);
         text_size(st->tc, TS_SMALL, FONT_BOLD, meta, inner, &mw, &mh);
         SDL_Rect card = {pad, y, w - 2 * pad, th + sh + mh + px(st, 30)};
-        fill(st->r, card, i == st->selected ? SELECT : CARD);
-        SDL_SetRenderDrawColor(st->r, LINE.r, LINE.g, LINE.b, 255);
-        SDL_RenderDrawRect(st->r, &card);
+        canvas_fill(st->cv, card, i == st->selected ? SELECT : CARD);
+        canvas_outline(st->cv, card, LINE);
         if (i == st->selected)
-            fill(st->r, (SDL_Rect){card.x, card.y, px(st, 4), card.h}, BLUE);
+            canvas_fill(st->cv, (SDL_Rect){card.x, card.y, px(st, 4), card.h}, BLUE);
         int cy = y + px(st, 10), cx = pad + px(st, 12);
         cy += text_draw(st->tc, TS_NORMAL, FONT_BOLD, INK, title, cx, cy, inner) + px(st, 4);
         cy += text_draw(st->tc, TS_SMALL, FONT_REGULAR, e->error[0] ? RED : GREY, summary, cx, cy, inner) + px(st, 6);
@@ -259,7 +252,8 @@ void start_draw(Start *st, int w, int h)
     snprintf(line, sizeof line, "%s",
              fr ? "Haut / Bas : choisir · Entrée : jouer · tapez votre nom · F2 : langue · Échap : quitter"
                 : "Up / Down: choose · Enter: play · type your name · F2: language · Esc: quit");
-    fill(st->r, (SDL_Rect){0, h - px(st, 30), w, px(st, 30)}, BG);
+    canvas_fill(st->cv, (SDL_Rect){0, h - px(st, 30), w, px(st, 30)}, BG);
     text_draw(st->tc, TS_SMALL, FONT_REGULAR, BLUE, line, pad, h - px(st, 30) + px(st, 7), w - 2 * pad);
     (void)s;
+    canvas_end(st->cv);
 }

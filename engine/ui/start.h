@@ -23,7 +23,7 @@ typedef struct Start Start;
 
 /* Lists the scenarios of scenarios_dir (folders holding scenario.lua). A
  * scenario that does not load is listed with its error. */
-Start *start_new(const char *scenarios_dir, Store *store, TextCache *tc, SDL_Renderer *renderer, float scale,
+Start *start_new(const char *scenarios_dir, Store *store, TextCache *tc, Canvas *canvas, float scale,
                  const char *trainee, const char *lang, Error *err);
 void start_free(Start *st);
 StartResult start_handle(Start *st, const SDL_Event *ev);

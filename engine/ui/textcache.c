@@ -1,5 +1,7 @@
 #include "textcache.h"
 
+#include "canvas.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,10 +18,11 @@ typedef struct Entry {
     int w, h;
     SDL_Texture *texture;   /* NULL until drawn */
     uint64_t last_used;
+    uint64_t frame;         /* the canvas frame that last drew it */
 } Entry;
 
 struct TextCache {
-    SDL_Renderer *renderer;
+    Canvas *canvas;
     FontSet *fonts[TS_COUNT];
     Entry *slots;
     size_t count;
@@ -30,14 +33,14 @@ struct TextCache {
     size_t ntraced, cap_traced;
 };
 
-TextCache *textcache_new(SDL_Renderer *renderer, FontSet *const fonts[TS_COUNT])
+TextCache *textcache_new(Canvas *canvas, FontSet *const fonts[TS_COUNT])
 {
     TextCache *tc = calloc(1, sizeof *tc);
     if (!tc || !(tc->slots = calloc(CACHE_SLOTS, sizeof *tc->slots))) {
         free(tc);
         return NULL;
     }
-    tc->renderer = renderer;
+    tc->canvas = canvas;
     memcpy(tc->fonts, fonts, sizeof tc->fonts);
     return tc;
 }
@@ -145,7 +148,8 @@ static void evict(TextCache *tc)
         Entry *e = &old[i];
         if (!e->text)
             continue;
-        if (e->last_used <= cutoff) {
+        /* A texture drawn in this frame is the canvas's until the frame ends. */
+        if (e->last_used <= cutoff && e->frame != canvas_frame(tc->canvas)) {
             tc->stats.evictions++;
             entry_clear(e);
             continue;
@@ -173,6 +177,8 @@ static Entry *lookup(TextCache *tc, TextSize size, FontStyle style, SDL_Color c,
     if (!e->text) {
         if (tc->count >= CACHE_MAX) {
             evict(tc);
+            if (tc->count >= CACHE_MAX) /* all drawn in this very frame: nothing to give back */
+                return NULL;
             return lookup(tc, size, style, c, text, wrap_w, draw);
         }
         if (!(e->text = strdup(text)))
@@ -193,7 +199,7 @@ static Entry *lookup(TextCache *tc, TextSize size, FontStyle style, SDL_Color c,
         Error err;
         SDL_Surface *surface = fontset_render(tc->fonts[size], style, text, c, wrap_w, &err);
         if (surface) {
-            e->texture = SDL_CreateTextureFromSurface(tc->renderer, surface);
+            e->texture = SDL_CreateTextureFromSurface(canvas_renderer(tc->canvas), surface);
             e->w = surface->w;
             e->h = surface->h;
             SDL_FreeSurface(surface);
@@ -209,8 +215,10 @@ int text_draw(TextCache *tc, TextSize size, FontStyle style, SDL_Color color, co
     if (!e)
         return 0;
     SDL_Rect dst = {x, y, e->w, e->h};
-    if (e->texture)
-        SDL_RenderCopy(tc->renderer, e->texture, NULL, &dst);
+    if (e->texture) {
+        e->frame = canvas_frame(tc->canvas);
+        canvas_image(tc->canvas, e->texture, e->hash, dst);
+    }
     if (tc->tracing)
         trace(tc, e->text, dst);
     return e->h;

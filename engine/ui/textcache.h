@@ -7,14 +7,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "canvas.h"
 #include "fontset.h"
 
 typedef enum { TS_SMALL, TS_NORMAL, TS_LARGE, TS_COUNT } TextSize;
 
 typedef struct TextCache TextCache;
 
-/* Borrows the renderer and the font sets (one per size); both outlive it. */
-TextCache *textcache_new(SDL_Renderer *renderer, FontSet *const fonts[TS_COUNT]);
+/* Borrows the canvas (whose renderer makes the textures) and the font sets
+ * (one per size); both outlive it. */
+TextCache *textcache_new(Canvas *canvas, FontSet *const fonts[TS_COUNT]);
 void textcache_free(TextCache *tc);
 
 /* Draws text with its top-left corner at (x, y), wrapped to wrap_w pixels

@@ -1,7 +1,9 @@
 /* The trainee window's screens, drawn without a display by a software
  * renderer on a surface: pictures saved as artefacts and checked with pixel
  * probes; a whole playthrough driven by synthetic SDL events gives the same
- * score rows as the answers file it mirrors. */
+ * score rows as the answers file it mirrors. Every frame any test draws is
+ * also drawn whole and compared with what the partial redraw left on the
+ * surface (canvas_verify): they must be the same pixels. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <sqlite3.h>
@@ -25,14 +27,15 @@
 #define FLAGSHIP SOURCE_DIR "/scenarios/complaint-snowball"
 #define VOICE SOURCE_DIR "/tests/ui/voice.lua"
 
-typedef struct Canvas {
+typedef struct Screen {
     SDL_Surface *surface;
     SDL_Renderer *r;
     FontSet *fonts[TS_COUNT];
+    Canvas *cv;
     TextCache *tc;
-} Canvas;
+} Screen;
 
-static bool canvas_open(Canvas *c)
+static bool screen_open(Screen *c)
 {
     static const int sizes[TS_COUNT] = {13, 15, 20};
     Error err;
@@ -44,13 +47,24 @@ static bool canvas_open(Canvas *c)
             fprintf(stderr, "%s\n", err.msg);
             return false;
         }
-    c->tc = c->r ? textcache_new(c->r, c->fonts) : NULL;
+    c->cv = c->r ? canvas_new(c->r, true) : NULL;
+    if (c->cv)
+        canvas_verify(c->cv, true);
+    c->tc = c->cv ? textcache_new(c->cv, c->fonts) : NULL;
     return c->tc != NULL;
 }
 
-static void canvas_close(Canvas *c)
+static void screen_close(Screen *c)
 {
+    if (c->cv) { /* what a partial redraw left is what a whole one draws */
+        CanvasChecks k = canvas_checks(c->cv);
+        if (k.differed)
+            fprintf(stderr, "  %llu of %llu frames differ from a whole redraw (first at %d,%d)\n",
+                    (unsigned long long)k.differed, (unsigned long long)k.frames, k.x, k.y);
+        CHECK(k.differed == 0);
+    }
     textcache_free(c->tc);
+    canvas_free(c->cv);
     for (int i = 0; i < TS_COUNT; i++)
         fontset_free(c->fonts[i]);
     if (c->r)
@@ -58,7 +72,7 @@ static void canvas_close(Canvas *c)
     SDL_FreeSurface(c->surface);
 }
 
-static SDL_Color pixel(const Canvas *c, int x, int y)
+static SDL_Color pixel(const Screen *c, int x, int y)
 {
     Uint32 v = ((const Uint32 *)c->surface->pixels)[y * (c->surface->pitch / 4) + x];
     SDL_Color col;
@@ -69,7 +83,7 @@ static SDL_Color pixel(const Canvas *c, int x, int y)
 static bool same(SDL_Color a, int r, int g, int b) { return a.r == r && a.g == g && a.b == b; }
 
 /* Pixels in a rectangle that differ from the colour at its corner: "ink". */
-static int ink(const Canvas *c, SDL_Rect rc)
+static int ink(const Screen *c, SDL_Rect rc)
 {
     SDL_Color bg = pixel(c, rc.x, rc.y);
     int n = 0;
@@ -82,7 +96,7 @@ static int ink(const Canvas *c, SDL_Rect rc)
 }
 
 /* Saves a picture into $ARTEFACTS_DIR (and into docs/ when SCREENSHOTS_TO_DOCS is set). */
-static void save(const Canvas *c, const char *name)
+static void save(const Screen *c, const char *name)
 {
     const char *dirs[] = {getenv("ARTEFACTS_DIR"), getenv("SCREENSHOTS_TO_DOCS") ? SOURCE_DIR "/docs/screenshots" : NULL};
     for (int i = 0; i < 2; i++) {
@@ -168,7 +182,7 @@ static bool advance_to(Run *run, int64_t t)
 static int looked_w; /* the width of the last look */
 
 /* Draws the desk at w x h, keeping every text it draws. */
-static void look(Canvas *c, Desk *d, int w, int h)
+static void look(Screen *c, Desk *d, int w, int h)
 {
     textcache_trace(c->tc, true);
     desk_draw(d, w, h);
@@ -176,7 +190,7 @@ static void look(Canvas *c, Desk *d, int w, int h)
 }
 
 /* The first text drawn from x on that contains part, or NULL. */
-static const TextDrawn *seen_from(const Canvas *c, int x, const char *part)
+static const TextDrawn *seen_from(const Screen *c, int x, const char *part)
 {
     const TextDrawn *t;
     size_t n = textcache_traced(c->tc, &t);
@@ -186,16 +200,16 @@ static const TextDrawn *seen_from(const Canvas *c, int x, const char *part)
     return NULL;
 }
 
-static const TextDrawn *seen(const Canvas *c, const char *part) { return seen_from(c, 0, part); }
+static const TextDrawn *seen(const Screen *c, const char *part) { return seen_from(c, 0, part); }
 
 /* Drawn in the post panel (the right column), not in the feed. */
-static const char *in_panel(const Canvas *c, const char *part)
+static const char *in_panel(const Screen *c, const char *part)
 {
     const TextDrawn *t = seen_from(c, looked_w * 52 / 100, part);
     return t ? t->text : NULL;
 }
 
-static const char *seen_text(const Canvas *c, const char *part)
+static const char *seen_text(const Screen *c, const char *part)
 {
     const TextDrawn *t = seen(c, part);
     return t ? t->text : NULL;
@@ -387,14 +401,14 @@ static bool take_row(void *ctx, const ScoreInfo *r)
 
 static void test_desk_pictures(void)
 {
-    Canvas c;
+    Screen c;
     Run run;
-    CHECK(canvas_open(&c));
+    CHECK(screen_open(&c));
     CHECK(run_start(&run, "pictures", "en"));
     if (!run.session)
         return;
     CHECK(advance_to(&run, 3 * 60000 + 30000));
-    Desk *d = desk_new(run.session, c.tc, c.r, ui_strings("en"), 1.0f);
+    Desk *d = desk_new(run.session, c.tc, c.cv, ui_strings("en"), 1.0f);
     desk_select(d, "c1", 210000);
     desk_draw(d, W, H);
     save(&c, "desk-feed-en.png");
@@ -425,7 +439,7 @@ static void test_desk_pictures(void)
     CHECK(run_start(&run, "pictures-fr", "fr"));
     if (run.session) {
         CHECK(advance_to(&run, 6 * 60000 + 30000));
-        d = desk_new(run.session, c.tc, c.r, ui_strings("fr"), 1.0f);
+        d = desk_new(run.session, c.tc, c.cv, ui_strings("fr"), 1.0f);
         desk_select(d, "j1", 390000);
         CHECK(key(d, SDLK_a, 0, 391000));
         CHECK(type(d, "3", 392000));
@@ -436,7 +450,97 @@ static void test_desk_pictures(void)
         desk_free(d);
         run_close(&run);
     }
-    canvas_close(&c);
+    screen_close(&c);
+}
+
+/* The area of the last frame's changed rectangles, in pixels. */
+static long dirty_area(const Screen *c)
+{
+    const SDL_Rect *r;
+    long area = 0;
+    for (int i = 0, n = canvas_dirty(c->cv, &r); i < n; i++)
+        area += (long)r[i].w * r[i].h;
+    return area;
+}
+
+/* Whether a changed rectangle of the last frame crosses rc. */
+static bool touches(const Screen *c, SDL_Rect rc)
+{
+    const SDL_Rect *r;
+    for (int i = 0, n = canvas_dirty(c->cv, &r); i < n; i++)
+        if (SDL_HasIntersection(&r[i], &rc))
+            return true;
+    return false;
+}
+
+/* Only what changed is drawn again: a frame that changes nothing draws
+ * nothing; a second of play without a new post costs a few small
+ * rectangles (the clock, ages, waiting timers), a new post redraws the
+ * top of the feed (the post itself, or the "↑ N" marker once the trainee
+ * has moved down), and every partial frame has the pixels of a whole redraw (checked
+ * by screen_close, frame by frame). */
+static void test_partial_redraw(void)
+{
+    Screen c;
+    Run run;
+    CHECK(screen_open(&c));
+    CHECK(run_start(&run, "partial", "en"));
+    if (!run.session)
+        return;
+    CHECK(advance_to(&run, 30000));
+    Desk *d = desk_new(run.session, c.tc, c.cv, ui_strings("en"), 1.0f);
+    desk_draw(d, W, H);
+    CHECK_INT(canvas_dirty(c.cv, &(const SDL_Rect *){NULL}), 1); /* the first frame: whole */
+    desk_draw(d, W, H);
+    CHECK_INT(canvas_dirty(c.cv, &(const SDL_Rect *){NULL}), 0); /* nothing changed: nothing drawn */
+    const long screen = (long)W * H;
+    int quiet = 0, small = 0, with_post = 0, feed_redrawn = 0, quiet_rects = 0;
+    long quiet_area = 0;
+    for (int64_t t = 31000; t <= 240000; t += 1000) {
+        size_t before = feed_post_count(session_feed(run.session));
+        CHECK(advance_to(&run, t));
+        bool new_post = feed_post_count(session_feed(run.session)) != before;
+        /* now and then the trainee moves, opens a composer, types, leaves it */
+        int step = (int)(t / 1000) % 20;
+        if (step == 3)
+            CHECK(key(d, SDLK_DOWN, 0, t));
+        else if (step == 7)
+            CHECK(key(d, SDLK_r, 0, t));
+        else if (step == 8)
+            CHECK(type(d, "We are looking into it", t));
+        else if (step == 9)
+            CHECK(key(d, SDLK_ESCAPE, 0, t));
+        else if (step == 13)
+            CHECK(key(d, SDLK_F1, 0, t));
+        else if (step == 14)
+            CHECK(key(d, SDLK_F1, 0, t));
+        desk_draw(d, W, H);
+        long area = dirty_area(&c);
+        if (step == 0 || step == 1 || step == 5 || step == 11 || step == 17) { /* nothing typed or moved */
+            if (new_post) {
+                with_post++;
+                feed_redrawn += touches(&c, (SDL_Rect){0, 56, W * 52 / 100, 64}); /* the new card, or "↑ N" */
+            } else {
+                quiet++;
+                small += area > 0 && area < screen / 10;
+                quiet_area += area;
+                quiet_rects += canvas_dirty(c.cv, &(const SDL_Rect *){NULL});
+            }
+        }
+    }
+    /* the clock changes every second: something, but little, is drawn */
+    CHECK(quiet >= 20);
+    CHECK_INT(small, quiet);
+    CHECK(with_post > 0 && feed_redrawn == with_post);
+    CanvasChecks k = canvas_checks(c.cv);
+    CHECK(k.frames >= 200 && k.partial >= 150);
+    printf("  partial redraw: %llu frames compared, %llu partial; %d quiet seconds, each under 10%% of the screen "
+           "(mean %.1f rectangles, %.1f%% of the screen)\n",
+           (unsigned long long)k.frames, (unsigned long long)k.partial, quiet, quiet ? (double)quiet_rects / quiet : 0.0,
+           quiet ? 100.0 * (double)quiet_area / quiet / (double)screen : 0.0);
+    desk_free(d);
+    run_close(&run);
+    screen_close(&c);
 }
 
 static bool remember_text(void *ctx, const Action *a)
@@ -447,14 +551,14 @@ static bool remember_text(void *ctx, const Action *a)
 
 static void test_keyboard_and_mouse(void)
 {
-    Canvas c;
+    Screen c;
     Run run;
-    CHECK(canvas_open(&c));
+    CHECK(screen_open(&c));
     CHECK(run_start(&run, "keys", "en"));
     if (!run.session)
         return;
     CHECK(advance_to(&run, 2 * 60000));
-    Desk *d = desk_new(run.session, c.tc, c.r, ui_strings("en"), 1.0f);
+    Desk *d = desk_new(run.session, c.tc, c.cv, ui_strings("en"), 1.0f);
     const Feed *f = session_feed(run.session);
     const Post *newest = feed_post_at(f, feed_post_count(f) - 1), *second = feed_post_at(f, feed_post_count(f) - 2);
     CHECK(key(d, SDLK_HOME, 0, 120000));
@@ -492,7 +596,7 @@ static void test_keyboard_and_mouse(void)
     store_flush(run.store, &err);
     desk_free(d);
     run_close(&run);
-    canvas_close(&c);
+    screen_close(&c);
 }
 
 /* The trainee's actions of a session as stored ("at|kind|post|role|text",
@@ -528,12 +632,12 @@ static void check_same_rows(const Rows *got, const Rows *expected)
 /* The debrief of the desk's session of the flagship, with the scale a
  * window session of it records (its maximum under the default rules, as
  * cli.window measures it: 104). */
-static void check_flagship_debrief(Canvas *c, Run *b, const char *answers_name)
+static void check_flagship_debrief(Screen *c, Run *b, const char *answers_name)
 {
     Error err;
     SessionScale scale = {.known = true, .max_points = 104, .reach_calm = 0, .reach_silent = 1, .reach_final = 0};
     CHECK(store_session_scale(b->store, session_id(b->session), &scale, &err));
-    Debrief *db = debrief_new(b->store, session_id(b->session), NULL, c->tc, c->r, ui_strings("en"), 1.0f, &err);
+    Debrief *db = debrief_new(b->store, session_id(b->session), NULL, c->tc, c->cv, ui_strings("en"), 1.0f, &err);
     CHECK(db != NULL);
     if (!db)
         return;
@@ -575,11 +679,11 @@ static void test_playthrough_matches_answers(const char *dir, const char *answer
     action_rows(&a, result.session_id, &expected_actions);
 
     /* The same trainee through the desk's keys. */
-    Canvas c;
+    Screen c;
     Run b;
-    CHECK(canvas_open(&c));
+    CHECK(screen_open(&c));
     CHECK(run_start_path(&b, "desk", lang, scenario));
-    Desk *d = b.session ? desk_new(b.session, c.tc, c.r, ui_strings(lang), 1.0f) : NULL;
+    Desk *d = b.session ? desk_new(b.session, c.tc, c.cv, ui_strings(lang), 1.0f) : NULL;
     for (size_t i = 0; d && i < answers->count && !session_is_over(b.session); i++) {
         const Action *x = &answers->items[i].action;
         CHECK(advance_to(&b, x->at_ms));
@@ -601,15 +705,15 @@ static void test_playthrough_matches_answers(const char *dir, const char *answer
     }
     run_close(&b);
     run_close(&a);
-    canvas_close(&c);
+    screen_close(&c);
     answers_free(answers);
 }
 
 static void test_start_screen(void)
 {
-    Canvas c;
+    Screen c;
     Run run;
-    CHECK(canvas_open(&c));
+    CHECK(screen_open(&c));
     CHECK(run_start(&run, "start", "en"));
     if (!run.session)
         return;
@@ -622,7 +726,7 @@ static void test_start_screen(void)
     TraineeHistory h;
     CHECK(store_trainee_history(run.store, "ui", "complaint-snowball", &h, &err));
     CHECK(h.attempts == 1 && h.best_scaled && h.last_scaled && h.best_tenths == h.last_tenths);
-    Start *st = start_new(SOURCE_DIR "/scenarios", run.store, c.tc, c.r, 1.0f, "u", "en", &err);
+    Start *st = start_new(SOURCE_DIR "/scenarios", run.store, c.tc, c.cv, 1.0f, "u", "en", &err);
     CHECK(st != NULL);
     if (st) {
         SDL_Event ev = {.type = SDL_TEXTINPUT};
@@ -648,7 +752,7 @@ static void test_start_screen(void)
         start_free(st);
     }
     run_close(&run);
-    canvas_close(&c);
+    screen_close(&c);
 }
 
 /* The news ticker and the internal channel: a headline in the top bar, a
@@ -672,13 +776,13 @@ static void test_news_and_internal(void)
           "  wait(60)\n"
           "end\n", f);
     fclose(f);
-    Canvas c;
+    Screen c;
     Run run;
-    CHECK(canvas_open(&c));
+    CHECK(screen_open(&c));
     CHECK(run_start_path(&run, "internal", "en", path));
     if (run.session) {
         CHECK(advance_to(&run, 10000));
-        Desk *d = desk_new(run.session, c.tc, c.r, ui_strings("en"), 1.0f);
+        Desk *d = desk_new(run.session, c.tc, c.cv, ui_strings("en"), 1.0f);
         desk_select(d, "k1", 10000);
         desk_draw(d, W, H);
         save(&c, "desk-internal-en.png");
@@ -698,12 +802,12 @@ static void test_news_and_internal(void)
         desk_free(d);
         run_close(&run);
     }
-    canvas_close(&c);
+    screen_close(&c);
     unlink(path);
 }
 
 /* Pixels of the debrief's error colour in its header. */
-static int error_ink(const Canvas *c)
+static int error_ink(const Screen *c)
 {
     int n = 0;
     for (int y = 0; y < 132; y++)
@@ -719,8 +823,8 @@ static void test_hostile_scenario_debrief(void)
 {
     static const char *const hostile[] = {"os", "pattern_issue_example", "recursion_coroutine_wrap", "table_bomb",
                                           "pcall_budget"};
-    Canvas c;
-    CHECK(canvas_open(&c));
+    Screen c;
+    CHECK(screen_open(&c));
     for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
         char path[512], where[64];
         snprintf(path, sizeof path, SOURCE_DIR "/tests/scenarios/sandbox/%s.lua", hostile[i]);
@@ -741,7 +845,7 @@ static void test_hostile_scenario_debrief(void)
         Error end_err;
         CHECK(session_end(run.session, SESSION_ABORTED, err.msg, &end_err));
         for (int with_error = 0; with_error < 2; with_error++) {
-            Debrief *db = debrief_new(run.store, session_id(run.session), with_error ? err.msg : NULL, c.tc, c.r,
+            Debrief *db = debrief_new(run.store, session_id(run.session), with_error ? err.msg : NULL, c.tc, c.cv,
                                       ui_strings("en"), 1.0f, &end_err);
             CHECK(db != NULL);
             if (!db)
@@ -759,7 +863,7 @@ static void test_hostile_scenario_debrief(void)
         }
         run_close(&run);
     }
-    canvas_close(&c);
+    screen_close(&c);
 }
 
 /* ---- the table of action kinds in the window ---------------------------- */
@@ -767,7 +871,7 @@ static void test_hostile_scenario_debrief(void)
 /* A desk on the window tests' own scenario (tests/ui/voice.lua), moved on
  * to at_ms, in a language. */
 typedef struct Stage {
-    Canvas c;
+    Screen c;
     Run run;
     Desk *d;
 } Stage;
@@ -777,16 +881,16 @@ static void stage_close(Stage *st)
     desk_free(st->d);
     st->d = NULL;
     run_close(&st->run);
-    canvas_close(&st->c);
+    screen_close(&st->c);
 }
 
 /* False (everything closed) when it cannot be set up. */
 static bool stage_open(Stage *st, const char *name, const char *lang, int64_t at_ms)
 {
     st->d = NULL;
-    bool ok = canvas_open(&st->c);
+    bool ok = screen_open(&st->c);
     ok = run_start_path(&st->run, name, lang, VOICE) && ok && advance_to(&st->run, at_ms) &&
-         (st->d = desk_new(st->run.session, st->c.tc, st->c.r, ui_strings(lang), 1.0f)) != NULL;
+         (st->d = desk_new(st->run.session, st->c.tc, st->c.cv, ui_strings(lang), 1.0f)) != NULL;
     if (!ok)
         stage_close(st);
     return ok;
@@ -811,7 +915,7 @@ static void test_help_from_table(void)
         CHECK(stage_open(&st, "help", langs[l], 0));
         if (!st.d)
             continue;
-        Canvas *c = &st.c;
+        Screen *c = &st.c;
         Desk *d = st.d;
         CHECK(key(d, SDLK_F1, 0, 0));
         look(c, d, W, H);
@@ -846,7 +950,7 @@ static void test_action_bar_narrow(void)
         CHECK(stage_open(&st, "narrow", langs[l], 10000));
         if (!st.d)
             continue;
-        Canvas *c = &st.c;
+        Screen *c = &st.c;
         Desk *d = st.d;
         desk_select(d, "c1", 10000);
         look(c, d, 800, 600);
@@ -927,7 +1031,7 @@ static void test_statement(void)
     CHECK(stage_open(&st, "statement", "en", 60000));
     if (!st.d)
         return;
-    Canvas *c = &st.c;
+    Screen *c = &st.c;
     Run *run = &st.run;
     Desk *d = st.d;
     /* Nothing selected: the kinds that need no post are offered. */
@@ -980,7 +1084,7 @@ static void test_quote(void)
     CHECK(stage_open(&st, "quote", "en", 30000));
     if (!st.d)
         return;
-    Canvas *c = &st.c;
+    Screen *c = &st.c;
     Run *run = &st.run;
     Desk *d = st.d;
     desk_select(d, "c1", 30000);
@@ -1021,7 +1125,7 @@ static void test_submit_and_publish(void)
     CHECK(stage_open(&st, "submit", "en", 120000));
     if (!st.d)
         return;
-    Canvas *c = &st.c;
+    Screen *c = &st.c;
     Run *run = &st.run;
     Desk *d = st.d;
     desk_select(d, "c1", 120000);
@@ -1109,7 +1213,7 @@ static void test_refused_draft(void)
     CHECK(stage_open(&st, "refused", "fr", 60000));
     if (!st.d)
         return;
-    Canvas *c = &st.c;
+    Screen *c = &st.c;
     Run *run = &st.run;
     Desk *d = st.d;
     CHECK(key(d, SDLK_s, 0, 61000));
@@ -1175,6 +1279,7 @@ int main(void)
     }
     RUN(test_desk_pictures);
     RUN(test_keyboard_and_mouse);
+    RUN(test_partial_redraw);
     RUN(test_start_screen);
     RUN(test_news_and_internal);
     RUN(test_help_from_table);
