@@ -481,7 +481,7 @@ static void run_frames(const char *scenario, int nposts, Target target)
     int64_t t0 = clock_monotonic_ns();
     desk_draw(d, W, H);
     if (target == TARGET_WINDOW)
-        SDL_RenderPresent(c.r);
+        canvas_present(c.cv, c.window);
     res->cold_ms = (double)(clock_monotonic_ns() - t0) / 1e6;
     res->cold = textcache_stats(c.tc);
     save_shot(&c, nposts, "first");
@@ -508,7 +508,7 @@ static void run_frames(const char *scenario, int nposts, Target target)
         int64_t c0 = thread_cpu_ns(), f0 = clock_monotonic_ns();
         desk_draw(d, W, H);
         if (target == TARGET_WINDOW)
-            SDL_RenderPresent(c.r);
+            canvas_present(c.cv, c.window);
         int64_t f1 = clock_monotonic_ns();
         frame_ns[i] = f1 - f0;
         cpu_ns[i] = thread_cpu_ns() - c0;
