@@ -41,10 +41,20 @@
  * alone) for the floor. A start that shows no frame within 30 s is killed
  * and stops the bench (the hook is gone from window.c).
  *
+ * The X server path (frames_x11.c): the real program in an Xvfb the bench
+ * starts (or --display :N), with no SDL_VIDEODRIVER and its own choice of
+ * renderer: "x11 start" (start to first frame, peak memory), "x11 memory
+ * 10000" (peak memory with the 10,000-post feed shown), "x11 cpu still" and
+ * "x11 cpu play" (CPU used over --cpu-seconds).
+ *
  * Options: --frames N, --starts N, --only TEXT (cases whose name contains
- * TEXT: "surface", "window", "10000", "start"), --driver NAME, --tmpdir DIR,
+ * TEXT: "surface", "window", "10000", "start", "x11"), --driver NAME (x11:
+ * the window cases and the dummy starts in the bench's Xvfb), --tmpdir DIR,
  * --keep, --shots DIR (the surface's first and last frames as BMP files:
- * a drawing change that should not change pixels can be checked with cmp).
+ * a drawing change that should not change pixels can be checked with cmp),
+ * --display :N, --renderer-arg ARG (repeatable: appended to the program's
+ * arguments in the X cases, e.g. --renderer-arg --renderer --renderer-arg
+ * software), --x11-runs N (default 3), --cpu-seconds N (default 30).
  * See docs/performance.md ("The trainee window") for the figures. */
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -72,6 +82,8 @@
 #include "ui/fontset.h"
 #include "ui/strings.h"
 #include "ui/textcache.h"
+
+#include "frames.h"
 
 #ifndef CRISISDRILL_DATA_DIR
 #define CRISISDRILL_DATA_DIR "."
@@ -102,8 +114,7 @@ typedef struct Options {
 static Options opt = {.frames = 600, .starts = 15, .driver = "dummy"};
 static char tmp_dir[PATH_BYTES];
 
-static void die(const char *fmt, ...) CD_PRINTF(1, 2);
-static void die(const char *fmt, ...)
+void die(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -114,7 +125,7 @@ static void die(const char *fmt, ...)
     exit(1);
 }
 
-static bool wanted(const char *name) { return !opt.only || strstr(name, opt.only) != NULL; }
+bool wanted(const char *name) { return !opt.only || strstr(name, opt.only) != NULL; }
 
 static int cmp_i64(const void *a, const void *b)
 {
@@ -248,7 +259,7 @@ static const char scenario_body[] =
     "  end\n"
     "end\n";
 
-static void write_scenario(const char *path, int nposts)
+void write_scenario(const char *path, int nposts)
 {
     FILE *f = fopen(path, "w");
     if (!f)
@@ -687,8 +698,27 @@ static void remove_tree(const char *dir)
 static void usage(void)
 {
     fprintf(stderr, "usage: bench_frames [--frames N] [--starts N] [--only TEXT] [--driver NAME] [--tmpdir DIR] [--keep]\n"
-                    "                    [--shots DIR]\n");
+                    "                    [--shots DIR] [--display :N] [--renderer-arg ARG]... [--x11-runs N]\n"
+                    "                    [--cpu-seconds N]\n");
     exit(2);
+}
+
+static X11Options xopt = {.runs = 3, .cpu_seconds = 30};
+
+/* The X server path's options (frames_x11.c); false if a is none of them. */
+static bool x11_option(const char *a, const char *v, int *i)
+{
+    if (!v)
+        return false;
+    if (!strcmp(a, "--display")) xopt.display = v;
+    else if (!strcmp(a, "--x11-runs")) xopt.runs = atoi(v);
+    else if (!strcmp(a, "--cpu-seconds")) xopt.cpu_seconds = atoi(v);
+    else if (!strcmp(a, "--renderer-arg") && xopt.nprogram_args < X11_MAX_PROGRAM_ARGS)
+        xopt.program_args[xopt.nprogram_args++] = v;
+    else
+        return false;
+    ++*i;
+    return true;
 }
 
 int main(int argc, char **argv)
@@ -702,9 +732,10 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--tmpdir") && v) opt.tmpdir = argv[++i];
         else if (!strcmp(a, "--shots") && v) opt.shots = argv[++i];
         else if (!strcmp(a, "--keep")) opt.keep = true;
-        else usage();
+        else if (!x11_option(a, v, &i)) usage();
     }
-    if (opt.frames < 1 || opt.starts < 1)
+    xopt.starts = opt.starts;
+    if (opt.frames < 1 || opt.starts < 1 || xopt.runs < 1 || xopt.cpu_seconds < 1)
         usage();
     const char *base = opt.tmpdir ? opt.tmpdir : getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
     snprintf(tmp_dir, sizeof tmp_dir, "%s/bench-frames-XXXXXX", base);
@@ -712,6 +743,8 @@ int main(int argc, char **argv)
         die("%s: %s", tmp_dir, strerror(errno));
 
     setenv("SDL_VIDEODRIVER", opt.driver, 1);
+    if (!strcmp(opt.driver, "x11")) /* the window cases and the dummy starts in an X server too */
+        setenv("DISPLAY", x11_display(&xopt, tmp_dir), 1);
     if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0)
         die("SDL: %s", SDL_GetError());
     struct utsname un;
@@ -734,6 +767,7 @@ int main(int argc, char **argv)
     run_starts("start: crisisdrill --help (exec floor)", false, true);
     run_starts("start: play complaint-snowball, database kept", false, false);
     run_starts("start: play complaint-snowball, new database", true, false);
+    x11_run(&xopt, tmp_dir);
 
     printf("\nFrames at %dx%d, software renderer, %d frames a case (1/60 s of scenario time each; input every %d "
            "frames)\n\n",
@@ -768,9 +802,9 @@ int main(int argc, char **argv)
                 printf("| %s | - | %.1f ms (%.1f - %.1f) | - |\n", r->name, r->exit.median, r->exit.min, r->exit.max);
         }
     }
+    int missed = x11_print(&xopt);
     printf("\nAims: with 10,000 posts, frame median <= %.1f ms and p99 < %.0f ms; first frame <= %.0f ms.\n",
            AIM_MEDIAN_MS, AIM_P99_MS, AIM_FIRST_FRAME_MS);
-    int missed = 0;
     for (int i = 0; i < nframe_results; i++) {
         const FrameResult *r = &frame_results[i];
         if (r->posts == 10000) {
@@ -788,6 +822,7 @@ int main(int argc, char **argv)
         }
     }
     printf("%s\n", missed ? "Some aims were missed." : "All aims met.");
+    x11_stop();
     if (opt.keep)
         fprintf(stderr, "bench_frames: kept %s\n", tmp_dir);
     else
