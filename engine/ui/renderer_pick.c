@@ -81,11 +81,12 @@ _Noreturn void renderer_probe_main(const char *video_driver)
     if (video_driver && *video_driver)
         SDL_SetHint(SDL_HINT_VIDEODRIVER, video_driver);
     char why[512] = "";
-    const char *gl = NULL;
+    const char *gl = NULL, *kind = "none";
     SDL_Window *w = NULL;
-    if (SDL_Init(SDL_INIT_VIDEO) != 0)
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) { /* the window has video: says nothing about OpenGL */
         snprintf(why, sizeof why, "no video: %s", SDL_GetError());
-    else if (!(w = SDL_CreateWindow("", 0, 0, 1, 1, SDL_WINDOW_OPENGL | SDL_WINDOW_HIDDEN)))
+        kind = "fail";
+    } else if (!(w = SDL_CreateWindow("", 0, 0, 1, 1, SDL_WINDOW_OPENGL | SDL_WINDOW_HIDDEN)))
         snprintf(why, sizeof why, "no OpenGL window: %s", SDL_GetError());
     else if (!SDL_GL_CreateContext(w))
         snprintf(why, sizeof why, "no OpenGL context: %s", SDL_GetError());
@@ -95,7 +96,7 @@ _Noreturn void renderer_probe_main(const char *video_driver)
         if (!gl || !*gl)
             snprintf(why, sizeof why, "glGetString(GL_RENDERER) gave nothing");
     }
-    printf(gl && *gl ? "gl %s\n" : "none %s\n", gl && *gl ? gl : why);
+    printf("%s %s\n", gl && *gl ? "gl" : kind, gl && *gl ? gl : why);
     fflush(stdout);
     /* No SDL_Quit: tearing the driver down is time the window waits for,
      * and the process is gone anyway. */
@@ -393,6 +394,8 @@ static void probe(const char *driver, GlAnswer *a)
         return;
     }
     line[strcspn(line, "\n")] = '\0';
+    /* Answers are cached; a probe that could not run (another build of the
+     * program behind /proc/self/exe, no video) is asked again next time. */
     a->answered = true;
     snprintf(a->how, sizeof a->how, "probed in %ld ms", ms);
     if (strncmp(line, "gl ", 3) == 0 && line[3]) {
@@ -403,7 +406,9 @@ static void probe(const char *driver, GlAnswer *a)
     } else if (WIFSIGNALED(status)) { /* a driver that crashes is no OpenGL to use */
         append(a->text, sizeof a->text, "the probe died of signal %d", WTERMSIG(status));
     } else {
-        append(a->text, sizeof a->text, "the probe said nothing (exit %d)", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        a->answered = false;
+        snprintf(a->how, sizeof a->how, "the OpenGL probe failed: %.50s (exit %d)",
+                 strncmp(line, "fail ", 5) == 0 ? line + 5 : "no answer", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     }
 }
 

@@ -55,9 +55,10 @@ struct SDL_Renderer *renderer_open(struct SDL_Window *window, RendererChoice cho
 #define RENDERER_PROBE_COMMAND "__renderer-probe"
 
 /* The probe itself, in the child: initialises SDL's video with the named
- * driver, makes a hidden 1x1 OpenGL window and context, prints
- * "gl GL_RENDERER" or "none WHY" as one line on stdout and exits the
- * process (never returns). */
+ * driver, makes a hidden 1x1 OpenGL window and context, prints one line
+ * on stdout and exits the process (never returns): "gl GL_RENDERER", or
+ * "none WHY" (no OpenGL here), or "fail WHY" (the probe itself could not
+ * run: no answer, not cached). */
 _Noreturn void renderer_probe_main(const char *video_driver);
 
 #endif

@@ -105,7 +105,16 @@ if command -v Xvfb >/dev/null; then
   [ ! -e "$cache" ] || fail "a probe that timed out was cached"
   [ -z "$(ls "$XDG_CACHE_HOME/crisisdrill" | grep -v '^renderer$')" ] || fail "temporary files left in the cache folder"
 
-  kill "$xvfb"
-  wait "$xvfb" 2>/dev/null || true
+  # An X server without GLX: no OpenGL at all; software, and that answer is cached too.
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -extension GLX 3>"$WORK/display-noglx" 2>>"$WORK/xvfb.log" &
+  noglx=$!
+  trap 'kill "$xvfb" "$noglx" 2>/dev/null' EXIT
+  wait_until 30 "Xvfb without GLX is ready" -- test -s "$WORK/display-noglx"
+  expect_exit 0 -- env DISPLAY=":$(cat "$WORK/display-noglx")" "$CRISISDRILL" play complaint-snowball --db "$db"
+  expect_in "$WORK/err" "renderer: software (no OpenGL here: no OpenGL window: GLX is not supported; probed in "
+  expect_in "$cache" "none no OpenGL window"
+
+  kill "$xvfb" "$noglx"
+  wait "$xvfb" "$noglx" 2>/dev/null || true
   trap - EXIT
 fi
