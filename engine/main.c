@@ -20,6 +20,7 @@
 #include "headless/headless.h"
 #include "report/report_data.h"
 #include "report/report_xapi.h"
+#include "ui/renderer_pick.h"
 #include "ui/window.h"
 
 #ifndef CRISISDRILL_DATA_DIR
@@ -36,10 +37,14 @@ enum { EXIT_USER = 1, EXIT_USAGE = 2 };
 static const char usage_text[] =
     "usage: crisisdrill COMMAND [options]\n"
     "\n"
-    "  (nothing), play          the trainee window's start screen: name, language, scenarios, past scores\n"
+    "  (nothing), play [--renderer auto|gpu|software]\n"
+    "                          the trainee window's start screen: name, language, scenarios, past scores\n"
     "  play SCENARIO [--trainee NAME] [--lang fr|en] [--speed X] [--rules NAME|FILE] [--seed N] [--progress]\n"
-    "                [--db FILE]\n"
-    "                          play a scenario in the trainee window (F1 in the window lists the keys)\n"
+    "                [--renderer auto|gpu|software] [--db FILE]\n"
+    "                          play a scenario in the trainee window (F1 in the window lists the keys);\n"
+    "                          --renderer: auto (default) draws with the GPU where OpenGL is a real GPU,\n"
+    "                          in software where it is a software rasteriser such as llvmpipe or there\n"
+    "                          is none (docs/trainee.md, \"The renderer\")\n"
     "  play SCENARIO --headless --answers FILE [--trainee NAME] [--lang fr|en] [--rules NAME|FILE]\n"
     "                [--seed N] [--transcript] [--progress] [--leave-at TIME] [--db FILE]\n"
     "                          play a scenario with a scripted trainee under a virtual clock\n"
@@ -61,7 +66,7 @@ static const char usage_text[] =
     "                          --homepage (default " REPORT_XAPI_DEFAULT_HOMEPAGE ", docs/xapi.md)\n"
     "  transcript --session ID|last [--db FILE]\n"
     "                          the feed and the trainee's actions of a session, in time order\n"
-    "  replay SESSION [--speed X] [--lang fr|en] [--db FILE]\n"
+    "  replay SESSION [--speed X] [--lang fr|en] [--renderer auto|gpu|software] [--db FILE]\n"
     "                          replay a recorded session in the window: pause, speed, seek\n"
     "  replay SESSION --headless [--db FILE]\n"
     "                          play a recorded session again (same scenario, seed, rules, actions) and\n"
@@ -100,7 +105,7 @@ typedef struct Options {
     const char *positional[4];
     int npositional;
     const char *db, *answers, *trainee, *lang, *rules, *format, *output, *session, *seed, *speed;
-    const char *scenario, *since, *ready_at, *team_names, *homepage, *leave_at;
+    const char *scenario, *since, *ready_at, *team_names, *homepage, *leave_at, *renderer;
     bool headless, transcript, team, summary, progress;
 } Options;
 
@@ -112,7 +117,7 @@ static const char **value_slot(Options *o, const char *name)
         {"--rules", &o->rules}, {"--format", &o->format}, {"-o", &o->output}, {"--output", &o->output},
         {"--session", &o->session}, {"--seed", &o->seed}, {"--speed", &o->speed}, {"--scenario", &o->scenario},
         {"--since", &o->since}, {"--ready-at", &o->ready_at}, {"--homepage", &o->homepage},
-        {"--leave-at", &o->leave_at},
+        {"--leave-at", &o->leave_at}, {"--renderer", &o->renderer},
     };
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (strcmp(name, table[i].name) == 0)
@@ -188,6 +193,15 @@ static int parse_speed(const Options *o, double *speed)
     if (!*o->speed || *end || errno || !(v >= 0.1 && v <= 1000))
         return usage_error("--speed %s: expected a number from 0.1 to 1000", o->speed);
     *speed = v;
+    return 0;
+}
+
+/* --renderer auto|gpu|software: how the window draws (auto when not given). */
+static int parse_renderer(const Options *o, RendererChoice *choice)
+{
+    *choice = RENDERER_AUTO;
+    if (o->renderer && !renderer_choice_parse(o->renderer, choice))
+        return usage_error("--renderer %s: expected auto, gpu or software", o->renderer);
     return 0;
 }
 
@@ -374,7 +388,10 @@ static int play_in_window(const Options *o)
                            "--headless --answers FILE");
     char scenario[PATH_MAX], db[PATH_MAX], rules_dir[PATH_MAX], assets[PATH_MAX];
     double speed = 1.0;
+    RendererChoice renderer;
     int rc = parse_speed(o, &speed);
+    if (!rc)
+        rc = parse_renderer(o, &renderer);
     if (!rc)
         rc = check_trainee(o);
     if (rc)
@@ -398,6 +415,7 @@ static int play_in_window(const Options *o)
                     .rules = o->rules, .rules_dir = rules_dir, .store = store, .seed = (uint64_t)seed,
                     .committed = o->progress ? print_committed : NULL},
         .assets_dir = assets, .scenarios_dir = scenarios_dir, .ui_lang = lang, .speed = speed,
+        .renderer = renderer,
     };
     int64_t id = 0;
     bool ok = window_play(&cfg, &id, &err);
@@ -419,7 +437,10 @@ static int cmd_play(const Options *o)
     if (o->lang && strcmp(o->lang, "fr") != 0 && strcmp(o->lang, "en") != 0)
         return usage_error("--lang %s: expected fr or en", o->lang);
     double speed;
+    RendererChoice renderer;
     int rc = parse_speed(o, &speed);
+    if (!rc)
+        rc = parse_renderer(o, &renderer);
     if (!rc)
         rc = check_trainee(o);
     if (rc)
@@ -773,7 +794,10 @@ static int cmd_replay(const Options *o)
     if (o->npositional != 1 || !parse_id(o->positional[0], &id))
         return usage_error("replay needs a SESSION id (see: crisisdrill sessions)%s", "");
     double speed;
+    RendererChoice renderer;
     int rc = parse_speed(o, &speed);
+    if (!rc)
+        rc = parse_renderer(o, &renderer);
     if (rc)
         return rc;
     if (!o->headless && !has_display())
@@ -788,7 +812,7 @@ static int cmd_replay(const Options *o)
         char assets[PATH_MAX];
         snprintf(assets, sizeof assets, "%s/assets/fonts", data_dir());
         WindowConfig cfg = {.session = {.bindings = scenario_api_bindings(), .rules_dir = rules_dir}, .assets_dir = assets, .ui_lang = ui_language(o),
-                            .speed = speed};
+                            .speed = speed, .renderer = renderer};
         bool ok = window_replay(&cfg, store, id, &err);
         store_close(store);
         return ok ? 0 : user_error(&err);
@@ -876,6 +900,10 @@ static int cmd_actions(void)
 
 int main(int argc, char **argv)
 {
+    /* The renderer's probe of OpenGL: this program run again by the window
+     * (engine/ui/renderer_pick.c), before anything else happens. */
+    if (argc == 3 && strcmp(argv[1], RENDERER_PROBE_COMMAND) == 0)
+        renderer_probe_main(argv[2]);
     if (argc >= 2 && (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         fputs(usage_text, stdout);
         return 0;

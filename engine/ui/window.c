@@ -15,6 +15,7 @@
 #include "desk.h"
 #include "fontset.h"
 #include "png.h"
+#include "renderer_pick.h"
 #include "start.h"
 #include "../headless/headless.h"
 #include "textcache.h"
@@ -29,6 +30,7 @@ typedef struct Ui {
     FontSet *fonts[TS_COUNT];
     TextCache *tc;
     float scale;
+    bool software;           /* the software renderer draws into the window surface */
     bool shot_taken;         /* the screenshot hook saves one picture per run */
 } Ui;
 
@@ -47,7 +49,7 @@ static void ui_close(Ui *ui)
     SDL_Quit();
 }
 
-static bool ui_open(Ui *ui, const char *title, const char *assets_dir, Error *err)
+static bool ui_open(Ui *ui, const char *title, const char *assets_dir, RendererChoice renderer, Error *err)
 {
     memset(ui, 0, sizeof *ui);
     if (SDL_Init(SDL_INIT_VIDEO) != 0)
@@ -59,11 +61,8 @@ static bool ui_open(Ui *ui, const char *title, const char *assets_dir, Error *er
     if (!ui->window)
         return error_set(err, "cannot open a window: %s", SDL_GetError());
     SDL_SetWindowMinimumSize(ui->window, 800, 560);
-    ui->renderer = SDL_CreateRenderer(ui->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!ui->renderer)
-        ui->renderer = SDL_CreateRenderer(ui->window, -1, SDL_RENDERER_SOFTWARE);
-    if (!ui->renderer)
-        return error_set(err, "cannot draw in the window: %s", SDL_GetError());
+    if (!(ui->renderer = renderer_open(ui->window, renderer, &ui->software, err)))
+        return false;
     int ww, wh, pw, ph;
     SDL_GetWindowSize(ui->window, &ww, &wh);
     SDL_GetRendererOutputSize(ui->renderer, &pw, &ph);
@@ -76,9 +75,7 @@ static bool ui_open(Ui *ui, const char *title, const char *assets_dir, Error *er
             return false;
     /* The software renderer draws into the window's own surface, which keeps
      * its pixels from frame to frame: only what changed is drawn again. */
-    SDL_RendererInfo info;
-    bool software = SDL_GetRendererInfo(ui->renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
-    ui->cv = canvas_new(ui->renderer, software);
+    ui->cv = canvas_new(ui->renderer, ui->software);
     ui->tc = ui->cv ? textcache_new(ui->cv, ui->fonts) : NULL;
     return ui->tc ? true : error_set(err, "out of memory");
 }
@@ -490,7 +487,7 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
 {
     *id_out = 0;
     Ui ui;
-    bool ok = ui_open(&ui, "Crisis Drill", cfg->assets_dir, err);
+    bool ok = ui_open(&ui, "Crisis Drill", cfg->assets_dir, cfg->renderer, err);
     bool closed = false;
     if (ok && cfg->session.scenario_path) {
         ok = play_with_reload(&ui, cfg, &cfg->session, ui_strings(cfg->ui_lang), id_out, &closed, err);
@@ -565,7 +562,7 @@ bool window_replay(const WindowConfig *cfg, Store *recorded, int64_t id, Error *
     const UiStrings *strings = ui_strings(cfg->ui_lang);
     bool fr = strcmp(strings->lang, "fr") == 0;
     ReplayView v = {.speed = cfg->speed > 0 ? cfg->speed : 1.0};
-    bool ok = ui_open(&ui, "Crisis Drill", cfg->assets_dir, err) &&
+    bool ok = ui_open(&ui, "Crisis Drill", cfg->assets_dir, cfg->renderer, err) &&
               (v.replayer = replayer_new(recorded, id, cfg->session.rules_dir, err)) != NULL &&
               replay_seek(&v, &ui, strings, 0, err);
     if (ok) {

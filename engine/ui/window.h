@@ -5,6 +5,7 @@
 
 #include "../core/session.h"
 #include "../core/store.h"
+#include "renderer_pick.h"
 
 typedef struct WindowConfig {
     SessionConfig session;   /* clock and mode are set by the window */
@@ -12,6 +13,7 @@ typedef struct WindowConfig {
     const char *scenarios_dir; /* for the start screen, when session.scenario_path is NULL */
     const char *ui_lang;     /* language of the window's own words */
     double speed;            /* 1.0 real time */
+    RendererChoice renderer; /* --renderer: auto (the default), gpu or software */
 } WindowConfig;
 
 /* Plays the session in a window; without a scenario, opens the start

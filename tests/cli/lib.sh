@@ -1,6 +1,11 @@
 # Helpers for CLI tests. Each check prints what failed; `finish` exits 1 if any did.
 failures=0
 
+# The program's caches (the window's renderer probe) go under the test's folder, never to the
+# real ~/.cache.
+export XDG_CACHE_HOME="$WORK/cache"
+mkdir -p "$XDG_CACHE_HOME"
+
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 # expect_exit CODE -- command...: runs the command, keeps stdout in $WORK/out
