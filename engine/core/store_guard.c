@@ -56,12 +56,6 @@ void store_budget_reset(Store *s) { s->budget_used = 0; }
 
 /* ---- the schema ---- */
 
-/* Every object of a schema but SQLite's statistics (ANALYZE, which a
- * manager may run with the sqlite3 tool), in one canonical order. */
-static const char schema_sql[] =
-    "SELECT type, name, tbl_name, coalesce(sql, '') FROM main.sqlite_schema"
-    " WHERE name NOT IN ('sqlite_stat1', 'sqlite_stat4') ORDER BY name, type";
-
 typedef struct SchemaObject {
     char *type, *name, *sql;
 } SchemaObject;
@@ -93,7 +87,7 @@ static char *dup_column(sqlite3_stmt *st, int i)
 static int schema_read(sqlite3 *db, Schema *out)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, schema_sql, -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db, store_schema_sql, -1, &st, NULL);
     size_t cap = 0;
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         rc = SQLITE_OK;
@@ -116,10 +110,30 @@ static int schema_read(sqlite3 *db, Schema *out)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* The schema the first `version` migrations create, made in a database in
- * memory: a new migration is covered without a list to keep. */
+/* The latest schema, as the build wrote it (store_schema_latest.c). */
+static bool latest_schema(Schema *out)
+{
+    out->items = calloc(store_schema_latest_count, sizeof *out->items);
+    if (!out->items)
+        return false;
+    for (size_t i = 0; i < store_schema_latest_count; i++) {
+        const StoreSchemaRow *r = &store_schema_latest[i];
+        SchemaObject *o = &out->items[out->n++];
+        *o = (SchemaObject){strdup(r->type), strdup(r->name), strdup(r->sql)};
+        if (!o->type || !o->name || !o->sql)
+            return false;
+    }
+    return true;
+}
+
+/* The schema the first `version` migrations create: the latest one as the
+ * build wrote it, an older one made in a database in memory (a file that
+ * is about to be migrated). A new migration is covered without a list to
+ * keep. */
 static bool expected_schema(int64_t version, Schema *out, Error *err)
 {
+    if (version == store_schema_latest_version)
+        return latest_schema(out) || error_set(err, "out of memory");
     sqlite3 *db = NULL;
     bool ok = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
     for (int64_t v = 0; ok && v < version; v++) {

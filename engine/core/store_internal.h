@@ -33,8 +33,7 @@ bool store_fail(Store *s, Error *err, const char *what);
  * finalize). NULL with err on failure. */
 sqlite3_stmt *store_prepare(Store *s, const char *sql, Error *err);
 
-/* Migration i (0-based) of the schema, NULL past the last (store.c). */
-const char *store_migration(int i);
+#include "store_schema.h" /* the migrations */
 
 /* ---- defences against a hostile file (store_guard.c) ---- */
 /* Installs the query budget (STORE_QUERY_BUDGET) on a connection, counting

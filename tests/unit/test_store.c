@@ -11,6 +11,7 @@
 #include "core/rng.h"
 #include "core/rules.h"
 #include "core/store.h"
+#include "core/store_schema.h"
 
 #define DEFAULT_RULES SOURCE_DIR "/scenarios/rules/default.rules"
 
@@ -812,6 +813,30 @@ static void test_bad_files(void)
     store_close(NULL); /* harmless */
 }
 
+/* The schema the build wrote out (cmake/schema_dump.c) is the one the
+ * migrations make, object by object, and a new database gets it. */
+static void test_latest_schema_is_the_migrations(void)
+{
+    sqlite3 *db = NULL;
+    CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
+    for (int v = 0; v < store_migration_count(); v++)
+        CHECK(sqlite3_exec(db, store_migration(v), NULL, NULL, NULL) == SQLITE_OK);
+    CHECK_INT(store_schema_latest_version, store_migration_count());
+    sqlite3_stmt *st = NULL;
+    CHECK(sqlite3_prepare_v2(db, store_schema_sql, -1, &st, NULL) == SQLITE_OK);
+    size_t i = 0;
+    while (i < store_schema_latest_count && sqlite3_step(st) == SQLITE_ROW) {
+        const StoreSchemaRow *r = &store_schema_latest[i++];
+        CHECK_STR((const char *)sqlite3_column_text(st, 0), r->type);
+        CHECK_STR((const char *)sqlite3_column_text(st, 1), r->name);
+        CHECK_STR((const char *)sqlite3_column_text(st, 3), r->sql);
+    }
+    CHECK(i == store_schema_latest_count && store_schema_latest_count > 20);
+    CHECK(sqlite3_step(st) == SQLITE_DONE);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
 int main(void)
 {
     setenv("SOURCE_DATE_EPOCH", "1700000000", 1); /* as ctest sets it, for runs by hand */
@@ -820,6 +845,7 @@ int main(void)
         perror("mkdtemp");
         return 1;
     }
+    RUN(test_latest_schema_is_the_migrations);
     RUN(test_open_creates_schema);
     RUN(test_rules_versions);
     RUN(test_statement_rules_stored);
