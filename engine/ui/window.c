@@ -32,7 +32,19 @@ typedef struct Ui {
     float scale;
     bool software;           /* the software renderer draws into the window surface */
     bool shot_taken;         /* the screenshot hook saves one picture per run */
+    int64_t step_ns;         /* when the last start step ended (start_step) */
 } Ui;
+
+/* With CRISISDRILL_VERBOSE, how long each step of a start took: what a
+ * trainer reads when a window is slow to show, and what the benchmark
+ * splits its start time with (docs/performance.md). */
+static void start_step(Ui *ui, const char *step)
+{
+    int64_t now = clock_monotonic_ns();
+    if (getenv("CRISISDRILL_VERBOSE"))
+        fprintf(stderr, "crisisdrill: start: %s %.1f ms\n", step, (double)(now - ui->step_ns) / 1e6);
+    ui->step_ns = now;
+}
 
 static void ui_close(Ui *ui)
 {
@@ -52,17 +64,21 @@ static void ui_close(Ui *ui)
 static bool ui_open(Ui *ui, const char *title, const char *assets_dir, RendererChoice renderer, Error *err)
 {
     memset(ui, 0, sizeof *ui);
+    ui->step_ns = clock_monotonic_ns();
     if (SDL_Init(SDL_INIT_VIDEO) != 0)
         return error_set(err, "cannot open a window: %s (no display? play --headless instead)", SDL_GetError());
     if (TTF_Init() != 0)
         return error_set(err, "cannot start the font engine: %s", TTF_GetError());
+    start_step(ui, "video");
     ui->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
                                   SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!ui->window)
         return error_set(err, "cannot open a window: %s", SDL_GetError());
     SDL_SetWindowMinimumSize(ui->window, 800, 560);
+    start_step(ui, "window");
     if (!(ui->renderer = renderer_open(ui->window, renderer, &ui->software, err)))
         return false;
+    start_step(ui, "renderer");
     int ww, wh, pw, ph;
     SDL_GetWindowSize(ui->window, &ww, &wh);
     SDL_GetRendererOutputSize(ui->renderer, &pw, &ph);
@@ -73,6 +89,7 @@ static bool ui_open(Ui *ui, const char *title, const char *assets_dir, RendererC
     for (int i = 0; i < TS_COUNT; i++)
         if (!(ui->fonts[i] = fontset_open(assets_dir, (int)((float)font_px[i] * ui->scale + 0.5f), err)))
             return false;
+    start_step(ui, "fonts");
     /* The software renderer draws into the window's own surface, which keeps
      * its pixels from frame to frame: only what changed is drawn again. */
     ui->cv = canvas_new(ui->renderer, ui->software);
@@ -361,6 +378,7 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
         sc.mode = "window";
         sc.measure = headless_measure_scale;
         s = session_start(&sc, err);
+        start_step(ui, "session");
         ok = s != NULL;
     }
     Desk *desk = ok ? desk_new(s, ui->tc, ui->cv, strings, ui->scale) : NULL;
@@ -398,6 +416,8 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
         if (!closed && !failed && !session_advance(s, clock_now_ms(clock), err))
             failed = true;
         show(ui, draw_desk, desk, ++frame, 60);
+        if (frame == 1)
+            start_step(ui, "first frame");
         last_frame = SDL_GetTicks64();
         if (exit_after_first_frame) { /* start to first frame: say when, then leave as if closed */
             fprintf(stderr, "crisisdrill: first frame presented: monotonic_ns=%lld sdl_ticks_ms=%llu\n",
