@@ -531,8 +531,10 @@ static void run_frames(const char *scenario, int nposts, Target target)
     }
     save_shot(&c, nposts, "last");
     TextCacheStats end = textcache_stats(c.tc);
-    res->run = (TextCacheStats){end.hits - res->cold.hits, end.misses - res->cold.misses,
-                                end.evictions - res->cold.evictions, end.entries};
+    res->run = (TextCacheStats){.hits = end.hits - res->cold.hits, .misses = end.misses - res->cold.misses,
+                                .evictions = end.evictions - res->cold.evictions,
+                                .dropped = end.dropped - res->cold.dropped, .entries = end.entries,
+                                .texture_bytes = end.texture_bytes};
     res->frame = stats_of(frame_ns, opt.frames);
     res->cpu = stats_of(cpu_ns, opt.frames);
     res->session = stats_of(session_ns, opt.frames);

@@ -7,6 +7,11 @@
 
 #define CACHE_SLOTS 8192   /* power of two; at most half full */
 #define CACHE_MAX (CACHE_SLOTS / 2)
+/* The pixels the cache keeps as textures: a screen of text takes 1-2 MB;
+ * 4,096 cards' worth took 16 MB, half the window's memory with 10,000 posts
+ * in the feed (docs/performance.md). Past it, the least recently drawn
+ * textures are dropped (their sizes stay: measuring needs no pixels). */
+#define TEXTURE_BUDGET ((size_t)4 << 20)
 
 typedef struct Entry {
     char *text;             /* NULL: free slot */
@@ -17,6 +22,7 @@ typedef struct Entry {
     int wrap_w;
     int w, h;
     SDL_Texture *texture;   /* NULL until drawn */
+    size_t bytes;           /* the texture's pixels */
     uint64_t last_used;
     uint64_t frame;         /* the canvas frame that last drew it */
 } Entry;
@@ -27,6 +33,7 @@ struct TextCache {
     Entry *slots;
     size_t count;
     uint64_t clock;
+    size_t texture_bytes;   /* of all entries' textures */
     TextCacheStats stats;
     bool tracing;
     TextDrawn *traced;
@@ -45,11 +52,19 @@ TextCache *textcache_new(Canvas *canvas, FontSet *const fonts[TS_COUNT])
     return tc;
 }
 
-static void entry_clear(Entry *e)
+static void drop_texture(TextCache *tc, Entry *e)
 {
-    free(e->text);
     if (e->texture)
         SDL_DestroyTexture(e->texture);
+    tc->texture_bytes -= e->bytes;
+    e->texture = NULL;
+    e->bytes = 0;
+}
+
+static void entry_clear(TextCache *tc, Entry *e)
+{
+    free(e->text);
+    drop_texture(tc, e);
     memset(e, 0, sizeof *e);
 }
 
@@ -94,7 +109,7 @@ void textcache_free(TextCache *tc)
         return;
     textcache_trace(tc, false);
     for (size_t i = 0; i < CACHE_SLOTS; i++)
-        entry_clear(&tc->slots[i]);
+        entry_clear(tc, &tc->slots[i]);
     free(tc->slots);
     free(tc);
 }
@@ -121,6 +136,30 @@ static int compare_ages(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static int compare_entry_ages(const void *a, const void *b)
+{
+    uint64_t x = (*(Entry *const *)a)->last_used, y = (*(Entry *const *)b)->last_used;
+    return (x > y) - (x < y);
+}
+
+/* Over the budget: drops the least recently used textures, but those drawn
+ * in this frame, down to three quarters of it (not one at each new text). */
+static void trim_textures(TextCache *tc)
+{
+    Entry **with = malloc(tc->count * sizeof *with);
+    size_t n = 0;
+    for (size_t i = 0; with && i < CACHE_SLOTS; i++)
+        if (tc->slots[i].texture && tc->slots[i].frame != canvas_frame(tc->canvas))
+            with[n++] = &tc->slots[i];
+    if (with)
+        qsort(with, n, sizeof *with, compare_entry_ages);
+    for (size_t i = 0; i < n && tc->texture_bytes > TEXTURE_BUDGET / 4 * 3; i++) {
+        drop_texture(tc, with[i]);
+        tc->stats.dropped++;
+    }
+    free(with);
+}
+
 /* Rebuilds the table without the least recently used half. */
 static void evict(TextCache *tc)
 {
@@ -139,7 +178,7 @@ static void evict(TextCache *tc)
     Entry *fresh = calloc(CACHE_SLOTS, sizeof *fresh);
     if (!fresh) { /* keep the table; drop everything instead */
         for (size_t i = 0; i < CACHE_SLOTS; i++)
-            entry_clear(&old[i]);
+            entry_clear(tc, &old[i]);
         tc->count = 0;
         return;
     }
@@ -151,7 +190,7 @@ static void evict(TextCache *tc)
         /* A texture drawn in this frame is the canvas's until the frame ends. */
         if (e->last_used <= cutoff && e->frame != canvas_frame(tc->canvas)) {
             tc->stats.evictions++;
-            entry_clear(e);
+            entry_clear(tc, e);
             continue;
         }
         size_t j = e->hash & (CACHE_SLOTS - 1);
@@ -203,6 +242,11 @@ static Entry *lookup(TextCache *tc, TextSize size, FontStyle style, SDL_Color c,
             e->w = surface->w;
             e->h = surface->h;
             SDL_FreeSurface(surface);
+            e->bytes = e->texture ? (size_t)e->w * (size_t)e->h * 4 : 0;
+            e->frame = canvas_frame(tc->canvas); /* about to be drawn: not one to drop */
+            tc->texture_bytes += e->bytes;
+            if (tc->texture_bytes > TEXTURE_BUDGET)
+                trim_textures(tc);
         }
     }
     return e;
@@ -238,5 +282,6 @@ TextCacheStats textcache_stats(const TextCache *tc)
 {
     TextCacheStats s = tc->stats;
     s.entries = tc->count;
+    s.texture_bytes = tc->texture_bytes;
     return s;
 }

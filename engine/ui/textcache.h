@@ -42,7 +42,9 @@ size_t textcache_traced(const TextCache *tc, const TextDrawn **out);
 /* Counts, for the benchmark and tests. */
 typedef struct TextCacheStats {
     uint64_t hits, misses, evictions;
+    uint64_t dropped;       /* textures dropped to keep within the budget */
     size_t entries;
+    size_t texture_bytes;   /* the textures' pixels kept now */
 } TextCacheStats;
 TextCacheStats textcache_stats(const TextCache *tc);
 

@@ -543,6 +543,33 @@ static void test_partial_redraw(void)
     screen_close(&c);
 }
 
+/* The text cache keeps at most its budget of texture pixels (4 MB), however
+ * many texts a long session shows, and a text whose texture was dropped is
+ * drawn again when it comes back. */
+static void test_texture_budget(void)
+{
+    Screen c;
+    CHECK(screen_open(&c));
+    char line[160];
+    for (int i = 0; i < 3000; i++) {
+        canvas_begin(c.cv, W, H, (SDL_Color){255, 255, 255, 255});
+        snprintf(line, sizeof line, "Post %d: the parcel never came and nobody answers the phone", i);
+        text_draw(c.tc, TS_NORMAL, FONT_REGULAR, (SDL_Color){0, 0, 0, 255}, line, 10, 10 + (i % 30) * 24, 0);
+        canvas_end(c.cv);
+        CHECK(textcache_stats(c.tc).texture_bytes <= (size_t)4 << 20);
+    }
+    TextCacheStats k = textcache_stats(c.tc);
+    CHECK(k.dropped > 1000 && k.texture_bytes > (size_t)2 << 20);
+    canvas_begin(c.cv, W, H, (SDL_Color){255, 255, 255, 255});
+    text_draw(c.tc, TS_NORMAL, FONT_REGULAR, (SDL_Color){0, 0, 0, 255},
+              "Post 0: the parcel never came and nobody answers the phone", 10, 400, 0);
+    canvas_end(c.cv);
+    CHECK(ink(&c, (SDL_Rect){10, 400, 400, 20}) > 300); /* drawn again from its text */
+    printf("  texture budget: %llu textures dropped, %zu KB kept\n", (unsigned long long)k.dropped,
+           k.texture_bytes / 1024);
+    screen_close(&c);
+}
+
 static bool remember_text(void *ctx, const Action *a)
 {
     snprintf(ctx, 256, "%s", a->text ? a->text : "");
@@ -1280,6 +1307,7 @@ int main(void)
     RUN(test_desk_pictures);
     RUN(test_keyboard_and_mouse);
     RUN(test_partial_redraw);
+    RUN(test_texture_budget);
     RUN(test_start_screen);
     RUN(test_news_and_internal);
     RUN(test_help_from_table);
