@@ -4,7 +4,9 @@
 #include <SDL_ttf.h>
 #include <dirent.h>
 #include <limits.h>
+#include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,8 +223,6 @@ static bool preview_key(const SDL_Event *ev, Clock *clock, Desk *desk)
     return true;
 }
 
-/* Plays one session in the open window, then its debrief. *closed is set
- * when the trainee closed the window (leave the program). */
 static int64_t file_mtime(const char *path)
 {
     struct stat st;
@@ -359,28 +359,99 @@ static int sleep_ms(Clock *clock, const Session *s, const Answers *answers, size
     return wait > 0 ? (int)wait : 0;
 }
 
-static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base, const UiStrings *strings,
-                      int64_t *id_out, bool *closed_out, bool *reload, Error *err)
+/* A session made ready to show: the scenario files' stamp (hot reload),
+ * the test hook's answers, the clock and the session (NULL when it did not
+ * start: err says why). */
+typedef struct Begun {
+    int64_t stamp;
+    Answers *answers;
+    Clock *clock;
+    Session *session;
+    Error err;
+} Begun;
+
+static void begin(Begun *b, const WindowConfig *cfg, const SessionConfig *base)
 {
-    *reload = false;
-    int64_t stamp = scenario_stamp(base->scenario_path, base->rules);
+    memset(b, 0, sizeof *b);
+    b->stamp = scenario_stamp(base->scenario_path, base->rules);
     /* The test hook's file is read before the session starts: a bad one
      * records nothing. */
     Error hook_err = {""};
-    Answers *answers = hook_answers(&hook_err);
-    size_t next_answer = 0;
-    Clock *clock = clock_new_real(cfg->speed > 0 ? cfg->speed : 1.0);
-    Session *s = NULL;
-    bool ok = clock != NULL && (!hook_err.msg[0] || error_set(err, "%s", hook_err.msg));
-    if (ok) {
-        SessionConfig sc = *base;
-        sc.clock = clock;
-        sc.mode = "window";
-        sc.measure = headless_measure_scale;
-        s = session_start(&sc, err);
-        start_step(ui, "session");
-        ok = s != NULL;
+    b->answers = hook_answers(&hook_err);
+    if (hook_err.msg[0]) {
+        b->err = hook_err;
+        return;
     }
+    if (!(b->clock = clock_new_real(cfg->speed > 0 ? cfg->speed : 1.0))) {
+        error_set(&b->err, "out of memory");
+        return;
+    }
+    SessionConfig sc = *base;
+    sc.clock = b->clock;
+    sc.mode = "window";
+    sc.measure = headless_measure_scale;
+    b->session = session_start(&sc, &b->err);
+}
+
+static void begun_free(Begun *b)
+{
+    answers_free(b->answers);
+    session_free(b->session);
+    clock_free(b->clock);
+    memset(b, 0, sizeof *b);
+}
+
+/* The first session starts on a thread of its own while SDL opens the
+ * display, the window and the fonts: loading the scenario (and, on its
+ * first play on this database, playing its references) no longer comes
+ * after them (docs/performance.md). Nothing else touches the store or the
+ * session until the thread is joined. */
+typedef struct EarlyStart {
+    pthread_t thread;
+    bool running;
+    const WindowConfig *cfg;
+    Begun begun;
+} EarlyStart;
+
+static void *early_start_main(void *arg)
+{
+    EarlyStart *e = arg;
+    /* SDL's X11 start sets the process's locale to the user's for a moment
+     * (to open the input method): this thread keeps the C locale of its
+     * own, so that no number it reads or writes ("1.5") depends on when
+     * that moment falls. */
+    locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    if (c)
+        uselocale(c);
+    begin(&e->begun, e->cfg, &e->cfg->session);
+    if (c) {
+        uselocale(LC_GLOBAL_LOCALE);
+        freelocale(c);
+    }
+    return NULL;
+}
+
+/* Plays one session in the open window, then its debrief: the one begun
+ * early when given (it is then this function's), else one begun here.
+ * *closed is set when the trainee closed the window (leave the program). */
+static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base, const UiStrings *strings,
+                      Begun *early, int64_t *id_out, bool *closed_out, bool *reload, Error *err)
+{
+    *reload = false;
+    Begun b;
+    if (early) {
+        b = *early;
+        memset(early, 0, sizeof *early);
+    } else {
+        begin(&b, cfg, base);
+    }
+    start_step(ui, "session ready");
+    int64_t stamp = b.stamp;
+    Answers *answers = b.answers;
+    Clock *clock = b.clock;
+    Session *s = b.session;
+    size_t next_answer = 0;
+    bool ok = s != NULL || error_set(err, "%s", b.err.msg);
     Desk *desk = ok ? desk_new(s, ui->tc, ui->cv, strings, ui->scale) : NULL;
     if (ok && !desk)
         ok = error_set(err, "out of memory");
@@ -440,10 +511,8 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
         }
     }
     SDL_StopTextInput();
-    answers_free(answers);
     desk_free(desk);
-    session_free(s);
-    clock_free(clock);
+    begun_free(&b);
     *closed_out = closed;
     return ok && !failed;
 }
@@ -452,13 +521,14 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
  * editing it); a scenario that does not start shows its error until it is
  * fixed. */
 static bool play_with_reload(Ui *ui, const WindowConfig *cfg, const SessionConfig *base, const UiStrings *strings,
-                             int64_t *id_out, bool *closed, Error *err)
+                             Begun *early, int64_t *id_out, bool *closed, Error *err)
 {
     bool edited = false;
     for (;;) {
         bool reload;
         err->msg[0] = '\0';
-        bool ok = play_once(ui, cfg, base, strings, id_out, closed, &reload, err);
+        bool ok = play_once(ui, cfg, base, strings, early, id_out, closed, &reload, err);
+        early = NULL; /* a session begun early serves once */
         if (*closed || (ok && !reload))
             return ok;
         if (reload) {
@@ -507,10 +577,21 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
 {
     *id_out = 0;
     Ui ui;
+    EarlyStart early = {.cfg = cfg};
+    if (cfg->session.scenario_path)
+        early.running = pthread_create(&early.thread, NULL, early_start_main, &early) == 0;
     bool ok = ui_open(&ui, "Crisis Drill", cfg->assets_dir, cfg->renderer, err);
+    if (early.running)
+        pthread_join(early.thread, NULL);
     bool closed = false;
+    if (!ok && early.begun.session) { /* begun, never shown: recorded as such, with why */
+        Error ignored;
+        *id_out = session_id(early.begun.session);
+        session_end(early.begun.session, SESSION_ABORTED, err->msg, &ignored);
+    }
     if (ok && cfg->session.scenario_path) {
-        ok = play_with_reload(&ui, cfg, &cfg->session, ui_strings(cfg->ui_lang), id_out, &closed, err);
+        ok = play_with_reload(&ui, cfg, &cfg->session, ui_strings(cfg->ui_lang), early.running ? &early.begun : NULL,
+                              id_out, &closed, err);
     } else if (ok) {
         char trainee[128], lang[8];
         snprintf(trainee, sizeof trainee, "%s", cfg->session.trainee ? cfg->session.trainee : "");
@@ -521,12 +602,13 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
             sc.scenario_path = choice.scenario_path;
             sc.trainee = choice.trainee;
             sc.lang = choice.lang;
-            ok = play_with_reload(&ui, cfg, &sc, ui_strings(choice.lang), id_out, &closed, err);
+            ok = play_with_reload(&ui, cfg, &sc, ui_strings(choice.lang), NULL, id_out, &closed, err);
             snprintf(trainee, sizeof trainee, "%s", choice.trainee);
             snprintf(lang, sizeof lang, "%s", choice.lang);
         }
         ok = ok && !err->msg[0];
     }
+    begun_free(&early.begun); /* when it was not played */
     ui_close(&ui);
     return ok;
 }

@@ -490,6 +490,7 @@ static void test_partial_redraw(void)
     CHECK(advance_to(&run, 30000));
     Desk *d = desk_new(run.session, c.tc, c.cv, ui_strings("en"), 1.0f);
     desk_draw(d, W, H);
+    printf("  one screen of text: %zu KB of textures\n", textcache_stats(c.tc).texture_bytes / 1024);
     CHECK_INT(canvas_dirty(c.cv, &(const SDL_Rect *){NULL}), 1); /* the first frame: whole */
     desk_draw(d, W, H);
     CHECK_INT(canvas_dirty(c.cv, &(const SDL_Rect *){NULL}), 0); /* nothing changed: nothing drawn */
