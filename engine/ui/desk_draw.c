@@ -3,6 +3,7 @@
  * the click targets it lays out (hits) are what desk.c's clicks read. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/text.h"
@@ -719,23 +720,51 @@ static void draw_selected(Desk *d, SDL_Rect area, int64_t now)
 
 /* Negative posts of the last five minutes and how fast the reposts grow:
  * 0 (calm) to 100 (crisis). */
+/* Keeps d->curved up to date with the posts that arrived since the last
+ * call (those with a virality curve: the others' reposts never change). */
+static void find_curves(Desk *d)
+{
+    const Feed *feed = desk_feed(d);
+    size_t n = feed_post_count(feed);
+    for (; d->curves_scanned < n; d->curves_scanned++) {
+        if (feed_post_at(feed, d->curves_scanned)->curve.rate_per_min == 0)
+            continue;
+        if (d->ncurved == d->cap_curved) {
+            size_t cap = d->cap_curved ? d->cap_curved * 2 : 64;
+            size_t *grown = realloc(d->curved, cap * sizeof *grown);
+            if (!grown)
+                return; /* tried again at the next second */
+            d->curved = grown;
+            d->cap_curved = cap;
+        }
+        d->curved[d->ncurved++] = d->curves_scanned;
+    }
+}
+
+/* The gauge: negative posts of the last 5 minutes and reposts a minute
+ * over the last 30. Once per scenario second and new post is enough; it
+ * reads the posts of the last 5 minutes and the posts with a curve, not
+ * the whole feed (10,000 posts in a snowball). */
 static int temperature(Desk *d, int64_t now)
 {
-    /* It walks every post of the last 30 minutes (10,000 in a snowball):
-     * once per scenario second and new post is enough for a gauge. */
     size_t n = post_count(d);
     if (d->temp_valid && d->temp_second == now / 1000 && d->temp_posts == n)
         return d->temp_value;
     int negative = 0;
-    double reposts_per_min = 0;
     for (size_t i = 0; i < n; i++) {
         const Post *p = post_at(d, i);
-        if (now - p->shown_ms > 30 * 60000)
+        if (now - p->shown_ms > 5 * 60000)
             break; /* newest first: the rest is older */
-        if (p->negative && p->kind != POST_DM && now - p->shown_ms <= 5 * 60000)
+        if (p->negative && p->kind != POST_DM)
             negative++;
-        if (p->curve.rate_per_min == 0)
-            continue; /* no curve: its reposts never change */
+    }
+    find_curves(d);
+    double reposts_per_min = 0;
+    const Feed *feed = desk_feed(d);
+    for (size_t k = d->ncurved; k-- > 0;) {
+        const Post *p = feed_post_at(feed, d->curved[k]);
+        if (now - p->shown_ms > 30 * 60000)
+            break; /* oldest first: the rest is older */
         Counters a = feed_counters(p, now), b = feed_counters(p, now - 60000 > p->shown_ms ? now - 60000 : p->shown_ms);
         reposts_per_min += (double)(a.reposts - b.reposts);
     }
