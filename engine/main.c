@@ -310,13 +310,21 @@ static bool resolve_scenario(const char *arg, char *buf, size_t size, Error *err
     return error_set(err, "%s: no such scenario (a folder, a .lua file, or an installed scenario name)", arg);
 }
 
-static Store *open_store(const Options *o, bool readonly, char *path, size_t size, Error *err)
+/* The database's path into path: --db, else the default one. */
+static bool database_path(const Options *o, char *path, size_t size, Error *err)
 {
     const char *db = o->db;
     if (!db && !(db = default_db(path, size, err)))
-        return NULL;
+        return false;
     if (db != path)
         snprintf(path, size, "%s", db);
+    return true;
+}
+
+static Store *open_store(const Options *o, bool readonly, char *path, size_t size, Error *err)
+{
+    if (!database_path(o, path, size, err))
+        return NULL;
     if (readonly && !is_file(path)) {
         error_set(err, "%s: no such database (play a scenario first, or give --db FILE)", path);
         return NULL;
@@ -401,8 +409,8 @@ static int play_in_window(const Options *o)
         return usage_error("--seed %s: expected a positive whole number", o->seed);
     if (o->npositional > 0 && !resolve_scenario(o->positional[0], scenario, sizeof scenario, &err))
         return user_error(&err);
-    Store *store = open_store(o, false, db, sizeof db, &err);
-    if (!store)
+    /* The window opens the database itself, while SDL starts. */
+    if (!database_path(o, db, sizeof db, &err))
         return user_error(&err);
     char scenarios_dir[PATH_MAX];
     snprintf(rules_dir, sizeof rules_dir, "%s/scenarios/rules", data_dir());
@@ -412,9 +420,9 @@ static int play_in_window(const Options *o)
     WindowConfig cfg = {
         .session = {.bindings = scenario_api_bindings(), .scenario_path = o->npositional > 0 ? scenario : NULL, .lang = o->lang ? o->lang : lang,
                     .trainee = o->trainee ? o->trainee : user_name(),
-                    .rules = o->rules, .rules_dir = rules_dir, .store = store, .seed = (uint64_t)seed,
+                    .rules = o->rules, .rules_dir = rules_dir, .seed = (uint64_t)seed,
                     .committed = o->progress ? print_committed : NULL},
-        .assets_dir = assets, .scenarios_dir = scenarios_dir, .ui_lang = lang, .speed = speed,
+        .db_path = db, .assets_dir = assets, .scenarios_dir = scenarios_dir, .ui_lang = lang, .speed = speed,
         .renderer = renderer,
     };
     int64_t id = 0;
@@ -424,10 +432,12 @@ static int play_in_window(const Options *o)
         status = user_error(&err);
         if (id)
             fprintf(stderr, "crisisdrill: session %lld is recorded; what was done before is kept\n", (long long)id);
-    } else if (id && !report_summary(store, id, db, stdout, &err)) {
-        status = user_error(&err);
+    } else if (id) {
+        Store *store = store_open_reading(db, &err);
+        if (!store || !report_summary(store, id, db, stdout, &err))
+            status = user_error(&err);
+        store_close(store);
     }
-    store_close(store);
     return status;
 }
 

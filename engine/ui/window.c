@@ -63,7 +63,9 @@ static void ui_close(Ui *ui)
     SDL_Quit();
 }
 
-static bool ui_open(Ui *ui, const char *title, const char *assets_dir, RendererChoice renderer, Error *err)
+/* SDL's video and the font engine: the slow part of a start (15-20 ms with
+ * an X server), which the store and the first session overlap. */
+static bool ui_open_video(Ui *ui, Error *err)
 {
     memset(ui, 0, sizeof *ui);
     ui->step_ns = clock_monotonic_ns();
@@ -72,6 +74,12 @@ static bool ui_open(Ui *ui, const char *title, const char *assets_dir, RendererC
     if (TTF_Init() != 0)
         return error_set(err, "cannot start the font engine: %s", TTF_GetError());
     start_step(ui, "video");
+    return true;
+}
+
+/* The window, its renderer, the fonts at the window's scale. */
+static bool ui_open_window(Ui *ui, const char *title, const char *assets_dir, RendererChoice renderer, Error *err)
+{
     ui->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
                                   SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!ui->window)
@@ -97,6 +105,11 @@ static bool ui_open(Ui *ui, const char *title, const char *assets_dir, RendererC
     ui->cv = canvas_new(ui->renderer, ui->software);
     ui->tc = ui->cv ? textcache_new(ui->cv, ui->fonts) : NULL;
     return ui->tc ? true : error_set(err, "out of memory");
+}
+
+static bool ui_open(Ui *ui, const char *title, const char *assets_dir, RendererChoice renderer, Error *err)
+{
+    return ui_open_video(ui, err) && ui_open_window(ui, title, assets_dir, renderer, err);
 }
 
 /* Scenario time of an event: the clock now, less the time since the
@@ -401,21 +414,43 @@ static void begun_free(Begun *b)
     memset(b, 0, sizeof *b);
 }
 
-/* The first session starts on a thread of its own while SDL opens the
- * display, the window and the fonts: loading the scenario (and, on its
- * first play on this database, playing its references) no longer comes
- * after them (docs/performance.md). Nothing else touches the store or the
- * session until the thread is joined. */
+/* The database opens, and the first session starts, on a thread of their
+ * own while SDL opens the display, the window and the fonts: checking the
+ * database, loading the scenario (and, on its first play on this database,
+ * playing its references) no longer come before or after them
+ * (docs/performance.md). The window is made only once the database is
+ * known to be sound: a bad one is an error before any window shows.
+ * Nothing else touches the store or the session until the thread is
+ * joined. */
 typedef struct EarlyStart {
     pthread_t thread;
     bool running;
+    pthread_mutex_t lock;
+    pthread_cond_t opened;     /* signalled once the store's open is over */
+    bool store_done;
     const WindowConfig *cfg;
-    Begun begun;
+    Store *store;              /* the window's, closed by window_play */
+    Error store_err;
+    Begun begun;               /* when cfg names a scenario */
 } EarlyStart;
+
+static void early_start_run(EarlyStart *e)
+{
+    Store *store = store_open(e->cfg->db_path, &e->store_err);
+    pthread_mutex_lock(&e->lock);
+    e->store = store;
+    e->store_done = true;
+    pthread_cond_signal(&e->opened);
+    pthread_mutex_unlock(&e->lock);
+    if (store && e->cfg->session.scenario_path) {
+        SessionConfig sc = e->cfg->session;
+        sc.store = store;
+        begin(&e->begun, e->cfg, &sc);
+    }
+}
 
 static void *early_start_main(void *arg)
 {
-    EarlyStart *e = arg;
     /* SDL's X11 start sets the process's locale to the user's for a moment
      * (to open the input method): this thread keeps the C locale of its
      * own, so that no number it reads or writes ("1.5") depends on when
@@ -423,12 +458,52 @@ static void *early_start_main(void *arg)
     locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
     if (c)
         uselocale(c);
-    begin(&e->begun, e->cfg, &e->cfg->session);
+    early_start_run(arg);
     if (c) {
         uselocale(LC_GLOBAL_LOCALE);
         freelocale(c);
     }
     return NULL;
+}
+
+/* Starts the thread (or does its work here when no thread can start). */
+static void early_start(EarlyStart *e, const WindowConfig *cfg)
+{
+    memset(e, 0, sizeof *e);
+    e->cfg = cfg;
+    pthread_mutex_init(&e->lock, NULL);
+    pthread_cond_init(&e->opened, NULL);
+    e->running = pthread_create(&e->thread, NULL, early_start_main, e) == 0;
+    if (!e->running)
+        early_start_run(e);
+}
+
+/* Waits until the database is open; false with err when it did not open. */
+static bool early_store(EarlyStart *e, Error *err)
+{
+    pthread_mutex_lock(&e->lock);
+    while (!e->store_done)
+        pthread_cond_wait(&e->opened, &e->lock);
+    pthread_mutex_unlock(&e->lock);
+    if (!e->store)
+        *err = e->store_err;
+    return e->store != NULL;
+}
+
+static void early_join(EarlyStart *e)
+{
+    if (e->running)
+        pthread_join(e->thread, NULL);
+    e->running = false;
+}
+
+static void early_free(EarlyStart *e)
+{
+    early_join(e);
+    begun_free(&e->begun);
+    store_close(e->store);
+    pthread_mutex_destroy(&e->lock);
+    pthread_cond_destroy(&e->opened);
 }
 
 /* Plays one session in the open window, then its debrief: the one begun
@@ -577,12 +652,14 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
 {
     *id_out = 0;
     Ui ui;
-    EarlyStart early = {.cfg = cfg};
-    if (cfg->session.scenario_path)
-        early.running = pthread_create(&early.thread, NULL, early_start_main, &early) == 0;
-    bool ok = ui_open(&ui, "Crisis Drill", cfg->assets_dir, cfg->renderer, err);
-    if (early.running)
-        pthread_join(early.thread, NULL);
+    EarlyStart early;
+    early_start(&early, cfg);
+    bool ok = ui_open_video(&ui, err) && early_store(&early, err) &&
+              ui_open_window(&ui, "Crisis Drill", cfg->assets_dir, cfg->renderer, err);
+    early_join(&early);
+    WindowConfig with_store = *cfg; /* the same, with the store it opened */
+    with_store.session.store = early.store;
+    cfg = &with_store;
     bool closed = false;
     if (!ok && early.begun.session) { /* begun, never shown: recorded as such, with why */
         Error ignored;
@@ -590,8 +667,7 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
         session_end(early.begun.session, SESSION_ABORTED, err->msg, &ignored);
     }
     if (ok && cfg->session.scenario_path) {
-        ok = play_with_reload(&ui, cfg, &cfg->session, ui_strings(cfg->ui_lang), early.running ? &early.begun : NULL,
-                              id_out, &closed, err);
+        ok = play_with_reload(&ui, cfg, &cfg->session, ui_strings(cfg->ui_lang), &early.begun, id_out, &closed, err);
     } else if (ok) {
         char trainee[128], lang[8];
         snprintf(trainee, sizeof trainee, "%s", cfg->session.trainee ? cfg->session.trainee : "");
@@ -608,8 +684,8 @@ bool window_play(const WindowConfig *cfg, int64_t *id_out, Error *err)
         }
         ok = ok && !err->msg[0];
     }
-    begun_free(&early.begun); /* when it was not played */
     ui_close(&ui);
+    early_free(&early); /* the session when it was not played, then the store */
     return ok;
 }
 

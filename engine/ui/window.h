@@ -8,7 +8,8 @@
 #include "renderer_pick.h"
 
 typedef struct WindowConfig {
-    SessionConfig session;   /* clock and mode are set by the window */
+    SessionConfig session;   /* clock, mode and store are set by the window */
+    const char *db_path;     /* the database window_play opens (beside SDL's start) */
     const char *assets_dir;  /* fonts */
     const char *scenarios_dir; /* for the start screen, when session.scenario_path is NULL */
     const char *ui_lang;     /* language of the window's own words */
@@ -16,7 +17,8 @@ typedef struct WindowConfig {
     RendererChoice renderer; /* --renderer: auto (the default), gpu or software */
 } WindowConfig;
 
-/* Plays the session in a window; without a scenario, opens the start
+/* Opens the database db_path (an error before any window when it cannot),
+ * then plays the session in a window; without a scenario, opens the start
  * screen and plays what the trainee picks, coming back to it after each
  * debrief until they leave. Returns false with err when the window
  * or the session could not start, or the session failed (the window then
