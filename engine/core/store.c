@@ -395,6 +395,13 @@ bool store_set_sync(Store *s, StoreSync sync, Error *err)
     return exec(s, sync == STORE_SYNC_FULL ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", err);
 }
 
+bool store_set_cache_kib(Store *s, int kib, Error *err)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", -(kib > 0 ? kib : 1));
+    return exec(s, sql, err);
+}
+
 void store_rollback(Store *s)
 {
     if (s->in_txn)

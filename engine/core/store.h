@@ -57,6 +57,10 @@ bool store_flush_if_older(Store *store, int64_t max_ms, Error *err);
  * trainee is a file that replays to the same rows (docs/performance.md). */
 typedef enum { STORE_SYNC_FULL, STORE_SYNC_NORMAL } StoreSync;
 bool store_set_sync(Store *store, StoreSync sync, Error *err);
+/* How much of the database SQLite keeps in memory (its page cache), in KiB:
+ * the window keeps little (it commits an action at a time, a few times a
+ * minute), a headless run or a report the default 2 MB. */
+bool store_set_cache_kib(Store *store, int kib, Error *err);
 /* Drops pending writes (used by tests of crash-safety). */
 void store_rollback(Store *store);
 

@@ -1,5 +1,5 @@
-/* A session's scale (score.h): the scenario played twice in a database in
- * memory, under the session's rule set, language and seed — once by nobody
+/* A session's scale (score.h): the scenario played twice in a database of
+ * its own (reference_store), under the session's rule set, language and seed — once by nobody
  * (the silent reference) and once by the scenario's model trainee,
  * answers/good.txt beside scenario.lua, or answers/good-LANG.txt for the
  * language played when there is one (the calm reference). The model run's
@@ -50,12 +50,26 @@ static ScenarioLimits reference_limits(const ScenarioLimits *given)
     return l;
 }
 
+/* A database of the reference's own: SQLite's private temporary one, whose
+ * pages beyond a small cache go to a file it deletes (a 10,000-post
+ * scenario's reference held 6 MB in memory at the window's start: its peak
+ * went from 33 to 29 MB, docs/performance.md); in memory when no temporary
+ * file can be made. */
+static Store *reference_store(Error *err)
+{
+    Store *s = store_open("", err);
+    if (s && store_set_cache_kib(s, 512, err))
+        return s;
+    store_close(s);
+    return store_open(":memory:", err);
+}
+
 /* Plays one reference to its end; its potential and reach into *out. */
 static bool play_reference(const SessionConfig *cfg, const RuleSet *rules, const Answers *answers, Reference *out,
                            Error *err)
 {
     RuleSet *copy = copy_rules(rules, err);
-    Store *memory = copy ? store_open(":memory:", err) : NULL;
+    Store *memory = copy ? reference_store(err) : NULL;
     Clock *clock = memory ? clock_new_virtual() : NULL;
     bool ok = clock && store_import_rules(memory, copy, err);
     if (memory && !clock)

@@ -7,11 +7,13 @@
 
 #define CACHE_SLOTS 8192   /* power of two; at most half full */
 #define CACHE_MAX (CACHE_SLOTS / 2)
-/* The pixels the cache keeps as textures: a screen of text takes 1-2 MB;
- * 4,096 cards' worth took 16 MB, half the window's memory with 10,000 posts
- * in the feed (docs/performance.md). Past it, the least recently drawn
- * textures are dropped (their sizes stay: measuring needs no pixels). */
-#define TEXTURE_BUDGET ((size_t)4 << 20)
+/* The pixels the cache keeps as textures beyond what is on the screen: a
+ * screen of text takes 1-2 MB; 4,096 cards' worth took 16 MB, half the
+ * window's memory with 10,000 posts in the feed (docs/performance.md).
+ * Past it, the least recently drawn textures are dropped (their sizes
+ * stay: measuring needs no pixels); those of the last two frames never
+ * are, so a full screen is not drawn again from its text each second. */
+#define TEXTURE_BUDGET ((size_t)2 << 20)
 
 typedef struct Entry {
     char *text;             /* NULL: free slot */
@@ -143,13 +145,14 @@ static int compare_entry_ages(const void *a, const void *b)
 }
 
 /* Over the budget: drops the least recently used textures, but those drawn
- * in this frame, down to three quarters of it (not one at each new text). */
+ * in this frame or the last, down to three quarters of it (not one at each
+ * new text). */
 static void trim_textures(TextCache *tc)
 {
     Entry **with = malloc(tc->count * sizeof *with);
     size_t n = 0;
     for (size_t i = 0; with && i < CACHE_SLOTS; i++)
-        if (tc->slots[i].texture && tc->slots[i].frame != canvas_frame(tc->canvas))
+        if (tc->slots[i].texture && tc->slots[i].frame + 1 < canvas_frame(tc->canvas))
             with[n++] = &tc->slots[i];
     if (with)
         qsort(with, n, sizeof *with, compare_entry_ages);

@@ -5,6 +5,9 @@
 #include <dirent.h>
 #include <limits.h>
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <pthread.h>
 #include <sys/stat.h>
@@ -434,9 +437,17 @@ typedef struct EarlyStart {
     Begun begun;               /* when cfg names a scenario */
 } EarlyStart;
 
+/* The window's page cache: 512 KiB measured as fast as 2 MB for a window
+ * (an action committed at a time) and 1.3 MB less at its peak. */
+#define WINDOW_DB_CACHE_KIB 512
+
 static void early_start_run(EarlyStart *e)
 {
     Store *store = store_open(e->cfg->db_path, &e->store_err);
+    if (store && !store_set_cache_kib(store, WINDOW_DB_CACHE_KIB, &e->store_err)) {
+        store_close(store);
+        store = NULL;
+    }
     pthread_mutex_lock(&e->lock);
     e->store = store;
     e->store_done = true;
@@ -469,6 +480,13 @@ static void *early_start_main(void *arg)
 /* Starts the thread (or does its work here when no thread can start). */
 static void early_start(EarlyStart *e, const WindowConfig *cfg)
 {
+#ifdef __GLIBC__
+    /* One heap for both threads: with an arena of its own, what the thread
+     * frees (the references' database in memory, 6 MB for a 10,000-post
+     * scenario) would not serve the window's later allocations, and the
+     * window's peak memory grew by that much (measured: 33 -> 43 MB). */
+    mallopt(M_ARENA_MAX, 1);
+#endif
     memset(e, 0, sizeof *e);
     e->cfg = cfg;
     pthread_mutex_init(&e->lock, NULL);
