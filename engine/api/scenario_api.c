@@ -417,7 +417,7 @@ static int f_virality(lua_State *L)
     Post *p = check_post(L, 1, "virality");
     Virality v = p->curve;
     read_curve(L, 2, "virality", &v);
-    feed_set_curve(p, session_now_ms(session_of(L)), &v);
+    feed_post_set_curve(session_feed_mut(session_of(L)), p, session_now_ms(session_of(L)), &v);
     return 0;
 }
 

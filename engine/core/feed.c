@@ -14,6 +14,8 @@ typedef struct Index {
 struct Feed {
     Post **posts;
     size_t nposts, cap_posts;
+    Post **curved;          /* posts that have had a curve (borrowed from posts) */
+    size_t ncurved, cap_curved;
     Persona **personas;
     size_t npersonas, cap_personas;
     Index post_index, persona_index;
@@ -106,6 +108,7 @@ void feed_free(Feed *feed)
     for (size_t i = 0; i < feed->npersonas; i++)
         persona_free(feed->personas[i]);
     free(feed->posts);
+    free(feed->curved);
     free(feed->personas);
     free(feed->post_index.slots);
     free(feed->persona_index.slots);
@@ -161,6 +164,8 @@ Post *feed_post(const Feed *feed, const char *id)
     return *slot ? feed->posts[*slot - 1] : NULL;
 }
 
+static bool list_curve(Feed *feed, Post *p);
+
 Post *feed_add_post(Feed *feed, const Post *src, Error *err)
 {
     if (feed_post(feed, src->id)) {
@@ -196,8 +201,34 @@ Post *feed_add_post(Feed *feed, const Post *src, Error *err)
     }
     feed->posts[feed->nposts++] = p;
     *index_slot(&feed->post_index, (void *const *)feed->posts, post_key, p->id) = feed->nposts;
+    p->curve_listed = false;
+    if (!list_curve(feed, p)) {
+        error_set(err, "out of memory");
+        return NULL; /* the post stays in the feed, freed with it */
+    }
     return p;
 }
+
+/* Adds p to the feed's curved posts when it has a curve and is not there. */
+static bool list_curve(Feed *feed, Post *p)
+{
+    if (p->curve_listed || p->curve.rate_per_min == 0)
+        return true;
+    if (feed->ncurved == feed->cap_curved) {
+        size_t cap = feed->cap_curved ? feed->cap_curved * 2 : 64;
+        Post **grown = realloc(feed->curved, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        feed->curved = grown;
+        feed->cap_curved = cap;
+    }
+    feed->curved[feed->ncurved++] = p;
+    p->curve_listed = true;
+    return true;
+}
+
+size_t feed_curved_count(const Feed *feed) { return feed->ncurved; }
+Post *feed_curved_at(const Feed *feed, size_t i) { return i < feed->ncurved ? feed->curved[i] : NULL; }
 
 size_t feed_post_count(const Feed *feed) { return feed->nposts; }
 Post *feed_post_at(const Feed *feed, size_t i) { return i < feed->nposts ? feed->posts[i] : NULL; }
@@ -267,6 +298,12 @@ void feed_set_curve(Post *p, int64_t t_ms, const Virality *curve)
     double rate;
     rebase_curve(p, t_ms, &rate);
     p->curve = *curve;
+}
+
+void feed_post_set_curve(Feed *feed, Post *p, int64_t t_ms, const Virality *curve)
+{
+    feed_set_curve(p, t_ms, curve);
+    list_curve(feed, p); /* out of memory: the gauge misses one post's reposts */
 }
 
 static const char *const kind_names[] = {"post", "reply", "repost", "quote", "dm", "news", "internal"};

@@ -46,6 +46,7 @@ typedef struct Post {
     int64_t first_response_ms; /* first public reply or private message, -1 if none */
     /* virality state at t0_ms */
     Virality curve;
+    bool curve_listed;      /* in the feed's list of curved posts (feed_curved_at) */
     int64_t t0_ms;
     double reposts0;        /* reposts at t0 */
     double base_likes, base_replies;
@@ -80,6 +81,13 @@ Counters feed_counters(const Post *post, int64_t t_ms);
 void feed_bend(Post *post, int64_t t_ms, double rate_factor, double growth_factor);
 /* Replaces the curve from time t on, keeping the reposts reached so far. */
 void feed_set_curve(Post *post, int64_t t_ms, const Virality *curve);
+/* The same for a post of the feed, which then knows it has a curve. */
+void feed_post_set_curve(Feed *feed, Post *post, int64_t t_ms, const Virality *curve);
+/* The posts that have had a virality curve (in the order they got one; a
+ * curve set to a rate of 0 later stays listed): the only posts whose
+ * reposts move, which the desk's gauge reads each second. */
+size_t feed_curved_count(const Feed *feed);
+Post *feed_curved_at(const Feed *feed, size_t i);
 
 const char *post_kind_name(PostKind k);
 /* A post of the public network (not a private message, a headline or the

@@ -43,7 +43,6 @@ void desk_free(Desk *d)
     free(d->selected);
     free(d->top);
     free(d->target);
-    free(d->curved);
     free(d);
 }
 

@@ -720,31 +720,10 @@ static void draw_selected(Desk *d, SDL_Rect area, int64_t now)
 
 /* Negative posts of the last five minutes and how fast the reposts grow:
  * 0 (calm) to 100 (crisis). */
-/* Keeps d->curved up to date with the posts that arrived since the last
- * call (those with a virality curve: the others' reposts never change). */
-static void find_curves(Desk *d)
-{
-    const Feed *feed = desk_feed(d);
-    size_t n = feed_post_count(feed);
-    for (; d->curves_scanned < n; d->curves_scanned++) {
-        if (feed_post_at(feed, d->curves_scanned)->curve.rate_per_min == 0)
-            continue;
-        if (d->ncurved == d->cap_curved) {
-            size_t cap = d->cap_curved ? d->cap_curved * 2 : 64;
-            size_t *grown = realloc(d->curved, cap * sizeof *grown);
-            if (!grown)
-                return; /* tried again at the next second */
-            d->curved = grown;
-            d->cap_curved = cap;
-        }
-        d->curved[d->ncurved++] = d->curves_scanned;
-    }
-}
-
 /* The gauge: negative posts of the last 5 minutes and reposts a minute
  * over the last 30. Once per scenario second and new post is enough; it
- * reads the posts of the last 5 minutes and the posts with a curve, not
- * the whole feed (10,000 posts in a snowball). */
+ * reads the posts of the last 5 minutes and the posts with a curve (the
+ * feed lists them), not the whole feed (10,000 posts in a snowball). */
 static int temperature(Desk *d, int64_t now)
 {
     size_t n = post_count(d);
@@ -758,13 +737,12 @@ static int temperature(Desk *d, int64_t now)
         if (p->negative && p->kind != POST_DM)
             negative++;
     }
-    find_curves(d);
     double reposts_per_min = 0;
     const Feed *feed = desk_feed(d);
-    for (size_t k = d->ncurved; k-- > 0;) {
-        const Post *p = feed_post_at(feed, d->curved[k]);
-        if (now - p->shown_ms > 30 * 60000)
-            break; /* oldest first: the rest is older */
+    for (size_t k = 0; k < feed_curved_count(feed); k++) {
+        const Post *p = feed_curved_at(feed, k);
+        if (p->curve.rate_per_min == 0 || now - p->shown_ms > 30 * 60000)
+            continue;
         Counters a = feed_counters(p, now), b = feed_counters(p, now - 60000 > p->shown_ms ? now - 60000 : p->shown_ms);
         reposts_per_min += (double)(a.reposts - b.reposts);
     }

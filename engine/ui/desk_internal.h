@@ -65,10 +65,7 @@ struct Desk {
     size_t temp_posts;
     int temp_value;
     bool temp_valid;
-    /* the feed's posts (oldest first) that have a virality curve, found as
-     * they arrive: the gauge's repost rate reads them alone */
-    size_t *curved;
-    size_t ncurved, cap_curved, curves_scanned;
+
 };
 
 static inline int px(const Desk *d, int v) { return (int)((float)v * d->scale + 0.5f); }
