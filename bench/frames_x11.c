@@ -507,7 +507,8 @@ static void case_start(const X11Options *o, const char *tmp, const char *display
     Measure *ticks = measure(name, "SDL_GetTicks64 at first frame: SDL_Init to first present (ms)", 0);
     Measure *maxrss = measure(name, "peak memory, wait4 ru_maxrss (MB)", 0);
     Measure *hwm = measure(name, "peak memory, VmHWM last read before exit (MB)", 0);
-    Argv a;
+    Measure *floor = measure(name, "SDL alone (bench_window_floor): fork to first frame (ms)", 0);
+    Argv a, floor_argv = {{WINDOW_FLOOR_EXE, NULL}};
     program_argv(&a, o, "complaint-snowball", db, "1");
     for (int i = -1; i < o->starts; i++) { /* run -1: warm-up (page cache; the database's first session) */
         int status;
@@ -534,6 +535,16 @@ static void case_start(const X11Options *o, const char *tmp, const char *display
         record(maxrss, kb_to_mb(ru.ru_maxrss));
         if (hwm_kb > 0)
             record(hwm, kb_to_mb(hwm_kb));
+        /* The floor, right after each start: the same moment of the machine. */
+        t0 = clock_monotonic_ns();
+        pid = spawn_program(&floor_argv, display, err_path, false);
+        if (!wait_exit(pid, FIRST_TIMEOUT_MS, &status, &ru, NULL) || !WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
+            (first_ns = first_frame_ns(err_path, &ticks_ms)) < 0) {
+            kill_and_reap(pid);
+            program_pid = 0;
+            die_child(err_path, "bench_window_floor showed no frame");
+        }
+        record(floor, (double)(first_ns - t0) / 1e6);
     }
     fprintf(stderr, "  %-22s first frame %.1f ms, exit %.1f ms, peak %.1f MB\n", name, median_of(first),
             median_of(exits), median_of(maxrss));
