@@ -121,7 +121,7 @@ static bool cells_reset(Canvas *c)
     return true;
 }
 
-void canvas_begin(Canvas *c, int w, int h, SDL_Color background)
+void canvas_begin_covered(Canvas *c, int w, int h)
 {
     c->frame++;
     c->w = w > 0 ? w : 0;
@@ -130,6 +130,11 @@ void canvas_begin(Canvas *c, int w, int h, SDL_Color background)
     c->clipped = false;
     if (!cells_reset(c) || c->w != c->drawn_w || c->h != c->drawn_h)
         c->invalid = true;
+}
+
+void canvas_begin(Canvas *c, int w, int h, SDL_Color background)
+{
+    canvas_begin_covered(c, w, h);
     background.a = 255;
     canvas_fill(c, (SDL_Rect){0, 0, c->w, c->h}, background);
 }
@@ -302,6 +307,10 @@ static void verify_frame(Canvas *c, SDL_Rect screen)
     Uint32 *partial = read_pixels(c), *whole = NULL;
     SDL_Texture *t = SDL_CreateTexture(c->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, c->w, c->h);
     if (t && SDL_SetRenderTarget(c->r, t) == 0) {
+        /* magenta under the whole redraw: a pixel no command covers shows */
+        SDL_SetRenderDrawBlendMode(c->r, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(c->r, 255, 0, 255, 255);
+        SDL_RenderClear(c->r);
         replay(c, screen);
         whole = read_pixels(c);
         SDL_SetRenderTarget(c->r, NULL);

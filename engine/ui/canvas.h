@@ -31,6 +31,10 @@ uint64_t canvas_frame(const Canvas *c);
  * then covered by an opaque fill before any blended drawing, which is what
  * makes drawing a cell again give the same pixels. */
 void canvas_begin(Canvas *c, int w, int h, SDL_Color background);
+/* The same for a screen whose own opaque fills cover every pixel before it
+ * blends anything (the desk): no background is drawn under them (a whole
+ * screen of pixels a frame less; canvas_verify finds a pixel left out). */
+void canvas_begin_covered(Canvas *c, int w, int h);
 /* Blended when the colour's alpha is below 255, copied otherwise. */
 void canvas_fill(Canvas *c, SDL_Rect rect, SDL_Color color);
 void canvas_outline(Canvas *c, SDL_Rect rect, SDL_Color color);
@@ -55,8 +59,9 @@ void canvas_invalidate(Canvas *c);
 int canvas_dirty(const Canvas *c, const SDL_Rect **rects);
 
 /* Tests: with verify on, each frame is also drawn whole in a texture of
- * its own and compared, pixel by pixel, with what the partial redraw left
- * on the target. The counts tell what was checked and what differed. */
+ * its own (over magenta: a pixel no command covers differs) and compared,
+ * pixel by pixel, with what the partial redraw left on the target. The
+ * counts tell what was checked and what differed. */
 typedef struct CanvasChecks {
     uint64_t frames;        /* frames compared */
     uint64_t partial;       /* of which drawn partly (some cells, not all) */

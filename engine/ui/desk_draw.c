@@ -846,7 +846,7 @@ static void draw_help(Desk *d, int w, int h)
 
 void desk_draw(Desk *d, int w, int h)
 {
-    canvas_begin(d->cv, w, h, BG);
+    canvas_begin_covered(d->cv, w, h); /* the bars, the feed's cards and gaps, the pane: every pixel */
     int64_t now = session_now_ms(d->session);
     d->nhits = 0;
     d->w = w;

@@ -10,10 +10,13 @@
 #endif
 #include <math.h>
 #include <pthread.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "canvas.h"
 #include "debrief.h"
@@ -80,6 +83,23 @@ static bool ui_open_video(Ui *ui, Error *err)
     return true;
 }
 
+/* The window's surface, when the software renderer draws straight into it
+ * (X11 shared memory): its 4 MB are made present at once, rather than one
+ * page fault at a time under the first frame's fills. */
+static void prefault_surface(SDL_Window *window)
+{
+#ifdef MADV_POPULATE_WRITE
+    SDL_Surface *surface = SDL_GetWindowSurface(window);
+    if (!surface || !surface->pixels)
+        return;
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), start = (uintptr_t)surface->pixels & ~(page - 1);
+    uintptr_t end = (uintptr_t)surface->pixels + (uintptr_t)surface->pitch * (uintptr_t)surface->h;
+    madvise((void *)start, end - start, MADV_POPULATE_WRITE); /* an older kernel: the faults come later */
+#else
+    (void)window;
+#endif
+}
+
 /* The window, its renderer, the fonts at the window's scale. */
 static bool ui_open_window(Ui *ui, const char *title, const char *assets_dir, RendererChoice renderer, Error *err)
 {
@@ -91,6 +111,8 @@ static bool ui_open_window(Ui *ui, const char *title, const char *assets_dir, Re
     start_step(ui, "window");
     if (!(ui->renderer = renderer_open(ui->window, renderer, &ui->software, err)))
         return false;
+    if (ui->software)
+        prefault_surface(ui->window);
     start_step(ui, "renderer");
     int ww, wh, pw, ph;
     SDL_GetWindowSize(ui->window, &ww, &wh);
