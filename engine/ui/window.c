@@ -1,3 +1,5 @@
+/* madvise and MADV_POPULATE_WRITE (Linux) for prefault_surface. */
+#define _DEFAULT_SOURCE
 #include "window.h"
 
 #include <SDL.h>
