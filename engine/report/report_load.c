@@ -349,6 +349,8 @@ Report *report_load(Store *store, const ReportQuery *query, const char *db_path,
         ok = loader_out_of_memory(&l);
     /* The scope's sessions are worked out once for all the queries. */
     ok = ok && store_report_materialize(store, &all, err) && load_scope(store, &l, &all, err);
+    if (ok)
+        report_typeset_french(&l); /* French typography in every format read from here */
     store_report_release(store);
     if (ok && l.overflow)
         ok = error_set(err, "%s: the points of the report add up past what 64 bits hold: a damaged file? (keep a "

@@ -41,6 +41,9 @@ bool report_reply_times(const RReply *replies, size_t n, RReplyTimes *out);
 /* The median of n values (sorted in place), nearest rank; 0 when n = 0. */
 int64_t report_median(int64_t *values, size_t n);
 
+/* Typesets the words of the report's French sessions (report_typo.c). */
+void report_typeset_french(Loader *l);
+
 /* The index of a trainee's line in r->trainees (sorted by name), -1 if none. */
 int report_trainee_index(const Report *r, const char *name);
 

@@ -191,6 +191,7 @@ void start_draw(Start *st, int w, int h)
 {
     const UiStrings *s = start_strings(st);
     bool fr = !strcmp(st->choice.lang, "fr");
+    textcache_set_french(st->tc, fr); /* French typography on the start screen */
     canvas_begin(st->cv, w, h, BG);
     int pad = px(st, 28), hh = px(st, 150);
     canvas_fill(st->cv, (SDL_Rect){0, 0, w, hh}, DARK);

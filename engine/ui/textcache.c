@@ -1,6 +1,7 @@
 #include "textcache.h"
 
 #include "canvas.h"
+#include "core/typo.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,8 @@
 
 typedef struct Entry {
     char *text;             /* NULL: free slot */
+    char *shown;            /* text typeset the French way; NULL: the text as it is */
+    bool french;
     uint64_t hash;
     TextSize size;
     FontStyle style;
@@ -37,6 +40,7 @@ struct TextCache {
     uint64_t clock;
     size_t texture_bytes;   /* of all entries' textures */
     TextCacheStats stats;
+    bool french;            /* texts are typeset the French way (textcache_set_french) */
     bool tracing;
     TextDrawn *traced;
     size_t ntraced, cap_traced;
@@ -66,14 +70,17 @@ static void drop_texture(TextCache *tc, Entry *e)
 static void entry_clear(TextCache *tc, Entry *e)
 {
     free(e->text);
+    free(e->shown);
     drop_texture(tc, e);
     memset(e, 0, sizeof *e);
 }
 
 void textcache_trace(TextCache *tc, bool on)
 {
-    for (size_t i = 0; i < tc->ntraced; i++)
+    for (size_t i = 0; i < tc->ntraced; i++) {
         free(tc->traced[i].text);
+        free(tc->traced[i].shown);
+    }
     tc->ntraced = 0;
     tc->tracing = on;
     if (!on) {
@@ -90,7 +97,7 @@ size_t textcache_traced(const TextCache *tc, const TextDrawn **out)
 }
 
 /* Keeps one drawn text; a trace that cannot grow drops it (tests only). */
-static void trace(TextCache *tc, const char *text, SDL_Rect rect)
+static void trace(TextCache *tc, const char *text, const char *shown, SDL_Rect rect)
 {
     if (tc->ntraced == tc->cap_traced) {
         size_t cap = tc->cap_traced ? tc->cap_traced * 2 : 256;
@@ -100,9 +107,13 @@ static void trace(TextCache *tc, const char *text, SDL_Rect rect)
         tc->traced = grown;
         tc->cap_traced = cap;
     }
-    char *copy = strdup(text);
-    if (copy)
-        tc->traced[tc->ntraced++] = (TextDrawn){copy, rect};
+    char *copy = strdup(text), *shown_copy = strdup(shown);
+    if (copy && shown_copy)
+        tc->traced[tc->ntraced++] = (TextDrawn){copy, rect, shown_copy};
+    else {
+        free(copy);
+        free(shown_copy);
+    }
 }
 
 void textcache_free(TextCache *tc)
@@ -116,20 +127,21 @@ void textcache_free(TextCache *tc)
     free(tc);
 }
 
-static uint64_t hash_key(const char *text, TextSize size, FontStyle style, uint32_t color, int wrap_w)
+static uint64_t hash_key(const char *text, TextSize size, FontStyle style, uint32_t color, int wrap_w, bool french)
 {
     uint64_t h = 1469598103934665603ULL;
     for (const unsigned char *p = (const unsigned char *)text; *p; p++)
         h = (h ^ *p) * 1099511628211ULL;
-    h ^= ((uint64_t)size << 56) ^ ((uint64_t)style << 48) ^ ((uint64_t)(uint32_t)wrap_w << 16) ^ color;
+    h ^= ((uint64_t)size << 56) ^ ((uint64_t)style << 48) ^ ((uint64_t)french << 47) ^
+         ((uint64_t)(uint32_t)wrap_w << 16) ^ color;
     return h * 0x9e3779b97f4a7c15ULL;
 }
 
 static bool entry_is(const Entry *e, uint64_t hash, const char *text, TextSize size, FontStyle style, uint32_t color,
-                     int wrap_w)
+                     int wrap_w, bool french)
 {
     return e->text && e->hash == hash && e->size == size && e->style == style && e->color == color &&
-           e->wrap_w == wrap_w && strcmp(e->text, text) == 0;
+           e->wrap_w == wrap_w && e->french == french && strcmp(e->text, text) == 0;
 }
 
 static int compare_ages(const void *a, const void *b)
@@ -206,14 +218,18 @@ static void evict(TextCache *tc)
     tc->slots = fresh;
 }
 
+static const char *entry_shown(const Entry *e) { return e->shown ? e->shown : e->text; }
+
+void textcache_set_french(TextCache *tc, bool french) { tc->french = french; }
+
 /* The entry for this text, measured (and rasterised when draw is set). */
 static Entry *lookup(TextCache *tc, TextSize size, FontStyle style, SDL_Color c, const char *text, int wrap_w,
                      bool draw)
 {
     uint32_t color = ((uint32_t)c.r << 24) | ((uint32_t)c.g << 16) | ((uint32_t)c.b << 8) | c.a;
-    uint64_t hash = hash_key(text, size, style, color, wrap_w);
+    uint64_t hash = hash_key(text, size, style, color, wrap_w, tc->french);
     size_t i = hash & (CACHE_SLOTS - 1);
-    while (tc->slots[i].text && !entry_is(&tc->slots[i], hash, text, size, style, color, wrap_w))
+    while (tc->slots[i].text && !entry_is(&tc->slots[i], hash, text, size, style, color, wrap_w, tc->french))
         i = (i + 1) & (CACHE_SLOTS - 1);
     Entry *e = &tc->slots[i];
     if (!e->text) {
@@ -225,12 +241,19 @@ static Entry *lookup(TextCache *tc, TextSize size, FontStyle style, SDL_Color c,
         }
         if (!(e->text = strdup(text)))
             return NULL;
+        /* French text is typeset once, when it enters the cache. */
+        if (tc->french && !(e->shown = typo_french(text))) {
+            free(e->text);
+            e->text = NULL;
+            return NULL;
+        }
+        e->french = tc->french;
         e->hash = hash;
         e->size = size;
         e->style = style;
         e->color = color;
         e->wrap_w = wrap_w;
-        fontset_measure(tc->fonts[size], style, text, wrap_w, &e->w, &e->h);
+        fontset_measure(tc->fonts[size], style, entry_shown(e), wrap_w, &e->w, &e->h);
         tc->count++;
         tc->stats.misses++;
     } else {
@@ -239,7 +262,7 @@ static Entry *lookup(TextCache *tc, TextSize size, FontStyle style, SDL_Color c,
     e->last_used = ++tc->clock;
     if (draw && !e->texture) {
         Error err;
-        SDL_Surface *surface = fontset_render(tc->fonts[size], style, text, c, wrap_w, &err);
+        SDL_Surface *surface = fontset_render(tc->fonts[size], style, entry_shown(e), c, wrap_w, &err);
         if (surface) {
             e->texture = SDL_CreateTextureFromSurface(canvas_renderer(tc->canvas), surface);
             e->w = surface->w;
@@ -267,7 +290,7 @@ int text_draw(TextCache *tc, TextSize size, FontStyle style, SDL_Color color, co
         canvas_image(tc->canvas, e->texture, e->hash, dst);
     }
     if (tc->tracing)
-        trace(tc, e->text, dst);
+        trace(tc, e->text, entry_shown(e), dst);
     return e->h;
 }
 

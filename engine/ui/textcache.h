@@ -27,6 +27,12 @@ int text_draw(TextCache *tc, TextSize size, FontStyle style, SDL_Color color, co
 void text_size(TextCache *tc, TextSize size, FontStyle style, const char *text, int wrap_w, int *w, int *h);
 int text_line_height(TextCache *tc, TextSize size);
 
+/* French texts follow French typography on screen (core/typo.h): from now
+ * on every text drawn or measured is typeset the French way when french
+ * is set (the window sets it from the language of what it shows). The
+ * callers' texts stay as they are; the cache keeps both forms apart. */
+void textcache_set_french(TextCache *tc, bool french);
+
 /* What was drawn, for tests that check what the trainee would see: while
  * tracing, each text_draw is kept (a copy of its text and the rectangle it
  * took) until the trace starts again or stops. The texts are the cache's
@@ -34,6 +40,7 @@ int text_line_height(TextCache *tc, TextSize size);
 typedef struct TextDrawn {
     char *text;
     SDL_Rect rect;
+    char *shown;            /* the text as laid out: typeset when French */
 } TextDrawn;
 /* on: forgets what was kept and starts keeping; off: forgets and stops. */
 void textcache_trace(TextCache *tc, bool on);

@@ -155,6 +155,5 @@ int main(void)
     RUN(test_spaces_runs_and_lines);
     RUN(test_bound);
     RUN(test_issues);
-    printf("%d checks, %d failed\n", check_count, check_failures);
-    return check_failures != 0;
+    return check_report();
 }
