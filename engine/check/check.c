@@ -8,9 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "check_typo.h"
 #include "../core/session.h"
 #include "../core/text.h"
-#include "../headless/headless.h"
 #include "../headless/headless.h"
 
 #define MAX_SITUATIONS 64
@@ -594,6 +594,22 @@ static void note_brand_statements(const char *scenario, FILE *out)
     scan_text(scenario, brand_statement_at, &l);
 }
 
+/* The typography of the scenario's French texts: fr.lua, and the answers
+ * files marked French ("#> lang fr", or "-fr" in the name). Warnings. */
+static void lint_french_typography(const char *dir, char files[][PATH_MAX], const Plan *plans, int nfiles, FILE *out,
+                                   CheckReport *rep)
+{
+    char fr[PATH_MAX];
+    snprintf(fr, sizeof fr, "%s/fr.lua", dir);
+    if (is_file(fr))
+        rep->warnings += check_typo_file(fr, true, out);
+    for (int f = 0; f < nfiles; f++) {
+        const char *name = strrchr(files[f], '/') ? strrchr(files[f], '/') + 1 : files[f];
+        if (!strcmp(plans[f].lang, "fr") || strstr(name, "-fr"))
+            rep->warnings += check_typo_file(files[f], false, out);
+    }
+}
+
 static void check_scenario(const char *scenario, const char *rules_dir, FILE *out, CheckReport *rep)
 {
     rep->scenarios++;
@@ -637,6 +653,8 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
     }
     for (int f = 0; f < nfiles; f++)
         read_plan(files[f], &plans[f], out, rep);
+    int warnings_before = rep->warnings;
+    lint_french_typography(dir, files, plans, nfiles, out, rep);
     Seen seen = {0}, templates = {0};
     static Answers none = {.path = "(no answers)"};
     RunResult *all = calloc(1, sizeof *all); /* the branches reached by any run */
@@ -701,9 +719,13 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
     free(all);
     free(files);
     free(plans);
+    int warnings = rep->warnings - warnings_before;
+    char typography[64] = "";
+    if (warnings)
+        snprintf(typography, sizeof typography, ", %d typography warning%s", warnings, warnings == 1 ? "" : "s");
     if (rep->problems == problems_before)
-        fprintf(out, "%s: ok (%s), %d playthrough%s passed\n", scenario, sum.languages[0] ? sum.languages : "-",
-                rep->passed - passed_before, rep->passed - passed_before == 1 ? "" : "s");
+        fprintf(out, "%s: ok (%s), %d playthrough%s passed%s\n", scenario, sum.languages[0] ? sum.languages : "-",
+                rep->passed - passed_before, rep->passed - passed_before == 1 ? "" : "s", typography);
 }
 
 static void check_rules(const char *path, FILE *out, CheckReport *rep)

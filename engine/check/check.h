@@ -12,6 +12,7 @@ typedef struct CheckReport {
     int scenarios, rule_files;
     int problems;            /* errors and lint findings */
     int passed, failed;      /* declared playthroughs, per language */
+    int warnings;            /* typography of French texts: never a failure */
 } CheckReport;
 
 /* Checks a scenario folder or file, a folder of scenarios (and its rules/),

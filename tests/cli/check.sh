@@ -151,3 +151,27 @@ printf 'scenario{ id = "rare", title = "R", duration = 60 }\nfunction main()\n  
 expect_exit 0 -- "$CRISISDRILL" check "$WORK/rare"
 expect_in "$WORK/out" "rare/scenario.lua:4: note: branch 'rare' is reached by no playthrough"
 expect_not_in "$WORK/out" "branch 'usual'"
+
+# French typography (docs/tutorial.md, step 3): the tutorial's fr.lua gives the warnings it shows,
+# with file:line; warnings never fail the check. The shipped French files give none.
+cp -r "$WORK/tutorial" "$WORK/typo"
+awk '/^```lua$/ { getline first; if (first == "-- fr.lua") { on = 1; print first; next } } /^```/ { on = 0 } on' "$tut" >"$WORK/typo/fr.lua"
+[ -s "$WORK/typo/fr.lua" ] || fail "no fr.lua example in docs/tutorial.md"
+expect_exit 0 -- "$CRISISDRILL" check "$WORK/typo"
+n=0
+while IFS= read -r line; do
+  case "$line" in
+    fr.lua:*) expect_in "$WORK/out" "typo/$line"; n=$((n + 1)) ;;
+    */scenario.lua:*) expect_in "$WORK/out" "${line#my-first-crisis/}" ;;
+  esac
+done < <(awk '$0 == "```console" { on = 1; next } /^```/ { on = 0 } on' "$tut")
+[ "$n" = 6 ] || fail "docs/tutorial.md shows $n typography warnings, expected 6"
+[ "$(grep -c 'warning:' "$WORK/out")" = 6 ] || fail "check gave other warnings: $(grep 'warning:' "$WORK/out")"
+# An answers file marked French is linted too (its texts, not its comments); an English one is not.
+printf "#> lang fr\n# l'avis du stagiaire : rien\n00:50 reply c1 \"C'est noté !\"\n" >"$WORK/typo/answers/fr-note.txt"
+printf "00:50 reply c1 \"It's noted: thanks!\"\n" >"$WORK/typo/answers/en-note.txt"
+expect_exit 0 -- "$CRISISDRILL" check "$WORK/typo"
+expect_in "$WORK/out" "fr-note.txt:3: warning: straight apostrophe: write ’ (U+2019), in \"C'est not\""
+expect_in "$WORK/out" "fr-note.txt:3: warning: ordinary space before '!'"
+expect_not_in "$WORK/out" "fr-note.txt:2:"
+expect_not_in "$WORK/out" "en-note.txt"
