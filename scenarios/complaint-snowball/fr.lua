@@ -3,7 +3,7 @@
 return {
   title = "Effet boule de neige",
   summary = "Une abonnée du Comète Club est toujours prélevée des mois après sa résiliation. Sa réclamation sur "
-    .. "Chirp enchaîne les partages, une influenceuse conso, un journaliste et une avocate. Répondez, passez en "
+    .. "Chirp est partagée en cascade, puis reprise par une influenceuse conso, un journaliste et une avocate. Répondez, passez en "
     .. "messages privés, modérez et alertez les bonnes personnes à temps.",
 
   -- ---- les personnes ---------------------------------------------------------
@@ -120,7 +120,7 @@ return {
   def5 = "Ça va finir dans tous les cours de community management, rubrique « à ne pas faire »",
   def6 = "Je résilie mon abonnement. Par écrit. Avec témoins.",
   def7 = "@cometecafe lisez le fil avant de répondre, peut-être ?",
-  def8 = "Elle montre le mail de confirmation et ils discutent encore 🤦",
+  def8 = "Elle montre le mail de confirmation et ils trouvent encore à redire 🤦",
 
   -- ---- supprimé ou masqué : effet Streisand ----------------------------------
   c5_delete = "@cometecafe vient de SUPPRIMER ma réclamation au lieu d’y répondre. Capture ci-dessous. Partagez pour "
@@ -129,7 +129,7 @@ return {
     .. "que celle-ci reste visible. 📸",
   i4 = "Faire disparaître la réclamation d’une cliente au lieu de la rembourser. Et voilà l’effet "
     .. "Streisand en marche. #ComèteGate",
-  h2 = "#ComèteGate : d’une demande de remboursement à une histoire de censure en dix minutes. Joli travail, "
+  h2 = "#ComèteGate : d’une demande de remboursement à une histoire de censure en dix minutes. Bien joué, "
     .. "@cometecafe.",
   str1 = "Faire disparaître les réclamations au lieu d’y répondre. Classique.",
   str2 = "L’effet Streisand en direct 🍿",
@@ -150,7 +150,7 @@ return {
   j1 = "Bonjour @cometecafe, Julien Basset, journaliste à Budget & Vous. Nous enquêtons sur des abonnés Comète Club "
     .. "prélevés après résiliation. Combien de clients sont concernés et que faites-vous ? Votre service presse "
     .. "peut-il me contacter aujourd’hui ?",
-  j2 = "NOUVEAU : des abonnés Comète Club prélevés des mois après leur résiliation, et @cometecafe n’a pas répondu "
+  j2 = "ENQUÊTE : des abonnés Comète Club prélevés des mois après leur résiliation, et @cometecafe n’a pas répondu "
     .. "à nos questions. Notre enquête : budgetetvous.example/comete-club",
   j3 = "Merci @cometecafe, je suis en contact avec votre service de presse.",
   j4 = "Noté. Pour info, votre service de presse n’était au courant de rien quand je l’ai appelé. Article demain "
@@ -158,7 +158,7 @@ return {
   j5 = "Notre article sur les prélèvements du Comète Club est en ligne, avec la déclaration de l’entreprise, qui dit "
     .. "vérifier les prélèvements. budgetetvous.example/comete-club",
   j6 = "Le service de presse de @cometecafe vient de me rappeler. Merci.",
-  j7 = "NOUVEAU : une abonnée Comète Club prélevée trois fois après sa résiliation se plaint sur Chirp. @cometecafe "
+  j7 = "ENQUÊTE : une abonnée Comète Club prélevée trois fois après sa résiliation se plaint sur Chirp. @cometecafe "
     .. "efface son message. Notre enquête sur l’abonnement qui ne vous lâche plus : budgetetvous.example/comete-club",
 
   -- ---- l’avocate -----------------------------------------------------------
@@ -210,5 +210,5 @@ return {
   news2_calm = "Comète Café promet des remboursements automatiques après une erreur de facturation",
   news2_spread = "#ComèteGate : la chaîne de cafés accusée de prélever des abonnés résiliés",
   k_status = "Tu as vu le fil sur le Comète Club ? On en est où, et faut-il un communiqué ce matin ?",
-  k_screens = "Une avocate est dans la boucle. Garde des captures de la plainte d’origine et de nos réponses.",
+  k_screens = "Une avocate s’en mêle. Garde des captures de la plainte d’origine et de nos réponses.",
 }

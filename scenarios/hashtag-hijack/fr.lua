@@ -84,7 +84,7 @@ return {
   mock3 = "Annonce de la gagnante vendredi : le pansement dans les frites ?",
   mock4 = "L’équipe réseaux sociaux est en vacances et le robot continue de poster",
   mock5 = "Continuer ?? D’accord : burger froid, équipe désagréable, pas de remboursement. #HistoiresSoleil",
-  mock6 = "Cette marque vit dans une autre réalité",
+  mock6 = "Cette marque vit dans un monde parallèle",
   mock7 = "Quelqu’un peut débrancher la programmation chez @soleilburger ?",
   mock8 = "Ça sent le ratio ☀️",
   x1 = "La marque réclame joyeusement plus d’histoires pendant que son hashtag se remplit de pansements, de plats "
@@ -117,10 +117,10 @@ return {
     .. "Partagez pour que celui-ci reste en ligne. 📸 #HistoiresSoleil",
   h8_hide = "@soleilburger vient de MASQUER mon post sur le pansement dans mes frites. Capture ci-dessous. Partagez "
     .. "pour que celui-ci reste visible. 📸 #HistoiresSoleil",
-  str1 = "Faire disparaître les réclamations sous son propre hashtag. Audacieux.",
+  str1 = "Faire disparaître les réclamations sous son propre hashtag. Fallait oser.",
   str2 = "L’effet Streisand en accéléré 🍿",
   str3 = "Je partage pour que ça ne disparaisse pas",
-  str4 = "Les captures d’écran, c’est pour toujours, @soleilburger",
+  str4 = "Internet n’oublie rien, @soleilburger. Les captures d’écran non plus.",
   str5 = "La programmation marche très bien, mais les réclamations disparaissent",
   str6 = "Je ne l’avais pas vu. Maintenant si. Merci le bouton supprimer.",
   x4 = "Ils ont fait disparaître le post du pansement. D’un hashtag raté à une affaire de censure en dix minutes. "
@@ -178,6 +178,6 @@ return {
   j2 = "Merci @soleilburger, je suis maintenant en contact avec votre service de presse.",
   j3 = "C’est noté. Votre service de presse n’était au courant de rien quand je l’ai appelé. Article ce soir.",
   j4 = "Le service de presse de @soleilburger vient de me rappeler. Merci.",
-  j5 = "NOUVEAU : Soleil Burger voulait des #HistoiresSoleil joyeuses, a reçu un mur de réclamations et n’a pas "
+  j5 = "INFO Menus & Marques : Soleil Burger voulait des #HistoiresSoleil joyeuses, a reçu un mur de réclamations et n’a pas "
     .. "répondu à nos questions. Notre article : menusetmarques.example/soleil",
 }
