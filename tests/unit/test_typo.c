@@ -1,10 +1,14 @@
 /* Unit tests: core/typo (French typesetting: no-break spaces before high
  * punctuation and inside guillemets, typographic apostrophes; what it must
  * leave alone; idempotence; the bound; the issues the check reports). */
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
+#include "check/check_typo.h"
 #include "core/typo.h"
 
 #define NB "\xC2\xA0"       /* U+00A0 no-break space */
@@ -146,6 +150,57 @@ static void test_issues(void)
     CHECK_STR(typo_issue_message(&is[0], msg, sizeof msg), "ordinary space before ':': write a no-break space (U+00A0)");
 }
 
+/* The check's lint of a file: what it prints, and how many warnings. */
+static int lint(const char *content, bool lua, char **printed)
+{
+    char path[] = "/tmp/test_typo_XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f)
+        return -1;
+    fputs(content, f);
+    fclose(f);
+    size_t size;
+    FILE *out = open_memstream(printed, &size);
+    int n = out ? check_typo_file(path, lua, out) : -1;
+    if (out)
+        fclose(out);
+    unlink(path);
+    return n;
+}
+
+static void test_check_lint(void)
+{
+    char *out = NULL;
+    /* Lua: strings of every kind, with their lines (a long comment takes
+     * lines 2-3, a long string 5-6); comments are not texts. */
+    CHECK_INT(lint("-- l'histoire : un commentaire\n"
+                   "--[[ l'autre\n commentaire ! ]]\n"
+                   "return { a = \"C'est noté\", b = 'Quoi ?',\n"
+                   "  c = [[long\ntexte : ici]], d = \"échappé \\\" : oui\",\n"
+                   "  e = \"Déjà" NN "? Oui" NB ": l’été\" }\n",
+                   true, &out), 4);
+    CHECK_CONTAINS(out, ":4: warning: straight apostrophe: write ’ (U+2019), in \"C'est not\"");
+    CHECK_CONTAINS(out, ":4: warning: ordinary space before '?': write a narrow no-break space (U+202F), in \"Quoi ?\"");
+    CHECK_CONTAINS(out, ":6: warning: ordinary space before ':': write a no-break space (U+00A0), in \"texte : ici\"");
+    CHECK_CONTAINS(out, ":6: warning: ordinary space before ':': write a no-break space (U+00A0), in \"échappé \\\" : oui\"");
+    CHECK(!strstr(out, ":1:") && !strstr(out, ":2:") && !strstr(out, ":3:") && !strstr(out, ":5:") && !strstr(out, ":7:"));
+    free(out);
+    /* Answers: quoted texts of the lines that are not comments. */
+    CHECK_INT(lint("# l'avis : rien\n#> lang fr\n01:00 reply c1 \"Merci!\" \n02:00 alert hr post=c1 \"ok\"\n", false,
+                   &out), 1);
+    CHECK_CONTAINS(out, ":3: warning: no space before '!'");
+    free(out);
+    /* Past 40 warnings, a count. */
+    char many[2000] = "return { a = \"";
+    for (int i = 0; i < 50; i++)
+        strcat(many, "l'a ");
+    strcat(many, "\" }\n");
+    CHECK_INT(lint(many, true, &out), 50);
+    CHECK_CONTAINS(out, "warning: 10 more typography warnings");
+    free(out);
+}
+
 int main(void)
 {
     RUN(test_ordinary_spaces_become_no_break);
@@ -155,5 +210,6 @@ int main(void)
     RUN(test_spaces_runs_and_lines);
     RUN(test_bound);
     RUN(test_issues);
+    RUN(test_check_lint);
     return check_report();
 }
