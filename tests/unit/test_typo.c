@@ -150,6 +150,33 @@ static void test_issues(void)
     CHECK_STR(typo_issue_message(&is[0], msg, sizeof msg), "ordinary space before ':': write a no-break space (U+00A0)");
 }
 
+/* Random texts made of the pieces typesetting looks at: typesetting them
+ * again changes nothing, stays within the bound, and what it reports as
+ * issues is exactly what it changes (none left after). */
+static void test_random_texts(void)
+{
+    static const char *const pieces[] = {"a", "é", "Z", "9", " ", " ", "!", "?", ":", ";", "«", "»", "'", "’", "http://x.fr/a",
+                                         "www.ex.fr", "12", NB, NN, ")", "(", ":)", ";-)", "\n", "#tag", "@lea", ".", "\t",
+                                         "😀", "…", "\xFF", "\"", "-", "/"};
+    const size_t npieces = sizeof pieces / sizeof *pieces;
+    unsigned state = 12345;
+    int failures_before = check_failures;
+    for (int round = 0; round < 20000 && check_failures == failures_before; round++) {
+        char text[256] = "";
+        int n = (int)((state = state * 1103515245u + 12345u) >> 16) % 12;
+        for (int i = 0; i < n; i++)
+            strcat(text, pieces[((state = state * 1103515245u + 12345u) >> 16) % npieces]);
+        char *once = typo_french(text), *twice = once ? typo_french(once) : NULL;
+        CHECK(once && twice && !strcmp(once, twice));
+        CHECK(once && strlen(once) <= TYPO_MAX_GROWTH * strlen(text));
+        CHECK_INT(typo_french_issues(text, NULL, 0) == 0, once && !strcmp(once, text));
+        if (check_failures != failures_before)
+            fprintf(stderr, "  text: \"%s\" -> \"%s\" -> \"%s\"\n", text, once ? once : "", twice ? twice : "");
+        free(once);
+        free(twice);
+    }
+}
+
 /* The check's lint of a file: what it prints, and how many warnings. */
 static int lint(const char *content, bool lua, char **printed)
 {
@@ -210,6 +237,7 @@ int main(void)
     RUN(test_spaces_runs_and_lines);
     RUN(test_bound);
     RUN(test_issues);
+    RUN(test_random_texts);
     RUN(test_check_lint);
     return check_report();
 }
