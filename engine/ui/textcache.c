@@ -40,6 +40,7 @@ struct TextCache {
     bool tracing;
     TextDrawn *traced;
     size_t ntraced, cap_traced;
+    uint64_t traced_frame;  /* the canvas frame the trace holds */
 };
 
 TextCache *textcache_new(Canvas *canvas, FontSet *const fonts[TS_COUNT])
@@ -70,11 +71,16 @@ static void entry_clear(TextCache *tc, Entry *e)
     memset(e, 0, sizeof *e);
 }
 
-void textcache_trace(TextCache *tc, bool on)
+static void trace_forget(TextCache *tc)
 {
     for (size_t i = 0; i < tc->ntraced; i++)
         free(tc->traced[i].text);
     tc->ntraced = 0;
+}
+
+void textcache_trace(TextCache *tc, bool on)
+{
+    trace_forget(tc);
     tc->tracing = on;
     if (!on) {
         free(tc->traced);
@@ -90,8 +96,12 @@ size_t textcache_traced(const TextCache *tc, const TextDrawn **out)
 }
 
 /* Keeps one drawn text; a trace that cannot grow drops it (tests only). */
-static void trace(TextCache *tc, const char *text, SDL_Rect rect)
+static void trace(TextCache *tc, TextDrawn drawn)
 {
+    if (tc->traced_frame != canvas_frame(tc->canvas)) { /* a new frame: its own list */
+        trace_forget(tc);
+        tc->traced_frame = canvas_frame(tc->canvas);
+    }
     if (tc->ntraced == tc->cap_traced) {
         size_t cap = tc->cap_traced ? tc->cap_traced * 2 : 256;
         TextDrawn *grown = realloc(tc->traced, cap * sizeof *grown);
@@ -100,9 +110,8 @@ static void trace(TextCache *tc, const char *text, SDL_Rect rect)
         tc->traced = grown;
         tc->cap_traced = cap;
     }
-    char *copy = strdup(text);
-    if (copy)
-        tc->traced[tc->ntraced++] = (TextDrawn){copy, rect};
+    if ((drawn.text = strdup(drawn.text)))
+        tc->traced[tc->ntraced++] = drawn;
 }
 
 void textcache_free(TextCache *tc)
@@ -267,7 +276,7 @@ int text_draw(TextCache *tc, TextSize size, FontStyle style, SDL_Color color, co
         canvas_image(tc->canvas, e->texture, e->hash, dst);
     }
     if (tc->tracing)
-        trace(tc, e->text, dst);
+        trace(tc, (TextDrawn){e->text, dst, canvas_visible(tc->canvas, dst), size, style, wrap_w});
     return e->h;
 }
 

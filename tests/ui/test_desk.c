@@ -21,64 +21,14 @@
 #include "ui/png.h"
 #include "ui/start.h"
 #include "core/text.h"
+#include "screen.h"
 
-#define W 1280
-#define H 800
+#define W SCREEN_W
+#define H SCREEN_H
 #define FLAGSHIP SOURCE_DIR "/scenarios/complaint-snowball"
 #define VOICE SOURCE_DIR "/tests/ui/voice.lua"
 
-typedef struct Screen {
-    SDL_Surface *surface;
-    SDL_Renderer *r;
-    FontSet *fonts[TS_COUNT];
-    Canvas *cv;
-    TextCache *tc;
-} Screen;
-
-static bool screen_open(Screen *c)
-{
-    static const int sizes[TS_COUNT] = {13, 15, 20};
-    Error err;
-    memset(c, 0, sizeof *c);
-    c->surface = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
-    c->r = c->surface ? SDL_CreateSoftwareRenderer(c->surface) : NULL;
-    for (int i = 0; c->r && i < TS_COUNT; i++)
-        if (!(c->fonts[i] = fontset_open(SOURCE_DIR "/assets/fonts", sizes[i], &err))) {
-            fprintf(stderr, "%s\n", err.msg);
-            return false;
-        }
-    c->cv = c->r ? canvas_new(c->r, true) : NULL;
-    if (c->cv)
-        canvas_verify(c->cv, true);
-    c->tc = c->cv ? textcache_new(c->cv, c->fonts) : NULL;
-    return c->tc != NULL;
-}
-
-static void screen_close(Screen *c)
-{
-    if (c->cv) { /* what a partial redraw left is what a whole one draws */
-        CanvasChecks k = canvas_checks(c->cv);
-        if (k.differed)
-            fprintf(stderr, "  %llu of %llu frames differ from a whole redraw (first at %d,%d)\n",
-                    (unsigned long long)k.differed, (unsigned long long)k.frames, k.x, k.y);
-        CHECK(k.differed == 0);
-    }
-    textcache_free(c->tc);
-    canvas_free(c->cv);
-    for (int i = 0; i < TS_COUNT; i++)
-        fontset_free(c->fonts[i]);
-    if (c->r)
-        SDL_DestroyRenderer(c->r);
-    SDL_FreeSurface(c->surface);
-}
-
-static SDL_Color pixel(const Screen *c, int x, int y)
-{
-    Uint32 v = ((const Uint32 *)c->surface->pixels)[y * (c->surface->pitch / 4) + x];
-    SDL_Color col;
-    SDL_GetRGBA(v, c->surface->format, &col.r, &col.g, &col.b, &col.a);
-    return col;
-}
+static SDL_Color pixel(const Screen *c, int x, int y) { return screen_pixel(c, x, y); }
 
 static bool same(SDL_Color a, int r, int g, int b) { return a.r == r && a.g == g && a.b == b; }
 
@@ -95,21 +45,7 @@ static int ink(const Screen *c, SDL_Rect rc)
     return n;
 }
 
-/* Saves a picture into $ARTEFACTS_DIR (and into docs/ when SCREENSHOTS_TO_DOCS is set). */
-static void save(const Screen *c, const char *name)
-{
-    const char *dirs[] = {getenv("ARTEFACTS_DIR"), getenv("SCREENSHOTS_TO_DOCS") ? SOURCE_DIR "/docs/screenshots" : NULL};
-    for (int i = 0; i < 2; i++) {
-        if (!dirs[i])
-            continue;
-        mkdir(dirs[i], 0755);
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dirs[i], name);
-        Error err;
-        if (!png_write(path, c->surface, &err))
-            fprintf(stderr, "%s\n", err.msg);
-    }
-}
+static void save(const Screen *c, const char *name) { screen_save(c, name); }
 
 /* ---- sessions ----------------------------------------------------------- */
 
@@ -184,20 +120,14 @@ static int looked_w; /* the width of the last look */
 /* Draws the desk at w x h, keeping every text it draws. */
 static void look(Screen *c, Desk *d, int w, int h)
 {
-    textcache_trace(c->tc, true);
     desk_draw(d, w, h);
     looked_w = w;
 }
 
-/* The first text drawn from x on that contains part, or NULL. */
+/* The first text shown from x on that contains part, or NULL. */
 static const TextDrawn *seen_from(const Screen *c, int x, const char *part)
 {
-    const TextDrawn *t;
-    size_t n = textcache_traced(c->tc, &t);
-    for (size_t i = 0; i < n; i++)
-        if (t[i].rect.x >= x && strstr(t[i].text, part))
-            return &t[i];
-    return NULL;
+    return screen_text_at(c, (SDL_Rect){x, 0, SCREEN_W - x, SCREEN_H}, part);
 }
 
 static const TextDrawn *seen(const Screen *c, const char *part) { return seen_from(c, 0, part); }
@@ -450,7 +380,7 @@ static void test_desk_pictures(void)
         desk_free(d);
         run_close(&run);
     }
-    screen_close(&c);
+    CHECK(screen_close(&c));
 }
 
 /* The area of the last frame's changed rectangles, in pixels. */
@@ -541,7 +471,7 @@ static void test_partial_redraw(void)
            quiet ? 100.0 * (double)quiet_area / quiet / (double)screen : 0.0);
     desk_free(d);
     run_close(&run);
-    screen_close(&c);
+    CHECK(screen_close(&c));
 }
 
 /* The text cache keeps at most its budget of texture pixels (2 MB) besides
@@ -568,7 +498,7 @@ static void test_texture_budget(void)
     CHECK(ink(&c, (SDL_Rect){10, 400, 400, 20}) > 300); /* drawn again from its text */
     printf("  texture budget: %llu textures dropped, %zu KB kept\n", (unsigned long long)k.dropped,
            k.texture_bytes / 1024);
-    screen_close(&c);
+    CHECK(screen_close(&c));
 }
 
 static bool remember_text(void *ctx, const Action *a)
@@ -624,7 +554,7 @@ static void test_keyboard_and_mouse(void)
     store_flush(run.store, &err);
     desk_free(d);
     run_close(&run);
-    screen_close(&c);
+    CHECK(screen_close(&c));
 }
 
 /* The trainee's actions of a session as stored ("at|kind|post|role|text",
@@ -733,7 +663,7 @@ static void test_playthrough_matches_answers(const char *dir, const char *answer
     }
     run_close(&b);
     run_close(&a);
-    screen_close(&c);
+    CHECK(screen_close(&c));
     answers_free(answers);
 }
 
@@ -780,7 +710,7 @@ static void test_start_screen(void)
         start_free(st);
     }
     run_close(&run);
-    screen_close(&c);
+    CHECK(screen_close(&c));
 }
 
 /* The news ticker and the internal channel: a headline in the top bar, a
@@ -830,7 +760,7 @@ static void test_news_and_internal(void)
         desk_free(d);
         run_close(&run);
     }
-    screen_close(&c);
+    CHECK(screen_close(&c));
     unlink(path);
 }
 
@@ -891,7 +821,7 @@ static void test_hostile_scenario_debrief(void)
         }
         run_close(&run);
     }
-    screen_close(&c);
+    CHECK(screen_close(&c));
 }
 
 /* ---- the table of action kinds in the window ---------------------------- */
@@ -909,7 +839,7 @@ static void stage_close(Stage *st)
     desk_free(st->d);
     st->d = NULL;
     run_close(&st->run);
-    screen_close(&st->c);
+    CHECK(screen_close(&st->c));
 }
 
 /* False (everything closed) when it cannot be set up. */
