@@ -49,8 +49,16 @@ bool screen_close(Screen *c)
     return same;
 }
 
-void screen_save(const Screen *c, const char *name)
+void screen_save(const Screen *c, const char *name) { screen_save_frame(c, name, SCREEN_W, SCREEN_H); }
+
+void screen_save_frame(const Screen *c, const char *name, int w, int h)
 {
+    SDL_Surface *frame = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!frame)
+        return;
+    SDL_Rect area = {0, 0, w, h};
+    SDL_SetSurfaceBlendMode(c->surface, SDL_BLENDMODE_NONE); /* a copy, not a blend */
+    SDL_BlitSurface(c->surface, &area, frame, NULL);
     const char *dirs[] = {getenv("ARTEFACTS_DIR"), getenv("SCREENSHOTS_TO_DOCS") ? SOURCE_DIR "/docs/screenshots" : NULL};
     for (int i = 0; i < 2; i++) {
         if (!dirs[i])
@@ -59,9 +67,10 @@ void screen_save(const Screen *c, const char *name)
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", dirs[i], name);
         Error err;
-        if (!png_write(path, c->surface, &err))
+        if (!png_write(path, frame, &err))
             fprintf(stderr, "%s\n", err.msg);
     }
+    SDL_FreeSurface(frame);
 }
 
 SDL_Color screen_pixel(const Screen *c, int x, int y)

@@ -34,6 +34,8 @@ bool screen_close(Screen *c);
 /* Saves the surface as name into $ARTEFACTS_DIR, and into docs/screenshots
  * when SCREENSHOTS_TO_DOCS is set. */
 void screen_save(const Screen *c, const char *name);
+/* The same for a frame of w x h (drawn at the top left of the surface). */
+void screen_save_frame(const Screen *c, const char *name, int w, int h);
 SDL_Color screen_pixel(const Screen *c, int x, int y);
 
 /* ---- the texts of the last frame ---- */
