@@ -280,7 +280,7 @@ static int f_persona(lua_State *L)
 
 static int f_template(lua_State *L)
 {
-    static const char *const fields[] = {"id", "situation", "label", "text", NULL};
+    static const char *const fields[] = {"id", "situation", "label", "text", "channel", NULL};
     plain_options(L, 1, "template", "the options");
     check_fields(L, 1, "template", fields);
     Template t = {
@@ -288,7 +288,10 @@ static int f_template(lua_State *L)
         .situation = (char *)opt_string(L, 1, "template", "situation", false),
         .label = (char *)opt_string(L, 1, "template", "label", false),
         .text = (char *)opt_string(L, 1, "template", "text", true),
+        .channel = (char *)opt_string(L, 1, "template", "channel", false),
     };
+    if (t.channel && strcmp(t.channel, "public") != 0 && strcmp(t.channel, "private") != 0)
+        return luaL_error(L, "template: channel '%s' must be \"public\" or \"private\"", t.channel);
     if (t.situation && strcmp(t.situation, "*") != 0 && !is_tag(t.situation))
         return luaL_error(L, "template: situation '%s' must be a tag (or \"*\" for any)", t.situation);
     Error err;

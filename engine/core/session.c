@@ -157,7 +157,8 @@ bool session_add_template(Session *s, const Template *t, Error *err)
         return error_set(err, "template '%s' is declared twice", t->id);
     if (s->ntemplates >= SESSION_MAX_TEMPLATES)
         return error_set(err, "over %d templates (declaring them in a loop?)", SESSION_MAX_TEMPLATES);
-    if (!charge_data(s, len_or_0(t->id) + len_or_0(t->situation) + len_or_0(t->label) + len_or_0(t->text), err))
+    if (!charge_data(s, len_or_0(t->id) + len_or_0(t->situation) + len_or_0(t->label) + len_or_0(t->text) +
+                         len_or_0(t->channel), err))
         return false;
     if (!grow((void **)&s->templates, s->ntemplates, &s->cap_templates, sizeof *s->templates))
         return error_set(err, "out of memory");
@@ -166,8 +167,10 @@ bool session_add_template(Session *s, const Template *t, Error *err)
     c->situation = strdup(t->situation ? t->situation : "*");
     c->label = strdup(t->label ? t->label : t->id);
     c->text = strdup(t->text);
+    c->channel = t->channel ? strdup(t->channel) : NULL;
     s->ntemplates++;
-    return c->id && c->situation && c->label && c->text ? true : error_set(err, "out of memory");
+    return c->id && c->situation && c->label && c->text && (c->channel || !t->channel) ? true
+                                                                                      : error_set(err, "out of memory");
 }
 
 bool session_mark_branch(Session *s, const char *name, Error *err)
@@ -540,6 +543,7 @@ void session_free(Session *s)
         free(s->templates[i].situation);
         free(s->templates[i].label);
         free(s->templates[i].text);
+        free(s->templates[i].channel);
     }
     for (size_t i = 0; i < s->nlog; i++) {
         free(s->log[i].post_id);

@@ -52,6 +52,7 @@ struct SessionConfig {
 
 typedef struct Template {
     char *id, *situation, *label, *text;
+    char *channel;          /* "public" or "private": the composers that offer it; NULL: both */
 } Template;
 
 typedef enum { SESSION_RUNNING, SESSION_COMPLETED, SESSION_ABORTED, SESSION_INTERRUPTED } SessionStatus;

@@ -146,6 +146,14 @@ void canvas_clip(Canvas *c, const SDL_Rect *clip)
         c->clip = *clip;
 }
 
+SDL_Rect canvas_visible(const Canvas *c, SDL_Rect rect)
+{
+    SDL_Rect screen = {0, 0, c->w, c->h}, out = {rect.x, rect.y, 0, 0};
+    if (!SDL_IntersectRect(&rect, &screen, &out) || (c->clipped && !SDL_IntersectRect(&out, &c->clip, &out)))
+        return (SDL_Rect){rect.x, rect.y, 0, 0};
+    return out;
+}
+
 static void touch_cells(Canvas *c, SDL_Rect e, uint64_t h)
 {
     if (!c->ncells)

@@ -43,6 +43,9 @@ void canvas_outline(Canvas *c, SDL_Rect rect, SDL_Color color);
 void canvas_image(Canvas *c, SDL_Texture *texture, uint64_t id, SDL_Rect dst);
 /* Restricts what follows to a rectangle; NULL lifts it. */
 void canvas_clip(Canvas *c, const SDL_Rect *clip);
+/* The part of rect that drawing now would touch: within the frame and the
+ * clip (w and h 0 when none). What a text drawn there shows of itself. */
+SDL_Rect canvas_visible(const Canvas *c, SDL_Rect rect);
 /* Draws the cells that changed; returns how many rectangles changed
  * (0: the screen is as it was), which canvas_present shows. */
 int canvas_end(Canvas *c);

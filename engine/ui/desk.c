@@ -136,15 +136,26 @@ bool desk_panel_under_post(const Desk *d)
     return desk_panel_post(d) && k->target != TARGET_NONE && k->joins != JOINS_AS_QUOTE;
 }
 
+/* A template made for one channel is offered by that channel's composer
+ * only: a private message's text (an order number, a refund) never under
+ * a public reply. */
+static bool template_fits(const Template *t, const ActionKindInfo *k)
+{
+    if (!t->channel)
+        return true;
+    return strcmp(t->channel, k->joins == JOINS_AS_DM ? "private" : "public") == 0;
+}
+
 size_t desk_offered_templates(const Desk *d, const Template **out, size_t max)
 {
     const Post *p = desk_panel_post(d);
-    if (d->mode != MODE_COMPOSE || action_kind(d->compose_kind)->words != WORDS_ANSWER || !p)
+    const ActionKindInfo *k = action_kind(d->compose_kind);
+    if (d->mode != MODE_COMPOSE || k->words != WORDS_ANSWER || !p)
         return 0;
     size_t n = 0;
     for (size_t i = 0; i < session_template_count(d->session) && n < max; i++) {
         const Template *t = session_template_at(d->session, i);
-        if (strcmp(t->situation, "*") == 0 || strcmp(t->situation, p->situation) == 0)
+        if ((strcmp(t->situation, "*") == 0 || strcmp(t->situation, p->situation) == 0) && template_fits(t, k))
             out[n++] = t;
     }
     return n;
@@ -413,6 +424,8 @@ static void feed_key(Desk *d, const SDL_KeyboardEvent *k, int64_t at_ms)
     if (key_kind(k, &kind)) {
         if (!d->readonly) /* a replay acts on nothing */
             start_action(d, kind, at_ms);
+        if (d->mode != MODE_FEED)
+            d->opening_key = (char)k->keysym.sym;
         return;
     }
     switch (k->keysym.sym) {
@@ -423,7 +436,7 @@ static void feed_key(Desk *d, const SDL_KeyboardEvent *k, int64_t at_ms)
     case SDLK_HOME: move_selection(d, -(long)post_count(d), at_ms); break;
     case SDLK_END: move_selection(d, (long)post_count(d), at_ms); break;
     case SDLK_RETURN: if (!d->selected) move_selection(d, 0, at_ms); break;
-    case SDLK_q: if (ctrl) d->quit = true; break;
+    case SDLK_q: if (ctrl) d->quit_asked = true; break;
     case SDLK_ESCAPE: set_id(&d->selected, NULL); break; /* an alert then concerns no post in particular */
     default: break;
     }
@@ -443,7 +456,7 @@ static void panel_key(Desk *d, const SDL_KeyboardEvent *k, int64_t at_ms)
     } else if (key == SDLK_RETURN || key == SDLK_KP_ENTER) {
         send_panel(d, at_ms);
     } else if (key == SDLK_q && ctrl) {
-        d->quit = true;
+        d->quit_asked = true;
     } else if (editor_key(e, key, ctrl) && e == &d->editor && d->typed_ms < 0) {
         d->typed_ms = at_ms;
     }
@@ -504,10 +517,36 @@ bool desk_act(Desk *d, const Action *a, Error *err)
     return d->failed ? error_set(err, "%s", d->error) : true;
 }
 
+/* Ctrl+Q asked whether to end: Ctrl+Q again or Enter ends, Esc goes back,
+ * other keys do nothing (nothing typed goes anywhere meanwhile). */
+static void quit_key(Desk *d, const SDL_KeyboardEvent *k)
+{
+    SDL_Keycode key = k->keysym.sym;
+    if ((key == SDLK_q && (k->keysym.mod & KMOD_CTRL)) || key == SDLK_RETURN || key == SDLK_KP_ENTER)
+        d->quit = true;
+    else if (key == SDLK_ESCAPE)
+        d->quit_asked = false;
+}
+
+/* The opening key's own letter, come as text after it: not typed. */
+static bool opening_echo(Desk *d, const char *text)
+{
+    bool echo = d->opening_key && text[1] == '\0' && (text[0] | 0x20) == d->opening_key;
+    d->opening_key = 0;
+    return echo;
+}
+
 bool desk_handle(Desk *d, const SDL_Event *ev, int64_t at_ms, Error *err)
 {
     if (d->failed)
         return error_set(err, "%s", d->error);
+    if (ev->type == SDL_KEYDOWN)
+        d->opening_key = 0;
+    if (d->quit_asked && (ev->type == SDL_KEYDOWN || ev->type == SDL_TEXTINPUT || ev->type == SDL_MOUSEBUTTONDOWN)) {
+        if (ev->type == SDL_KEYDOWN)
+            quit_key(d, &ev->key);
+        return true;
+    }
     switch (ev->type) {
     case SDL_KEYDOWN:
         if (ev->key.keysym.sym == SDLK_F1) {
@@ -521,7 +560,7 @@ bool desk_handle(Desk *d, const SDL_Event *ev, int64_t at_ms, Error *err)
         }
         break;
     case SDL_TEXTINPUT:
-        if (d->mode != MODE_FEED)
+        if (d->mode != MODE_FEED && !opening_echo(d, ev->text.text))
             text_input(d, ev->text.text, at_ms);
         break;
     case SDL_TEXTEDITING:

@@ -709,10 +709,14 @@ static void draw_selected(Desk *d, SDL_Rect area, int64_t now)
         draw_panel(d, x, y, w);
     } else if (!p) {
         y += text_draw(d->tc, TS_NORMAL, FONT_REGULAR, GREY, d->s->no_selection, x, y, w) + px(d, 12);
-        draw_action_bar(d, NULL, x, y, w);
+        if (!d->readonly) /* a replay acts on nothing: no buttons that would do nothing */
+            draw_action_bar(d, NULL, x, y, w);
     } else {
         y = draw_post(d, p, now, x, y, w);
-        y = d->mode == MODE_FEED ? draw_action_bar(d, p, x, y, w) + px(d, 14) : draw_panel(d, x, y, w);
+        if (d->mode != MODE_FEED)
+            y = draw_panel(d, x, y, w);
+        else if (!d->readonly)
+            y = draw_action_bar(d, p, x, y, w) + px(d, 14);
         draw_thread(d, p, x, y, w, area.y + area.h);
     }
     canvas_clip(d->cv, NULL);
@@ -754,6 +758,55 @@ static int temperature(Desk *d, int64_t now)
     return d->temp_value;
 }
 
+/* The end of the words of line that fit in w pixels from start (at least
+ * one word), with " …" after them when more follow, in a size and style. */
+static size_t ticker_fit(Desk *d, TextSize size, FontStyle style, const char *line, size_t start, int w)
+{
+    char buf[1200];
+    size_t end = start, next = start;
+    for (;;) {
+        while (line[next] == ' ')
+            next++;
+        while (line[next] && line[next] != ' ')
+            next++;
+        if (next == end)
+            return end;
+        int tw, th;
+        snprintf(buf, sizeof buf, "%.*s%s", (int)(next - start), line + start, line[next] ? " …" : "");
+        text_size(d->tc, size, style, buf, 0, &tw, &th);
+        if (tw > w && end > start)
+            return end;
+        end = next;
+        if (!line[end])
+            return end;
+    }
+}
+
+/* A headline too long for the ticker shows in pages of whole words, one
+ * after the other every TICKER_MS of the scenario's time ("… " starts a
+ * page that follows one, " …" ends one that is followed). */
+#define TICKER_MS 4000
+static void ticker_page(Desk *d, const char *line, int w, int64_t now, char *out, size_t size)
+{
+    size_t starts[64], n = 0, at = 0;
+    while (line[at] && n < 64) {
+        starts[n++] = at;
+        int lead_w = 0, th;
+        if (n > 1)
+            text_size(d->tc, TS_SMALL, FONT_BOLD, "… ", 0, &lead_w, &th);
+        at = ticker_fit(d, TS_SMALL, FONT_BOLD, line, at, w - lead_w);
+        while (line[at] == ' ')
+            at++;
+    }
+    size_t page = n ? (size_t)(now / TICKER_MS) % n : 0;
+    size_t start = n ? starts[page] : 0, end = page + 1 < n ? starts[page + 1] : strlen(line);
+    while (end > start && line[end - 1] == ' ')
+        end--;
+    snprintf(out, size, "%s%.*s%s", page ? "… " : "", (int)(end - start), line + start, page + 1 < n ? " …" : "");
+}
+
+#define ENDING_MS (5 * 60000) /* the clock warns this long before the end */
+
 static void draw_top_bar(Desk *d, SDL_Rect bar, int64_t now)
 {
     canvas_fill(d->cv, bar, DARK);
@@ -766,29 +819,46 @@ static void draw_top_bar(Desk *d, SDL_Rect bar, int64_t now)
     snprintf(clock, sizeof clock, "%s / %s", elapsed, total);
     int tw, th;
     text_size(d->tc, TS_LARGE, FONT_BOLD, clock, 0, &tw, &th);
-    text_draw(d->tc, TS_LARGE, FONT_BOLD, WHITE, clock, bar.x + pad, bar.y + (bar.h - th) / 2, 0);
+    /* The last minutes say so: "04:10 left", orange, red in the last one. */
+    int64_t left = m->duration_ms - now;
+    bool ending = m->duration_ms > 0 && left <= ENDING_MS && !session_is_over(d->session);
+    SDL_Color clock_colour = !ending ? WHITE : left <= 60000 ? RED : ORANGE;
+    text_draw(d->tc, TS_LARGE, FONT_BOLD, clock_colour, clock, bar.x + pad, bar.y + (bar.h - th) / 2, 0);
+    if (ending) {
+        char remaining[16], line[64];
+        desk_clock_text(remaining, sizeof remaining, left > 0 ? left : 0);
+        snprintf(line, sizeof line, d->s->time_left, remaining);
+        int lw, lh;
+        text_size(d->tc, TS_SMALL, FONT_BOLD, line, 0, &lw, &lh);
+        text_draw(d->tc, TS_SMALL, FONT_BOLD, clock_colour, line, bar.x + pad + tw + px(d, 10), bar.y + (bar.h - lh) / 2,
+                  0);
+        tw += lw + px(d, 10);
+    }
     int title_x = bar.x + pad + tw + px(d, 20);
     SDL_Rect title_area = {title_x, bar.y, bar.w / 3 - title_x - px(d, 10), bar.h};
-    canvas_clip(d->cv, &title_area);
-    text_draw(d->tc, TS_NORMAL, FONT_REGULAR, (SDL_Color){170, 184, 194, 255}, m->title, title_x, y, 0);
-    canvas_clip(d->cv, NULL);
+    char title[600]; /* whole words, "…" after them when the title is cut */
+    size_t fit = ticker_fit(d, TS_NORMAL, FONT_REGULAR, m->title, 0, title_area.w);
+    snprintf(title, sizeof title, "%.*s%s", (int)fit, m->title, m->title[fit] ? " …" : "");
+    int ttw, tth;
+    text_size(d->tc, TS_NORMAL, FONT_REGULAR, title, 0, &ttw, &tth);
+    if (ttw <= title_area.w)
+        text_draw(d->tc, TS_NORMAL, FONT_REGULAR, (SDL_Color){170, 184, 194, 255}, title, title_x, y, 0);
     /* The news ticker: the latest headline, between the title and the gauge. */
     const Post *headline = NULL;
     for (size_t i = 0; i < post_count(d) && i < 500 && !headline; i++)
         if (post_at(d, i)->kind == POST_NEWS)
             headline = post_at(d, i);
-    if (headline) {
+    int tx = bar.w / 3, tw_max = bar.w - tx - px(d, 440);
+    if (headline && tw_max > px(d, 120)) {
         const Persona *src = feed_persona(desk_feed(d), headline->author);
-        char line[1200];
+        char line[1200], page[1200];
         snprintf(line, sizeof line, "📰 %s — %s", src ? src->name : headline->author, headline->text);
-        int tx = bar.w / 3, tw_max = bar.w - tx - px(d, 440);
-        if (tw_max > px(d, 120)) {
-            SDL_Rect ticker = {tx, bar.y, tw_max, bar.h};
-            canvas_clip(d->cv, &ticker);
-            text_draw(d->tc, TS_SMALL, FONT_BOLD, (SDL_Color){255, 212, 121, 255}, line, tx,
-                      bar.y + (bar.h - text_line_height(d->tc, TS_SMALL)) / 2, 0);
-            canvas_clip(d->cv, NULL);
-        }
+        ticker_page(d, line, tw_max, now, page, sizeof page);
+        SDL_Rect ticker = {tx, bar.y, tw_max, bar.h}; /* a word longer than the ticker is cut */
+        canvas_clip(d->cv, &ticker);
+        text_draw(d->tc, TS_SMALL, FONT_BOLD, (SDL_Color){255, 212, 121, 255}, page, tx,
+                  bar.y + (bar.h - text_line_height(d->tc, TS_SMALL)) / 2, 0);
+        canvas_clip(d->cv, NULL);
     }
     int temp = temperature(d, now);
     SDL_Color c = temp >= 70 ? RED : temp >= 30 ? ORANGE : GREEN;
@@ -844,6 +914,38 @@ static void draw_help(Desk *d, int w, int h)
         y += text_draw(d->tc, TS_NORMAL, FONT_REGULAR, INK, d->help_lines.lines[i], box.x + pad, y, bw - 2 * pad) + gap;
 }
 
+/* A box over the dimmed desk with a title and one line: Ctrl+Q's
+ * question, the end of the exercise. */
+static void draw_notice(Desk *d, int w, int h, const char *title, const char *line)
+{
+    int pad = px(d, 24), bw = px(d, 560) < w - 2 * pad ? px(d, 560) : w - 2 * pad;
+    int tw, th, lw, lh;
+    text_size(d->tc, TS_LARGE, FONT_BOLD, title, bw - 2 * pad, &tw, &th);
+    text_size(d->tc, TS_NORMAL, FONT_REGULAR, line, bw - 2 * pad, &lw, &lh);
+    SDL_Rect box = {(w - bw) / 2, (h - (2 * pad + th + px(d, 10) + lh)) / 2, bw, 2 * pad + th + px(d, 10) + lh};
+    canvas_fill(d->cv, (SDL_Rect){0, 0, w, h}, (SDL_Color){0, 0, 0, 110});
+    canvas_fill(d->cv, box, CARD);
+    canvas_outline(d->cv, box, BLUE);
+    text_draw(d->tc, TS_LARGE, FONT_BOLD, INK, title, box.x + pad, box.y + pad, bw - 2 * pad);
+    text_draw(d->tc, TS_NORMAL, FONT_REGULAR, INK, line, box.x + pad, box.y + pad + th + px(d, 10), bw - 2 * pad);
+}
+
+/* The exercise is over: when, and whether the scenario ended it before
+ * its planned duration (its own finish()). */
+static void draw_end(Desk *d, int w, int h, int64_t now)
+{
+    char when[16], planned[16], title[128], early[160] = "", line[400];
+    desk_clock_text(when, sizeof when, now);
+    snprintf(title, sizeof title, d->s->ended_at, when);
+    int64_t duration = session_meta(d->session)->duration_ms;
+    if (duration > 0 && now < duration - 1000) {
+        desk_clock_text(planned, sizeof planned, duration);
+        snprintf(early, sizeof early, d->s->ended_early, planned);
+    }
+    snprintf(line, sizeof line, "%s%s%s", early, early[0] ? " " : "", d->s->ended_hint);
+    draw_notice(d, w, h, title, line);
+}
+
 void desk_draw(Desk *d, int w, int h)
 {
     canvas_begin_covered(d->cv, w, h); /* the bars, the feed's cards and gaps, the pane: every pixel */
@@ -857,7 +959,12 @@ void desk_draw(Desk *d, int w, int h)
     draw_feed(d, (SDL_Rect){0, top_h, feed_w, h - top_h - status_h}, now);
     draw_selected(d, (SDL_Rect){feed_w, top_h, w - feed_w, h - top_h - status_h}, now);
     draw_status_bar(d, (SDL_Rect){0, h - status_h, w, status_h});
-    if (d->help)
+    if (session_is_over(d->session) && !d->readonly) {
+        draw_end(d, w, h, now);
+    } else if (d->quit_asked) {
+        draw_notice(d, w, h, d->s->quit_title, d->s->quit_hint);
+    } else if (d->help) {
         draw_help(d, w, h);
+    }
     canvas_end(d->cv);
 }

@@ -65,7 +65,11 @@ struct Desk {
     size_t temp_posts;
     int temp_value;
     bool temp_valid;
-
+    /* The letter of the key that just opened a panel: SDL may also send it
+     * as text (text input on before the key, an input method), which the
+     * panel must not take as typed. Any other key forgets it. */
+    char opening_key;
+    bool quit_asked;         /* Ctrl+Q once: the confirmation is shown */
 };
 
 static inline int px(const Desk *d, int v) { return (int)((float)v * d->scale + 0.5f); }

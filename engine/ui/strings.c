@@ -43,7 +43,7 @@ static const UiStrings english = {
         "1-9 in a reply or message: use a pre-approved answer",
         "Enter  send      Shift+Enter  new line      Esc  cancel",
         "Ctrl+V  paste      Left / Right / Home / End  move the cursor",
-        "Ctrl+Q  stop the exercise and see the debrief",
+        "Ctrl+Q  stop the exercise and see the debrief (asks first: Ctrl+Q again or Enter)",
         "Ctrl+P  pause · Ctrl+Right  one minute ahead · Ctrl+Up/Down  speed (trainers' preview)",
         "F1  this help",
     },
@@ -56,6 +56,12 @@ static const UiStrings english = {
     .repost = "reposted", .quote = "quoted", .in_reply_to = "in reply to", .thread = "Thread",
     .error_title = "The scenario stopped", .internal_channel = "internal channel", .news = "news",
     .of = "of",
+    .quit_title = "End the exercise now?",
+    .quit_hint = "Ctrl+Q again or Enter: end it and see the debrief · Esc: go back to the desk",
+    .time_left = "%s left",
+    .ended_at = "The exercise ended at %s.",
+    .ended_hint = "Enter or a click: see the debrief",
+    .ended_early = "The scenario ended it before the planned %s.",
 };
 
 static const UiStrings french = {
@@ -94,7 +100,7 @@ static const UiStrings french = {
         "1-9 dans une réponse ou un message : utiliser une réponse pré-approuvée",
         "Entrée  envoyer      Maj+Entrée  nouvelle ligne      Échap  annuler",
         "Ctrl+V  coller      Gauche / Droite / Début / Fin  déplacer le curseur",
-        "Ctrl+Q  arrêter l’exercice et voir le débriefing",
+        "Ctrl+Q  arrêter l’exercice et voir le débriefing (confirmation : Ctrl+Q encore ou Entrée)",
         "Ctrl+P  pause · Ctrl+Droite  une minute plus loin · Ctrl+Haut/Bas  vitesse (aperçu formateur)",
         "F1  cette aide",
     },
@@ -108,6 +114,12 @@ static const UiStrings french = {
     .repost = "a republié", .quote = "a cité", .in_reply_to = "en réponse à", .thread = "Fil de discussion",
     .error_title = "Le scénario s’est arrêté", .internal_channel = "canal interne", .news = "actualité",
     .of = "sur",
+    .quit_title = "Terminer l’exercice maintenant ?",
+    .quit_hint = "Ctrl+Q encore ou Entrée : terminer et voir le débriefing · Échap : revenir au poste",
+    .time_left = "reste %s",
+    .ended_at = "L’exercice s’est terminé à %s.",
+    .ended_hint = "Entrée ou un clic : voir le débriefing",
+    .ended_early = "Le scénario y a mis fin avant les %s prévues.",
 };
 
 const UiStrings *ui_strings(const char *lang)

@@ -33,6 +33,12 @@ typedef struct UiStrings {
     const char *hidden, *deleted, *liked, *private_message, *repost, *quote, *in_reply_to, *thread;
     const char *error_title, *internal_channel, *news;
     const char *of;              /* "+95 of 104" */
+    /* Ctrl+Q asks first; the clock's last minutes; the end of the exercise. */
+    const char *quit_title, *quit_hint;
+    const char *time_left;       /* "%s left" (mm:ss) */
+    const char *ended_at;        /* "The exercise ended at %s." (mm:ss) */
+    const char *ended_hint;
+    const char *ended_early;     /* "The scenario ended it before the planned %s." (mm:ss) */
 } UiStrings;
 
 /* "fr" or "en"; anything else gives English. */

@@ -44,6 +44,7 @@ struct TextCache {
     bool tracing;
     TextDrawn *traced;
     size_t ntraced, cap_traced;
+    uint64_t traced_frame;  /* the canvas frame the trace holds */
 };
 
 TextCache *textcache_new(Canvas *canvas, FontSet *const fonts[TS_COUNT])
@@ -75,13 +76,18 @@ static void entry_clear(TextCache *tc, Entry *e)
     memset(e, 0, sizeof *e);
 }
 
-void textcache_trace(TextCache *tc, bool on)
+static void trace_forget(TextCache *tc)
 {
     for (size_t i = 0; i < tc->ntraced; i++) {
         free(tc->traced[i].text);
         free(tc->traced[i].shown);
     }
     tc->ntraced = 0;
+}
+
+void textcache_trace(TextCache *tc, bool on)
+{
+    trace_forget(tc);
     tc->tracing = on;
     if (!on) {
         free(tc->traced);
@@ -97,8 +103,12 @@ size_t textcache_traced(const TextCache *tc, const TextDrawn **out)
 }
 
 /* Keeps one drawn text; a trace that cannot grow drops it (tests only). */
-static void trace(TextCache *tc, const char *text, const char *shown, SDL_Rect rect)
+static void trace(TextCache *tc, TextDrawn drawn)
 {
+    if (tc->traced_frame != canvas_frame(tc->canvas)) { /* a new frame: its own list */
+        trace_forget(tc);
+        tc->traced_frame = canvas_frame(tc->canvas);
+    }
     if (tc->ntraced == tc->cap_traced) {
         size_t cap = tc->cap_traced ? tc->cap_traced * 2 : 256;
         TextDrawn *grown = realloc(tc->traced, cap * sizeof *grown);
@@ -107,12 +117,13 @@ static void trace(TextCache *tc, const char *text, const char *shown, SDL_Rect r
         tc->traced = grown;
         tc->cap_traced = cap;
     }
-    char *copy = strdup(text), *shown_copy = strdup(shown);
-    if (copy && shown_copy)
-        tc->traced[tc->ntraced++] = (TextDrawn){copy, rect, shown_copy};
+    drawn.text = strdup(drawn.text);
+    drawn.shown = strdup(drawn.shown);
+    if (drawn.text && drawn.shown)
+        tc->traced[tc->ntraced++] = drawn;
     else {
-        free(copy);
-        free(shown_copy);
+        free(drawn.text);
+        free(drawn.shown);
     }
 }
 
@@ -290,7 +301,7 @@ int text_draw(TextCache *tc, TextSize size, FontStyle style, SDL_Color color, co
         canvas_image(tc->canvas, e->texture, e->hash, dst);
     }
     if (tc->tracing)
-        trace(tc, e->text, entry_shown(e), dst);
+        trace(tc, (TextDrawn){e->text, dst, canvas_visible(tc->canvas, dst), size, style, wrap_w, (char *)entry_shown(e)});
     return e->h;
 }
 

@@ -33,17 +33,23 @@ int text_line_height(TextCache *tc, TextSize size);
  * callers' texts stay as they are; the cache keeps both forms apart. */
 void textcache_set_french(TextCache *tc, bool french);
 
-/* What was drawn, for tests that check what the trainee would see: while
- * tracing, each text_draw is kept (a copy of its text and the rectangle it
- * took) until the trace starts again or stops. The texts are the cache's
- * until then. */
+/* What the last frame showed, for tests that check what the trainee would
+ * see: while tracing, each text_draw of a frame is kept (a copy of its
+ * text, where it was laid out, the part of it left visible by the clip and
+ * the frame's edges, its size and style); a new frame's first text starts
+ * the list again. The texts are the cache's until then. */
 typedef struct TextDrawn {
     char *text;
-    SDL_Rect rect;
+    SDL_Rect rect;          /* where it was laid out, whole */
+    SDL_Rect visible;       /* the part of rect drawn (w 0: none of it) */
+    TextSize size;
+    FontStyle style;
+    int wrap_w;             /* 0: one line */
     char *shown;            /* the text as laid out: typeset when French */
 } TextDrawn;
 /* on: forgets what was kept and starts keeping; off: forgets and stops. */
 void textcache_trace(TextCache *tc, bool on);
+/* The texts of the last frame that drew any, in drawing order. */
 size_t textcache_traced(const TextCache *tc, const TextDrawn **out);
 
 /* Counts, for the benchmark and tests. */

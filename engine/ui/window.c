@@ -109,7 +109,7 @@ static bool ui_open_window(Ui *ui, const char *title, const char *assets_dir, Re
                                   SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!ui->window)
         return error_set(err, "cannot open a window: %s", SDL_GetError());
-    SDL_SetWindowMinimumSize(ui->window, 800, 560);
+    SDL_SetWindowMinimumSize(ui->window, WINDOW_MIN_W, WINDOW_MIN_H);
     start_step(ui, "window");
     if (!(ui->renderer = renderer_open(ui->window, renderer, &ui->software, err)))
         return false;
@@ -237,6 +237,32 @@ static bool run_debrief(Ui *ui, Store *store, int64_t id, const char *error, con
     }
     debrief_free(db);
     return closed;
+}
+
+/* The scenario ended (at its duration, or sooner by its own finish()): the
+ * desk says so, at what time, until the trainee goes on to the debrief
+ * (Enter, Esc, Space or a click) rather than being taken there mid-word.
+ * True when they closed the window instead. Tests that leave after one
+ * frame (CRISISDRILL_UI_AUTOQUIT) do not wait. */
+static bool show_end(Ui *ui, Desk *desk, int frame)
+{
+    if (getenv("CRISISDRILL_UI_AUTOQUIT"))
+        return false;
+    for (bool redraw = true;;) {
+        if (redraw)
+            show(ui, draw_desk, desk, ++frame, 0);
+        redraw = false;
+        SDL_Event ev;
+        for (bool got = next_event(ui, &ev, IDLE_MS); got; got = next_event(ui, &ev, 0)) {
+            SDL_Keycode k = ev.type == SDL_KEYDOWN ? ev.key.keysym.sym : 0;
+            if (ev.type == SDL_QUIT)
+                return true;
+            if (ev.type == SDL_MOUSEBUTTONDOWN || k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_ESCAPE ||
+                k == SDLK_SPACE)
+                return false;
+            redraw = true;
+        }
+    }
 }
 
 /* A trainer previewing a scenario: Ctrl+P pauses and resumes the clock,
@@ -614,6 +640,8 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
             closed = true;
         }
     }
+    if (ok && !closed && !failed && !*reload && session_is_over(s))
+        closed = show_end(ui, desk, frame);
     if (ok) {
         SessionStatus end = failed ? SESSION_ABORTED : session_is_over(s) ? SESSION_COMPLETED : SESSION_INTERRUPTED;
         Error end_err;

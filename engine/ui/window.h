@@ -7,6 +7,11 @@
 #include "../core/store.h"
 #include "renderer_pick.h"
 
+/* The smallest window the screens are laid out for (in window points; the
+ * tests check that no two texts overlap at this size). */
+#define WINDOW_MIN_W 800
+#define WINDOW_MIN_H 560
+
 typedef struct WindowConfig {
     SessionConfig session;   /* clock, mode and store are set by the window */
     const char *db_path;     /* the database window_play opens (beside SDL's start) */

@@ -84,7 +84,7 @@ template{ id = "status", situation = "internal_request", label = T.tpl_status_la
 template{ id = "screens", situation = "internal_request", label = T.tpl_screens_label, text = T.tpl_screens }
 template{ id = "apology", situation = "complaint", label = T.tpl_apology_label, text = T.tpl_apology }
 template{ id = "apology_all", situation = "complaint", label = T.tpl_apology_all_label, text = T.tpl_apology_all }
-template{ id = "refund", situation = "complaint", label = T.tpl_refund_label, text = T.tpl_refund }
+template{ id = "refund", situation = "complaint", channel = "private", label = T.tpl_refund_label, text = T.tpl_refund }
 template{ id = "hours", situation = "question", label = T.tpl_hours_label, text = T.tpl_hours }
 template{ id = "press", situation = "press_inquiry", label = T.tpl_press_label, text = T.tpl_press }
 template{ id = "legal", situation = "legal_threat", label = T.tpl_legal_label, text = T.tpl_legal }

@@ -106,7 +106,7 @@ persona{ handle = "@it_security", name = T.it_security_name, role = "colleague" 
 
 template{ id = "holding", situation = "data_leak", label = T.tpl_holding_label, text = T.tpl_holding }
 template{ id = "private", situation = "data_leak", label = T.tpl_private_label, text = T.tpl_private }
-template{ id = "dm_secure", situation = "data_leak", label = T.tpl_dm_secure_label, text = T.tpl_dm_secure }
+template{ id = "dm_secure", situation = "data_leak", channel = "private", label = T.tpl_dm_secure_label, text = T.tpl_dm_secure }
 template{ id = "login", situation = "question", label = T.tpl_login_label, text = T.tpl_login }
 template{ id = "press", situation = "press_inquiry", label = T.tpl_press_label, text = T.tpl_press }
 template{ id = "legal", situation = "legal_threat", label = T.tpl_legal_label, text = T.tpl_legal }

@@ -104,7 +104,7 @@ persona{ handle = "@ops_manager", name = T.ops_manager_name, role = "colleague" 
 
 template{ id = "acting", situation = "employee_conduct", label = T.tpl_acting_label, text = T.tpl_acting }
 template{ id = "sorry_dm", situation = "complaint", label = T.tpl_sorry_dm_label, text = T.tpl_sorry_dm }
-template{ id = "refund", situation = "complaint", label = T.tpl_refund_label, text = T.tpl_refund }
+template{ id = "refund", situation = "complaint", channel = "private", label = T.tpl_refund_label, text = T.tpl_refund }
 template{ id = "safety", situation = "safety_issue", label = T.tpl_safety_label, text = T.tpl_safety }
 template{ id = "press", situation = "press_inquiry", label = T.tpl_press_label, text = T.tpl_press }
 template{ id = "open", situation = "question", label = T.tpl_open_label, text = T.tpl_open }

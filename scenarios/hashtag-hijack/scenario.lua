@@ -107,7 +107,7 @@ persona{ handle = "@ops_manager", name = T.ops_manager_name, role = "colleague" 
 template{ id = "pause", situation = "campaign", label = T.tpl_pause_label, text = T.tpl_pause }
 template{ id = "apology", situation = "complaint", label = T.tpl_apology_label, text = T.tpl_apology }
 template{ id = "apology_all", situation = "complaint", label = T.tpl_apology_all_label, text = T.tpl_apology_all }
-template{ id = "settle", situation = "complaint", label = T.tpl_settle_label, text = T.tpl_settle }
+template{ id = "settle", situation = "complaint", channel = "private", label = T.tpl_settle_label, text = T.tpl_settle }
 template{ id = "press", situation = "press_inquiry", label = T.tpl_press_label, text = T.tpl_press }
 
 -- ---- the story so far ------------------------------------------------------------

@@ -1,6 +1,7 @@
 -- The window's test of the brand's own voice (tests/ui/test_desk.c): a
 -- complaint to quote, answer or hide, a colleague on the internal channel,
--- a pre-approved answer for complaints only (a statement, a quote and a
+-- a pre-approved answer for complaints only and one for private messages
+-- only (a statement, a quote and a
 -- draft are offered none), and two approvers: the manager amends a draft a
 -- minute after it comes, legal refuses one after 30 seconds.
 scenario{ id = "voice", title = "The brand's voice", duration = 30 * 60, limit = 280,
@@ -10,6 +11,8 @@ persona{ handle = "@alex_ops", name = "Alex (manager on duty)", role = "colleagu
 persona{ handle = "@legal_sam", name = "Sam (legal)", role = "colleague" }
 template{ id = "apology", situation = "complaint", label = "Apologise and move to private messages",
           text = "We are sorry, Julie. Could you send us a private message with your order number?" }
+template{ id = "refund", situation = "complaint", channel = "private", label = "Private message: the refund",
+          text = "Thank you, Julie: your refund is on its way." }
 
 approver{ role = "manager", author = "@alex_ops", after = 60, decide = function(draft)
   return amend("Some of you got cold coffee at BrewCo Central this week: we are sorry. "
