@@ -33,6 +33,12 @@ typedef struct UiStrings {
     const char *hidden, *deleted, *liked, *private_message, *repost, *quote, *in_reply_to, *thread;
     const char *error_title, *internal_channel, *news;
     const char *of;              /* "+95 of 104" */
+    /* The feed column's views (desk_views.c), the profile, the deletion's
+     * confirmation ("%c": the delete key) and the help's lines about them. */
+    const char *view_home, *view_mentions, *view_messages, *view_search, *search_hint, *no_match, *view_empty;
+    const char *all_conversations, *internal_conversation, *new_posts;
+    const char *profile, *close_profile, *recent_posts, *confirm_delete, *confirm_yes;
+    const char *help_views[4];
 } UiStrings;
 
 /* "fr" or "en"; anything else gives English. */

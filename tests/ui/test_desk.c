@@ -209,6 +209,13 @@ static const char *in_panel(const Screen *c, const char *part)
     return t ? t->text : NULL;
 }
 
+/* Drawn in the feed column (left of the post panel). */
+static bool in_feed(const Screen *c, const char *part)
+{
+    const TextDrawn *t = seen(c, part);
+    return t && t->rect.x < looked_w * 52 / 100;
+}
+
 static const char *seen_text(const Screen *c, const char *part)
 {
     const TextDrawn *t = seen(c, part);
@@ -376,6 +383,8 @@ static bool play_answer(Desk *d, Session *s, const Action *a)
     char digit[2] = {(char)('0' + (k->role ? role_digit(s, a->role) : 0)), 0};
     if (k->role && !type(d, digit, t))
         return false;
+    if (k->mark == MARK_DELETED && k->mark_to) /* a deletion asks first: Enter confirms */
+        return key(d, SDLK_RETURN, 0, t);
     if (k->words == WORDS_NONE)
         return true;
     return type_words(d, s, a, t) && key(d, SDLK_RETURN, 0, t);
@@ -596,9 +605,14 @@ static void test_keyboard_and_mouse(void)
     const ActionLog *like = session_action_at(run.session, session_action_count(run.session) - 1);
     CHECK_INT(like->kind, ACT_LIKE);
     CHECK_STR(like->post_id, second->id);
-    /* A click on the first card selects the newest post. */
-    desk_draw(d, W, H);
-    CHECK(click(d, 60, 56 + 20, 121000));
+    /* A click on the first card's text (under the views' tabs) selects the newest post. */
+    look(&c, d, W, H);
+    char start[24];
+    snprintf(start, sizeof start, "%.20s", newest->text);
+    const TextDrawn *card = seen(&c, start);
+    CHECK(card != NULL && card->rect.x < W / 2);
+    if (card)
+        CHECK(click(d, card->rect.x + 4, card->rect.y + 4, 121000));
     CHECK(key(d, SDLK_l, 0, 121100));
     CHECK_STR(session_action_at(run.session, session_action_count(run.session) - 1)->post_id, newest->id);
 
@@ -812,11 +826,17 @@ static void test_news_and_internal(void)
         CHECK(advance_to(&run, 10000));
         Desk *d = desk_new(run.session, c.tc, c.cv, ui_strings("en"), 1.0f);
         desk_select(d, "k1", 10000);
-        desk_draw(d, W, H);
+        look(&c, d, W, H);
+        CHECK(!in_feed(&c, "Status? Do we need")); /* Home: the public timeline only */
+        CHECK(key(d, SDLK_3, 0, 10000));          /* Messages: the internal channel */
+        look(&c, d, W, H);
         save(&c, "desk-internal-en.png");
         CHECK(ink(&c, (SDL_Rect){W / 3, 0, W / 3, 56}) > 500); /* the headline in the top bar */
-        SDL_Color edge = pixel(&c, 11, 80);                    /* the internal message's orange edge */
-        CHECK(same(edge, 255, 122, 0));
+        const TextDrawn *msg = seen(&c, "Status? Do we need");
+        CHECK(msg != NULL);
+        if (msg) /* the internal message's orange edge */
+            CHECK(same(pixel(&c, 11, msg->rect.y), 255, 122, 0));
+        CHECK_SEEN(&c, "@boss · 5s · internal channel"); /* a colleague: no "0 followers" */
         CHECK(key(d, SDLK_r, 0, 11000));
         look(&c, d, W, H);
         CHECK_IN_PANEL(&c, "Internal reply to @boss");
@@ -1137,7 +1157,10 @@ static void test_quote(void)
     desk_select(d, own->id, 35000);
     look(c, d, W, H);
     CHECK_SEEN(c, "@brewco ✓ · 48k followers · 1s · quoted");
-    CHECK_SEEN(c, "❝ Julie Martin @julie_m: Third cold coffee this week at BrewCo Central. Lovely. Never again. Does anyone…");
+    /* the quoted post, in its own frame in the card: its author and its text */
+    const TextDrawn *head = seen(c, "Julie Martin  @julie_m");
+    CHECK(head != NULL && head->rect.x < W * 52 / 100);
+    CHECK_SEEN(c, "Third cold coffee this week at BrewCo Central. Lovely. Never again. Does anyone there read these?");
     CHECK_IN_PANEL(c, "Julie Martin  @julie_m"); /* the quoted post under the quote */
     CHECK_NOT_SEEN(c, "in reply to");
     stage_close(&st);
@@ -1183,6 +1206,7 @@ static void test_submit_and_publish(void)
     CHECK_INT(own->kind, POST_INTERNAL);
     const Draft *dr = drafts_find(session_drafts(run->session), own->id);
     CHECK(dr != NULL && dr->status == DRAFT_PENDING);
+    CHECK(key(d, SDLK_3, 0, 124000)); /* Messages: the internal channel */
     look(c, d, W, H);
     CHECK_SEEN(c, "internal channel · draft for Manager on duty · Awaiting an answer");
 
@@ -1197,7 +1221,7 @@ static void test_submit_and_publish(void)
     CHECK(strstr(answer->text, amended) != NULL);
     desk_select(d, answer->id, 185000);
     look(c, d, W, H);
-    CHECK_SEEN(c, "@alex_ops · 0 followers · 1s · internal channel · Amended");
+    CHECK_SEEN(c, "@alex_ops · 1s · internal channel · Amended"); /* a colleague: no followers */
     CHECK_SEEN(c, "internal channel · draft for Manager on duty · Amended");
     CHECK_IN_PANEL(c, "Amended by Manager on duty · 03:04");
     CHECK_IN_PANEL(c, "OK with one change: no promise about the machines");
@@ -1248,9 +1272,7 @@ static void test_refused_draft(void)
     desk_draw(d, W, H);
     /* the role by a click on its line */
     look(c, d, W, H);
-    const TextDrawn *legal = seen(c, "2  Département juridique");
-    if (!legal)
-        legal = seen(c, "2  ");
+    const TextDrawn *legal = seen_from(c, W * 52 / 100, "2  "); /* in the panel, not the tab "2 Mentions" */
     CHECK(legal != NULL);
     if (legal)
         CHECK(click(d, legal->rect.x + 4, legal->rect.y + 4, 62000));
@@ -1263,6 +1285,7 @@ static void test_refused_draft(void)
     const Post *answer = newest_post(run);
     CHECK_STR(answer->parent, own->id);
     desk_select(d, answer->id, 95000);
+    CHECK(key(d, SDLK_3, 0, 95000)); /* Messages: the internal channel */
     look(c, d, W, H);
     CHECK_SEEN(c, "canal interne · Refusé");
     CHECK_IN_PANEL(c, "Refusé par Legal department · 01:34");
