@@ -73,7 +73,7 @@ void desk_draw_profile(Desk *d, SDL_Rect area)
     size_t n = post_count(d), shown = 0;
     for (size_t i = 0; i < n && i < RECENT_LOOK && shown < RECENT_MAX && y < bottom; i++) {
         const Post *p = post_at(d, i);
-        if (strcmp(p->author, d->profile) != 0)
+        if (strcmp(p->author, d->profile) != 0 || p->kind == POST_DM || p->kind == POST_INTERNAL)
             continue;
         y += recent_post(d, p, x, y, w);
         shown++;

@@ -348,7 +348,7 @@ static int draw_search_box(Desk *d, SDL_Rect area, int y)
     char view[EDITOR_MAX + 300], line[EDITOR_MAX + 320];
     editor_view(&d->query, view, sizeof view);
     bool empty = editor_is_empty(&d->query);
-    snprintf(line, sizeof line, "⌕ %s", empty && !d->searching ? d->s->search_hint : d->searching ? view : d->query.text);
+    snprintf(line, sizeof line, "🔍 %s", empty && !d->searching ? d->s->search_hint : d->searching ? view : d->query.text);
     SDL_Rect clip = {box.x + 1, box.y, box.w - 2, box.h};
     canvas_clip(d->cv, &clip);
     text_draw(d->tc, TS_NORMAL, FONT_REGULAR, empty && !d->searching ? GREY : INK, line, box.x + px(d, 8),
