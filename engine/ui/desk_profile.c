@@ -54,7 +54,7 @@ void desk_draw_profile(Desk *d, SDL_Rect area)
     int pad = px(d, 16), x = area.x + pad, w = area.w - 2 * pad, y = area.y + pad, bottom = area.y + area.h;
     canvas_clip(d->cv, &area);
     const Persona *a = feed_persona(desk_feed(d), d->profile);
-    char line[300], close[96];
+    char line[300];
     y += text_draw(d->tc, TS_SMALL, FONT_BOLD, GREY, d->s->profile, x, y, w) + px(d, 6);
     y += text_draw(d->tc, TS_LARGE, FONT_BOLD, INK, a ? a->name : d->profile, x, y, w);
     desk_handle_line(d, a, d->profile, line, sizeof line);
@@ -65,8 +65,7 @@ void desk_draw_profile(Desk *d, SDL_Rect area)
     y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, line, x, y, w) + px(d, 10);
     if (a && a->bio && a->bio[0])
         y += text_draw(d->tc, TS_NORMAL, FONT_REGULAR, INK, a->bio, x, y, w) + px(d, 12);
-    snprintf(close, sizeof close, "Esc %s", d->s->close_profile);
-    SDL_Rect b = desk_button(d, x, y, close, false);
+    SDL_Rect b = desk_button(d, x, y, d->s->close_profile, false);
     desk_add_hit(d, b, HIT_CANCEL, 0);
     y += b.h + px(d, 14);
     y += text_draw(d->tc, TS_SMALL, FONT_BOLD, GREY, d->s->recent_posts, x, y, w) + px(d, 6);

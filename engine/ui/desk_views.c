@@ -411,8 +411,8 @@ int desk_draw_view_bar(Desk *d, SDL_Rect area)
 
 void desk_draw_view_empty(Desk *d, int x, int y, int w)
 {
-    const char *says = d->view.kind == VIEW_SEARCH && editor_is_empty(&d->query) ? d->s->search_hint
-                     : d->view.kind == VIEW_SEARCH ? d->s->no_match
-                                                   : d->s->view_empty;
-    text_draw(d->tc, TS_NORMAL, FONT_REGULAR, GREY, says, x, y, w);
+    if (d->view.kind == VIEW_SEARCH && editor_is_empty(&d->query))
+        return; /* the box says what to do */
+    text_draw(d->tc, TS_NORMAL, FONT_REGULAR, GREY, d->view.kind == VIEW_SEARCH ? d->s->no_match : d->s->view_empty,
+              x, y, w);
 }

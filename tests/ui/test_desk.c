@@ -1420,6 +1420,43 @@ static void test_views(void)
     stage_close(&st);
 }
 
+/* The views speak French in a French session. */
+static void test_views_fr(void)
+{
+    Stage st;
+    CHECK(stage_open_on(&st, "views-fr", "fr", 10000, VIEWS));
+    if (!st.d)
+        return;
+    Screen *c = &st.c;
+    Desk *d = st.d;
+    CHECK(key(d, SDLK_3, 0, 10000));
+    look(c, d, W, H);
+    CHECK_SEEN(c, "1  Accueil");
+    CHECK_SEEN(c, "4  Recherche");
+    CHECK_SEEN(c, "Toutes");
+    CHECK_SEEN(c, "Canal interne");
+    CHECK_NOT_SEEN(c, "Internal channel");
+    save(c, "desk-view-messages-fr.png");
+    CHECK(key(d, SDLK_SLASH, 0, 10100));
+    CHECK(type(d, "/", 10100));
+    CHECK(key(d, SDLK_ESCAPE, 0, 10200));
+    look(c, d, W, H);
+    CHECK_SEEN(c, "Tapez un mot ou un #hashtag");
+    desk_select(d, "m1", 10300);
+    CHECK(key(d, SDLK_i, 0, 10400));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Profil");
+    CHECK_IN_PANEL(c, "@julie_m · 312 abonnés");
+    CHECK_IN_PANEL(c, "Publications récentes");
+    CHECK_IN_PANEL(c, "Échap  fermer le profil");
+    save(c, "desk-profile-fr.png");
+    CHECK(key(d, SDLK_ESCAPE, 0, 10500));
+    CHECK(key(d, SDLK_d, 0, 10600));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Supprimer définitivement cette publication ?");
+    stage_close(&st);
+}
+
 /* New posts above a scrolled feed: "↑ 2 new posts", which jumps to the
  * newest by a click or by "." (and the newest opens). */
 static void test_new_posts_marker(void)
@@ -1553,6 +1590,31 @@ static void test_delete_asks_first(void)
     stage_close(&st);
 }
 
+/* The flagship's main accounts have a bio in English (en.lua), shown in
+ * their profile. */
+static void test_flagship_bio(void)
+{
+    Screen c;
+    Run run;
+    CHECK(screen_open(&c));
+    CHECK(run_start(&run, "bio", "en"));
+    if (run.session) {
+        CHECK(advance_to(&run, 60000));
+        const Persona *a = feed_persona(session_feed(run.session), "@hannah_briggs");
+        CHECK(a && a->bio && strstr(a->bio, "Physio"));
+        Desk *d = desk_new(run.session, c.tc, c.cv, ui_strings("en"), 1.0f);
+        desk_select(d, "c1", 60000); /* Hannah's complaint */
+        CHECK(key(d, SDLK_i, 0, 60000));
+        look(&c, d, W, H);
+        CHECK_IN_PANEL(&c, "Physio, Leeds.");
+        desk_free(d);
+        Error err;
+        CHECK(session_end(run.session, SESSION_INTERRUPTED, NULL, &err));
+        run_close(&run);
+    }
+    screen_close(&c);
+}
+
 /* The counters count the trainee's own like and reply. */
 static void test_own_counters(void)
 {
@@ -1609,10 +1671,12 @@ int main(void)
     RUN(test_submit_and_publish);
     RUN(test_refused_draft);
     RUN(test_views);
+    RUN(test_views_fr);
     RUN(test_new_posts_marker);
     RUN(test_profile);
     RUN(test_delete_asks_first);
     RUN(test_own_counters);
+    RUN(test_flagship_bio);
     RUN(test_good_playthrough);
     RUN(test_poor_playthrough);
     RUN(test_drafts_playthrough);
