@@ -271,8 +271,10 @@ static void start_action(Desk *d, ActionKind kind, int64_t at_ms)
         open_roles(d, kind, target);
     else if (k->words == WORDS_ANSWER || k->words == WORDS_TEXT)
         open_composer(d, kind, target, NULL);
-    else if (asks_first(k))
+    else if (asks_first(k)) {
         set_id(&d->confirm_delete, p->id);
+        d->confirm_kind = kind;
+    }
     else
         simple_action(d, kind, at_ms);
 }
@@ -284,7 +286,7 @@ static void confirm(Desk *d, bool yes, int64_t at_ms)
     set_id(&d->confirm_delete, NULL);
     if (!yes || !p)
         return;
-    Action a = {.kind = ACT_DELETE, .at_ms = at_ms, .post_id = p->id, .opened_ms = opened_at(d, p->id), .typed_ms = -1,
+    Action a = {.kind = d->confirm_kind, .at_ms = at_ms, .post_id = p->id, .opened_ms = opened_at(d, p->id), .typed_ms = -1,
                 .source = "window"};
     act(d, &a);
 }
@@ -462,6 +464,10 @@ static bool key_kind(const SDL_KeyboardEvent *k, ActionKind *kind)
  * the post (Esc only that; another key goes on to do its own). */
 static bool confirm_key(Desk *d, const SDL_KeyboardEvent *k, int64_t at_ms)
 {
+    SDL_Keycode sym = k->keysym.sym;
+    if (sym == SDLK_LSHIFT || sym == SDLK_RSHIFT || sym == SDLK_LCTRL || sym == SDLK_RCTRL || sym == SDLK_LALT ||
+        sym == SDLK_RALT || sym == SDLK_LGUI || sym == SDLK_RGUI)
+        return true; /* a modifier alone: still waiting */
     ActionKind kind;
     bool again = key_kind(k, &kind) && asks_first(action_kind(kind));
     bool yes = again || k->keysym.sym == SDLK_RETURN || k->keysym.sym == SDLK_KP_ENTER;

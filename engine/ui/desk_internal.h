@@ -96,6 +96,7 @@ struct Desk {
     char swallow;            /* the key that started the search: its own text is not typed */
     char *profile;
     char *confirm_delete;
+    ActionKind confirm_kind; /* the kind that waits (a deletion) */
     /* Messages' conversations, in the order they started: correspondents'
      * handles ("" the internal channel), the feed's own strings. */
     const char **conversations;

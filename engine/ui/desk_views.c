@@ -103,6 +103,21 @@ static bool listed(const Desk *d, const Filter *f, const Post *p)
     }
 }
 
+/* Room for one more item in a growing array of n items (cap of them
+ * allocated, each size bytes); false when out of memory (nothing changed). */
+static bool room(void **items, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return true;
+    size_t more = *cap ? *cap * 2 : 16;
+    void *grown = realloc(*items, more * size);
+    if (!grown)
+        return false;
+    *items = grown;
+    *cap = more;
+    return true;
+}
+
 /* ---- the conversations ---------------------------------------------------- */
 
 /* The conversations are listed in the order they started; their handles
@@ -115,15 +130,8 @@ static void note_conversation(Desk *d, const Post *p)
     for (size_t i = 0; i < d->nconversations; i++)
         if (strcmp(d->conversations[i], c) == 0)
             return;
-    if (d->nconversations == d->cap_conversations) {
-        size_t cap = d->cap_conversations ? d->cap_conversations * 2 : 8;
-        const char **grown = realloc(d->conversations, cap * sizeof *grown);
-        if (!grown)
-            return;
-        d->conversations = grown;
-        d->cap_conversations = cap;
-    }
-    d->conversations[d->nconversations++] = c;
+    if (room((void **)&d->conversations, d->nconversations, &d->cap_conversations, sizeof *d->conversations))
+        d->conversations[d->nconversations++] = c;
 }
 
 size_t desk_conversation_count(const Desk *d) { return d->nconversations + 1; }
@@ -137,14 +145,8 @@ const char *desk_conversation_at(const Desk *d, size_t i)
 
 static bool push(ViewList *v, size_t seq)
 {
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 256;
-        size_t *grown = realloc(v->seqs, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        v->seqs = grown;
-        v->cap = cap;
-    }
+    if (!room((void **)&v->seqs, v->n, &v->cap, sizeof *v->seqs))
+        return false;
     v->seqs[v->n++] = seq;
     return true;
 }
@@ -234,7 +236,15 @@ static void start_search(Desk *d, char swallow)
     SDL_StartTextInput();
 }
 
-void desk_view_search_start(Desk *d) { start_search(d, 0); }
+/* A click on the search's tab or box: typing goes to the box, unless a
+ * panel is open (its words keep the keys; the view still shows). */
+void desk_view_search_start(Desk *d)
+{
+    if (d->mode == MODE_FEED)
+        start_search(d, 0);
+    else if (d->view.kind != VIEW_SEARCH)
+        desk_view_show(d, VIEW_SEARCH);
+}
 
 void desk_view_search_stop(Desk *d)
 {

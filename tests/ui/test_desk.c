@@ -1558,6 +1558,9 @@ static void test_delete_asks_first(void)
     CHECK_IN_PANEL(c, "Delete this post for good? D or Enter: delete · Esc: keep it");
     CHECK_STR(last_action_row(run, row, sizeof row), ""); /* nothing done yet */
     CHECK(!p1->deleted);
+    CHECK(key(d, SDLK_LSHIFT, KMOD_LSHIFT, 11050)); /* a modifier alone does not answer */
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Delete this post for good?");
     CHECK(key(d, SDLK_ESCAPE, 0, 11100));
     look(c, d, W, H);
     CHECK_NOT_IN_PANEL(c, "Delete this post for good?");
