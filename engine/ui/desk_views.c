@@ -324,24 +324,35 @@ static const char *conversation_label(const Desk *d, size_t i)
     return a ? a->name : c;
 }
 
-/* "1 Home   2 Mentions   3 Messages   4 Search": the chosen one underlined. */
+/* "1 Home   2 Mentions   3 Messages   4 Search": the chosen one
+ * underlined. A narrow column packs them closer; one too narrow for that
+ * gives each an equal share, its label cut at its edge. */
 static int draw_tabs(Desk *d, SDL_Rect area)
 {
     int pad = px(d, 10), lh = text_line_height(d->tc, TS_SMALL), h = lh + px(d, 14), x = area.x + pad;
+    int room = area.w - 2 * pad;
     canvas_fill(d->cv, (SDL_Rect){area.x, area.y, area.w, h}, CARD);
     canvas_fill(d->cv, (SDL_Rect){area.x, area.y + h - 1, area.w, 1}, LINE);
+    char labels[VIEW_COUNT][96];
+    int widths[VIEW_COUNT], text = 0;
     for (int k = 0; k < VIEW_COUNT; k++) {
-        char label[96];
-        snprintf(label, sizeof label, "%d  %s", k + 1, view_name(d, (ViewKind)k));
+        snprintf(labels[k], sizeof labels[k], "%d  %s", k + 1, view_name(d, (ViewKind)k));
+        int th;
+        text_size(d->tc, TS_SMALL, FONT_BOLD, labels[k], 0, &widths[k], &th);
+        text += widths[k];
+    }
+    int inset = text + VIEW_COUNT * px(d, 20) <= room ? px(d, 8) : px(d, 4); /* each side of a label */
+    bool shared = text + VIEW_COUNT * 2 * inset > room;
+    for (int k = 0; k < VIEW_COUNT; k++) {
         bool on = d->view.kind == (ViewKind)k;
-        int tw, th;
-        text_size(d->tc, TS_SMALL, FONT_BOLD, label, 0, &tw, &th);
-        SDL_Rect tab = {x, area.y, tw + px(d, 16), h};
-        text_draw(d->tc, TS_SMALL, FONT_BOLD, on ? BLUE : GREY, label, x + px(d, 8), area.y + px(d, 7), 0);
+        SDL_Rect tab = {x, area.y, shared ? room / VIEW_COUNT : widths[k] + 2 * inset, h};
+        canvas_clip(d->cv, &tab);
+        text_draw(d->tc, TS_SMALL, FONT_BOLD, on ? BLUE : GREY, labels[k], x + inset, area.y + px(d, 7), 0);
+        canvas_clip(d->cv, NULL);
         if (on)
             canvas_fill(d->cv, (SDL_Rect){tab.x, area.y + h - px(d, 3), tab.w, px(d, 3)}, BLUE);
         desk_add_hit(d, tab, HIT_VIEW, k);
-        x += tab.w + px(d, 4);
+        x += tab.w + (inset == px(d, 8) ? px(d, 4) : 0);
     }
     return area.y + h;
 }

@@ -1437,6 +1437,9 @@ static void test_views_fr(void)
     CHECK_SEEN(c, "Canal interne");
     CHECK_NOT_SEEN(c, "Internal channel");
     save(c, "desk-view-messages-fr.png");
+    look(c, d, 800, 600); /* a narrow window: the tabs stay in the feed column, whole */
+    const TextDrawn *last = seen(c, "4  Recherche");
+    CHECK(last != NULL && last->rect.x + last->rect.w <= 800 * 52 / 100);
     CHECK(key(d, SDLK_SLASH, 0, 10100));
     CHECK(type(d, "/", 10100));
     CHECK(key(d, SDLK_ESCAPE, 0, 10200));
