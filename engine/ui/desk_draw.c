@@ -723,7 +723,7 @@ static int draw_post(Desk *d, const Post *p, int64_t now, int x, int y, int w)
 {
     y = draw_author_card(d, p, x, y, w);
     const Post *parent = p->parent ? feed_post(desk_feed(d), p->parent) : NULL;
-    if (parent && p->kind != POST_QUOTE) {
+    if (parent && p->kind != POST_QUOTE && p->kind != POST_REPOST) { /* a repost shows its post as its text */
         char line[1400];
         snprintf(line, sizeof line, "%s %s: %s", d->s->in_reply_to, parent->author, parent->text);
         y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, line, x, y, w) + px(d, 6);

@@ -1621,6 +1621,20 @@ static void test_flagship_bio(void)
     screen_close(&c);
 }
 
+/* A repost is no reply: its post shows as its text, not "in reply to". */
+static void test_repost_panel(void)
+{
+    Stage st;
+    CHECK(stage_open_on(&st, "repost", "en", 10000, VIEWS));
+    if (!st.d)
+        return;
+    desk_select(st.d, "r1", 10000);
+    look(&st.c, st.d, W, H);
+    CHECK_IN_PANEL(&st.c, "↻ Third cold coffee this week");
+    CHECK_NOT_SEEN(&st.c, "in reply to");
+    stage_close(&st);
+}
+
 /* The counters count the trainee's own like and reply. */
 static void test_own_counters(void)
 {
@@ -1682,6 +1696,7 @@ int main(void)
     RUN(test_profile);
     RUN(test_delete_asks_first);
     RUN(test_own_counters);
+    RUN(test_repost_panel);
     RUN(test_flagship_bio);
     RUN(test_good_playthrough);
     RUN(test_poor_playthrough);

@@ -17,6 +17,7 @@ function main()
         text = "Third cold coffee this week, @brewco. Does anyone there read these?" }
   post{ id = "p1", author = "@bob_k", situation = "troll", text = "Coffee is overrated anyway. #ColdCoffee" }
   post{ id = "p2", author = "@ellie_news", situation = "press_inquiry", text = "Anyone else had a problem at a Leeds café this week?" }
+  repost("m1", { id = "r1", author = "@bob_k" })
   dm{ id = "d1", author = "@julie_m", situation = "complaint", text = "My order number is 4471, the receipt is attached." }
   dm{ id = "d2", author = "@bob_k", situation = "troll", text = "Free coffee or I post more." }
   internal{ id = "k1", author = "@alex_ops", text = "Status on the cold coffee thread?" }
