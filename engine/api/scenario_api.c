@@ -260,7 +260,7 @@ static int f_scenario(lua_State *L)
 
 static int f_persona(lua_State *L)
 {
-    static const char *const fields[] = {"handle", "name", "followers", "verified", "role", NULL};
+    static const char *const fields[] = {"handle", "name", "followers", "verified", "role", "bio", NULL};
     plain_options(L, 1, "persona", "the options");
     check_fields(L, 1, "persona", fields);
     Persona p = {
@@ -269,6 +269,7 @@ static int f_persona(lua_State *L)
         .followers = (int64_t)opt_number(L, 1, "persona", "followers", 0, 0, 1e10),
         .verified = opt_bool(L, 1, "persona", "verified"),
         .role = (char *)opt_tag(L, 1, "persona", "role", false),
+        .bio = (char *)opt_string(L, 1, "persona", "bio", false),
     };
     if (p.handle[0] != '@' || strlen(p.handle) < 2 || strlen(p.handle) > 64 || strpbrk(p.handle, " \t\n"))
         return luaL_error(L, "persona: handle '%s' must look like @name", p.handle);

@@ -96,6 +96,7 @@ static void persona_free(Persona *p)
     free(p->handle);
     free(p->name);
     free(p->role);
+    free(p->bio);
     free(p);
 }
 
@@ -121,7 +122,7 @@ bool feed_add_persona(Feed *feed, const Persona *src, Error *err)
 {
     Persona *p = calloc(1, sizeof *p);
     if (!p || !(p->handle = strdup(src->handle)) || !(p->name = strdup(src->name ? src->name : src->handle)) ||
-        !(p->role = strdup(src->role ? src->role : "customer"))) {
+        !(p->role = strdup(src->role ? src->role : "customer")) || (src->bio && !(p->bio = strdup(src->bio)))) {
         persona_free(p);
         return error_set(err, "out of memory");
     }

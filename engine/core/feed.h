@@ -19,6 +19,7 @@ typedef struct Persona {
     int64_t followers;
     bool verified;
     char *role;       /* customer, influencer, journalist, lawyer, employee, troll, brand, ... */
+    char *bio;        /* what the profile says of itself, or NULL (optional) */
 } Persona;
 
 /* Curve of reposts over time: rate (reposts a minute) that grows (or decays,

@@ -3,6 +3,7 @@
  * a kind that names a role opens the role panel, a kind that takes words
  * opens the composer, any other acts at once on the open post. Drawing is
  * desk_draw.c's. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,9 @@ void desk_free(Desk *d)
     free(d->selected);
     free(d->top);
     free(d->target);
+    free(d->profile);
+    free(d->confirm_delete);
+    desk_view_free(d);
     free(d);
 }
 
@@ -257,6 +261,9 @@ static void open_roles(Desk *d, ActionKind kind, const char *target)
     SDL_StartTextInput();
 }
 
+/* A deletion cannot be undone: it waits for a second press (or Enter). */
+static bool asks_first(const ActionKindInfo *k) { return k->mark == MARK_DELETED && k->mark_to; }
+
 /* What the trainee's key or button for a kind opens: the role panel for
  * kinds that name a role, the composer for kinds that take words, else the
  * act itself. A statement opened on an answered draft (or on the answer)
@@ -275,8 +282,24 @@ static void start_action(Desk *d, ActionKind kind, int64_t at_ms)
         open_roles(d, kind, target);
     else if (k->words == WORDS_ANSWER || k->words == WORDS_TEXT)
         open_composer(d, kind, target, NULL);
+    else if (asks_first(k)) {
+        set_id(&d->confirm_delete, p->id);
+        d->confirm_kind = kind;
+    }
     else
         simple_action(d, kind, at_ms);
+}
+
+/* The deletion waiting for its confirmation: done, or given up. */
+static void confirm(Desk *d, bool yes, int64_t at_ms)
+{
+    const Post *p = d->confirm_delete ? feed_post(desk_feed(d), d->confirm_delete) : NULL;
+    set_id(&d->confirm_delete, NULL);
+    if (!yes || !p)
+        return;
+    Action a = {.kind = d->confirm_kind, .at_ms = at_ms, .post_id = p->id, .opened_ms = opened_at(d, p->id), .typed_ms = -1,
+                .source = "window"};
+    act(d, &a);
 }
 
 static void close_panel(Desk *d)
@@ -376,38 +399,69 @@ static bool digit_picks_template(const Desk *d)
 
 /* ---- input -------------------------------------------------------------- */
 
+/* The view's index of a post, 0 when it does not list it. */
+static size_t listed_at(const Desk *d, const char *id)
+{
+    size_t i = id ? view_index_of(d, id) : SIZE_MAX;
+    return i == SIZE_MAX ? 0 : i;
+}
+
+/* Moves the selection in the feed column's view (a selection the view
+ * does not list starts from its newest). */
 static void move_selection(Desk *d, long delta, int64_t at_ms)
 {
-    size_t n = post_count(d);
+    desk_view_refresh(d);
+    size_t n = view_count(d);
     if (n == 0)
         return;
-    long i = d->selected ? (long)index_of(d, d->selected) + delta : 0;
+    size_t at = d->selected ? view_index_of(d, d->selected) : SIZE_MAX;
+    long i = at == SIZE_MAX ? 0 : (long)at + delta;
     if (i < 0)
         i = 0;
     if (i >= (long)n)
         i = (long)n - 1;
-    desk_select(d, post_at(d, (size_t)i)->id, at_ms);
+    desk_select(d, view_post_at(d, (size_t)i)->id, at_ms);
     /* Keep the selection in view: the view follows it up and down. */
-    size_t top = d->top ? index_of(d, d->top) : 0;
+    size_t top = listed_at(d, d->top);
     if ((size_t)i < top || (size_t)i > top + 4)
-        set_id(&d->top, i == 0 ? NULL : post_at(d, (size_t)(i > 4 ? i - 4 : 0))->id);
+        set_id(&d->top, i == 0 ? NULL : view_post_at(d, (size_t)(i > 4 ? i - 4 : 0))->id);
     if (i == 0)
         d->seen_count = n;
 }
 
+/* "↑ N new posts": back to the newest, which opens. */
+static void jump_to_newest(Desk *d, int64_t at_ms)
+{
+    desk_view_refresh(d);
+    set_id(&d->top, NULL);
+    d->seen_count = view_count(d);
+    if (view_count(d))
+        desk_select(d, view_post_at(d, 0)->id, at_ms);
+}
+
 static void scroll(Desk *d, long delta)
 {
-    size_t n = post_count(d);
-    long top = d->top ? (long)index_of(d, d->top) : 0;
-    top += delta;
-    if (top <= 0) {
+    desk_view_refresh(d);
+    size_t n = view_count(d);
+    long top = (long)listed_at(d, d->top) + delta;
+    if (top <= 0 || n == 0) {
         set_id(&d->top, NULL);
         d->seen_count = n;
         return;
     }
     if (top >= (long)n)
         top = (long)n - 1;
-    set_id(&d->top, post_at(d, (size_t)top)->id);
+    set_id(&d->top, view_post_at(d, (size_t)top)->id);
+}
+
+/* I: the open post's author's profile, or back to the post. */
+static void toggle_profile(Desk *d)
+{
+    const Post *p = selected_post(d);
+    if (d->profile || !p)
+        desk_profile_close(d);
+    else
+        desk_profile_open(d, p->author);
 }
 
 /* The kind a key stands for (action_kinds.def); false for other keys. */
@@ -417,10 +471,29 @@ static bool key_kind(const SDL_KeyboardEvent *k, ActionKind *kind)
            action_kind_from_key((int)k->keysym.sym, kind);
 }
 
+/* A deletion waits: its key again or Enter deletes, any other key keeps
+ * the post (Esc only that; another key goes on to do its own). */
+static bool confirm_key(Desk *d, const SDL_KeyboardEvent *k, int64_t at_ms)
+{
+    SDL_Keycode sym = k->keysym.sym;
+    if (sym == SDLK_LSHIFT || sym == SDLK_RSHIFT || sym == SDLK_LCTRL || sym == SDLK_RCTRL || sym == SDLK_LALT ||
+        sym == SDLK_RALT || sym == SDLK_LGUI || sym == SDLK_RGUI)
+        return true; /* a modifier alone: still waiting */
+    ActionKind kind;
+    bool again = key_kind(k, &kind) && asks_first(action_kind(kind));
+    bool yes = again || k->keysym.sym == SDLK_RETURN || k->keysym.sym == SDLK_KP_ENTER;
+    confirm(d, yes, at_ms);
+    return yes || k->keysym.sym == SDLK_ESCAPE;
+}
+
 static void feed_key(Desk *d, const SDL_KeyboardEvent *k, int64_t at_ms)
 {
     bool ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
     ActionKind kind;
+    if (d->confirm_delete && confirm_key(d, k, at_ms))
+        return;
+    if (!ctrl && desk_view_key(d, k->keysym.sym))
+        return;
     if (key_kind(k, &kind)) {
         if (!d->readonly) /* a replay acts on nothing */
             start_action(d, kind, at_ms);
@@ -437,7 +510,14 @@ static void feed_key(Desk *d, const SDL_KeyboardEvent *k, int64_t at_ms)
     case SDLK_END: move_selection(d, (long)post_count(d), at_ms); break;
     case SDLK_RETURN: if (!d->selected) move_selection(d, 0, at_ms); break;
     case SDLK_q: if (ctrl) d->quit_asked = true; break;
-    case SDLK_ESCAPE: set_id(&d->selected, NULL); break; /* an alert then concerns no post in particular */
+    case SDLK_i: if (!ctrl) toggle_profile(d); break;
+    case SDLK_PERIOD: jump_to_newest(d, at_ms); break;
+    case SDLK_ESCAPE: /* the profile first; then an alert concerns no post in particular */
+        if (d->profile)
+            desk_profile_close(d);
+        else
+            set_id(&d->selected, NULL);
+        break;
     default: break;
     }
 }
@@ -483,6 +563,37 @@ static void text_input(Desk *d, const char *text, int64_t at_ms)
     }
 }
 
+/* A click on a view's tab, a conversation, the search box, the "↑ N"
+ * marker, an author (the profile) or a post of a profile. */
+static void click_view(Desk *d, const Hit *h, int64_t at_ms)
+{
+    switch (h->kind) {
+    case HIT_VIEW:
+        if (h->index == VIEW_SEARCH)
+            desk_view_search_start(d);
+        else
+            desk_view_show(d, (ViewKind)h->index);
+        break;
+    case HIT_CONVERSATION: desk_view_conversation(d, h->index - d->view.conversation); break;
+    case HIT_SEARCH_BOX: desk_view_search_start(d); break;
+    case HIT_NEW_POSTS: jump_to_newest(d, at_ms); break;
+    case HIT_AUTHOR: {
+        const Post *p = h->index < 0 ? selected_post(d) : view_post_at(d, (size_t)h->index);
+        if (p)
+            desk_profile_open(d, p->author);
+        break;
+    }
+    case HIT_PROFILE_POST: {
+        const Post *p = feed_post_at(desk_feed(d), (size_t)h->index);
+        desk_profile_close(d);
+        if (p)
+            desk_select(d, p->id, at_ms);
+        break;
+    }
+    default: break;
+    }
+}
+
 static void click(Desk *d, int x, int y, int64_t at_ms)
 {
     SDL_Point pt = {x, y};
@@ -490,13 +601,20 @@ static void click(Desk *d, int x, int y, int64_t at_ms)
         const Hit *h = &d->hits[i];
         if (!SDL_PointInRect(&pt, &h->rect))
             continue;
+        if (d->searching && h->kind != HIT_SEARCH_BOX)
+            desk_view_search_stop(d);
+        if (d->confirm_delete && h->kind != HIT_CONFIRM)
+            confirm(d, false, at_ms);
         switch (h->kind) {
         case HIT_CARD: {
-            const Post *p = post_at(d, (size_t)h->index);
-            if (p)
+            const Post *p = view_post_at(d, (size_t)h->index);
+            if (p) {
+                desk_profile_close(d);
                 desk_select(d, p->id, at_ms);
+            }
             break;
         }
+        case HIT_CONFIRM: confirm(d, true, at_ms); break;
         case HIT_ACTION:
             if (!d->readonly)
                 start_action(d, (ActionKind)h->index, at_ms);
@@ -504,7 +622,13 @@ static void click(Desk *d, int x, int y, int64_t at_ms)
         case HIT_TEMPLATE: pick_template(d, h->index, at_ms); break;
         case HIT_ROLE: choose_role(d, h->index); break;
         case HIT_SEND: send_panel(d, at_ms); break;
-        case HIT_CANCEL: close_panel(d); break;
+        case HIT_CANCEL:
+            if (d->profile && d->mode == MODE_FEED)
+                desk_profile_close(d);
+            else
+                close_panel(d);
+            break;
+        default: click_view(d, h, at_ms); break;
         }
         return;
     }
@@ -553,6 +677,9 @@ bool desk_handle(Desk *d, const SDL_Event *ev, int64_t at_ms, Error *err)
             d->help = !d->help;
         } else if (d->help && ev->key.keysym.sym == SDLK_ESCAPE) {
             d->help = false;
+        } else if (d->mode == MODE_FEED && d->searching) {
+            if (desk_view_search_key(d, &ev->key))
+                feed_key(d, &ev->key, at_ms);
         } else if (d->mode == MODE_FEED) {
             feed_key(d, &ev->key, at_ms);
         } else {
@@ -560,12 +687,17 @@ bool desk_handle(Desk *d, const SDL_Event *ev, int64_t at_ms, Error *err)
         }
         break;
     case SDL_TEXTINPUT:
-        if (d->mode != MODE_FEED && !opening_echo(d, ev->text.text))
-            text_input(d, ev->text.text, at_ms);
+        if (d->mode != MODE_FEED) {
+            if (!opening_echo(d, ev->text.text))
+                text_input(d, ev->text.text, at_ms);
+        } else if (d->searching)
+            desk_view_search_text(d, ev->text.text);
         break;
-    case SDL_TEXTEDITING:
-        snprintf(panel_editor(d)->composition, sizeof panel_editor(d)->composition, "%s", ev->edit.text);
+    case SDL_TEXTEDITING: {
+        Editor *e = d->mode == MODE_FEED && d->searching ? &d->query : panel_editor(d);
+        snprintf(e->composition, sizeof e->composition, "%s", ev->edit.text);
         break;
+    }
     case SDL_MOUSEBUTTONDOWN:
         if (ev->button.button == SDL_BUTTON_LEFT)
             click(d, (int)((float)ev->button.x * d->scale), (int)((float)ev->button.y * d->scale), at_ms);

@@ -2,6 +2,7 @@
  * bars and the help. What it draws comes from the state (desk_internal.h);
  * the click targets it lays out (hits) are what desk.c's clicks read. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,19 +12,13 @@
 
 /* ---- colours and drawing helpers --------------------------------------- */
 
-static const SDL_Color BG = {240, 243, 246, 255}, CARD = {255, 255, 255, 255}, INK = {15, 20, 25, 255},
-                       GREY = {83, 100, 113, 255}, LINE = {207, 217, 222, 255}, BLUE = {29, 155, 240, 255},
-                       RED = {244, 33, 46, 255}, ORANGE = {255, 122, 0, 255}, GREEN = {0, 186, 124, 255},
-                       SELECT = {232, 245, 253, 255}, WHITE = {255, 255, 255, 255}, DARK = {21, 32, 43, 255};
-
-static void add_hit(Desk *d, SDL_Rect rc, HitKind kind, int index)
+void desk_add_hit(Desk *d, SDL_Rect rc, HitKind kind, int index)
 {
     if (d->nhits < HITS_MAX)
         d->hits[d->nhits++] = (Hit){rc, kind, index};
 }
 
-/* "12", "1.2k", "34k", "1.2M" */
-static void short_count(char *buf, size_t size, int64_t n)
+void desk_short_count(char *buf, size_t size, int64_t n)
 {
     if (n < 1000)
         snprintf(buf, size, "%lld", (long long)n);
@@ -90,30 +85,48 @@ static void kind_label(const Desk *d, const Post *p, char *buf, size_t size)
         snprintf(buf, size, "%s", kind);
 }
 
+/* "@julie_m · 312 followers · 3m · quoted" (a colleague has no followers). */
 static void author_line(const Desk *d, const Post *p, int64_t now, char *buf, size_t size)
 {
     const Persona *a = feed_persona(desk_feed(d), p->author);
-    char followers[32], age[32], kind[256];
-    short_count(followers, sizeof followers, a ? a->followers : 0);
+    char who[160], age[32], kind[256];
+    desk_handle_line(d, a, p->author, who, sizeof who);
     relative_time(age, sizeof age, now - p->shown_ms);
     kind_label(d, p, kind, sizeof kind);
-    snprintf(buf, size, "%s%s · %s %s · %s%s%s", p->author, a && a->verified ? " ✓" : "", followers, d->s->followers,
-             age, kind[0] ? " · " : "", kind);
+    snprintf(buf, size, "%s · %s%s%s", who, age, kind[0] ? " · " : "", kind);
 }
 
-static void counters_line(const Desk *d, const Post *p, int64_t now, char *buf, size_t size)
+Counters desk_counters(const Desk *d, const Post *p, int64_t now)
 {
     Counters c = feed_counters(p, now);
-    char replies[16], reposts[16], likes[16];
-    short_count(replies, sizeof replies, c.replies);
-    short_count(reposts, sizeof reposts, c.reposts);
-    short_count(likes, sizeof likes, c.likes);
-    snprintf(buf, size, "↩ %s    ↻ %s    ♥ %s%s%s%s", replies, reposts, likes, p->hidden ? "    · " : "",
-             p->hidden ? d->s->hidden : "", p->deleted ? "    · ✗" : "");
-    if (p->deleted) {
-        size_t n = strlen(buf);
-        snprintf(buf + n, size - n, " %s", d->s->deleted);
+    for (size_t i = 0; i < session_action_count(d->session); i++) {
+        const ActionLog *a = session_action_at(d->session, i);
+        if (!a->post_id || strcmp(a->post_id, p->id) != 0)
+            continue;
+        ActionJoins joins = action_kind(a->kind)->joins;
+        c.replies += joins == JOINS_AS_REPLY;
+        c.reposts += joins == JOINS_AS_QUOTE;
     }
+    c.likes += p->liked;
+    return c;
+}
+
+/* "↩ 12    ↻ 3    ♥ 40" and the post's marks; a message (private or
+ * internal) has no public counters. */
+static void counters_line(const Desk *d, const Post *p, int64_t now, char *buf, size_t size)
+{
+    Counters c = desk_counters(d, p, now);
+    char replies[16], reposts[16], likes[16];
+    desk_short_count(replies, sizeof replies, c.replies);
+    desk_short_count(reposts, sizeof reposts, c.reposts);
+    desk_short_count(likes, sizeof likes, c.likes);
+    if (p->kind == POST_DM || p->kind == POST_INTERNAL)
+        buf[0] = '\0';
+    else
+        snprintf(buf, size, "↩ %s    ↻ %s    ♥ %s", replies, reposts, likes);
+    size_t n = strlen(buf);
+    snprintf(buf + n, size - n, "%s%s%s%s", p->hidden ? "    · " : "", p->hidden ? d->s->hidden : "",
+             p->deleted ? "    · ✗ " : "", p->deleted ? d->s->deleted : "");
 }
 
 static const char *display_text(const Desk *d, const Post *p, char *buf, size_t size)
@@ -126,15 +139,17 @@ static const char *display_text(const Desk *d, const Post *p, char *buf, size_t 
     return p->text;
 }
 
-/* A quote's quoted post, short: "❝ Julie M. @julie_m: The excerpt of
- * its text…"; false when the post quotes nothing shown. */
-static bool quoted_line(const Desk *d, const Post *p, char *buf, size_t size)
+/* A quote's quoted post, or NULL when it quotes nothing shown. */
+static const Post *quoted_post(const Desk *d, const Post *p)
 {
-    const Post *q = p->kind == POST_QUOTE && p->parent ? feed_post(desk_feed(d), p->parent) : NULL;
-    if (!q)
-        return false;
-    const Persona *a = feed_persona(desk_feed(d), q->author);
-    enum { EXCERPT = 80 };
+    return p->kind == POST_QUOTE && p->parent ? feed_post(desk_feed(d), p->parent) : NULL;
+}
+
+/* The start of a quoted post's text, cut on a whole word: "The excerpt
+ * of its text…". */
+static void quoted_excerpt(const Post *q, char *buf, size_t size)
+{
+    enum { EXCERPT = 140 };
     size_t cut = 0, chars = 0;
     while (q->text[cut] && chars < EXCERPT) { /* whole characters */
         cut++;
@@ -149,9 +164,26 @@ static bool quoted_line(const Desk *d, const Post *p, char *buf, size_t size)
         cut = word;
     while (cut > 0 && q->text[cut - 1] == ' ')
         cut--;
-    snprintf(buf, size, "❝ %s %s: %.*s%s", a ? a->name : q->author, q->author, (int)cut, q->text,
-             cut < strlen(q->text) ? "…" : "");
-    return true;
+    snprintf(buf, size, "%.*s%s", (int)cut, q->text, cut < strlen(q->text) ? "…" : "");
+}
+
+/* A post quoted, in a frame of its own: its author and its text; its
+ * height. With draw false only measures. */
+static int quoted_frame(Desk *d, const Post *q, const char *text, int x, int y, int w, bool draw)
+{
+    const Persona *a = feed_persona(desk_feed(d), q->author);
+    char head[256];
+    snprintf(head, sizeof head, "%s  %s", a ? a->name : q->author, q->author);
+    int hw, hh, tw, th, pad = px(d, 8);
+    text_size(d->tc, TS_SMALL, FONT_BOLD, head, w - 2 * pad, &hw, &hh);
+    text_size(d->tc, TS_SMALL, FONT_REGULAR, text, w - 2 * pad, &tw, &th);
+    SDL_Rect frame = {x, y, w, pad + hh + px(d, 2) + th + pad};
+    if (draw) {
+        canvas_outline(d->cv, frame, LINE);
+        text_draw(d->tc, TS_SMALL, FONT_BOLD, INK, head, x + pad, y + pad, w - 2 * pad);
+        text_draw(d->tc, TS_SMALL, FONT_REGULAR, INK, text, x + pad, y + pad + hh + px(d, 2), w - 2 * pad);
+    }
+    return frame.h;
 }
 
 /* Draws the waiting badge of a post at the right edge; returns its width. */
@@ -200,14 +232,16 @@ static int feed_card(Desk *d, const Post *p, size_t index, int x, int y, int w, 
     author_line(d, p, now, meta, sizeof meta);
     counters_line(d, p, now, counts, sizeof counts);
     const char *text = display_text(d, p, repost_text, sizeof repost_text);
-    bool quotes = quoted_line(d, p, quoted, sizeof quoted);
-    int nw, nh, mw, mh, tw, th, cw, ch, qw, qh = 0;
+    const Post *q = quoted_post(d, p);
+    if (q)
+        quoted_excerpt(q, quoted, sizeof quoted);
+    int nw, nh, mw, mh, tw, th, cw, ch, qh = 0;
     text_size(d->tc, TS_NORMAL, FONT_BOLD, a ? a->name : p->author, 0, &nw, &nh);
     text_size(d->tc, TS_SMALL, FONT_REGULAR, meta, inner - nw - px(d, 8), &mw, &mh);
     text_size(d->tc, TS_NORMAL, FONT_REGULAR, text, inner, &tw, &th);
     text_size(d->tc, TS_SMALL, FONT_REGULAR, counts, 0, &cw, &ch);
-    if (quotes) {
-        text_size(d->tc, TS_SMALL, FONT_REGULAR, quoted, inner - px(d, 10), &qw, &qh);
+    if (q) {
+        qh = quoted_frame(d, q, quoted, x + pad, 0, inner, false);
         th += px(d, 6) + qh;
     }
     int header = nh > mh ? nh : mh;
@@ -226,10 +260,8 @@ static int feed_card(Desk *d, const Post *p, size_t index, int x, int y, int w, 
               inner - nw - px(d, 8));
     int ty = y + pad + header + px(d, 4);
     ty += text_draw(d->tc, TS_NORMAL, FONT_REGULAR, ink, text, x + pad, ty, inner);
-    if (quotes) { /* the quoted post, short, under a grey edge */
-        canvas_fill(d->cv, (SDL_Rect){x + pad, ty + px(d, 6), px(d, 3), qh}, LINE);
-        text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, quoted, x + pad + px(d, 10), ty + px(d, 6), inner - px(d, 10));
-    }
+    if (q) /* the quoted post, short, in its own frame */
+        quoted_frame(d, q, quoted, x + pad, ty + px(d, 6), inner, true);
     int fy = y + pad + header + px(d, 4) + th + px(d, 6);
     text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, counts, x + pad, fy, 0);
     int badge = draw_waiting(d, p, now, x + w - pad, fy);
@@ -237,15 +269,26 @@ static int feed_card(Desk *d, const Post *p, size_t index, int x, int y, int w, 
     if (trainee_marks(d, p, marks, sizeof marks))
         text_draw(d->tc, TS_SMALL, FONT_BOLD, BLUE, marks, x + pad + cw + px(d, 16), fy,
                   inner - cw - px(d, 16) - badge);
-    add_hit(d, card, HIT_CARD, (int)index);
+    desk_add_hit(d, card, HIT_CARD, (int)index);
+    desk_add_hit(d, (SDL_Rect){x + pad, y + pad, nw, nh}, HIT_AUTHOR, (int)index); /* over the card: the profile */
     return height;
 }
 
+/* The feed column: the view's tabs and strip, then the view's posts from
+ * the top one on (the newest unless the trainee scrolled down). */
 static void draw_feed(Desk *d, SDL_Rect area, int64_t now)
 {
-    size_t n = post_count(d);
+    int bar = desk_draw_view_bar(d, area);
+    area.h -= bar - area.y;
+    area.y = bar;
+    size_t n = view_count(d);
     int pad = px(d, 10), bottom = area.y + area.h, card_w = area.w - 2 * pad;
-    size_t top = d->top ? index_of(d, d->top) : 0;
+    size_t top = d->top ? view_index_of(d, d->top) : 0;
+    if (top == SIZE_MAX) { /* the post at the top is not in this view */
+        free(d->top);
+        d->top = NULL;
+        top = 0;
+    }
     if (!d->top)
         d->seen_count = n;
     /* The background is filled only where no card covers it (the margins,
@@ -260,17 +303,26 @@ static void draw_feed(Desk *d, SDL_Rect area, int64_t now)
     int pill_h = text_line_height(d->tc, TS_SMALL) + px(d, 6);
     int first_y = pill_shown ? y + pill_h + px(d, 6) : y;
     canvas_fill(d->cv, (SDL_Rect){area.x, area.y, area.w, first_y - area.y}, BG);
-    if (pill_shown) { /* new posts above: say so, do not jump */
+    if (pill_shown) { /* new posts above: say so, do not jump (a click or "." does) */
         char buf[96];
-        snprintf(buf, sizeof buf, "↑ %zu", n - d->seen_count);
-        SDL_Rect pill = {area.x + area.w / 2 - px(d, 40), y, px(d, 80), pill_h};
+        snprintf(buf, sizeof buf, "↑ %zu %s", n - d->seen_count, d->s->new_posts);
+        int bw, bh;
+        text_size(d->tc, TS_SMALL, FONT_BOLD, buf, 0, &bw, &bh);
+        SDL_Rect pill = {area.x + (area.w - bw) / 2 - px(d, 14), y, bw + px(d, 28), pill_h};
         canvas_fill(d->cv, pill, BLUE);
-        text_draw(d->tc, TS_SMALL, FONT_BOLD, WHITE, buf, pill.x + px(d, 26), pill.y + px(d, 3), 0);
+        text_draw(d->tc, TS_SMALL, FONT_BOLD, WHITE, buf, pill.x + px(d, 14), pill.y + px(d, 3), 0);
+        desk_add_hit(d, pill, HIT_NEW_POSTS, 0);
     }
     y = first_y;
     canvas_clip(d->cv, &area);
+    if (n == 0) {
+        int lh = text_line_height(d->tc, TS_NORMAL) + px(d, 8);
+        canvas_fill(d->cv, (SDL_Rect){area.x, y, area.w, lh}, BG);
+        desk_draw_view_empty(d, area.x + pad, y, card_w);
+        y += lh;
+    }
     for (size_t i = top; i < n && y < bottom; i++) {
-        y += feed_card(d, post_at(d, i), i, area.x + pad, y, card_w, now, true);
+        y += feed_card(d, view_post_at(d, i), i, area.x + pad, y, card_w, now, true);
         canvas_fill(d->cv, (SDL_Rect){area.x, y, area.w, px(d, 8)}, BG);
         y += px(d, 8);
     }
@@ -286,7 +338,7 @@ static int button_width(Desk *d, const char *label)
     return w + px(d, 16);
 }
 
-static SDL_Rect button(Desk *d, int x, int y, const char *label, bool primary)
+SDL_Rect desk_button(Desk *d, int x, int y, const char *label, bool primary)
 {
     int w, h;
     text_size(d->tc, TS_SMALL, FONT_BOLD, label, 0, &w, &h);
@@ -354,8 +406,8 @@ static int draw_action_bar(Desk *d, const Post *p, int x, int y, int w)
                 cx = x;
                 y += row_h + px(d, 6);
             }
-            SDL_Rect rc = button(d, cx, y, label, primary);
-            add_hit(d, rc, HIT_ACTION, i);
+            SDL_Rect rc = desk_button(d, cx, y, label, primary);
+            desk_add_hit(d, rc, HIT_ACTION, i);
             cx += rc.w + px(d, 6);
             row_h = rc.h;
         }
@@ -384,10 +436,10 @@ static int draw_send_cancel(Desk *d, int x, int y)
     char send[64], cancel[64];
     snprintf(send, sizeof send, "↵ %s", d->s->send);
     snprintf(cancel, sizeof cancel, "Esc %s", d->s->cancel);
-    SDL_Rect s = button(d, x, y, send, true);
-    add_hit(d, s, HIT_SEND, 0);
-    SDL_Rect c = button(d, x + s.w + px(d, 8), y, cancel, false);
-    add_hit(d, c, HIT_CANCEL, 0);
+    SDL_Rect s = desk_button(d, x, y, send, true);
+    desk_add_hit(d, s, HIT_SEND, 0);
+    SDL_Rect c = desk_button(d, x + s.w + px(d, 8), y, cancel, false);
+    desk_add_hit(d, c, HIT_CANCEL, 0);
     return s.h;
 }
 
@@ -443,7 +495,7 @@ static int draw_templates(Desk *d, int x, int y, int w)
             canvas_fill(d->cv, rc, SELECT);
         text_draw(d->tc, TS_SMALL, (int)i == d->template_index ? FONT_BOLD : FONT_REGULAR, BLUE, line, x + px(d, 6),
                   y + px(d, 3), w - px(d, 12));
-        add_hit(d, rc, HIT_TEMPLATE, (int)i);
+        desk_add_hit(d, rc, HIT_TEMPLATE, (int)i);
         y += lh;
     }
     return y + px(d, 6);
@@ -473,20 +525,10 @@ static void decision_line(const Desk *d, const Draft *dr, char *buf, size_t size
         snprintf(buf, size, "%s %s %s%s%s", word, d->s->by, role, at[0] ? " · " : "", at);
 }
 
-/* A post quoted, in a frame: its author and its text. */
+/* A post quoted, in a frame: its author and its whole text. */
 static int draw_quoted_post(Desk *d, const Post *q, int x, int y, int w)
 {
-    const Persona *a = feed_persona(desk_feed(d), q->author);
-    char head[256];
-    snprintf(head, sizeof head, "%s  %s", a ? a->name : q->author, q->author);
-    int hw, hh, tw, th, pad = px(d, 8);
-    text_size(d->tc, TS_SMALL, FONT_BOLD, head, w - 2 * pad, &hw, &hh);
-    text_size(d->tc, TS_SMALL, FONT_REGULAR, q->text, w - 2 * pad, &tw, &th);
-    SDL_Rect frame = {x, y, w, pad + hh + px(d, 2) + th + pad};
-    canvas_outline(d->cv, frame, LINE);
-    text_draw(d->tc, TS_SMALL, FONT_BOLD, INK, head, x + pad, y + pad, w - 2 * pad);
-    text_draw(d->tc, TS_SMALL, FONT_REGULAR, INK, q->text, x + pad, y + pad + hh + px(d, 2), w - 2 * pad);
-    return y + frame.h + px(d, 6);
+    return y + quoted_frame(d, q, q->text, x, y, w, true) + px(d, 6);
 }
 
 /* What the composer says about its text under the buttons: a public text
@@ -520,7 +562,7 @@ static int draw_speaker(Desk *d, int x, int y, int w)
     if (!brand)
         return y;
     char line[300], followers[32];
-    short_count(followers, sizeof followers, brand->followers);
+    desk_short_count(followers, sizeof followers, brand->followers);
     snprintf(line, sizeof line, "%s %s %s · %s %s", d->s->as_brand, brand->name, brand->handle, followers,
              d->s->followers);
     return y + text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, line, x, y, w) + px(d, 6);
@@ -594,14 +636,14 @@ static int draw_role_panel(Desk *d, int x, int y, int w)
             canvas_fill(d->cv, rc, SELECT);
         text_draw(d->tc, TS_SMALL, (int)i == d->role_index ? FONT_BOLD : FONT_REGULAR, (int)i == d->role_index ? BLUE : INK,
                   line, x + px(d, 6), y + px(d, 3), w - px(d, 12));
-        add_hit(d, rc, HIT_ROLE, (int)i);
+        desk_add_hit(d, rc, HIT_ROLE, (int)i);
         y += lh;
     }
     y += px(d, 4);
     if (!note) {
         char cancel[64];
         snprintf(cancel, sizeof cancel, "Esc %s", d->s->cancel);
-        add_hit(d, button(d, x, y, cancel, false), HIT_CANCEL, 0);
+        desk_add_hit(d, desk_button(d, x, y, cancel, false), HIT_CANCEL, 0);
         return y + text_line_height(d->tc, TS_SMALL) + px(d, 18);
     }
     y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, d->s->alert_note, x, y, w) + px(d, 2);
@@ -614,15 +656,18 @@ static int draw_panel(Desk *d, int x, int y, int w)
     return d->mode == MODE_COMPOSE ? draw_composer(d, x, y, w) : draw_role_panel(d, x, y, w);
 }
 
+/* The open post's author as a real client shows them (no role: that is
+ * for the debrief); a click opens their profile. */
 static int draw_author_card(Desk *d, const Post *p, int x, int y, int w)
 {
     const Persona *a = feed_persona(desk_feed(d), p->author);
-    char line[256], followers[32];
-    short_count(followers, sizeof followers, a ? a->followers : 0);
+    char line[256];
+    int top = y;
     y += text_draw(d->tc, TS_LARGE, FONT_BOLD, INK, a ? a->name : p->author, x, y, w);
-    snprintf(line, sizeof line, "%s%s%s · %s %s · %s", p->author, a && a->verified ? " · ✓ " : "",
-             a && a->verified ? d->s->verified : "", followers, d->s->followers, a ? a->role : "");
-    return y + text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, line, x, y, w) + px(d, 10);
+    desk_handle_line(d, a, p->author, line, sizeof line);
+    y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, line, x, y, w);
+    desk_add_hit(d, (SDL_Rect){x, top, w, y - top}, HIT_AUTHOR, -1);
+    return y + px(d, 10);
 }
 
 /* Replies and quotes of the selected post, newest first, a few of them. */
@@ -678,7 +723,7 @@ static int draw_post(Desk *d, const Post *p, int64_t now, int x, int y, int w)
 {
     y = draw_author_card(d, p, x, y, w);
     const Post *parent = p->parent ? feed_post(desk_feed(d), p->parent) : NULL;
-    if (parent && p->kind != POST_QUOTE) {
+    if (parent && p->kind != POST_QUOTE && p->kind != POST_REPOST) { /* a repost shows its post as its text */
         char line[1400];
         snprintf(line, sizeof line, "%s %s: %s", d->s->in_reply_to, parent->author, parent->text);
         y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, line, x, y, w) + px(d, 6);
@@ -695,11 +740,34 @@ static int draw_post(Desk *d, const Post *p, int64_t now, int x, int y, int w)
     return y + text_line_height(d->tc, TS_SMALL) + px(d, 12);
 }
 
+/* A deletion waiting for its confirmation, in place of the action bar:
+ * what D (again) or Enter does, and Esc. */
+static int draw_confirm(Desk *d, int x, int y, int w)
+{
+    char line[300], yes[96], no[96];
+    char key = 'D';
+    for (int i = 0; i < ACT_KIND_COUNT; i++)
+        if (action_kind((ActionKind)i)->mark == MARK_DELETED && action_kind((ActionKind)i)->mark_to)
+            key = (char)toupper((unsigned char)action_kind((ActionKind)i)->key);
+    snprintf(line, sizeof line, d->s->confirm_delete, key);
+    y = draw_flagged(d, RED, FONT_BOLD, line, x, y, w);
+    snprintf(yes, sizeof yes, "%c  %s", key, d->s->confirm_yes);
+    snprintf(no, sizeof no, "Esc %s", d->s->cancel);
+    SDL_Rect b = desk_button(d, x, y, yes, true);
+    desk_add_hit(d, b, HIT_CONFIRM, 0);
+    desk_add_hit(d, desk_button(d, x + b.w + px(d, 8), y, no, false), HIT_CANCEL, 0);
+    return y + b.h + px(d, 14);
+}
+
 /* The right column: the open post with its actions or the panel under it,
  * then its thread; a panel that stands alone (a statement, a draft, a
  * quote) takes the column by itself. */
 static void draw_selected(Desk *d, SDL_Rect area, int64_t now)
 {
+    if (d->profile && d->mode == MODE_FEED) {
+        desk_draw_profile(d, area);
+        return;
+    }
     canvas_fill(d->cv, area, CARD);
     canvas_fill(d->cv, (SDL_Rect){area.x, area.y, 1, area.h}, LINE);
     int pad = px(d, 16), x = area.x + pad, w = area.w - 2 * pad, y = area.y + pad;
@@ -715,6 +783,8 @@ static void draw_selected(Desk *d, SDL_Rect area, int64_t now)
         y = draw_post(d, p, now, x, y, w);
         if (d->mode != MODE_FEED)
             y = draw_panel(d, x, y, w);
+        else if (d->confirm_delete && strcmp(d->confirm_delete, p->id) == 0)
+            y = draw_confirm(d, x, y, w);
         else if (!d->readonly)
             y = draw_action_bar(d, p, x, y, w) + px(d, 14);
         draw_thread(d, p, x, y, w, area.y + area.h);
@@ -951,6 +1021,7 @@ void desk_draw(Desk *d, int w, int h)
     canvas_begin_covered(d->cv, w, h); /* the bars, the feed's cards and gaps, the pane: every pixel */
     int64_t now = session_now_ms(d->session);
     d->nhits = 0;
+    desk_view_refresh(d);
     d->w = w;
     d->h = h;
     int top_h = px(d, 56), status_h = px(d, 30);

@@ -14,13 +14,35 @@
  * writes (submit) goes on to the composer once the role is chosen. */
 typedef enum { MODE_FEED, MODE_COMPOSE, MODE_ROLE } Mode;
 
-typedef enum { HIT_CARD, HIT_ACTION, HIT_TEMPLATE, HIT_ROLE, HIT_SEND, HIT_CANCEL } HitKind;
+/* The views of the feed column (desk_views.c): the public timeline, what
+ * mentions or answers the brand, the conversations (private messages and
+ * the internal channel), and a search. */
+typedef enum { VIEW_HOME, VIEW_MENTIONS, VIEW_MESSAGES, VIEW_SEARCH, VIEW_COUNT } ViewKind;
+
+typedef enum {
+    HIT_CARD, HIT_ACTION, HIT_TEMPLATE, HIT_ROLE, HIT_SEND, HIT_CANCEL,
+    HIT_VIEW, HIT_CONVERSATION, HIT_SEARCH_BOX, HIT_NEW_POSTS, HIT_AUTHOR, HIT_PROFILE_POST, HIT_CONFIRM
+} HitKind;
 
 typedef struct Hit {
     SDL_Rect rect;
     HitKind kind;
-    int index;              /* card: feed index (newest first); action: ActionKind; template/role: index */
+    int index;              /* card, author: view index (newest first), -1 the open post's author; action:
+                             * ActionKind; template/role/view/conversation: index; profile post: feed position */
 } Hit;
+
+/* The posts the feed column lists: feed positions (0-based, oldest first)
+ * of the posts that pass the view's filter. Kept up to date as posts
+ * arrive (only the new ones are looked at); rebuilt when the filter
+ * changes. The desk owns seqs. */
+typedef struct ViewList {
+    ViewKind kind;
+    int conversation;        /* Messages: 0 every conversation, else the n-th (desk_conversation_at) */
+    size_t *seqs;
+    size_t n, cap;
+    size_t scanned;          /* feed posts looked at */
+    bool failed;             /* out of memory: the view lists what it could */
+} ViewList;
 
 typedef struct Opened {
     char *post_id;
@@ -70,13 +92,29 @@ struct Desk {
      * panel must not take as typed. Any other key forgets it. */
     char opening_key;
     bool quit_asked;         /* Ctrl+Q once: the confirmation is shown */
+    /* The feed column's view, the search's words (typed while searching),
+     * the profile shown in the right column (a handle, or NULL) and the
+     * post whose deletion waits for a confirmation (or NULL). */
+    ViewList view;
+    Editor query;
+    bool searching;
+    char swallow;            /* the key that started the search: its own text is not typed */
+    char *profile;
+    char *confirm_delete;
+    ActionKind confirm_kind; /* the kind that waits (a deletion) */
+    /* Messages' conversations, in the order they started: correspondents'
+     * handles ("" the internal channel), the feed's own strings. */
+    const char **conversations;
+    size_t nconversations, cap_conversations, conversations_scanned;
 };
 
 static inline int px(const Desk *d, int v) { return (int)((float)v * d->scale + 0.5f); }
 static inline const Feed *desk_feed(const Desk *d) { return session_feed(d->session); }
 static inline size_t post_count(const Desk *d) { return feed_post_count(desk_feed(d)); }
 
-/* The feed shows the newest post first: index 0 is the last post shown. */
+/* The feed shows the newest post first: index 0 is the last post shown.
+ * These are the whole feed's; the feed column lists the view's
+ * (view_post_at). */
 static inline Post *post_at(const Desk *d, size_t i)
 {
     size_t n = post_count(d);
@@ -93,6 +131,66 @@ static inline const Post *selected_post(const Desk *d)
 {
     return d->selected ? feed_post(desk_feed(d), d->selected) : NULL;
 }
+
+/* ---- the views (desk_views.c) ---- */
+/* Brings the view's list up to date with the feed (new posts only). */
+void desk_view_refresh(Desk *d);
+/* Shows another view (its list rebuilt); the column follows its newest. */
+void desk_view_show(Desk *d, ViewKind kind);
+/* The search's words changed: the list is rebuilt. */
+void desk_view_requery(Desk *d);
+/* The posts the view lists; index 0 is the newest. */
+size_t view_count(const Desk *d);
+Post *view_post_at(const Desk *d, size_t i);
+/* The index of a post in the view, or SIZE_MAX when it does not list it. */
+size_t view_index_of(const Desk *d, const char *id);
+/* Messages: the conversations (0 is every one), and a post's. */
+size_t desk_conversation_count(const Desk *d);
+/* The conversation's correspondent (a handle), "" for the internal
+ * channel, NULL for every conversation or out of range. */
+const char *desk_conversation_at(const Desk *d, size_t i);
+const char *desk_post_conversation(const Desk *d, const Post *p);
+/* Draws the view's tabs and its strip (the search box, the conversations)
+ * at the top of the feed column; returns the y below. */
+int desk_draw_view_bar(Desk *d, SDL_Rect area);
+/* "Nothing here yet" when the view lists nothing. */
+void desk_draw_view_empty(Desk *d, int x, int y, int w);
+/* Whether a view key (1-4, /; Left and Right among Messages'
+ * conversations) was handled. */
+bool desk_view_key(Desk *d, SDL_Keycode key);
+/* Typing the search's words: start, stop, a key (true when the key goes
+ * on to the feed: Down), text typed. */
+void desk_view_search_start(Desk *d);
+void desk_view_search_stop(Desk *d);
+bool desk_view_search_key(Desk *d, const SDL_KeyboardEvent *k);
+void desk_view_search_text(Desk *d, const char *text);
+/* Messages: the conversation delta places on (0 is every one), around. */
+void desk_view_conversation(Desk *d, int delta);
+void desk_view_free(Desk *d);
+
+/* ---- the profile (desk_profile.c) ---- */
+void desk_profile_open(Desk *d, const char *handle);
+void desk_profile_close(Desk *d);
+/* The profile in the right column: name, handle, verified, followers,
+ * bio, the account's recent posts (clickable). */
+void desk_draw_profile(Desk *d, SDL_Rect area);
+
+/* ---- shared drawing (desk_draw.c) ---- */
+static const SDL_Color BG = {240, 243, 246, 255}, CARD = {255, 255, 255, 255}, INK = {15, 20, 25, 255},
+                       GREY = {83, 100, 113, 255}, LINE = {207, 217, 222, 255}, BLUE = {29, 155, 240, 255},
+                       RED = {244, 33, 46, 255}, ORANGE = {255, 122, 0, 255}, GREEN = {0, 186, 124, 255},
+                       SELECT = {232, 245, 253, 255}, WHITE = {255, 255, 255, 255}, DARK = {21, 32, 43, 255};
+void desk_add_hit(Desk *d, SDL_Rect rc, HitKind kind, int index);
+/* A button: its rectangle (a hit is the caller's). */
+SDL_Rect desk_button(Desk *d, int x, int y, const char *label, bool primary);
+/* "12", "1.2k", "34k", "1.2M" */
+void desk_short_count(char *buf, size_t size, int64_t n);
+/* "@handle ✓ · 1.2k followers" ("" followers for an account with none:
+ * a colleague). */
+void desk_handle_line(const Desk *d, const Persona *a, const char *handle, char *buf, size_t size);
+/* The counters a post shows: its own, with the trainee's replies, quotes
+ * and like counted in. */
+Counters desk_counters(const Desk *d, const Post *p, int64_t now);
 
 /* "02:40" */
 void desk_clock_text(char *buf, size_t size, int64_t ms);

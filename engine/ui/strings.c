@@ -62,6 +62,16 @@ static const UiStrings english = {
     .ended_at = "The exercise ended at %s.",
     .ended_hint = "Enter or a click: see the debrief",
     .ended_early = "The scenario ended it before the planned %s.",
+    .view_home = "Home", .view_mentions = "Mentions", .view_messages = "Messages", .view_search = "Search",
+    .search_hint = "Type a word or a #hashtag", .no_match = "No post matches yet.", .view_empty = "Nothing here yet.",
+    .all_conversations = "All", .internal_conversation = "Internal channel", .new_posts = "new posts",
+    .profile = "Profile", .close_profile = "Esc  close the profile", .recent_posts = "Recent posts",
+    .confirm_delete = "Delete this post for good? %c or Enter: delete · Esc: keep it", .confirm_yes = "Delete",
+    .help_views = {
+        "1 Home · 2 Mentions · 3 Messages (Left / Right: conversations) · 4 or /  Search",
+        ".  or a click on \"↑ N\": jump to the newest posts",
+        "I  or a click on the author: the profile (Esc closes it)",
+    },
 };
 
 static const UiStrings french = {
@@ -120,6 +130,18 @@ static const UiStrings french = {
     .ended_at = "L’exercice s’est terminé à %s.",
     .ended_hint = "Entrée ou un clic : voir le débriefing",
     .ended_early = "Le scénario y a mis fin avant les %s prévues.",
+    .view_home = "Accueil", .view_mentions = "Mentions", .view_messages = "Messages", .view_search = "Recherche",
+    .search_hint = "Tapez un mot ou un #hashtag", .no_match = "Aucune publication ne correspond encore.",
+    .view_empty = "Rien pour l’instant.",
+    .all_conversations = "Toutes", .internal_conversation = "Canal interne", .new_posts = "nouvelles publications",
+    .profile = "Profil", .close_profile = "Échap  fermer le profil", .recent_posts = "Publications récentes",
+    .confirm_delete = "Supprimer définitivement cette publication ? %c ou Entrée : supprimer · Échap : la garder",
+    .confirm_yes = "Supprimer",
+    .help_views = {
+        "1 Accueil · 2 Mentions · 3 Messages (Gauche / Droite : conversations) · 4 ou /  Recherche",
+        ".  ou un clic sur « ↑ N » : aller aux publications les plus récentes",
+        "I  ou un clic sur l’auteur : son profil (Échap le ferme)",
+    },
 };
 
 const UiStrings *ui_strings(const char *lang)
@@ -189,6 +211,8 @@ void ui_help(const UiStrings *s, UiHelp *out)
     out->n = 0;
     for (size_t i = 0; i < sizeof s->help_before / sizeof *s->help_before && s->help_before[i]; i++)
         help_add(out, &used, "%s", s->help_before[i]);
+    for (size_t i = 0; i < sizeof s->help_views / sizeof *s->help_views && s->help_views[i]; i++)
+        help_add(out, &used, "%s", s->help_views[i]);
     for (int g = 0; g < UI_GROUP_COUNT; g++)
         help_group(s, (UiActionGroup)g, out, &used);
     if (statement_key())

@@ -39,6 +39,12 @@ typedef struct UiStrings {
     const char *ended_at;        /* "The exercise ended at %s." (mm:ss) */
     const char *ended_hint;
     const char *ended_early;     /* "The scenario ended it before the planned %s." (mm:ss) */
+    /* The feed column's views (desk_views.c), the profile, the deletion's
+     * confirmation ("%c": the delete key) and the help's lines about them. */
+    const char *view_home, *view_mentions, *view_messages, *view_search, *search_hint, *no_match, *view_empty;
+    const char *all_conversations, *internal_conversation, *new_posts;
+    const char *profile, *close_profile, *recent_posts, *confirm_delete, *confirm_yes;
+    const char *help_views[4];
 } UiStrings;
 
 /* "fr" or "en"; anything else gives English. */

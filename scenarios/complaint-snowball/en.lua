@@ -21,6 +21,11 @@ return {
   troll_handle = "@xX_decaf_Xx", troll_name = "decaf enjoyer",
   journalist_handle = "@ellie_shaw_pp", journalist_name = "Ellie Shaw · Pocket & Purse",
   lawyer_handle = "@SWhitcombeLaw", lawyer_name = "Sarah Whitcombe",
+  customer_bio = "Physio, Leeds. Runs on flat whites and spite.",
+  influencer_bio = "Money-saving tips for real budgets. Subscriptions, refunds, your rights. Weekly newsletter ↓",
+  troll_bio = "decaf is a lifestyle. opinions not my employer's (no employer)",
+  journalist_bio = "Consumer reporter at Pocket & Purse. Your money, your rights. Tips: DMs open.",
+  lawyer_bio = "Solicitor · consumer law and class actions · Whitcombe & Hale LLP. Not legal advice.",
 
   -- ---- pre-approved replies ----------------------------------------------
   tpl_apology_label = "Complaint: apologise and move to private messages",

@@ -55,6 +55,9 @@ scenario{
 }
 
 -- ---- people ---------------------------------------------------------------
+-- A bio is what the profile shows; a language file without one shows none
+-- (rawget: a missing text is not an error here).
+local function bio(key) return rawget(T, key) end
 
 local BRAND = T.brand_handle
 local CUSTOMER, FAN, ASKER, WORKER = T.customer_handle, T.fan_handle, T.asker_handle, T.worker_handle
@@ -62,7 +65,7 @@ local INFLUENCER, TROLL, JOURNALIST, LAWYER = T.influencer_handle, T.troll_handl
                                               T.lawyer_handle
 local V1, V2, V3, V4, V5 = T.v1_handle, T.v2_handle, T.v3_handle, T.v4_handle, T.v5_handle
 
-persona{ handle = CUSTOMER, name = T.customer_name, followers = 1240, role = "customer" }
+persona{ handle = CUSTOMER, name = T.customer_name, followers = 1240, role = "customer", bio = bio("customer_bio") }
 persona{ handle = FAN, name = T.fan_name, followers = 2310, role = "customer" }
 persona{ handle = ASKER, name = T.asker_name, followers = 412, role = "customer" }
 persona{ handle = WORKER, name = T.worker_name, followers = 768, role = "customer" }
@@ -71,10 +74,12 @@ persona{ handle = V2, name = T.v2_name, followers = 531, role = "customer" }
 persona{ handle = V3, name = T.v3_name, followers = 1903, role = "customer" }
 persona{ handle = V4, name = T.v4_name, followers = 326, role = "customer" }
 persona{ handle = V5, name = T.v5_name, followers = 4120, role = "customer" }
-persona{ handle = INFLUENCER, name = T.influencer_name, followers = 86400, verified = true, role = "influencer" }
-persona{ handle = TROLL, name = T.troll_name, followers = 37, role = "troll" }
-persona{ handle = JOURNALIST, name = T.journalist_name, followers = 14200, verified = true, role = "journalist" }
-persona{ handle = LAWYER, name = T.lawyer_name, followers = 3150, role = "lawyer" }
+persona{ handle = INFLUENCER, name = T.influencer_name, followers = 86400, verified = true, role = "influencer",
+         bio = bio("influencer_bio") }
+persona{ handle = TROLL, name = T.troll_name, followers = 37, role = "troll", bio = bio("troll_bio") }
+persona{ handle = JOURNALIST, name = T.journalist_name, followers = 14200, verified = true, role = "journalist",
+         bio = bio("journalist_bio") }
+persona{ handle = LAWYER, name = T.lawyer_name, followers = 3150, role = "lawyer", bio = bio("lawyer_bio") }
 persona{ handle = "@ops_manager", name = T.ops_manager_name, role = "colleague" }
 persona{ handle = "@legal_team", name = T.legal_team_name, role = "colleague" }
 

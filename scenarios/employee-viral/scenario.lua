@@ -81,19 +81,28 @@ local TROLL, TROLL2, LAWYER, FAN, NEWS = T.troll_handle, T.troll2_handle, T.lawy
                                           T.news_handle
 local V1, V2, V3, V4 = T.v1_handle, T.v2_handle, T.v3_handle, T.v4_handle
 
-persona{ handle = CLIPS, name = T.clips_name, followers = 212000, role = "influencer" }
-persona{ handle = FOODIE, name = T.foodie_name, followers = 74300, verified = true, role = "influencer" }
+-- A bio is what the profile shows; a language file without one shows none
+-- (rawget: a missing text is not an error here).
+local function bio(key) return rawget(T, key) end
+persona{ handle = CLIPS, name = T.clips_name, followers = 212000, role = "influencer",
+         bio = bio("clips_bio") }
+persona{ handle = FOODIE, name = T.foodie_name, followers = 74300, verified = true, role = "influencer",
+         bio = bio("foodie_bio") }
 persona{ handle = PARENT, name = T.parent_name, followers = 640, role = "customer" }
-persona{ handle = JOURNALIST, name = T.journalist_name, followers = 9800, verified = true, role = "journalist" }
+persona{ handle = JOURNALIST, name = T.journalist_name, followers = 9800, verified = true, role = "journalist",
+         bio = bio("journalist_bio") }
 persona{ handle = CUSTOMER, name = T.customer_name, followers = 1120, role = "customer" }
 persona{ handle = REGULAR, name = T.regular_name, followers = 388, role = "customer" }
 persona{ handle = SLEUTH, name = T.sleuth_name, followers = 5400, role = "customer" }
 persona{ handle = ANGRY, name = T.angry_name, followers = 930, role = "customer" }
-persona{ handle = TROLL, name = T.troll_name, followers = 52, role = "troll" }
+persona{ handle = TROLL, name = T.troll_name, followers = 52, role = "troll",
+         bio = bio("troll_bio") }
 persona{ handle = TROLL2, name = T.troll2_name, followers = 210, role = "troll" }
-persona{ handle = LAWYER, name = T.lawyer_name, followers = 2700, role = "lawyer" }
+persona{ handle = LAWYER, name = T.lawyer_name, followers = 2700, role = "lawyer",
+         bio = bio("lawyer_bio") }
 persona{ handle = FAN, name = T.fan_name, followers = 1530, role = "customer" }
-persona{ handle = NEWS, name = T.news_name, followers = 480000, verified = true, role = "journalist" }
+persona{ handle = NEWS, name = T.news_name, followers = 480000, verified = true, role = "journalist",
+         bio = bio("news_bio") }
 persona{ handle = V1, name = T.v1_name, followers = 713, role = "customer" }
 persona{ handle = V2, name = T.v2_name, followers = 2045, role = "customer" }
 persona{ handle = V3, name = T.v3_name, followers = 455, role = "customer" }

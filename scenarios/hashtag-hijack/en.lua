@@ -17,8 +17,11 @@ return {
   v3_handle = "@adwatch_ben", v3_name = "Ben | Ad Watch",
   v4_handle = "@fryer_diaries", v4_name = "Fryer Diaries",
   influencer_handle = "@FinnEatsBristol", influencer_name = "Finn Harper | Eats",
+  influencer_bio = "Bristol food, one bite at a time. Collabs: email in link.",
   troll_handle = "@burger_goblin", troll_name = "burger goblin",
+  troll_bio = "i live in the bins behind the burger place",
   journalist_handle = "@kiranpatel_mm", journalist_name = "Kiran Patel · Menu Matters",
+  journalist_bio = "Restaurant industry reporter at Menu Matters.",
 
   -- ---- pre-approved replies ----------------------------------------------
   tpl_pause_label = "Campaign hijacked: acknowledge, pause it, invite to DM",

@@ -89,6 +89,9 @@ local FAN, C1, C2, C3 = T.fan_handle, T.c1_handle, T.c2_handle, T.c3_handle
 local V1, V2, V3, V4 = T.v1_handle, T.v2_handle, T.v3_handle, T.v4_handle
 local INFLUENCER, TROLL, JOURNALIST = T.influencer_handle, T.troll_handle, T.journalist_handle
 
+-- A bio is what the profile shows; a language file without one shows none
+-- (rawget: a missing text is not an error here).
+local function bio(key) return rawget(T, key) end
 persona{ handle = FAN, name = T.fan_name, followers = 860, role = "customer" }
 persona{ handle = C1, name = T.c1_name, followers = 2140, role = "customer" }
 persona{ handle = C2, name = T.c2_name, followers = 530, role = "customer" }
@@ -97,9 +100,12 @@ persona{ handle = V1, name = T.v1_name, followers = 3900, role = "customer" }
 persona{ handle = V2, name = T.v2_name, followers = 410, role = "customer" }
 persona{ handle = V3, name = T.v3_name, followers = 12800, role = "customer" }
 persona{ handle = V4, name = T.v4_name, followers = 690, role = "employee" }
-persona{ handle = INFLUENCER, name = T.influencer_name, followers = 184000, verified = true, role = "influencer" }
-persona{ handle = TROLL, name = T.troll_name, followers = 52, role = "troll" }
-persona{ handle = JOURNALIST, name = T.journalist_name, followers = 23600, verified = true, role = "journalist" }
+persona{ handle = INFLUENCER, name = T.influencer_name, followers = 184000, verified = true, role = "influencer",
+         bio = bio("influencer_bio") }
+persona{ handle = TROLL, name = T.troll_name, followers = 52, role = "troll",
+         bio = bio("troll_bio") }
+persona{ handle = JOURNALIST, name = T.journalist_name, followers = 23600, verified = true, role = "journalist",
+         bio = bio("journalist_bio") }
 persona{ handle = "@ops_manager", name = T.ops_manager_name, role = "colleague" }
 
 -- ---- pre-approved replies ----------------------------------------------------

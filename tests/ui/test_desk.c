@@ -28,6 +28,7 @@
 #define H SCREEN_H
 #define FLAGSHIP SOURCE_DIR "/scenarios/complaint-snowball"
 #define VOICE SOURCE_DIR "/tests/ui/voice.lua"
+#define VIEWS SOURCE_DIR "/tests/ui/views.lua"
 
 static SDL_Color pixel(const Screen *c, int x, int y) { return screen_pixel(c, x, y); }
 
@@ -138,6 +139,17 @@ static const char *in_panel(const Screen *c, const char *part)
 {
     const TextDrawn *t = seen_from(c, looked_w * 52 / 100, part);
     return t ? t->text : NULL;
+}
+
+/* Drawn in the feed column (left of the post panel). */
+static bool in_feed(const Screen *c, const char *part)
+{
+    const TextDrawn *t;
+    size_t n = textcache_traced(c->tc, &t);
+    for (size_t i = 0; i < n; i++)
+        if (t[i].rect.x < looked_w * 52 / 100 && strstr(t[i].text, part))
+            return true;
+    return false;
 }
 
 static const char *seen_text(const Screen *c, const char *part)
@@ -307,6 +319,8 @@ static bool play_answer(Desk *d, Session *s, const Action *a)
     char digit[2] = {(char)('0' + (k->role ? role_digit(s, a->role) : 0)), 0};
     if (k->role && !type(d, digit, t))
         return false;
+    if (k->mark == MARK_DELETED && k->mark_to) /* a deletion asks first: Enter confirms */
+        return key(d, SDLK_RETURN, 0, t);
     if (k->words == WORDS_NONE)
         return true;
     return type_words(d, s, a, t) && key(d, SDLK_RETURN, 0, t);
@@ -527,9 +541,14 @@ static void test_keyboard_and_mouse(void)
     const ActionLog *like = session_action_at(run.session, session_action_count(run.session) - 1);
     CHECK_INT(like->kind, ACT_LIKE);
     CHECK_STR(like->post_id, second->id);
-    /* A click on the first card selects the newest post. */
-    desk_draw(d, W, H);
-    CHECK(click(d, 60, 56 + 20, 121000));
+    /* A click on the first card's text (under the views' tabs) selects the newest post. */
+    look(&c, d, W, H);
+    char start[24];
+    snprintf(start, sizeof start, "%.20s", newest->text);
+    const TextDrawn *card = seen(&c, start);
+    CHECK(card != NULL && card->rect.x < W / 2);
+    if (card)
+        CHECK(click(d, card->rect.x + 4, card->rect.y + 4, 121000));
     CHECK(key(d, SDLK_l, 0, 121100));
     CHECK_STR(session_action_at(run.session, session_action_count(run.session) - 1)->post_id, newest->id);
 
@@ -828,11 +847,17 @@ static void test_news_and_internal(void)
         CHECK(advance_to(&run, 10000));
         Desk *d = desk_new(run.session, c.tc, c.cv, ui_strings("en"), 1.0f);
         desk_select(d, "k1", 10000);
-        desk_draw(d, W, H);
+        look(&c, d, W, H);
+        CHECK(!in_feed(&c, "Status? Do we need")); /* Home: the public timeline only */
+        CHECK(key(d, SDLK_3, 0, 10000));          /* Messages: the internal channel */
+        look(&c, d, W, H);
         save(&c, "desk-internal-en.png");
         CHECK(ink(&c, (SDL_Rect){W / 3, 0, W / 3, 56}) > 500); /* the headline in the top bar */
-        SDL_Color edge = pixel(&c, 11, 80);                    /* the internal message's orange edge */
-        CHECK(same(edge, 255, 122, 0));
+        const TextDrawn *msg = seen(&c, "Status? Do we need");
+        CHECK(msg != NULL);
+        if (msg) /* the internal message's orange edge */
+            CHECK(same(pixel(&c, 11, msg->rect.y), 255, 122, 0));
+        CHECK_SEEN(&c, "@boss · 5s · internal channel"); /* a colleague: no "0 followers" */
         CHECK(key(d, SDLK_r, 0, 11000));
         look(&c, d, W, H);
         CHECK_IN_PANEL(&c, "Internal reply to @boss");
@@ -929,15 +954,20 @@ static void stage_close(Stage *st)
 }
 
 /* False (everything closed) when it cannot be set up. */
-static bool stage_open(Stage *st, const char *name, const char *lang, int64_t at_ms)
+static bool stage_open_on(Stage *st, const char *name, const char *lang, int64_t at_ms, const char *scenario)
 {
     st->d = NULL;
     bool ok = screen_open(&st->c);
-    ok = run_start_path(&st->run, name, lang, VOICE) && ok && advance_to(&st->run, at_ms) &&
+    ok = run_start_path(&st->run, name, lang, scenario) && ok && advance_to(&st->run, at_ms) &&
          (st->d = desk_new(st->run.session, st->c.tc, st->c.cv, ui_strings(lang), 1.0f)) != NULL;
     if (!ok)
         stage_close(st);
     return ok;
+}
+
+static bool stage_open(Stage *st, const char *name, const char *lang, int64_t at_ms)
+{
+    return stage_open_on(st, name, lang, at_ms, VOICE);
 }
 
 /* "R  Reply": a kind's key and label as the help and the buttons show them. */
@@ -1153,7 +1183,10 @@ static void test_quote(void)
     desk_select(d, own->id, 35000);
     look(c, d, W, H);
     CHECK_SEEN(c, "@brewco ✓ · 48k followers · 1s · quoted");
-    CHECK_SEEN(c, "❝ Julie Martin @julie_m: Third cold coffee this week at BrewCo Central. Lovely. Never again. Does anyone…");
+    /* the quoted post, in its own frame in the card: its author and its text */
+    const TextDrawn *head = seen(c, "Julie Martin  @julie_m");
+    CHECK(head != NULL && head->rect.x < W * 52 / 100);
+    CHECK_SEEN(c, "Third cold coffee this week at BrewCo Central. Lovely. Never again. Does anyone there read these?");
     CHECK_IN_PANEL(c, "Julie Martin  @julie_m"); /* the quoted post under the quote */
     CHECK_NOT_SEEN(c, "in reply to");
     stage_close(&st);
@@ -1199,6 +1232,7 @@ static void test_submit_and_publish(void)
     CHECK_INT(own->kind, POST_INTERNAL);
     const Draft *dr = drafts_find(session_drafts(run->session), own->id);
     CHECK(dr != NULL && dr->status == DRAFT_PENDING);
+    CHECK(key(d, SDLK_3, 0, 124000)); /* Messages: the internal channel */
     look(c, d, W, H);
     CHECK_SEEN(c, "internal channel · draft for Manager on duty · Awaiting an answer");
 
@@ -1213,7 +1247,7 @@ static void test_submit_and_publish(void)
     CHECK(strstr(answer->text, amended) != NULL);
     desk_select(d, answer->id, 185000);
     look(c, d, W, H);
-    CHECK_SEEN(c, "@alex_ops · 0 followers · 1s · internal channel · Amended");
+    CHECK_SEEN(c, "@alex_ops · 1s · internal channel · Amended"); /* a colleague: no followers */
     CHECK_SEEN(c, "internal channel · draft for Manager on duty · Amended");
     CHECK_IN_PANEL(c, "Amended by Manager on duty · 03:04");
     CHECK_IN_PANEL(c, "OK with one change: no promise about the machines");
@@ -1264,9 +1298,7 @@ static void test_refused_draft(void)
     desk_draw(d, W, H);
     /* the role by a click on its line */
     look(c, d, W, H);
-    const TextDrawn *legal = seen(c, "2  Département juridique");
-    if (!legal)
-        legal = seen(c, "2  ");
+    const TextDrawn *legal = seen_from(c, W * 52 / 100, "2  "); /* in the panel, not the tab "2 Mentions" */
     CHECK(legal != NULL);
     if (legal)
         CHECK(click(d, legal->rect.x + 4, legal->rect.y + 4, 62000));
@@ -1279,6 +1311,7 @@ static void test_refused_draft(void)
     const Post *answer = newest_post(run);
     CHECK_STR(answer->parent, own->id);
     desk_select(d, answer->id, 95000);
+    CHECK(key(d, SDLK_3, 0, 95000)); /* Messages: the internal channel */
     look(c, d, W, H);
     CHECK_SEEN(c, "canal interne · Refusé");
     CHECK_IN_PANEL(c, "Refusé par Legal department · 01:34");
@@ -1693,6 +1726,345 @@ static void test_smallest_window(void)
     }
 }
 
+
+/* ---- the desk a community manager recognises: views, profile, ... ----- */
+
+/* Clicks the middle of a text drawn (a tab, a button, a card's text). */
+static bool click_text(Screen *c, Desk *d, const char *part, int64_t at)
+{
+    const TextDrawn *t = seen(c, part);
+    CHECK(t != NULL);
+    return t && click(d, t->rect.x + t->rect.w / 2, t->rect.y + t->rect.h / 2, at);
+}
+
+/* Home lists the public timeline; 2 Mentions what names or answers the
+ * brand; 3 Messages the conversations, one at a time with Left / Right or
+ * a click; 4 (or /) a search typed live. Each view by its tab too. */
+static void test_views(void)
+{
+    Stage st;
+    CHECK(stage_open_on(&st, "views", "en", 10000, VIEWS));
+    if (!st.d)
+        return;
+    Screen *c = &st.c;
+    Desk *d = st.d;
+    look(c, d, W, H);
+    CHECK_SEEN(c, "1  Home");
+    CHECK_SEEN(c, "2  Mentions");
+    CHECK_SEEN(c, "3  Messages");
+    CHECK_SEEN(c, "4  Search");
+    CHECK(in_feed(c, "Third cold coffee this week"));
+    CHECK(in_feed(c, "Coffee is overrated anyway"));
+    CHECK(in_feed(c, "Coffee chain under fire")); /* a headline is public */
+    CHECK(!in_feed(c, "My order number is 4471"));
+    CHECK(!in_feed(c, "Status on the cold coffee thread"));
+
+    CHECK(key(d, SDLK_2, 0, 11000));
+    look(c, d, W, H);
+    save(c, "desk-view-mentions-en.png");
+    CHECK(in_feed(c, "Third cold coffee this week, @brewco"));
+    CHECK(!in_feed(c, "Coffee is overrated anyway"));
+    CHECK(!in_feed(c, "Anyone else had a problem"));
+    CHECK(!in_feed(c, "My order number is 4471"));
+
+    CHECK(click_text(c, d, "3  Messages", 12000)); /* the tab, by the mouse */
+    look(c, d, W, H);
+    CHECK(in_feed(c, "My order number is 4471"));
+    CHECK(in_feed(c, "Free coffee or I post more."));
+    CHECK(in_feed(c, "Status on the cold coffee thread"));
+    CHECK(!in_feed(c, "Third cold coffee this week"));
+    CHECK_SEEN(c, "All"); /* the conversations, in the order they started */
+    CHECK_SEEN(c, "Julie Martin");
+    CHECK_SEEN(c, "Bob Kane");
+    CHECK_SEEN(c, "Internal channel");
+    CHECK_NOT_SEEN(c, "↻ 0"); /* a message has no repost counter */
+    save(c, "desk-view-messages-en.png");
+    CHECK(key(d, SDLK_RIGHT, 0, 12100)); /* Julie's conversation only */
+    look(c, d, W, H);
+    CHECK(in_feed(c, "My order number is 4471"));
+    CHECK(!in_feed(c, "Free coffee or I post more."));
+    CHECK(!in_feed(c, "Status on the cold coffee thread"));
+    CHECK(click_text(c, d, "Internal channel", 12200)); /* a conversation by a click */
+    look(c, d, W, H);
+    CHECK(in_feed(c, "Status on the cold coffee thread"));
+    CHECK(!in_feed(c, "My order number is 4471"));
+    /* Down and up move in the view's own list: the trainee opens the message */
+    CHECK(key(d, SDLK_DOWN, 0, 12300));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Status on the cold coffee thread");
+
+    /* 4: the search box takes the words; the 4 itself is not typed */
+    CHECK(key(d, SDLK_4, 0, 13000));
+    CHECK(type(d, "4", 13000));
+    CHECK(type(d, "#coldcoffee", 13100));
+    look(c, d, W, H);
+    CHECK_SEEN(c, "🔍 #coldcoffee");
+    CHECK(in_feed(c, "Coffee is overrated anyway. #ColdCoffee"));
+    CHECK(!in_feed(c, "Third cold coffee this week"));
+    CHECK(!in_feed(c, "Writing about #ColdCoffee")); /* not posted yet */
+    CHECK(key(d, SDLK_RETURN, 0, 13200));             /* done typing: keys act again */
+    CHECK(advance_to(&st.run, 70000));                /* a matching post comes: it is listed live */
+    look(c, d, W, H);
+    save(c, "desk-view-search-en.png");
+    CHECK(in_feed(c, "Writing about #ColdCoffee at Leeds cafés"));
+    CHECK(!in_feed(c, "still waiting for an answer"));
+    for (int i = 0; i < 11; i++) /* other words, by the mouse on the box then the keys */
+        CHECK(key(d, SDLK_BACKSPACE, 0, 71000));
+    CHECK(click_text(c, d, "🔍 #coldcoffee", 71000));
+    for (int i = 0; i < 11; i++)
+        CHECK(key(d, SDLK_BACKSPACE, 0, 71000));
+    CHECK(type(d, "leeds", 71100));
+    look(c, d, W, H);
+    CHECK(in_feed(c, "Anyone else had a problem at a Leeds café"));
+    CHECK(in_feed(c, "Writing about #ColdCoffee at Leeds cafés"));
+    CHECK(!in_feed(c, "Coffee is overrated anyway"));
+    CHECK(key(d, SDLK_ESCAPE, 0, 71200));
+    CHECK(key(d, SDLK_1, 0, 71300)); /* back Home */
+    look(c, d, W, H);
+    CHECK(in_feed(c, "Coffee is overrated anyway"));
+    CHECK(in_feed(c, "still waiting for an answer"));
+    stage_close(&st);
+}
+
+/* The views speak French in a French session. */
+static void test_views_fr(void)
+{
+    Stage st;
+    CHECK(stage_open_on(&st, "views-fr", "fr", 10000, VIEWS));
+    if (!st.d)
+        return;
+    Screen *c = &st.c;
+    Desk *d = st.d;
+    CHECK(key(d, SDLK_3, 0, 10000));
+    look(c, d, W, H);
+    CHECK_SEEN(c, "1  Accueil");
+    CHECK_SEEN(c, "4  Recherche");
+    CHECK_SEEN(c, "Toutes");
+    CHECK_SEEN(c, "Canal interne");
+    CHECK_NOT_SEEN(c, "Internal channel");
+    save(c, "desk-view-messages-fr.png");
+    look(c, d, 800, 600); /* a narrow window: the tabs stay in the feed column, whole */
+    const TextDrawn *last = seen(c, "4  Recherche");
+    CHECK(last != NULL && last->rect.x + last->rect.w <= 800 * 52 / 100);
+    CHECK(key(d, SDLK_SLASH, 0, 10100));
+    CHECK(type(d, "/", 10100));
+    CHECK(key(d, SDLK_ESCAPE, 0, 10200));
+    look(c, d, W, H);
+    CHECK_SEEN(c, "Tapez un mot ou un #hashtag");
+    desk_select(d, "m1", 10300);
+    CHECK(key(d, SDLK_i, 0, 10400));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Profil");
+    CHECK_IN_PANEL(c, "@julie_m · 312 abonnés");
+    CHECK_IN_PANEL(c, "Publications récentes");
+    CHECK_IN_PANEL(c, "Échap  fermer le profil");
+    save(c, "desk-profile-fr.png");
+    CHECK(key(d, SDLK_ESCAPE, 0, 10500));
+    CHECK(key(d, SDLK_d, 0, 10600));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Supprimer définitivement cette publication ?");
+    stage_close(&st);
+}
+
+/* New posts above a scrolled feed: "↑ 2 new posts", which jumps to the
+ * newest by a click or by "." (and the newest opens). */
+static void test_new_posts_marker(void)
+{
+    Stage st;
+    CHECK(stage_open_on(&st, "newposts", "en", 10000, VIEWS));
+    if (!st.d)
+        return;
+    Screen *c = &st.c;
+    Desk *d = st.d;
+    CHECK(key(d, SDLK_HOME, 0, 10000));
+    CHECK(key(d, SDLK_DOWN, 0, 10100));
+    CHECK(key(d, SDLK_DOWN, 0, 10200));
+    SDL_Event wheel = {.type = SDL_MOUSEWHEEL};
+    wheel.wheel.y = -1; /* the trainee scrolls down: the feed stops following the newest */
+    CHECK(send(d, &wheel, 10300));
+    look(c, d, W, H);
+    CHECK(advance_to(&st.run, 70000));
+    look(c, d, W, H);
+    CHECK_SEEN(c, "↑ 2 new posts");
+    CHECK(!in_feed(c, "still waiting for an answer"));
+    save(c, "desk-new-posts-en.png");
+    CHECK(click_text(c, d, "↑ 2 new posts", 71000));
+    look(c, d, W, H);
+    CHECK_NOT_SEEN(c, "new posts");
+    CHECK(in_feed(c, "still waiting for an answer"));
+    CHECK_IN_PANEL(c, "still waiting for an answer"); /* the newest is open */
+    /* again, by the key */
+    CHECK(send(d, &wheel, 72000));
+    CHECK(key(d, SDLK_PERIOD, 0, 72100));
+    look(c, d, W, H);
+    CHECK(in_feed(c, "still waiting for an answer"));
+    stage_close(&st);
+}
+
+/* I (or a click on the author) opens the author's profile: name, handle,
+ * followers, verified, bio, recent posts; never the persona's role. */
+static void test_profile(void)
+{
+    Stage st;
+    CHECK(stage_open_on(&st, "profile", "en", 70000, VIEWS));
+    if (!st.d)
+        return;
+    Screen *c = &st.c;
+    Desk *d = st.d;
+    desk_select(d, "m1", 70000);
+    look(c, d, W, H);
+    CHECK_NOT_SEEN(c, "customer"); /* the role is the debrief's, not the feed's */
+    CHECK_NOT_SEEN(c, "troll");
+    CHECK_NOT_SEEN(c, "journalist");
+    CHECK(key(d, SDLK_i, 0, 70100));
+    look(c, d, W, H);
+    save(c, "desk-profile-en.png");
+    CHECK_IN_PANEL(c, "Profile");
+    CHECK_IN_PANEL(c, "Julie Martin");
+    CHECK_IN_PANEL(c, "@julie_m · 312 followers");
+    CHECK_IN_PANEL(c, "Nurse, night shifts, coffee before everything. Leeds.");
+    CHECK_IN_PANEL(c, "Recent posts");
+    CHECK_IN_PANEL(c, "@brewco still waiting for an answer.");
+    CHECK_IN_PANEL(c, "Third cold coffee this week");
+    CHECK_NOT_IN_PANEL(c, "My order number is 4471"); /* a private message is no post of the profile */
+    CHECK_NOT_SEEN(c, "customer");
+    CHECK(key(d, SDLK_ESCAPE, 0, 70200)); /* back to the post, still open */
+    look(c, d, W, H);
+    CHECK_NOT_IN_PANEL(c, "Recent posts");
+    CHECK_IN_PANEL(c, "R  Reply");
+    /* a click on an author's name in the feed: a verified account without a bio */
+    CHECK(click_text(c, d, "Ellie Shaw", 70300));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "@ellie_news ✓ · 14k followers · verified");
+    CHECK_IN_PANEL(c, "Writing about #ColdCoffee");
+    CHECK_NOT_SEEN(c, "journalist");
+    /* a post of the profile, by a click: it opens */
+    CHECK(click_text(c, d, "Anyone else had a problem", 70400));
+    look(c, d, W, H);
+    CHECK_NOT_IN_PANEL(c, "Recent posts");
+    CHECK_IN_PANEL(c, "Anyone else had a problem");
+    CHECK_IN_PANEL(c, "R  Reply");
+    stage_close(&st);
+}
+
+/* D asks before deleting: D again or Enter deletes, Esc keeps the post;
+ * by the mouse, the Delete button then the confirmation's. */
+static void test_delete_asks_first(void)
+{
+    Stage st;
+    char row[512];
+    CHECK(stage_open_on(&st, "delete", "en", 10000, VIEWS));
+    if (!st.d)
+        return;
+    Screen *c = &st.c;
+    Run *run = &st.run;
+    Desk *d = st.d;
+    const Post *p1 = feed_post(session_feed(run->session), "p1");
+    desk_select(d, "p1", 10000);
+    CHECK(key(d, SDLK_d, 0, 11000));
+    look(c, d, W, H);
+    save(c, "desk-delete-confirm-en.png");
+    CHECK_IN_PANEL(c, "Delete this post for good? D or Enter: delete · Esc: keep it");
+    CHECK_STR(last_action_row(run, row, sizeof row), ""); /* nothing done yet */
+    CHECK(!p1->deleted);
+    CHECK(key(d, SDLK_LSHIFT, KMOD_LSHIFT, 11050)); /* a modifier alone does not answer */
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Delete this post for good?");
+    CHECK(key(d, SDLK_ESCAPE, 0, 11100));
+    look(c, d, W, H);
+    CHECK_NOT_IN_PANEL(c, "Delete this post for good?");
+    CHECK_STR(last_action_row(run, row, sizeof row), "");
+    CHECK(!p1->deleted);
+    CHECK_STR(desk_status(d), "");
+    CHECK(key(d, SDLK_d, 0, 12000));
+    CHECK(key(d, SDLK_d, 0, 12100)); /* the second press deletes */
+    CHECK_STR(last_action_row(run, row, sizeof row), "delete|p1||");
+    CHECK(p1->deleted);
+    /* by the mouse */
+    const Post *p2 = feed_post(session_feed(run->session), "p2");
+    desk_select(d, "p2", 13000);
+    look(c, d, W, H);
+    CHECK(click_text(c, d, "D  Delete", 13100));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "Delete this post for good?");
+    CHECK(!p2->deleted);
+    CHECK(click_text(c, d, "Esc Cancel", 13200));
+    CHECK(!p2->deleted);
+    look(c, d, W, H);
+    CHECK(click_text(c, d, "D  Delete", 13300));
+    look(c, d, W, H);
+    const TextDrawn *yes = seen_from(c, W * 52 / 100, "D  Delete");
+    CHECK(yes != NULL);
+    if (yes)
+        CHECK(click(d, yes->rect.x + 4, yes->rect.y + 4, 13400));
+    CHECK(p2->deleted);
+    CHECK_STR(last_action_row(run, row, sizeof row), "delete|p2||");
+    stage_close(&st);
+}
+
+/* The flagship's main accounts have a bio in English (en.lua), shown in
+ * their profile. */
+static void test_flagship_bio(void)
+{
+    Screen c;
+    Run run;
+    CHECK(screen_open(&c));
+    CHECK(run_start(&run, "bio", "en"));
+    if (run.session) {
+        CHECK(advance_to(&run, 60000));
+        const Persona *a = feed_persona(session_feed(run.session), "@hannah_briggs");
+        CHECK(a && a->bio && strstr(a->bio, "Physio"));
+        Desk *d = desk_new(run.session, c.tc, c.cv, ui_strings("en"), 1.0f);
+        desk_select(d, "c1", 60000); /* Hannah's complaint */
+        CHECK(key(d, SDLK_i, 0, 60000));
+        look(&c, d, W, H);
+        CHECK_IN_PANEL(&c, "Physio, Leeds.");
+        desk_free(d);
+        Error err;
+        CHECK(session_end(run.session, SESSION_INTERRUPTED, NULL, &err));
+        run_close(&run);
+    }
+    screen_close(&c);
+}
+
+/* A repost is no reply: its post shows as its text, not "in reply to". */
+static void test_repost_panel(void)
+{
+    Stage st;
+    CHECK(stage_open_on(&st, "repost", "en", 10000, VIEWS));
+    if (!st.d)
+        return;
+    desk_select(st.d, "r1", 10000);
+    look(&st.c, st.d, W, H);
+    CHECK_IN_PANEL(&st.c, "↻ Third cold coffee this week");
+    CHECK_NOT_SEEN(&st.c, "in reply to");
+    stage_close(&st);
+}
+
+/* The counters count the trainee's own like and reply. */
+static void test_own_counters(void)
+{
+    Stage st;
+    CHECK(stage_open_on(&st, "counters", "en", 10000, VIEWS));
+    if (!st.d)
+        return;
+    Screen *c = &st.c;
+    Desk *d = st.d;
+    desk_select(d, "m1", 10000);
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "↩ 0    ↻ 0    ♥ 0");
+    CHECK(key(d, SDLK_l, 0, 11000));
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "↩ 0    ↻ 0    ♥ 1");
+    CHECK(key(d, SDLK_r, 0, 12000));
+    CHECK(type(d, "Julie, we are sorry. Could you send us your order number in a private message?", 12100));
+    CHECK(key(d, SDLK_RETURN, 0, 12200));
+    desk_select(d, "m1", 13000);
+    look(c, d, W, H);
+    CHECK_IN_PANEL(c, "↩ 1    ↻ 0    ♥ 1");
+    stage_close(&st);
+}
+
 static void test_good_playthrough(void) { test_playthrough_matches_answers(FLAGSHIP, "good.txt", "en"); }
 static void test_poor_playthrough(void) { test_playthrough_matches_answers(FLAGSHIP, "poor.txt", "en"); }
 /* Drafts submitted to every role, answered every way, published as
@@ -1724,6 +2096,14 @@ int main(void)
     RUN(test_quote);
     RUN(test_submit_and_publish);
     RUN(test_refused_draft);
+    RUN(test_views);
+    RUN(test_views_fr);
+    RUN(test_new_posts_marker);
+    RUN(test_profile);
+    RUN(test_delete_asks_first);
+    RUN(test_own_counters);
+    RUN(test_repost_panel);
+    RUN(test_flagship_bio);
     RUN(test_opening_key_not_typed);
     RUN(test_alert_about_no_post);
     RUN(test_reply_over_limit);
