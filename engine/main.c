@@ -763,6 +763,12 @@ static int cmd_report(const Options *o)
     return ok ? 0 : user_error(&err);
 }
 
+/* A French text the rule file lacks: French sessions show the English one. */
+static void warn_rules_french(void *path, int line, const char *what)
+{
+    fprintf(stderr, "%s:%d: warning: %s\n", (const char *)path, line, what);
+}
+
 static int cmd_rules(const Options *o)
 {
     const char *sub = o->npositional > 0 ? o->positional[0] : NULL;
@@ -776,6 +782,8 @@ static int cmd_rules(const Options *o)
     RuleSet *set = NULL;
     if (import && !(set = rules_load_file(o->positional[1], &err)))
         return user_error(&err);
+    if (import)
+        rules_missing_french(set, warn_rules_french, (void *)o->positional[1]);
     Store *store = open_store(o, false, db, sizeof db, &err);
     bool ok = store != NULL;
     if (ok && import) {

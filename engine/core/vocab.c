@@ -102,3 +102,59 @@ char *vocab_duration(char *buf, size_t size, int64_t ms, Lang lang)
         snprintf(buf, size, "%s%lld" VOCAB_NBSP "h %02lld" VOCAB_NBSP "min", sign, h, m);
     return buf;
 }
+
+/* The first words of a text, at most `words` words and `bytes` bytes, cut
+ * between words; *cut tells whether anything was left out. */
+static void first_words(char *out, size_t size, const char *text, int words, size_t bytes, int *cut)
+{
+    size_t o = 0, last_end = 0;
+    int n = 0;
+    *cut = 0;
+    const char *p = text;
+    while (*p == ' ' || *p == '\n' || *p == '\t')
+        p++;
+    while (*p) {
+        const char *w = p;
+        while (*p && *p != ' ' && *p != '\n' && *p != '\t')
+            p++;
+        size_t len = (size_t)(p - w);
+        if (n == words || o + len + 1 > bytes || o + len + 2 > size) {
+            *cut = 1;
+            break;
+        }
+        if (o)
+            out[o++] = ' ';
+        memcpy(out + o, w, len);
+        o += len;
+        last_end = o;
+        n++;
+        while (*p == ' ' || *p == '\n' || *p == '\t')
+            p++;
+    }
+    if (n == 0 && *p) { /* one long word: cut it at a character's start */
+        size_t len = strlen(p) < bytes ? strlen(p) : bytes;
+        while (len > 0 && ((unsigned char)p[len] & 0xC0) == 0x80)
+            len--;
+        memcpy(out, p, len < size ? len : size - 1);
+        last_end = len < size ? len : size - 1;
+        *cut = p[len] != 0;
+    }
+    out[last_end] = 0;
+    /* a trailing comma or colon reads badly before the ellipsis */
+    while (*cut && last_end > 0 && strchr(",;:", out[last_end - 1]))
+        out[--last_end] = 0;
+}
+
+char *vocab_post_name(char *buf, size_t size, const char *author, const char *text, Lang lang)
+{
+    char words[96];
+    int cut = 0;
+    first_words(words, sizeof words, text ? text : "", 5, 40, &cut);
+    if (!words[0])
+        snprintf(buf, size, "%s", author ? author : "");
+    else if (lang == LANG_FR)
+        snprintf(buf, size, "%s «" VOCAB_NBSP "%s%s" VOCAB_NBSP "»", author ? author : "", words, cut ? "…" : "");
+    else
+        snprintf(buf, size, "%s “%s%s”", author ? author : "", words, cut ? "…" : "");
+    return buf;
+}

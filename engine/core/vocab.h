@@ -48,4 +48,9 @@ char *vocab_short_count(char *buf, size_t size, int64_t n, Lang lang);
  * U+00A0 between number and unit). Returns buf. */
 char *vocab_duration(char *buf, size_t size, int64_t ms, Lang lang);
 
+/* A post as a trainee knows it: its author and first words, `@julie_b
+ * “My order…”` / `@julie_b «` U+00A0 `Ma commande…` U+00A0 `»`; the author
+ * alone for a post without words. Returns buf. */
+char *vocab_post_name(char *buf, size_t size, const char *author, const char *text, Lang lang);
+
 #endif
