@@ -40,6 +40,7 @@ typedef struct ReportQuery {
     const char *since;         /* sessions started on or after this date (YYYY-MM-DD[THH:MM[:SS]]); NULL = all */
     int ready_at;              /* readiness threshold, in % of a session's maximum (docs/reports.md) */
     int ready_at_points;       /* the same for sessions without a scale, in points */
+    const char *lang;          /* the report's language, "fr" or "en" (--lang, else a session's own); NULL: English */
 } ReportQuery;
 
 /* One session: the row of `sessions` plus its totals per competency. */

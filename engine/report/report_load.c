@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/report.h" /* report_json_string */
 #include "report_loader.h"
+#include "core/vocab.h"
 
 
 /* ---- sessions ------------------------------------------------------------ */
@@ -229,6 +230,7 @@ static bool copy_query(Report *r, Arena *arena, const ReportQuery *q, const char
     r->query.trainee = q->trainee ? arena_strdup(arena, q->trainee) : NULL;
     r->query.scenario_id = q->scenario_id ? arena_strdup(arena, q->scenario_id) : NULL;
     r->query.since = q->since ? arena_strdup(arena, q->since) : NULL;
+    r->query.lang = vocab_lang_code(vocab_lang(q->lang)); /* static */
     r->db_path = db_path ? arena_strdup(arena, db_path) : NULL;
     const char **names = q->nnames ? arena_alloc(arena, q->nnames * sizeof *names) : NULL;
     for (size_t i = 0; names && i < q->nnames; i++)
