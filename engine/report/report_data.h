@@ -229,8 +229,18 @@ typedef struct Report {
     size_t nscoring_versions;
     const char *scoring_note;
 
+    /* REPORT_SESSION: the roles of the session's rule set, labelled in the
+     * report's language (report_role()); none when the set cannot be read. */
+    struct RRole {
+        const char *id, *label;
+    } *roles;
+    size_t nroles;
+
     void *arena_;                 /* private to report_load.c: owns the strings */
 } Report;
+
+/* A role's label in the report's language (its id when the report has none). */
+const char *report_role(const Report *r, const char *id);
 
 /* Reads a report. NULL with err when the scope names nothing (no such
  * session, trainee or scenario) or the store fails. */

@@ -7,13 +7,33 @@
 
 static const char *const report_words[RW_COUNT][LANG_COUNT] = {
 #define RW(id, en, fr) [RW_##id] = {en, fr},
+#define RT(en, fr)
 #include "report_words.def"
+#undef RT
 #undef RW
 };
 
 const char *report_word(Lang lang, ReportWord w)
 {
     return (unsigned)w < RW_COUNT ? report_words[w][(unsigned)lang < LANG_COUNT ? lang : LANG_EN] : "";
+}
+
+static const char *const report_texts[][LANG_COUNT] = {
+#define RW(id, en, fr)
+#define RT(en, fr) {en, fr},
+#include "report_words.def"
+#undef RT
+#undef RW
+};
+
+const char *report_tr(Lang lang, const char *en)
+{
+    if (lang != LANG_FR || !en)
+        return en;
+    for (size_t i = 0; i < sizeof report_texts / sizeof report_texts[0]; i++)
+        if (strcmp(report_texts[i][0], en) == 0)
+            return report_texts[i][1];
+    return en;
 }
 
 Lang report_lang(const Report *r) { return vocab_lang(r->query.lang); }

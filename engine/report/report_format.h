@@ -12,11 +12,16 @@
 /* The reports' own words (report_words.def), in the report's language. */
 typedef enum {
 #define RW(id, en, fr) RW_##id,
+#define RT(en, fr)
 #include "report_words.def"
+#undef RT
 #undef RW
     RW_COUNT
 } ReportWord;
 const char *report_word(Lang lang, ReportWord w);
+/* The HTML report's words, looked up by their English text (RT lines of
+ * report_words.def): the French one in French, else the text itself. */
+const char *report_tr(Lang lang, const char *en);
 /* The report's language: its query's (--lang, else the session's). */
 Lang report_lang(const Report *r);
 /* A word of an identifier in the report's language (vocab.h). */

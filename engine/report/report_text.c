@@ -30,7 +30,7 @@ static void put_time_stat(FILE *out, Lang L, const char *label, const RTimeStat 
 {
     char a[32], b[32];
     fputs("  ", out);
-    report_put_cell(out, label, 8);
+    report_put_cell(out, label, L == LANG_FR ? 10 : 8);
     if (t->n == 0)
         fprintf(out, "%s\n", W(NOT_RECORDED));
     else
@@ -53,8 +53,9 @@ static void put_reply_times(FILE *out, Lang L, const RReplyTimes *t)
 static void put_rules(FILE *out, const Report *r, bool against_only, size_t limit)
 {
     Lang L = report_lang(r);
-    static const int widths[] = {-32, -10, 8, 8, 5, 6, 7, 5, 6, 8, 6, 6};
-    report_put_header(out, "  ", " ", widths,
+    static const int widths[LANG_COUNT][12] = {{-32, -10, 8, 8, 5, 6, 7, 5, 6, 8, 6, 6},
+                                                {-32, -19, 8, 10, 5, 6, 7, 6, 6, 8, 6, 6}};
+    report_put_header(out, "  ", " ", widths[L],
                       (const char *const[]){W(RULE), W(COMPETENCY), W(SESSIONS), W(TRAINEES), W(RESP), W(BROKEN),
                                             W(ON_TIME), W(LATE), W(MISSED), W(UNNEEDED), W(POINTS), W(LOST)},
                       12);
@@ -66,8 +67,8 @@ static void put_rules(FILE *out, const Report *r, bool against_only, size_t limi
         fputs("  ", out);
         report_put_cell(out, s->rule, 32);
         fputc(' ', out);
-        report_put_cell(out, REPORT_VOCAB(L, COMPETENCY, s->competency), 10);
-        fprintf(out, " %8d %8d %5d %6d %7d %5d %6d %8d %+6" PRId64 " %6" PRId64 "\n", s->sessions, s->trainees,
+        report_put_cell(out, REPORT_VOCAB(L, COMPETENCY, s->competency), -widths[L][1]);
+        fprintf(out, " %8d %*d %5d %6d %7d %5d %6d %8d %+6" PRId64 " %6" PRId64 "\n", s->sessions, widths[L][3], s->trainees,
                 s->respected, s->broken, s->on_time, s->late, s->missed, s->unneeded, s->points, s->lost);
         shown++;
     }
@@ -103,7 +104,7 @@ static void put_session_header(FILE *out, Lang L, const RSession *s)
     fprintf(out, "%s ", W(RULE_SET));
     report_put_text(out, s->ruleset);
     fprintf(out, " (%s %" PRId64 ") · %s %" PRId64 " · %s · %s · %s %s\n", W(VERSION), s->ruleset_version, W(SEED),
-            s->seed, s->mode, REPORT_VOCAB(L, STATUS, s->status), report_time(sim, sizeof sim, s->sim_ms),
+            s->seed, REPORT_VOCAB(L, MODE, s->mode), REPORT_VOCAB(L, STATUS, s->status), report_time(sim, sizeof sim, s->sim_ms),
             W(SIMULATED));
     fprintf(out, "%s %s", W(STARTED), s->started_at);
     if (s->ended_at)
@@ -142,7 +143,8 @@ static void put_totals(FILE *out, const Report *r, const RSession *s)
     Lang L = report_lang(r);
     heading(out, W(SCORE));
     fputs("  ", out);
-    report_put_cell(out, W(TOTAL), 10);
+    int width = L == LANG_FR ? 19 : 10;
+    report_put_cell(out, W(TOTAL), width);
     fprintf(out, " %+5" PRId64, s->total);
     put_scale(out, L, s);
     fputs("  ", out);
@@ -150,18 +152,19 @@ static void put_totals(FILE *out, const Report *r, const RSession *s)
     fputc('\n', out);
     for (int c = 0; c < COMP_COUNT; c++) {
         fputs("  ", out);
-        report_put_cell(out, REPORT_VOCAB(L, COMPETENCY, competency_name((Competency)c)), 10);
+        report_put_cell(out, REPORT_VOCAB(L, COMPETENCY, competency_name((Competency)c)), width);
         fprintf(out, " %+5" PRId64 "\n", s->competency[c]);
     }
     heading(out, W(PER_RULE));
     put_rules(out, r, false, (size_t)-1);
 }
 
-static void put_action_detail(FILE *out, Lang L, const RAction *a)
+static void put_action_detail(FILE *out, const Report *r, const RAction *a)
 {
+    Lang L = report_lang(r);
     if (a->role) {
         fputs(W(TO_ROLE), out);
-        report_put_text(out, a->role);
+        report_put_text(out, report_role(r, a->role));
         fputs(" ", out);
     }
     if (a->template_id) {
@@ -187,8 +190,8 @@ static void put_actions(FILE *out, const Report *r)
 {
     Lang L = report_lang(r);
     heading(out, W(ACTIONS_TITLE));
-    static const int widths[] = {-9, -6, -8, -9, -9, 6, 0};
-    report_put_header(out, "  ", "  ", widths,
+    static const int widths[LANG_COUNT][7] = {{-9, -6, -8, -9, -9, 6, 0}, {-9, -13, -11, -9, -9, 6, 0}};
+    report_put_header(out, "  ", "  ", widths[L],
                       (const char *const[]){W(TIME), W(ACTION), W(POST), W(OPENED), W(TYPED), W(POINTS),
                                             W(VERDICT_DETAIL)},
                       7);
@@ -196,16 +199,16 @@ static void put_actions(FILE *out, const Report *r)
         const RAction *a = &r->actions[i];
         char t[32], o[32], y[32];
         fprintf(out, "  %-9s  ", report_time(t, sizeof t, a->at_ms));
-        report_put_cell(out, action_word(L, a->kind), 6);
+        report_put_cell(out, action_word(L, a->kind), -widths[L][1]);
         fputs("  ", out);
-        report_put_cell(out, a->post_id ? a->post_id : "-", 8);
+        report_put_cell(out, a->post_id ? a->post_id : "-", -widths[L][2]);
         fprintf(out, "  %-9s  %-9s  %+6" PRId64 "  ", report_time(o, sizeof o, a->opened_ms),
                 report_time(y, sizeof y, a->typed_ms), a->points);
         if (a->nscores == 0)
             fputs(W(NO_RULE_JUDGED), out);
         else
             fprintf(out, "%d %s · ", a->nscores, a->nscores == 1 ? W(ROW) : W(ROWS));
-        put_action_detail(out, L, a);
+        put_action_detail(out, r, a);
         fputc('\n', out);
     }
     if (r->nactions == 0)
@@ -216,8 +219,9 @@ static void put_replies(FILE *out, const Report *r)
 {
     Lang L = report_lang(r);
     heading(out, W(REPLIES_TITLE));
-    static const int widths[] = {-8, -16, -9, -9, -9, -12, -12, -8, -7, 0};
-    report_put_header(out, "  ", "  ", widths,
+    static const int widths[LANG_COUNT][10] = {{-8, -16, -9, -9, -9, -12, -12, -8, -7, 0},
+                                                {-11, -26, -9, -9, -9, -12, -12, -11, -9, 0}};
+    report_put_header(out, "  ", "  ", widths[L],
                       (const char *const[]){W(POST), W(SITUATION), W(SHOWN), W(OPENED), W(ANSWERED), W(REACT),
                                             W(COMPOSE), W(TOTAL), W(TARGET), W(OUTCOME)},
                       10);
@@ -226,9 +230,9 @@ static void put_replies(FILE *out, const Report *r)
         char s[32], o[32], a[32], re[32], co[32], to[32], ta[32];
         bool opened = p->opened_ms >= 0, answered = p->answered_ms >= 0;
         fputs("  ", out);
-        report_put_cell(out, p->post_id, 8);
+        report_put_cell(out, p->post_id, -widths[L][0]);
         fputs("  ", out);
-        report_put_cell(out, p->situation ? REPORT_VOCAB(L, SITUATION, p->situation) : "-", 16);
+        report_put_cell(out, p->situation ? REPORT_VOCAB(L, SITUATION, p->situation) : "-", -widths[L][1]);
         fprintf(out, "  %-9s  %-9s  %-9s  ", report_time(s, sizeof s, p->shown_ms),
                 opened ? report_time(o, sizeof o, p->opened_ms) : "-", report_time(a, sizeof a, p->answered_ms));
         const char *cells[] = {
@@ -237,9 +241,8 @@ static void put_replies(FILE *out, const Report *r)
                                : answered ? W(NOT_RECORDED) : "-",
             answered ? report_duration_in(L, to, sizeof to, p->answered_ms - p->shown_ms) : "-",
             p->target_ms >= 0 ? report_duration_in(L, ta, sizeof ta, p->target_ms) : "-"};
-        static const int cw[] = {12, 12, 8, 7};
         for (int k = 0; k < 4; k++) {
-            report_put_cell(out, cells[k], cw[k]);
+            report_put_cell(out, cells[k], -widths[L][5 + k]);
             fputs("  ", out);
         }
         fprintf(out, "%s\n", REPORT_VOCAB(L, OUTCOME, p->outcome));
@@ -253,8 +256,8 @@ static void put_alerts(FILE *out, const Report *r)
 {
     Lang L = report_lang(r);
     heading(out, W(ALERTS));
-    static const int widths[] = {-13, -26, -8, -9, -9, -9, -8, 6};
-    report_put_header(out, "  ", "  ", widths,
+    static const int widths[LANG_COUNT][8] = {{-16, -26, -8, -9, -9, -9, -8, 6}, {-23, -26, -11, -10, -9, -9, -10, 6}};
+    report_put_header(out, "  ", "  ", widths[L],
                       (const char *const[]){W(ROLE), W(RULE), W(POST), W(TRIGGERED), W(DUE), W(ALERTED), W(OUTCOME),
                                             W(POINTS)},
                       8);
@@ -264,14 +267,14 @@ static void put_alerts(FILE *out, const Report *r)
         const RAlert *a = &r->alerts[i];
         char t[32], d[32], m[32];
         fputs("  ", out);
-        report_put_cell(out, a->role ? a->role : "-", 13);
+        report_put_cell(out, a->role ? report_role(r, a->role) : "-", -widths[L][0]);
         fputs("  ", out);
         report_put_cell(out, a->rule, 26);
         fputs("  ", out);
-        report_put_cell(out, a->post_id ? a->post_id : "-", 8);
-        fprintf(out, "  %-9s  %-9s  %-9s  ", report_time(t, sizeof t, a->triggered_ms),
+        report_put_cell(out, a->post_id ? a->post_id : "-", -widths[L][2]);
+        fprintf(out, "  %-*s  %-9s  %-9s  ", -widths[L][3], report_time(t, sizeof t, a->triggered_ms),
                 report_time(d, sizeof d, a->due_ms), report_time(m, sizeof m, a->met_ms));
-        report_put_cell(out, REPORT_VOCAB(L, OUTCOME, a->outcome), 8);
+        report_put_cell(out, REPORT_VOCAB(L, OUTCOME, a->outcome), -widths[L][6]);
         fprintf(out, "  %+6d\n", a->points);
         for (int k = 0; k < 4; k++)
             counts[k] += strcmp(a->outcome, names[k]) == 0;
@@ -316,21 +319,21 @@ static void put_score_rows(FILE *out, const Report *r, const RSession *s)
 {
     Lang L = report_lang(r);
     heading(out, W(SCORE_ROWS));
-    static const int widths[] = {-9, 5, -9, -10, -28, -6, 0};
-    report_put_header(out, "  ", "  ", widths,
+    static const int widths[LANG_COUNT][7] = {{-9, 5, -9, -10, -28, -6, 0}, {-9, 5, -10, -19, -28, -11, 0}};
+    report_put_header(out, "  ", "  ", widths[L],
                       (const char *const[]){W(TIME), W(PTS), W(OUTCOME), W(COMPETENCY), W(RULE), W(POST), W(REASON)},
                       7);
     for (size_t i = 0; i < r->nscores; i++) {
         const RScore *c = &r->scores[i];
         char t[32];
         fprintf(out, "  %-9s  %+5d  ", report_time(t, sizeof t, c->at_ms), c->points);
-        report_put_cell(out, REPORT_VOCAB(L, OUTCOME, c->outcome), 9);
+        report_put_cell(out, REPORT_VOCAB(L, OUTCOME, c->outcome), -widths[L][2]);
         fputs("  ", out);
-        report_put_cell(out, REPORT_VOCAB(L, COMPETENCY, c->competency), 10);
+        report_put_cell(out, REPORT_VOCAB(L, COMPETENCY, c->competency), -widths[L][3]);
         fputs("  ", out);
         report_put_cell(out, c->rule, 28);
         fputs("  ", out);
-        report_put_cell(out, c->post_id ? c->post_id : "-", 6);
+        report_put_cell(out, c->post_id ? c->post_id : "-", -widths[L][5]);
         fputs("  ", out);
         report_put_text(out, c->reason);
         fputc('\n', out);
