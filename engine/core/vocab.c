@@ -141,7 +141,7 @@ static void first_words(char *out, size_t size, const char *text, int words, siz
     }
     out[last_end] = 0;
     /* a trailing comma or colon reads badly before the ellipsis */
-    while (*cut && last_end > 0 && strchr(",;:", out[last_end - 1]))
+    while (*cut && last_end > 0 && strchr(",;:.", out[last_end - 1]))
         out[--last_end] = 0;
 }
 
