@@ -41,7 +41,7 @@ int lesson_next(const Lesson *l, const char **rule, int64_t *rule_lost)
     return best;
 }
 
-char *lesson_text(const Lesson *l, Lang lang, char *buf, size_t size)
+char *lesson_text(const Lesson *l, Lang lang, const char *why, char *buf, size_t size)
 {
     const char *rule;
     int64_t rule_lost;
@@ -52,11 +52,16 @@ char *lesson_text(const Lesson *l, Lang lang, char *buf, size_t size)
         return buf;
     }
     const char *name = vocab_word(VOCAB_COMPETENCY, competency_name((Competency)c), lang);
+    bool has_why = why && *why;
     if (fr)
-        snprintf(buf, size, "À travailler ensuite" VOCAB_NBSP ": %s (%lld points perdus), surtout la règle %s (%lld).",
-                 name, (long long)l->lost[c], rule ? rule : "-", (long long)rule_lost);
-    else
-        snprintf(buf, size, "Train next: %s (%lld points lost), above all rule %s (%lld).", name, (long long)l->lost[c],
+        snprintf(buf, size,
+                 "À travailler ensuite" VOCAB_NBSP ": %s (%lld points perdus), surtout" VOCAB_NBSP ": %s%s%s(règle %s, "
+                 "%lld points).",
+                 name, (long long)l->lost[c], has_why ? "«" VOCAB_NBSP : "", has_why ? why : "", has_why ? VOCAB_NBSP "» " : "",
                  rule ? rule : "-", (long long)rule_lost);
+    else
+        snprintf(buf, size, "Train next: %s (%lld points lost), above all: %s%s%s(rule %s, %lld points).", name,
+                 (long long)l->lost[c], has_why ? "“" : "", has_why ? why : "", has_why ? "” " : "", rule ? rule : "-",
+                 (long long)rule_lost);
     return buf;
 }

@@ -5,9 +5,8 @@
 #include <string.h>
 
 #include "action.h"
-#include "lesson.h"
+#include "recap.h"
 #include "rules.h"
-#include "scale.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -50,41 +49,6 @@ void report_json_string(FILE *out, const char *s)
         p += n;
     }
     fputc('"', out);
-}
-
-typedef struct Totals {
-    int64_t by_competency[COMP_COUNT]; /* sums of points: 64 bits */
-    int64_t total;
-    int rows;
-    Lesson *lesson;                    /* NULL: not wanted */
-} Totals;
-
-static bool add_to_totals(void *ctx, const ScoreInfo *row)
-{
-    Totals *t = ctx;
-    Competency c;
-    if (competency_from_name(row->competency, &c))
-        t->by_competency[c] += row->points;
-    t->total += row->points;
-    t->rows++;
-    if (t->lesson)
-        lesson_add(t->lesson, row->competency, row->rule_key, row->points);
-    return true;
-}
-
-static bool load_totals(Store *store, int64_t id, Totals *t, Error *err)
-{
-    Lesson *lesson = t->lesson;
-    memset(t, 0, sizeof *t);
-    t->lesson = lesson;
-    return store_each_score(store, id, add_to_totals, t, err);
-}
-
-static void print_competencies(FILE *out, const Totals *t, Lang lang)
-{
-    for (int c = 0; c < COMP_COUNT; c++)
-        fprintf(out, "%s%s %+" PRId64, c ? ", " : "", vocab_word(VOCAB_COMPETENCY, competency_name((Competency)c), lang),
-                t->by_competency[c]);
 }
 
 static void json_field(FILE *out, const char *key, const char *value, bool last)
@@ -163,51 +127,33 @@ bool report_sessions(Store *store, ReportFormat format, FILE *out, Error *err)
     return true;
 }
 
-/* The summary's words (docs/reports.md, "After a run"). */
+/* The summary's words (docs/reports.md, "After a run"); the outcome, the
+ * score and what to train next are the debrief's own (recap.h). */
 static const char *const summary_words[][LANG_COUNT] = {
     {"Session %lld %s: %s simulated, %d actions, %d score rows.\n",
      "Session %lld %s" VOCAB_NBSP ": %s simulées, %d actions, %d lignes de score.\n"},
-    {"Outcome: %s.\n", "Issue de la crise" VOCAB_NBSP ": %s.\n"},
-    {"Score %s of %lld (%s of the maximum): ", "Score %s sur %lld (%s du maximum)" VOCAB_NBSP ": "},
-    {"Score %s: ", "Score %s" VOCAB_NBSP ": "},
     {"Details: crisisdrill report --session %lld --db %s\n", "Détails" VOCAB_NBSP ": crisisdrill report --session %lld --db %s\n"},
 };
 
 bool report_summary(Store *store, int64_t id, const char *db_path, FILE *out, Error *err)
 {
-    SessionCopy copy;
-    Totals t = {.lesson = malloc(sizeof(Lesson))}; /* freed below */
-    if (!t.lesson)
-        return error_set(err, "out of memory");
-    lesson_init(t.lesson);
-    bool ok = store_copy_session(store, id, &copy, err) && load_totals(store, id, &t, err);
-    if (ok) {
-        const SessionInfo *s = &copy.info;
-        Lang L = vocab_lang(s->language);
-        char sim[32], total[32], pct[32], lesson[512];
-        fprintf(out, summary_words[0][L], (long long)s->id, vocab_word(VOCAB_STATUS, s->status, L),
-                report_clock(sim, sizeof sim, s->sim_ms), s->nactions, t.rows);
-        if (s->outcome)
-            fprintf(out, summary_words[1][L], vocab_word(VOCAB_ENDING, s->outcome, L));
-        snprintf(total, sizeof total, "%+" PRId64, t.total);
-        int64_t tenths;
-        if (scale_known(s->scoring_version, s->has_max, s->max_points) &&
-            scale_percent_tenths(t.total, s->max_points, &tenths)) {
-            scale_percent_text(pct, sizeof pct, tenths);
-            char *dot = L == LANG_FR ? strchr(pct, '.') : NULL;
-            if (dot)
-                *dot = ',';
-            strncat(pct, L == LANG_FR ? VOCAB_NNBSP "%" : " %", sizeof pct - strlen(pct) - 1);
-            fprintf(out, summary_words[2][L], total, (long long)s->max_points, pct);
-        } else {
-            fprintf(out, summary_words[3][L], total);
-        }
-        print_competencies(out, &t, L);
-        fprintf(out, ".\n%s\n", lesson_text(t.lesson, L, lesson, sizeof lesson));
-        fprintf(out, summary_words[4][L], (long long)s->id, db_path);
-    }
-    free(t.lesson);
-    return ok;
+    Recap *r = recap_load(store, id, err);
+    if (!r)
+        return false;
+    const SessionInfo *s = &r->session.info;
+    Lang L = r->lang;
+    char sim[32], competency[96];
+    fprintf(out, summary_words[0][L], (long long)s->id, vocab_word(VOCAB_STATUS, s->status, L),
+            report_clock(sim, sizeof sim, s->sim_ms), s->nactions, (int)r->scores.count);
+    if (r->outcome[0])
+        fprintf(out, "%s.\n", r->outcome);
+    fprintf(out, "%s" "%s", r->score, L == LANG_FR ? VOCAB_NBSP ": " : ": ");
+    for (int c = 0; c < COMP_COUNT; c++)
+        fprintf(out, "%s%s", c ? ", " : "", recap_competency(r, c, competency, sizeof competency));
+    fprintf(out, ".\n%s\n", r->lesson);
+    fprintf(out, summary_words[1][L], (long long)s->id, db_path);
+    recap_free(r);
+    return true;
 }
 
 /* ---- transcript ------------------------------------------------------- */

@@ -116,9 +116,8 @@ const char *score_msg(const Scorer *s, Msg m);
  * by its author and first words (never its id: the feed shows none), a
  * situation and a duration in words, a role by its label. The macros give
  * a buffer that lives until the end of the enclosing statement's block. */
-#define SCORE_NAME_MAX 200
 const char *score_post_name(const Scorer *s, const char *post_id, char *buf, size_t size);
-#define SCORE_POST(s, id) score_post_name((s), (id), (char[SCORE_NAME_MAX]){0}, SCORE_NAME_MAX)
+#define SCORE_POST(s, id) score_post_name((s), (id), (char[VOCAB_POST_NAME_MAX]){0}, VOCAB_POST_NAME_MAX)
 #define SCORE_DURATION(s, ms) vocab_duration((char[48]){0}, 48, (ms), (Lang)(s)->lang)
 #define SCORE_SITUATION(s, tag) vocab_word(VOCAB_SITUATION, (tag), (Lang)(s)->lang)
 #define SCORE_ROLE(s, role) rules_role_label((s)->rules, (role), (s)->lang_code)

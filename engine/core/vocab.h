@@ -52,6 +52,7 @@ char *vocab_duration(char *buf, size_t size, int64_t ms, Lang lang);
 /* A post as a trainee knows it: its author and first words, `@julie_b
  * “My order…”` / `@julie_b «` U+00A0 `Ma commande…` U+00A0 `»`; the author
  * alone for a post without words. Returns buf. */
+#define VOCAB_POST_NAME_MAX 200
 char *vocab_post_name(char *buf, size_t size, const char *author, const char *text, Lang lang);
 
 #endif
