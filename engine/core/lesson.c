@@ -52,16 +52,20 @@ char *lesson_text(const Lesson *l, Lang lang, const char *why, char *buf, size_t
         return buf;
     }
     const char *name = vocab_word(VOCAB_COMPETENCY, competency_name((Competency)c), lang);
-    bool has_why = why && *why;
-    if (fr)
+    /* The rule by its reason when it has one (the trainee's words), else by its key. */
+    if (why && *why && fr)
         snprintf(buf, size,
-                 "À travailler ensuite" VOCAB_NBSP ": %s (%lld points perdus), surtout" VOCAB_NBSP ": %s%s%s(règle %s, "
-                 "%lld points).",
-                 name, (long long)l->lost[c], has_why ? "«" VOCAB_NBSP : "", has_why ? why : "", has_why ? VOCAB_NBSP "» " : "",
-                 rule ? rule : "-", (long long)rule_lost);
+                 "À travailler ensuite" VOCAB_NBSP ": %s (%lld points perdus), surtout" VOCAB_NBSP ": «" VOCAB_NBSP
+                 "%s" VOCAB_NBSP "» (%lld points).",
+                 name, (long long)l->lost[c], why, (long long)rule_lost);
+    else if (why && *why)
+        snprintf(buf, size, "Train next: %s (%lld points lost), above all: “%s” (%lld points).", name,
+                 (long long)l->lost[c], why, (long long)rule_lost);
+    else if (fr)
+        snprintf(buf, size, "À travailler ensuite" VOCAB_NBSP ": %s (%lld points perdus), surtout la règle %s (%lld points).",
+                 name, (long long)l->lost[c], rule ? rule : "-", (long long)rule_lost);
     else
-        snprintf(buf, size, "Train next: %s (%lld points lost), above all: %s%s%s(rule %s, %lld points).", name,
-                 (long long)l->lost[c], has_why ? "“" : "", has_why ? why : "", has_why ? "” " : "", rule ? rule : "-",
-                 (long long)rule_lost);
+        snprintf(buf, size, "Train next: %s (%lld points lost), above all rule %s (%lld points).", name,
+                 (long long)l->lost[c], rule ? rule : "-", (long long)rule_lost);
     return buf;
 }

@@ -30,10 +30,10 @@ void lesson_add(Lesson *l, const char *competency, const char *rule_key, int poi
 /* The competency to train, or -1 when nothing was lost; *rule the rule
  * that cost the most in it (NULL when none), *rule_lost its points lost. */
 int lesson_next(const Lesson *l, const char **rule, int64_t *rule_lost);
-/* "Train next: method (69 points lost), above all: “why” (rule
- * target.complaint, 15 points)." in the language, `why` being the rule's
- * reason (rules.h, rule_rationale) or NULL; "Nothing to train: no points
- * lost." Returns buf. */
+/* "Train next: method (69 points lost), above all: “why” (15 points)." in
+ * the language, `why` being the reason of the rule that cost the most
+ * (rules.h, rule_rationale); without one, the rule's key. "Nothing to
+ * train: no points lost." Returns buf. */
 char *lesson_text(const Lesson *l, Lang lang, const char *why, char *buf, size_t size);
 
 #endif
