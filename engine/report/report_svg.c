@@ -612,7 +612,7 @@ static void timeline_alert(FILE *out, const Report *r, const RAlert *al, size_t 
     const char *role = report_role(r, al->role);
     double y = ALERTS_TOP + ALERT_H * (double)row;
     fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"label\">", PLOT_LEFT - 6, y + 12);
-    escape_html_cut(out, role, 16);
+    escape_html_cut(out, role, 18);
     fputs("</text>", out);
     if (al->score_id)
         fprintf(out, "<a href=\"#score-%" PRId64 "\">", al->score_id);
