@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../core/text.h"
+#include "../core/vocab.h"
 #include "desk_internal.h"
 
 /* ---- colours and drawing helpers --------------------------------------- */
@@ -22,17 +23,10 @@ static void add_hit(Desk *d, SDL_Rect rc, HitKind kind, int index)
         d->hits[d->nhits++] = (Hit){rc, kind, index};
 }
 
-/* "12", "1.2k", "34k", "1.2M" */
-static void short_count(char *buf, size_t size, int64_t n)
+/* "12", "1.2k", "34k", "1.2M"; in French "1,2 k" (core/vocab.h). */
+static void short_count(const Desk *d, char *buf, size_t size, int64_t n)
 {
-    if (n < 1000)
-        snprintf(buf, size, "%lld", (long long)n);
-    else if (n < 10000)
-        snprintf(buf, size, "%.1fk", (double)n / 1000.0);
-    else if (n < 1000000)
-        snprintf(buf, size, "%lldk", (long long)(n / 1000));
-    else
-        snprintf(buf, size, "%.1fM", (double)n / 1e6);
+    vocab_short_count(buf, size, n, vocab_lang(d->s->lang));
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -94,7 +88,7 @@ static void author_line(const Desk *d, const Post *p, int64_t now, char *buf, si
 {
     const Persona *a = feed_persona(desk_feed(d), p->author);
     char followers[32], age[32], kind[256];
-    short_count(followers, sizeof followers, a ? a->followers : 0);
+    short_count(d, followers, sizeof followers, a ? a->followers : 0);
     relative_time(age, sizeof age, now - p->shown_ms);
     kind_label(d, p, kind, sizeof kind);
     snprintf(buf, size, "%s%s · %s %s · %s%s%s", p->author, a && a->verified ? " ✓" : "", followers, d->s->followers,
@@ -105,9 +99,9 @@ static void counters_line(const Desk *d, const Post *p, int64_t now, char *buf, 
 {
     Counters c = feed_counters(p, now);
     char replies[16], reposts[16], likes[16];
-    short_count(replies, sizeof replies, c.replies);
-    short_count(reposts, sizeof reposts, c.reposts);
-    short_count(likes, sizeof likes, c.likes);
+    short_count(d, replies, sizeof replies, c.replies);
+    short_count(d, reposts, sizeof reposts, c.reposts);
+    short_count(d, likes, sizeof likes, c.likes);
     snprintf(buf, size, "↩ %s    ↻ %s    ♥ %s%s%s%s", replies, reposts, likes, p->hidden ? "    · " : "",
              p->hidden ? d->s->hidden : "", p->deleted ? "    · ✗" : "");
     if (p->deleted) {
@@ -520,7 +514,7 @@ static int draw_speaker(Desk *d, int x, int y, int w)
     if (!brand)
         return y;
     char line[300], followers[32];
-    short_count(followers, sizeof followers, brand->followers);
+    short_count(d, followers, sizeof followers, brand->followers);
     snprintf(line, sizeof line, "%s %s %s · %s %s", d->s->as_brand, brand->name, brand->handle, followers,
              d->s->followers);
     return y + text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, line, x, y, w) + px(d, 6);
@@ -618,7 +612,7 @@ static int draw_author_card(Desk *d, const Post *p, int x, int y, int w)
 {
     const Persona *a = feed_persona(desk_feed(d), p->author);
     char line[256], followers[32];
-    short_count(followers, sizeof followers, a ? a->followers : 0);
+    short_count(d, followers, sizeof followers, a ? a->followers : 0);
     y += text_draw(d->tc, TS_LARGE, FONT_BOLD, INK, a ? a->name : p->author, x, y, w);
     snprintf(line, sizeof line, "%s%s%s · %s %s · %s", p->author, a && a->verified ? " · ✓ " : "",
              a && a->verified ? d->s->verified : "", followers, d->s->followers, a ? a->role : "");
