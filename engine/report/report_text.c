@@ -78,14 +78,15 @@ static void put_rules(FILE *out, const Report *r, bool against_only, size_t limi
 
 static void put_branch_stats(FILE *out, const Report *r)
 {
+    Lang L = report_lang(r);
     if (r->nbranch_stats == 0) {
-        fputs("  (none)\n", out);
+        fprintf(out, "  %s\n", W(NONE));
         return;
     }
     for (size_t i = 0; i < r->nbranch_stats; i++) {
         fputs("  ", out);
         report_put_cell(out, r->branch_stats[i].name, 32);
-        fprintf(out, " %d of %zu session%s\n", r->branch_stats[i].sessions, r->nsessions, r->nsessions == 1 ? "" : "s");
+        fprintf(out, r->nsessions == 1 ? W(OF_SESSION) : W(OF_SESSIONS), r->branch_stats[i].sessions, r->nsessions);
     }
 }
 
@@ -367,9 +368,18 @@ static void session_text(const Report *r, FILE *out)
 
 static void put_sessions_table(FILE *out, const Report *r)
 {
-    fprintf(out, "  %-24s  %7s  %7s  %-10s  %-11s  %6s  %7s  %8s", "scenario", "attempt", "session", "started", "status",
-            "total", "maximum", "percent");
-    put_competency_header(out, report_lang(r));
+    Lang L = report_lang(r);
+    static const int widths[] = {-24, 7, 7, -10, -11, 6, 7, 8};
+    const char *const heads[] = {W(SCENARIO_L), W(ATTEMPT), W(SESSION_L), W(STARTED_L), W(STATUS), W(TOTAL), W(MAXIMUM),
+                                 W(PERCENT)};
+    for (size_t k = 0; k < 8; k++) { /* the competencies follow on the same line */
+        fputs("  ", out);
+        if (widths[k] < 0)
+            report_put_cell(out, heads[k], -widths[k]);
+        else
+            report_put_rcell(out, heads[k], widths[k]);
+    }
+    put_competency_header(out, L);
     fputc('\n', out);
     for (size_t i = 0; i < r->nsessions; i++) {
         const RSession *s = &r->sessions[i];
@@ -380,8 +390,9 @@ static void put_sessions_table(FILE *out, const Report *r)
             snprintf(max, sizeof max, "%" PRId64, s->max_points);
         else
             snprintf(max, sizeof max, "-");
-        fprintf(out, "  %7d  %7" PRId64 "  %-10.10s  %-11s  %+6" PRId64 "  %7s  %8s", s->attempt, s->id, s->started_at, s->status,
-                s->total, max, report_percent_text(pct, sizeof pct, s));
+        fprintf(out, "  %7d  %7" PRId64 "  %-10.10s  ", s->attempt, s->id, s->started_at);
+        report_put_cell(out, REPORT_VOCAB(L, STATUS, s->status), 11);
+        fprintf(out, "  %+6" PRId64 "  %7s  %8s", s->total, max, report_percent_text(pct, sizeof pct, s));
         put_competencies(out, s->competency);
         fputc('\n', out);
     }
@@ -390,41 +401,46 @@ static void put_sessions_table(FILE *out, const Report *r)
 /* The line that says the totals of several scoring models do not compare. */
 static void put_scoring_note(FILE *out, const Report *r)
 {
+    Lang L = report_lang(r);
     if (!r->scoring_note)
         return;
-    fputs("Note: ", out);
+    fputs(W(NOTE), out);
     report_put_text(out, r->scoring_note);
     fputs(".\n", out);
 }
 
-static void put_readiness(FILE *out, const RTrainee *t, const char *indent)
+static void put_readiness(FILE *out, Lang L, const RTrainee *t, const char *indent)
 {
     fputs(indent, out);
     report_put_text(out, t->verdict);
     fputc('\n', out);
-    fprintf(out, "%strain next: competency %s · rule %s · scenario ", indent,
-            t->train_competency ? t->train_competency : "-", t->train_rule ? t->train_rule : "-");
+    fprintf(out, W(TRAIN_NEXT_LINE), indent, t->train_competency ? REPORT_VOCAB(L, COMPETENCY, t->train_competency) : "-",
+            t->train_rule ? t->train_rule : "-");
     report_put_text(out, t->train_scenario ? t->train_scenario : "-");
     fputc('\n', out);
 }
 
 static void trainee_text(const Report *r, FILE *out)
 {
+    Lang L = report_lang(r);
     const RTrainee *t = r->ntrainees ? &r->trainees[0] : NULL;
-    fputs("Trainee ", out);
+    fputs(W(TRAINEE), out);
     report_put_text(out, r->query.trainee);
-    fprintf(out, " · %zu session%s", r->nsessions, r->nsessions == 1 ? "" : "s");
-    if (t)
-        fprintf(out, " (%d completed) · best %+" PRId64 " · last %+" PRId64 " · median %+" PRId64, t->completed, t->best,
-                t->last, t->median);
+    fprintf(out, r->nsessions == 1 ? W(N_SESSION) : W(N_SESSIONS), r->nsessions);
+    if (t) {
+        char best[32], last[32], median[32];
+        snprintf(best, sizeof best, "%+" PRId64, t->best);
+        snprintf(last, sizeof last, "%+" PRId64, t->last);
+        snprintf(median, sizeof median, "%+" PRId64, t->median);
+        fprintf(out, W(COMPLETED_BEST), t->completed, best, last, median);
+    }
     if (r->query.since)
-        fprintf(out, " · since %s", r->query.since);
+        fprintf(out, W(SINCE), r->query.since);
     fputc('\n', out);
     put_scoring_note(out, r);
-    heading(out, "Progress: every attempt, in order, with its points per competency and its percentage of the "
-                 "maximum");
+    heading(out, W(PROGRESS));
     put_sessions_table(out, r);
-    heading(out, "Recurring mistakes: rules against the trainee in two sessions or more");
+    heading(out, W(RECURRING));
     size_t recurring = 0;
     for (size_t i = 0; i < r->nrules; i++) {
         const RRuleStat *s = &r->rules[i];
@@ -432,24 +448,24 @@ static void trainee_text(const Report *r, FILE *out)
             continue;
         fputs("  ", out);
         report_put_cell(out, s->rule, 32);
-        fprintf(out, " %-10s in %d sessions: %d broken, %d late, %d missed, %d unneeded, %" PRId64 " points lost\n",
-                s->competency, s->sessions, s->broken, s->late, s->missed, s->unneeded, s->lost);
+        fputc(' ', out);
+        report_put_cell(out, REPORT_VOCAB(L, COMPETENCY, s->competency), 10);
+        char lost[32];
+        snprintf(lost, sizeof lost, "%" PRId64, s->lost);
+        fprintf(out, W(RECURRING_LINE), s->sessions, s->broken, s->late, s->missed, s->unneeded, lost);
         recurring++;
     }
     if (recurring == 0)
-        fputs("  (none)\n", out);
-    heading(out, "Reply times over all sessions (react: opening the post; compose: opening to sending)");
+        fprintf(out, "  %s\n", W(NONE));
+    heading(out, W(TIMES_ALL));
     put_reply_times(out, report_lang(r), &r->times);
     if (t) {
-        char title[160];
-        snprintf(title, sizeof title,
-                 "Readiness at %d %% of the maximum (%d points without a scale; latest completed attempt at each "
-                 "scenario)",
-                 r->query.ready_at, r->query.ready_at_points);
+        char title[200];
+        snprintf(title, sizeof title, W(READINESS_AT), r->query.ready_at, r->query.ready_at_points);
         heading(out, title);
-        put_readiness(out, t, "  ");
+        put_readiness(out, L, t, "  ");
     }
-    heading(out, "Rules against the trainee, most points lost first");
+    heading(out, W(RULES_AGAINST));
     put_rules(out, r, true, 10);
 }
 
@@ -467,9 +483,20 @@ static void put_trainee_line(FILE *out, const RTrainee *t)
 
 static void put_trainee_header(FILE *out, const Report *r)
 {
-    fprintf(out, "  %-20s  %8s  %9s  %5s  %5s  %6s", "trainee", "sessions", "completed", "best", "last", "median");
-    put_competency_header(out, report_lang(r));
-    fprintf(out, "  %-12s  %s\n", "reply median", "p90");
+    Lang L = report_lang(r);
+    static const int widths[] = {-20, 8, 9, 5, 5, 6};
+    const char *const heads[] = {W(TRAINEE_L), W(SESSIONS), W(COMPLETED), W(BEST), W(LAST), W(MEDIAN)};
+    for (size_t k = 0; k < 6; k++) { /* the competencies follow on the same line */
+        fputs("  ", out);
+        if (widths[k] < 0)
+            report_put_cell(out, heads[k], -widths[k]);
+        else
+            report_put_rcell(out, heads[k], widths[k]);
+    }
+    put_competency_header(out, L);
+    fputs("  ", out);
+    report_put_cell(out, W(REPLY_MEDIAN), 12);
+    fprintf(out, "  %s\n", W(P90_SHORT));
 }
 
 static int all_sessions(const Report *r)
@@ -482,51 +509,52 @@ static int all_sessions(const Report *r)
 
 static void scenario_text(const Report *r, FILE *out)
 {
+    Lang L = report_lang(r);
     const RSession *s = r->nsessions ? &r->sessions[0] : NULL;
-    fputs("Scenario ", out);
+    fputs(W(SCENARIO), out);
     report_put_text(out, r->query.scenario_id);
     fputs(" \"", out);
     report_put_text(out, s ? s->scenario_title : "");
-    fprintf(out, "\" · %d session%s by %zu trainee%s", all_sessions(r), all_sessions(r) == 1 ? "" : "s", r->ntrainees,
+    fputc('"', out);
+    fprintf(out, W(N_BY_TRAINEES), all_sessions(r), all_sessions(r) == 1 ? "" : "s", r->ntrainees,
             r->ntrainees == 1 ? "" : "s");
     if (r->query.since)
-        fprintf(out, " · since %s", r->query.since);
-    fputs("\nRules, branches and reply times: each trainee's latest completed attempt (where they stand now).\n", out);
+        fprintf(out, W(SINCE), r->query.since);
+    fputs(W(LATEST_NOTE), out);
     put_scoring_note(out, r);
-    heading(out, "Trainees compared (totals of completed sessions; competencies of the latest one)");
+    heading(out, W(TRAINEES_COMPARED));
     put_trainee_header(out, r);
     for (size_t i = 0; i < r->ntrainees; i++)
         put_trainee_line(out, &r->trainees[i]);
-    heading(out, "Rules most often broken, late, missed or unneeded in the latest attempts (most points lost first)");
+    heading(out, W(RULES_LATEST));
     put_rules(out, r, true, 15);
-    heading(out, "Branches reached in the latest attempts");
+    heading(out, W(BRANCHES_LATEST));
     put_branch_stats(out, r);
 }
 
 static void team_text(const Report *r, FILE *out)
 {
+    Lang L = report_lang(r);
     size_t ready = 0;
     for (size_t i = 0; i < r->ntrainees; i++)
         ready += r->trainees[i].ready;
-    fprintf(out, "Team · %zu trainee%s · %zu ready at %d %% of the maximum (%d points without a scale)", r->ntrainees,
-            r->ntrainees == 1 ? "" : "s", ready, r->query.ready_at, r->query.ready_at_points);
+    fprintf(out, W(TEAM), r->ntrainees, r->ntrainees == 1 ? "" : "s", ready, r->query.ready_at, r->query.ready_at_points);
     if (r->query.since)
-        fprintf(out, " · since %s", r->query.since);
-    fputs("\nReady: the latest completed attempt at every scenario played reaches the threshold,\n"
-          "with no perimeter rule broken and no mandatory alert missed in those attempts.\n", out);
+        fprintf(out, W(SINCE), r->query.since);
+    fputs(W(READY_EXPLAINED), out);
     put_scoring_note(out, r);
-    heading(out, "Trainees (totals of completed sessions; competencies summed over the latest attempts)");
+    heading(out, W(TEAM_TRAINEES));
     put_trainee_header(out, r);
     for (size_t i = 0; i < r->ntrainees; i++)
         put_trainee_line(out, &r->trainees[i]);
-    heading(out, "Who is ready, and what to train next");
+    heading(out, W(WHO_READY));
     for (size_t i = 0; i < r->ntrainees; i++) {
         fputs("  ", out);
         report_put_text(out, r->trainees[i].name);
         fputs(":\n", out);
-        put_readiness(out, &r->trainees[i], "    ");
+        put_readiness(out, L, &r->trainees[i], "    ");
     }
-    heading(out, "Rules most often against the team in the latest attempts");
+    heading(out, W(RULES_TEAM));
     put_rules(out, r, true, 15);
 }
 

@@ -212,3 +212,28 @@ play_french employee-viral "$SOURCE_DIR/scenarios/employee-viral/answers/good-fr
 "$CRISISDRILL" report --session last --format text --lang en --db "$WORK/snowball-poor.db" >"$WORK/en.text"
 expect_in "$WORK/en.text" "Legal department"
 english_in "$WORK/en.text" text || fail "the check found no English word in an English report"
+
+# An older rule file, English only, still loads: French sessions fall back to its English texts, and
+# `check` and `rules import` say which French texts are missing.
+cat >"$WORK/old.rules" <<'RULES'
+ruleset name=old title="An older rule set"
+role id=manager label="Manager on duty"
+perimeter id=p.reply situation=complaint action=reply verdict=allowed points=1
+    why="Answering a complaint is the job."
+unneeded_alert id=u penalty=1
+RULES
+expect_exit 0 -- "$CRISISDRILL" check "$WORK/old.rules"
+expect_in "$WORK/out" "old.rules: ok, rule set 'old'"
+expect_in "$WORK/out" "old.rules:1: warning: ruleset: no title_fr="
+expect_in "$WORK/out" "old.rules:0: warning: role 'manager': no label_fr="
+expect_in "$WORK/out" "old.rules:3: warning: rule 'p.reply': no why_fr="
+expect_exit 0 -- "$CRISISDRILL" rules import "$WORK/old.rules" --db "$WORK/old.db"
+expect_in "$WORK/err" "old.rules:3: warning: rule 'p.reply': no why_fr="
+# The shipped sets give every text in both languages: no warning.
+expect_exit 0 -- "$CRISISDRILL" check "$SOURCE_DIR/scenarios/rules/default.rules" "$SOURCE_DIR/scenarios/rules/strict.rules"
+expect_not_in "$WORK/out" "warning"
+# Exported, the French texts come back as they were imported.
+expect_exit 0 -- "$CRISISDRILL" rules import "$SOURCE_DIR/scenarios/rules/default.rules" --db "$WORK/old.db"
+expect_exit 0 -- "$CRISISDRILL" rules export default --db "$WORK/old.db"
+expect_in "$WORK/out" 'role id=legal label="Legal department" label_fr="Service juridique"'
+expect_in "$WORK/out" 'title_fr="Organisation par défaut'
