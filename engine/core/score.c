@@ -127,8 +127,8 @@ static const char *const messages[M_COUNT][2] = {
                    "L'apprenant est parti à %s sans avoir publié de déclaration après %s (attendue sous %s)."},
     [M_CAUSE_SITUATION] = {"post %s (%s)", "la publication %s (%s)"},
     [M_CAUSE_VOLUME] = {"post %s (%lld negative posts within %s)", "la publication %s (%lld publications négatives en %s)"},
-    [M_CAUSE_FOLLOWERS] = {"post %s (by an author with %lld followers or more)",
-                           "la publication %s (d'un auteur de %lld abonnés ou plus)"},
+    [M_CAUSE_FOLLOWERS] = {"post %s (by an author with %s followers or more)",
+                           "la publication %s (d'un auteur de %s abonnés ou plus)"},
     [M_CAUSE_KEYWORDS] = {"post %s (words that rule %s looks for)", "la publication %s (des mots que cherche la règle %s)"},
     [M_ST_EARLY] = {"%s at %s: nothing on screen called for a statement yet, so it holds no line for what comes "
                     "later (rule %s: the clock starts when the situation appears).",
@@ -171,6 +171,16 @@ static const char *const messages[M_COUNT][2] = {
 };
 
 const char *score_msg(const Scorer *s, Msg m) { return messages[m][s->lang]; }
+
+const char *score_own_name(const Scorer *s, const char *id, char *buf, size_t size)
+{
+    const char *colon = id ? strchr(id, ':') : NULL;
+    if (s->lang == LANG_FR && colon && colon[1])
+        snprintf(buf, size, "n°" VOCAB_NBSP "%s", colon + 1);
+    else
+        snprintf(buf, size, "%s", id ? id : "");
+    return buf;
+}
 
 const char *score_post_name(const Scorer *s, const char *post_id, char *buf, size_t size)
 {

@@ -121,6 +121,10 @@ const char *score_post_name(const Scorer *s, const char *post_id, char *buf, siz
 #define SCORE_DURATION(s, ms) vocab_duration((char[48]){0}, 48, (ms), (Lang)(s)->lang)
 #define SCORE_SITUATION(s, tag) vocab_word(VOCAB_SITUATION, (tag), (Lang)(s)->lang)
 #define SCORE_ROLE(s, role) rules_role_label((s)->rules, (role), (s)->lang_code)
+/* The trainee's own statement or draft ("post:2", "submit:1"): its id in
+ * English (as answers files write it), its number in French ("n° 2"). */
+const char *score_own_name(const Scorer *s, const char *id, char *buf, size_t size);
+#define SCORE_OWN(s, id) score_own_name((s), (id), (char[48]){0}, 48)
 /* Makes room for one more element of `size` bytes (capacity doubles). */
 bool score_grow(void **items, size_t n, size_t *cap, size_t size);
 

@@ -162,7 +162,8 @@ static void due_cause(const Scorer *s, const Rule *r, const Post *post, char *bu
                  SCORE_DURATION(s, r->window_ms));
         break;
     case TRIGGER_FOLLOWERS:
-        snprintf(buf, size, score_msg(s, M_CAUSE_FOLLOWERS), SCORE_POST(s, post->id), (long long)r->threshold);
+        snprintf(buf, size, score_msg(s, M_CAUSE_FOLLOWERS), SCORE_POST(s, post->id),
+                 vocab_integer((char[40]){0}, 40, r->threshold, (Lang)s->lang));
         break;
     case TRIGGER_KEYWORDS:
         snprintf(buf, size, score_msg(s, M_CAUSE_KEYWORDS), SCORE_POST(s, post->id), r->key);
@@ -299,11 +300,11 @@ static bool beyond_approved(Scorer *s, const Rule *r, const Published *p, const 
     double kept = am ? meaning_share(p->words, am) : 0;
     meaning_free(am);
     if (added)
-        snprintf(reason, size, score_msg(s, M_APPR_BEYOND_CONCEPT), p->what, SCORE_ROLE(s, r->role), d->id, added);
+        snprintf(reason, size, score_msg(s, M_APPR_BEYOND_CONCEPT), p->what, SCORE_ROLE(s, r->role), SCORE_OWN(s, d->id), added);
     else if (figures)
-        snprintf(reason, size, score_msg(s, M_APPR_BEYOND_FIGURES), p->what, SCORE_ROLE(s, r->role), d->id);
+        snprintf(reason, size, score_msg(s, M_APPR_BEYOND_FIGURES), p->what, SCORE_ROLE(s, r->role), SCORE_OWN(s, d->id));
     else if (p->words && meaning_content_count(p->words) && kept < rule_share(r))
-        snprintf(reason, size, score_msg(s, M_APPR_BEYOND_WORDS), p->what, SCORE_ROLE(s, r->role), d->id,
+        snprintf(reason, size, score_msg(s, M_APPR_BEYOND_WORDS), p->what, SCORE_ROLE(s, r->role), SCORE_OWN(s, d->id),
                  (int)lround((1 - kept) * 100));
     else
         return false;
@@ -320,22 +321,22 @@ static bool judge_approval(Scorer *s, const Rule *r, const Published *p, char *r
         return false;
     }
     if (strcmp(d->role, r->role) != 0) {
-        snprintf(reason, size, score_msg(s, M_APPR_OTHER_ROLE), p->what, d->id, SCORE_ROLE(s, d->role),
+        snprintf(reason, size, score_msg(s, M_APPR_OTHER_ROLE), p->what, SCORE_OWN(s, d->id), SCORE_ROLE(s, d->role),
                  SCORE_ROLE(s, r->role));
         return false;
     }
     const char *approved = approved_text(d, p->a->at_ms);
     if (!approved && d->status == DRAFT_REFUSED && d->answered_ms <= p->a->at_ms) {
-        snprintf(reason, size, score_msg(s, M_APPR_REFUSED), p->what, SCORE_ROLE(s, r->role), d->id, d->answer ? d->answer : "");
+        snprintf(reason, size, score_msg(s, M_APPR_REFUSED), p->what, SCORE_ROLE(s, r->role), SCORE_OWN(s, d->id), d->answer ? d->answer : "");
         return false;
     }
     if (!approved) {
-        snprintf(reason, size, score_msg(s, M_APPR_PENDING), p->what, d->id, SCORE_ROLE(s, r->role));
+        snprintf(reason, size, score_msg(s, M_APPR_PENDING), p->what, SCORE_OWN(s, d->id), SCORE_ROLE(s, r->role));
         return false;
     }
     if (beyond_approved(s, r, p, d, approved, reason, size))
         return false;
-    snprintf(reason, size, score_msg(s, M_APPR_OK), p->what, SCORE_ROLE(s, r->role), d->id,
+    snprintf(reason, size, score_msg(s, M_APPR_OK), p->what, SCORE_ROLE(s, r->role), SCORE_OWN(s, d->id),
              d->status == DRAFT_AMENDED ? score_msg(s, M_AMENDED) : "");
     return true;
 }
@@ -356,7 +357,7 @@ static bool judge_content(Scorer *s, const Rule *r, const Published *p, char *re
         return !found;
     case CHECK_DISTINCT:
         snprintf(reason, size, score_msg(s, M_ST_REPEAT), p->what, p->repeat_percent,
-                 p->repeat_of ? p->repeat_of : "");
+                 SCORE_OWN(s, p->repeat_of));
         return !p->repeat_of;
     case CHECK_NO_FIGURES:
         snprintf(reason, size, score_msg(s, M_FIGURES), p->what);
@@ -482,7 +483,7 @@ bool score_statement(Scorer *s, const Action *a, int64_t action_id, bool *good, 
     const Draft *named = s->drafts && a->draft_id ? drafts_find(s->drafts, a->draft_id) : NULL;
     const char *text = a->text ? a->text : named ? approved_text(named, a->at_ms) : NULL;
     Published p = {.a = a, .action_id = action_id, .id = a->own_post_id, .text = text ? text : "", .good = true};
-    snprintf(p.what, sizeof p.what, score_msg(s, M_WHAT_STATEMENT), a->own_post_id ? a->own_post_id : "");
+    snprintf(p.what, sizeof p.what, score_msg(s, M_WHAT_STATEMENT), SCORE_OWN(s, a->own_post_id));
     if (!(p.words = score_analyse(s, p.text)))
         return error_set(err, "out of memory");
     p.as_is = published_as_is(s, &p);
@@ -520,7 +521,7 @@ bool score_draft(Scorer *s, const Action *a, int64_t action_id, bool *good, Erro
         return true;
     *good = false;
     char reason[REASON_MAX];
-    snprintf(reason, sizeof reason, score_msg(s, M_DRAFT_ROLE), a->own_post_id ? a->own_post_id : "",
+    snprintf(reason, sizeof reason, score_msg(s, M_DRAFT_ROLE), SCORE_OWN(s, a->own_post_id),
              SCORE_ROLE(s, a->role), asks->key, SCORE_ROLE(s, asks->role));
     score_rationale(s, reason, sizeof reason, asks);
     return score_emit(s, asks, action_id, a->own_post_id, a->at_ms, OUTCOME_BROKEN, 0, reason, err);

@@ -1298,6 +1298,40 @@ static void test_drafts_playthrough(void)
     test_playthrough_matches_answers(SOURCE_DIR "/tests/scenarios/drafts", "good.txt", "fr");
 }
 
+/* The debrief of a French session: its words are core/recap.c's (tested
+ * in tests/unit/test_recap.c); here the window draws them, for the picture
+ * in docs/trainee.md (SCREENSHOTS_TO_DOCS=1). */
+static void test_french_debrief(void)
+{
+    Screen c;
+    Run a;
+    Error err;
+    CHECK(screen_open(&c));
+    CHECK(run_start(&a, "debrief-fr", "fr"));
+    session_free(a.session);
+    a.session = NULL;
+    Answers *answers = answers_load(FLAGSHIP "/answers/poor-fr.txt", &err);
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = FLAGSHIP "/scenario.lua", .lang = "fr",
+                         .trainee = "léa", .rules_dir = SOURCE_DIR "/scenarios/rules", .mode = "headless",
+                         .store = a.store, .clock = a.clock, .seed = 1};
+    HeadlessResult result;
+    CHECK(answers && headless_play(&cfg, answers, &result, &err));
+    SessionScale scale = {.known = true, .max_points = 112, .reach_calm = 0, .reach_silent = 1, .reach_final = 0};
+    CHECK(store_session_scale(a.store, result.session_id, &scale, &err));
+    Debrief *db = debrief_new(a.store, result.session_id, NULL, c.tc, c.cv, ui_strings("fr"), 1.0f, &err);
+    CHECK(db != NULL);
+    if (db) {
+        debrief_draw(db, W, H);
+        save(&c, "debrief-poor-fr.png");
+        CHECK(same(pixel(&c, 2, 2), 21, 32, 43));
+        CHECK(ink(&c, (SDL_Rect){20, 160, W / 2, 400}) > 5000); /* score rows listed */
+        debrief_free(db);
+    }
+    answers_free(answers);
+    run_close(&a);
+    screen_close(&c);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -1322,6 +1356,7 @@ int main(void)
     RUN(test_poor_playthrough);
     RUN(test_drafts_playthrough);
     RUN(test_hostile_scenario_debrief);
+    RUN(test_french_debrief);
     TTF_Quit();
     SDL_Quit();
     return check_report();

@@ -1574,7 +1574,7 @@ static void test_statement_french(void)
     Draft *d = st_submit(&t, MIN(2), "manager", HOLDING_FR, NULL);
     CHECK(drafts_answer(d, DRAFT_APPROVED, NULL, MIN(3)));
     CHECK(!st_post(&t, MIN(4), HOLDING_FR " Tout le monde sera remboursé.", NULL));
-    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "va au-delà du texte approuvé (Manager) du projet submit:1 : elle "
+    CHECK_CONTAINS(last_row(fx, "st.ok")->reason, "va au-delà du texte approuvé (Manager) du projet n°\xC2\xA0" "1 : elle "
                                                    "ajoute « tout le monde sera remboursé »");
     CHECK(!st_post(&t, MIN(5), "Nous vérifions, nous enquêtons, plus d'informations dès que nous en saurons plus.",
                    NULL));
@@ -1583,7 +1583,7 @@ static void test_statement_french(void)
     CHECK_ROW(last_row(fx, "st.ok"), "st.ok", OUTCOME_RESPECTED, 2);
     CHECK_ROW(last_row(fx, "st.holding"), "st.holding", OUTCOME_RESPECTED, 1);
     CHECK_ROW(last_row(fx, "st.due"), "st.due", OUTCOME_ON_TIME, 5);
-    CHECK_CONTAINS(last_row(fx, "st.due")->reason, "La déclaration post:4 est venue 5" "\xC2\xA0" "min après que la publication @cust");
+    CHECK_CONTAINS(last_row(fx, "st.due")->reason, "La déclaration n°\xC2\xA0" "4 est venue 5" "\xC2\xA0" "min après que la publication @cust");
     st_free(&t);
 }
 
