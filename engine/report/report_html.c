@@ -517,7 +517,7 @@ static void write_posts(FILE *out, const Report *r)
         td_clock(out, p->shown_ms);
         td_text(out, p->post_id);
         fputs("<td>", out);
-        escape_html(out, TR(p->kind));
+        escape_html(out, L == LANG_FR ? REPORT_VOCAB(L, POST_KIND, p->kind) : p->kind);
         fputs(p->by_trainee ? TR(" (trainee)</td>") : "</td>", out);
         td_name(out, p->author);
         td_name(out, p->author_name);

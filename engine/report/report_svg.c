@@ -451,7 +451,7 @@ static void reply_dot(FILE *out, const Report *r, const RReply *rp, size_t i, co
     else
         fputs("<a href=\"#replies\">", out);
     fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" fill-opacity=\"0.8\"><title>%s ", px, py,
-            outcome_colour(rp->outcome), TR("post"));
+            outcome_colour(rp->outcome), vocab_word(VOCAB_POST_KIND, "post", L));
     escape_html(out, rp->post_id);
     fputs(" (", out);
     escape_html(out, rp->situation ? vocab_word(VOCAB_SITUATION, rp->situation, L) : TR("(none)"));
@@ -574,7 +574,8 @@ static void timeline_post(FILE *out, Lang L, const RPost *p, const Scale *x, con
     fputs(" (", out);
     escape_html_cut(out, p->author_name, 40);
     fputs(", ", out);
-    escape_html(out, p->situation ? vocab_word(VOCAB_SITUATION, p->situation, L) : TR(p->kind));
+    escape_html(out, p->situation ? vocab_word(VOCAB_SITUATION, p->situation, L)
+                              : L == LANG_FR ? vocab_word(VOCAB_POST_KIND, p->kind, L) : p->kind);
     fprintf(out, "%s): ", p->negative ? TR(", negative") : "");
     escape_html_cut(out, p->text, TOOLTIP_CHARS);
     fprintf(out, TR(" — %lld reposts, %lld likes</title></circle>\n"), (long long)p->reposts, (long long)p->likes);

@@ -1,6 +1,6 @@
 # A French session shows no English word of ours (issue 14): shipped
-# scenarios played headless in French, then the summary after the run and
-# the report of the session in every format are read for any English-only
+# scenarios played headless in French, then the summary after the run, the
+# transcript and the report of the session in every format are read for any English-only
 # word of the program's vocabularies (engine/core/vocab.def, the action
 # kinds' labels, the reports' words, the score reasons, the window's words)
 # and of the rule files' English texts (why=, label=, title=). A word both
@@ -192,6 +192,9 @@ play_french() {
                     json|xapi) check_french "$WORK/$name.$format" json ;;
                     *) check_french "$WORK/$name.$format" "$format" ;; esac
   done
+  expect_exit 0 -- "$CRISISDRILL" transcript --session last --db "$db"
+  cp "$WORK/out" "$WORK/$name.transcript"
+  check_french "$WORK/$name.transcript" transcript
   # The summary says the outcome, the score against its maximum and what to train next, in French.
   expect_in "$WORK/$name.summary" "Score "
   expect_in "$WORK/$name.summary" " sur "
