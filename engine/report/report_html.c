@@ -61,8 +61,8 @@ static void table_open(FILE *out, Lang L, const char *caption, const char *const
         fputs("</caption>", out);
     }
     fputs("<thead><tr>", out);
-    for (; *headers; headers++)
-        fprintf(out, "<th scope=\"col\">%s</th>", TR(*headers));
+    for (; *headers; headers++) /* a competency's name: its word (vocab.def) */
+        fprintf(out, "<th scope=\"col\">%s</th>", TR(vocab_word(VOCAB_COMPETENCY, *headers, L)));
     fputs("</tr></thead>\n<tbody>\n", out);
 }
 
@@ -119,13 +119,13 @@ static void td_started(FILE *out, const char *at)
 /* The session's percentage and maximum in one cell, "73.3 % / of 30" ("no
  * scale" when it has none: a percentage is never made up). One cell: the
  * sessions table must still fit an A4 page. */
-static void td_scale(FILE *out, const RSession *s)
+static void td_scale(FILE *out, Lang L, const RSession *s)
 {
     char pct[32];
     if (report_has_scale(s))
-        fprintf(out, "<td class=\"n\">%s<br>of %" PRId64 "</td>", report_percent_text(pct, sizeof pct, s), s->max_points);
+        fprintf(out, TR("<td class=\"n\">%s<br>of %lld</td>"), report_percent_text(pct, sizeof pct, s), (long long)s->max_points);
     else
-        fprintf(out, "<td class=\"n\" title=\"%s\">no scale</td>", report_no_scale_reason(s));
+        fprintf(out, TR("<td class=\"n\" title=\"%s\">no scale</td>"), report_no_scale_reason(s));
 }
 
 static void td_clock(FILE *out, int64_t ms)
@@ -144,8 +144,8 @@ static void td_score_link(FILE *out, const Report *r, int64_t session_id, int64_
     else if (r->query.scope == REPORT_SESSION)
         fprintf(out, "<td><a href=\"#score-%" PRId64 "\">#%" PRId64 "</a></td>", score_id, score_id);
     else
-        fprintf(out, "<td><a href=\"#session-%" PRId64 "\">#%" PRId64 " of session %" PRId64 "</a></td>", session_id,
-                score_id, session_id);
+        fprintf(out, report_tr(report_lang(r), "<td><a href=\"#session-%lld\">#%lld of session %lld</a></td>"),
+                (long long)session_id, (long long)score_id, (long long)session_id);
 }
 
 static void section_open(FILE *out, Lang L, const char *id, const char *title)
@@ -244,7 +244,7 @@ static void write_head(FILE *out, const Report *r)
         inline_text(out, r->query.since);
     }
     if (r->query.scope == REPORT_TEAM)
-        fprintf(out, " · ready at %d %% of the maximum (%d points without a scale)", r->query.ready_at,
+        fprintf(out, TR(" · ready at %d %% of the maximum (%d points without a scale)"), r->query.ready_at,
                 r->query.ready_at_points);
     fprintf(out, " · %zu %s.</p>\n", r->nsessions, r->nsessions == 1 ? TR("session") : TR("sessions"));
 }
@@ -594,8 +594,8 @@ static void write_rules(FILE *out, const Report *r, const char *title)
         none(out, L, "No rule was broken, late, missed or unneeded.");
     } else {
         if (!session)
-            fputs("<p>Most points lost first. The score rows behind each count are in the report of each session "
-                  "(<code>crisisdrill report --session ID</code>) listed in <a href=\"#sessions\">Sessions</a>.</p>\n",
+            fputs(TR("<p>Most points lost first. The score rows behind each count are in the report of each session "
+                     "(<code>crisisdrill report --session ID</code>) listed in <a href=\"#sessions\">Sessions</a>.</p>\n"),
                   out);
         static const char *const session_headers[] = {"Rule", "Competency", "Respected", "Broken", "On time", "Late",
                                                       "Missed", "Unneeded", "Points", "Lost", "Sessions", "Trainees",
@@ -656,7 +656,7 @@ static void write_sessions(FILE *out, const Report *r)
         section_close(out);
         return;
     }
-    fputs("<p>Each session's score rows: <code>crisisdrill report --session ID</code>.</p>\n", out);
+    fputs(TR("<p>Each session's score rows: <code>crisisdrill report --session ID</code>.</p>\n"), out);
     static const char *const headers[] = {"Session", "Started", "Trainee", "Scenario", "Attempt", "Status", "Simulated",
                                           "method", "materials", "perimeter", "alerting", "Total", "% of max.",
                                           "Rows", NULL};
@@ -668,12 +668,12 @@ static void write_sessions(FILE *out, const Report *r)
         td_name(out, s->trainee);
         td_name(out, s->scenario_id);
         td_int(out, s->attempt);
-        td_text(out, s->status);
+        td_text(out, REPORT_VOCAB(L, STATUS, s->status));
         td_clock(out, s->sim_ms);
         for (int c = 0; c < COMP_COUNT; c++)
             td_points(out, s->competency[c]);
         td_points(out, s->total);
-        td_scale(out, s);
+        td_scale(out, L, s);
         td_int(out, s->nscores);
         fputs("</tr>\n", out);
     }
@@ -717,9 +717,9 @@ static void write_trainees(FILE *out, const Report *r)
         fputs("</tr>\n", out);
     }
     table_close(out);
-    fputs("<p>Best, last and median are totals of completed sessions; the competencies are those of the latest "
-          "completed attempt at each scenario, summed. The <a href=\"#sessions\">Sessions</a> table lists the sessions "
-          "behind them.</p>\n",
+    fputs(TR("<p>Best, last and median are totals of completed sessions; the competencies are those of the latest "
+             "completed attempt at each scenario, summed. The <a href=\"#sessions\">Sessions</a> table lists the sessions "
+             "behind them.</p>\n"),
           out);
     section_close(out);
 }
@@ -728,9 +728,9 @@ static void write_readiness(FILE *out, const Report *r)
 {
     Lang L = report_lang(r);
     section_open(out, L, "readiness", "Readiness");
-    fprintf(out, "<p>Ready: the latest completed attempt at every scenario played reaches %d %% of its maximum (the "
-                 "threshold of this report; a session without a scale, scored by scoring model 1, reaches %d points), "
-                 "with no perimeter rule broken and no alert missed there (docs/reports.md).</p>\n",
+    fprintf(out, TR("<p>Ready: the latest completed attempt at every scenario played reaches %d %% of its maximum (the "
+                    "threshold of this report; a session without a scale, scored by scoring model 1, reaches %d points), "
+                    "with no perimeter rule broken and no alert missed there (docs/reports.md).</p>\n"),
             r->query.ready_at, r->query.ready_at_points);
     svg_readiness(out, r);
     if (r->ntrainees == 0) {
@@ -744,9 +744,9 @@ static void write_readiness(FILE *out, const Report *r)
         const RTrainee *t = &r->trainees[i];
         fputs("<tr><th scope=\"row\">", out);
         escape_html(out, t->name);
-        fprintf(out, "</th><td class=\"%s\">%s</td>", t->ready ? "ready" : "neg", t->ready ? "ready" : "not yet");
+        fprintf(out, "</th><td class=\"%s\">%s</td>", t->ready ? "ready" : "neg", t->ready ? TR("ready") : TR("not yet"));
         td_long(out, t->verdict);
-        td_text(out, t->train_competency);
+        td_text(out, t->train_competency ? REPORT_VOCAB(L, COMPETENCY, t->train_competency) : NULL);
         td_text(out, t->train_rule);
         td_text(out, t->train_scenario);
         fputs("</tr>\n", out);
@@ -805,7 +805,7 @@ static bool write_group_page(FILE *out, const Report *r)
                       {"branches", "Branches", true},         {"sessions", "Sessions", true}};
     write_nav(out, L, nav, sizeof nav / sizeof *nav);
     if (r->scoring_note) {
-        fputs("<p class=\"note\" role=\"note\"><strong>Note:</strong> ", out);
+        fprintf(out, "<p class=\"note\" role=\"note\"><strong>%s</strong> ", TR("Note:"));
         escape_html(out, r->scoring_note);
         fputs(".</p>\n", out);
     }
@@ -822,7 +822,7 @@ static bool write_group_page(FILE *out, const Report *r)
         write_replies(out, r);
     } else {
         section_open(out, L, "replies", "Reply times");
-        fputs("<p>Per trainee in <a href=\"#trainees\">Trainees compared</a>.</p>\n", out);
+        fputs(TR("<p>Per trainee in <a href=\"#trainees\">Trainees compared</a>.</p>\n"), out);
         section_close(out);
     }
     write_rules(out, r, trainee ? "Recurring mistakes" : "Rules most often broken");

@@ -186,25 +186,27 @@ static size_t attempt_points(const Report *r, AttemptPoint *points, bool percent
 
 static void attempt_tooltip(FILE *out, const Report *r, const AttemptPoint *p, int series, bool percent)
 {
-    const char *what = series < COMP_COUNT ? competency_name((Competency)series) : "total";
+    Lang L = report_lang(r);
+    const char *what = series < COMP_COUNT ? vocab_word(VOCAB_COMPETENCY, competency_name((Competency)series), L) : "total";
     if (p->session) {
-        fprintf(out, "session %" PRId64 " (", p->session->id);
+        fprintf(out, "%s %" PRId64 " (", TR("session"), p->session->id);
         escape_html(out, p->session->scenario_id);
         if (percent)
-            fprintf(out, ", attempt %d): %s %+.1f %% of the maximum (%" PRId64 ")", p->session->attempt, what,
-                    p->value[series], p->session->max_points);
+            fprintf(out, TR(", attempt %d): %s %+.1f %% of the maximum (%lld)"), p->session->attempt, what,
+                    p->value[series], (long long)p->session->max_points);
         else
-            fprintf(out, ", attempt %d): %s %+.0f", p->session->attempt, what, p->value[series]);
+            fprintf(out, TR(", attempt %d): %s %+.0f"), p->session->attempt, what, p->value[series]);
         return;
     }
-    fprintf(out, "attempt %d: %s %+.1f%s, mean of %d completed session%s:", p->attempt, what, p->value[series],
-            percent ? " % of the maximum" : "", p->n, p->n == 1 ? "" : "s");
+    fprintf(out, p->n == 1 ? TR("attempt %d: %s %+.1f%s, mean of %d completed session:")
+                           : TR("attempt %d: %s %+.1f%s, mean of %d completed sessions:"),
+            p->attempt, what, p->value[series], percent ? TR(" % of the maximum") : "", p->n);
     int named = 0;
     for (size_t i = 0; i < r->nsessions && named < TOOLTIP_SESSIONS; i++)
         if (is_completed(&r->sessions[i]) && r->sessions[i].attempt == p->attempt)
             fprintf(out, " %" PRId64, r->sessions[i].id), named++;
     if (p->n > named)
-        fprintf(out, " and %d more", p->n - named);
+        fprintf(out, TR(" and %d more"), p->n - named);
 }
 
 static void attempt_series(FILE *out, const Report *r, const AttemptPoint *points, size_t n, int series,
@@ -230,7 +232,8 @@ static void attempt_series(FILE *out, const Report *r, const AttemptPoint *point
     }
 }
 
-static void attempt_axes(FILE *out, const AttemptPoint *points, size_t n, const Scale *x, const Scale *y, bool percent)
+static void attempt_axes(FILE *out, Lang L, const AttemptPoint *points, size_t n, const Scale *x, const Scale *y,
+                         bool percent)
 {
     double step = nice_step(y->hi - y->lo, 5);
     for (double v = ceil(y->lo / step) * step; v <= y->hi + 1e-9; v += step) {
@@ -251,16 +254,17 @@ static void attempt_axes(FILE *out, const AttemptPoint *points, size_t n, const 
         fputs("</text>\n", out);
     }
     fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", (PLOT_LEFT + PLOT_RIGHT) / 2,
-            y->from + 32, points[0].session ? "session (in the order played)" : "attempt");
+            y->from + 32, points[0].session ? TR("session (in the order played)") : TR("attempt"));
 }
 
-static void attempt_legend(FILE *out)
+static void attempt_legend(FILE *out, Lang L)
 {
     for (int c = 0; c <= COMP_COUNT; c++) {
         double lx = PLOT_LEFT + c * 118.0;
         fprintf(out, "<rect x=\"%.0f\" y=\"6\" width=\"12\" height=\"4\" fill=\"%s\"/>", lx,
                 c < COMP_COUNT ? COMPETENCY_COLOURS[c] : "#000");
-        fprintf(out, "<text x=\"%.0f\" y=\"12\">%s</text>\n", lx + 16, c < COMP_COUNT ? competency_name((Competency)c) : "total");
+        fprintf(out, "<text x=\"%.0f\" y=\"12\">%s</text>\n", lx + 16,
+                c < COMP_COUNT ? vocab_word(VOCAB_COMPETENCY, competency_name((Competency)c), L) : "total");
     }
 }
 
@@ -275,7 +279,7 @@ bool svg_attempts(FILE *out, const Report *r)
     bool percent = all_scaled(r);
     size_t n = attempt_points(r, points, percent);
     if (n == 0) {
-        fputs("<p class=\"none\">No completed session: nothing to chart.</p>\n", out);
+        fprintf(out, "<p class=\"none\">%s</p>\n", TR("No completed session: nothing to chart."));
         free(points);
         return true;
     }
@@ -298,8 +302,8 @@ bool svg_attempts(FILE *out, const Report *r)
         svg_open(out, L, "chart-attempts", 260, "Score over attempts, per competency",
                  by_session(r) ? "Points of each completed session per competency and in total, in the order played."
                                : "Mean points per competency and in total of the completed sessions, by attempt number.");
-    attempt_legend(out);
-    attempt_axes(out, points, n, &x, &y, percent);
+    attempt_legend(out, L);
+    attempt_axes(out, L, points, n, &x, &y, percent);
     for (int c = 0; c <= COMP_COUNT; c++)
         attempt_series(out, r, points, n, c, &x, &y, percent);
     if (percent)
@@ -334,16 +338,17 @@ static double readiness_value(const RSession *s, bool percent)
 
 static void readiness_dot(FILE *out, const Report *r, const RSession *s, double px, double py)
 {
+    Lang L = report_lang(r);
     char pct[32];
-    fprintf(out, "<a href=\"#session-%" PRId64 "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>session %" PRId64
+    fprintf(out, "<a href=\"#session-%" PRId64 "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>%s %" PRId64
                  ": ",
-            s->id, px, py, report_session_reaches(s, &r->query) ? COLOUR_GOOD : COLOUR_BAD, s->id);
+            s->id, px, py, report_session_reaches(s, &r->query) ? COLOUR_GOOD : COLOUR_BAD, TR("session"), s->id);
     escape_html(out, s->scenario_id);
-    fprintf(out, ", attempt %d, %+" PRId64 " points", s->attempt, s->total);
+    fprintf(out, TR(", attempt %d, %+lld points"), s->attempt, (long long)s->total);
     if (report_has_scale(s))
-        fprintf(out, " of %" PRId64 ", %s", s->max_points, report_percent_text(pct, sizeof pct, s));
+        fprintf(out, TR(" of %lld, %s"), (long long)s->max_points, report_percent_text(pct, sizeof pct, s));
     else
-        fputs(", no scale: judged in points", out);
+        fputs(TR(", no scale: judged in points"), out);
     fputs("</title></circle></a>\n", out);
 }
 
@@ -377,12 +382,13 @@ void svg_readiness(FILE *out, const Report *r)
                 px, px, bottom, fabs(v) < 1e-9 ? "axis" : "grid", px, bottom + 14, fabs(v) < 1e-9 ? 0.0 : v);
     }
     double tx = scale_at(&x, ready_at);
-    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"16\" y2=\"%.1f\" class=\"target\"><title>ready at %d%s</title></line>"
-                 "<text x=\"%.1f\" y=\"12\" text-anchor=\"middle\">ready at %d%s</text>\n",
-            tx, tx, bottom, ready_at, percent ? " % of the maximum" : " points", tx, ready_at, unit);
+    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"16\" y2=\"%.1f\" class=\"target\"><title>%s %d%s</title></line>"
+                 "<text x=\"%.1f\" y=\"12\" text-anchor=\"middle\">%s %d%s</text>\n",
+            tx, tx, bottom, TR("ready at"), ready_at, percent ? TR(" % of the maximum") : " points", tx, TR("ready at"),
+            ready_at, unit);
     fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", (PLOT_LEFT + PLOT_RIGHT) / 2,
             bottom + 30,
-            percent ? "% of the maximum of the latest completed attempt" : "points of the latest completed attempt");
+            percent ? TR("% of the maximum of the latest completed attempt") : TR("points of the latest completed attempt"));
     for (size_t i = 0; i < r->ntrainees; i++) {
         const RTrainee *t = &r->trainees[i];
         double py = 24 + ROW_H * ((double)i + 0.5);

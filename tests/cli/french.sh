@@ -207,6 +207,16 @@ expect_in "$WORK/snowball-poor.summary" "Issue de la crise$nbsp: aggravée par l
 expect_in "$WORK/snowball-poor.text" "Service juridique"
 expect_in "$WORK/snowball-poor.text" "la publication @MeHeleneRocher «${nbsp}Avocate en droit de la…$nbsp»"
 expect_not_in "$WORK/snowball-poor.text" "Legal department"
+# A trainee's, a scenario's and a team's reports with --lang fr.
+for scope in "--trainee léa" "--scenario complaint-snowball" "--team"; do
+  for format in text html; do
+    # shellcheck disable=SC2086 # the scope is two words
+    expect_exit 0 -- "$CRISISDRILL" report $scope --lang fr --format "$format" --db "$WORK/snowball-poor.db" \
+      -o "$WORK/group.$format"
+    check_french "$WORK/group.$format" "$format"
+  done
+done
+expect_exit 2 -- "$CRISISDRILL" report --team --lang de --db "$WORK/snowball-poor.db"
 play_french complaint-snowball "$SOURCE_DIR/scenarios/complaint-snowball/answers/statement-amended-fr.txt" snowball-statement
 play_french data-leak-rumour "$SOURCE_DIR/scenarios/data-leak-rumour/answers/poor-fr.txt" leak-poor
 play_french employee-viral "$SOURCE_DIR/scenarios/employee-viral/answers/good-fr.txt" employee-good
