@@ -129,20 +129,26 @@ void report_put_rcell(FILE *out, const char *s, int width)
     put_text(out, s);
 }
 
-void report_put_header(FILE *out, const char *indent, const char *gap, const int *widths, const char *const *words,
-                       size_t n)
+void report_put_cells(FILE *out, const char *indent, const char *gap, const int *widths, const char *const *words,
+                      size_t n)
 {
     fputs(indent, out);
     for (size_t i = 0; i < n; i++) {
         if (i)
             fputs(gap ? gap : "  ", out);
-        if (i + 1 == n && widths[i] <= 0)
+        if (i + 1 == n && widths[i] == 0)
             put_text(out, words[i]); /* the last column: no trailing spaces */
         else if (widths[i] < 0)
             report_put_cell(out, words[i], -widths[i]);
         else
             report_put_rcell(out, words[i], widths[i]);
     }
+}
+
+void report_put_header(FILE *out, const char *indent, const char *gap, const int *widths, const char *const *words,
+                       size_t n)
+{
+    report_put_cells(out, indent, gap, widths, words, n);
     fputc('\n', out);
 }
 

@@ -28,9 +28,12 @@ Lang report_lang(const Report *r);
 #define REPORT_VOCAB(lang, group, id) vocab_word(VOCAB_##group, (id), (lang))
 /* The same padded or right-aligned to `width` characters (code points), never cut. */
 void report_put_rcell(FILE *out, const char *s, int width);
-/* A table's header: one word per column; a negative width pads on the right
+/* A table's header cells, without ending the line; report_put_header ends it.
+ * One word per column; a negative width pads on the right
  * (left-aligned), a positive one on the left; columns are two spaces
  * apart unless gap says otherwise; ends the line. */
+void report_put_cells(FILE *out, const char *indent, const char *gap, const int *widths, const char *const *words,
+                      size_t n);
 void report_put_header(FILE *out, const char *indent, const char *gap, const int *widths, const char *const *words,
                        size_t n);
 /* report_duration in a language: French writes "16 min 20 s", "non mesuré". */

@@ -372,13 +372,7 @@ static void put_sessions_table(FILE *out, const Report *r)
     static const int widths[] = {-24, 7, 7, -10, -11, 6, 7, 8};
     const char *const heads[] = {W(SCENARIO_L), W(ATTEMPT), W(SESSION_L), W(STARTED_L), W(STATUS), W(TOTAL), W(MAXIMUM),
                                  W(PERCENT)};
-    for (size_t k = 0; k < 8; k++) { /* the competencies follow on the same line */
-        fputs("  ", out);
-        if (widths[k] < 0)
-            report_put_cell(out, heads[k], -widths[k]);
-        else
-            report_put_rcell(out, heads[k], widths[k]);
-    }
+    report_put_cells(out, "  ", "  ", widths, heads, 8); /* the competencies follow on the same line */
     put_competency_header(out, L);
     fputc('\n', out);
     for (size_t i = 0; i < r->nsessions; i++) {
@@ -486,13 +480,7 @@ static void put_trainee_header(FILE *out, const Report *r)
     Lang L = report_lang(r);
     static const int widths[] = {-20, 8, 9, 5, 5, 6};
     const char *const heads[] = {W(TRAINEE_L), W(SESSIONS), W(COMPLETED), W(BEST), W(LAST), W(MEDIAN)};
-    for (size_t k = 0; k < 6; k++) { /* the competencies follow on the same line */
-        fputs("  ", out);
-        if (widths[k] < 0)
-            report_put_cell(out, heads[k], -widths[k]);
-        else
-            report_put_rcell(out, heads[k], widths[k]);
-    }
+    report_put_cells(out, "  ", "  ", widths, heads, 6); /* the competencies follow on the same line */
     put_competency_header(out, L);
     fputs("  ", out);
     report_put_cell(out, W(REPLY_MEDIAN), 12);
