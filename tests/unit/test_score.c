@@ -504,7 +504,7 @@ static void test_template_rule(void)
     fx_act_full(&fx, misfit, NULL);
     CHECK_ROW(last_row(&fx, "r.template"), "r.template", OUTCOME_BROKEN, -1);
     if (last_row(&fx, "r.template"))
-        CHECK_CONTAINS(last_row(&fx, "r.template")->reason, "made for complaint posts, on a question post");
+        CHECK_CONTAINS(last_row(&fx, "r.template")->reason, "made for the case 'complaint', on the case 'question'");
     /* not offered: the rule says nothing, even with a template id */
     Action none = template_reply(6000, "c5", TEMPLATE_TEXT, false);
     none.template_offered = false;
@@ -1624,7 +1624,7 @@ static void test_quotes(void)
     fx_post(&fx, "f1", "@cust", "praise", 0, "Best coffee in town");
     CHECK(!fx_act(&fx, ACT_QUOTE, 1000, "t1", "Look at this one"));
     CHECK_ROW(LAST, "p.quote", OUTCOME_BROKEN, -4);
-    CHECK_CONTAINS(LAST->reason, "A quote-post on a troll post is outside the perimeter");
+    CHECK_CONTAINS(LAST->reason, "A quote-post on a post (troll) is outside the perimeter");
     CHECK(fx_act(&fx, ACT_QUOTE, 2000, "f1", "Thank you!"));
     CHECK_ROW(last_row(&fx, "p.praise.quote"), "p.praise.quote", OUTCOME_RESPECTED, 1);
     CHECK(last_row(&fx, "r.sorry") == NULL); /* a rule for replies only */
