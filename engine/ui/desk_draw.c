@@ -179,8 +179,8 @@ static bool trainee_marks(const Desk *d, const Post *p, char *buf, size_t size)
             continue;
         char at[16];
         desk_clock_text(at, sizeof at, a->at_ms);
-        n += (size_t)snprintf(buf + n, size - n, "%s%s%s%s %s", n ? " · " : "● ", action_kind_name(a->kind),
-                              a->role ? " " : "", a->role ? a->role : "", at);
+        n += (size_t)snprintf(buf + n, size - n, "%s%s%s%s %s", n ? " · " : "● ", ui_action_label(d->s, action_kind(a->kind)),
+                              a->role ? " " : "", a->role ? desk_role_label(d, a->role) : "", at);
     }
     return n > 0;
 }
@@ -397,7 +397,7 @@ static void composer_title(const Desk *d, const Post *target, char *buf, size_t 
         return;
     }
     if (k->joins == JOINS_AS_DRAFT) {
-        snprintf(buf, size, "%s %s", d->s->composer_draft, role ? role->label : "");
+        snprintf(buf, size, "%s %s", d->s->composer_draft, role ? desk_role_label(d, role->id) : "");
         return;
     }
     /* Words about an internal message stay on the internal channel. */
@@ -579,7 +579,7 @@ static int draw_role_panel(Desk *d, int x, int y, int w)
         int64_t when = role_used_at(d, rules->roles[i].id);
         if (when >= 0)
             desk_clock_text(at, sizeof at, when);
-        snprintf(line, sizeof line, "%zu  %s%s%s%s%s%s", i + 1, rules->roles[i].label, when >= 0 ? "   (" : "",
+        snprintf(line, sizeof line, "%zu  %s%s%s%s%s%s", i + 1, desk_role_label(d, rules->roles[i].id), when >= 0 ? "   (" : "",
                  when >= 0 ? (note ? d->s->alerted : d->s->submitted) : "", when >= 0 ? " " : "", at,
                  when >= 0 ? ")" : "");
         int lh = text_line_height(d->tc, TS_SMALL) + px(d, 6);

@@ -1248,14 +1248,14 @@ static void test_refused_draft(void)
     desk_draw(d, W, H);
     /* the role by a click on its line */
     look(c, d, W, H);
-    const TextDrawn *legal = seen(c, "2  Département juridique");
+    const TextDrawn *legal = seen(c, "2  Service juridique");
     if (!legal)
         legal = seen(c, "2  ");
     CHECK(legal != NULL);
     if (legal)
         CHECK(click(d, legal->rect.x + 4, legal->rect.y + 4, 62000));
     look(c, d, W, H);
-    CHECK_IN_PANEL(c, "Projet pour Legal department");
+    CHECK_IN_PANEL(c, "Projet pour Service juridique");
     CHECK(type(d, "Le café froid ? La faute de notre fournisseur, pas la nôtre.", 63000));
     CHECK(key(d, SDLK_RETURN, 0, 64000));
     const Post *own = newest_post(run);
@@ -1265,7 +1265,7 @@ static void test_refused_draft(void)
     desk_select(d, answer->id, 95000);
     look(c, d, W, H);
     CHECK_SEEN(c, "canal interne · Refusé");
-    CHECK_IN_PANEL(c, "Refusé par Legal department · 01:34");
+    CHECK_IN_PANEL(c, "Refusé par Service juridique · 01:34");
     CHECK_IN_PANEL(c, "On ne rejette pas la faute sur un fournisseur en public."); /* the reason */
     CHECK_NOT_SEEN(c, "Publier le texte approuvé");
     CHECK_IN_PANEL(c, "P  Publier");
@@ -1277,7 +1277,7 @@ static void test_refused_draft(void)
     CHECK(key(d, SDLK_ESCAPE, 0, 95600));
     desk_select(d, own->id, 96000); /* the draft itself: refused, with its reason */
     look(c, d, W, H);
-    CHECK_IN_PANEL(c, "Refusé par Legal department · 01:34");
+    CHECK_IN_PANEL(c, "Refusé par Service juridique · 01:34");
     CHECK_IN_PANEL(c, "Motif : On ne rejette pas la faute sur un fournisseur en public.");
     CHECK_NOT_SEEN(c, "Publier le texte approuvé");
     CHECK(key(d, SDLK_p, 0, 97000));
