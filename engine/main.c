@@ -53,7 +53,7 @@ static const char usage_text[] =
     "  sessions [--format text|json] [--db FILE]\n"
     "                          list the recorded sessions\n"
     "  report SCOPE [--since DATE] [--format text|csv|json|html|xapi] [--summary] [--ready-at PERCENT]\n"
-    "                [--homepage IRI] [-o FILE] [--db FILE]\n"
+    "                [--lang fr|en] [--homepage IRI] [-o FILE] [--db FILE]\n"
     "                          the manager's report; SCOPE is one of --session ID|last, --trainee NAME,\n"
     "                          --scenario ID, --team [NAME,NAME...] (every trainee when no names);\n"
     "                          --since YYYY-MM-DD[THH:MM[:SS]] keeps sessions started then or later;\n"
@@ -742,6 +742,8 @@ static int cmd_report(const Options *o)
         rc = parse_report_format(o, &output);
     if (!rc)
         rc = parse_report_query(o, &q, names_buf, sizeof names_buf, names);
+    if (!rc && o->lang && strcmp(o->lang, "fr") != 0 && strcmp(o->lang, "en") != 0)
+        rc = usage_error("--lang %s: expected fr or en", o->lang);
     if (!rc && o->summary && output != OUTPUT_CSV)
         rc = usage_error("--summary goes with --format csv (one row per session)%s", "");
     if (!rc && o->homepage && (output != OUTPUT_XAPI || !xapi_homepage_ok(o->homepage)))
@@ -758,9 +760,21 @@ static int cmd_report(const Options *o)
     if (q.scope == REPORT_SESSION && q.session_id == 0 && (!(ok = store_last_session_id(store, &q.session_id, &err)) ||
                                                            q.session_id == 0))
         ok = ok ? error_set(&err, "%s: no sessions yet", db) : false;
+    /* The report's language: --lang, else one session's own, else English. */
+    SessionCopy *one = !o->lang && q.scope == REPORT_SESSION ? malloc(sizeof *one) : NULL; /* 13 KiB; freed below */
+    q.lang = o->lang;
+    if (ok && one && store_copy_session(store, q.session_id, one, &(Error){{0}}))
+        q.lang = one->info.language;
     ok = ok && write_report(store, &q, output, o, db, &err);
+    free(one);
     store_close(store);
     return ok ? 0 : user_error(&err);
+}
+
+/* A French text the rule file lacks: French sessions show the English one. */
+static void warn_rules_french(void *path, int line, const char *what)
+{
+    fprintf(stderr, "%s:%d: warning: %s\n", (const char *)path, line, what);
 }
 
 static int cmd_rules(const Options *o)
@@ -776,6 +790,8 @@ static int cmd_rules(const Options *o)
     RuleSet *set = NULL;
     if (import && !(set = rules_load_file(o->positional[1], &err)))
         return user_error(&err);
+    if (import)
+        rules_missing_french(set, warn_rules_french, (void *)o->positional[1]);
     Store *store = open_store(o, false, db, sizeof db, &err);
     bool ok = store != NULL;
     if (ok && import) {

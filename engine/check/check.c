@@ -728,6 +728,17 @@ static void check_scenario(const char *scenario, const char *rules_dir, FILE *ou
                 rep->passed - passed_before, rep->passed - passed_before == 1 ? "" : "s", typography);
 }
 
+typedef struct RulesWarn {
+    const char *path;
+    FILE *out;
+} RulesWarn;
+
+static void warn_french(void *ctx, int line, const char *what)
+{
+    const RulesWarn *w = ctx;
+    fprintf(w->out, "%s:%d: warning: %s\n", w->path, line, what);
+}
+
 static void check_rules(const char *path, FILE *out, CheckReport *rep)
 {
     rep->rule_files++;
@@ -739,6 +750,7 @@ static void check_rules(const char *path, FILE *out, CheckReport *rep)
         return;
     }
     fprintf(out, "%s: ok, rule set '%s' (%zu rules, %zu roles)\n", path, set->name, set->nrules, set->nroles);
+    rules_missing_french(set, warn_french, &(RulesWarn){path, out});
     rules_free(set);
 }
 

@@ -1,11 +1,14 @@
 #include "report.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "action.h"
+#include "recap.h"
 #include "rules.h"
 #include "text.h"
+#include "vocab.h"
 
 char *report_clock(char *buf, size_t size, int64_t ms)
 {
@@ -46,35 +49,6 @@ void report_json_string(FILE *out, const char *s)
         p += n;
     }
     fputc('"', out);
-}
-
-typedef struct Totals {
-    int64_t by_competency[COMP_COUNT]; /* sums of points: 64 bits */
-    int64_t total;
-    int rows;
-} Totals;
-
-static bool add_to_totals(void *ctx, const ScoreInfo *row)
-{
-    Totals *t = ctx;
-    Competency c;
-    if (competency_from_name(row->competency, &c))
-        t->by_competency[c] += row->points;
-    t->total += row->points;
-    t->rows++;
-    return true;
-}
-
-static bool load_totals(Store *store, int64_t id, Totals *t, Error *err)
-{
-    memset(t, 0, sizeof *t);
-    return store_each_score(store, id, add_to_totals, t, err);
-}
-
-static void print_competencies(FILE *out, const Totals *t)
-{
-    for (int c = 0; c < COMP_COUNT; c++)
-        fprintf(out, "%s%s %+" PRId64, c ? ", " : "", competency_name((Competency)c), t->by_competency[c]);
 }
 
 static void json_field(FILE *out, const char *key, const char *value, bool last)
@@ -153,20 +127,32 @@ bool report_sessions(Store *store, ReportFormat format, FILE *out, Error *err)
     return true;
 }
 
+/* The summary's words (docs/reports.md, "After a run"); the outcome, the
+ * score and what to train next are the debrief's own (recap.h). */
+static const char *const summary_words[][LANG_COUNT] = {
+    {"Session %lld %s: %s simulated, %d actions, %d score rows.\n",
+     "Session %lld %s" VOCAB_NBSP ": %s simulées, %d actions, %d lignes de score.\n"},
+    {"Details: crisisdrill report --session %lld --db %s\n", "Détails" VOCAB_NBSP ": crisisdrill report --session %lld --db %s\n"},
+};
+
 bool report_summary(Store *store, int64_t id, const char *db_path, FILE *out, Error *err)
 {
-    SessionCopy copy;
-    Totals t;
-    if (!store_copy_session(store, id, &copy, err) || !load_totals(store, id, &t, err))
+    Recap *r = recap_load(store, id, err);
+    if (!r)
         return false;
-    const SessionInfo *s = &copy.info;
-    char sim[32];
-    fprintf(out, "Session %" PRId64 " %s: %s simulated, %d actions, %d score rows%s%s.\n", s->id, s->status,
-            report_clock(sim, sizeof sim, s->sim_ms), s->nactions, t.rows, s->outcome ? ", outcome " : "",
-            s->outcome ? s->outcome : "");
-    fprintf(out, "Score %+" PRId64 " (", t.total);
-    print_competencies(out, &t);
-    fprintf(out, ")\nDetails: crisisdrill report --session %" PRId64 " --db %s\n", s->id, db_path);
+    const SessionInfo *s = &r->session.info;
+    Lang L = r->lang;
+    char sim[32], competency[96];
+    fprintf(out, summary_words[0][L], (long long)s->id, vocab_word(VOCAB_STATUS, s->status, L),
+            report_clock(sim, sizeof sim, s->sim_ms), s->nactions, (int)r->scores.count);
+    if (r->outcome[0])
+        fprintf(out, "%s.\n", r->outcome);
+    fprintf(out, "%s" "%s", r->score, L == LANG_FR ? VOCAB_NBSP ": " : ": ");
+    for (int c = 0; c < COMP_COUNT; c++)
+        fprintf(out, "%s%s", c ? ", " : "", recap_competency(r, c, competency, sizeof competency));
+    fprintf(out, ".\n%s\n", r->lesson);
+    fprintf(out, summary_words[1][L], (long long)s->id, db_path);
+    recap_free(r);
     return true;
 }
 
@@ -177,14 +163,27 @@ bool report_summary(Store *store, int64_t id, const char *db_path, FILE *out, Er
  * terminal as such (one item, one line). */
 static void visible(FILE *out, const char *s) { text_write_visible(out, s); }
 
+typedef struct Transcript {
+    FILE *out;
+    Lang lang;
+    const RuleSet *rules;   /* the session's, for role labels; NULL: roles by id */
+} Transcript;
+
+static const char *role_label(const Transcript *tr, const char *role)
+{
+    return tr->rules ? rules_role_label(tr->rules, role, vocab_lang_code(tr->lang)) : role;
+}
+
 static bool print_timeline_item(void *ctx, const TimelineItem *t)
 {
-    FILE *out = ctx;
+    const Transcript *tr = ctx;
+    FILE *out = tr->out;
+    bool fr = tr->lang == LANG_FR;
     char when[32], id[128], kind[64];
     report_clock(when, sizeof when, t->at_ms);
     if (strcmp(t->what, "post") == 0) {
         fprintf(out, "%s  %-6s %-8s ", when, text_visible(t->post_id, id, sizeof id),
-                text_visible(t->kind, kind, sizeof kind));
+                text_visible(fr ? vocab_word(VOCAB_POST_KIND, t->kind, tr->lang) : t->kind, kind, sizeof kind));
         visible(out, t->author_name ? t->author_name : t->author);
         fputs(" (", out);
         visible(out, t->author);
@@ -196,13 +195,14 @@ static bool print_timeline_item(void *ctx, const TimelineItem *t)
         fputs(": ", out);
         visible(out, t->text);
         fputs("   [", out);
-        visible(out, t->situation);
-        fprintf(out, " · %" PRId64 " reposts, %" PRId64 " likes]\n", t->reposts, t->likes);
+        visible(out, fr ? vocab_word(VOCAB_SITUATION, t->situation, tr->lang) : t->situation);
+        fprintf(out, fr ? " · %" PRId64 " partages, %" PRId64 " j’aime]\n" : " · %" PRId64 " reposts, %" PRId64 " likes]\n",
+                t->reposts, t->likes);
     } else if (strcmp(t->kind, "alert") == 0) {
-        fprintf(out, "%s  >>>    ALERT ", when);
-        visible(out, t->role);
+        fprintf(out, "%s  >>>    %s ", when, fr ? "ALERTE" : "ALERT");
+        visible(out, fr ? role_label(tr, t->role) : t->role);
         if (t->post_id) {
-            fputs(" about ", out);
+            fputs(fr ? " sur " : " about ", out);
             visible(out, t->post_id);
         }
         if (t->text && *t->text) {
@@ -211,14 +211,16 @@ static bool print_timeline_item(void *ctx, const TimelineItem *t)
         }
         fputc('\n', out);
     } else {
-        fprintf(out, "%s  >>>    %s ", when, text_visible(t->kind, kind, sizeof kind));
         ActionKind k; /* a kind with no target post: its post_id is the draft it publishes; its role, if any */
-        bool own = action_kind_from_name(t->kind, &k) && action_kind(k)->target == TARGET_NONE;
+        bool known = action_kind_from_name(t->kind, &k);
+        fprintf(out, "%s  >>>    %s ", when,
+                text_visible(fr && known ? action_kind(k)->label[1] : t->kind, kind, sizeof kind));
+        bool own = known && action_kind(k)->target == TARGET_NONE;
         if (own && t->post_id)
-            fputs("draft=", out);
-        visible(out, own && !t->post_id ? t->role : t->post_id);
+            fputs(fr ? "projet=" : "draft=", out);
+        visible(out, own && !t->post_id ? (fr ? role_label(tr, t->role) : t->role) : t->post_id);
         if (t->template_id) {
-            fputs(" [template ", out);
+            fputs(fr ? " [modèle " : " [template ", out);
             visible(out, t->template_id);
             fputs("]", out);
         }
@@ -232,7 +234,21 @@ static bool print_timeline_item(void *ctx, const TimelineItem *t)
     return true;
 }
 
+/* In the session's language: the words of the program, and in French the
+ * roles by their label; ids and texts as they were (an English transcript
+ * is read against the answers file). */
 bool report_transcript(Store *store, int64_t id, FILE *out, Error *err)
 {
-    return store_each_timeline(store, id, print_timeline_item, out, err);
+    SessionCopy *copy = malloc(sizeof *copy); /* 13 KiB; freed below */
+    if (!copy)
+        return error_set(err, "out of memory");
+    bool ok = store_copy_session(store, id, copy, err);
+    Transcript tr = {out, ok ? vocab_lang(copy->info.language) : LANG_EN, NULL};
+    RuleSet *rules = ok && tr.lang == LANG_FR ? store_load_rules_version(store, copy->info.ruleset_version, &(Error){{0}})
+                                              : NULL; /* unreadable: roles by id */
+    tr.rules = rules;
+    free(copy);
+    ok = ok && store_each_timeline(store, id, print_timeline_item, &tr, err);
+    rules_free(rules);
+    return ok;
 }

@@ -210,8 +210,74 @@ bool rules_add_role(RuleSet *set, const char *id, const char *label)
     Role *r = &set->roles[set->nroles];
     r->id = dupstr(id);
     r->label = dupstr(label ? label : id);
+    r->label_fr = NULL;
     set->nroles++;
     return r->id && r->label && id_add(&set->index->roles, set, role_id_at, set->nroles - 1);
+}
+
+/* Replaces *slot with a copy of text (NULL or "" clears it). */
+static bool set_optional(char **slot, const char *text)
+{
+    char *copy = text && *text ? strdup(text) : NULL;
+    if (text && *text && !copy)
+        return false;
+    free(*slot);
+    *slot = copy;
+    return true;
+}
+
+bool rules_set_role_label_fr(RuleSet *set, const char *label_fr)
+{
+    return set->nroles > 0 && set_optional(&set->roles[set->nroles - 1].label_fr, label_fr);
+}
+
+bool rules_set_title_fr(RuleSet *set, const char *title_fr) { return set_optional(&set->title_fr, title_fr); }
+
+static bool is_french(const char *lang) { return lang && lang[0] == 'f' && lang[1] == 'r'; }
+
+const char *rules_title(const RuleSet *set, const char *lang)
+{
+    return is_french(lang) && set->title_fr ? set->title_fr : set->title;
+}
+
+const char *rules_role_label(const RuleSet *set, const char *role, const char *lang)
+{
+    if (!role)
+        return "";
+    for (size_t i = 0; set && i < set->nroles; i++)
+        if (strcmp(set->roles[i].id, role) == 0)
+            return is_french(lang) && set->roles[i].label_fr ? set->roles[i].label_fr : set->roles[i].label;
+    return role;
+}
+
+const char *rule_rationale(const Rule *rule, const char *lang)
+{
+    return is_french(lang) && rule->rationale_fr ? rule->rationale_fr : rule->rationale ? rule->rationale : "";
+}
+
+size_t rules_missing_french(const RuleSet *set, void (*warn)(void *ctx, int line, const char *what), void *ctx)
+{
+    size_t n = 0;
+    char what[300];
+    if (!set->title_fr) {
+        warn(ctx, 1, "ruleset: no title_fr= (French sessions show the English title)");
+        n++;
+    }
+    for (size_t i = 0; i < set->nroles; i++)
+        if (!set->roles[i].label_fr) {
+            snprintf(what, sizeof what, "role '%.100s': no label_fr= (French sessions show \"%.100s\")",
+                     set->roles[i].id, set->roles[i].label);
+            warn(ctx, 0, what);
+            n++;
+        }
+    for (size_t i = 0; i < set->nrules; i++)
+        if (set->rules[i].rationale && *set->rules[i].rationale && !set->rules[i].rationale_fr) {
+            snprintf(what, sizeof what, "rule '%.100s': no why_fr= (French sessions read the English why)",
+                     set->rules[i].key);
+            warn(ctx, set->rules[i].line, what);
+            n++;
+        }
+    return n;
 }
 
 Rule *rules_append(RuleSet *set)
@@ -267,6 +333,7 @@ void rules_free(RuleSet *set)
     for (size_t i = 0; i < set->nroles; i++) {
         free(set->roles[i].id);
         free(set->roles[i].label);
+        free(set->roles[i].label_fr);
     }
     for (size_t i = 0; i < set->nrules; i++)
         rule_free_fields(&set->rules[i]);
@@ -285,6 +352,7 @@ void rules_free(RuleSet *set)
     }
     free(set->name);
     free(set->title);
+    free(set->title_fr);
     free(set);
 }
 
@@ -790,8 +858,8 @@ static bool add_rule(RuleSet *set, RuleKind kind, const Statement *st, Error *er
 
 static bool apply_statement(RuleSet **setp, const Statement *st, Error *err)
 {
-    static const char *const ruleset_fields[] = {"name", "title"};
-    static const char *const role_fields[] = {"id", "label"};
+    static const char *const ruleset_fields[] = {"name", "title", "title_fr"};
+    static const char *const role_fields[] = {"id", "label", "label_fr"};
     static const char *const concept_fields[] = {"id", "lang", "words"};
     if (!strcmp(st->kind, "ruleset")) {
         if (*setp)
@@ -802,7 +870,7 @@ static bool apply_statement(RuleSet **setp, const Statement *st, Error *err)
         if (!name || !is_identifier(name))
             return error_set(err, "ruleset needs name=NAME (letters, digits, _ - .)");
         *setp = rules_new(name, field(st, "title"));
-        return *setp ? true : error_set(err, "out of memory");
+        return *setp && rules_set_title_fr(*setp, field(st, "title_fr")) ? true : error_set(err, "out of memory");
     }
     if (!*setp)
         return error_set(err, "the file must start with: ruleset name=NAME title=\"...\"");
@@ -814,7 +882,9 @@ static bool apply_statement(RuleSet **setp, const Statement *st, Error *err)
             return error_set(err, "role needs id=NAME");
         if (rules_has_role(*setp, id))
             return error_set(err, "role '%s' declared twice", id);
-        return rules_add_role(*setp, id, field(st, "label")) ? true : error_set(err, "out of memory");
+        return rules_add_role(*setp, id, field(st, "label")) && rules_set_role_label_fr(*setp, field(st, "label_fr"))
+                   ? true
+                   : error_set(err, "out of memory");
     }
     if (!strcmp(st->kind, "concept")) {
         if (!only_fields(st, concept_fields, COUNT(concept_fields), err))
@@ -1034,10 +1104,14 @@ bool rules_write(const RuleSet *set, FILE *out, Error *err)
     fputs("# Crisis Drill rule set (see docs/rules.md for every field).\n", out);
     fprintf(out, "ruleset name=%s", set->name);
     write_quoted(out, "title", set->title);
+    if (set->title_fr)
+        write_quoted(out, "title_fr", set->title_fr);
     fputs("\n\n", out);
     for (size_t i = 0; i < set->nroles; i++) {
         fprintf(out, "role id=%s", set->roles[i].id);
         write_quoted(out, "label", set->roles[i].label);
+        if (set->roles[i].label_fr)
+            write_quoted(out, "label_fr", set->roles[i].label_fr);
         fputc('\n', out);
     }
     fputc('\n', out);

@@ -68,6 +68,7 @@ typedef struct Rule {
 typedef struct Role {
     char *id;
     char *label;
+    char *label_fr;         /* the label in French (label_fr=); NULL: the English one is shown */
 } Role;
 
 /* Phrases that say one thing in one language ("*": every language), for
@@ -82,6 +83,7 @@ typedef struct Concept {
 typedef struct RuleSet {
     char *name;
     char *title;
+    char *title_fr;         /* the title in French (title_fr=); NULL: the English one is shown */
     int64_t db_version;     /* ruleset_versions.id in the store */
     Role *roles;
     size_t nroles, cap_roles;
@@ -105,6 +107,21 @@ void rules_free(RuleSet *set);
 /* Building a set programmatically (the store uses these). */
 RuleSet *rules_new(const char *name, const char *title);
 bool rules_add_role(RuleSet *set, const char *id, const char *label);
+/* Sets the French label of the role just added / the set's French title (NULL: none). */
+bool rules_set_role_label_fr(RuleSet *set, const char *label_fr);
+bool rules_set_title_fr(RuleSet *set, const char *title_fr);
+
+/* What a trainee, trainer or manager reads, in the session's language
+ * (lang "fr" or "en"): the French text when the file gives it, else the
+ * English one. rules_role_label gives the role's id itself when the set
+ * does not declare it. */
+const char *rules_title(const RuleSet *set, const char *lang);
+const char *rules_role_label(const RuleSet *set, const char *role, const char *lang);
+const char *rule_rationale(const Rule *rule, const char *lang);
+/* The French texts the set lacks (a role's label_fr, a rule's why_fr, the
+ * set's title_fr): calls warn(ctx, line, what) for each; returns how many.
+ * `crisisdrill check` and `rules import` print them as warnings. */
+size_t rules_missing_french(const RuleSet *set, void (*warn)(void *ctx, int line, const char *what), void *ctx);
 /* Appends a zeroed rule owned by the set; the caller fills it, giving each
  * string field a heap copy (rules_free frees them). NULL when out of memory. */
 Rule *rules_append(RuleSet *set);

@@ -28,41 +28,41 @@
 
 static const char *const messages[M_COUNT][2] = {
     [M_ALERT_MISSED] = {"%s was not alerted within %s of post %s.",
-                        "%s n'a pas été alerté dans les %s qui ont suivi le post %s."},
-    [M_ALERT_MET] = {"%s alerted %s after post %s (deadline %s).", "%s alerté %s après le post %s (délai %s)."},
+                        "%s n'a pas été alerté dans les %s qui ont suivi la publication %s."},
+    [M_ALERT_MET] = {"%s alerted %s after post %s (deadline %s).", "%s alerté %s après la publication %s (délai %s)."},
     [M_ALERT_LATE] = {"%s alerted %s after post %s (deadline %s): too late.",
-                      "%s alerté %s après le post %s (délai %s) : trop tard."},
+                      "%s alerté %s après la publication %s (délai %s) : trop tard."},
     [M_ALERT_ANTICIPATED] = {"%s had already been alerted about it when post %s appeared (deadline %s).",
-                             "%s avait déjà été alerté à ce sujet quand le post %s est apparu (délai %s)."},
+                             "%s avait déjà été alerté à ce sujet quand la publication %s est apparue (délai %s)."},
     [M_ALERT_SETTLED_END] = {"The scenario ended %s after post %s with %s not alerted: %d%% of the %s deadline had "
                              "passed, and the penalty is in proportion.",
-                             "Le scénario s'est terminé %s après le post %s sans alerte à %s : %d %% du délai de %s "
+                             "Le scénario s'est terminé %s après la publication %s sans alerte (%s) : %d %% du délai de %s "
                              "était écoulé, la pénalité est en proportion."},
     [M_ALERT_LEFT] = {"The trainee left at %s with %s still not alerted about post %s (deadline %s).",
-                      "L'apprenant est parti à %s sans avoir alerté %s du post %s (délai %s)."},
+                      "L'apprenant est parti à %s sans alerte (%s) sur la publication %s (délai %s)."},
     [M_UNNEEDED] = {"Alert to %s with nothing on screen that called for it, and nothing new since the last alert.",
-                    "Alerte à %s alors que rien à l'écran ne l'appelait, et rien de nouveau depuis la dernière "
+                    "Alerte (%s) alors que rien à l'écran ne l'appelait, et rien de nouveau depuis la dernière "
                     "alerte."},
     [M_NOTE] = {"The note to %s says what happened: %s; how big it is: %s; what is needed: %s.",
-                "La note à %s dit ce qui s'est passé : %s ; quelle ampleur : %s ; ce qu'il faut : %s."},
+                "La note d'alerte (%s) dit ce qui s'est passé : %s ; quelle ampleur : %s ; ce qu'il faut : %s."},
     [M_YES] = {"yes", "oui"},
     [M_NO] = {"no", "non"},
-    [M_ANSWER_TIME] = {"Post %s (%s) answered after %s; target %s.", "Post %s (%s) : réponse après %s ; objectif %s."},
+    [M_ANSWER_TIME] = {"Post %s (%s) answered after %s; target %s.", "Publication %s (%s) : réponse après %s ; objectif %s."},
     [M_ANSWER_LATE] = {"Post %s (%s) answered after %s; target %s: late.",
-                       "Post %s (%s) : réponse après %s ; objectif %s : en retard."},
+                       "Publication %s (%s) : réponse après %s ; objectif %s : en retard."},
     [M_NEVER_ANSWERED] = {"Post %s (%s) was never answered; target %s.",
-                          "Le post %s (%s) n'a jamais eu de réponse ; objectif %s."},
+                          "La publication %s (%s) n'a jamais eu de réponse ; objectif %s."},
     [M_NEVER_ANSWERED_WELL] = {"Post %s (%s) never got a good answer, only answers that broke the rules; target %s.",
-                               "Le post %s (%s) n'a jamais eu de bonne réponse, seulement des réponses contraires aux "
+                               "La publication %s (%s) n'a jamais eu de bonne réponse, seulement des réponses contraires aux "
                                "règles ; objectif %s."},
     [M_ANSWER_SETTLED_END] = {"Post %s (%s) was still unanswered when the scenario ended: %d%% of its %s target had "
                               "passed, and the penalty is in proportion.",
-                              "Le post %s (%s) était encore sans réponse à la fin du scénario : %d %% de son "
+                              "La publication %s (%s) était encore sans réponse à la fin du scénario : %d %% de son "
                               "objectif de %s était écoulé, la pénalité est en proportion."},
     [M_ANSWER_LEFT] = {"The trainee left at %s with post %s (%s) unanswered (target %s).",
-                       "L'apprenant est parti à %s en laissant le post %s (%s) sans réponse (objectif %s)."},
+                       "L'apprenant est parti à %s en laissant la publication %s (%s) sans réponse (objectif %s)."},
     [M_SAYS] = {"%s says \"%s\".", "%s dit « %s »."},
-    [M_SAYS_BEFORE] = {"%s says \"%s\" before %s was alerted.", "%s dit « %s » avant que %s soit alerté."},
+    [M_SAYS_BEFORE] = {"%s says \"%s\" before %s was alerted.", "%s dit « %s » avant l'alerte (%s)."},
     [M_FALLS_SHORT] = {"%s falls short of what rule %s asks.", "%s ne fait pas ce que demande la règle %s."},
     [M_DOES] = {"%s does what rule %s asks (\"%s\").", "%s fait ce que demande la règle %s (« %s »)."},
     [M_AVOIDS] = {"%s avoids what rule %s forbids.", "%s évite ce qu'interdit la règle %s."},
@@ -73,31 +73,31 @@ static const char *const messages[M_COUNT][2] = {
                          "%s écrite librement alors que le modèle validé « %s » existe."},
     [M_TEMPLATE_DROPPED] = {"%s names the template '%s' but keeps %d%% of its words: judged as free text.",
                             "%s cite le modèle « %s » mais n'en garde que %d %% des mots : jugée comme texte libre."},
-    [M_TEMPLATE_MISFIT] = {"%s uses the template '%s', made for %s posts, on a %s post: judged as free text.",
-                           "%s utilise le modèle « %s », fait pour les posts %s, sur un post %s : jugée comme texte "
-                           "libre."},
+    [M_TEMPLATE_MISFIT] = {"%s uses the template '%s', made for the case '%s', on the case '%s': judged as free text.",
+                           "%s utilise le modèle « %s », prévu pour le cas « %s », sur le cas « %s » : "
+                           "jugée comme texte libre."},
     [M_PDATA_OK] = {"%s holds no personal data.", "%s ne contient aucune donnée personnelle."},
     [M_PDATA_BAD] = {"%s holds personal data (an e-mail address or a phone number).",
                      "%s contient des données personnelles (une adresse e-mail ou un numéro de téléphone)."},
     [M_REPEAT] = {"%s repeats, almost word for word (%d%% the same), the answer to post %s: the same words pasted to "
                   "different people.",
-                  "%s répète presque mot pour mot (%d %% identique) la réponse au post %s : les mêmes mots collés "
+                  "%s répète presque mot pour mot (%d %% identique) la réponse à la publication %s : les mêmes mots collés "
                   "pour des personnes différentes."},
     [M_FIGURES] = {"%s states figures in public that nobody has confirmed.",
                    "%s donne en public des chiffres que personne n'a confirmés."},
     [M_STUFFED] = {"%s is a string of expected words, not an answer to a person.",
                    "%s aligne des mots attendus au lieu de répondre à une personne."},
-    [M_PERIM_OK] = {"%s on a %s post is within the perimeter.", "%s sur un post %s : dans le périmètre."},
-    [M_PERIM_FORBIDDEN] = {"%s on a %s post is outside the perimeter.", "%s sur un post %s : hors du périmètre."},
-    [M_PERIM_AFTER] = {"%s on a %s post came after alerting %s.", "%s sur un post %s : après avoir alerté %s."},
-    [M_PERIM_WITHOUT] = {"%s on a %s post came without first alerting %s.",
-                         "%s sur un post %s : sans avoir d'abord alerté %s."},
+    [M_PERIM_OK] = {"%s on a post (%s) is within the perimeter.", "%s sur une publication (%s) : dans le périmètre."},
+    [M_PERIM_FORBIDDEN] = {"%s on a post (%s) is outside the perimeter.", "%s sur une publication (%s) : hors du périmètre."},
+    [M_PERIM_AFTER] = {"%s on a post (%s) came after alerting %s.", "%s sur une publication (%s) : après l'alerte (%s)."},
+    [M_PERIM_WITHOUT] = {"%s on a post (%s) came without first alerting %s.",
+                         "%s sur une publication (%s) : sans alerte préalable (%s)."},
     [M_WHAT_REPLY] = {"Public reply", "Réponse publique"},
     [M_WHAT_DM] = {"Private message", "Message privé"},
-    [M_OUTCOME] = {"At the end, %lld negative posts and reposts were out (the model trainee's run: %lld; a silent "
-                   "trainee's: %lld): %s",
-                   "À la fin, %lld posts et partages négatifs circulaient (avec l'apprenant modèle : %lld ; sans "
-                   "aucune action : %lld) : %s"},
+    [M_OUTCOME] = {"At the end, %s negative posts and reposts were out (the model trainee's run: %s; a silent "
+                   "trainee's: %s): %s",
+                   "À la fin, %s publications et partages négatifs circulaient (avec l'apprenant modèle : %s ; sans "
+                   "aucune action : %s) : %s"},
     [M_OUTCOME_CALM] = {"the crisis ended as calm as the model's.", "la crise s'est terminée aussi calme que "
                                                                      "celle du modèle."},
     [M_OUTCOME_BETWEEN] = {"the crisis ended between calm and silence.",
@@ -125,11 +125,11 @@ static const char *const messages[M_COUNT][2] = {
                           "était écoulé, la pénalité est en proportion."},
     [M_ST_LEFT] = {"The trainee left at %s with no statement published after %s (due within %s).",
                    "L'apprenant est parti à %s sans avoir publié de déclaration après %s (attendue sous %s)."},
-    [M_CAUSE_SITUATION] = {"post %s (%s)", "le post %s (%s)"},
-    [M_CAUSE_VOLUME] = {"post %s (%lld negative posts within %s)", "le post %s (%lld publications négatives en %s)"},
-    [M_CAUSE_FOLLOWERS] = {"post %s (by an author with %lld followers or more)",
-                           "le post %s (d'un auteur de %lld abonnés ou plus)"},
-    [M_CAUSE_KEYWORDS] = {"post %s (words that rule %s looks for)", "le post %s (des mots que cherche la règle %s)"},
+    [M_CAUSE_SITUATION] = {"post %s (%s)", "la publication %s (%s)"},
+    [M_CAUSE_VOLUME] = {"post %s (%lld negative posts within %s)", "la publication %s (%lld publications négatives en %s)"},
+    [M_CAUSE_FOLLOWERS] = {"post %s (by an author with %s followers or more)",
+                           "la publication %s (d'un auteur de %s abonnés ou plus)"},
+    [M_CAUSE_KEYWORDS] = {"post %s (words that rule %s looks for)", "la publication %s (des mots que cherche la règle %s)"},
     [M_ST_EARLY] = {"%s at %s: nothing on screen called for a statement yet, so it holds no line for what comes "
                     "later (rule %s: the clock starts when the situation appears).",
                     "%s à %s : rien à l'écran n'appelait encore de déclaration, elle ne vaut donc pas pour ce qui "
@@ -139,38 +139,58 @@ static const char *const messages[M_COUNT][2] = {
                    " Une bonne déclaration : une courte déclaration d'attente qui dit de quoi il s'agit, que l'on "
                    "s'en occupe et quand viendra la prochaine information%s."},
     [M_ST_GOOD_APPROVED] = {", drafted, submitted to %s and published as %s approved it",
-                            ", rédigée, soumise à %s et publiée telle que %s l'a approuvée"},
+                            ", rédigée, soumise pour accord (%s) et publiée telle qu'approuvée (%s)"},
     [M_APPR_OK] = {"%s rests on the text %s approved (draft %s%s).",
-                   "%s reprend le texte approuvé par %s (projet %s%s)."},
+                   "%s reprend le texte approuvé (%s) du projet %s%s."},
     [M_AMENDED] = {", as amended", ", amendé"},
     [M_APPR_NONE] = {"%s was published without %s's approval: no draft was submitted to %s.",
-                     "%s a été publiée sans l'accord de %s : aucun projet n'a été soumis à %s."},
+                     "%s a été publiée sans accord (%s) : aucun projet n'a été soumis pour accord (%s)."},
     [M_APPR_PENDING] = {"%s was published while draft %s still waited for %s's answer.",
-                        "%s a été publiée alors que le projet %s attendait encore la réponse de %s."},
+                        "%s a été publiée alors que le projet %s attendait encore une réponse (%s)."},
     [M_APPR_REFUSED] = {"%s was published although %s had refused draft %s (\"%s\").",
                         "%s a été publiée alors que %s avait refusé le projet %s (« %s »)."},
     [M_APPR_OTHER_ROLE] = {"%s publishes draft %s, which was submitted to %s, not to %s.",
-                           "%s publie le projet %s, soumis à %s et non à %s."},
+                           "%s publie le projet %s, soumis pour accord (%s) et non (%s)."},
     [M_APPR_BEYOND_CONCEPT] = {"%s goes beyond the text %s approved (draft %s): it adds \"%s\".",
-                               "%s va au-delà du texte approuvé par %s (projet %s) : elle ajoute « %s »."},
+                               "%s va au-delà du texte approuvé (%s) du projet %s : elle ajoute « %s »."},
     [M_APPR_BEYOND_FIGURES] = {"%s goes beyond the text %s approved (draft %s): it adds figures.",
-                               "%s va au-delà du texte approuvé par %s (projet %s) : elle ajoute des chiffres."},
+                               "%s va au-delà du texte approuvé (%s) du projet %s : elle ajoute des chiffres."},
     [M_APPR_BEYOND_WORDS] = {"%s goes beyond the text %s approved (draft %s): %d%% of its words are not in it.",
-                             "%s va au-delà du texte approuvé par %s (projet %s) : %d %% de ses mots n'y figurent "
+                             "%s va au-delà du texte approuvé (%s) du projet %s : %d %% de ses mots n'y figurent "
                              "pas."},
     [M_APPR_HOW] = {" Submit a draft to %s, wait for the answer, and publish what %s approved (small edits only).",
-                    " Soumettre un projet à %s, attendre sa réponse, et publier ce que %s a approuvé (retouches "
+                    " Soumettre un projet pour accord (%s), attendre la réponse, et publier ce qui a été approuvé (%s) (retouches "
                     "mineures seulement)."},
     [M_DRAFT_ROLE] = {"Draft %s went to %s; rule %s asks %s to approve statements: this draft approves nothing.",
-                      "Le projet %s a été soumis à %s ; la règle %s demande l'accord de %s pour les déclarations : "
+                      "Le projet %s a été soumis pour accord (%s) ; la règle %s demande un accord (%s) pour les déclarations : "
                       "ce projet n'approuve rien."},
     [M_GOOD_ALERT] = {" A good alert: to %s as soon as post %s shows, naming it, with a note that says what happened, "
                       "how big it is and what is needed.",
-                      " Une bonne alerte : à %s dès que le post %s apparaît, en le citant, avec une note qui dit ce "
+                      " Une bonne alerte (%s) : dès que la publication %s apparaît, en la citant, avec une note qui dit ce "
                       "qui s'est passé, quelle ampleur, et ce qu'il faut."},
 };
 
 const char *score_msg(const Scorer *s, Msg m) { return messages[m][s->lang]; }
+
+const char *score_own_name(const Scorer *s, const char *id, char *buf, size_t size)
+{
+    const char *colon = id ? strchr(id, ':') : NULL;
+    if (s->lang == LANG_FR && colon && colon[1])
+        snprintf(buf, size, "n°" VOCAB_NBSP "%s", colon + 1);
+    else
+        snprintf(buf, size, "%s", id ? id : "");
+    return buf;
+}
+
+const char *score_post_name(const Scorer *s, const char *post_id, char *buf, size_t size)
+{
+    const Post *p = post_id ? feed_post(s->feed, post_id) : NULL;
+    if (!p)
+        snprintf(buf, size, "%s", post_id ? post_id : "");
+    else
+        vocab_post_name(buf, size, p->author, p->text, (Lang)s->lang);
+    return buf;
+}
 
 static const char *const outcome_names[] = {"respected", "broken", "on_time", "late", "missed", "unneeded", "open"};
 const char *outcome_name(Outcome o) { return outcome_names[o]; }
@@ -371,8 +391,8 @@ void score_append(char *buf, size_t size, const char *fmt, const char *a, const 
  * when the rule file gives it (why_fr=). */
 void score_rationale(const Scorer *s, char *buf, size_t size, const Rule *rule)
 {
-    const char *why = s->lang == 1 && rule->rationale_fr ? rule->rationale_fr : rule->rationale;
-    if (why && *why)
+    const char *why = rule_rationale(rule, s->lang_code);
+    if (*why)
         score_append(buf, size, " %s%s", why, "");
 }
 
@@ -617,7 +637,7 @@ static bool grade_note(Scorer *s, const Obligation *ob, const AlertMade *a, int6
     int parts = what + size + need;
     int points = (r->note_points * parts + 1) / 3;
     char reason[REASON_MAX];
-    snprintf(reason, sizeof reason, score_msg(s, M_NOTE), r->role, score_msg(s, what ? M_YES : M_NO), score_msg(s, size ? M_YES : M_NO),
+    snprintf(reason, sizeof reason, score_msg(s, M_NOTE), SCORE_ROLE(s, r->role), score_msg(s, what ? M_YES : M_NO), score_msg(s, size ? M_YES : M_NO),
              score_msg(s, need ? M_YES : M_NO));
     /* Dated with the obligation it was graded for, beside its on-time row. */
     return score_emit(s, r, a->action_id, ob->post_id, at_ms, parts ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
@@ -627,21 +647,21 @@ static bool resolve_obligation(Scorer *s, Obligation *ob, Outcome outcome, int64
                                Error *err)
 {
     const Rule *r = ob->rule;
-    char reason[REASON_MAX], d1[32], d2[32];
+    char reason[REASON_MAX];
     ob->outcome = outcome;
     ob->met_ms = at_ms;
     ob->met_by_action = by->action_id;
     int points = outcome == OUTCOME_ON_TIME ? r->points : -r->late;
     if (at_ms == ob->triggered_ms && outcome == OUTCOME_ON_TIME)
-        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_ANTICIPATED), r->role, ob->post_id,
-                 text_duration(d2, sizeof d2, r->deadline_ms));
+        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_ANTICIPATED), SCORE_ROLE(s, r->role), SCORE_POST(s, ob->post_id),
+                 SCORE_DURATION(s, r->deadline_ms));
     else
-        snprintf(reason, sizeof reason, score_msg(s, outcome == OUTCOME_LATE ? M_ALERT_LATE : M_ALERT_MET), r->role,
-                 text_duration(d1, sizeof d1, at_ms - ob->triggered_ms), ob->post_id,
-                 text_duration(d2, sizeof d2, r->deadline_ms));
+        snprintf(reason, sizeof reason, score_msg(s, outcome == OUTCOME_LATE ? M_ALERT_LATE : M_ALERT_MET), SCORE_ROLE(s, r->role),
+                 SCORE_DURATION(s, at_ms - ob->triggered_ms), SCORE_POST(s, ob->post_id),
+                 SCORE_DURATION(s, r->deadline_ms));
     score_rationale(s, reason, sizeof reason, r);
     if (outcome == OUTCOME_LATE)
-        score_append(reason, sizeof reason, score_msg(s, M_GOOD_ALERT), r->role, ob->post_id);
+        score_append(reason, sizeof reason, score_msg(s, M_GOOD_ALERT), SCORE_ROLE(s, r->role), SCORE_POST(s, ob->post_id));
     if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
         return false;
     return score_emit(s, r, by->action_id, ob->post_id, at_ms, outcome, points, reason, err) && grade_note(s, ob, by, at_ms, err);
@@ -657,22 +677,23 @@ double score_share_gone(int64_t from_ms, int64_t deadline_ms, int64_t t_ms)
 static bool settle_obligation(Scorer *s, Obligation *ob, int64_t t_ms, bool left_early, Error *err)
 {
     const Rule *r = ob->rule;
-    char reason[REASON_MAX], d1[32], d2[32];
+    char reason[REASON_MAX];
     int points = -r->penalty;
     if (ob->due_ms <= t_ms) {
-        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_MISSED), r->role, text_duration(d1, sizeof d1, r->deadline_ms),
-                 ob->post_id);
+        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_MISSED), SCORE_ROLE(s, r->role),
+                 SCORE_DURATION(s, r->deadline_ms), SCORE_POST(s, ob->post_id));
     } else if (left_early) {
-        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_LEFT), text_duration(d1, sizeof d1, t_ms), r->role, ob->post_id,
-                 text_duration(d2, sizeof d2, r->deadline_ms));
+        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_LEFT), SCORE_DURATION(s, t_ms), SCORE_ROLE(s, r->role),
+                 SCORE_POST(s, ob->post_id),
+                 SCORE_DURATION(s, r->deadline_ms));
     } else {
         double f = score_share_gone(ob->triggered_ms, r->deadline_ms, t_ms);
         points = -(int)lround(r->penalty * f);
-        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_SETTLED_END), text_duration(d1, sizeof d1, t_ms - ob->triggered_ms),
-                 ob->post_id, r->role, (int)lround(f * 100), text_duration(d2, sizeof d2, r->deadline_ms));
+        snprintf(reason, sizeof reason, score_msg(s, M_ALERT_SETTLED_END), SCORE_DURATION(s, t_ms - ob->triggered_ms),
+                 SCORE_POST(s, ob->post_id), SCORE_ROLE(s, r->role), (int)lround(f * 100), SCORE_DURATION(s, r->deadline_ms));
     }
     score_rationale(s, reason, sizeof reason, r);
-    score_append(reason, sizeof reason, score_msg(s, M_GOOD_ALERT), r->role, ob->post_id);
+    score_append(reason, sizeof reason, score_msg(s, M_GOOD_ALERT), SCORE_ROLE(s, r->role), SCORE_POST(s, ob->post_id));
     ob->outcome = OUTCOME_MISSED;
     if (s->sink.obligation && !s->sink.obligation(s->sink.ctx, ob, err))
         return false;
@@ -740,7 +761,7 @@ static bool score_unneeded_alerts(Scorer *s, Error *err)
         if (!r)
             continue;
         char reason[REASON_MAX];
-        snprintf(reason, sizeof reason, score_msg(s, M_UNNEEDED), a->role);
+        snprintf(reason, sizeof reason, score_msg(s, M_UNNEEDED), SCORE_ROLE(s, a->role));
         score_rationale(s, reason, sizeof reason, r);
         if (!score_emit(s, r, a->action_id, a->post_id, a->at_ms, OUTCOME_UNNEEDED, -r->penalty, reason, err))
             return false;
@@ -881,7 +902,7 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
         if (respected)
             snprintf(reason, sizeof reason, score_msg(s, M_AVOIDS), j->what, r->key);
         else if (r->role)
-            snprintf(reason, sizeof reason, score_msg(s, M_SAYS_BEFORE), j->what, found, r->role);
+            snprintf(reason, sizeof reason, score_msg(s, M_SAYS_BEFORE), j->what, found, SCORE_ROLE(s, r->role));
         else
             snprintf(reason, sizeof reason, score_msg(s, M_SAYS), j->what, found);
         break;
@@ -893,7 +914,8 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
                      a->edited ? score_msg(s, M_EDITED) : "");
         else if (a->template_id && a->template_situation && strcmp(a->template_situation, "*") != 0 &&
                  strcmp(a->template_situation, j->post->situation) != 0)
-            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_MISFIT), j->what, a->template_id, a->template_situation,
+            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_MISFIT), j->what, a->template_id,
+                     SCORE_SITUATION(s, a->template_situation),
                      j->post->situation);
         else if (a->template_id)
             snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_DROPPED), j->what, a->template_id, j->kept_percent);
@@ -907,7 +929,8 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
     case CHECK_DISTINCT:
         respected = j->repeat_of == NULL;
         if (!respected)
-            snprintf(reason, sizeof reason, score_msg(s, M_REPEAT), j->what, j->repeat_percent, j->repeat_of);
+            snprintf(reason, sizeof reason, score_msg(s, M_REPEAT), j->what, j->repeat_percent,
+                     SCORE_POST(s, j->repeat_of));
         break;
     case CHECK_NO_FIGURES:
         respected = !(j->words && meaning_has_number(j->words)) ||
@@ -951,9 +974,10 @@ static bool score_response_time(Scorer *s, Judgement *j, Error *err)
     score_first_credit(s, answered_marker(s), post->id);
     int64_t waited = j->a->at_ms - post->shown_ms;
     bool on_time = waited <= r->deadline_ms;
-    char reason[REASON_MAX], d1[32], d2[32];
-    snprintf(reason, sizeof reason, score_msg(s, on_time ? M_ANSWER_TIME : M_ANSWER_LATE), post->id, post->situation,
-             text_duration(d1, sizeof d1, waited), text_duration(d2, sizeof d2, r->deadline_ms));
+    char reason[REASON_MAX];
+    snprintf(reason, sizeof reason, score_msg(s, on_time ? M_ANSWER_TIME : M_ANSWER_LATE), SCORE_POST(s, post->id),
+             SCORE_SITUATION(s, post->situation),
+             SCORE_DURATION(s, waited), SCORE_DURATION(s, r->deadline_ms));
     score_rationale(s, reason, sizeof reason, r);
     if (on_time)
         return score_emit_credit(s, r, j->action_id, post->id, j->a->at_ms, OUTCOME_ON_TIME, r->points, reason, err);
@@ -973,17 +997,17 @@ static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
     switch (r->verdict) {
     case VERDICT_ALLOWED:
         respected = true;
-        snprintf(reason, sizeof reason, score_msg(s, M_PERIM_OK), what, post->situation);
+        snprintf(reason, sizeof reason, score_msg(s, M_PERIM_OK), what, SCORE_SITUATION(s, post->situation));
         break;
     case VERDICT_FORBIDDEN:
         respected = false;
-        snprintf(reason, sizeof reason, score_msg(s, M_PERIM_FORBIDDEN), what, post->situation);
+        snprintf(reason, sizeof reason, score_msg(s, M_PERIM_FORBIDDEN), what, SCORE_SITUATION(s, post->situation));
         break;
     case VERDICT_ALERT_FIRST:
     default:
         respected = role_was_alerted_before(s, r->role, a->at_ms, post);
-        snprintf(reason, sizeof reason, score_msg(s, respected ? M_PERIM_AFTER : M_PERIM_WITHOUT), what, post->situation,
-                 r->role);
+        snprintf(reason, sizeof reason, score_msg(s, respected ? M_PERIM_AFTER : M_PERIM_WITHOUT), what,
+                 SCORE_SITUATION(s, post->situation), SCORE_ROLE(s, r->role));
         break;
     }
     if (!respected)
@@ -994,7 +1018,7 @@ static bool score_perimeter(Scorer *s, Judgement *j, Error *err)
     if (respected)
         return score_emit_credit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_RESPECTED, r->points, reason, err);
     if (r->verdict == VERDICT_ALERT_FIRST)
-        score_append(reason, sizeof reason, score_msg(s, M_GOOD_ALERT), r->role, post->id);
+        score_append(reason, sizeof reason, score_msg(s, M_GOOD_ALERT), SCORE_ROLE(s, r->role), SCORE_POST(s, post->id));
     else
         with_good_answer(s, reason, sizeof reason, post->situation);
     return score_emit(s, r, j->action_id, post->id, a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
@@ -1105,20 +1129,21 @@ static bool score_unanswered(Scorer *s, int64_t t_ms, bool left_early, Error *er
         const Rule *r = rules_target(s->rules, p->situation);
         if (!r)
             continue;
-        char reason[REASON_MAX], d1[32], d2[32];
+        char reason[REASON_MAX];
         int points = -r->penalty;
         int64_t due = p->shown_ms + r->deadline_ms;
         if (due <= t_ms) {
             snprintf(reason, sizeof reason, score_msg(s, p->first_response_ms >= 0 ? M_NEVER_ANSWERED_WELL : M_NEVER_ANSWERED),
-                     p->id, p->situation, text_duration(d1, sizeof d1, r->deadline_ms));
+                     SCORE_POST(s, p->id), SCORE_SITUATION(s, p->situation), SCORE_DURATION(s, r->deadline_ms));
         } else if (left_early) {
-            snprintf(reason, sizeof reason, score_msg(s, M_ANSWER_LEFT), text_duration(d1, sizeof d1, t_ms), p->id,
-                     p->situation, text_duration(d2, sizeof d2, r->deadline_ms));
+            snprintf(reason, sizeof reason, score_msg(s, M_ANSWER_LEFT), SCORE_DURATION(s, t_ms), SCORE_POST(s, p->id),
+                     SCORE_SITUATION(s, p->situation), SCORE_DURATION(s, r->deadline_ms));
         } else {
             double f = score_share_gone(p->shown_ms, r->deadline_ms, t_ms);
             points = -(int)lround(r->penalty * f);
-            snprintf(reason, sizeof reason, score_msg(s, M_ANSWER_SETTLED_END), p->id, p->situation, (int)lround(f * 100),
-                     text_duration(d1, sizeof d1, r->deadline_ms));
+            snprintf(reason, sizeof reason, score_msg(s, M_ANSWER_SETTLED_END), SCORE_POST(s, p->id),
+                     SCORE_SITUATION(s, p->situation), (int)lround(f * 100),
+                     SCORE_DURATION(s, r->deadline_ms));
         }
         score_rationale(s, reason, sizeof reason, r);
         with_good_answer(s, reason, sizeof reason, p->situation);
@@ -1155,8 +1180,10 @@ static bool score_outcome(Scorer *s, int64_t t_ms, Error *err)
     f = f > 1 ? 1 : f < -1 ? -1 : f;
     int points = f >= 0 ? (int)lround(r->points * f) : -(int)lround(r->penalty * -f);
     char reason[REASON_MAX];
-    snprintf(reason, sizeof reason, score_msg(s, M_OUTCOME), (long long)s->scale.reach_final,
-             (long long)s->scale.reach_calm, (long long)s->scale.reach_silent,
+    char final[40], calm[40], silent[40];
+    snprintf(reason, sizeof reason, score_msg(s, M_OUTCOME), vocab_integer(final, sizeof final, s->scale.reach_final, (Lang)s->lang),
+             vocab_integer(calm, sizeof calm, s->scale.reach_calm, (Lang)s->lang),
+             vocab_integer(silent, sizeof silent, s->scale.reach_silent, (Lang)s->lang),
              score_msg(s, f >= 0.75 ? M_OUTCOME_CALM : f >= 0 ? M_OUTCOME_BETWEEN : M_OUTCOME_FED));
     score_rationale(s, reason, sizeof reason, r);
     return score_emit(s, r, 0, NULL, t_ms, points >= 0 ? OUTCOME_RESPECTED : OUTCOME_BROKEN, points, reason, err);
@@ -1231,5 +1258,5 @@ bool scorer_forbidding_rule(Scorer *s, const char *text, const char *role, const
 
 const char *scorer_rule_why(const Scorer *s, const Rule *r)
 {
-    return s->lang == 1 && r->rationale_fr ? r->rationale_fr : r->rationale;
+    return rule_rationale(r, s->lang_code);
 }

@@ -10,6 +10,7 @@
 #include "drafts.h"
 #include "meaning.h"
 #include "score.h"
+#include "vocab.h"
 
 #define REASON_MAX 1600
 /* Replies (and statements) kept to compare a new one with (near-identical pasting). */
@@ -110,6 +111,20 @@ struct Scorer {
 };
 
 const char *score_msg(const Scorer *s, Msg m);
+
+/* How a reason names things, in the session's language (vocab.h): a post
+ * by its author and first words (never its id: the feed shows none), a
+ * situation and a duration in words, a role by its label. The macros give
+ * a buffer that lives until the end of the enclosing statement's block. */
+const char *score_post_name(const Scorer *s, const char *post_id, char *buf, size_t size);
+#define SCORE_POST(s, id) score_post_name((s), (id), (char[VOCAB_POST_NAME_MAX]){0}, VOCAB_POST_NAME_MAX)
+#define SCORE_DURATION(s, ms) vocab_duration((char[48]){0}, 48, (ms), (Lang)(s)->lang)
+#define SCORE_SITUATION(s, tag) vocab_word(VOCAB_SITUATION, (tag), (Lang)(s)->lang)
+#define SCORE_ROLE(s, role) rules_role_label((s)->rules, (role), (s)->lang_code)
+/* The trainee's own statement or draft ("post:2", "submit:1"): its id in
+ * English (as answers files write it), its number in French ("n° 2"). */
+const char *score_own_name(const Scorer *s, const char *id, char *buf, size_t size);
+#define SCORE_OWN(s, id) score_own_name((s), (id), (char[48]){0}, 48)
 /* Makes room for one more element of `size` bytes (capacity doubles). */
 bool score_grow(void **items, size_t n, size_t *cap, size_t size);
 

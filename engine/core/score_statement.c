@@ -156,21 +156,22 @@ static bool see_situation(Scorer *s, const Post *post, Error *err)
  * the rule's trigger (the eighth negative post may be a troll's). */
 static void due_cause(const Scorer *s, const Rule *r, const Post *post, char *buf, size_t size)
 {
-    char d[32];
     switch (r->trigger) {
     case TRIGGER_VOLUME:
-        snprintf(buf, size, score_msg(s, M_CAUSE_VOLUME), post->id, (long long)r->threshold,
-                 text_duration(d, sizeof d, r->window_ms));
+        snprintf(buf, size, score_msg(s, M_CAUSE_VOLUME), SCORE_POST(s, post->id), (long long)r->threshold,
+                 SCORE_DURATION(s, r->window_ms));
         break;
     case TRIGGER_FOLLOWERS:
-        snprintf(buf, size, score_msg(s, M_CAUSE_FOLLOWERS), post->id, (long long)r->threshold);
+        snprintf(buf, size, score_msg(s, M_CAUSE_FOLLOWERS), SCORE_POST(s, post->id),
+                 vocab_integer((char[40]){0}, 40, r->threshold, (Lang)s->lang));
         break;
     case TRIGGER_KEYWORDS:
-        snprintf(buf, size, score_msg(s, M_CAUSE_KEYWORDS), post->id, r->key);
+        snprintf(buf, size, score_msg(s, M_CAUSE_KEYWORDS), SCORE_POST(s, post->id), r->key);
         break;
     case TRIGGER_SITUATION:
     default:
-        snprintf(buf, size, score_msg(s, M_CAUSE_SITUATION), post->id, post->situation);
+        snprintf(buf, size, score_msg(s, M_CAUSE_SITUATION), SCORE_POST(s, post->id),
+                 SCORE_SITUATION(s, post->situation));
         break;
     }
 }
@@ -299,11 +300,11 @@ static bool beyond_approved(Scorer *s, const Rule *r, const Published *p, const 
     double kept = am ? meaning_share(p->words, am) : 0;
     meaning_free(am);
     if (added)
-        snprintf(reason, size, score_msg(s, M_APPR_BEYOND_CONCEPT), p->what, r->role, d->id, added);
+        snprintf(reason, size, score_msg(s, M_APPR_BEYOND_CONCEPT), p->what, SCORE_ROLE(s, r->role), SCORE_OWN(s, d->id), added);
     else if (figures)
-        snprintf(reason, size, score_msg(s, M_APPR_BEYOND_FIGURES), p->what, r->role, d->id);
+        snprintf(reason, size, score_msg(s, M_APPR_BEYOND_FIGURES), p->what, SCORE_ROLE(s, r->role), SCORE_OWN(s, d->id));
     else if (p->words && meaning_content_count(p->words) && kept < rule_share(r))
-        snprintf(reason, size, score_msg(s, M_APPR_BEYOND_WORDS), p->what, r->role, d->id,
+        snprintf(reason, size, score_msg(s, M_APPR_BEYOND_WORDS), p->what, SCORE_ROLE(s, r->role), SCORE_OWN(s, d->id),
                  (int)lround((1 - kept) * 100));
     else
         return false;
@@ -316,25 +317,26 @@ static bool judge_approval(Scorer *s, const Rule *r, const Published *p, char *r
 {
     const Draft *d = draft_for(s, p, r->role);
     if (!d) {
-        snprintf(reason, size, score_msg(s, M_APPR_NONE), p->what, r->role, r->role);
+        snprintf(reason, size, score_msg(s, M_APPR_NONE), p->what, SCORE_ROLE(s, r->role), SCORE_ROLE(s, r->role));
         return false;
     }
     if (strcmp(d->role, r->role) != 0) {
-        snprintf(reason, size, score_msg(s, M_APPR_OTHER_ROLE), p->what, d->id, d->role, r->role);
+        snprintf(reason, size, score_msg(s, M_APPR_OTHER_ROLE), p->what, SCORE_OWN(s, d->id), SCORE_ROLE(s, d->role),
+                 SCORE_ROLE(s, r->role));
         return false;
     }
     const char *approved = approved_text(d, p->a->at_ms);
     if (!approved && d->status == DRAFT_REFUSED && d->answered_ms <= p->a->at_ms) {
-        snprintf(reason, size, score_msg(s, M_APPR_REFUSED), p->what, r->role, d->id, d->answer ? d->answer : "");
+        snprintf(reason, size, score_msg(s, M_APPR_REFUSED), p->what, SCORE_ROLE(s, r->role), SCORE_OWN(s, d->id), d->answer ? d->answer : "");
         return false;
     }
     if (!approved) {
-        snprintf(reason, size, score_msg(s, M_APPR_PENDING), p->what, d->id, r->role);
+        snprintf(reason, size, score_msg(s, M_APPR_PENDING), p->what, SCORE_OWN(s, d->id), SCORE_ROLE(s, r->role));
         return false;
     }
     if (beyond_approved(s, r, p, d, approved, reason, size))
         return false;
-    snprintf(reason, size, score_msg(s, M_APPR_OK), p->what, r->role, d->id,
+    snprintf(reason, size, score_msg(s, M_APPR_OK), p->what, SCORE_ROLE(s, r->role), SCORE_OWN(s, d->id),
              d->status == DRAFT_AMENDED ? score_msg(s, M_AMENDED) : "");
     return true;
 }
@@ -355,7 +357,7 @@ static bool judge_content(Scorer *s, const Rule *r, const Published *p, char *re
         return !found;
     case CHECK_DISTINCT:
         snprintf(reason, size, score_msg(s, M_ST_REPEAT), p->what, p->repeat_percent,
-                 p->repeat_of ? p->repeat_of : "");
+                 SCORE_OWN(s, p->repeat_of));
         return !p->repeat_of;
     case CHECK_NO_FIGURES:
         snprintf(reason, size, score_msg(s, M_FIGURES), p->what);
@@ -381,7 +383,7 @@ static bool emit_statement_row(Scorer *s, const Rule *r, const Published *p, boo
     if (respected)
         return score_emit(s, r, p->action_id, p->id, p->a->at_ms, OUTCOME_RESPECTED, r->points, reason, err);
     if (rule_statement_shape(r) == STATEMENT_APPROVAL)
-        score_append(reason, size, score_msg(s, M_APPR_HOW), r->role, r->role);
+        score_append(reason, size, score_msg(s, M_APPR_HOW), SCORE_ROLE(s, r->role), SCORE_ROLE(s, r->role));
     return score_emit(s, r, p->action_id, p->id, p->a->at_ms, OUTCOME_BROKEN, -r->penalty, reason, err);
 }
 
@@ -424,10 +426,10 @@ static bool meet_dues(Scorer *s, const Published *p, Error *err)
             continue;
         const Rule *r = d->rule;
         d->outcome = p->a->at_ms <= d->due_ms ? OUTCOME_ON_TIME : OUTCOME_LATE;
-        char reason[REASON_MAX], d1[32], d2[32];
+        char reason[REASON_MAX];
         snprintf(reason, sizeof reason, score_msg(s, d->outcome == OUTCOME_ON_TIME ? M_ST_ON_TIME : M_ST_LATE), p->what,
-                 text_duration(d1, sizeof d1, p->a->at_ms - d->triggered_ms), d->cause,
-                 text_duration(d2, sizeof d2, r->deadline_ms));
+                 SCORE_DURATION(s, p->a->at_ms - d->triggered_ms), d->cause,
+                 SCORE_DURATION(s, r->deadline_ms));
         score_rationale(s, reason, sizeof reason, r);
         int points = d->outcome == OUTCOME_ON_TIME ? r->points : -r->late;
         if (!score_emit(s, r, p->action_id, d->post_id, p->a->at_ms, d->outcome, points, reason, err))
@@ -451,8 +453,8 @@ static bool explain_early(Scorer *s, const Published *p, Error *err)
     const Rule *r = first_due_rule(s);
     if (s->ndues || !r)
         return true;
-    char reason[REASON_MAX], when[32];
-    snprintf(reason, sizeof reason, score_msg(s, M_ST_EARLY), p->what, text_duration(when, sizeof when, p->a->at_ms),
+    char reason[REASON_MAX];
+    snprintf(reason, sizeof reason, score_msg(s, M_ST_EARLY), p->what, SCORE_DURATION(s, p->a->at_ms),
              r->key);
     score_rationale(s, reason, sizeof reason, r);
     return score_emit(s, r, p->action_id, p->id, p->a->at_ms, OUTCOME_UNNEEDED, 0, reason, err);
@@ -481,7 +483,7 @@ bool score_statement(Scorer *s, const Action *a, int64_t action_id, bool *good, 
     const Draft *named = s->drafts && a->draft_id ? drafts_find(s->drafts, a->draft_id) : NULL;
     const char *text = a->text ? a->text : named ? approved_text(named, a->at_ms) : NULL;
     Published p = {.a = a, .action_id = action_id, .id = a->own_post_id, .text = text ? text : "", .good = true};
-    snprintf(p.what, sizeof p.what, score_msg(s, M_WHAT_STATEMENT), a->own_post_id ? a->own_post_id : "");
+    snprintf(p.what, sizeof p.what, score_msg(s, M_WHAT_STATEMENT), SCORE_OWN(s, a->own_post_id));
     if (!(p.words = score_analyse(s, p.text)))
         return error_set(err, "out of memory");
     p.as_is = published_as_is(s, &p);
@@ -519,8 +521,8 @@ bool score_draft(Scorer *s, const Action *a, int64_t action_id, bool *good, Erro
         return true;
     *good = false;
     char reason[REASON_MAX];
-    snprintf(reason, sizeof reason, score_msg(s, M_DRAFT_ROLE), a->own_post_id ? a->own_post_id : "", a->role,
-             asks->key, asks->role);
+    snprintf(reason, sizeof reason, score_msg(s, M_DRAFT_ROLE), SCORE_OWN(s, a->own_post_id),
+             SCORE_ROLE(s, a->role), asks->key, SCORE_ROLE(s, asks->role));
     score_rationale(s, reason, sizeof reason, asks);
     return score_emit(s, asks, action_id, a->own_post_id, a->at_ms, OUTCOME_BROKEN, 0, reason, err);
 }
@@ -536,27 +538,27 @@ static void good_statement(const Scorer *s, char *reason, size_t size)
             role = s->rules->rules[i].role;
     char how[256] = "";
     if (role)
-        snprintf(how, sizeof how, score_msg(s, M_ST_GOOD_APPROVED), role, role);
+        snprintf(how, sizeof how, score_msg(s, M_ST_GOOD_APPROVED), SCORE_ROLE(s, role), SCORE_ROLE(s, role));
     score_append(reason, size, score_msg(s, M_ST_GOOD), how, "");
 }
 
 static bool settle_due(Scorer *s, StatementDue *d, int64_t t_ms, bool left_early, Error *err)
 {
     const Rule *r = d->rule;
-    char reason[REASON_MAX], d1[32], d2[32];
+    char reason[REASON_MAX];
     int points = -r->penalty;
     if (d->due_ms <= t_ms) {
-        snprintf(reason, sizeof reason, score_msg(s, M_ST_MISSED), text_duration(d1, sizeof d1, r->deadline_ms),
+        snprintf(reason, sizeof reason, score_msg(s, M_ST_MISSED), SCORE_DURATION(s, r->deadline_ms),
                  d->cause);
     } else if (left_early) {
-        snprintf(reason, sizeof reason, score_msg(s, M_ST_LEFT), text_duration(d1, sizeof d1, t_ms), d->cause,
-                 text_duration(d2, sizeof d2, r->deadline_ms));
+        snprintf(reason, sizeof reason, score_msg(s, M_ST_LEFT), SCORE_DURATION(s, t_ms), d->cause,
+                 SCORE_DURATION(s, r->deadline_ms));
     } else {
         double f = score_share_gone(d->triggered_ms, r->deadline_ms, t_ms);
         points = -(int)lround(r->penalty * f);
         snprintf(reason, sizeof reason, score_msg(s, M_ST_SETTLED_END),
-                 text_duration(d1, sizeof d1, t_ms - d->triggered_ms), d->cause, (int)lround(f * 100),
-                 text_duration(d2, sizeof d2, r->deadline_ms));
+                 SCORE_DURATION(s, t_ms - d->triggered_ms), d->cause, (int)lround(f * 100),
+                 SCORE_DURATION(s, r->deadline_ms));
     }
     score_rationale(s, reason, sizeof reason, r);
     good_statement(s, reason, sizeof reason);

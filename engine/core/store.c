@@ -500,22 +500,24 @@ bool store_import_rules(Store *s, RuleSet *set, Error *err)
 {
     char now[32];
     clock_wall_iso(now, sizeof now);
-    sqlite3_stmt *st = prepare_write(s, "INSERT INTO ruleset_versions(name, title, imported_at) VALUES(?,?,?)", err);
+    sqlite3_stmt *st = prepare_write(s, "INSERT INTO ruleset_versions(name, title, imported_at, title_fr) VALUES(?,?,?,?)", err);
     if (!st)
         return false;
     bind_text(st, 1, set->name);
     bind_text(st, 2, set->title);
     bind_text(st, 3, now);
+    bind_text(st, 4, set->title_fr);
     if (!run(s, st, err))
         goto fail;
     set->db_version = sqlite3_last_insert_rowid(s->db);
     for (size_t i = 0; i < set->nroles; i++) {
-        st = prepare_write(s, "INSERT INTO roles(ruleset_version, role, label) VALUES(?,?,?)", err);
+        st = prepare_write(s, "INSERT INTO roles(ruleset_version, role, label, label_fr) VALUES(?,?,?,?)", err);
         if (!st)
             goto fail;
         sqlite3_bind_int64(st, 1, set->db_version);
         bind_text(st, 2, set->roles[i].id);
         bind_text(st, 3, set->roles[i].label);
+        bind_text(st, 4, set->roles[i].label_fr);
         if (!run(s, st, err))
             goto fail;
     }
@@ -631,11 +633,15 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
         return NULL;
     }
     *found = true;
-    if (!store_row_check(s, st, "ITT", err)) {
+    if (!store_row_check(s, st, "ITTt", err)) {
         sqlite3_finalize(st);
         return NULL;
     }
     RuleSet *set = rules_new((const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2));
+    if (set && !rules_set_title_fr(set, (const char *)sqlite3_column_text(st, 3))) {
+        rules_free(set);
+        set = NULL;
+    }
     int64_t version = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     if (!set) {
@@ -643,14 +649,16 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
         return NULL;
     }
     set->db_version = version;
-    st = store_prepare(s, "SELECT role, label FROM roles WHERE ruleset_version = ? ORDER BY rowid", err);
+    st = store_prepare(s, "SELECT role, label, label_fr FROM roles WHERE ruleset_version = ? ORDER BY rowid", err);
     bool ok = st != NULL;
     if (ok) {
         sqlite3_bind_int64(st, 1, version);
         while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
-            ok = store_row_check(s, st, "TT", err) &&
-                 (rules_add_role(set, (const char *)sqlite3_column_text(st, 0),
-                                 (const char *)sqlite3_column_text(st, 1)) || error_set(err, "out of memory"));
+            ok = store_row_check(s, st, "TTt", err) &&
+                 ((rules_add_role(set, (const char *)sqlite3_column_text(st, 0),
+                                  (const char *)sqlite3_column_text(st, 1)) &&
+                   rules_set_role_label_fr(set, (const char *)sqlite3_column_text(st, 2))) ||
+                  error_set(err, "out of memory"));
         if (ok && rc != SQLITE_DONE)
             ok = store_fail(s, err, "cannot read rule sets");
         sqlite3_finalize(st);
@@ -695,14 +703,14 @@ static RuleSet *load_ruleset_where(Store *s, const char *sql, const char *name, 
 
 RuleSet *store_load_rules(Store *s, const char *name, bool *found, Error *err)
 {
-    return load_ruleset_where(s, "SELECT id, name, title FROM ruleset_versions WHERE name = ?1 AND ?2 = 0"
+    return load_ruleset_where(s, "SELECT id, name, title, title_fr FROM ruleset_versions WHERE name = ?1 AND ?2 = 0"
                                  " ORDER BY id DESC LIMIT 1", name, 0, found, err);
 }
 
 RuleSet *store_load_rules_version(Store *s, int64_t version, Error *err)
 {
     bool found;
-    RuleSet *set = load_ruleset_where(s, "SELECT id, name, title FROM ruleset_versions WHERE ?1 IS NULL AND id = ?2",
+    RuleSet *set = load_ruleset_where(s, "SELECT id, name, title, title_fr FROM ruleset_versions WHERE ?1 IS NULL AND id = ?2",
                                       NULL, version, &found, err);
     if (!set && !found)
         error_set(err, "%s: no rule set version %lld", s->path, (long long)version);

@@ -311,6 +311,10 @@ static const char *const migrations[] = {
     "  SELECT s.session_id, s.id AS score_id, s.at_ms, s.post_id, s.action_id, r.key AS rule, r.kind AS rule_kind,\n"
     "         s.competency, s.outcome, s.points, s.reason\n"
     "  FROM scores s JOIN rules r ON r.id = s.rule_id;\n",
+    /* 6: a rule set's title and its roles' labels in French too (title_fr=,
+     * label_fr=; docs/rules.md, "Languages"); NULL: the English text. */
+    "ALTER TABLE ruleset_versions ADD COLUMN title_fr TEXT;\n"
+    "ALTER TABLE roles ADD COLUMN label_fr TEXT;\n",
 };
 
 int store_migration_count(void) { return (int)(sizeof migrations / sizeof *migrations); }

@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "core/action.h"
 #include "core/scale.h"
 #include "report_format.h"
 
@@ -45,18 +46,21 @@ static void text_fields(FILE *out, const char *const *fields, size_t n)
 #define TEXT_FIELDS(out, ...) \
     text_fields((out), (const char *const[]){__VA_ARGS__}, sizeof((const char *const[]){__VA_ARGS__}) / sizeof(char *))
 
-static const char score_header[] =
-    "session,started_at,trainee,scenario,language,status,attempt,score_id,at_ms,time,points,outcome,competency,"
-    "rule,rule_kind,post,action_id,action,reason\r\n";
-
+/* The header rows are report_words.def's CSV_SCORES and CSV_SUMMARY; the
+ * words of identifiers (outcome, competency, status...) are written in the
+ * report's language too (vocab.h). */
 typedef struct CsvOut {
     FILE *out;
+    Lang lang;
 } CsvOut;
 
-static void session_columns(FILE *out, const RSession *s)
+#define V(group, id) vocab_word(VOCAB_##group, (id), c->lang)
+
+static void session_columns(const CsvOut *c, const RSession *s)
 {
+    FILE *out = c->out;
     fprintf(out, "%" PRId64, s->id);
-    TEXT_FIELDS(out, s->started_at, s->trainee, s->scenario_id, s->language, s->status);
+    TEXT_FIELDS(out, s->started_at, s->trainee, s->scenario_id, s->language, V(STATUS, s->status));
     fprintf(out, ",%d", s->attempt);
 }
 
@@ -65,33 +69,32 @@ static bool score_row(void *ctx, const RSession *s, const RScore *row)
     CsvOut *c = ctx;
     FILE *out = c->out;
     char t[32];
-    session_columns(out, s);
+    session_columns(c, s);
     fprintf(out, ",%" PRId64 ",%" PRId64 ",%s,%d", row->id, row->at_ms, report_time(t, sizeof t, row->at_ms),
             row->points);
-    TEXT_FIELDS(out, row->outcome, row->competency, row->rule, row->rule_kind, row->post_id);
+    TEXT_FIELDS(out, V(OUTCOME, row->outcome), V(COMPETENCY, row->competency), row->rule, V(RULE_KIND, row->rule_kind),
+                row->post_id);
     fputc(',', out);
     if (row->action_id > 0)
         fprintf(out, "%" PRId64, row->action_id);
-    TEXT_FIELDS(out, row->action_kind, row->reason);
+    ActionKind k;
+    bool label = c->lang == LANG_FR && row->action_kind && action_kind_from_name(row->action_kind, &k);
+    TEXT_FIELDS(out, label ? action_kind(k)->label[1] : row->action_kind, row->reason);
     fputs("\r\n", out);
     return !ferror(out);
 }
-
-static const char summary_header[] =
-    "session,started_at,trainee,scenario,language,status,attempt,ended_at,title,mode,ruleset,ruleset_version,seed,"
-    "sim_ms,total,method,materials,perimeter,alerting,actions,score_rows,outcome,error,scoring_version,maximum,percent\r\n";
 
 static bool summary_row(void *ctx, const RSession *s)
 {
     CsvOut *c = ctx;
     FILE *out = c->out;
-    session_columns(out, s);
-    TEXT_FIELDS(out, s->ended_at, s->scenario_title, s->mode, s->ruleset);
+    session_columns(c, s);
+    TEXT_FIELDS(out, s->ended_at, s->scenario_title, V(MODE, s->mode), s->ruleset);
     fprintf(out, ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64, s->ruleset_version, s->seed, s->sim_ms, s->total);
     for (int i = 0; i < COMP_COUNT; i++)
         fprintf(out, ",%" PRId64, s->competency[i]);
     fprintf(out, ",%d,%d", s->nactions, s->nscores);
-    TEXT_FIELDS(out, s->outcome, s->error);
+    TEXT_FIELDS(out, s->outcome ? V(ENDING, s->outcome) : NULL, s->error);
     /* Without a scale, maximum and percent are empty (nothing to hold). */
     fprintf(out, ",%d,", s->scoring_version);
     int64_t tenths;
@@ -106,10 +109,11 @@ static bool summary_row(void *ctx, const RSession *s)
 
 bool report_write_csv(Store *store, const ReportQuery *query, bool summary, FILE *out, Error *err)
 {
-    CsvOut c = {out};
+    CsvOut c = {out, vocab_lang(query->lang)};
     if (!report_check_scope(store, query, err))
         return false;
-    fputs(summary ? summary_header : score_header, out);
+    fputs(report_word(c.lang, summary ? RW_CSV_SUMMARY : RW_CSV_SCORES), out);
+    fputs("\r\n", out);
     bool ok = summary ? report_each_session(store, query, summary_row, &c, err)
                       : report_each_score(store, query, score_row, &c, err);
     if (ferror(out))

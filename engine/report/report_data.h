@@ -40,6 +40,7 @@ typedef struct ReportQuery {
     const char *since;         /* sessions started on or after this date (YYYY-MM-DD[THH:MM[:SS]]); NULL = all */
     int ready_at;              /* readiness threshold, in % of a session's maximum (docs/reports.md) */
     int ready_at_points;       /* the same for sessions without a scale, in points */
+    const char *lang;          /* the report's language, "fr" or "en" (--lang, else a session's own); NULL: English */
 } ReportQuery;
 
 /* One session: the row of `sessions` plus its totals per competency. */
@@ -228,8 +229,18 @@ typedef struct Report {
     size_t nscoring_versions;
     const char *scoring_note;
 
+    /* REPORT_SESSION: the roles of the session's rule set, labelled in the
+     * report's language (report_role()); none when the set cannot be read. */
+    struct RRole {
+        const char *id, *label;
+    } *roles;
+    size_t nroles;
+
     void *arena_;                 /* private to report_load.c: owns the strings */
 } Report;
+
+/* A role's label in the report's language (its id when the report has none). */
+const char *report_role(const Report *r, const char *id);
 
 /* Reads a report. NULL with err when the scope names nothing (no such
  * session, trainee or scenario) or the store fails. */

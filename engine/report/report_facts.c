@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/scale.h"
+#include "report_format.h"
 #include "report_loader.h"
 
 void report_sort(void *items, size_t n, size_t size, int (*compare)(const void *, const void *))
@@ -288,57 +289,52 @@ static void sum_latest_attempts(Facts *f)
 /* "70 % of the maximum (lowest 45.2 %, data-leak-rumour)" or, for the
  * attempts without a scale, "40 points (lowest -48, x; no scale: judged
  * in points)". */
-static size_t threshold_text(char *buf, size_t size, const TraineeFacts *f, const ReportQuery *q, bool scaled)
+static size_t threshold_text(char *buf, size_t size, Lang L, const TraineeFacts *f, const ReportQuery *q, bool scaled)
 {
     char pct[32];
     if (scaled)
-        return (size_t)snprintf(buf, size, "%d %% of the maximum (lowest %s %%, %s)", q->ready_at,
+        return (size_t)snprintf(buf, size, report_word(L, RW_THRESHOLD_SCALED), q->ready_at,
                                 scale_percent_text(pct, sizeof pct, f->lowest_tenths), f->lowest_scaled_scenario);
-    return (size_t)snprintf(buf, size, "%d points (lowest %" PRId64 ", %s; no scale: judged in points)", q->ready_at_points,
-                            f->lowest, f->lowest_scenario);
+    return (size_t)snprintf(buf, size, report_word(L, RW_THRESHOLD_POINTS), q->ready_at_points, (long long)f->lowest,
+                            f->lowest_scenario);
 }
 
 static const char *verdict_text(Loader *l, const RTrainee *line, const TraineeFacts *f, const ReportQuery *q)
 {
+    Lang L = vocab_lang(q->lang);
     char buf[1024], scaled[256], points[256];
     int unscaled = f->scenarios - f->scaled;
     if (f->scaled)
-        threshold_text(scaled, sizeof scaled, f, q, true);
+        threshold_text(scaled, sizeof scaled, L, f, q, true);
     if (unscaled)
-        threshold_text(points, sizeof points, f, q, false);
+        threshold_text(points, sizeof points, L, f, q, false);
     if (f->scenarios == 0)
-        snprintf(buf, sizeof buf, "not ready: no completed session");
+        snprintf(buf, sizeof buf, "%s", report_word(L, RW_NOT_READY_NONE));
     else if (line->ready && f->scaled && unscaled)
-        snprintf(buf, sizeof buf,
-                 "ready: latest attempts at %d scenarios: %d at or above %s, %d at or above %s,"
-                 " no perimeter rule broken, no mandatory alert missed",
-                 f->scenarios, f->scaled, scaled, unscaled, points);
+        snprintf(buf, sizeof buf, report_word(L, RW_READY_MIXED), f->scenarios, f->scaled, scaled, unscaled, points);
     else if (line->ready)
-        snprintf(buf, sizeof buf,
-                 "ready: latest attempt%s at %d scenario%s at or above %s,"
-                 " no perimeter rule broken, no mandatory alert missed",
-                 f->scenarios == 1 ? "" : "s", f->scenarios, f->scenarios == 1 ? "" : "s", f->scaled ? scaled : points);
+        snprintf(buf, sizeof buf, report_word(L, RW_READY), f->scenarios == 1 ? "" : "s", f->scenarios,
+                 f->scenarios == 1 ? "" : "s", f->scaled ? scaled : points);
     else {
-        size_t n = (size_t)snprintf(buf, sizeof buf, "not ready:");
+        size_t n = (size_t)snprintf(buf, sizeof buf, "%s", report_word(L, RW_NOT_READY));
         const char *sep = " ";
         if (f->below_scaled) {
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%d of %d latest attempt%s under %s", sep,
-                                  f->below_scaled, f->scenarios, f->scenarios == 1 ? "" : "s", scaled);
+            n += (size_t)snprintf(buf + n, sizeof buf - n, report_word(L, RW_UNDER), sep, f->below_scaled, f->scenarios,
+                                  f->scenarios == 1 ? "" : "s", scaled);
             sep = "; ";
         }
         if (f->below_points && n < sizeof buf) {
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%d of %d latest attempt%s under %s", sep,
-                                  f->below_points, f->scenarios, f->scenarios == 1 ? "" : "s", points);
+            n += (size_t)snprintf(buf + n, sizeof buf - n, report_word(L, RW_UNDER), sep, f->below_points, f->scenarios,
+                                  f->scenarios == 1 ? "" : "s", points);
             sep = "; ";
         }
         if (f->perimeter_rule && n < sizeof buf) {
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%sbroke %s in %s", sep, f->perimeter_rule,
+            n += (size_t)snprintf(buf + n, sizeof buf - n, report_word(L, RW_BROKE), sep, f->perimeter_rule,
                                   f->perimeter_scenario);
             sep = "; ";
         }
         if (f->missed_rule && n < sizeof buf)
-            snprintf(buf + n, sizeof buf - n, "%smissed the alert of %s in %s", sep, f->missed_rule,
-                     f->missed_scenario);
+            snprintf(buf + n, sizeof buf - n, report_word(L, RW_MISSED_ALERT), sep, f->missed_rule, f->missed_scenario);
     }
     return loader_strdup(l, buf);
 }

@@ -5,6 +5,50 @@
 
 #include "core/report.h"
 
+static const char *const report_words[RW_COUNT][LANG_COUNT] = {
+#define RW(id, en, fr) [RW_##id] = {en, fr},
+#define RT(en, fr)
+#include "report_words.def"
+#undef RT
+#undef RW
+};
+
+const char *report_word(Lang lang, ReportWord w)
+{
+    return (unsigned)w < RW_COUNT ? report_words[w][(unsigned)lang < LANG_COUNT ? lang : LANG_EN] : "";
+}
+
+static const char *const report_texts[][LANG_COUNT] = {
+#define RW(id, en, fr)
+#define RT(en, fr) {en, fr},
+#include "report_words.def"
+#undef RT
+#undef RW
+};
+
+const char *report_tr(Lang lang, const char *en)
+{
+    if (lang != LANG_FR || !en)
+        return en;
+    for (size_t i = 0; i < sizeof report_texts / sizeof report_texts[0]; i++)
+        if (strcmp(report_texts[i][0], en) == 0)
+            return report_texts[i][1];
+    return en;
+}
+
+Lang report_lang(const Report *r) { return vocab_lang(r->query.lang); }
+
+const char *report_duration_in(Lang lang, char *buf, size_t size, int64_t ms)
+{
+    if (lang != LANG_FR)
+        return report_duration(buf, size, ms);
+    if (ms < 0)
+        snprintf(buf, size, "%s", report_word(lang, RW_NOT_RECORDED));
+    else
+        vocab_duration(buf, size, ms / 100 * 100, lang);
+    return buf;
+}
+
 const char *report_scope_name(ReportScope scope)
 {
     static const char *const names[] = {"session", "trainee", "scenario", "team"};
@@ -73,6 +117,39 @@ void report_put_cell(FILE *out, const char *s, int width)
 {
     for (int n = put_text(out, s); n < width; n++)
         fputc(' ', out);
+}
+
+void report_put_rcell(FILE *out, const char *s, int width)
+{
+    int n = 0;
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    for (; n < width; n++)
+        fputc(' ', out);
+    put_text(out, s);
+}
+
+void report_put_cells(FILE *out, const char *indent, const char *gap, const int *widths, const char *const *words,
+                      size_t n)
+{
+    fputs(indent, out);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputs(gap ? gap : "  ", out);
+        if (i + 1 == n && widths[i] == 0)
+            put_text(out, words[i]); /* the last column: no trailing spaces */
+        else if (widths[i] < 0)
+            report_put_cell(out, words[i], -widths[i]);
+        else
+            report_put_rcell(out, words[i], widths[i]);
+    }
+}
+
+void report_put_header(FILE *out, const char *indent, const char *gap, const int *widths, const char *const *words,
+                       size_t n)
+{
+    report_put_cells(out, indent, gap, widths, words, n);
+    fputc('\n', out);
 }
 
 size_t report_rules_against(const Report *r)

@@ -6,8 +6,10 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "core/action.h"
 #include "report/report_data.h"
 #include "report/report_escape.h"
+#include "report/report_format.h"
 #include "report/report_svg.h"
 
 static const char STYLE[] =
@@ -48,17 +50,19 @@ static void inline_text(FILE *out, const char *s)
     fputs("</bdi>", out);
 }
 
-static void table_open(FILE *out, const char *caption, const char *const *headers)
+#define TR(en) report_tr(L, (en))
+
+static void table_open(FILE *out, Lang L, const char *caption, const char *const *headers)
 {
     fputs("<table>", out);
     if (caption) {
         fputs("<caption>", out);
-        fputs(caption, out); /* our own words */
+        fputs(TR(caption), out); /* our own words */
         fputs("</caption>", out);
     }
     fputs("<thead><tr>", out);
-    for (; *headers; headers++)
-        fprintf(out, "<th scope=\"col\">%s</th>", *headers);
+    for (; *headers; headers++) /* a competency's name: its word (vocab.def) */
+        fprintf(out, "<th scope=\"col\">%s</th>", TR(vocab_word(VOCAB_COMPETENCY, *headers, L)));
     fputs("</tr></thead>\n<tbody>\n", out);
 }
 
@@ -115,13 +119,13 @@ static void td_started(FILE *out, const char *at)
 /* The session's percentage and maximum in one cell, "73.3 % / of 30" ("no
  * scale" when it has none: a percentage is never made up). One cell: the
  * sessions table must still fit an A4 page. */
-static void td_scale(FILE *out, const RSession *s)
+static void td_scale(FILE *out, Lang L, const RSession *s)
 {
     char pct[32];
     if (report_has_scale(s))
-        fprintf(out, "<td class=\"n\">%s<br>of %" PRId64 "</td>", report_percent_text(pct, sizeof pct, s), s->max_points);
+        fprintf(out, TR("<td class=\"n\">%s<br>of %lld</td>"), report_percent_text(pct, sizeof pct, s), (long long)s->max_points);
     else
-        fprintf(out, "<td class=\"n\" title=\"%s\">no scale</td>", report_no_scale_reason(s));
+        fprintf(out, TR("<td class=\"n\" title=\"%s\">no scale</td>"), report_no_scale_reason(s));
 }
 
 static void td_clock(FILE *out, int64_t ms)
@@ -140,18 +144,25 @@ static void td_score_link(FILE *out, const Report *r, int64_t session_id, int64_
     else if (r->query.scope == REPORT_SESSION)
         fprintf(out, "<td><a href=\"#score-%" PRId64 "\">#%" PRId64 "</a></td>", score_id, score_id);
     else
-        fprintf(out, "<td><a href=\"#session-%" PRId64 "\">#%" PRId64 " of session %" PRId64 "</a></td>", session_id,
-                score_id, session_id);
+        fprintf(out, report_tr(report_lang(r), "<td><a href=\"#session-%lld\">#%lld of session %lld</a></td>"),
+                (long long)session_id, (long long)score_id, (long long)session_id);
 }
 
-static void section_open(FILE *out, const char *id, const char *title)
+static void section_open(FILE *out, Lang L, const char *id, const char *title)
 {
-    fprintf(out, "<section id=\"%s\">\n<h2>%s</h2>\n", id, title);
+    fprintf(out, "<section id=\"%s\">\n<h2>%s</h2>\n", id, TR(title));
 }
 
 static void section_close(FILE *out) { fputs("</section>\n", out); }
 
-static void none(FILE *out, const char *what) { fprintf(out, "<p class=\"none\">%s</p>\n", what); }
+static void none(FILE *out, Lang L, const char *what) { fprintf(out, "<p class=\"none\">%s</p>\n", TR(what)); }
+
+/* An action kind's word: its label in French, its name (as answers files write it) in English. */
+static const char *action_word(Lang L, const char *kind)
+{
+    ActionKind k;
+    return L == LANG_FR && kind && action_kind_from_name(kind, &k) ? action_kind(k)->label[1] : kind;
+}
 
 /* ---- links to the rows behind a figure ---------------------------------- */
 
@@ -187,19 +198,20 @@ static void write_title(FILE *out, const Report *r, bool plain)
 {
     void (*name)(FILE *, const char *) = plain ? escape_html : inline_text;
     const ReportQuery *q = &r->query;
-    fputs("Crisis Drill report: ", out);
+    Lang L = report_lang(r);
+    fputs(TR("Crisis Drill report: "), out);
     switch (q->scope) {
-    case REPORT_SESSION: fprintf(out, "session %" PRId64, q->session_id); break;
+    case REPORT_SESSION: fprintf(out, "%s %" PRId64, TR("session"), q->session_id); break;
     case REPORT_TRAINEE:
-        fputs("trainee ", out);
+        fputs(TR("trainee "), out);
         name(out, q->trainee);
         break;
     case REPORT_SCENARIO:
-        fputs("scenario ", out);
+        fputs(TR("scenario "), out);
         name(out, q->scenario_id);
         break;
     case REPORT_TEAM:
-        fputs(q->nnames ? "team" : "team (everyone)", out);
+        fputs(q->nnames ? TR("team") : TR("team (everyone)"), out);
         for (size_t i = 0; i < q->nnames; i++) {
             fputs(i ? ", " : " ", out);
             name(out, q->names[i]);
@@ -210,7 +222,8 @@ static void write_title(FILE *out, const Report *r, bool plain)
 
 static void write_head(FILE *out, const Report *r)
 {
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", out);
+    Lang L = report_lang(r);
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", vocab_lang_code(L));
     fprintf(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", CSP);
     /* Light only: a dark theme would print badly and the charts' colours assume white. */
     fputs("<meta name=\"color-scheme\" content=\"light\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -219,21 +232,21 @@ static void write_head(FILE *out, const Report *r)
     write_title(out, r, true);
     fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", STYLE);
     write_title(out, r, false);
-    fputs("</h1>\n<p class=\"meta\">Generated ", out);
+    fprintf(out, "</h1>\n<p class=\"meta\">%s ", TR("Generated"));
     inline_text(out, r->generated_at);
     /* The database's file name only: the page may travel by mail, the
      * folders of the trainer's machine need not. */
     const char *slash = r->db_path ? strrchr(r->db_path, '/') : NULL;
-    fputs(" from ", out);
+    fprintf(out, " %s ", TR("from"));
     inline_text(out, slash ? slash + 1 : r->db_path);
     if (r->query.since) {
-        fputs(" · sessions since ", out);
+        fprintf(out, " · %s ", TR("sessions since"));
         inline_text(out, r->query.since);
     }
     if (r->query.scope == REPORT_TEAM)
-        fprintf(out, " · ready at %d %% of the maximum (%d points without a scale)", r->query.ready_at,
+        fprintf(out, TR(" · ready at %d %% of the maximum (%d points without a scale)"), r->query.ready_at,
                 r->query.ready_at_points);
-    fprintf(out, " · %zu session%s.</p>\n", r->nsessions, r->nsessions == 1 ? "" : "s");
+    fprintf(out, " · %zu %s.</p>\n", r->nsessions, r->nsessions == 1 ? TR("session") : TR("sessions"));
 }
 
 typedef struct NavEntry {
@@ -241,93 +254,98 @@ typedef struct NavEntry {
     bool shown;
 } NavEntry;
 
-static void write_nav(FILE *out, const NavEntry *entries, size_t n)
+static void write_nav(FILE *out, Lang L, const NavEntry *entries, size_t n)
 {
-    fputs("<nav aria-label=\"Contents\"><ul>", out);
+    fprintf(out, "<nav aria-label=\"%s\"><ul>", TR("Contents"));
     for (size_t i = 0; i < n; i++)
         if (entries[i].shown)
-            fprintf(out, "<li><a href=\"#%s\">%s</a></li>", entries[i].id, entries[i].title);
+            fprintf(out, "<li><a href=\"#%s\">%s</a></li>", entries[i].id, TR(entries[i].title));
     fputs("</ul></nav>\n</header>\n<main>\n", out);
 }
 
 /* ---- session: summary, competencies, scores, actions --------------------- */
 
-static void dl_item(FILE *out, const char *term, const char *value)
+static void dl_item(FILE *out, Lang L, const char *term, const char *value)
 {
-    fprintf(out, "<dt>%s</dt><dd>", term);
+    fprintf(out, "<dt>%s</dt><dd>", TR(term));
     escape_html(out, value ? value : "—");
     fputs("</dd>\n", out);
 }
 
-static void write_summary(FILE *out, const RSession *s)
+static void write_summary(FILE *out, Lang L, const RSession *s)
 {
-    section_open(out, "summary", "Summary");
+    section_open(out, L, "summary", "Summary");
     fputs("<dl class=\"summary\">\n", out);
-    dl_item(out, "Trainee", s->trainee);
-    dl_item(out, "Scenario", s->scenario_id);
-    dl_item(out, "Title", s->scenario_title);
-    dl_item(out, "Version", s->scenario_version);
-    dl_item(out, "Language", s->language);
-    fprintf(out, "<dt>Rule set</dt><dd>");
+    dl_item(out, L, "Trainee", s->trainee);
+    dl_item(out, L, "Scenario", s->scenario_id);
+    dl_item(out, L, "Title", s->scenario_title);
+    dl_item(out, L, "Version", s->scenario_version);
+    dl_item(out, L, "Language", s->language);
+    fprintf(out, "<dt>%s</dt><dd>", TR("Rule set"));
     inline_text(out, s->ruleset); /* isolated: a right-to-left override in it must not turn our words */
-    fprintf(out, " (version %" PRId64 ")</dd>\n<dt>Seed</dt><dd>%" PRId64 "</dd>\n", s->ruleset_version, s->seed);
-    dl_item(out, "Mode", s->mode);
-    dl_item(out, "Status", s->status);
-    dl_item(out, "Started", s->started_at);
-    dl_item(out, "Ended", s->ended_at);
-    fputs("<dt>Simulated time</dt><dd>", out);
+    fprintf(out, " (version %" PRId64 ")</dd>\n<dt>%s</dt><dd>%" PRId64 "</dd>\n", s->ruleset_version, TR("Seed"), s->seed);
+    dl_item(out, L, "Mode", REPORT_VOCAB(L, MODE, s->mode));
+    dl_item(out, L, "Status", REPORT_VOCAB(L, STATUS, s->status));
+    dl_item(out, L, "Started", s->started_at);
+    dl_item(out, L, "Ended", s->ended_at);
+    fprintf(out, "<dt>%s</dt><dd>", TR("Simulated time"));
     html_clock(out, s->sim_ms);
     fputs("</dd>\n", out);
-    dl_item(out, "Outcome", s->outcome);
+    dl_item(out, L, "Outcome", s->outcome ? REPORT_VOCAB(L, ENDING, s->outcome) : NULL);
     if (s->error)
-        dl_item(out, "Error", s->error);
-    fprintf(out, "<dt>Total</dt><dd><a href=\"#scores\">%+" PRId64 " points</a>", s->total);
+        dl_item(out, L, "Error", s->error);
+    fprintf(out, "<dt>%s</dt><dd><a href=\"#scores\">%+" PRId64 " points</a>", TR("Total"), s->total);
     char pct[32];
-    if (report_has_scale(s))
-        fprintf(out, " of %" PRId64 " (<strong>%s</strong> of the maximum)", s->max_points,
-                report_percent_text(pct, sizeof pct, s));
-    else
-        fprintf(out, " (no scale: %s)", report_no_scale_reason(s));
-    fprintf(out, " from %d score rows, %d actions</dd>\n", s->nscores, s->nactions);
+    if (report_has_scale(s)) {
+        report_percent_text(pct, sizeof pct, s);
+        char *dot = L == LANG_FR ? strchr(pct, '.') : NULL;
+        if (dot)
+            *dot = ',';
+        fprintf(out, TR(" of %lld (<strong>%s</strong> of the maximum)"), (long long)s->max_points, pct);
+    } else {
+        fprintf(out, TR(" (no scale: %s)"), report_no_scale_reason(s));
+    }
+    fprintf(out, TR(" from %d score rows, %d actions</dd>\n"), s->nscores, s->nactions);
     fputs("</dl>\n", out);
     section_close(out);
 }
 
 static void write_competencies(FILE *out, const Report *r)
 {
+    Lang L = report_lang(r);
     bool rows = r->query.scope == REPORT_SESSION;
-    section_open(out, "competencies", "Points per competency");
+    section_open(out, L, "competencies", "Points per competency");
     static const char *const headers[] = {"Competency", "Points", "Behind it", NULL};
-    table_open(out, NULL, headers);
+    table_open(out, L, NULL, headers);
     for (int c = 0; c < COMP_COUNT; c++) {
         const char *name = competency_name((Competency)c);
-        fprintf(out, "<tr><th scope=\"row\">%s</th>", name);
+        fprintf(out, "<tr><th scope=\"row\">%s</th>", REPORT_VOCAB(L, COMPETENCY, name));
         td_points(out, r->competency[c]);
         if (rows)
             td_score_rows(out, r, score_of_competency, name);
         else
-            fprintf(out, "<td>the score rows of the <a href=\"#sessions\">%zu sessions</a></td>", r->nsessions);
+            fprintf(out, TR("<td>the score rows of the <a href=\"#sessions\">%zu sessions</a></td>"), r->nsessions);
         fputs("</tr>\n", out);
     }
-    fputs("<tr><th scope=\"row\">total</th>", out);
+    fprintf(out, "<tr><th scope=\"row\">%s</th>", TR("total"));
     td_points(out, r->total);
-    fputs(rows ? "<td><a href=\"#scores\">all score rows</a></td></tr>\n" : "<td>all of them</td></tr>\n", out);
+    fputs(rows ? TR("<td><a href=\"#scores\">all score rows</a></td></tr>\n") : TR("<td>all of them</td></tr>\n"), out);
     table_close(out);
     section_close(out);
 }
 
-static void score_row(FILE *out, const RScore *s)
+static void score_row(FILE *out, Lang L, const RScore *s)
 {
     fprintf(out, "<tr id=\"score-%" PRId64 "\"><td class=\"n\">#%" PRId64 "</td>", s->id, s->id);
     td_clock(out, s->at_ms);
     td_points(out, s->points);
-    td_text(out, s->outcome);
-    td_text(out, s->competency);
+    td_text(out, REPORT_VOCAB(L, OUTCOME, s->outcome));
+    td_text(out, REPORT_VOCAB(L, COMPETENCY, s->competency));
     td_text(out, s->rule);
     td_text(out, s->post_id);
     if (s->action_id) {
         fprintf(out, "<td><a href=\"#action-%" PRId64 "\">", s->action_id);
-        escape_html(out, s->action_kind);
+        escape_html(out, action_word(L, s->action_kind));
         fputs("</a></td>", out);
     } else {
         fputs("<td>—</td>", out);
@@ -341,13 +359,14 @@ static const char *const SCORE_HEADERS[] = {"Row", "Time", "Points", "Outcome", 
 
 static void write_scores(FILE *out, const Report *r)
 {
-    section_open(out, "scores", "Score rows");
+    Lang L = report_lang(r);
+    section_open(out, L, "scores", "Score rows");
     if (r->nscores == 0) {
-        none(out, "No score row.");
+        none(out, L, "No score row.");
     } else {
-        table_open(out, NULL, SCORE_HEADERS);
+        table_open(out, L, NULL, SCORE_HEADERS);
         for (size_t i = 0; i < r->nscores; i++)
-            score_row(out, &r->scores[i]);
+            score_row(out, L, &r->scores[i]);
         table_close(out);
     }
     section_close(out);
@@ -355,12 +374,13 @@ static void write_scores(FILE *out, const Report *r)
 
 static void write_worst(FILE *out, const Report *r)
 {
-    section_open(out, "worst", "The three worst moments");
+    Lang L = report_lang(r);
+    section_open(out, L, "worst", "The three worst moments");
     if (r->nworst == 0) {
-        none(out, "No point lost.");
+        none(out, L, "No point lost.");
     } else {
         static const char *const headers[] = {"Row", "Time", "Points", "Rule", "Post", "Reason", NULL};
-        table_open(out, NULL, headers);
+        table_open(out, L, NULL, headers);
         for (size_t i = 0; i < r->nworst && i < 3; i++) {
             if (r->worst[i] >= r->nscores)
                 continue;
@@ -381,31 +401,32 @@ static void write_worst(FILE *out, const Report *r)
 
 static void write_actions(FILE *out, const Report *r)
 {
-    section_open(out, "actions", "Actions and verdicts");
+    Lang L = report_lang(r);
+    section_open(out, L, "actions", "Actions and verdicts");
     if (r->nactions == 0) {
-        none(out, "The trainee did nothing.");
+        none(out, L, "The trainee did nothing.");
         section_close(out);
         return;
     }
     static const char *const headers[] = {"Time", "Action", "Post", "Role", "Template", "Text", "Points", "Score rows", NULL};
-    table_open(out, NULL, headers);
+    table_open(out, L, NULL, headers);
     for (size_t i = 0; i < r->nactions; i++) {
         const RAction *a = &r->actions[i];
         fprintf(out, "<tr id=\"action-%" PRId64 "\">", a->id);
         td_clock(out, a->at_ms);
         fprintf(out, "<td><span style=\"color:%s\" aria-hidden=\"true\">■</span> ", verdict_colour(a->points, a->nscores));
-        escape_html(out, a->kind);
+        escape_html(out, action_word(L, a->kind));
         fputs("</td>", out);
         td_text(out, a->post_id);
-        td_text(out, a->role);
+        td_text(out, a->role ? report_role(r, a->role) : NULL);
         fputs("<td>", out);
         inline_text(out, a->template_id);
-        fputs(a->edited ? " (edited)</td>" : "</td>", out);
+        fputs(a->edited ? TR(" (edited)</td>") : "</td>", out);
         td_long(out, a->text);
         if (a->nscores)
             td_points(out, a->points);
         else
-            fputs("<td>not judged</td>", out);
+            fputs(TR("<td>not judged</td>"), out);
         td_score_rows(out, r, score_of_action, &a->id);
         fputs("</tr>\n", out);
     }
@@ -415,59 +436,61 @@ static void write_actions(FILE *out, const Report *r)
 
 /* ---- replies, alerts, rules, branches --------------------------------------- */
 
-static void stat_row(FILE *out, const char *what, const RTimeStat *t)
+static void stat_row(FILE *out, Lang L, const char *what, const RTimeStat *t)
 {
-    fprintf(out, "<tr><th scope=\"row\">%s</th>", what);
+    fprintf(out, "<tr><th scope=\"row\">%s</th>", TR(what));
     td_int(out, t->n);
     td_clock(out, t->median_ms);
     td_clock(out, t->p90_ms);
     fputs("</tr>\n", out);
 }
 
-static void write_time_stats(FILE *out, const RReplyTimes *t)
+static void write_time_stats(FILE *out, Lang L, const RReplyTimes *t)
 {
     static const char *const headers[] = {"Time", "Posts", "Median", "90th percentile", NULL};
-    table_open(out, NULL, headers);
-    stat_row(out, "to reply (post → reply)", &t->total);
-    stat_row(out, "to react (post → opened)", &t->react);
-    stat_row(out, "to compose (opened → reply)", &t->compose);
+    table_open(out, L, NULL, headers);
+    stat_row(out, L, "to reply (post → reply)", &t->total);
+    stat_row(out, L, "to react (post → opened)", &t->react);
+    stat_row(out, L, "to compose (opened → reply)", &t->compose);
     table_close(out);
-    fprintf(out, "<p>Against a target: %d on time, %d late, %d missed.</p>\n", t->on_time, t->late, t->missed);
+    fprintf(out, TR("<p>Against a target: %d on time, %d late, %d missed.</p>\n"), t->on_time, t->late, t->missed);
 }
 
 static void reply_row(FILE *out, const Report *r, const RReply *rp)
 {
+    Lang L = report_lang(r);
     fputs("<tr>", out);
     if (r->query.scope != REPORT_SESSION)
         td_session_link(out, rp->session_id);
     td_text(out, rp->post_id);
-    td_text(out, rp->situation);
+    td_text(out, rp->situation ? REPORT_VOCAB(L, SITUATION, rp->situation) : NULL);
     td_text(out, rp->author);
     td_clock(out, rp->shown_ms);
     td_clock(out, rp->opened_ms >= 0 ? rp->opened_ms - rp->shown_ms : -1);
     td_clock(out, rp->opened_ms >= 0 && rp->answered_ms >= 0 ? rp->answered_ms - rp->opened_ms : -1);
     td_clock(out, rp->answered_ms >= 0 ? rp->answered_ms - rp->shown_ms : -1);
     td_clock(out, rp->target_ms);
-    td_text(out, rp->outcome);
+    td_text(out, REPORT_VOCAB(L, OUTCOME, rp->outcome));
     td_score_link(out, r, rp->session_id, rp->score_id);
     fputs("</tr>\n", out);
 }
 
 static void write_replies(FILE *out, const Report *r)
 {
-    section_open(out, "replies", "Reply times");
+    Lang L = report_lang(r);
+    section_open(out, L, "replies", "Reply times");
     if (r->nreplies == 0) {
-        none(out, "No post called for an answer.");
+        none(out, L, "No post called for an answer.");
         section_close(out);
         return;
     }
-    write_time_stats(out, &r->times);
+    write_time_stats(out, L, &r->times);
     svg_reply_times(out, r);
     static const char *const session_headers[] = {"Post", "Situation", "Author", "Shown", "To react", "To compose",
                                                   "To reply", "Target", "Outcome", "Score row", NULL};
     static const char *const other_headers[] = {"Session", "Post", "Situation", "Author", "Shown", "To react",
                                                 "To compose", "To reply", "Target", "Outcome", "Score row", NULL};
-    table_open(out, NULL, r->query.scope == REPORT_SESSION ? session_headers : other_headers);
+    table_open(out, L, NULL, r->query.scope == REPORT_SESSION ? session_headers : other_headers);
     for (size_t i = 0; i < r->nreplies; i++)
         reply_row(out, r, &r->replies[i]);
     table_close(out);
@@ -478,27 +501,28 @@ static void write_replies(FILE *out, const Report *r)
  * words, for a reader or a screen reader). */
 static void write_posts(FILE *out, const Report *r)
 {
-    section_open(out, "posts", "The feed");
+    Lang L = report_lang(r);
+    section_open(out, L, "posts", "The feed");
     if (r->nposts == 0) {
-        none(out, "No post.");
+        none(out, L, "No post.");
         section_close(out);
         return;
     }
     static const char *const headers[] = {"Shown", "Post", "Kind", "Author", "Name", "Situation", "Negative", "Reposts",
                                           "Likes", "Text", NULL};
-    table_open(out, NULL, headers);
+    table_open(out, L, NULL, headers);
     for (size_t i = 0; i < r->nposts; i++) {
         const RPost *p = &r->posts[i];
         fputs("<tr>", out);
         td_clock(out, p->shown_ms);
         td_text(out, p->post_id);
         fputs("<td>", out);
-        escape_html(out, p->kind);
-        fputs(p->by_trainee ? " (trainee)</td>" : "</td>", out);
+        escape_html(out, L == LANG_FR ? REPORT_VOCAB(L, POST_KIND, p->kind) : p->kind);
+        fputs(p->by_trainee ? TR(" (trainee)</td>") : "</td>", out);
         td_name(out, p->author);
         td_name(out, p->author_name);
-        td_text(out, p->situation);
-        fputs(p->negative ? "<td class=\"neg\">yes</td>" : "<td>no</td>", out);
+        td_text(out, p->situation ? REPORT_VOCAB(L, SITUATION, p->situation) : NULL);
+        fputs(p->negative ? TR("<td class=\"neg\">yes</td>") : TR("<td>no</td>"), out);
         td_int(out, p->reposts);
         td_int(out, p->likes);
         td_long(out, p->text);
@@ -510,25 +534,26 @@ static void write_posts(FILE *out, const Report *r)
 
 static void write_alerts(FILE *out, const Report *r)
 {
-    section_open(out, "alerts", "Alerts");
+    Lang L = report_lang(r);
+    section_open(out, L, "alerts", "Alerts");
     if (r->nalerts == 0) {
-        none(out, "No alert was called for or made.");
+        none(out, L, "No alert was called for or made.");
         section_close(out);
         return;
     }
     static const char *const headers[] = {"Role", "Rule", "Post", "Triggered", "Due", "Alerted", "Outcome", "Points",
                                           "Score row", NULL};
-    table_open(out, NULL, headers);
+    table_open(out, L, NULL, headers);
     for (size_t i = 0; i < r->nalerts; i++) {
         const RAlert *a = &r->alerts[i];
         fputs("<tr>", out);
-        td_text(out, a->role);
+        td_text(out, a->role ? report_role(r, a->role) : NULL);
         td_text(out, a->rule);
         td_text(out, a->post_id);
         td_clock(out, a->triggered_ms);
         td_clock(out, a->due_ms);
         td_clock(out, a->met_ms);
-        td_text(out, a->outcome);
+        td_text(out, REPORT_VOCAB(L, OUTCOME, a->outcome));
         td_points(out, a->points);
         td_score_link(out, r, a->session_id, a->score_id);
         fputs("</tr>\n", out);
@@ -541,7 +566,7 @@ static void rule_row(FILE *out, const Report *r, const RRuleStat *s)
 {
     fputs("<tr>", out);
     td_text(out, s->rule);
-    td_text(out, s->competency);
+    td_text(out, REPORT_VOCAB(report_lang(r), COMPETENCY, s->competency));
     int counts[] = {s->respected, s->broken, s->on_time, s->late, s->missed, s->unneeded};
     for (size_t k = 0; k < sizeof counts / sizeof *counts; k++)
         td_int(out, counts[k]);
@@ -559,41 +584,44 @@ static void rule_row(FILE *out, const Report *r, const RRuleStat *s)
  * respected, and are only counted). */
 static void write_rules(FILE *out, const Report *r, const char *title)
 {
+    Lang L = report_lang(r);
     bool session = r->query.scope == REPORT_SESSION;
-    section_open(out, "rules", title);
+    section_open(out, L, "rules", title);
     size_t shown = 0;
     for (size_t i = 0; i < r->nrules; i++)
         shown += session || r->rules[i].sessions > 0;
     if (shown == 0) {
-        none(out, "No rule was broken, late, missed or unneeded.");
+        none(out, L, "No rule was broken, late, missed or unneeded.");
     } else {
         if (!session)
-            fputs("<p>Most points lost first. The score rows behind each count are in the report of each session "
-                  "(<code>crisisdrill report --session ID</code>) listed in <a href=\"#sessions\">Sessions</a>.</p>\n",
+            fputs(TR("<p>Most points lost first. The score rows behind each count are in the report of each session "
+                     "(<code>crisisdrill report --session ID</code>) listed in <a href=\"#sessions\">Sessions</a>.</p>\n"),
                   out);
         static const char *const session_headers[] = {"Rule", "Competency", "Respected", "Broken", "On time", "Late",
                                                       "Missed", "Unneeded", "Points", "Lost", "Sessions", "Trainees",
                                                       "Score rows", NULL};
         static const char *const other_headers[] = {"Rule", "Competency", "Respected", "Broken", "On time", "Late",
                                                     "Missed", "Unneeded", "Points", "Lost", "Sessions", "Trainees", NULL};
-        table_open(out, NULL, session ? session_headers : other_headers);
+        table_open(out, L, NULL, session ? session_headers : other_headers);
         for (size_t i = 0; i < r->nrules; i++)
             if (session || r->rules[i].sessions > 0)
                 rule_row(out, r, &r->rules[i]);
         table_close(out);
     }
     if (shown < r->nrules)
-        fprintf(out, "<p>%zu other rule%s judged these sessions and always went the trainee's way.</p>\n",
-                r->nrules - shown, r->nrules - shown == 1 ? "" : "s");
+        fprintf(out, r->nrules - shown == 1 ? TR("<p>%zu other rule judged these sessions and always went the trainee's way.</p>\n")
+                                             : TR("<p>%zu other rules judged these sessions and always went the trainee's way.</p>\n"),
+                r->nrules - shown);
     section_close(out);
 }
 
 static void write_branches(FILE *out, const Report *r)
 {
-    section_open(out, "branches", "Branches reached");
+    Lang L = report_lang(r);
+    section_open(out, L, "branches", "Branches reached");
     if (r->query.scope == REPORT_SESSION && r->nbranches) {
         static const char *const headers[] = {"Time", "Branch", NULL};
-        table_open(out, NULL, headers);
+        table_open(out, L, NULL, headers);
         for (size_t i = 0; i < r->nbranches; i++) {
             fputs("<tr>", out);
             td_clock(out, r->branches[i].at_ms);
@@ -603,7 +631,7 @@ static void write_branches(FILE *out, const Report *r)
         table_close(out);
     } else if (r->nbranch_stats) {
         static const char *const headers[] = {"Branch", "Sessions", NULL};
-        table_open(out, NULL, headers);
+        table_open(out, L, NULL, headers);
         for (size_t i = 0; i < r->nbranch_stats; i++) {
             fputs("<tr>", out);
             td_text(out, r->branch_stats[i].name);
@@ -612,7 +640,7 @@ static void write_branches(FILE *out, const Report *r)
         }
         table_close(out);
     } else {
-        none(out, "No branch reached.");
+        none(out, L, "No branch reached.");
     }
     section_close(out);
 }
@@ -621,17 +649,18 @@ static void write_branches(FILE *out, const Report *r)
 
 static void write_sessions(FILE *out, const Report *r)
 {
-    section_open(out, "sessions", "Sessions");
+    Lang L = report_lang(r);
+    section_open(out, L, "sessions", "Sessions");
     if (r->nsessions == 0) {
-        none(out, "No session matches.");
+        none(out, L, "No session matches.");
         section_close(out);
         return;
     }
-    fputs("<p>Each session's score rows: <code>crisisdrill report --session ID</code>.</p>\n", out);
+    fputs(TR("<p>Each session's score rows: <code>crisisdrill report --session ID</code>.</p>\n"), out);
     static const char *const headers[] = {"Session", "Started", "Trainee", "Scenario", "Attempt", "Status", "Simulated",
                                           "method", "materials", "perimeter", "alerting", "Total", "% of max.",
                                           "Rows", NULL};
-    table_open(out, NULL, headers);
+    table_open(out, L, NULL, headers);
     for (size_t i = 0; i < r->nsessions; i++) {
         const RSession *s = &r->sessions[i];
         fprintf(out, "<tr id=\"session-%" PRId64 "\"><td class=\"n\">%" PRId64 "</td>", s->id, s->id);
@@ -639,12 +668,12 @@ static void write_sessions(FILE *out, const Report *r)
         td_name(out, s->trainee);
         td_name(out, s->scenario_id);
         td_int(out, s->attempt);
-        td_text(out, s->status);
+        td_text(out, REPORT_VOCAB(L, STATUS, s->status));
         td_clock(out, s->sim_ms);
         for (int c = 0; c < COMP_COUNT; c++)
             td_points(out, s->competency[c]);
         td_points(out, s->total);
-        td_scale(out, s);
+        td_scale(out, L, s);
         td_int(out, s->nscores);
         fputs("</tr>\n", out);
     }
@@ -661,16 +690,17 @@ static void trainee_times(FILE *out, const RReplyTimes *t)
 
 static void write_trainees(FILE *out, const Report *r)
 {
-    section_open(out, "trainees", "Trainees compared");
+    Lang L = report_lang(r);
+    section_open(out, L, "trainees", "Trainees compared");
     if (r->ntrainees == 0) {
-        none(out, "No trainee.");
+        none(out, L, "No trainee.");
         section_close(out);
         return;
     }
     static const char *const headers[] = {"Trainee", "Sessions", "Completed", "Best", "Last", "Median", "method",
                                           "materials", "perimeter", "alerting", "Reply median", "Reply p90",
                                           "On time / late / missed", NULL};
-    table_open(out, NULL, headers);
+    table_open(out, L, NULL, headers);
     for (size_t i = 0; i < r->ntrainees; i++) {
         const RTrainee *t = &r->trainees[i];
         fputs("<tr><th scope=\"row\">", out);
@@ -687,35 +717,36 @@ static void write_trainees(FILE *out, const Report *r)
         fputs("</tr>\n", out);
     }
     table_close(out);
-    fputs("<p>Best, last and median are totals of completed sessions; the competencies are those of the latest "
-          "completed attempt at each scenario, summed. The <a href=\"#sessions\">Sessions</a> table lists the sessions "
-          "behind them.</p>\n",
+    fputs(TR("<p>Best, last and median are totals of completed sessions; the competencies are those of the latest "
+             "completed attempt at each scenario, summed. The <a href=\"#sessions\">Sessions</a> table lists the sessions "
+             "behind them.</p>\n"),
           out);
     section_close(out);
 }
 
 static void write_readiness(FILE *out, const Report *r)
 {
-    section_open(out, "readiness", "Readiness");
-    fprintf(out, "<p>Ready: the latest completed attempt at every scenario played reaches %d %% of its maximum (the "
-                 "threshold of this report; a session without a scale, scored by scoring model 1, reaches %d points), "
-                 "with no perimeter rule broken and no alert missed there (docs/reports.md).</p>\n",
+    Lang L = report_lang(r);
+    section_open(out, L, "readiness", "Readiness");
+    fprintf(out, TR("<p>Ready: the latest completed attempt at every scenario played reaches %d %% of its maximum (the "
+                    "threshold of this report; a session without a scale, scored by scoring model 1, reaches %d points), "
+                    "with no perimeter rule broken and no alert missed there (docs/reports.md).</p>\n"),
             r->query.ready_at, r->query.ready_at_points);
     svg_readiness(out, r);
     if (r->ntrainees == 0) {
-        none(out, "No trainee.");
+        none(out, L, "No trainee.");
         section_close(out);
         return;
     }
     static const char *const headers[] = {"Trainee", "Ready", "Why", "Train next: competency", "rule", "scenario", NULL};
-    table_open(out, NULL, headers);
+    table_open(out, L, NULL, headers);
     for (size_t i = 0; i < r->ntrainees; i++) {
         const RTrainee *t = &r->trainees[i];
         fputs("<tr><th scope=\"row\">", out);
         escape_html(out, t->name);
-        fprintf(out, "</th><td class=\"%s\">%s</td>", t->ready ? "ready" : "neg", t->ready ? "ready" : "not yet");
+        fprintf(out, "</th><td class=\"%s\">%s</td>", t->ready ? "ready" : "neg", t->ready ? TR("ready") : TR("not yet"));
         td_long(out, t->verdict);
-        td_text(out, t->train_competency);
+        td_text(out, t->train_competency ? REPORT_VOCAB(L, COMPETENCY, t->train_competency) : NULL);
         td_text(out, t->train_rule);
         td_text(out, t->train_scenario);
         fputs("</tr>\n", out);
@@ -726,7 +757,8 @@ static void write_readiness(FILE *out, const Report *r)
 
 static bool write_progress(FILE *out, const Report *r)
 {
-    section_open(out, "progress", "Score over attempts");
+    Lang L = report_lang(r);
+    section_open(out, L, "progress", "Score over attempts");
     bool ok = svg_attempts(out, r);
     section_close(out);
     return ok;
@@ -736,19 +768,20 @@ static bool write_progress(FILE *out, const Report *r)
 
 static bool write_session_page(FILE *out, const Report *r)
 {
+    Lang L = report_lang(r);
     NavEntry nav[] = {{"summary", "Summary", true},      {"competencies", "Competencies", true},
                       {"timeline", "Timeline", true},    {"worst", "Worst moments", true},
                       {"actions", "Actions", true},      {"replies", "Reply times", true},
                       {"alerts", "Alerts", true},        {"rules", "Rules", true},
                       {"branches", "Branches", true},    {"posts", "Feed", true},
                       {"scores", "Score rows", true}};
-    write_nav(out, nav, sizeof nav / sizeof *nav);
-    write_summary(out, &r->sessions[0]);
+    write_nav(out, L, nav, sizeof nav / sizeof *nav);
+    write_summary(out, L, &r->sessions[0]);
     write_competencies(out, r);
-    section_open(out, "timeline", "The crisis timeline");
+    section_open(out, L, "timeline", "The crisis timeline");
     svg_timeline(out, r);
     if (r->nposts == 0 && r->nactions == 0 && r->nalerts == 0)
-        none(out, "Nothing happened.");
+        none(out, L, "Nothing happened.");
     section_close(out);
     write_worst(out, r);
     write_actions(out, r);
@@ -763,15 +796,16 @@ static bool write_session_page(FILE *out, const Report *r)
 
 static bool write_group_page(FILE *out, const Report *r)
 {
+    Lang L = report_lang(r);
     ReportScope scope = r->query.scope;
     bool team = scope == REPORT_TEAM, trainee = scope == REPORT_TRAINEE;
     NavEntry nav[] = {{"readiness", "Readiness", team},       {"trainees", "Trainees", !trainee},
                       {"competencies", "Competencies", true}, {"progress", "Score over attempts", !team},
                       {"replies", "Reply times", true},       {"rules", trainee ? "Recurring mistakes" : "Rules most broken", true},
                       {"branches", "Branches", true},         {"sessions", "Sessions", true}};
-    write_nav(out, nav, sizeof nav / sizeof *nav);
+    write_nav(out, L, nav, sizeof nav / sizeof *nav);
     if (r->scoring_note) {
-        fputs("<p class=\"note\" role=\"note\"><strong>Note:</strong> ", out);
+        fprintf(out, "<p class=\"note\" role=\"note\"><strong>%s</strong> ", TR("Note:"));
         escape_html(out, r->scoring_note);
         fputs(".</p>\n", out);
     }
@@ -787,8 +821,8 @@ static bool write_group_page(FILE *out, const Report *r)
     if (trainee || r->nreplies) {
         write_replies(out, r);
     } else {
-        section_open(out, "replies", "Reply times");
-        fputs("<p>Per trainee in <a href=\"#trainees\">Trainees compared</a>.</p>\n", out);
+        section_open(out, L, "replies", "Reply times");
+        fputs(TR("<p>Per trainee in <a href=\"#trainees\">Trainees compared</a>.</p>\n"), out);
         section_close(out);
     }
     write_rules(out, r, trainee ? "Recurring mistakes" : "Rules most often broken");
@@ -799,19 +833,20 @@ static bool write_group_page(FILE *out, const Report *r)
 
 bool report_write_html(const Report *report, FILE *out, Error *err)
 {
+    Lang L = report_lang(report);
     write_head(out, report);
     bool ok;
     if (report->query.scope == REPORT_SESSION && report->nsessions == 1) {
         ok = write_session_page(out, report);
     } else if (report->query.scope == REPORT_SESSION) {
-        write_nav(out, NULL, 0);
-        none(out, "No such session.");
+        write_nav(out, L, NULL, 0);
+        none(out, L, "No such session.");
         ok = true;
     } else {
         ok = write_group_page(out, report);
     }
-    fputs("</main>\n<footer><p class=\"meta\">Crisis Drill · every figure is a sum or count of score rows "
-          "(docs/reports.md).</p></footer>\n</body>\n</html>\n",
+    fputs(TR("</main>\n<footer><p class=\"meta\">Crisis Drill · every figure is a sum or count of score rows "
+             "(docs/reports.md).</p></footer>\n</body>\n</html>\n"),
           out);
     if (!ok)
         return error_set(err, "HTML report: out of memory");

@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/report.h" /* report_json_string */
 #include "report_loader.h"
+#include "core/vocab.h"
 
 
 /* ---- sessions ------------------------------------------------------------ */
@@ -229,6 +230,7 @@ static bool copy_query(Report *r, Arena *arena, const ReportQuery *q, const char
     r->query.trainee = q->trainee ? arena_strdup(arena, q->trainee) : NULL;
     r->query.scenario_id = q->scenario_id ? arena_strdup(arena, q->scenario_id) : NULL;
     r->query.since = q->since ? arena_strdup(arena, q->since) : NULL;
+    r->query.lang = vocab_lang_code(vocab_lang(q->lang)); /* static */
     r->db_path = db_path ? arena_strdup(arena, db_path) : NULL;
     const char **names = q->nnames ? arena_alloc(arena, q->nnames * sizeof *names) : NULL;
     for (size_t i = 0; names && i < q->nnames; i++)
@@ -301,6 +303,36 @@ static bool load_session_detail(Store *store, Loader *l, const StoreScope *scope
     return ok;
 }
 
+/* The labels of the session's roles, in the report's language; a rule set
+ * that cannot be read leaves the ids (a report never fails for its words). */
+static bool load_roles(Store *store, Loader *l)
+{
+    Report *r = l->r;
+    Error ignored = {{0}};
+    RuleSet *set = store_load_rules_version(store, r->sessions[0].ruleset_version, &ignored);
+    if (!set)
+        return true;
+    r->roles = set->nroles ? arena_alloc(l->arena, set->nroles * sizeof *r->roles) : NULL;
+    for (size_t i = 0; r->roles && i < set->nroles; i++) {
+        r->roles[i].id = arena_strdup(l->arena, set->roles[i].id);
+        r->roles[i].label = arena_strdup(l->arena, rules_role_label(set, set->roles[i].id, r->query.lang));
+        if (!r->roles[i].id || !r->roles[i].label)
+            break;
+        r->nroles = i + 1;
+    }
+    bool ok = !set->nroles || r->roles;
+    rules_free(set);
+    return ok || loader_out_of_memory(l);
+}
+
+const char *report_role(const Report *r, const char *id)
+{
+    for (size_t i = 0; id && i < r->nroles; i++)
+        if (strcmp(r->roles[i].id, id) == 0)
+            return r->roles[i].label;
+    return id;
+}
+
 /* Reads the scope: its sessions (for a scenario and a team, each
  * trainee's latest completed attempt at each scenario: where they stand),
  * the detail of a session, then the figures summed over the sessions. */
@@ -320,7 +352,7 @@ static bool load_scope(Store *store, Loader *l, StoreScope *all, Error *err)
         return nothing_found(&r->query, r->db_path, err);
     if (r->query.scope == REPORT_TEAM && !check_team_names(r, err))
         return false;
-    if (r->query.scope == REPORT_SESSION && !load_session_detail(store, l, chosen, err))
+    if (r->query.scope == REPORT_SESSION && !(load_session_detail(store, l, chosen, err) && load_roles(store, l)))
         return false;
     if (r->query.scope == REPORT_TRAINEE && !store_report_each(store, SQ_REPLIES, chosen, add_reply, l, err))
         return false;

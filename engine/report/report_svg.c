@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/action.h"
 #include "report/report_escape.h"
+#include "report/report_format.h"
 
 /* Chart geometry, in SVG user units (the SVG scales to the page width). */
 #define CHART_W 720.0
@@ -52,8 +54,12 @@ static const char *outcome_colour(const char *outcome)
     return COLOUR_ZERO;
 }
 
-static void svg_open(FILE *out, const char *id, double height, const char *title, const char *desc)
+#define TR(en) report_tr(L, (en))
+
+static void svg_open(FILE *out, Lang L, const char *id, double height, const char *title, const char *desc)
 {
+    title = TR(title);
+    desc = TR(desc);
     fprintf(out, "<figure class=\"chart\" id=\"%s\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
                  "role=\"img\" aria-labelledby=\"%s-title %s-desc\">\n<title id=\"%s-title\">",
             id, CHART_W, height, id, id, id);
@@ -63,10 +69,10 @@ static void svg_open(FILE *out, const char *id, double height, const char *title
     fputs("</desc>\n", out);
 }
 
-static void svg_close(FILE *out, const char *caption)
+static void svg_close(FILE *out, Lang L, const char *caption)
 {
     fputs("</svg>\n<figcaption>", out);
-    fputs(caption, out); /* our own markup, never user text */
+    fputs(TR(caption), out); /* our own markup, never user text */
     fputs("</figcaption>\n</figure>\n", out);
 }
 
@@ -180,25 +186,27 @@ static size_t attempt_points(const Report *r, AttemptPoint *points, bool percent
 
 static void attempt_tooltip(FILE *out, const Report *r, const AttemptPoint *p, int series, bool percent)
 {
-    const char *what = series < COMP_COUNT ? competency_name((Competency)series) : "total";
+    Lang L = report_lang(r);
+    const char *what = series < COMP_COUNT ? vocab_word(VOCAB_COMPETENCY, competency_name((Competency)series), L) : "total";
     if (p->session) {
-        fprintf(out, "session %" PRId64 " (", p->session->id);
+        fprintf(out, "%s %" PRId64 " (", TR("session"), p->session->id);
         escape_html(out, p->session->scenario_id);
         if (percent)
-            fprintf(out, ", attempt %d): %s %+.1f %% of the maximum (%" PRId64 ")", p->session->attempt, what,
-                    p->value[series], p->session->max_points);
+            fprintf(out, TR(", attempt %d): %s %+.1f %% of the maximum (%lld)"), p->session->attempt, what,
+                    p->value[series], (long long)p->session->max_points);
         else
-            fprintf(out, ", attempt %d): %s %+.0f", p->session->attempt, what, p->value[series]);
+            fprintf(out, TR(", attempt %d): %s %+.0f"), p->session->attempt, what, p->value[series]);
         return;
     }
-    fprintf(out, "attempt %d: %s %+.1f%s, mean of %d completed session%s:", p->attempt, what, p->value[series],
-            percent ? " % of the maximum" : "", p->n, p->n == 1 ? "" : "s");
+    fprintf(out, p->n == 1 ? TR("attempt %d: %s %+.1f%s, mean of %d completed session:")
+                           : TR("attempt %d: %s %+.1f%s, mean of %d completed sessions:"),
+            p->attempt, what, p->value[series], percent ? TR(" % of the maximum") : "", p->n);
     int named = 0;
     for (size_t i = 0; i < r->nsessions && named < TOOLTIP_SESSIONS; i++)
         if (is_completed(&r->sessions[i]) && r->sessions[i].attempt == p->attempt)
             fprintf(out, " %" PRId64, r->sessions[i].id), named++;
     if (p->n > named)
-        fprintf(out, " and %d more", p->n - named);
+        fprintf(out, TR(" and %d more"), p->n - named);
 }
 
 static void attempt_series(FILE *out, const Report *r, const AttemptPoint *points, size_t n, int series,
@@ -224,7 +232,8 @@ static void attempt_series(FILE *out, const Report *r, const AttemptPoint *point
     }
 }
 
-static void attempt_axes(FILE *out, const AttemptPoint *points, size_t n, const Scale *x, const Scale *y, bool percent)
+static void attempt_axes(FILE *out, Lang L, const AttemptPoint *points, size_t n, const Scale *x, const Scale *y,
+                         bool percent)
 {
     double step = nice_step(y->hi - y->lo, 5);
     for (double v = ceil(y->lo / step) * step; v <= y->hi + 1e-9; v += step) {
@@ -245,21 +254,23 @@ static void attempt_axes(FILE *out, const AttemptPoint *points, size_t n, const 
         fputs("</text>\n", out);
     }
     fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", (PLOT_LEFT + PLOT_RIGHT) / 2,
-            y->from + 32, points[0].session ? "session (in the order played)" : "attempt");
+            y->from + 32, points[0].session ? TR("session (in the order played)") : TR("attempt"));
 }
 
-static void attempt_legend(FILE *out)
+static void attempt_legend(FILE *out, Lang L)
 {
     for (int c = 0; c <= COMP_COUNT; c++) {
         double lx = PLOT_LEFT + c * 118.0;
         fprintf(out, "<rect x=\"%.0f\" y=\"6\" width=\"12\" height=\"4\" fill=\"%s\"/>", lx,
                 c < COMP_COUNT ? COMPETENCY_COLOURS[c] : "#000");
-        fprintf(out, "<text x=\"%.0f\" y=\"12\">%s</text>\n", lx + 16, c < COMP_COUNT ? competency_name((Competency)c) : "total");
+        fprintf(out, "<text x=\"%.0f\" y=\"12\">%s</text>\n", lx + 16,
+                c < COMP_COUNT ? vocab_word(VOCAB_COMPETENCY, competency_name((Competency)c), L) : "total");
     }
 }
 
 bool svg_attempts(FILE *out, const Report *r)
 {
+    Lang L = report_lang(r);
     if (r->nsessions == 0)
         return true;
     AttemptPoint *points = calloc(r->nsessions, sizeof *points); /* freed below */
@@ -268,7 +279,7 @@ bool svg_attempts(FILE *out, const Report *r)
     bool percent = all_scaled(r);
     size_t n = attempt_points(r, points, percent);
     if (n == 0) {
-        fputs("<p class=\"none\">No completed session: nothing to chart.</p>\n", out);
+        fprintf(out, "<p class=\"none\">%s</p>\n", TR("No completed session: nothing to chart."));
         free(points);
         return true;
     }
@@ -282,28 +293,28 @@ bool svg_attempts(FILE *out, const Report *r)
         y.hi = y.lo + step;
     Scale x = {0, (double)(n > 1 ? n - 1 : 0), PLOT_LEFT + 10, PLOT_RIGHT - 10};
     if (percent)
-        svg_open(out, "chart-attempts", 260, "Score over attempts, in % of each session's maximum",
+        svg_open(out, L, "chart-attempts", 260, "Score over attempts, in % of each session's maximum",
                  by_session(r) ? "Percentage of its maximum of each completed session, per competency and in total, in "
                                  "the order played."
                                : "Mean percentage of their maximum per competency and in total of the completed "
                                  "sessions, by attempt number.");
     else
-        svg_open(out, "chart-attempts", 260, "Score over attempts, per competency",
+        svg_open(out, L, "chart-attempts", 260, "Score over attempts, per competency",
                  by_session(r) ? "Points of each completed session per competency and in total, in the order played."
                                : "Mean points per competency and in total of the completed sessions, by attempt number.");
-    attempt_legend(out);
-    attempt_axes(out, points, n, &x, &y, percent);
+    attempt_legend(out, L);
+    attempt_axes(out, L, points, n, &x, &y, percent);
     for (int c = 0; c <= COMP_COUNT; c++)
         attempt_series(out, r, points, n, c, &x, &y, percent);
     if (percent)
-        svg_close(out, by_session(r) ? "In % of each session's maximum (every session charted has a scale): each "
+        svg_close(out, L, by_session(r) ? "In % of each session's maximum (every session charted has a scale): each "
                                        "competency's points (coloured) and the total (dashed) of each completed session; "
                                        "a point links to its session in <a href=\"#sessions\">Sessions</a>."
                                      : "In % of each session's maximum (every session charted has a scale): the mean of "
                                        "each competency (coloured) and of the total (dashed) of the completed sessions "
                                        "at each attempt number; the tooltip of a point names its sessions (<a href=\"#sessions\">Sessions</a>).");
     else
-        svg_close(out, by_session(r) ? "Points per competency (coloured) and total (dashed) of each completed session "
+        svg_close(out, L, by_session(r) ? "Points per competency (coloured) and total (dashed) of each completed session "
                                        "(in points: not every session has a scale); a point links to its session in "
                                        "<a href=\"#sessions\">Sessions</a>."
                                      : "Mean points per competency (coloured) and total (dashed) of the completed sessions "
@@ -327,21 +338,23 @@ static double readiness_value(const RSession *s, bool percent)
 
 static void readiness_dot(FILE *out, const Report *r, const RSession *s, double px, double py)
 {
+    Lang L = report_lang(r);
     char pct[32];
-    fprintf(out, "<a href=\"#session-%" PRId64 "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>session %" PRId64
+    fprintf(out, "<a href=\"#session-%" PRId64 "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>%s %" PRId64
                  ": ",
-            s->id, px, py, report_session_reaches(s, &r->query) ? COLOUR_GOOD : COLOUR_BAD, s->id);
+            s->id, px, py, report_session_reaches(s, &r->query) ? COLOUR_GOOD : COLOUR_BAD, TR("session"), s->id);
     escape_html(out, s->scenario_id);
-    fprintf(out, ", attempt %d, %+" PRId64 " points", s->attempt, s->total);
+    fprintf(out, TR(", attempt %d, %+lld points"), s->attempt, (long long)s->total);
     if (report_has_scale(s))
-        fprintf(out, " of %" PRId64 ", %s", s->max_points, report_percent_text(pct, sizeof pct, s));
+        fprintf(out, TR(" of %lld, %s"), (long long)s->max_points, report_percent_text(pct, sizeof pct, s));
     else
-        fputs(", no scale: judged in points", out);
+        fputs(TR(", no scale: judged in points"), out);
     fputs("</title></circle></a>\n", out);
 }
 
 void svg_readiness(FILE *out, const Report *r)
 {
+    Lang L = report_lang(r);
     if (r->ntrainees == 0)
         return;
     /* In % when every latest attempt has a scale; otherwise in points, the
@@ -355,7 +368,7 @@ void svg_readiness(FILE *out, const Report *r)
     double step = nice_step(hi - lo, 6);
     Scale x = {floor(lo / step) * step, ceil(hi / step) * step, PLOT_LEFT + 10, PLOT_RIGHT - 10};
     double bottom = 24 + ROW_H * (double)r->ntrainees;
-    svg_open(out, "chart-readiness", bottom + 40, "Readiness: the latest attempt at each scenario against the threshold",
+    svg_open(out, L, "chart-readiness", bottom + 40, "Readiness: the latest attempt at each scenario against the threshold",
              percent ? "One row per trainee, one dot per scenario: the latest completed attempt's total in % of its "
                        "maximum; the dashed line is the readiness threshold."
                      : "One row per trainee, one dot per scenario: the total of the latest completed attempt; the dashed "
@@ -369,12 +382,13 @@ void svg_readiness(FILE *out, const Report *r)
                 px, px, bottom, fabs(v) < 1e-9 ? "axis" : "grid", px, bottom + 14, fabs(v) < 1e-9 ? 0.0 : v);
     }
     double tx = scale_at(&x, ready_at);
-    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"16\" y2=\"%.1f\" class=\"target\"><title>ready at %d%s</title></line>"
-                 "<text x=\"%.1f\" y=\"12\" text-anchor=\"middle\">ready at %d%s</text>\n",
-            tx, tx, bottom, ready_at, percent ? " % of the maximum" : " points", tx, ready_at, unit);
+    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"16\" y2=\"%.1f\" class=\"target\"><title>%s %d%s</title></line>"
+                 "<text x=\"%.1f\" y=\"12\" text-anchor=\"middle\">%s %d%s</text>\n",
+            tx, tx, bottom, TR("ready at"), ready_at, percent ? TR(" % of the maximum") : " points", tx, TR("ready at"),
+            ready_at, unit);
     fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", (PLOT_LEFT + PLOT_RIGHT) / 2,
             bottom + 30,
-            percent ? "% of the maximum of the latest completed attempt" : "points of the latest completed attempt");
+            percent ? TR("% of the maximum of the latest completed attempt") : TR("points of the latest completed attempt"));
     for (size_t i = 0; i < r->ntrainees; i++) {
         const RTrainee *t = &r->trainees[i];
         double py = 24 + ROW_H * ((double)i + 0.5);
@@ -386,7 +400,7 @@ void svg_readiness(FILE *out, const Report *r)
             if (t->name && r->sessions[j].trainee && strcmp(r->sessions[j].trainee, t->name) == 0)
                 readiness_dot(out, r, &r->sessions[j], scale_at(&x, readiness_value(&r->sessions[j], percent)), py);
     }
-    svg_close(out, percent
+    svg_close(out, L, percent
                        ? "A dot is a trainee's latest completed attempt at one scenario, in % of its maximum, green at "
                          "or above the threshold, red below; it links to its session in <a href=\"#sessions\">Sessions</a>. "
                          "A name is green when the trainee is ready: every dot at or above the line, and no perimeter "
@@ -432,6 +446,7 @@ static size_t row_of(const char **rows, size_t n, const char *s)
 static void reply_dot(FILE *out, const Report *r, const RReply *rp, size_t i, const Scale *x, double never_x,
                       double row_y)
 {
+    Lang L = report_lang(r);
     bool answered = rp->answered_ms >= 0;
     double px = answered ? scale_at(x, (double)(rp->answered_ms - rp->shown_ms)) : never_x;
     double py = row_y + ((double)(i % 5) - 2) * 3; /* a fixed jitter so that equal times stay visible */
@@ -441,34 +456,34 @@ static void reply_dot(FILE *out, const Report *r, const RReply *rp, size_t i, co
         fprintf(out, "<a href=\"#session-%" PRId64 "\">", rp->session_id);
     else
         fputs("<a href=\"#replies\">", out);
-    fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" fill-opacity=\"0.8\"><title>post ", px, py,
-            outcome_colour(rp->outcome));
+    fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" fill-opacity=\"0.8\"><title>%s ", px, py,
+            outcome_colour(rp->outcome), vocab_word(VOCAB_POST_KIND, "post", L));
     escape_html(out, rp->post_id);
     fputs(" (", out);
-    escape_html(out, situation_of(rp));
+    escape_html(out, rp->situation ? vocab_word(VOCAB_SITUATION, rp->situation, L) : TR("(none)"));
     if (rp->author) {
         fputs(", ", out);
         escape_html(out, rp->author);
     }
     fputs("): ", out);
     if (answered) {
-        fputs("answered after ", out);
+        fputs(TR("answered after "), out);
         html_clock(out, rp->answered_ms - rp->shown_ms);
     } else {
-        fputs("never answered", out);
+        fputs(TR("never answered"), out);
     }
     if (rp->target_ms >= 0) {
-        fputs(", target ", out);
+        fputs(TR(", target "), out);
         html_clock(out, rp->target_ms);
     }
     fputs(" — ", out);
-    escape_html(out, rp->outcome);
+    escape_html(out, vocab_word(VOCAB_OUTCOME, rp->outcome, L));
     if (rp->score_id)
-        fprintf(out, " (score row #%" PRId64 " of session %" PRId64 ")", rp->score_id, rp->session_id);
+        fprintf(out, TR(" (score row #%lld of session %lld)"), (long long)rp->score_id, (long long)rp->session_id);
     fputs("</title></circle></a>\n", out);
 }
 
-static void reply_axis(FILE *out, const Scale *x, double bottom, double never_x)
+static void reply_axis(FILE *out, Lang L, const Scale *x, double bottom, double never_x)
 {
     double step = nice_time_step(x->hi, 6);
     for (double v = 0; v <= x->hi + 1e-9; v += step) {
@@ -478,9 +493,9 @@ static void reply_axis(FILE *out, const Scale *x, double bottom, double never_x)
         html_clock(out, (int64_t)v);
         fputs("</text>\n", out);
     }
-    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">never</text>\n", never_x, bottom + 14);
-    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">time from the post to the reply (m:ss)</text>\n",
-            (PLOT_LEFT + PLOT_RIGHT) / 2, bottom + 30);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", never_x, bottom + 14, TR("never"));
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", (PLOT_LEFT + PLOT_RIGHT) / 2,
+            bottom + 30, TR("time from the post to the reply (m:ss)"));
 }
 
 /* The dashed target line of a row, once per distinct target. */
@@ -496,8 +511,8 @@ static void reply_targets(FILE *out, const Report *r, const char *row, const Sca
         if (seen)
             continue;
         double px = scale_at(x, (double)rp->target_ms);
-        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"target\"><title>target ", px, px,
-                row_y - ROW_H / 2 + 2, row_y + ROW_H / 2 - 2);
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"target\"><title>%s ", px, px,
+                row_y - ROW_H / 2 + 2, row_y + ROW_H / 2 - 2, report_tr(report_lang(r), "target"));
         html_clock(out, rp->target_ms);
         fputs("</title></line>\n", out);
     }
@@ -505,6 +520,7 @@ static void reply_targets(FILE *out, const Report *r, const char *row, const Sca
 
 void svg_reply_times(FILE *out, const Report *r)
 {
+    Lang L = report_lang(r);
     if (r->nreplies == 0)
         return;
     const char **rows = calloc(r->nreplies, sizeof *rows); /* freed below */
@@ -521,14 +537,14 @@ void svg_reply_times(FILE *out, const Report *r)
     double bottom = 24 + ROW_H * (double)nrows;
     Scale x = {0, hi * 1.05, PLOT_LEFT, PLOT_RIGHT - NEVER_GAP};
     double never_x = PLOT_RIGHT - 10;
-    svg_open(out, "chart-replies", bottom + 40, "Reply times against their targets",
+    svg_open(out, L, "chart-replies", bottom + 40, "Reply times against their targets",
              "One dot per post that called for an answer, by situation: the time from the post to the first reply "
              "or private message; the dashed line is the target.");
-    reply_axis(out, &x, bottom, never_x);
+    reply_axis(out, L, &x, bottom, never_x);
     for (size_t j = 0; j < nrows; j++) {
         double row_y = 24 + ROW_H * ((double)j + 0.5);
         fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"label\">", PLOT_LEFT - 6, row_y + 4);
-        escape_html_cut(out, rows[j], 18);
+        escape_html_cut(out, strcmp(rows[j], "(none)") ? vocab_word(VOCAB_SITUATION, rows[j], L) : TR("(none)"), 18);
         fputs("</text>\n", out);
         reply_targets(out, r, rows[j], &x, row_y);
     }
@@ -537,7 +553,7 @@ void svg_reply_times(FILE *out, const Report *r)
         double row_y = 24 + ROW_H * ((double)row_of(rows, nrows, situation_of(rp)) + 0.5);
         reply_dot(out, r, rp, i, &x, never_x, row_y);
     }
-    svg_close(out, "Green: on time; orange: late; red: missed; blue: answered where no rule sets a target. "
+    svg_close(out, L, "Green: on time; orange: late; red: missed; blue: answered where no rule sets a target. "
                    "A dot links to its score row; every reply is listed in <a href=\"#replies\">Reply times</a>.");
     free(rows);
 }
@@ -552,7 +568,7 @@ void svg_reply_times(FILE *out, const Report *r)
 
 static double virality(const RPost *p) { return log10(1.0 + (double)(p->reposts + p->likes)); }
 
-static void timeline_post(FILE *out, const RPost *p, const Scale *x, const Scale *y)
+static void timeline_post(FILE *out, Lang L, const RPost *p, const Scale *x, const Scale *y)
 {
     fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\" fill-opacity=\"0.75\"><title>", scale_at(x, (double)p->shown_ms),
             scale_at(y, virality(p)), p->negative ? COLOUR_BAD : COLOUR_NONE);
@@ -564,57 +580,63 @@ static void timeline_post(FILE *out, const RPost *p, const Scale *x, const Scale
     fputs(" (", out);
     escape_html_cut(out, p->author_name, 40);
     fputs(", ", out);
-    escape_html(out, p->situation ? p->situation : p->kind);
-    fprintf(out, "%s): ", p->negative ? ", negative" : "");
+    escape_html(out, p->situation ? vocab_word(VOCAB_SITUATION, p->situation, L)
+                              : L == LANG_FR ? vocab_word(VOCAB_POST_KIND, p->kind, L) : p->kind);
+    fprintf(out, "%s): ", p->negative ? TR(", negative") : "");
     escape_html_cut(out, p->text, TOOLTIP_CHARS);
-    fprintf(out, " — %" PRId64 " reposts, %" PRId64 " likes</title></circle>\n", p->reposts, p->likes);
+    fprintf(out, TR(" — %lld reposts, %lld likes</title></circle>\n"), (long long)p->reposts, (long long)p->likes);
 }
 
-static void timeline_action(FILE *out, const RAction *a, const Scale *x)
+static void timeline_action(FILE *out, const Report *r, const RAction *a, const Scale *x)
 {
+    Lang L = report_lang(r);
     double px = scale_at(x, (double)a->at_ms);
     fprintf(out, "<a href=\"#action-%" PRId64 "\"><path d=\"M%.1f %.1f l-5 -9 h10 z\" fill=\"%s\"><title>", a->id, px,
             ACTIONS_Y + 4, verdict_colour(a->points, a->nscores));
     html_clock(out, a->at_ms);
     fputs(" ", out);
-    escape_html(out, a->kind);
+    ActionKind k;
+    escape_html(out, L == LANG_FR && action_kind_from_name(a->kind, &k) ? action_kind(k)->label[1] : a->kind);
     if (a->role) {
         fputs(" ", out);
-        escape_html(out, a->role);
+        escape_html(out, report_role(r, a->role));
     }
     if (a->post_id) {
-        fputs(" on ", out);
+        fputs(TR(" on "), out);
         escape_html(out, a->post_id);
     }
     if (a->nscores)
-        fprintf(out, ": %+" PRId64 " points (%d score row%s)", a->points, a->nscores, a->nscores == 1 ? "" : "s");
+        fprintf(out, a->nscores == 1 ? TR(": %+lld points (%d score row)") : TR(": %+lld points (%d score rows)"),
+                (long long)a->points, a->nscores);
     else
-        fputs(": no rule judged it", out);
+        fputs(TR(": no rule judged it"), out);
     fputs("</title></path></a>\n", out);
 }
 
-static void timeline_alert(FILE *out, const RAlert *al, size_t row, const Scale *x)
+static void timeline_alert(FILE *out, const Report *r, const RAlert *al, size_t row, const Scale *x)
 {
+    Lang L = report_lang(r);
+    const char *role = report_role(r, al->role);
     double y = ALERTS_TOP + ALERT_H * (double)row;
     fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"label\">", PLOT_LEFT - 6, y + 12);
-    escape_html_cut(out, al->role, 16);
+    escape_html_cut(out, role, 18);
     fputs("</text>", out);
     if (al->score_id)
         fprintf(out, "<a href=\"#score-%" PRId64 "\">", al->score_id);
     else
         fputs("<a href=\"#alerts\">", out);
-    fputs("<g><title>alert ", out);
-    escape_html(out, al->role);
+    fprintf(out, "<g><title>%s ", TR("alert"));
+    escape_html(out, role);
     fputs(" (", out);
     escape_html(out, al->rule);
-    fputs("): triggered ", out);
+    fputs(TR("): triggered "), out);
     html_clock(out, al->triggered_ms);
-    fputs(", due ", out);
+    fputs(TR(", due "), out);
     html_clock(out, al->due_ms);
-    fputs(", alerted ", out);
+    fputs(TR(", alerted "), out);
     html_clock(out, al->met_ms);
     fputs(" — ", out);
-    escape_html(out, al->outcome);
+    escape_html(out, vocab_word(VOCAB_OUTCOME, al->outcome, L));
     fputs("</title>", out);
     if (al->triggered_ms >= 0 && al->due_ms >= 0) {
         double x0 = scale_at(x, (double)al->triggered_ms), x1 = scale_at(x, (double)al->due_ms);
@@ -643,7 +665,7 @@ static double timeline_end(const Report *r)
     return end > 0 ? end : 60000;
 }
 
-static void timeline_axes(FILE *out, const Scale *x, const Scale *y, double bottom)
+static void timeline_axes(FILE *out, Lang L, const Scale *x, const Scale *y, double bottom)
 {
     double step = nice_time_step(x->hi, 8);
     for (double v = 0; v <= x->hi + 1e-9; v += step) {
@@ -660,12 +682,15 @@ static void timeline_axes(FILE *out, const Scale *x, const Scale *y, double bott
         fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.0f</text>\n", PLOT_LEFT - 6, py + 4,
                 d ? pow(10, d) : 0);
     }
-    fprintf(out, "<text x=\"%.0f\" y=\"%.0f\" class=\"label\">posts: reposts + likes (log)</text>\n", PLOT_LEFT, POSTS_TOP - 10);
-    fprintf(out, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\" class=\"label\">trainee</text>\n", PLOT_LEFT - 6, ACTIONS_Y);
+    fprintf(out, "<text x=\"%.0f\" y=\"%.0f\" class=\"label\">%s</text>\n", PLOT_LEFT, POSTS_TOP - 10,
+            TR("posts: reposts + likes (log)"));
+    fprintf(out, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\" class=\"label\">%s</text>\n", PLOT_LEFT - 6, ACTIONS_Y,
+            TR("trainee"));
 }
 
 void svg_timeline(FILE *out, const Report *r)
 {
+    Lang L = report_lang(r);
     if (r->nposts == 0 && r->nactions == 0 && r->nalerts == 0)
         return;
     double top_virality = 1;
@@ -674,20 +699,20 @@ void svg_timeline(FILE *out, const Report *r)
     double bottom = ALERTS_TOP + ALERT_H * (double)r->nalerts + 4;
     Scale x = {0, timeline_end(r), PLOT_LEFT + 6, PLOT_RIGHT};
     Scale y = {0, ceil(top_virality), POSTS_BOTTOM, POSTS_TOP};
-    svg_open(out, "chart-timeline", bottom + 24, "The crisis timeline",
+    svg_open(out, L, "chart-timeline", bottom + 24, "The crisis timeline",
              "Posts of the feed by time and virality (red: negative), the trainee's actions coloured by verdict, "
              "and each alert from its trigger to its due time.");
-    timeline_axes(out, &x, &y, bottom);
+    timeline_axes(out, L, &x, &y, bottom);
     for (size_t i = 0; i < r->nposts; i++)
         if (!r->posts[i].by_trainee)
-            timeline_post(out, &r->posts[i], &x, &y);
+            timeline_post(out, L, &r->posts[i], &x, &y);
     fprintf(out, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\" class=\"axis\"/>\n", PLOT_LEFT, PLOT_RIGHT,
             ACTIONS_Y + 5, ACTIONS_Y + 5);
     for (size_t i = 0; i < r->nactions; i++)
-        timeline_action(out, &r->actions[i], &x);
+        timeline_action(out, r, &r->actions[i], &x);
     for (size_t i = 0; i < r->nalerts; i++)
-        timeline_alert(out, &r->alerts[i], i, &x);
-    svg_close(out, "Top: each post of the feed at the time it appeared, higher when more shared (reposts + likes, "
+        timeline_alert(out, r, &r->alerts[i], i, &x);
+    svg_close(out, L, "Top: each post of the feed at the time it appeared, higher when more shared (reposts + likes, "
                    "log scale), red when negative (every post is in <a href=\"#posts\">The feed</a>). Middle: the trainee's actions, green when they earned points, red "
                    "when they lost some, blue when judged at zero, grey when no rule judged them; each links to its "
                    "line in <a href=\"#actions\">Actions</a>. Bottom: one line per alert, shaded from the moment a rule "

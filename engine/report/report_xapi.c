@@ -11,6 +11,7 @@
 #include "core/scale.h"
 #include "report/report_data.h"
 #include "report/report_escape.h"
+#include "report/report_format.h"
 #include "report/report_xapi.h"
 #include "report/uuid5.h"
 
@@ -105,11 +106,19 @@ static void write_actor(const XapiWriter *x, const RSession *s)
 
 static bool is_completed(const RSession *s) { return strcmp(s->status, "completed") == 0; }
 
+/* Language maps in the session's language: "en-US" for English (as
+ * before), the session's own tag otherwise (docs/xapi.md). */
+static Lang session_lang(const RSession *s) { return vocab_lang(s->language); }
+static const char *display_tag(const RSession *s) { return session_lang(s) == LANG_EN ? "en-US" : language_tag(s); }
+
 static void write_verb(const XapiWriter *x, const RSession *s)
 {
     bool done = is_completed(s);
-    fprintf(x->out, "\"verb\":{\"id\":\"%s\",\"display\":{\"en-US\":\"%s\"}}", done ? VERB_COMPLETED : VERB_TERMINATED,
-            done ? "completed" : "terminated");
+    fprintf(x->out, "\"verb\":{\"id\":\"%s\",\"display\":{", done ? VERB_COMPLETED : VERB_TERMINATED);
+    escape_json(x->out, display_tag(s));
+    fputc(':', x->out);
+    escape_json(x->out, report_word(session_lang(s), done ? RW_XAPI_COMPLETED : RW_XAPI_TERMINATED));
+    fputs("}}", x->out);
 }
 
 static void write_object(const XapiWriter *x, const RSession *s)
@@ -120,11 +129,13 @@ static void write_object(const XapiWriter *x, const RSession *s)
     escape_json(x->out, language_tag(s));
     fputc(':', x->out);
     escape_json(x->out, s->scenario_title ? s->scenario_title : s->scenario_id);
-    fputs("},\"description\":{\"en-US\":", x->out);
+    fputs("},\"description\":{", x->out);
+    escape_json(x->out, display_tag(s));
+    fputc(':', x->out);
     size_t size = strlen(s->scenario_id) + strlen(s->scenario_version) + 64;
     char *text = malloc(size); /* freed below */
     if (text)
-        snprintf(text, size, "Crisis Drill scenario %s, version %s", s->scenario_id, s->scenario_version);
+        snprintf(text, size, report_word(session_lang(s), RW_XAPI_DESCRIPTION), s->scenario_id, s->scenario_version);
     escape_json(x->out, text ? text : "Crisis Drill scenario");
     free(text);
     fputs("}}}", x->out);

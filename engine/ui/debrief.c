@@ -4,30 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/recap.h"
 #include "../core/rules.h"
-#include "../core/scale.h"
-
-typedef struct Row {
-    char *text;          /* the line as shown */
-    int points;
-    bool has_points;
-} Row;
-
-typedef struct Rows {
-    Row *items;
-    size_t count, cap;
-} Rows;
 
 struct Debrief {
     TextCache *tc;
     Canvas *cv;
     const UiStrings *s;
     float scale;
-    SessionCopy session;
+    Recap *recap;                    /* the words: outcome, score, lesson, rows (core/recap.h) */
     char error[CD_ERROR_MAX];
-    int64_t total;                   /* sums of points: 64 bits (stored rows may hold any int) */
-    int64_t by_competency[COMP_COUNT];
-    Rows scores, actions, replies, alerts;
     int scroll;          /* first score row shown */
     int scroll_right;    /* pixels the right column is moved up */
     int width;           /* as last drawn */
@@ -40,82 +26,9 @@ static const SDL_Color BG = {240, 243, 246, 255}, CARD = {255, 255, 255, 255}, I
 
 static int px(const Debrief *db, int v) { return (int)((float)v * db->scale + 0.5f); }
 
-static bool push(Rows *rows, const char *text, int points, bool has_points)
-{
-    if (rows->count == rows->cap) {
-        size_t cap = rows->cap ? rows->cap * 2 : 32;
-        Row *grown = realloc(rows->items, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        rows->items = grown;
-        rows->cap = cap;
-    }
-    char *copy = strdup(text);
-    if (!copy)
-        return false;
-    rows->items[rows->count++] = (Row){copy, points, has_points};
-    return true;
-}
-
-static void rows_free(Rows *rows)
-{
-    for (size_t i = 0; i < rows->count; i++)
-        free(rows->items[i].text);
-    free(rows->items);
-}
-
 static void clock_text(char *buf, size_t size, int64_t ms)
 {
     snprintf(buf, size, "%02lld:%02lld", (long long)(ms / 60000), (long long)(ms / 1000 % 60));
-}
-
-static const char *outcome_words(const Debrief *db, const char *outcome)
-{
-    if (!strcmp(outcome, "on_time")) return db->s->on_time;
-    if (!strcmp(outcome, "late")) return db->s->late;
-    if (!strcmp(outcome, "missed")) return db->s->missed;
-    if (!strcmp(outcome, "unneeded")) return db->s->unneeded;
-    return outcome;
-}
-
-static bool take_score(void *ctx, const ScoreInfo *r)
-{
-    Debrief *db = ctx;
-    char when[16], line[2048];
-    clock_text(when, sizeof when, r->at_ms);
-    snprintf(line, sizeof line, "%s  %s · %s", when, r->rule_key, r->reason);
-    Competency c;
-    if (competency_from_name(r->competency, &c))
-        db->by_competency[c] += r->points;
-    db->total += r->points;
-    bool ok = push(&db->scores, line, r->points, true);
-    if (ok && !strcmp(r->rule_kind, "target")) {
-        snprintf(line, sizeof line, "%s  %s — %s", r->post_id ? r->post_id : "", outcome_words(db, r->outcome),
-                 r->reason);
-        ok = push(&db->replies, line, r->points, true);
-    }
-    if (ok && (!strcmp(r->rule_kind, "alert") || !strcmp(r->rule_kind, "unneeded_alert"))) {
-        snprintf(line, sizeof line, "%s  %s — %s", when, outcome_words(db, r->outcome), r->reason);
-        ok = push(&db->alerts, line, r->points, true);
-    }
-    return ok;
-}
-
-static bool take_action(void *ctx, const Action *a)
-{
-    Debrief *db = ctx;
-    if (a->kind == ACT_OPEN)
-        return true;
-    char when[16], line[2048];
-    clock_text(when, sizeof when, a->at_ms);
-    snprintf(line, sizeof line, "%s  %s %s%s%s%s%s", when, action_kind_name(a->kind),
-             a->kind == ACT_ALERT ? a->role : (a->post_id ? a->post_id : ""), a->template_id ? " [" : "",
-             a->template_id ? a->template_id : "", a->template_id ? "]" : "", a->text && *a->text ? " — " : "");
-    if (a->text && *a->text) {
-        size_t n = strlen(line);
-        snprintf(line + n, sizeof line - n, "%.160s%s", a->text, strlen(a->text) > 160 ? "…" : "");
-    }
-    return push(&db->actions, line, 0, false);
 }
 
 Debrief *debrief_new(Store *store, int64_t session_id, const char *error, TextCache *tc, Canvas *canvas,
@@ -132,11 +45,7 @@ Debrief *debrief_new(Store *store, int64_t session_id, const char *error, TextCa
     db->scale = scale > 0 ? scale : 1;
     if (error)
         snprintf(db->error, sizeof db->error, "%s", error);
-    if (!store_copy_session(store, session_id, &db->session, err) ||
-        !store_each_score(store, session_id, take_score, db, err) ||
-        !store_each_action(store, session_id, take_action, db, err)) {
-        if (!err->msg[0])
-            error_set(err, "out of memory");
+    if (!(db->recap = recap_load(store, session_id, err))) {
         debrief_free(db);
         return NULL;
     }
@@ -147,10 +56,7 @@ void debrief_free(Debrief *db)
 {
     if (!db)
         return;
-    rows_free(&db->scores);
-    rows_free(&db->actions);
-    rows_free(&db->replies);
-    rows_free(&db->alerts);
+    recap_free(db->recap);
     free(db);
 }
 
@@ -174,21 +80,21 @@ bool debrief_handle(Debrief *db, const SDL_Event *ev)
     }
     if (db->scroll_right < 0)
         db->scroll_right = 0;
-    if (db->scroll > (int)db->scores.count - 1)
-        db->scroll = (int)db->scores.count - 1;
+    if (db->scroll > (int)db->recap->scores.count - 1)
+        db->scroll = (int)db->recap->scores.count - 1;
     if (db->scroll < 0)
         db->scroll = 0;
     return false;
 }
 
 /* A titled list in a column; returns the y below it. */
-static int draw_list(Debrief *db, const char *title, const Rows *rows, size_t first, int x, int y, int w, int bottom)
+static int draw_list(Debrief *db, const char *title, const RecapList *rows, size_t first, int x, int y, int w, int bottom)
 {
     y += text_draw(db->tc, TS_NORMAL, FONT_BOLD, INK, title, x, y, w) + px(db, 6);
     if (rows->count == 0)
         return y + text_draw(db->tc, TS_SMALL, FONT_REGULAR, GREY, db->s->none, x, y, w) + px(db, 14);
     for (size_t i = first; i < rows->count && y < bottom; i++) {
-        const Row *r = &rows->items[i];
+        const RecapRow *r = &rows->items[i];
         int line = text_line_height(db->tc, TS_SMALL);
         if (y + line * 4 < 0) { /* scrolled out above: step over it without drawing */
             int tw, th;
@@ -210,7 +116,8 @@ static int draw_list(Debrief *db, const char *title, const Rows *rows, size_t fi
 
 static void draw_header(Debrief *db, int w, int *y_out)
 {
-    const SessionInfo *s = &db->session.info;
+    const Recap *rc = db->recap;
+    const SessionInfo *s = &rc->session.info;
     int pad = px(db, 20);
     char title[512], sim[16];
     snprintf(title, sizeof title, "%s — %s", db->s->debrief, s->scenario_title);
@@ -218,38 +125,34 @@ static void draw_header(Debrief *db, int w, int *y_out)
     char line[1400];
     const char *state = db->error[0] ? db->s->error_title
                       : strcmp(s->status, "completed") == 0 ? db->s->ended : db->s->interrupted;
-    snprintf(line, sizeof line, "%s · %s · %s%s%s", s->trainee, sim, state, db->error[0] ? ": " : "", db->error);
-    char total[96], pct[32];
-    int64_t tenths;
-    /* "Score +95 of 104 — 91.3 %" where the session has a scale. */
-    if (scale_known(s->scoring_version, s->has_max, s->max_points) &&
-        scale_percent_tenths(db->total, s->max_points, &tenths))
-        snprintf(total, sizeof total, "%s %+lld %s %lld — %s", db->s->total, (long long)db->total, db->s->of,
-                 (long long)s->max_points, ui_percent(pct, sizeof pct, tenths, db->s->lang));
-    else
-        snprintf(total, sizeof total, "%s %+lld", db->s->total, (long long)db->total);
+    snprintf(line, sizeof line, "%s · %s · %s%s%s%s%s", s->trainee, sim, state, db->error[0] ? ": " : "", db->error,
+             rc->outcome[0] ? " · " : "", rc->outcome);
+    /* "Score +95 of 104 — 91.3 %" where the session has a scale (recap.h). */
+    const char *total = rc->score;
     /* A long error wraps: the header grows so that the score stays below it. */
-    int title_w, title_h, line_w, line_h, tw, th;
+    int title_w, title_h, line_w, line_h, tw, th, lesson_w, lesson_h;
     text_size(db->tc, TS_LARGE, FONT_BOLD, title, w - 2 * pad, &title_w, &title_h);
     text_size(db->tc, TS_SMALL, FONT_REGULAR, line, w - 2 * pad, &line_w, &line_h);
+    text_size(db->tc, TS_SMALL, FONT_REGULAR, rc->lesson, w - 2 * pad, &lesson_w, &lesson_h);
     text_size(db->tc, TS_LARGE, FONT_BOLD, total, 0, &tw, &th);
-    int line_y = pad + title_h + px(db, 4);
-    int hh = line_y + line_h + px(db, 16) + th + px(db, 18) + pad;
+    int line_y = pad + title_h + px(db, 4), lesson_y = line_y + line_h + px(db, 4);
+    int hh = lesson_y + lesson_h + px(db, 16) + th + px(db, 18) + pad;
     if (hh < px(db, 132))
         hh = px(db, 132);
     canvas_fill(db->cv, (SDL_Rect){0, 0, w, hh}, DARK);
     text_draw(db->tc, TS_LARGE, FONT_BOLD, WHITE, title, pad, pad, w - 2 * pad);
     text_draw(db->tc, TS_SMALL, FONT_REGULAR, db->error[0] ? (SDL_Color){255, 150, 150, 255} : (SDL_Color){170, 184, 194, 255},
               line, pad, line_y, w - 2 * pad);
+    text_draw(db->tc, TS_SMALL, FONT_REGULAR, (SDL_Color){255, 214, 102, 255}, rc->lesson, pad, lesson_y, w - 2 * pad);
     int ty = hh - pad - th - px(db, 18);
-    text_draw(db->tc, TS_LARGE, FONT_BOLD, db->total >= 0 ? GREEN : RED, total, pad, ty, 0);
+    text_draw(db->tc, TS_LARGE, FONT_BOLD, rc->total >= 0 ? GREEN : RED, total, pad, ty, 0);
     /* One bar per competency, centred on zero. */
     int bx = pad + tw + px(db, 40), bw = (w - bx - pad) / COMP_COUNT;
     for (int c = 0; c < COMP_COUNT; c++) {
-        int64_t v = db->by_competency[c];
+        int64_t v = rc->by_competency[c];
         int x = bx + c * bw;
-        char label[64];
-        snprintf(label, sizeof label, "%s %+lld", competency_name((Competency)c), (long long)v);
+        char label[96];
+        recap_competency(rc, c, label, sizeof label);
         text_draw(db->tc, TS_SMALL, FONT_BOLD, WHITE, label, x, ty - px(db, 2), 0);
         int half = (bw - px(db, 20)) / 2, mid = x + half;
         int64_t magnitude = v < 0 ? -v : v; /* |v| < 2^63: rows are bounded (store_row_check) */
@@ -275,13 +178,13 @@ void debrief_draw(Debrief *db, int w, int h)
     canvas_fill(db->cv, right, CARD);
     canvas_fill(db->cv, (SDL_Rect){left_w, top, 1, right.h}, LINE);
     canvas_clip(db->cv, &left);
-    draw_list(db, db->s->score_rows, &db->scores, (size_t)db->scroll, pad, top + pad, left_w - 2 * pad, left.y + left.h);
+    draw_list(db, db->s->score_rows, &db->recap->scores, (size_t)db->scroll, pad, top + pad, left_w - 2 * pad, left.y + left.h);
     canvas_clip(db->cv, &right);
     db->width = w;
     int x = left_w + pad, cw = w - left_w - 2 * pad, y = top + pad - db->scroll_right, bottom = right.y + right.h;
-    y = draw_list(db, db->s->reply_times, &db->replies, 0, x, y, cw, bottom);
-    y = draw_list(db, db->s->alerts, &db->alerts, 0, x, y, cw, bottom);
-    draw_list(db, db->s->timeline, &db->actions, 0, x, y, cw, bottom);
+    y = draw_list(db, db->s->reply_times, &db->recap->replies, 0, x, y, cw, bottom);
+    y = draw_list(db, db->s->alerts, &db->recap->alerts, 0, x, y, cw, bottom);
+    draw_list(db, db->s->timeline, &db->recap->actions, 0, x, y, cw, bottom);
     canvas_clip(db->cv, NULL);
     canvas_fill(db->cv, (SDL_Rect){0, h - status_h, w, status_h}, BG);
     text_draw(db->tc, TS_SMALL, FONT_REGULAR, BLUE, db->s->close_hint, pad,

@@ -192,7 +192,7 @@ const char *desk_role_label(const Desk *d, const char *role_id)
     const RuleSet *rules = session_rules(d->session);
     for (size_t i = 0; role_id && i < rules->nroles; i++)
         if (strcmp(rules->roles[i].id, role_id) == 0)
-            return rules->roles[i].label;
+            return rules_role_label(rules, role_id, d->s->lang); /* label_fr= in French */
     return role_id ? role_id : "";
 }
 

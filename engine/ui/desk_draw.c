@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/text.h"
+#include "../core/vocab.h"
 #include "desk_internal.h"
 
 /* ---- colours and drawing helpers --------------------------------------- */
@@ -18,29 +19,26 @@ void desk_add_hit(Desk *d, SDL_Rect rc, HitKind kind, int index)
         d->hits[d->nhits++] = (Hit){rc, kind, index};
 }
 
-void desk_short_count(char *buf, size_t size, int64_t n)
+/* "12", "1.2k", "34k", "1.2M"; in French "1,2 k" (core/vocab.h). */
+void desk_short_count(const Desk *d, char *buf, size_t size, int64_t n)
 {
-    if (n < 1000)
-        snprintf(buf, size, "%lld", (long long)n);
-    else if (n < 10000)
-        snprintf(buf, size, "%.1fk", (double)n / 1000.0);
-    else if (n < 1000000)
-        snprintf(buf, size, "%lldk", (long long)(n / 1000));
-    else
-        snprintf(buf, size, "%.1fM", (double)n / 1e6);
+    vocab_short_count(buf, size, n, vocab_lang(d->s->lang));
 }
 
 /* ---- drawing ------------------------------------------------------------ */
 
-static void relative_time(char *buf, size_t size, int64_t age_ms)
+/* A post's age as clients show it: "10s", "5m", "2h"; in French "10 s",
+ * "5 min", "2 h" (a no-break space between the number and its unit). */
+static void relative_time(const Desk *d, char *buf, size_t size, int64_t age_ms)
 {
+    bool fr = vocab_lang(d->s->lang) == LANG_FR;
     int64_t s = age_ms / 1000;
     if (s < 60)
-        snprintf(buf, size, "%llds", (long long)s);
+        snprintf(buf, size, fr ? "%lld\u00a0s" : "%llds", (long long)s);
     else if (s < 3600)
-        snprintf(buf, size, "%lldm", (long long)(s / 60));
+        snprintf(buf, size, fr ? "%lld\u00a0min" : "%lldm", (long long)(s / 60));
     else
-        snprintf(buf, size, "%lldh", (long long)(s / 3600));
+        snprintf(buf, size, fr ? "%lld\u00a0h" : "%lldh", (long long)(s / 3600));
 }
 
 /* Colour of a waiting time against its target: green, orange past half, red past it. */
@@ -91,7 +89,7 @@ static void author_line(const Desk *d, const Post *p, int64_t now, char *buf, si
     const Persona *a = feed_persona(desk_feed(d), p->author);
     char who[160], age[32], kind[256];
     desk_handle_line(d, a, p->author, who, sizeof who);
-    relative_time(age, sizeof age, now - p->shown_ms);
+    relative_time(d, age, sizeof age, now - p->shown_ms);
     kind_label(d, p, kind, sizeof kind);
     snprintf(buf, size, "%s · %s%s%s", who, age, kind[0] ? " · " : "", kind);
 }
@@ -117,9 +115,9 @@ static void counters_line(const Desk *d, const Post *p, int64_t now, char *buf, 
 {
     Counters c = desk_counters(d, p, now);
     char replies[16], reposts[16], likes[16];
-    desk_short_count(replies, sizeof replies, c.replies);
-    desk_short_count(reposts, sizeof reposts, c.reposts);
-    desk_short_count(likes, sizeof likes, c.likes);
+    desk_short_count(d, replies, sizeof replies, c.replies);
+    desk_short_count(d, reposts, sizeof reposts, c.reposts);
+    desk_short_count(d, likes, sizeof likes, c.likes);
     if (p->kind == POST_DM || p->kind == POST_INTERNAL)
         buf[0] = '\0';
     else
@@ -217,8 +215,8 @@ static bool trainee_marks(const Desk *d, const Post *p, char *buf, size_t size)
             continue;
         char at[16];
         desk_clock_text(at, sizeof at, a->at_ms);
-        n += (size_t)snprintf(buf + n, size - n, "%s%s%s%s %s", n ? " · " : "● ", action_kind_name(a->kind),
-                              a->role ? " " : "", a->role ? a->role : "", at);
+        n += (size_t)snprintf(buf + n, size - n, "%s%s%s%s %s", n ? " · " : "● ", ui_action_label(d->s, action_kind(a->kind)),
+                              a->role ? " " : "", a->role ? desk_role_label(d, a->role) : "", at);
     }
     return n > 0;
 }
@@ -455,7 +453,7 @@ static void composer_title(const Desk *d, const Post *target, char *buf, size_t 
         return;
     }
     if (k->joins == JOINS_AS_DRAFT) {
-        snprintf(buf, size, "%s %s", d->s->composer_draft, role ? role->label : "");
+        snprintf(buf, size, "%s %s", d->s->composer_draft, role ? desk_role_label(d, role->id) : "");
         return;
     }
     /* Words about an internal message stay on the internal channel. */
@@ -562,7 +560,7 @@ static int draw_speaker(Desk *d, int x, int y, int w)
     if (!brand)
         return y;
     char line[300], followers[32];
-    desk_short_count(followers, sizeof followers, brand->followers);
+    desk_short_count(d, followers, sizeof followers, brand->followers);
     snprintf(line, sizeof line, "%s %s %s · %s %s", d->s->as_brand, brand->name, brand->handle, followers,
              d->s->followers);
     return y + text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, line, x, y, w) + px(d, 6);
@@ -627,7 +625,7 @@ static int draw_role_panel(Desk *d, int x, int y, int w)
         int64_t when = role_used_at(d, rules->roles[i].id);
         if (when >= 0)
             desk_clock_text(at, sizeof at, when);
-        snprintf(line, sizeof line, "%zu  %s%s%s%s%s%s", i + 1, rules->roles[i].label, when >= 0 ? "   (" : "",
+        snprintf(line, sizeof line, "%zu  %s%s%s%s%s%s", i + 1, desk_role_label(d, rules->roles[i].id), when >= 0 ? "   (" : "",
                  when >= 0 ? (note ? d->s->alerted : d->s->submitted) : "", when >= 0 ? " " : "", at,
                  when >= 0 ? ")" : "");
         int lh = text_line_height(d->tc, TS_SMALL) + px(d, 6);

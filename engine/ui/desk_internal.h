@@ -184,7 +184,7 @@ void desk_add_hit(Desk *d, SDL_Rect rc, HitKind kind, int index);
 /* A button: its rectangle (a hit is the caller's). */
 SDL_Rect desk_button(Desk *d, int x, int y, const char *label, bool primary);
 /* "12", "1.2k", "34k", "1.2M" */
-void desk_short_count(char *buf, size_t size, int64_t n);
+void desk_short_count(const Desk *d, char *buf, size_t size, int64_t n);
 /* "@handle ✓ · 1.2k followers" ("" followers for an account with none:
  * a colleague). */
 void desk_handle_line(const Desk *d, const Persona *a, const char *handle, char *buf, size_t size);

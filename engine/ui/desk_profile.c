@@ -23,7 +23,7 @@ void desk_profile_close(Desk *d) { desk_profile_open(d, NULL); }
 void desk_handle_line(const Desk *d, const Persona *a, const char *handle, char *buf, size_t size)
 {
     char followers[32];
-    desk_short_count(followers, sizeof followers, a ? a->followers : 0);
+    desk_short_count(d, followers, sizeof followers, a ? a->followers : 0);
     if (a && a->followers > 0)
         snprintf(buf, size, "%s%s · %s %s", handle, a->verified ? " ✓" : "", followers, d->s->followers);
     else

@@ -33,7 +33,7 @@ for lang in en fr; do
   model="$ANSWERS/good.txt"
   [ "$lang" = fr ] && model="$ANSWERS/good-fr.txt"   # the statement drafted in the session's language
   play_scenario "good-$lang" "$model" "$lang"
-  expect_in "$WORK/out" "outcome contained"
+  if [ "$lang" = fr ]; then expect_in "$WORK/out" ": contenue."; else expect_in "$WORK/out" "Outcome: contained."; fi
   common_checks "$good"
   expect_score "$good" alert.leak leak1 on_time 5 respected 1
   expect_score "$good" alert.keywords.legal e2 on_time 3 respected 2

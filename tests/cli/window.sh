@@ -17,7 +17,7 @@ if command -v xvfb-run >/dev/null; then
   ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
   CRISISDRILL_UI_SCREENSHOT="$WORK/xvfb-desk.png" expect_exit 0 -- \
     xvfb-run -a -s "-screen 0 1280x800x24" "$CRISISDRILL" play complaint-snowball --speed 300 --db "$db" --trainee xvfb --lang fr
-  expect_in "$WORK/out" "Session 2 completed"
+  expect_in "$WORK/out" "Session 2 terminée" # the summary speaks the session's language
   [ "$(sql "$db" "select mode || '/' || status || '/' || language from sessions where id = 2")" = "window/completed/fr" ] ||
     fail "Xvfb window session: $(sql "$db" "select mode, status, language from sessions where id = 2")"
   [ -s "$WORK/xvfb-desk.png" ] || fail "no screenshot from the X window"

@@ -1298,12 +1298,12 @@ static void test_refused_draft(void)
     desk_draw(d, W, H);
     /* the role by a click on its line */
     look(c, d, W, H);
-    const TextDrawn *legal = seen_from(c, W * 52 / 100, "2  "); /* in the panel, not the tab "2 Mentions" */
+    const TextDrawn *legal = seen_from(c, W * 52 / 100, "2  Service juridique"); /* in the panel, not the tab "2 Mentions" */
     CHECK(legal != NULL);
     if (legal)
         CHECK(click(d, legal->rect.x + 4, legal->rect.y + 4, 62000));
     look(c, d, W, H);
-    CHECK_IN_PANEL(c, "Projet pour Legal department");
+    CHECK_IN_PANEL(c, "Projet pour Service juridique");
     CHECK(type(d, "Le café froid ? La faute de notre fournisseur, pas la nôtre.", 63000));
     CHECK(key(d, SDLK_RETURN, 0, 64000));
     const Post *own = newest_post(run);
@@ -1314,7 +1314,7 @@ static void test_refused_draft(void)
     CHECK(key(d, SDLK_3, 0, 95000)); /* Messages: the internal channel */
     look(c, d, W, H);
     CHECK_SEEN(c, "canal interne · Refusé");
-    CHECK_IN_PANEL(c, "Refusé par Legal department · 01:34");
+    CHECK_IN_PANEL(c, "Refusé par Service juridique · 01:34");
     CHECK_IN_PANEL(c, "On ne rejette pas la faute sur un fournisseur en public."); /* the reason */
     CHECK_NOT_SEEN(c, "Publier le texte approuvé");
     CHECK_IN_PANEL(c, "P  Publier");
@@ -1326,7 +1326,7 @@ static void test_refused_draft(void)
     CHECK(key(d, SDLK_ESCAPE, 0, 95600));
     desk_select(d, own->id, 96000); /* the draft itself: refused, with its reason */
     look(c, d, W, H);
-    CHECK_IN_PANEL(c, "Refusé par Legal department · 01:34");
+    CHECK_IN_PANEL(c, "Refusé par Service juridique · 01:34");
     CHECK_IN_PANEL(c, "Motif : On ne rejette pas la faute sur un fournisseur en public.");
     CHECK_NOT_SEEN(c, "Publier le texte approuvé");
     CHECK(key(d, SDLK_p, 0, 97000));
@@ -2076,6 +2076,40 @@ static void test_drafts_playthrough(void)
     test_playthrough_matches_answers(SOURCE_DIR "/tests/scenarios/drafts", "good.txt", "fr");
 }
 
+/* The debrief of a French session: its words are core/recap.c's (tested
+ * in tests/unit/test_recap.c); here the window draws them, for the picture
+ * in docs/trainee.md (SCREENSHOTS_TO_DOCS=1). */
+static void test_french_debrief(void)
+{
+    Screen c;
+    Run a;
+    Error err;
+    CHECK(screen_open(&c));
+    CHECK(run_start(&a, "debrief-fr", "fr"));
+    session_free(a.session);
+    a.session = NULL;
+    Answers *answers = answers_load(FLAGSHIP "/answers/poor-fr.txt", &err);
+    SessionConfig cfg = {.bindings = scenario_api_bindings(), .scenario_path = FLAGSHIP "/scenario.lua", .lang = "fr",
+                         .trainee = "léa", .rules_dir = SOURCE_DIR "/scenarios/rules", .mode = "headless",
+                         .store = a.store, .clock = a.clock, .seed = 1};
+    HeadlessResult result;
+    CHECK(answers && headless_play(&cfg, answers, &result, &err));
+    SessionScale scale = {.known = true, .max_points = 112, .reach_calm = 0, .reach_silent = 1, .reach_final = 0};
+    CHECK(store_session_scale(a.store, result.session_id, &scale, &err));
+    Debrief *db = debrief_new(a.store, result.session_id, NULL, c.tc, c.cv, ui_strings("fr"), 1.0f, &err);
+    CHECK(db != NULL);
+    if (db) {
+        debrief_draw(db, W, H);
+        save(&c, "debrief-poor-fr.png");
+        CHECK(same(pixel(&c, 2, 2), 21, 32, 43));
+        CHECK(ink(&c, (SDL_Rect){20, 160, W / 2, 400}) > 5000); /* score rows listed */
+        debrief_free(db);
+    }
+    answers_free(answers);
+    run_close(&a);
+    screen_close(&c);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -2117,6 +2151,7 @@ int main(void)
     RUN(test_poor_playthrough);
     RUN(test_drafts_playthrough);
     RUN(test_hostile_scenario_debrief);
+    RUN(test_french_debrief);
     TTF_Quit();
     SDL_Quit();
     return check_report();
