@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/report.h"
+#include "core/typo.h"
 
 static const char *const report_words[RW_COUNT][LANG_COUNT] = {
 #define RW(id, en, fr) [RW_##id] = {en, fr},
@@ -13,9 +14,23 @@ static const char *const report_words[RW_COUNT][LANG_COUNT] = {
 #undef RW
 };
 
+/* A French word as French typography wants it (no-break spaces before
+ * : ; ! ? and inside « », core/typo.h), typeset on its first use and kept
+ * for the program's life in *slot; the table's own text when out of
+ * memory. The tables stay readable with ordinary spaces. */
+static const char *typeset_once(char **slot, const char *fr)
+{
+    if (!*slot)
+        *slot = typo_french(fr);
+    return *slot ? *slot : fr;
+}
+
 const char *report_word(Lang lang, ReportWord w)
 {
-    return (unsigned)w < RW_COUNT ? report_words[w][(unsigned)lang < LANG_COUNT ? lang : LANG_EN] : "";
+    static char *typeset[RW_COUNT];
+    if ((unsigned)w >= RW_COUNT)
+        return "";
+    return lang == LANG_FR ? typeset_once(&typeset[w], report_words[w][LANG_FR]) : report_words[w][LANG_EN];
 }
 
 static const char *const report_texts[][LANG_COUNT] = {
@@ -30,9 +45,10 @@ const char *report_tr(Lang lang, const char *en)
 {
     if (lang != LANG_FR || !en)
         return en;
+    static char *typeset[sizeof report_texts / sizeof report_texts[0]];
     for (size_t i = 0; i < sizeof report_texts / sizeof report_texts[0]; i++)
         if (strcmp(report_texts[i][0], en) == 0)
-            return report_texts[i][1];
+            return typeset_once(&typeset[i], report_texts[i][1]);
     return en;
 }
 

@@ -1,12 +1,15 @@
 /* Unit tests: core/vocab (every identifier's word in both languages, the
  * numbers and durations each language writes). */
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "core/action.h"
 #include "core/rules.h"
+#include "core/typo.h"
 #include "core/vocab.h"
+#include "report/report_format.h"
 
 /* Every entry has a word in every language, and no two entries of a group
  * share an id. */
@@ -88,6 +91,36 @@ static void test_durations(void)
     CHECK_STR(vocab_duration(b, sizeof b, 2500, LANG_FR), "2,500" VOCAB_NBSP "s");
 }
 
+/* The French words reach the reader as French typography wants them
+ * (no-break spaces before : ; ! ? and inside « »): the identifiers' words
+ * are written so in vocab.def, the reports' words are typeset when looked
+ * up (report_format.c). Typesetting them again changes nothing. */
+static void check_typeset(const char *fr)
+{
+    char *set = typo_french(fr);
+    CHECK(set != NULL && strcmp(set, fr) == 0);
+    if (set && strcmp(set, fr) != 0)
+        fprintf(stderr, "    not typeset: \"%s\" (should be \"%s\")\n", fr, set);
+    free(set);
+}
+
+static void test_french_words_are_typeset(void)
+{
+    for (size_t i = 0; i < vocab_count(); i++)
+        check_typeset(vocab_entry(i)->word[LANG_FR]);
+    for (int w = 0; w < RW_COUNT; w++) /* the reports' words, as the reports get them */
+        check_typeset(report_word(LANG_FR, (ReportWord)w));
+    static const char *const html_words[] = {
+#define RW(id, en, fr)
+#define RT(en, fr) en,
+#include "report/report_words.def"
+#undef RT
+#undef RW
+    };
+    for (size_t i = 0; i < sizeof html_words / sizeof *html_words; i++)
+        check_typeset(report_tr(LANG_FR, html_words[i]));
+}
+
 int main(void)
 {
     RUN(test_every_entry_has_both_languages);
@@ -95,5 +128,6 @@ int main(void)
     RUN(test_languages);
     RUN(test_numbers);
     RUN(test_durations);
+    RUN(test_french_words_are_typeset);
     return check_report();
 }
