@@ -396,6 +396,13 @@ void score_rationale(const Scorer *s, char *buf, size_t size, const Rule *rule)
         score_append(buf, size, " %s%s", why, "");
 }
 
+/* The name the trainee knows a template by (its label), for reasons. */
+static const char *template_name(const Scorer *s, const char *id)
+{
+    const char *name = s->sink.template_name ? s->sink.template_name(s->sink.ctx, id) : NULL;
+    return name ? name : id;
+}
+
 /* Appends what a good answer to a post of the situation would have been. */
 static void with_good_answer(const Scorer *s, char *buf, size_t size, const char *situation)
 {
@@ -910,15 +917,15 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
         counts_for_story = false; /* materials: free text that says the right things is still a good answer */
         respected = j->on_template;
         if (respected)
-            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_USED), j->what, a->template_id,
+            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_USED), j->what, template_name(s, a->template_id),
                      a->edited ? score_msg(s, M_EDITED) : "");
         else if (a->template_id && a->template_situation && strcmp(a->template_situation, "*") != 0 &&
                  strcmp(a->template_situation, j->post->situation) != 0)
-            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_MISFIT), j->what, a->template_id,
-                     SCORE_SITUATION(s, a->template_situation),
-                     j->post->situation);
+            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_MISFIT), j->what, template_name(s, a->template_id),
+                     SCORE_SITUATION(s, a->template_situation), SCORE_SITUATION(s, j->post->situation));
         else if (a->template_id)
-            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_DROPPED), j->what, a->template_id, j->kept_percent);
+            snprintf(reason, sizeof reason, score_msg(s, M_TEMPLATE_DROPPED), j->what, template_name(s, a->template_id),
+                     j->kept_percent);
         else {
             const char *id = NULL;
             if (s->sink.template_for)

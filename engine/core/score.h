@@ -49,10 +49,15 @@ typedef struct ScoreSink {
     bool (*row)(void *ctx, const ScoreRow *row, Error *err);
     /* Called when an obligation opens and again when it is resolved. */
     bool (*obligation)(void *ctx, Obligation *ob, Error *err);
-    /* The pre-approved template that fits a situation (its text, its id in
-     * *id), or NULL: what a good answer would have been, in debriefs, and
-     * whether the materials credit was there to earn. May be NULL. */
-    const char *(*template_for)(void *ctx, const char *situation, const char **id);
+    /* The pre-approved template that fits a situation (its text, and in
+     * *name the name the trainee knows it by: its label), or NULL: what a
+     * good answer would have been, in debriefs, and whether the materials
+     * credit was there to earn. May be NULL. */
+    const char *(*template_for)(void *ctx, const char *situation, const char **name);
+    /* The name the trainee knows a template by (its label, in the
+     * session's language), given its id; NULL or the id when unknown. May
+     * be NULL: reasons then name templates by id. */
+    const char *(*template_name)(void *ctx, const char *id);
 } ScoreSink;
 
 /* Where a session stands against its scenario: the most it could score and

@@ -204,22 +204,34 @@ static bool sink_obligation(void *ctx, Obligation *ob, Error *err)
     return store_record_obligation(s->store, s->id, ob, err);
 }
 
+/* The name the trainee knows a template by: its label, else its id. */
+static const char *template_shown_name(const Template *t)
+{
+    return t->label && t->label[0] ? t->label : t->id;
+}
+
 /* The template made for a situation, else one made for every situation. */
-static const char *sink_template_for(void *ctx, const char *situation, const char **id)
+static const char *sink_template_for(void *ctx, const char *situation, const char **name)
 {
     Session *s = ctx;
     const Template *any = NULL;
     for (size_t i = 0; i < s->ntemplates; i++) {
         const Template *t = &s->templates[i];
         if (strcmp(t->situation, situation) == 0) {
-            *id = t->id;
+            *name = template_shown_name(t);
             return t->text;
         }
         if (!any && strcmp(t->situation, "*") == 0)
             any = t;
     }
-    *id = any ? any->id : NULL;
+    *name = any ? template_shown_name(any) : NULL;
     return any ? any->text : NULL;
+}
+
+static const char *sink_template_name(void *ctx, const char *id)
+{
+    const Template *t = session_template(ctx, id);
+    return t ? template_shown_name(t) : id;
 }
 
 /* ---- start ------------------------------------------------------------ */
@@ -497,7 +509,7 @@ Session *session_start(const SessionConfig *cfg, Error *err)
         return NULL;
     bool ok = (s->rules = resolve_rules(s, err)) != NULL;
     if (ok) {
-        ScoreSink sink = {s, sink_row, sink_obligation, sink_template_for};
+        ScoreSink sink = {s, sink_row, sink_obligation, sink_template_for, sink_template_name};
         ok = (s->scorer = scorer_new(s->rules, s->feed, *lang ? lang : "en", sink)) != NULL;
         if (!ok)
             error_set(err, "out of memory");

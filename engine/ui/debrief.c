@@ -169,6 +169,7 @@ static void draw_header(Debrief *db, int w, int *y_out)
 
 void debrief_draw(Debrief *db, int w, int h)
 {
+    textcache_set_french(db->tc, strcmp(db->s->lang, "fr") == 0); /* French typography (core/typo.h) */
     canvas_begin(db->cv, w, h, BG);
     int top;
     draw_header(db, w, &top);

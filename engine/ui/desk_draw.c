@@ -1016,6 +1016,7 @@ static void draw_end(Desk *d, int w, int h, int64_t now)
 
 void desk_draw(Desk *d, int w, int h)
 {
+    textcache_set_french(d->tc, strcmp(d->s->lang, "fr") == 0); /* French typography (core/typo.h) */
     canvas_begin_covered(d->cv, w, h); /* the bars, the feed's cards and gaps, the pane: every pixel */
     int64_t now = session_now_ms(d->session);
     d->nhits = 0;

@@ -595,7 +595,6 @@ static bool play_once(Ui *ui, const WindowConfig *cfg, const SessionConfig *base
     Session *s = b.session;
     size_t next_answer = 0;
     bool ok = s != NULL || error_set(err, "%s", b.err.msg);
-    textcache_set_french(ui->tc, strcmp(strings->lang, "fr") == 0); /* French typography: the desk, the debrief */
     Desk *desk = ok ? desk_new(s, ui->tc, ui->cv, strings, ui->scale) : NULL;
     if (ok && !desk)
         ok = error_set(err, "out of memory");
@@ -815,7 +814,6 @@ bool window_replay(const WindowConfig *cfg, Store *recorded, int64_t id, Error *
               (v.replayer = replayer_new(recorded, id, cfg->session.rules_dir, err)) != NULL &&
               replay_seek(&v, &ui, strings, 0, err);
     if (ok) {
-        textcache_set_french(ui.tc, fr); /* French typography in the replay */
         char title[512];
         snprintf(title, sizeof title, "Crisis Drill — %s — %s", fr ? "rejeu" : "replay", replayer_recorded(v.replayer)->trainee);
         SDL_SetWindowTitle(ui.window, title);
