@@ -12,6 +12,7 @@
 
 #include "api/api.h"
 #include "check/check.h"
+#include "cli_team.h"
 #include "core/outfile.h"
 #include "core/report.h"
 #include "core/rules.h"
@@ -55,7 +56,9 @@ static const char usage_text[] =
     "  report SCOPE [--since DATE] [--format text|csv|json|html|xapi] [--summary] [--ready-at PERCENT]\n"
     "                [--lang fr|en] [--homepage IRI] [-o FILE] [--db FILE]\n"
     "                          the manager's report; SCOPE is one of --session ID|last, --trainee NAME,\n"
-    "                          --scenario ID, --team [NAME,NAME...] (every trainee when no names);\n"
+    "                          --scenario ID, --team [TEAM|NAME,NAME...] (a team made with `crisisdrill team`,\n"
+    "                          trainees' names, or every trainee when nothing follows); names match without\n"
+    "                          case or accents (chloe finds chloé);\n"
     "                          --since YYYY-MM-DD[THH:MM[:SS]] keeps sessions started then or later;\n"
     "                          --ready-at 70 or 70%: readiness threshold, in % of each session's\n"
     "                          maximum (default " READY_AT_TEXT "); sessions without a scale (scoring model 1)\n"
@@ -64,6 +67,8 @@ static const char usage_text[] =
     "                          html: one self-contained page to read or print (docs/reports.md);\n"
     "                          xapi: xAPI statements for a learning record store, actors' homePage\n"
     "                          --homepage (default " REPORT_XAPI_DEFAULT_HOMEPAGE ", docs/xapi.md)\n"
+    "  team create NAME | list | add NAME TRAINEE... | remove NAME TRAINEE... | delete NAME [--db FILE]\n"
+    "                          cohorts: named groups of trainees that reports take (report --team NAME)\n"
     "  transcript --session ID|last [--db FILE]\n"
     "                          the feed and the trainee's actions of a session, in time order\n"
     "  replay SESSION [--speed X] [--lang fr|en] [--renderer auto|gpu|software] [--db FILE]\n"
@@ -101,8 +106,10 @@ static int user_error(const Error *err)
 
 /* ---- options ---------------------------------------------------------- */
 
+#define MAX_POSITIONAL 64 /* team add NAME TRAINEE... */
+
 typedef struct Options {
-    const char *positional[4];
+    const char *positional[MAX_POSITIONAL];
     int npositional;
     const char *db, *answers, *trainee, *lang, *rules, *format, *output, *session, *seed, *speed;
     const char *scenario, *since, *ready_at, *team_names, *homepage, *leave_at, *renderer;
@@ -150,7 +157,7 @@ static int parse_options(int argc, char **argv, Options *o)
             o->progress = true;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option %s", a);
-        } else if (o->npositional == 4) {
+        } else if (o->npositional == MAX_POSITIONAL) {
             return usage_error("too many arguments (%s)", a);
         } else {
             o->positional[o->npositional++] = a;
@@ -765,7 +772,10 @@ static int cmd_report(const Options *o)
     q.lang = o->lang;
     if (ok && one && store_copy_session(store, q.session_id, one, &(Error){{0}}))
         q.lang = one->info.language;
+    CliNames keep = {0};
+    ok = ok && cli_resolve_names(store, &q, o->team_names, names, MAX_TEAM_NAMES, &keep, &err);
     ok = ok && write_report(store, &q, output, o, db, &err);
+    cli_names_free(&keep);
     free(one);
     store_close(store);
     return ok ? 0 : user_error(&err);
@@ -812,6 +822,25 @@ static int cmd_rules(const Options *o)
     rules_free(set);
     store_close(store);
     return ok ? 0 : user_error(&err);
+}
+
+/* crisisdrill team SUB ARGS... (engine/cli_team.c). */
+static int cmd_team(const Options *o)
+{
+    const char *sub = o->npositional > 0 ? o->positional[0] : NULL;
+    bool reads = sub && strcmp(sub, "list") == 0;
+    Error err;
+    char db[PATH_MAX];
+    /* The usage first, before a database is opened or made. */
+    int rc = cli_team(NULL, sub, o->positional + (sub ? 1 : 0), o->npositional - (sub ? 1 : 0), stdout, &err);
+    if (rc == EXIT_USAGE)
+        return usage_error("%s", err.msg);
+    Store *store = open_store(o, reads, db, sizeof db, &err);
+    if (!store)
+        return user_error(&err);
+    rc = cli_team(store, sub, o->positional + 1, o->npositional - 1, stdout, &err);
+    store_close(store);
+    return rc ? user_error(&err) : 0;
 }
 
 static int cmd_replay(const Options *o)
@@ -977,6 +1006,8 @@ int main(int argc, char **argv)
         return cmd_rules(&o);
     if (strcmp(cmd, "replay") == 0)
         return cmd_replay(&o);
+    if (strcmp(cmd, "team") == 0)
+        return cmd_team(&o);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(&o);
     return usage_error("unknown command '%s'", cmd);
