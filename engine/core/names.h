@@ -1,17 +1,11 @@
 /* Names a person types (trainees, teams): compared without case or
- * accents, sorted as a reader expects (alice before Kate, é with e), and
- * the nearest known name offered when one is mistyped. Pure functions,
- * no allocation. */
+ * accents (text_fold(): "chloe" is "Chloé"), sorted as a reader expects
+ * (alice before Kate, é with e: a folded key, the same in every language,
+ * then bytes), and the nearest known name offered when one is mistyped. */
 #ifndef CD_NAMES_H
 #define CD_NAMES_H
 
 #include <stddef.h>
-
-/* The folded form of a UTF-8 name into out (size bytes, always
- * terminated): ASCII letters in lower case, Latin letters with accents as
- * their base letters (é → e, ß → ss, œ → oe), combining accents dropped;
- * other characters kept. Returns out. */
-char *names_fold(const char *name, char *out, size_t size);
 
 /* The order of names: folded first, then byte order (a total order, so
  * that "Alice" and "alice" keep a stable place). */

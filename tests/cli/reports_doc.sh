@@ -19,9 +19,12 @@ while read -r program args; do
   # shellcheck disable=SC2086 # the example's words, as a shell would split them
   expect_exit 0 -- "$CRISISDRILL" $args --db "$db"
 done <"$WORK/examples"
-for file in session-1.json alice.csv week.csv team.html week.json; do
+for file in session-1.json alice.csv week.csv team.html week.json support.json; do
   [ -s "$WORK/$file" ] || fail "the example did not write $file"
 done
 [ "$(sqlite3 :memory: "select json_valid(readfile('session-1.json'))")" = 1 ] || fail "session-1.json is not valid"
+# The team made by the examples: alice and bob, typed as Alice BOB.
+[ "$(sqlite3 :memory: "select group_concat(value ->> 'name', ',') from json_each(readfile('support.json') -> 'trainees')")" \
+  = "alice,bob" ] || fail "support.json should hold the team support: alice and bob"
 # --since 2023-11-15 keeps alice's second session only.
 [ "$(cut -d, -f1 alice.csv | sort -u | grep -c '^[0-9]')" = 1 ] || fail "alice.csv should hold one session"
