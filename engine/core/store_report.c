@@ -307,16 +307,21 @@ bool store_report_exists(Store *s, const StoreScope *scope, bool *found, Error *
  * trainee's newest completed session of that scenario (0 for a damaged
  * row without a status: the queries that read it then say so). For a
  * team or a scenario, only those, found by a GROUP BY that follows the
- * index sessions_attempts, and numbered one by one. */
+ * index sessions_attempts, and numbered one by one. --since picks whose
+ * they are (the trainees with a session in the window), not when: the
+ * latest attempt overall, even one started before the window, is where a
+ * trainee stands (issue 15: a failed attempt just before --since was
+ * forgotten and the trainee judged ready). */
 static void materialize_sql(const StoreScope *scope, char *buf, size_t size)
 {
     if (latest_only(scope)) {
         snprintf(buf, size,
                  "SELECT m.id, (SELECT count(*) FROM sessions x WHERE x.trainee = s.trainee"
                  " AND x.scenario_id = s.scenario_id AND x.id <= m.id), 1"
-                 " FROM (SELECT max(id) AS id FROM sessions WHERE status = 'completed' AND (%s) AND (%s)"
+                 " FROM (SELECT max(id) AS id FROM sessions WHERE status = 'completed' AND (%s)"
+                 " AND (?5 IS NULL OR trainee IN (SELECT trainee FROM sessions WHERE (%s) AND (%s)))"
                  " GROUP BY trainee, scenario_id) m CROSS JOIN sessions s ON s.id = m.id",
-                 scope_base[scope->kind], scope_pick[scope->kind]);
+                 scope_base[scope->kind], scope_base[scope->kind], scope_pick[scope->kind]);
         return;
     }
     char head[2048];

@@ -361,6 +361,34 @@ static bool load_scope(Store *store, Loader *l, StoreScope *all, Error *err)
     return store_report_each(store, SQ_BRANCH_STATS, chosen, add_branch_stat, l, err);
 }
 
+/* A trainee's report with --since: the window picks the sessions shown,
+ * but where she stands (readiness, what to train next, the competencies
+ * of the latest attempts) rests on her latest attempts overall, as in a
+ * team's report (issue 15): read again without the window. */
+static bool judge_trainee_overall(Store *store, Report *r, Error *err)
+{
+    ReportQuery whole_query = r->query;
+    whole_query.since = NULL;
+    Report *whole = report_load(store, &whole_query, r->db_path, err);
+    if (!whole)
+        return false;
+    bool ok = true;
+    if (r->ntrainees == 1 && whole->ntrainees == 1) {
+        RTrainee *t = &r->trainees[0];
+        const RTrainee *w = &whole->trainees[0];
+        const char *const from[] = {w->verdict, w->train_competency, w->train_rule, w->train_scenario};
+        const char **to[] = {&t->verdict, &t->train_competency, &t->train_rule, &t->train_scenario};
+        for (size_t i = 0; i < 4; i++) {
+            *to[i] = from[i] ? arena_strdup(r->arena_, from[i]) : NULL;
+            ok = ok && (!from[i] || *to[i]);
+        }
+        t->ready = w->ready;
+        memcpy(t->competency, w->competency, sizeof t->competency);
+    }
+    report_free(whole);
+    return ok || error_set(err, "out of memory");
+}
+
 Report *report_load(Store *store, const ReportQuery *query, const char *db_path, Error *err)
 {
     Report *r = calloc(1, sizeof *r);
@@ -382,6 +410,8 @@ Report *report_load(Store *store, const ReportQuery *query, const char *db_path,
     /* The scope's sessions are worked out once for all the queries. */
     ok = ok && store_report_materialize(store, &all, err) && load_scope(store, &l, &all, err);
     store_report_release(store);
+    if (ok && r->query.scope == REPORT_TRAINEE && r->query.since)
+        ok = judge_trainee_overall(store, r, err);
     if (ok && l.overflow)
         ok = error_set(err, "%s: the points of the report add up past what 64 bits hold: a damaged file? (keep a "
                             "copy and see docs/reliability.md)", db_path ? db_path : store_path(store));
