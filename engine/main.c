@@ -54,12 +54,17 @@ static const char usage_text[] =
     "  sessions [--format text|json] [--db FILE]\n"
     "                          list the recorded sessions\n"
     "  report SCOPE [--since DATE] [--format text|csv|json|html|xapi] [--summary] [--ready-at PERCENT]\n"
+    "                [--trend] [--compare DATE]\n"
     "                [--lang fr|en] [--homepage IRI] [-o FILE] [--db FILE]\n"
     "                          the manager's report; SCOPE is one of --session ID|last, --trainee NAME,\n"
     "                          --scenario ID, --team [TEAM|NAME,NAME...] (a team made with `crisisdrill team`,\n"
     "                          trainees' names, or every trainee when nothing follows); names match without\n"
     "                          case or accents (chloe finds chloé);\n"
     "                          --since YYYY-MM-DD[THH:MM[:SS]] keeps sessions started then or later;\n"
+    "                          readiness rests on each trainee's latest attempts overall, whatever --since;\n"
+    "                          --trend (with --team): how many are ready at the end of each ISO week;\n"
+    "                          --compare DATE (with --team): readiness and average points before DATE\n"
+    "                          against on and after it;\n"
     "                          --ready-at 70 or 70%: readiness threshold, in % of each session's\n"
     "                          maximum (default " READY_AT_TEXT "); sessions without a scale (scoring model 1)\n"
     "                          are judged in points, at " READY_AT_POINTS_TEXT ";\n"
@@ -112,8 +117,8 @@ typedef struct Options {
     const char *positional[MAX_POSITIONAL];
     int npositional;
     const char *db, *answers, *trainee, *lang, *rules, *format, *output, *session, *seed, *speed;
-    const char *scenario, *since, *ready_at, *team_names, *homepage, *leave_at, *renderer;
-    bool headless, transcript, team, summary, progress;
+    const char *scenario, *since, *ready_at, *team_names, *homepage, *leave_at, *renderer, *compare;
+    bool headless, transcript, team, summary, progress, trend;
 } Options;
 
 /* Options that take a value, and where it goes. */
@@ -124,7 +129,7 @@ static const char **value_slot(Options *o, const char *name)
         {"--rules", &o->rules}, {"--format", &o->format}, {"-o", &o->output}, {"--output", &o->output},
         {"--session", &o->session}, {"--seed", &o->seed}, {"--speed", &o->speed}, {"--scenario", &o->scenario},
         {"--since", &o->since}, {"--ready-at", &o->ready_at}, {"--homepage", &o->homepage},
-        {"--leave-at", &o->leave_at}, {"--renderer", &o->renderer},
+        {"--leave-at", &o->leave_at}, {"--renderer", &o->renderer}, {"--compare", &o->compare},
     };
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (strcmp(name, table[i].name) == 0)
@@ -155,6 +160,8 @@ static int parse_options(int argc, char **argv, Options *o)
                 o->team_names = argv[++i];
         } else if (strcmp(a, "--progress") == 0) {
             o->progress = true;
+        } else if (strcmp(a, "--trend") == 0) {
+            o->trend = true;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option %s", a);
         } else if (o->npositional == MAX_POSITIONAL) {
@@ -698,6 +705,12 @@ static int parse_report_query(const Options *o, ReportQuery *q, char *names_buf,
     }
     if (o->since && !valid_since(o->since))
         return usage_error("--since %s: expected a date YYYY-MM-DD, optionally with THH:MM[:SS] (UTC)", o->since);
+    if ((o->trend || o->compare) && q->scope != REPORT_TEAM)
+        return usage_error("%s goes with --team (a team's readiness over time)", o->trend ? "--trend" : "--compare");
+    if (o->compare && !valid_since(o->compare))
+        return usage_error("--compare %s: expected a date YYYY-MM-DD, optionally with THH:MM[:SS] (UTC)", o->compare);
+    q->trend = o->trend;
+    q->compare = o->compare;
     if (o->ready_at) {
         char *end;
         errno = 0;
@@ -751,6 +764,8 @@ static int cmd_report(const Options *o)
         rc = parse_report_query(o, &q, names_buf, sizeof names_buf, names);
     if (!rc && o->lang && strcmp(o->lang, "fr") != 0 && strcmp(o->lang, "en") != 0)
         rc = usage_error("--lang %s: expected fr or en", o->lang);
+    if (!rc && (o->trend || o->compare) && (output == OUTPUT_CSV || output == OUTPUT_XAPI))
+        rc = usage_error("--trend and --compare go with --format text, json or html%s", "");
     if (!rc && o->summary && output != OUTPUT_CSV)
         rc = usage_error("--summary goes with --format csv (one row per session)%s", "");
     if (!rc && o->homepage && (output != OUTPUT_XAPI || !xapi_homepage_ok(o->homepage)))

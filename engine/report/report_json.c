@@ -7,6 +7,7 @@
 #include "core/report.h"
 #include "core/scale.h"
 #include "report_format.h"
+#include "report_trend.h"
 
 #define SCHEMA "crisisdrill.report/1"
 
@@ -358,6 +359,7 @@ bool report_write_json(const Report *r, FILE *out, Error *err)
     }
     end_array(out, r->nbranch_stats);
     ARRAY("trainees", r->trainees, r->ntrainees, trainee_object);
+    report_trend_json(r, out); /* --trend, --compare */
     fputs("\n}\n", out);
     return ferror(out) ? error_set(err, "write error") : true;
 }

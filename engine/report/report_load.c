@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/report.h" /* report_json_string */
 #include "report_loader.h"
+#include "report_trend.h"
 #include "core/vocab.h"
 
 
@@ -230,6 +231,7 @@ static bool copy_query(Report *r, Arena *arena, const ReportQuery *q, const char
     r->query.trainee = q->trainee ? arena_strdup(arena, q->trainee) : NULL;
     r->query.scenario_id = q->scenario_id ? arena_strdup(arena, q->scenario_id) : NULL;
     r->query.since = q->since ? arena_strdup(arena, q->since) : NULL;
+    r->query.compare = q->compare ? arena_strdup(arena, q->compare) : NULL;
     r->query.lang = vocab_lang_code(vocab_lang(q->lang)); /* static */
     r->db_path = db_path ? arena_strdup(arena, db_path) : NULL;
     const char **names = q->nnames ? arena_alloc(arena, q->nnames * sizeof *names) : NULL;
@@ -412,6 +414,7 @@ Report *report_load(Store *store, const ReportQuery *query, const char *db_path,
     store_report_release(store);
     if (ok && r->query.scope == REPORT_TRAINEE && r->query.since)
         ok = judge_trainee_overall(store, r, err);
+    ok = ok && report_load_trend(store, r, err);
     if (ok && l.overflow)
         ok = error_set(err, "%s: the points of the report add up past what 64 bits hold: a damaged file? (keep a "
                             "copy and see docs/reliability.md)", db_path ? db_path : store_path(store));

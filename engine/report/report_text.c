@@ -6,6 +6,7 @@
 
 #include "core/action.h"
 #include "report_format.h"
+#include "report_trend.h"
 
 static void heading(FILE *out, const char *title) { fprintf(out, "\n%s\n", title); }
 
@@ -544,6 +545,7 @@ static void team_text(const Report *r, FILE *out)
     }
     heading(out, W(RULES_TEAM));
     put_rules(out, r, true, 15);
+    report_trend_text(r, out); /* --trend, --compare */
 }
 
 bool report_write_text(const Report *r, FILE *out, Error *err)

@@ -19,7 +19,7 @@ while read -r program args; do
   # shellcheck disable=SC2086 # the example's words, as a shell would split them
   expect_exit 0 -- "$CRISISDRILL" $args --db "$db"
 done <"$WORK/examples"
-for file in session-1.json alice.csv week.csv team.html week.json support.json; do
+for file in session-1.json alice.csv week.csv team.html week.json support.json trend.html; do
   [ -s "$WORK/$file" ] || fail "the example did not write $file"
 done
 [ "$(sqlite3 :memory: "select json_valid(readfile('session-1.json'))")" = 1 ] || fail "session-1.json is not valid"
