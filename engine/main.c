@@ -54,14 +54,16 @@ static const char usage_text[] =
     "  sessions [--format text|json] [--db FILE]\n"
     "                          list the recorded sessions\n"
     "  report SCOPE [--since DATE] [--format text|csv|json|html|xapi] [--summary] [--ready-at PERCENT]\n"
-    "                [--trend] [--compare DATE]\n"
+    "                [--until DATE] [--trend] [--compare DATE]\n"
     "                [--lang fr|en] [--homepage IRI] [-o FILE] [--db FILE]\n"
     "                          the manager's report; SCOPE is one of --session ID|last, --trainee NAME,\n"
     "                          --scenario ID, --team [TEAM|NAME,NAME...] (a team made with `crisisdrill team`,\n"
     "                          trainees' names, or every trainee when nothing follows); names match without\n"
     "                          case or accents (chloe finds chloé);\n"
     "                          --since YYYY-MM-DD[THH:MM[:SS]] keeps sessions started then or later;\n"
-    "                          readiness rests on each trainee's latest attempts overall, whatever --since;\n"
+    "                          --until DATE ends the history there (that day included): the report as it\n"
+    "                          stood then; readiness rests on each trainee's latest attempts up to --until\n"
+    "                          (or now), whatever --since;\n"
     "                          --trend (with --team): how many are ready at the end of each ISO week;\n"
     "                          --compare DATE (with --team): readiness and average points before DATE\n"
     "                          against on and after it;\n"
@@ -117,7 +119,7 @@ typedef struct Options {
     const char *positional[MAX_POSITIONAL];
     int npositional;
     const char *db, *answers, *trainee, *lang, *rules, *format, *output, *session, *seed, *speed;
-    const char *scenario, *since, *ready_at, *team_names, *homepage, *leave_at, *renderer, *compare;
+    const char *scenario, *since, *ready_at, *team_names, *homepage, *leave_at, *renderer, *compare, *until;
     bool headless, transcript, team, summary, progress, trend;
 } Options;
 
@@ -129,7 +131,7 @@ static const char **value_slot(Options *o, const char *name)
         {"--rules", &o->rules}, {"--format", &o->format}, {"-o", &o->output}, {"--output", &o->output},
         {"--session", &o->session}, {"--seed", &o->seed}, {"--speed", &o->speed}, {"--scenario", &o->scenario},
         {"--since", &o->since}, {"--ready-at", &o->ready_at}, {"--homepage", &o->homepage},
-        {"--leave-at", &o->leave_at}, {"--renderer", &o->renderer}, {"--compare", &o->compare},
+        {"--leave-at", &o->leave_at}, {"--renderer", &o->renderer}, {"--compare", &o->compare}, {"--until", &o->until},
     };
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (strcmp(name, table[i].name) == 0)
@@ -680,13 +682,14 @@ static int parse_report_query(const Options *o, ReportQuery *q, char *names_buf,
         return usage_error("report needs one scope: --session ID|last, --trainee NAME, --scenario ID or "
                            "--team [NAME,NAME...]%s", scopes ? " (not several)" : "");
     *q = (ReportQuery){.ready_at = REPORT_DEFAULT_READY_AT, .ready_at_points = REPORT_DEFAULT_READY_AT_POINTS,
-                       .since = o->since};
+                       .since = o->since, .until = o->until};
     if (o->session) {
         q->scope = REPORT_SESSION;
         if (strcmp(o->session, "last") != 0 && !parse_id(o->session, &q->session_id))
             return usage_error("--session %s: expected a session id or last (see: crisisdrill sessions)", o->session);
-        if (o->since)
-            return usage_error("--since applies to a trainee, a scenario or a team, not to one session%s", "");
+        if (o->since || o->until)
+            return usage_error("%s applies to a trainee, a scenario or a team, not to one session",
+                               o->since ? "--since" : "--until");
     } else if (o->trainee) {
         q->scope = REPORT_TRAINEE;
         q->trainee = o->trainee;
@@ -705,6 +708,8 @@ static int parse_report_query(const Options *o, ReportQuery *q, char *names_buf,
     }
     if (o->since && !valid_since(o->since))
         return usage_error("--since %s: expected a date YYYY-MM-DD, optionally with THH:MM[:SS] (UTC)", o->since);
+    if (o->until && !valid_since(o->until))
+        return usage_error("--until %s: expected a date YYYY-MM-DD, optionally with THH:MM[:SS] (UTC)", o->until);
     if ((o->trend || o->compare) && q->scope != REPORT_TEAM)
         return usage_error("%s goes with --team (a team's readiness over time)", o->trend ? "--trend" : "--compare");
     if (o->compare && !valid_since(o->compare))

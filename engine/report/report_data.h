@@ -41,6 +41,7 @@ typedef struct ReportQuery {
     int ready_at;              /* readiness threshold, in % of a session's maximum (docs/reports.md) */
     int ready_at_points;       /* the same for sessions without a scale, in points */
     const char *lang;          /* the report's language, "fr" or "en" (--lang, else a session's own); NULL: English */
+    const char *until;         /* sessions started on or before this date (its whole day); NULL = all */
     bool trend;                /* REPORT_TEAM, --trend: the team's readiness week by week (report_trend.c) */
     const char *compare;       /* REPORT_TEAM, --compare DATE: before DATE against on and after it; NULL: none */
 } ReportQuery;

@@ -244,6 +244,10 @@ static void write_head(FILE *out, const Report *r)
         fprintf(out, " · %s ", TR("sessions since"));
         inline_text(out, r->query.since);
     }
+    if (r->query.until) {
+        fprintf(out, " · %s ", TR("sessions until"));
+        inline_text(out, r->query.until);
+    }
     if (r->query.scope == REPORT_TEAM)
         fprintf(out, TR(" · ready at %d %% of the maximum (%d points without a scale)"), r->query.ready_at,
                 r->query.ready_at_points);

@@ -212,7 +212,8 @@ static StoreScope scope_of(const Report *r, Arena *arena)
 {
     const ReportQuery *q = &r->query;
     StoreScope s = {.session_id = q->session_id, .trainee = q->trainee, .scenario_id = q->scenario_id,
-                    .since = q->scope == REPORT_SESSION ? NULL : q->since};
+                    .since = q->scope == REPORT_SESSION ? NULL : q->since,
+                    .until = q->scope == REPORT_SESSION ? NULL : q->until};
     switch (q->scope) {
     case REPORT_SESSION: s.kind = STORE_SCOPE_SESSION; break;
     case REPORT_TRAINEE: s.kind = STORE_SCOPE_TRAINEE; break;
@@ -232,6 +233,7 @@ static bool copy_query(Report *r, Arena *arena, const ReportQuery *q, const char
     r->query.scenario_id = q->scenario_id ? arena_strdup(arena, q->scenario_id) : NULL;
     r->query.since = q->since ? arena_strdup(arena, q->since) : NULL;
     r->query.compare = q->compare ? arena_strdup(arena, q->compare) : NULL;
+    r->query.until = q->until ? arena_strdup(arena, q->until) : NULL;
     r->query.lang = vocab_lang_code(vocab_lang(q->lang)); /* static */
     r->db_path = db_path ? arena_strdup(arena, db_path) : NULL;
     const char **names = q->nnames ? arena_alloc(arena, q->nnames * sizeof *names) : NULL;
@@ -247,7 +249,11 @@ static bool copy_query(Report *r, Arena *arena, const ReportQuery *q, const char
 /* "no sessions of ..." for a scope that names nothing. */
 static bool nothing_found(const ReportQuery *q, const char *db_path, Error *err)
 {
-    const char *since = q->since ? " since " : "", *date = q->since ? q->since : "";
+    char window[160] = "";
+    if (q->since || q->until)
+        snprintf(window, sizeof window, "%s%s%s%s", q->since ? " since " : "", q->since ? q->since : "",
+                 q->until ? " until " : "", q->until ? q->until : "");
+    const char *since = window, *date = "";
     switch (q->scope) {
     case REPORT_SESSION:
         return error_set(err, "%s: no session %lld (see: crisisdrill sessions)", db_path, (long long)q->session_id);
@@ -460,7 +466,8 @@ bool report_check_scope(Store *store, const ReportQuery *query, Error *err)
         ReportQuery one = *query;
         one.scope = REPORT_TRAINEE;
         one.trainee = query->names[i];
-        StoreScope s = {.kind = STORE_SCOPE_TRAINEE, .trainee = one.trainee, .since = query->since};
+        StoreScope s = {.kind = STORE_SCOPE_TRAINEE, .trainee = one.trainee, .since = query->since,
+                        .until = query->until};
         ok = store_report_exists(store, &s, &found, err) && (found || nothing_found(&one, store_path(store), err));
     }
     ok = ok && store_report_exists(store, &scope, &found, err) &&

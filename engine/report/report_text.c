@@ -431,6 +431,8 @@ static void trainee_text(const Report *r, FILE *out)
     }
     if (r->query.since)
         fprintf(out, W(SINCE), r->query.since);
+    if (r->query.until)
+        fprintf(out, W(UNTIL), r->query.until);
     fputc('\n', out);
     put_scoring_note(out, r);
     heading(out, W(PROGRESS));
@@ -509,6 +511,8 @@ static void scenario_text(const Report *r, FILE *out)
             r->ntrainees == 1 ? "" : "s");
     if (r->query.since)
         fprintf(out, W(SINCE), r->query.since);
+    if (r->query.until)
+        fprintf(out, W(UNTIL), r->query.until);
     fputs(W(LATEST_NOTE), out);
     put_scoring_note(out, r);
     heading(out, W(TRAINEES_COMPARED));
@@ -530,6 +534,8 @@ static void team_text(const Report *r, FILE *out)
     fprintf(out, W(TEAM), r->ntrainees, r->ntrainees == 1 ? "" : "s", ready, r->query.ready_at, r->query.ready_at_points);
     if (r->query.since)
         fprintf(out, W(SINCE), r->query.since);
+    if (r->query.until)
+        fprintf(out, W(UNTIL), r->query.until);
     fputs(W(READY_EXPLAINED), out);
     put_scoring_note(out, r);
     heading(out, W(TEAM_TRAINEES));

@@ -80,6 +80,20 @@ expect_value ":memory:" "select printf('%.1f', json_extract(readfile('$WORK/out'
 expect_exit 0 -- "$CRISISDRILL" report --team --compare 2023-11-20 --db "$db"
 expect_in "$WORK/out" "Before and after 2023-11-20"
 expect_in "$WORK/out" "  ready                      1 of 1     2 of 2"
+# ---- --until DATE: the report as it stood at the end of that day ----
+expect_exit 0 -- "$CRISISDRILL" report --team --until 2023-11-21 --format json --db "$db"
+expect_value ":memory:" "select group_concat((value ->> 'name') || ' ' || (value ->> 'ready') || ' ' ||
+  (value ->> 'sessions'), ', ') from json_each(readfile('$WORK/out') -> 'trainees')" "ann 1 1, eve 0 3"
+expect_value ":memory:" "select json_extract(readfile('$WORK/out'), '$.query.until')" "2023-11-21"
+expect_exit 0 -- "$CRISISDRILL" report --team --trend --until 2023-11-26 --format json --db "$db"
+expect_value ":memory:" "select group_concat(value ->> 'week', ', ') from json_each(readfile('$WORK/out') -> 'trend')" \
+  "2023-W46, 2023-W47"
+expect_exit 0 -- "$CRISISDRILL" report --trainee eve --since 2023-11-20 --until 2023-11-20 --db "$db"
+expect_in "$WORK/out" "Trainee eve · 1 session (1 completed) · best -160 · last -160 · median -160 · since 2023-11-20 · until 2023-11-20"
+expect_exit 1 -- "$CRISISDRILL" report --trainee ann --until 2023-11-01 --db "$db"
+expect_in "$WORK/err" "no sessions of trainee 'ann' until 2023-11-01"
+expect_exit 2 -- "$CRISISDRILL" report --session 1 --until 2023-11-01 --db "$db"
+expect_exit 2 -- "$CRISISDRILL" report --team --until 2023-11 --db "$db"
 # Usage: a team's, in the formats that hold sections.
 expect_exit 2 -- "$CRISISDRILL" report --trainee eve --trend --db "$db"
 expect_in "$WORK/err" "--trend goes with --team"
