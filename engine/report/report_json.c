@@ -294,7 +294,8 @@ static void query_object(FILE *out, const Report *r)
         fputc(']', out);
     }
     str(out, "since", q->since, &f);
-    str(out, "until", q->until, &f);
+    if (q->until) /* only when given: the documents without --until stay as they were */
+        str(out, "until", q->until, &f);
     num(out, "ready_at", q->ready_at, &f);
     num(out, "ready_at_points", q->ready_at_points, &f);
     fputs("},\n", out);
