@@ -108,24 +108,28 @@ bool store_team_delete(Store *s, const char *team, Error *err)
            (changes || error_set(err, "%s: no team '%s'", s->path, team));
 }
 
-bool store_team_add(Store *s, const char *team, const char *trainee, bool *changed, Error *err)
+/* One member in or out; *changed: a row was. */
+static bool change_member(Store *s, const char *sql, const char *team, const char *trainee, bool *changed,
+                          Error *err)
 {
     int changes = 0;
-    bool ok = write_one(s,
-                        "INSERT OR IGNORE INTO team_members(team_id, trainee)"
-                        " SELECT id, ?2 FROM teams WHERE name = ?1",
-                        team, trainee, &changes, err);
+    bool ok = write_one(s, sql, team, trainee, &changes, err);
     *changed = changes > 0;
     return ok;
 }
 
+bool store_team_add(Store *s, const char *team, const char *trainee, bool *changed, Error *err)
+{
+    return change_member(s,
+                         "INSERT OR IGNORE INTO team_members(team_id, trainee)"
+                         " SELECT id, ?2 FROM teams WHERE name = ?1",
+                         team, trainee, changed, err);
+}
+
 bool store_team_remove(Store *s, const char *team, const char *trainee, bool *changed, Error *err)
 {
-    int changes = 0;
-    bool ok = write_one(s,
-                        "DELETE FROM team_members WHERE trainee = ?2"
-                        " AND team_id = (SELECT id FROM teams WHERE name = ?1)",
-                        team, trainee, &changes, err);
-    *changed = changes > 0;
-    return ok;
+    return change_member(s,
+                         "DELETE FROM team_members WHERE trainee = ?2"
+                         " AND team_id = (SELECT id FROM teams WHERE name = ?1)",
+                         team, trainee, changed, err);
 }

@@ -2,19 +2,14 @@
 # the activity shown, while readiness rests on each trainee's latest
 # attempts overall, even one started before the window.
 db="$WORK/time.db"
-S="$SOURCE_DIR/scenarios"
-play_as() { # EPOCH TRAINEE SCENARIO ANSWERS
-  SOURCE_DATE_EPOCH=$1 expect_exit 0 -- "$CRISISDRILL" play "$3" --headless --answers "$S/$3/answers/$4.txt" \
-    --trainee "$2" --db "$db"
-}
 # eve: both scenarios passed on Tuesday 2023-11-14, data-leak-rumour failed on Thursday 16th,
 # complaint-snowball passed again on Saturday 18th (the window starts on the 17th).
-play_as 1700000000 eve complaint-snowball good
-play_as 1700000000 eve data-leak-rumour good
-play_as 1700100000 eve data-leak-rumour poor
-play_as 1700300000 eve complaint-snowball good
+play_at 1700000000 eve complaint-snowball good
+play_at 1700000000 eve data-leak-rumour good
+play_at 1700100000 eve data-leak-rumour poor
+play_at 1700300000 eve complaint-snowball good
 # ann: complaint-snowball passed on the 18th, nothing else.
-play_as 1700300000 ann complaint-snowball good
+play_at 1700300000 ann complaint-snowball good
 
 for scope in "--team" "--team eve" "--trainee eve"; do
   # shellcheck disable=SC2086 # the scope's words
@@ -35,12 +30,12 @@ expect_in "$WORK/out" "train next: competency perimeter · rule perimeter.leak.r
 
 # ---- --trend: the team's readiness at the end of each ISO week ----
 db="$WORK/weeks.db"
-play_as 1700000000 eve complaint-snowball good   # 2023-W46 (Tuesday 14 Nov)
-play_as 1700000100 eve data-leak-rumour good
-play_as 1700500000 eve data-leak-rumour poor     # 2023-W47 (Monday 20 Nov)
-play_as 1700600000 ann complaint-snowball good
-play_as 1701700000 ann data-leak-rumour good     # 2023-W49 (Monday 4 Dec); nothing in W48
-play_as 1701700100 eve data-leak-rumour good
+play_at 1700000000 eve complaint-snowball good   # 2023-W46 (Tuesday 14 Nov)
+play_at 1700000100 eve data-leak-rumour good
+play_at 1700500000 eve data-leak-rumour poor     # 2023-W47 (Monday 20 Nov)
+play_at 1700600000 ann complaint-snowball good
+play_at 1701700000 ann data-leak-rumour good     # 2023-W49 (Monday 4 Dec); nothing in W48
+play_at 1701700100 eve data-leak-rumour good
 expect_exit 0 -- "$CRISISDRILL" report --team --trend --format json --db "$db"
 trend=$(sqlite3 :memory: "select group_concat(value ->> 'week' || ' ' || (value ->> 'sessions') || ' ' ||
   (value ->> 'active') || ' ' || (value ->> 'judged') || ' ' || (value ->> 'ready'), ', ')

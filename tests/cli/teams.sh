@@ -2,15 +2,10 @@
 # types: matched without case or accents, a suggestion for a typo, sorted
 # with their base letter (docs/reports.md, "Teams" and "Names").
 db="$WORK/teams.db"
-S="$SOURCE_DIR/scenarios"
-play_as() { # EPOCH TRAINEE ANSWERS
-  SOURCE_DATE_EPOCH=$1 expect_exit 0 -- "$CRISISDRILL" play complaint-snowball --headless \
-    --answers "$S/complaint-snowball/answers/$3.txt" --trainee "$2" --db "$db"
-}
-play_as 1700000000 "Kate O'Brien" poor
-play_as 1700000100 chloé good
-play_as 1700000200 alice good
-play_as 1700000300 bob poor
+play_at 1700000000 "Kate O'Brien" complaint-snowball poor
+play_at 1700000100 chloé complaint-snowball good
+play_at 1700000200 alice complaint-snowball good
+play_at 1700000300 bob complaint-snowball poor
 team() { "$CRISISDRILL" team "$@" --db "$db"; }
 
 # ---- create, list, add ----
