@@ -62,6 +62,20 @@ expect_in "$WORK/out" '<tr><th scope="row">2023-W48</th><td>2023-11-27</td><td c
 expect_exit 0 -- "$CRISISDRILL" report --team --trend --lang fr --db "$db"
 expect_in "$WORK/out" "Aptitude semaine par semaine"
 
+# ISO weeks at the turn of a year (2021-01-03 is in 2020-W53, 2024-12-30 in 2025-W01), and at most
+# the last 104 weeks shown, the earlier ones still counted.
+db="$WORK/years.db"
+play_at 1609632000 zoe complaint-snowball good
+expect_exit 0 -- "$CRISISDRILL" report --team --trend --format json --db "$db"
+expect_value ":memory:" "select group_concat(value ->> 'week', ',') from json_each(readfile('$WORK/out') -> 'trend')" \
+  "2020-W53"
+play_at 1735550000 zoe data-leak-rumour good
+expect_exit 0 -- "$CRISISDRILL" report --team --trend --format json --db "$db"
+expect_value ":memory:" "select count(*) || ' ' || min(value ->> 'week') || ' ' || max(value ->> 'week') || ' ' ||
+  sum(value ->> 'sessions') || ' ' || min(value ->> 'judged') from json_each(readfile('$WORK/out') -> 'trend')" \
+  "104 2023-W02 2025-W01 1 1"
+db="$WORK/weeks.db"
+
 # ---- --compare DATE: before against on and after ----
 expect_exit 0 -- "$CRISISDRILL" report --team --compare 2023-11-20 --format json --db "$db"
 expect_value ":memory:" "select json_extract(readfile('$WORK/out'), '$.compare.before.ready', '$.compare.before.judged',
