@@ -87,6 +87,10 @@ expect_exit 1 -- team delete Support
 expect_in "$WORK/err" "no team 'Support'"
 expect_exit 0 -- "$CRISISDRILL" sessions --db "$db"
 expect_in "$WORK/out" "chloé"
+# The columns line up whatever the letters of the names: "chloé" as "alice".
+offsets=$(LC_ALL=C.UTF-8 bash -c 'while IFS= read -r line; do p=${line%%complaint-snowball*}; echo ${#p}; done' \
+  < <(grep complaint-snowball "$WORK/out") | sort -u | wc -l)
+[ "$offsets" = 1 ] || fail "sessions: the scenario column moves with the trainee's name: $(cat "$WORK/out")"
 
 # ---- sessions never prints a control character of a name ----
 cp "$db" "$WORK/odd.db"
