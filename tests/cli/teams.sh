@@ -46,6 +46,12 @@ expect_exit 0 -- "$CRISISDRILL" report --team Support --format json --db "$db"
 expect_exit 0 -- "$CRISISDRILL" report --team Support --format csv --summary --db "$db"
 [ "$(grep -c 'complaint-snowball' "$WORK/out")" = 2 ] || fail "the CSV of team Support should hold 2 sessions"
 expect_not_in "$WORK/out" "bob"
+expect_exit 0 -- "$CRISISDRILL" report --team support --format xapi --db "$db"
+expect_in "$WORK/out" '"name":"chloé"'
+expect_not_in "$WORK/out" '"name":"bob"'
+expect_exit 0 -- "$CRISISDRILL" report --team support --format html --db "$db"
+expect_in "$WORK/out" "chloé"
+expect_not_in "$WORK/out" "Kate"
 # The list of names still works, folded too; one name that is no team is a trainee.
 expect_exit 0 -- "$CRISISDRILL" report --team ALICE,Bob --db "$db"
 expect_in "$WORK/out" "Team · 2 trainees"
