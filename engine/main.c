@@ -12,6 +12,7 @@
 
 #include "api/api.h"
 #include "check/check.h"
+#include "cli_team.h"
 #include "core/outfile.h"
 #include "core/report.h"
 #include "core/rules.h"
@@ -53,10 +54,19 @@ static const char usage_text[] =
     "  sessions [--format text|json] [--db FILE]\n"
     "                          list the recorded sessions\n"
     "  report SCOPE [--since DATE] [--format text|csv|json|html|xapi] [--summary] [--ready-at PERCENT]\n"
+    "                [--until DATE] [--trend] [--compare DATE]\n"
     "                [--lang fr|en] [--homepage IRI] [-o FILE] [--db FILE]\n"
     "                          the manager's report; SCOPE is one of --session ID|last, --trainee NAME,\n"
-    "                          --scenario ID, --team [NAME,NAME...] (every trainee when no names);\n"
+    "                          --scenario ID, --team [TEAM|NAME,NAME...] (a team made with `crisisdrill team`,\n"
+    "                          trainees' names, or every trainee when nothing follows); names match without\n"
+    "                          case or accents (chloe finds chloé);\n"
     "                          --since YYYY-MM-DD[THH:MM[:SS]] keeps sessions started then or later;\n"
+    "                          --until DATE ends the history there (that day included): the report as it\n"
+    "                          stood then; readiness rests on each trainee's latest attempts up to --until\n"
+    "                          (or now), whatever --since;\n"
+    "                          --trend (with --team): how many are ready at the end of each ISO week;\n"
+    "                          --compare DATE (with --team): readiness and average points before DATE\n"
+    "                          against on and after it;\n"
     "                          --ready-at 70 or 70%: readiness threshold, in % of each session's\n"
     "                          maximum (default " READY_AT_TEXT "); sessions without a scale (scoring model 1)\n"
     "                          are judged in points, at " READY_AT_POINTS_TEXT ";\n"
@@ -64,6 +74,8 @@ static const char usage_text[] =
     "                          html: one self-contained page to read or print (docs/reports.md);\n"
     "                          xapi: xAPI statements for a learning record store, actors' homePage\n"
     "                          --homepage (default " REPORT_XAPI_DEFAULT_HOMEPAGE ", docs/xapi.md)\n"
+    "  team create NAME | list | add NAME TRAINEE... | remove NAME TRAINEE... | delete NAME [--db FILE]\n"
+    "                          cohorts: named groups of trainees that reports take (report --team NAME)\n"
     "  transcript --session ID|last [--db FILE]\n"
     "                          the feed and the trainee's actions of a session, in time order\n"
     "  replay SESSION [--speed X] [--lang fr|en] [--renderer auto|gpu|software] [--db FILE]\n"
@@ -101,12 +113,14 @@ static int user_error(const Error *err)
 
 /* ---- options ---------------------------------------------------------- */
 
+#define MAX_POSITIONAL 64 /* team add NAME TRAINEE... */
+
 typedef struct Options {
-    const char *positional[4];
+    const char *positional[MAX_POSITIONAL];
     int npositional;
     const char *db, *answers, *trainee, *lang, *rules, *format, *output, *session, *seed, *speed;
-    const char *scenario, *since, *ready_at, *team_names, *homepage, *leave_at, *renderer;
-    bool headless, transcript, team, summary, progress;
+    const char *scenario, *since, *ready_at, *team_names, *homepage, *leave_at, *renderer, *compare, *until;
+    bool headless, transcript, team, summary, progress, trend;
 } Options;
 
 /* Options that take a value, and where it goes. */
@@ -117,7 +131,7 @@ static const char **value_slot(Options *o, const char *name)
         {"--rules", &o->rules}, {"--format", &o->format}, {"-o", &o->output}, {"--output", &o->output},
         {"--session", &o->session}, {"--seed", &o->seed}, {"--speed", &o->speed}, {"--scenario", &o->scenario},
         {"--since", &o->since}, {"--ready-at", &o->ready_at}, {"--homepage", &o->homepage},
-        {"--leave-at", &o->leave_at}, {"--renderer", &o->renderer},
+        {"--leave-at", &o->leave_at}, {"--renderer", &o->renderer}, {"--compare", &o->compare}, {"--until", &o->until},
     };
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (strcmp(name, table[i].name) == 0)
@@ -148,9 +162,11 @@ static int parse_options(int argc, char **argv, Options *o)
                 o->team_names = argv[++i];
         } else if (strcmp(a, "--progress") == 0) {
             o->progress = true;
+        } else if (strcmp(a, "--trend") == 0) {
+            o->trend = true;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option %s", a);
-        } else if (o->npositional == 4) {
+        } else if (o->npositional == MAX_POSITIONAL) {
             return usage_error("too many arguments (%s)", a);
         } else {
             o->positional[o->npositional++] = a;
@@ -666,13 +682,14 @@ static int parse_report_query(const Options *o, ReportQuery *q, char *names_buf,
         return usage_error("report needs one scope: --session ID|last, --trainee NAME, --scenario ID or "
                            "--team [NAME,NAME...]%s", scopes ? " (not several)" : "");
     *q = (ReportQuery){.ready_at = REPORT_DEFAULT_READY_AT, .ready_at_points = REPORT_DEFAULT_READY_AT_POINTS,
-                       .since = o->since};
+                       .since = o->since, .until = o->until};
     if (o->session) {
         q->scope = REPORT_SESSION;
         if (strcmp(o->session, "last") != 0 && !parse_id(o->session, &q->session_id))
             return usage_error("--session %s: expected a session id or last (see: crisisdrill sessions)", o->session);
-        if (o->since)
-            return usage_error("--since applies to a trainee, a scenario or a team, not to one session%s", "");
+        if (o->since || o->until)
+            return usage_error("%s applies to a trainee, a scenario or a team, not to one session",
+                               o->since ? "--since" : "--until");
     } else if (o->trainee) {
         q->scope = REPORT_TRAINEE;
         q->trainee = o->trainee;
@@ -691,6 +708,14 @@ static int parse_report_query(const Options *o, ReportQuery *q, char *names_buf,
     }
     if (o->since && !valid_since(o->since))
         return usage_error("--since %s: expected a date YYYY-MM-DD, optionally with THH:MM[:SS] (UTC)", o->since);
+    if (o->until && !valid_since(o->until))
+        return usage_error("--until %s: expected a date YYYY-MM-DD, optionally with THH:MM[:SS] (UTC)", o->until);
+    if ((o->trend || o->compare) && q->scope != REPORT_TEAM)
+        return usage_error("%s goes with --team (a team's readiness over time)", o->trend ? "--trend" : "--compare");
+    if (o->compare && !valid_since(o->compare))
+        return usage_error("--compare %s: expected a date YYYY-MM-DD, optionally with THH:MM[:SS] (UTC)", o->compare);
+    q->trend = o->trend;
+    q->compare = o->compare;
     if (o->ready_at) {
         char *end;
         errno = 0;
@@ -744,6 +769,8 @@ static int cmd_report(const Options *o)
         rc = parse_report_query(o, &q, names_buf, sizeof names_buf, names);
     if (!rc && o->lang && strcmp(o->lang, "fr") != 0 && strcmp(o->lang, "en") != 0)
         rc = usage_error("--lang %s: expected fr or en", o->lang);
+    if (!rc && (o->trend || o->compare) && (output == OUTPUT_CSV || output == OUTPUT_XAPI))
+        rc = usage_error("--trend and --compare go with --format text, json or html%s", "");
     if (!rc && o->summary && output != OUTPUT_CSV)
         rc = usage_error("--summary goes with --format csv (one row per session)%s", "");
     if (!rc && o->homepage && (output != OUTPUT_XAPI || !xapi_homepage_ok(o->homepage)))
@@ -765,7 +792,10 @@ static int cmd_report(const Options *o)
     q.lang = o->lang;
     if (ok && one && store_copy_session(store, q.session_id, one, &(Error){{0}}))
         q.lang = one->info.language;
+    CliNames keep = {0};
+    ok = ok && cli_resolve_names(store, &q, o->team_names, names, MAX_TEAM_NAMES, &keep, &err);
     ok = ok && write_report(store, &q, output, o, db, &err);
+    cli_names_free(&keep);
     free(one);
     store_close(store);
     return ok ? 0 : user_error(&err);
@@ -812,6 +842,25 @@ static int cmd_rules(const Options *o)
     rules_free(set);
     store_close(store);
     return ok ? 0 : user_error(&err);
+}
+
+/* crisisdrill team SUB ARGS... (engine/cli_team.c). */
+static int cmd_team(const Options *o)
+{
+    const char *sub = o->npositional > 0 ? o->positional[0] : NULL;
+    bool reads = sub && strcmp(sub, "list") == 0;
+    Error err;
+    char db[PATH_MAX];
+    /* The usage first, before a database is opened or made. */
+    int rc = cli_team(NULL, sub, o->positional + (sub ? 1 : 0), o->npositional - (sub ? 1 : 0), stdout, &err);
+    if (rc == EXIT_USAGE)
+        return usage_error("%s", err.msg);
+    Store *store = open_store(o, reads, db, sizeof db, &err);
+    if (!store)
+        return user_error(&err);
+    rc = cli_team(store, sub, o->positional + 1, o->npositional - 1, stdout, &err);
+    store_close(store);
+    return rc ? user_error(&err) : 0;
 }
 
 static int cmd_replay(const Options *o)
@@ -977,6 +1026,8 @@ int main(int argc, char **argv)
         return cmd_rules(&o);
     if (strcmp(cmd, "replay") == 0)
         return cmd_replay(&o);
+    if (strcmp(cmd, "team") == 0)
+        return cmd_team(&o);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(&o);
     return usage_error("unknown command '%s'", cmd);

@@ -105,8 +105,12 @@ static bool print_session_line(void *ctx, const SessionInfo *s)
     /* Names and ids come from people and scenarios: shown, never acted on by
      * the terminal (an escape sequence or a newline in a name). */
     char started[64], trainee[512], scenario[512], language[64], status[64];
-    fprintf(l->out, "%5" PRId64 "  %-20.19s  %-16s  %-24s  %-4s  %-11s  %-9.5s  %+6" PRId64 "  %7d\n", s->id,
-            text_visible(s->started_at, started, sizeof started), text_visible(s->trainee, trainee, sizeof trainee),
+    /* The trainee's column is padded by characters, not bytes: "chloé"
+     * lines up with "alice". */
+    text_visible(s->trainee, trainee, sizeof trainee);
+    size_t chars = text_utf8_length(trainee);
+    fprintf(l->out, "%5" PRId64 "  %-20.19s  %s%*s  %-24s  %-4s  %-11s  %-9.5s  %+6" PRId64 "  %7d\n", s->id,
+            text_visible(s->started_at, started, sizeof started), trainee, chars < 16 ? (int)(16 - chars) : 0, "",
             text_visible(s->scenario_id, scenario, sizeof scenario), text_visible(s->language, language, sizeof language),
             text_visible(s->status, status, sizeof status), report_clock(sim, sizeof sim, s->sim_ms), s->total,
             s->nactions);

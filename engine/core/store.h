@@ -18,7 +18,7 @@
 
 typedef struct Store Store;
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 /* How long a statement waits for another program's write lock before it
  * fails with "the database is locked" (docs/reliability.md). Writers hold

@@ -315,6 +315,18 @@ static const char *const migrations[] = {
      * label_fr=; docs/rules.md, "Languages"); NULL: the English text. */
     "ALTER TABLE ruleset_versions ADD COLUMN title_fr TEXT;\n"
     "ALTER TABLE roles ADD COLUMN label_fr TEXT;\n",
+    /* 7: cohorts, named groups of trainees that reports take by name
+     * (`crisisdrill team`, `report --team NAME`; docs/reports.md, "Teams").
+     * A member is a trainee's name as the sessions spell it, with or
+     * without sessions yet. */
+    "CREATE TABLE teams(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  name TEXT NOT NULL UNIQUE,\n"
+    "  created_at TEXT NOT NULL);\n"
+    "CREATE TABLE team_members(\n"
+    "  team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,\n"
+    "  trainee TEXT NOT NULL,\n"
+    "  PRIMARY KEY(team_id, trainee)) WITHOUT ROWID;\n",
 };
 
 int store_migration_count(void) { return (int)(sizeof migrations / sizeof *migrations); }

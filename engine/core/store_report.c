@@ -1,7 +1,7 @@
 /* The report queries (store_report.h). Each is a WITH clause naming the
  * scope's sessions, `chosen(id, attempt)`, followed by a body that reads
  * from it. Parameters: ?1 session id, ?2 trainee, ?3 scenario id, ?4 JSON
- * array of names, ?5 since. */
+ * array of names, ?5 since, ?6 until. */
 #include "store_report.h"
 
 #include <stdio.h>
@@ -20,14 +20,18 @@ const char *store_row_text(const StoreRow *row, int column)
     return (const char *)sqlite3_column_text(row->stmt, column);
 }
 
+/* Sessions started on or before --until (?6): a date covers its whole day. */
+#define UNTIL " AND (?6 IS NULL OR substr(started_at, 1, length(?6)) <= ?6)"
+
 /* Which of a trainee's sessions a scope starts from: the attempt numbers
- * count them all, before --since narrows the choice. */
+ * count them all, before --since narrows the choice; --until ends the
+ * history itself (the report as it stood then). */
 static const char *const scope_base[] = {
     [STORE_SCOPE_SESSION] = "trainee = (SELECT trainee FROM sessions WHERE id = ?1)"
                             " AND scenario_id = (SELECT scenario_id FROM sessions WHERE id = ?1)",
-    [STORE_SCOPE_TRAINEE] = "trainee = ?2",
-    [STORE_SCOPE_SCENARIO] = "scenario_id = ?3",
-    [STORE_SCOPE_TEAM] = "?4 IS NULL OR trainee IN (SELECT value FROM json_each(?4))",
+    [STORE_SCOPE_TRAINEE] = "trainee = ?2" UNTIL,
+    [STORE_SCOPE_SCENARIO] = "scenario_id = ?3" UNTIL,
+    [STORE_SCOPE_TEAM] = "(?4 IS NULL OR trainee IN (SELECT value FROM json_each(?4)))" UNTIL,
 };
 
 static const char *const scope_pick[] = {
@@ -227,6 +231,7 @@ static sqlite3_stmt *prepare_scoped(Store *s, const char *prefix, StoreReportQue
     bind_text_or_null(st, 3, scope->scenario_id);
     bind_text_or_null(st, 4, scope->names_json);
     bind_text_or_null(st, 5, scope->since);
+    bind_text_or_null(st, 6, scope->until);
     return st;
 }
 
@@ -307,16 +312,21 @@ bool store_report_exists(Store *s, const StoreScope *scope, bool *found, Error *
  * trainee's newest completed session of that scenario (0 for a damaged
  * row without a status: the queries that read it then say so). For a
  * team or a scenario, only those, found by a GROUP BY that follows the
- * index sessions_attempts, and numbered one by one. */
+ * index sessions_attempts, and numbered one by one. --since picks whose
+ * they are (the trainees with a session in the window), not when: the
+ * latest attempt overall, even one started before the window, is where a
+ * trainee stands (issue 15: a failed attempt just before --since was
+ * forgotten and the trainee judged ready). */
 static void materialize_sql(const StoreScope *scope, char *buf, size_t size)
 {
     if (latest_only(scope)) {
         snprintf(buf, size,
                  "SELECT m.id, (SELECT count(*) FROM sessions x WHERE x.trainee = s.trainee"
                  " AND x.scenario_id = s.scenario_id AND x.id <= m.id), 1"
-                 " FROM (SELECT max(id) AS id FROM sessions WHERE status = 'completed' AND (%s) AND (%s)"
+                 " FROM (SELECT max(id) AS id FROM sessions WHERE status = 'completed' AND (%s)"
+                 " AND (?5 IS NULL OR trainee IN (SELECT trainee FROM sessions WHERE (%s) AND (%s)))"
                  " GROUP BY trainee, scenario_id) m CROSS JOIN sessions s ON s.id = m.id",
-                 scope_base[scope->kind], scope_pick[scope->kind]);
+                 scope_base[scope->kind], scope_base[scope->kind], scope_pick[scope->kind]);
         return;
     }
     char head[2048];

@@ -22,6 +22,8 @@ typedef struct StoreScope {
     const char *scenario_id;   /* SCENARIO */
     const char *names_json;    /* TEAM: a JSON array of trainee names; NULL = every trainee */
     const char *since;         /* sessions started at or after this ISO 8601 prefix; NULL = all */
+    const char *until;         /* sessions started on or before this prefix (the whole day of a date): the
+                                  scope's history ends there, its attempts and readiness too; NULL = now */
     bool latest;               /* only each trainee's latest completed session of each scenario */
     bool materialized;         /* set by store_report_materialize() */
 } StoreScope;

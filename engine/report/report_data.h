@@ -41,6 +41,9 @@ typedef struct ReportQuery {
     int ready_at;              /* readiness threshold, in % of a session's maximum (docs/reports.md) */
     int ready_at_points;       /* the same for sessions without a scale, in points */
     const char *lang;          /* the report's language, "fr" or "en" (--lang, else a session's own); NULL: English */
+    const char *until;         /* sessions started on or before this date (its whole day); NULL = all */
+    bool trend;                /* REPORT_TEAM, --trend: the team's readiness week by week (report_trend.c) */
+    const char *compare;       /* REPORT_TEAM, --compare DATE: before DATE against on and after it; NULL: none */
 } ReportQuery;
 
 /* One session: the row of `sessions` plus its totals per competency. */
@@ -236,8 +239,36 @@ typedef struct Report {
     } *roles;
     size_t nroles;
 
+    /* REPORT_TEAM with --trend: one line per ISO week, from the first
+     * week with a session (or --since's) to the last; with --compare: the
+     * two periods. NULL otherwise. report_trend.c, in the arena. */
+    struct RWeek *trend;
+    size_t ntrend;
+    struct RCompare *compare;
+
     void *arena_;                 /* private to report_load.c: owns the strings */
 } Report;
+
+/* One ISO week of a team's trend: its sessions, and where the team stood
+ * at the week's end (each trainee judged on the latest completed attempt
+ * at each scenario started by then, as Readiness says). */
+typedef struct RWeek {
+    char week[12];                /* "2023-W46" */
+    char monday[12];              /* "2023-11-13" */
+    int sessions;                 /* started that week, every status */
+    int active;                   /* trainees with a session that week */
+    int judged;                   /* trainees with a completed attempt by the week's end */
+    int ready;                    /* of those, ready at the week's end */
+} RWeek;
+
+/* --compare DATE: [0] before DATE (sessions started before it; readiness
+ * as it stood then), [1] on or after it (readiness now). */
+typedef struct RCompare {
+    const char *date;
+    int judged[2], ready[2];
+    int completed[2];             /* completed sessions of the period */
+    int64_t competency[2][COMP_COUNT]; /* their points, summed (averages: / completed) */
+} RCompare;
 
 /* A role's label in the report's language (its id when the report has none). */
 const char *report_role(const Report *r, const char *id);

@@ -9,6 +9,7 @@
 
 #include "core/scale.h"
 #include "report_format.h"
+#include "core/names.h"
 #include "report_loader.h"
 
 void report_sort(void *items, size_t n, size_t size, int (*compare)(const void *, const void *))
@@ -127,7 +128,7 @@ int report_trainee_index(const Report *r, const char *name)
     size_t lo = 0, hi = r->ntrainees;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(r->trainees[mid].name, name);
+        int c = names_compare(r->trainees[mid].name, name);
         if (c == 0)
             return (int)mid;
         if (c < 0)
@@ -228,6 +229,38 @@ static int scenario_index(const Facts *f, const char *id)
         if (strcmp(f->scenarios[i], id) == 0)
             return (int)i;
     return -1;
+}
+
+/* The trainee lines in the order a reader expects (names.h: "alice"
+ * before "Kate", "chloé" with "chloe"), their facts alongside; the rows
+ * came in byte order. */
+typedef struct LineOrder {
+    RTrainee line;
+    TraineeFacts facts;
+} LineOrder;
+
+static int compare_lines(const void *a, const void *b)
+{
+    return names_compare(((const LineOrder *)a)->line.name, ((const LineOrder *)b)->line.name);
+}
+
+static bool sort_trainee_lines(Facts *f)
+{
+    Report *r = f->l->r;
+    if (r->ntrainees < 2)
+        return true;
+    LineOrder *order = malloc(r->ntrainees * sizeof *order);
+    if (!order)
+        return loader_out_of_memory(f->l);
+    for (size_t i = 0; i < r->ntrainees; i++)
+        order[i] = (LineOrder){r->trainees[i], f->trainees[i]};
+    qsort(order, r->ntrainees, sizeof *order, compare_lines);
+    for (size_t i = 0; i < r->ntrainees; i++) {
+        r->trainees[i] = order[i].line;
+        f->trainees[i] = order[i].facts;
+    }
+    free(order);
+    return true;
 }
 
 /* Marks each session's trainee line and whether it is the latest
@@ -733,6 +766,9 @@ bool report_load_facts(Store *store, Loader *l, const StoreScope *all, const Sto
     f.session_latest = ok ? calloc(r->nsessions + 1, sizeof *f.session_latest) : NULL;
     if (ok && (!f.session_trainee || !f.session_latest))
         ok = loader_out_of_memory(l);
+    if (ok) {
+        ok = sort_trainee_lines(&f);
+    }
     if (ok) {
         mark_sessions(&f);
         sum_latest_attempts(&f);

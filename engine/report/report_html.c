@@ -11,6 +11,7 @@
 #include "report/report_escape.h"
 #include "report/report_format.h"
 #include "report/report_svg.h"
+#include "report/report_trend.h"
 
 static const char STYLE[] =
     "body{font:14px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,\"DejaVu Sans\",sans-serif;color:#1a1a1a;"
@@ -242,6 +243,10 @@ static void write_head(FILE *out, const Report *r)
     if (r->query.since) {
         fprintf(out, " · %s ", TR("sessions since"));
         inline_text(out, r->query.since);
+    }
+    if (r->query.until) {
+        fprintf(out, " · %s ", TR("sessions until"));
+        inline_text(out, r->query.until);
     }
     if (r->query.scope == REPORT_TEAM)
         fprintf(out, TR(" · ready at %d %% of the maximum (%d points without a scale)"), r->query.ready_at,
@@ -811,6 +816,8 @@ static bool write_group_page(FILE *out, const Report *r)
     }
     if (team)
         write_readiness(out, r);
+    if (team)
+        report_trend_html(r, out); /* --trend, --compare */
     if (!trainee)
         write_trainees(out, r);
     write_competencies(out, r);

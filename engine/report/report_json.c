@@ -7,6 +7,7 @@
 #include "core/report.h"
 #include "core/scale.h"
 #include "report_format.h"
+#include "report_trend.h"
 
 #define SCHEMA "crisisdrill.report/1"
 
@@ -293,6 +294,8 @@ static void query_object(FILE *out, const Report *r)
         fputc(']', out);
     }
     str(out, "since", q->since, &f);
+    if (q->until) /* only when given: the documents without --until stay as they were */
+        str(out, "until", q->until, &f);
     num(out, "ready_at", q->ready_at, &f);
     num(out, "ready_at_points", q->ready_at_points, &f);
     fputs("},\n", out);
@@ -358,6 +361,7 @@ bool report_write_json(const Report *r, FILE *out, Error *err)
     }
     end_array(out, r->nbranch_stats);
     ARRAY("trainees", r->trainees, r->ntrainees, trainee_object);
+    report_trend_json(r, out); /* --trend, --compare */
     fputs("\n}\n", out);
     return ferror(out) ? error_set(err, "write error") : true;
 }

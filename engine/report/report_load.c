@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/report.h" /* report_json_string */
 #include "report_loader.h"
+#include "report_trend.h"
 #include "core/vocab.h"
 
 
@@ -211,7 +212,8 @@ static StoreScope scope_of(const Report *r, Arena *arena)
 {
     const ReportQuery *q = &r->query;
     StoreScope s = {.session_id = q->session_id, .trainee = q->trainee, .scenario_id = q->scenario_id,
-                    .since = q->scope == REPORT_SESSION ? NULL : q->since};
+                    .since = q->scope == REPORT_SESSION ? NULL : q->since,
+                    .until = q->scope == REPORT_SESSION ? NULL : q->until};
     switch (q->scope) {
     case REPORT_SESSION: s.kind = STORE_SCOPE_SESSION; break;
     case REPORT_TRAINEE: s.kind = STORE_SCOPE_TRAINEE; break;
@@ -230,6 +232,8 @@ static bool copy_query(Report *r, Arena *arena, const ReportQuery *q, const char
     r->query.trainee = q->trainee ? arena_strdup(arena, q->trainee) : NULL;
     r->query.scenario_id = q->scenario_id ? arena_strdup(arena, q->scenario_id) : NULL;
     r->query.since = q->since ? arena_strdup(arena, q->since) : NULL;
+    r->query.compare = q->compare ? arena_strdup(arena, q->compare) : NULL;
+    r->query.until = q->until ? arena_strdup(arena, q->until) : NULL;
     r->query.lang = vocab_lang_code(vocab_lang(q->lang)); /* static */
     r->db_path = db_path ? arena_strdup(arena, db_path) : NULL;
     const char **names = q->nnames ? arena_alloc(arena, q->nnames * sizeof *names) : NULL;
@@ -245,7 +249,11 @@ static bool copy_query(Report *r, Arena *arena, const ReportQuery *q, const char
 /* "no sessions of ..." for a scope that names nothing. */
 static bool nothing_found(const ReportQuery *q, const char *db_path, Error *err)
 {
-    const char *since = q->since ? " since " : "", *date = q->since ? q->since : "";
+    char window[160] = "";
+    if (q->since || q->until)
+        snprintf(window, sizeof window, "%s%s%s%s", q->since ? " since " : "", q->since ? q->since : "",
+                 q->until ? " until " : "", q->until ? q->until : "");
+    const char *since = window, *date = "";
     switch (q->scope) {
     case REPORT_SESSION:
         return error_set(err, "%s: no session %lld (see: crisisdrill sessions)", db_path, (long long)q->session_id);
@@ -361,6 +369,34 @@ static bool load_scope(Store *store, Loader *l, StoreScope *all, Error *err)
     return store_report_each(store, SQ_BRANCH_STATS, chosen, add_branch_stat, l, err);
 }
 
+/* A trainee's report with --since: the window picks the sessions shown,
+ * but where she stands (readiness, what to train next, the competencies
+ * of the latest attempts) rests on her latest attempts overall, as in a
+ * team's report (issue 15): read again without the window. */
+static bool judge_trainee_overall(Store *store, Report *r, Error *err)
+{
+    ReportQuery whole_query = r->query;
+    whole_query.since = NULL;
+    Report *whole = report_load(store, &whole_query, r->db_path, err);
+    if (!whole)
+        return false;
+    bool ok = true;
+    if (r->ntrainees == 1 && whole->ntrainees == 1) {
+        RTrainee *t = &r->trainees[0];
+        const RTrainee *w = &whole->trainees[0];
+        const char *const from[] = {w->verdict, w->train_competency, w->train_rule, w->train_scenario};
+        const char **to[] = {&t->verdict, &t->train_competency, &t->train_rule, &t->train_scenario};
+        for (size_t i = 0; i < 4; i++) {
+            *to[i] = from[i] ? arena_strdup(r->arena_, from[i]) : NULL;
+            ok = ok && (!from[i] || *to[i]);
+        }
+        t->ready = w->ready;
+        memcpy(t->competency, w->competency, sizeof t->competency);
+    }
+    report_free(whole);
+    return ok || error_set(err, "out of memory");
+}
+
 Report *report_load(Store *store, const ReportQuery *query, const char *db_path, Error *err)
 {
     Report *r = calloc(1, sizeof *r);
@@ -384,6 +420,9 @@ Report *report_load(Store *store, const ReportQuery *query, const char *db_path,
     if (ok)
         report_typeset_french(&l); /* French typography in every format read from here */
     store_report_release(store);
+    if (ok && r->query.scope == REPORT_TRAINEE && r->query.since)
+        ok = judge_trainee_overall(store, r, err);
+    ok = ok && report_load_trend(store, r, err);
     if (ok && l.overflow)
         ok = error_set(err, "%s: the points of the report add up past what 64 bits hold: a damaged file? (keep a "
                             "copy and see docs/reliability.md)", db_path ? db_path : store_path(store));
@@ -429,7 +468,8 @@ bool report_check_scope(Store *store, const ReportQuery *query, Error *err)
         ReportQuery one = *query;
         one.scope = REPORT_TRAINEE;
         one.trainee = query->names[i];
-        StoreScope s = {.kind = STORE_SCOPE_TRAINEE, .trainee = one.trainee, .since = query->since};
+        StoreScope s = {.kind = STORE_SCOPE_TRAINEE, .trainee = one.trainee, .since = query->since,
+                        .until = query->until};
         ok = store_report_exists(store, &s, &found, err) && (found || nothing_found(&one, store_path(store), err));
     }
     ok = ok && store_report_exists(store, &scope, &found, err) &&

@@ -6,6 +6,7 @@
 
 #include "core/action.h"
 #include "report_format.h"
+#include "report_trend.h"
 
 static void heading(FILE *out, const char *title) { fprintf(out, "\n%s\n", title); }
 
@@ -430,6 +431,8 @@ static void trainee_text(const Report *r, FILE *out)
     }
     if (r->query.since)
         fprintf(out, W(SINCE), r->query.since);
+    if (r->query.until)
+        fprintf(out, W(UNTIL), r->query.until);
     fputc('\n', out);
     put_scoring_note(out, r);
     heading(out, W(PROGRESS));
@@ -508,6 +511,8 @@ static void scenario_text(const Report *r, FILE *out)
             r->ntrainees == 1 ? "" : "s");
     if (r->query.since)
         fprintf(out, W(SINCE), r->query.since);
+    if (r->query.until)
+        fprintf(out, W(UNTIL), r->query.until);
     fputs(W(LATEST_NOTE), out);
     put_scoring_note(out, r);
     heading(out, W(TRAINEES_COMPARED));
@@ -529,6 +534,8 @@ static void team_text(const Report *r, FILE *out)
     fprintf(out, W(TEAM), r->ntrainees, r->ntrainees == 1 ? "" : "s", ready, r->query.ready_at, r->query.ready_at_points);
     if (r->query.since)
         fprintf(out, W(SINCE), r->query.since);
+    if (r->query.until)
+        fprintf(out, W(UNTIL), r->query.until);
     fputs(W(READY_EXPLAINED), out);
     put_scoring_note(out, r);
     heading(out, W(TEAM_TRAINEES));
@@ -544,6 +551,7 @@ static void team_text(const Report *r, FILE *out)
     }
     heading(out, W(RULES_TEAM));
     put_rules(out, r, true, 15);
+    report_trend_text(r, out); /* --trend, --compare */
 }
 
 bool report_write_text(const Report *r, FILE *out, Error *err)

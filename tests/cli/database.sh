@@ -102,7 +102,7 @@ expect_value locked.db "select count(*) from sessions where status = 'completed'
 expect_value locked.db "select count(*) from branches where name = 'other program'" 2
 
 # ---- from a newer Crisis Drill, or from another program with our tables ----------------------------
-cp "$base" newer.db && sqlite3 newer.db "pragma user_version = 7"
+cp "$base" newer.db && sqlite3 newer.db "pragma user_version = 8"
 sum=$(md5sum <newer.db)
 for cmd in play sessions transcript; do
   case $cmd in
@@ -110,7 +110,7 @@ for cmd in play sessions transcript; do
     sessions) expect_exit 1 -- "$CRISISDRILL" sessions --db newer.db ;;
     transcript) expect_exit 1 -- "$CRISISDRILL" transcript --session 1 --db newer.db ;;
   esac
-  error_line "written by a newer Crisis Drill (schema 7; this program knows up to"
+  error_line "written by a newer Crisis Drill (schema 8; this program knows up to"
 done
 expect_exit 1 -- "$CRISISDRILL" rules import "$SOURCE_DIR/scenarios/rules/default.rules" --db newer.db
 error_line "written by a newer Crisis Drill"

@@ -26,6 +26,13 @@ expect_not_in() { ! grep -qF -- "$2" "$1" || fail "$1 should not contain: $2"; }
 # sql DB QUERY: one value from the database.
 sql() { sqlite3 -readonly "$1" "$2"; }
 
+# play_at EPOCH TRAINEE SCENARIO ANSWERS: plays an installed scenario headless into $db, at
+# SOURCE_DATE_EPOCH=EPOCH, with the scenario's answers/ANSWERS.txt (the reports' tests).
+play_at() {
+  SOURCE_DATE_EPOCH=$1 expect_exit 0 -- "$CRISISDRILL" play "$3" --headless \
+    --answers "$SOURCE_DIR/scenarios/$3/answers/$4.txt" --trainee "$2" --db "$db"
+}
+
 # ---- helpers for scenario playthrough tests ----
 
 # play_scenario NAME ANSWERS LANG [ARGS...]: plays $SCENARIO headless into a fresh $WORK/NAME.db.

@@ -206,7 +206,7 @@ static void test_open_creates_schema(void)
     store_close(store);
     CHECK(file_exists(path));
     CHECK_INT(sql_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
-    CHECK_INT(sql_int(path, "PRAGMA user_version"), 6);
+    CHECK_INT(sql_int(path, "PRAGMA user_version"), 7);
     CHECK_INT(sql_int(path, "PRAGMA application_id"), 0x43445231);
     char buf[64];
     CHECK_STR(sql_text(path, "PRAGMA journal_mode", buf, sizeof buf), "wal");
