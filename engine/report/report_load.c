@@ -408,6 +408,7 @@ void report_free(Report *r)
     free(r->rules);
     free(r->branch_stats);
     free(r->trainees);
+    free(r->attempts);
     arena_free(r->arena_);
     free(r);
 }

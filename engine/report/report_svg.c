@@ -268,9 +268,173 @@ static void attempt_legend(FILE *out, Lang L)
     }
 }
 
+/* ---- the distribution over attempt numbers (a scenario, a team) ---------- */
+
+/* Where an attempt sits: its percentage, or its total in points. */
+static double attempt_value(const RAttempt *a, bool percent) { return percent ? (double)a->tenths / 10.0 : (double)a->total; }
+
+static int compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The p-th percentile of n sorted values, interpolated (the quartiles a
+ * spreadsheet's QUARTILE.INC gives). */
+static double quantile(const double *v, size_t n, double p)
+{
+    double at = p * (double)(n - 1);
+    size_t i = (size_t)at;
+    return i + 1 < n ? v[i] + (at - (double)i) * (v[i + 1] - v[i]) : v[n - 1];
+}
+
+typedef struct AttemptBox {
+    int attempt;
+    size_t n;
+    double min, q1, median, q3, max;
+} AttemptBox;
+
+/* One box per attempt number, in order; returns how many (boxes has
+ * nattempts of room), or SIZE_MAX when out of memory. */
+static size_t attempt_boxes(const Report *r, bool percent, AttemptBox *boxes)
+{
+    int top = 0;
+    for (size_t i = 0; i < r->nattempts; i++)
+        top = r->attempts[i].attempt > top ? r->attempts[i].attempt : top;
+    double *v = malloc(r->nattempts * sizeof *v); /* freed below */
+    if (!v)
+        return SIZE_MAX;
+    size_t nboxes = 0;
+    for (int a = 1; a <= top; a++) {
+        size_t n = 0;
+        for (size_t i = 0; i < r->nattempts; i++)
+            if (r->attempts[i].attempt == a)
+                v[n++] = attempt_value(&r->attempts[i], percent);
+        if (n == 0)
+            continue;
+        qsort(v, n, sizeof *v, compare_double);
+        boxes[nboxes++] = (AttemptBox){a, n, v[0], quantile(v, n, 0.25), quantile(v, n, 0.5), quantile(v, n, 0.75),
+                                       v[n - 1]};
+    }
+    free(v);
+    return nboxes;
+}
+
+static void distribution_box(FILE *out, Lang L, const AttemptBox *b, double cx, const Scale *y, bool percent)
+{
+    const char *unit = percent ? " %" : "";
+    fprintf(out, "<g class=\"box\"><title>");
+    fprintf(out, b->n == 1 ? TR("attempt %d: %zu completed session") : TR("attempt %d: %zu completed sessions"),
+            b->attempt, b->n);
+    fprintf(out, TR(": min %+.1f%s, first quartile %+.1f%s, median %+.1f%s, third quartile %+.1f%s, max %+.1f%s"),
+            b->min, unit, b->q1, unit, b->median, unit, b->q3, unit, b->max, unit);
+    fprintf(out, "</title><line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"whisker\"/>", cx, cx,
+            scale_at(y, b->min), scale_at(y, b->max));
+    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"24\" height=\"%.1f\" class=\"quartiles\"/>", cx - 12,
+            scale_at(y, b->q3), fmax(scale_at(y, b->q1) - scale_at(y, b->q3), 1));
+    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"median\"/>", cx - 14, cx + 14,
+            scale_at(y, b->median), scale_at(y, b->median));
+    /* The median in print too, not only in the tooltip. */
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%+.1f%s</text></g>\n", cx - 16,
+            scale_at(y, b->median) + 4, b->median, unit);
+}
+
+/* Every session of one attempt number as a dot beside its box, equal
+ * values side by side so that none hides another. */
+static void distribution_dots(FILE *out, const Report *r, const AttemptBox *b, double cx, const Scale *y, bool percent)
+{
+    Lang L = report_lang(r);
+    for (size_t i = 0; i < r->nattempts; i++) {
+        const RAttempt *a = &r->attempts[i];
+        if (a->attempt != b->attempt)
+            continue;
+        double v = attempt_value(a, percent);
+        size_t same = 0; /* earlier dots of this attempt at the same value */
+        for (size_t j = 0; j < i; j++)
+            same += r->attempts[j].attempt == b->attempt && attempt_value(&r->attempts[j], percent) == v;
+        fprintf(out, "<a href=\"#sessions\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" class=\"dot\"><title>%s %lld (",
+                cx + 20 + 7.0 * (double)same, scale_at(y, v), TR("session"), (long long)a->session_id);
+        escape_html(out, a->trainee);
+        fputs(", ", out);
+        escape_html(out, a->scenario_id);
+        fprintf(out, TR(", attempt %d): %+.1f%s"), a->attempt, v, percent ? " %" : TR(" points"));
+        fputs("</title></circle></a>\n", out);
+    }
+}
+
+static void distribution_axes(FILE *out, Lang L, const AttemptBox *boxes, size_t n, const Scale *x, const Scale *y,
+                              bool percent)
+{
+    double step = nice_step(y->hi - y->lo, 5);
+    for (double v = ceil(y->lo / step) * step; v <= y->hi + 1e-9; v += step) {
+        double py = scale_at(y, v);
+        fprintf(out, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", PLOT_LEFT, PLOT_RIGHT, py, py,
+                fabs(v) < 1e-9 ? "axis" : "grid");
+        fprintf(out, percent ? "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.0f %%</text>\n"
+                             : "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%+.0f</text>\n",
+                PLOT_LEFT - 6, py + 4, fabs(v) < 1e-9 ? 0.0 : v);
+    }
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d (n = %zu)</text>\n", scale_at(x, (double)i),
+                y->from + 16, boxes[i].attempt, boxes[i].n);
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", (PLOT_LEFT + PLOT_RIGHT) / 2,
+            y->from + 32, TR("attempt (n: completed sessions at that attempt number, every trainee)"));
+}
+
+/* A scenario's or a team's score over attempts: for each attempt number,
+ * every completed session of every trainee (not only the latest) as a dot,
+ * with the box of its quartiles, its median and its range. */
+static bool svg_attempt_distribution(FILE *out, const Report *r)
+{
+    Lang L = report_lang(r);
+    if (r->nattempts == 0) {
+        fprintf(out, "<p class=\"none\">%s</p>\n", TR("No completed session: nothing to chart."));
+        return true;
+    }
+    bool percent = true;
+    for (size_t i = 0; i < r->nattempts; i++)
+        percent = percent && r->attempts[i].scaled;
+    AttemptBox *boxes = malloc(r->nattempts * sizeof *boxes); /* freed below */
+    size_t n = boxes ? attempt_boxes(r, percent, boxes) : SIZE_MAX;
+    if (n == SIZE_MAX) {
+        free(boxes);
+        return false;
+    }
+    double lo = 0, hi = 0;
+    for (size_t i = 0; i < n; i++)
+        lo = fmin(lo, boxes[i].min), hi = fmax(hi, boxes[i].max);
+    double step = nice_step(hi - lo > 0 ? hi - lo : 10, 5);
+    Scale y = {floor(lo / step) * step, ceil(hi / step) * step, 220, 30};
+    if (y.hi <= y.lo)
+        y.hi = y.lo + step;
+    Scale x = {0, (double)(n > 1 ? n - 1 : 0), PLOT_LEFT + 40, PLOT_RIGHT - 60};
+    svg_open(out, L, "chart-attempts", 260,
+             percent ? "Score over attempts, in % of each session's maximum" : "Score over attempts, in points",
+             "For each attempt number, every completed session of every trainee: its total, with the quartiles, "
+             "the median and the range.");
+    distribution_axes(out, L, boxes, n, &x, &y, percent);
+    for (size_t i = 0; i < n; i++) {
+        distribution_box(out, L, &boxes[i], scale_at(&x, (double)i), &y, percent);
+        distribution_dots(out, r, &boxes[i], scale_at(&x, (double)i), &y, percent);
+    }
+    svg_close(out, L, percent ? "Every completed session of every trainee, by attempt number (1: a trainee's first "
+                                "session of the scenario), in % of its maximum: a dot per session (equal scores side by "
+                                "side), the box from the first to the third quartile, the bar across it the median, the "
+                                "line the lowest to the highest; n under each attempt counts its sessions."
+                              : "Every completed session of every trainee, by attempt number (1: a trainee's first "
+                                "session of the scenario), in points (not every session has a scale): a dot per session "
+                                "(equal scores side by side), the box from the first to the third quartile, the bar across "
+                                "it the median, the line the lowest to the highest; n under each attempt counts its "
+                                "sessions.");
+    free(boxes);
+    return true;
+}
+
 bool svg_attempts(FILE *out, const Report *r)
 {
     Lang L = report_lang(r);
+    if (!by_session(r))
+        return svg_attempt_distribution(out, r);
     if (r->nsessions == 0)
         return true;
     AttemptPoint *points = calloc(r->nsessions, sizeof *points); /* freed below */
