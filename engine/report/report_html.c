@@ -30,7 +30,7 @@ static const char STYLE[] =
     "svg .target{stroke:#c62828;stroke-width:2;stroke-dasharray:4 3}svg .window{fill:#ffe0b2}"
     "svg .due{stroke:#e65100;stroke-width:2}svg text{unicode-bidi:isolate}svg .label{font-weight:600}\n"
     "svg .whisker{stroke:#333}svg .quartiles{fill:#e3f2fd;stroke:#1565c0}svg .median{stroke:#000;stroke-width:2.5}"
-    "svg .dot{fill:#1565c0;fill-opacity:.8}\n"
+    "svg .dot{fill:#1565c0;fill-opacity:.8}svg .mark{font-size:9px;font-weight:700}svg .legend{font-size:10px}svg .count{font-weight:700;fill:#c62828}\n"
     "p.none{color:#666;font-style:italic}a{color:#0d47a1}"
     "p.note{border-left:4px solid #e65100;background:#fff3e0;padding:4px 8px}\n"
     "@page{size:A4;margin:14mm 12mm}\n"

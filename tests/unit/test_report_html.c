@@ -89,6 +89,10 @@ static void test_group_pages(void)
     char *html = render("trainee", false);
     CHECK_CONTAINS(html, "id=\"chart-attempts\"");
     CHECK_CONTAINS(html, "<a href=\"#session-12\">"); /* a point of the chart */
+    /* The progress chart names each session's day and scenario on paper, and draws the threshold. */
+    CHECK_CONTAINS(html, "class=\"legend\">11-16</text>");
+    CHECK_CONTAINS(html, "Scenarios: S1 complaint-snowball");
+    CHECK_CONTAINS(html, "class=\"label\">ready at 40 points</text>"); /* in points: not every session has a scale */
     /* Recurring as in the text report: against the trainee in two sessions or more. */
     CHECK_CONTAINS(html, "<h2>Recurring mistakes</h2>\n<p>Rules against the trainee in two sessions or more.</p>");
     CHECK_CONTAINS(html, "<h2>Rules against the trainee</h2>");
@@ -97,6 +101,11 @@ static void test_group_pages(void)
     CHECK_CONTAINS(html, "<h2>Readiness</h2>");
     CHECK_CONTAINS(html, "ready at 70 % of the maximum (20 points without a scale)");
     CHECK_CONTAINS(html, "id=\"chart-readiness\"");
+    /* Readiness marks: numbered by scenario with a printed legend, a shape per verdict, ✓/✗ beside the name. */
+    CHECK_CONTAINS(html, "Scenarios: 1 complaint-snowball · 2 data-leak-rumour");
+    CHECK_CONTAINS(html, "class=\"label\" fill=\"#2e7d32\">✓ bob</text>");
+    CHECK_CONTAINS(html, "class=\"label\" fill=\"#c62828\">✗ alice</text>");
+    CHECK_CONTAINS(html, "<rect x=");
     CHECK(!strstr(html, "id=\"chart-attempts\""));
     /* Lost points positive, as in the text and JSON (rule alert.press.press_office lost 6). */
     CHECK_CONTAINS(html, "<td class=\"n neg\">-6</td><td class=\"n\">6</td>");
