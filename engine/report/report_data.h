@@ -162,6 +162,7 @@ typedef struct RReplyTimes {
 typedef struct RBranchStat {
     const char *name;
     int sessions;                 /* sessions that reached it */
+    const char *scenario_id;      /* the scenario that declares it (a branch name is the scenario's own) */
 } RBranchStat;
 
 /* A completed session of a scenario or a team report, any attempt (the

@@ -681,10 +681,12 @@ static void write_branches(FILE *out, const Report *r)
         }
         table_close(out);
     } else if (r->nbranch_stats) {
-        static const char *const headers[] = {"Branch", "Sessions", NULL};
+        /* A branch belongs to its scenario: the same name in two scenarios is two branches. */
+        static const char *const headers[] = {"Scenario", "Branch", "Sessions", NULL};
         table_open(out, L, NULL, headers);
         for (size_t i = 0; i < r->nbranch_stats; i++) {
             fputs("<tr>", out);
+            td_class(out, "id", r->branch_stats[i].scenario_id);
             td_text(out, r->branch_stats[i].name);
             td_int(out, r->branch_stats[i].sessions);
             fputs("</tr>\n", out);

@@ -370,6 +370,8 @@ bool report_write_json(const Report *r, FILE *out, Error *err)
     for (size_t i = 0; i < r->nbranch_stats; i++) {
         fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", out);
         report_json_string(out, r->branch_stats[i].name);
+        fputs(", \"scenario\": ", out);
+        report_json_string(out, r->branch_stats[i].scenario_id);
         fprintf(out, ", \"sessions\": %d}", r->branch_stats[i].sessions);
     }
     end_array(out, r->nbranch_stats);

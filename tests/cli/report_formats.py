@@ -161,6 +161,9 @@ def check_group(d, name, scope):
     for c in COMPETENCIES:
         same(f"{c}: sum", json=report["totals"][c], html=number(comp[c][1]))
         same(f"{c}: mean per session", json=f"{report['totals'][c] / k:+.1f}", html=comp[c][0])
+    # Branches reached: by scenario in JSON and HTML alike.
+    same("branches reached", json=[[b["scenario"], b["name"], b["sessions"]] for b in report["branches_reached"]],
+         html=[[r[0], r[1], int(r[2])] for r in html_rows(html_section(page, "branches"))])
     check_rules(report, page, text_section(text, "Rules most often"))
 
 

@@ -173,8 +173,8 @@ static void fill_rules(Report *r, int nsess, int ntrainees)
     rules[3] = (RRuleStat){T(7, "alert.unneeded"), "alerting", "alerting", 0, 0, 0, 0, 0, 1, -3, 1, 1, 3};
     r->rules = rules;
     r->nrules = 4;
-    branch_stats[0] = (RBranchStat){T(6, "influencer_joins"), nsess};
-    branch_stats[1] = (RBranchStat){T(8, "journalist_calls"), 1};
+    branch_stats[0] = (RBranchStat){T(6, "influencer_joins"), nsess, T(1, "complaint-snowball")};
+    branch_stats[1] = (RBranchStat){T(8, "journalist_calls"), 1, T(4, "data-leak-rumour")};
     r->branch_stats = branch_stats;
     r->nbranch_stats = 2;
 }
