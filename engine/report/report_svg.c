@@ -113,6 +113,31 @@ static double nice_time_step(double range_ms, int ticks)
     return nice_step(range_ms / 3600e3, ticks) * 3600e3;
 }
 
+/* The index of s in list (*n strings), added at the end when missing
+ * (list has room for it). */
+static size_t distinct_index(const char **list, size_t *n, const char *s)
+{
+    for (size_t j = 0; j < *n; j++)
+        if (strcmp(list[j], s) == 0)
+            return j;
+    list[*n] = s;
+    return (*n)++;
+}
+
+/* The horizontal grid of a chart of scores, labelled in % or in points. */
+static void value_grid(FILE *out, const Scale *y, bool percent)
+{
+    double step = nice_step(y->hi - y->lo, 5);
+    for (double v = ceil(y->lo / step) * step; v <= y->hi + 1e-9; v += step) {
+        double py = scale_at(y, v);
+        fprintf(out, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", PLOT_LEFT, PLOT_RIGHT, py, py,
+                fabs(v) < 1e-9 ? "axis" : "grid");
+        fprintf(out, percent ? "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.0f %%</text>\n"
+                             : "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%+.0f</text>\n",
+                PLOT_LEFT - 6, py + 4, fabs(v) < 1e-9 ? 0.0 : v);
+    }
+}
+
 /* ---- score over attempts ------------------------------------------------ */
 
 /* The scenarios of the report's sessions, numbered in order of first
@@ -122,14 +147,8 @@ static double nice_time_step(double range_ms, int ticks)
 static size_t session_scenarios(const Report *r, const char **ids)
 {
     size_t n = 0;
-    for (size_t i = 0; i < r->nsessions; i++) {
-        const char *id = r->sessions[i].scenario_id ? r->sessions[i].scenario_id : "";
-        size_t j = 0;
-        while (j < n && strcmp(ids[j], id) != 0)
-            j++;
-        if (j == n)
-            ids[n++] = id;
-    }
+    for (size_t i = 0; i < r->nsessions; i++)
+        distinct_index(ids, &n, r->sessions[i].scenario_id ? r->sessions[i].scenario_id : "");
     return n;
 }
 
@@ -223,15 +242,7 @@ static void attempt_series(FILE *out, const Report *r, const AttemptPoint *point
 static void attempt_axes(FILE *out, Lang L, const AttemptPoint *points, size_t n, const Scale *x, const Scale *y,
                          bool percent, const char **ids, size_t nids)
 {
-    double step = nice_step(y->hi - y->lo, 5);
-    for (double v = ceil(y->lo / step) * step; v <= y->hi + 1e-9; v += step) {
-        double py = scale_at(y, v);
-        fprintf(out, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", PLOT_LEFT, PLOT_RIGHT, py, py,
-                fabs(v) < 1e-9 ? "axis" : "grid");
-        fprintf(out, percent ? "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.0f %%</text>\n"
-                             : "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%+.0f</text>\n",
-                PLOT_LEFT - 6, py + 4, fabs(v) < 1e-9 ? 0.0 : v);
-    }
+    value_grid(out, y, percent);
     size_t every = n > 24 ? (n + 23) / 24 : 1; /* at most 24 labels */
     for (size_t i = 0; i < n; i += every) {
         const RSession *s = points[i].session;
@@ -382,15 +393,7 @@ static void distribution_dots(FILE *out, const Report *r, const AttemptBox *b, d
 static void distribution_axes(FILE *out, Lang L, const AttemptBox *boxes, size_t n, const Scale *x, const Scale *y,
                               bool percent)
 {
-    double step = nice_step(y->hi - y->lo, 5);
-    for (double v = ceil(y->lo / step) * step; v <= y->hi + 1e-9; v += step) {
-        double py = scale_at(y, v);
-        fprintf(out, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", PLOT_LEFT, PLOT_RIGHT, py, py,
-                fabs(v) < 1e-9 ? "axis" : "grid");
-        fprintf(out, percent ? "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.0f %%</text>\n"
-                             : "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%+.0f</text>\n",
-                PLOT_LEFT - 6, py + 4, fabs(v) < 1e-9 ? 0.0 : v);
-    }
+    value_grid(out, y, percent);
     for (size_t i = 0; i < n; i++)
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d (n = %zu)</text>\n", scale_at(x, (double)i),
                 y->from + 16, boxes[i].attempt, boxes[i].n);
@@ -654,14 +657,8 @@ static const char *situation_of(const RReply *rp) { return rp->situation ? rp->s
 static size_t reply_rows(const Report *r, const char **rows)
 {
     size_t n = 0;
-    for (size_t i = 0; i < r->nreplies; i++) {
-        const char *s = situation_of(&r->replies[i]);
-        size_t j = 0;
-        while (j < n && strcmp(rows[j], s) != 0)
-            j++;
-        if (j == n)
-            rows[n++] = s;
-    }
+    for (size_t i = 0; i < r->nreplies; i++)
+        distinct_index(rows, &n, situation_of(&r->replies[i]));
     return n;
 }
 
