@@ -126,10 +126,12 @@ static const char *const bodies[SQ_COUNT] = {
         "SELECT b.session_id, b.at_ms, b.name FROM chosen c CROSS JOIN branches b ON b.session_id = c.id"
         " ORDER BY b.session_id, b.rowid",
     [SQ_BRANCH_STATS] =
-        "SELECT b.name, count(DISTINCT b.session_id) FROM chosen c CROSS JOIN branches b ON b.session_id = c.id"
-        " GROUP BY b.name ORDER BY 2 DESC, 1",
+        "SELECT b.name, count(DISTINCT b.session_id), s.scenario_id FROM chosen c"
+        " CROSS JOIN branches b ON b.session_id = c.id JOIN sessions s ON s.id = c.id"
+        " GROUP BY s.scenario_id, b.name ORDER BY 2 DESC, 3, 1",
     [SQ_TRAINEE_SESSIONS] =
-        "SELECT s.trainee, s.status, coalesce(t.total, 0), s.id, s.scenario_id, s.scoring_version"
+        "SELECT s.trainee, s.status, coalesce(t.total, 0), s.id, s.scenario_id, s.scoring_version,"
+        " s.max_points IS NOT NULL, coalesce(s.max_points, 0)"
         " FROM chosen c CROSS JOIN sessions s ON s.id = c.id LEFT JOIN session_totals t ON t.session_id = s.id"
         " ORDER BY s.trainee, s.scenario_id, s.id",
     [SQ_SCORE_FACTS] =
@@ -152,8 +154,8 @@ static const char *const types[SQ_COUNT] = {
     [SQ_ALERTS] = "IttTNNNTPIN",
     [SQ_POSTS] = "INNNTTTtTTII",
     [SQ_BRANCHES] = "INT",
-    [SQ_BRANCH_STATS] = "TN",
-    [SQ_TRAINEE_SESSIONS] = "TTSITI",
+    [SQ_BRANCH_STATS] = "TNT",
+    [SQ_TRAINEE_SESSIONS] = "TTSITIIS",
     [SQ_SCORE_FACTS] = "IITP",
     [SQ_RULES] = "ITTT",
     [SQ_SCENARIOS] = "T",

@@ -101,8 +101,8 @@ enum { /* SQ_POSTS */
     SP_NEGATIVE, SP_BY_TRAINEE
 };
 enum { SB_SESSION, SB_AT_MS, SB_NAME };       /* SQ_BRANCHES */
-enum { SN_NAME, SN_SESSIONS };                /* SQ_BRANCH_STATS: most sessions first */
-enum { SU_TRAINEE, SU_STATUS, SU_TOTAL, SU_ID, SU_SCENARIO, SU_SCORING }; /* SQ_TRAINEE_SESSIONS */
+enum { SN_NAME, SN_SESSIONS, SN_SCENARIO };                /* SQ_BRANCH_STATS: most sessions first */
+enum { SU_TRAINEE, SU_STATUS, SU_TOTAL, SU_ID, SU_SCENARIO, SU_SCORING, SU_HAS_MAX, SU_MAX }; /* SQ_TRAINEE_SESSIONS */
 enum { SF_SESSION, SF_RULE_ID, SF_OUTCOME, SF_POINTS };     /* SQ_SCORE_FACTS */
 enum { SRU_ID, SRU_KEY, SRU_KIND, SRU_COMPETENCY };          /* SQ_RULES */
 enum { SZ_SCENARIO };                         /* SQ_SCENARIOS */

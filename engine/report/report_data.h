@@ -165,7 +165,20 @@ typedef struct RReplyTimes {
 typedef struct RBranchStat {
     const char *name;
     int sessions;                 /* sessions that reached it */
+    const char *scenario_id;      /* the scenario that declares it (a branch name is the scenario's own) */
 } RBranchStat;
+
+/* A completed session of a scenario or a team report, any attempt (the
+ * report's sessions hold only the latest): what "Score over attempts"
+ * charts. attempt counts the trainee's sessions of that scenario, like
+ * RSession.attempt. */
+typedef struct RAttempt {
+    int64_t session_id, total;
+    const char *trainee, *scenario_id;
+    int attempt;
+    bool scaled;                  /* it has a scale: tenths is its percentage in tenths */
+    int64_t tenths;
+} RAttempt;
 
 /* One trainee as a line of a scenario or team report. */
 typedef struct RTrainee {
@@ -218,6 +231,11 @@ typedef struct Report {
     size_t nrules;
     RBranchStat *branch_stats;
     size_t nbranch_stats;
+
+    /* REPORT_SCENARIO and REPORT_TEAM: every completed session of the
+     * scope (not only the latest), by trainee, scenario, then id. */
+    RAttempt *attempts;
+    size_t nattempts;
 
     /* REPORT_SCENARIO and REPORT_TEAM: one line per trainee, by name. */
     RTrainee *trainees;

@@ -158,6 +158,8 @@ typedef struct TraineeFacts {
     int64_t *totals;             /* totals of completed sessions, for the median */
     size_t ntotals, cap_totals;
     int64_t last_id;             /* the newest completed session seen */
+    const char *scenario;        /* the scenario of the last row seen (rows come by scenario) */
+    int attempt;                 /* that row's attempt number */
 } TraineeFacts;
 
 typedef struct Facts {
@@ -171,6 +173,21 @@ typedef struct Facts {
     int64_t *scored;             /* every session of the scope: (version << 40) | id, for the scoring note */
     size_t nscored, cap_scored;
 } Facts;
+
+/* A completed session as an RAttempt of the report. */
+static bool add_attempt(Loader *l, const StoreRow *row, const char *trainee, const TraineeFacts *tf)
+{
+    Report *r = l->r;
+    RAttempt *a = PUSH(r->attempts, r->nattempts, l->cap_attempts);
+    if (!a)
+        return loader_out_of_memory(l);
+    RSession s = {.total = store_row_int(row, SU_TOTAL), .scoring_version = (int)store_row_int(row, SU_SCORING),
+                  .has_max = store_row_int(row, SU_HAS_MAX) != 0, .max_points = store_row_int(row, SU_MAX)};
+    *a = (RAttempt){.session_id = store_row_int(row, SU_ID), .total = s.total, .trainee = trainee,
+                    .scenario_id = tf->scenario, .attempt = tf->attempt};
+    a->scaled = report_percent_tenths(&s, &a->tenths);
+    return true;
+}
 
 /* SQ_TRAINEE_SESSIONS rows come by trainee (then scenario): a new name
  * opens a line. */
@@ -192,6 +209,12 @@ static bool add_trainee_session(void *ctx, const StoreRow *row)
     RTrainee *line = &r->trainees[r->ntrainees - 1];
     TraineeFacts *tf = &f->trainees[r->ntrainees - 1];
     line->sessions++;
+    const char *scenario = store_row_text(row, SU_SCENARIO);
+    if (!tf->scenario || strcmp(tf->scenario, scenario) != 0) {
+        tf->scenario = loader_strdup(l, scenario);
+        tf->attempt = 0;
+    }
+    tf->attempt++;
     int64_t *scored = PUSH(f->scored, f->nscored, f->cap_scored);
     if (!scored)
         return loader_out_of_memory(l);
@@ -209,6 +232,8 @@ static bool add_trainee_session(void *ctx, const StoreRow *row)
         if (!slot)
             return loader_out_of_memory(l);
         *slot = total;
+        if (!add_attempt(l, row, line->name, tf))
+            return false;
     }
     return !l->oom;
 }

@@ -52,6 +52,14 @@ const char *report_tr(Lang lang, const char *en)
     return en;
 }
 
+int report_all_sessions(const Report *r)
+{
+    int n = 0;
+    for (size_t i = 0; i < r->ntrainees; i++)
+        n += r->trainees[i].sessions;
+    return n;
+}
+
 Lang report_lang(const Report *r) { return vocab_lang(r->query.lang); }
 
 const char *report_duration_in(Lang lang, char *buf, size_t size, int64_t ms)

@@ -22,6 +22,9 @@ const char *report_word(Lang lang, ReportWord w);
 /* The HTML report's words, looked up by their English text (RT lines of
  * report_words.def): the French one in French, else the text itself. */
 const char *report_tr(Lang lang, const char *en);
+/* Every session of a scenario or team report (each trainee line's count,
+ * not only the latest attempts the report's sessions hold). */
+int report_all_sessions(const Report *r);
 /* The report's language: its query's (--lang, else the session's). */
 Lang report_lang(const Report *r);
 /* A word of an identifier in the report's language (vocab.h). */

@@ -20,7 +20,8 @@ static const char STYLE[] =
     "p.meta{color:#444;margin:.2em 0}nav ul{padding:0;margin:.5em 0;list-style:none;display:flex;flex-wrap:wrap;gap:.3em 1em}\n"
     "table{border-collapse:collapse;width:100%;margin:.4em 0 1em;font-size:.92em}\n"
     "th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}\n"
-    "td.x{overflow-wrap:anywhere;min-width:12em}td.w{overflow-wrap:anywhere}td.t{white-space:nowrap}\n"
+    "td.x{overflow-wrap:anywhere;min-width:12em}td.w{overflow-wrap:anywhere}td.t{white-space:nowrap}"
+    "td.id{overflow-wrap:normal;word-break:normal}\n"
     "th{background:#f0f0f0}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
     ".pos{color:#1b5e20}.neg{color:#b71c1c;font-weight:600}.ready{color:#1b5e20;font-weight:600}\n"
     "dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dl.summary dt{font-weight:600}"
@@ -29,11 +30,13 @@ static const char STYLE[] =
     "figcaption{font-size:.9em;color:#444}svg .grid{stroke:#e3e3e3}svg .axis{stroke:#888}"
     "svg .target{stroke:#c62828;stroke-width:2;stroke-dasharray:4 3}svg .window{fill:#ffe0b2}"
     "svg .due{stroke:#e65100;stroke-width:2}svg text{unicode-bidi:isolate}svg .label{font-weight:600}\n"
+    "svg .whisker{stroke:#333}svg .quartiles{fill:#e3f2fd;stroke:#1565c0}svg .median{stroke:#000;stroke-width:2.5}"
+    "svg .dot{fill:#1565c0;fill-opacity:.8}svg .mark{font-size:9px;font-weight:700}svg .legend{font-size:10px}svg .count{font-weight:700;fill:#c62828}\n"
     "p.none{color:#666;font-style:italic}a{color:#0d47a1}"
     "p.note{border-left:4px solid #e65100;background:#fff3e0;padding:4px 8px}\n"
     "@page{size:A4;margin:14mm 12mm}\n"
-    "@media print{body{max-width:none;padding:0;font-size:10pt}nav{display:none}a{color:inherit;text-decoration:none}"
-    "figure.chart,tr,dl.summary{break-inside:avoid}h2{break-after:avoid}thead{display:table-header-group}"
+    "@media print{body{max-width:none;padding:0;font-size:10pt}table{font-size:7.5pt}thead th{font-size:6.5pt}th,td{padding:1px 2px}td.w{overflow-wrap:break-word}nav{display:none}a{color:inherit;text-decoration:none}"
+    "tr,dl.summary,figure.chart svg{break-inside:avoid}figure.chart svg{max-height:110mm}h2{break-after:avoid}thead{display:table-header-group}"
     "th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
     "svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
@@ -113,6 +116,17 @@ static void td_started(FILE *out, const char *at)
     fputs("<td>", out);
     escape_html(out, date);
     fputs("<wbr>", out);
+    /* and before its fraction of a second, so the column stays narrow */
+    const char *dot = strchr(t, '.');
+    if (dot) {
+        char clock[32];
+        size_t m = (size_t)(dot - t) < sizeof clock - 1 ? (size_t)(dot - t) : sizeof clock - 1;
+        memcpy(clock, t, m);
+        clock[m] = '\0';
+        escape_html(out, clock);
+        fputs("<wbr>", out);
+        t = dot;
+    }
     escape_html(out, t);
     fputs("</td>", out);
 }
@@ -251,6 +265,17 @@ static void write_head(FILE *out, const Report *r)
     if (r->query.scope == REPORT_TEAM)
         fprintf(out, TR(" · ready at %d %% of the maximum (%d points without a scale)"), r->query.ready_at,
                 r->query.ready_at_points);
+    if (r->query.scope == REPORT_SCENARIO || r->query.scope == REPORT_TEAM) {
+        /* The same count as the text report: every session, then how many
+         * latest attempts the tables below hold. */
+        int all = report_all_sessions(r);
+        fprintf(out, all == 1 ? TR(" · %d session by ") : TR(" · %d sessions by "), all);
+        fprintf(out, r->ntrainees == 1 ? TR("%zu trainee") : TR("%zu trainees"), r->ntrainees);
+        fprintf(out, r->nsessions == 1 ? TR(" (%zu latest completed attempt shown).</p>\n")
+                                       : TR(" (%zu latest completed attempts shown).</p>\n"),
+                r->nsessions);
+        return;
+    }
     fprintf(out, " · %zu %s.</p>\n", r->nsessions, r->nsessions == 1 ? TR("session") : TR("sessions"));
 }
 
@@ -315,16 +340,36 @@ static void write_summary(FILE *out, Lang L, const RSession *s)
     section_close(out);
 }
 
+/* The mean per session of a sum over the report's sessions, one decimal. */
+static void td_mean(FILE *out, int64_t sum, size_t n)
+{
+    double m = n ? (double)sum / (double)n : 0;
+    fprintf(out, "<td class=\"n %s\">%+.1f</td>", m > 0 ? "pos" : m < 0 ? "neg" : "", m);
+}
+
+/* A session: its points per competency and the rows behind them. Several
+ * sessions (a trainee, a scenario, a team): the mean per session first (a
+ * sum over everyone grows with the number of sessions and means nothing),
+ * then the sum, which the score rows add up to. */
 static void write_competencies(FILE *out, const Report *r)
 {
     Lang L = report_lang(r);
     bool rows = r->query.scope == REPORT_SESSION;
-    section_open(out, L, "competencies", "Points per competency");
-    static const char *const headers[] = {"Competency", "Points", "Behind it", NULL};
-    table_open(out, L, NULL, headers);
+    section_open(out, L, "competencies", rows ? "Points per competency" : "Points per competency, mean per session");
+    static const char *const session_headers[] = {"Competency", "Points", "Behind it", NULL};
+    static const char *const group_headers[] = {"Competency", "Mean per session", "Sum", "Behind it", NULL};
+    if (!rows)
+        fprintf(out, r->nsessions == 1 ? TR("<p>Mean per session over the %zu session of <a href=\"#sessions\">Sessions</a>; "
+                                            "the sum is what its score rows add up to.</p>\n")
+                                       : TR("<p>Mean per session over the %zu sessions of <a href=\"#sessions\">Sessions</a>; "
+                                            "the sum is what their score rows add up to.</p>\n"),
+                r->nsessions);
+    table_open(out, L, NULL, rows ? session_headers : group_headers);
     for (int c = 0; c < COMP_COUNT; c++) {
         const char *name = competency_name((Competency)c);
         fprintf(out, "<tr><th scope=\"row\">%s</th>", REPORT_VOCAB(L, COMPETENCY, name));
+        if (!rows)
+            td_mean(out, r->competency[c], r->nsessions);
         td_points(out, r->competency[c]);
         if (rows)
             td_score_rows(out, r, score_of_competency, name);
@@ -333,6 +378,8 @@ static void write_competencies(FILE *out, const Report *r)
         fputs("</tr>\n", out);
     }
     fprintf(out, "<tr><th scope=\"row\">%s</th>", TR("total"));
+    if (!rows)
+        td_mean(out, r->total, r->nsessions);
     td_points(out, r->total);
     fputs(rows ? TR("<td><a href=\"#scores\">all score rows</a></td></tr>\n") : TR("<td>all of them</td></tr>\n"), out);
     table_close(out);
@@ -576,7 +623,7 @@ static void rule_row(FILE *out, const Report *r, const RRuleStat *s)
     for (size_t k = 0; k < sizeof counts / sizeof *counts; k++)
         td_int(out, counts[k]);
     td_points(out, s->points);
-    td_points(out, -s->lost);
+    td_int(out, s->lost); /* points lost: positive, as in the text and JSON */
     td_int(out, s->sessions);
     td_int(out, s->trainees);
     if (r->query.scope == REPORT_SESSION)
@@ -585,18 +632,22 @@ static void rule_row(FILE *out, const Report *r, const RRuleStat *s)
 }
 
 /* A session report lists every rule that judged it; the others list the
- * rules that went against a trainee at least once (the rest were always
+ * rules that went against a trainee in at least min_sessions sessions
+ * (recurring mistakes: 2, as in the text report; the rest were always
  * respected, and are only counted). */
-static void write_rules(FILE *out, const Report *r, const char *title)
+static void write_rules(FILE *out, const Report *r, const char *id, const char *title, int min_sessions)
 {
     Lang L = report_lang(r);
     bool session = r->query.scope == REPORT_SESSION;
-    section_open(out, L, "rules", title);
+    section_open(out, L, id, title);
     size_t shown = 0;
     for (size_t i = 0; i < r->nrules; i++)
-        shown += session || r->rules[i].sessions > 0;
+        shown += session || r->rules[i].sessions >= min_sessions;
+    if (min_sessions > 1)
+        fputs(TR("<p>Rules against the trainee in two sessions or more.</p>\n"), out);
     if (shown == 0) {
-        none(out, L, "No rule was broken, late, missed or unneeded.");
+        none(out, L, min_sessions > 1 ? "No rule was against the trainee in two sessions or more."
+                                      : "No rule was broken, late, missed or unneeded.");
     } else {
         if (!session)
             fputs(TR("<p>Most points lost first. The score rows behind each count are in the report of each session "
@@ -609,11 +660,11 @@ static void write_rules(FILE *out, const Report *r, const char *title)
                                                     "Missed", "Unneeded", "Points", "Lost", "Sessions", "Trainees", NULL};
         table_open(out, L, NULL, session ? session_headers : other_headers);
         for (size_t i = 0; i < r->nrules; i++)
-            if (session || r->rules[i].sessions > 0)
+            if (session || r->rules[i].sessions >= min_sessions)
                 rule_row(out, r, &r->rules[i]);
         table_close(out);
     }
-    if (shown < r->nrules)
+    if (min_sessions <= 1 && shown < r->nrules)
         fprintf(out, r->nrules - shown == 1 ? TR("<p>%zu other rule judged these sessions and always went the trainee's way.</p>\n")
                                              : TR("<p>%zu other rules judged these sessions and always went the trainee's way.</p>\n"),
                 r->nrules - shown);
@@ -635,10 +686,12 @@ static void write_branches(FILE *out, const Report *r)
         }
         table_close(out);
     } else if (r->nbranch_stats) {
-        static const char *const headers[] = {"Branch", "Sessions", NULL};
+        /* A branch belongs to its scenario: the same name in two scenarios is two branches. */
+        static const char *const headers[] = {"Scenario", "Branch", "Sessions", NULL};
         table_open(out, L, NULL, headers);
         for (size_t i = 0; i < r->nbranch_stats; i++) {
             fputs("<tr>", out);
+            td_class(out, "id", r->branch_stats[i].scenario_id);
             td_text(out, r->branch_stats[i].name);
             td_int(out, r->branch_stats[i].sessions);
             fputs("</tr>\n", out);
@@ -671,7 +724,7 @@ static void write_sessions(FILE *out, const Report *r)
         fprintf(out, "<tr id=\"session-%" PRId64 "\"><td class=\"n\">%" PRId64 "</td>", s->id, s->id);
         td_started(out, s->started_at);
         td_name(out, s->trainee);
-        td_name(out, s->scenario_id);
+        td_class(out, "id", s->scenario_id);
         td_int(out, s->attempt);
         td_text(out, REPORT_VOCAB(L, STATUS, s->status));
         td_clock(out, s->sim_ms);
@@ -713,11 +766,16 @@ static void write_trainees(FILE *out, const Report *r)
         fputs("</th>", out);
         td_int(out, t->sessions);
         td_int(out, t->completed);
-        td_points(out, t->best);
-        td_points(out, t->last);
-        td_points(out, t->median);
-        for (int c = 0; c < COMP_COUNT; c++)
-            td_points(out, t->competency[c]);
+        /* Nothing completed: blank, never a made-up +0. */
+        for (int k = 0; k < 3 + COMP_COUNT && t->completed == 0; k++)
+            fputs("<td class=\"n\">—</td>", out);
+        if (t->completed) {
+            td_points(out, t->best);
+            td_points(out, t->last);
+            td_points(out, t->median);
+            for (int c = 0; c < COMP_COUNT; c++)
+                td_points(out, t->competency[c]);
+        }
         trainee_times(out, &t->times);
         fputs("</tr>\n", out);
     }
@@ -792,7 +850,7 @@ static bool write_session_page(FILE *out, const Report *r)
     write_actions(out, r);
     write_replies(out, r);
     write_alerts(out, r);
-    write_rules(out, r, "Rules");
+    write_rules(out, r, "rules", "Rules", 1);
     write_branches(out, r);
     write_posts(out, r);
     write_scores(out, r);
@@ -806,7 +864,8 @@ static bool write_group_page(FILE *out, const Report *r)
     bool team = scope == REPORT_TEAM, trainee = scope == REPORT_TRAINEE;
     NavEntry nav[] = {{"readiness", "Readiness", team},       {"trainees", "Trainees", !trainee},
                       {"competencies", "Competencies", true}, {"progress", "Score over attempts", !team},
-                      {"replies", "Reply times", true},       {"rules", trainee ? "Recurring mistakes" : "Rules most broken", true},
+                      {"replies", "Reply times", true},       {"recurring", "Recurring mistakes", trainee},
+                      {"rules", trainee ? "Rules against the trainee" : "Rules most broken", true},
                       {"branches", "Branches", true},         {"sessions", "Sessions", true}};
     write_nav(out, L, nav, sizeof nav / sizeof *nav);
     if (r->scoring_note) {
@@ -832,7 +891,9 @@ static bool write_group_page(FILE *out, const Report *r)
         fputs(TR("<p>Per trainee in <a href=\"#trainees\">Trainees compared</a>.</p>\n"), out);
         section_close(out);
     }
-    write_rules(out, r, trainee ? "Recurring mistakes" : "Rules most often broken");
+    if (trainee)
+        write_rules(out, r, "recurring", "Recurring mistakes", 2);
+    write_rules(out, r, "rules", trainee ? "Rules against the trainee" : "Rules most often broken", 1);
     write_branches(out, r);
     write_sessions(out, r);
     return true;

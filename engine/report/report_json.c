@@ -247,16 +247,32 @@ static void reply_times(FILE *out, const char *name, const RReplyTimes *t, bool 
     fputc('}', out);
 }
 
+/* A figure of completed sessions: null when none was completed. */
+static void completed_num(FILE *out, const char *name, const RTrainee *t, int64_t value, bool *first)
+{
+    if (t->completed) {
+        num(out, name, value, first);
+        return;
+    }
+    key(out, name, first);
+    fputs("null", out);
+}
+
 static void trainee_object(FILE *out, const RTrainee *t)
 {
     bool f = true;
     str(out, "name", t->name, &f);
     num(out, "sessions", t->sessions, &f);
     num(out, "completed", t->completed, &f);
-    num(out, "best", t->best, &f);
-    num(out, "last", t->last, &f);
-    num(out, "median", t->median, &f);
-    competencies(out, "competencies", t->competency, &f);
+    completed_num(out, "best", t, t->best, &f);
+    completed_num(out, "last", t, t->last, &f);
+    completed_num(out, "median", t, t->median, &f);
+    if (t->completed) {
+        competencies(out, "competencies", t->competency, &f);
+    } else {
+        key(out, "competencies", &f);
+        fputs("null", out);
+    }
     reply_times(out, "reply_times", &t->times, &f);
     boolean(out, "ready", t->ready, &f);
     str(out, "verdict", t->verdict, &f);
@@ -357,6 +373,8 @@ bool report_write_json(const Report *r, FILE *out, Error *err)
     for (size_t i = 0; i < r->nbranch_stats; i++) {
         fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", out);
         report_json_string(out, r->branch_stats[i].name);
+        fputs(", \"scenario\": ", out);
+        report_json_string(out, r->branch_stats[i].scenario_id);
         fprintf(out, ", \"sessions\": %d}", r->branch_stats[i].sessions);
     }
     end_array(out, r->nbranch_stats);

@@ -181,7 +181,8 @@ static bool add_branch_stat(void *ctx, const StoreRow *row)
     RBranchStat *s = PUSH(l->r->branch_stats, l->r->nbranch_stats, l->cap_branch_stats);
     if (!s)
         return loader_out_of_memory(l);
-    *s = (RBranchStat){.name = loader_keep(l, row, SN_NAME), .sessions = (int)store_row_int(row, SN_SESSIONS)};
+    *s = (RBranchStat){.name = loader_keep(l, row, SN_NAME), .sessions = (int)store_row_int(row, SN_SESSIONS),
+                       .scenario_id = loader_keep(l, row, SN_SCENARIO)};
     return !l->oom;
 }
 
@@ -449,6 +450,7 @@ void report_free(Report *r)
     free(r->rules);
     free(r->branch_stats);
     free(r->trainees);
+    free(r->attempts);
     arena_free(r->arena_);
     free(r);
 }

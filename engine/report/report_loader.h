@@ -22,7 +22,7 @@ typedef struct Loader {
     Report *r;
     Arena *arena;
     size_t cap_sessions, cap_scores, cap_actions, cap_replies, cap_alerts, cap_posts, cap_branches, cap_rules,
-        cap_branch_stats, cap_trainees;
+        cap_branch_stats, cap_trainees, cap_attempts;
     bool oom;
     bool overflow;               /* a sum of points went past 64 bits: only a crafted file can */
 } Loader;

@@ -16,6 +16,7 @@
 #define TOOLTIP_CHARS 160
 #define TOOLTIP_SESSIONS 20 /* sessions named in a tooltip, so a large scenario keeps a small page */
 #define ROW_H 26.0 /* a row of a strip plot */
+#define READY_ROW_H 36.0 /* a row of the readiness chart: room for equal scores one above the other */
 
 #define COLOUR_GOOD "#2e7d32"
 #define COLOUR_BAD "#c62828"
@@ -112,13 +113,57 @@ static double nice_time_step(double range_ms, int ticks)
     return nice_step(range_ms / 3600e3, ticks) * 3600e3;
 }
 
+/* The index of s in list (*n strings), added at the end when missing
+ * (list has room for it). */
+static size_t distinct_index(const char **list, size_t *n, const char *s)
+{
+    for (size_t j = 0; j < *n; j++)
+        if (strcmp(list[j], s) == 0)
+            return j;
+    list[*n] = s;
+    return (*n)++;
+}
+
+/* The horizontal grid of a chart of scores, labelled in % or in points. */
+static void value_grid(FILE *out, const Scale *y, bool percent)
+{
+    double step = nice_step(y->hi - y->lo, 5);
+    for (double v = ceil(y->lo / step) * step; v <= y->hi + 1e-9; v += step) {
+        double py = scale_at(y, v);
+        fprintf(out, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", PLOT_LEFT, PLOT_RIGHT, py, py,
+                fabs(v) < 1e-9 ? "axis" : "grid");
+        fprintf(out, percent ? "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.0f %%</text>\n"
+                             : "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%+.0f</text>\n",
+                PLOT_LEFT - 6, py + 4, fabs(v) < 1e-9 ? 0.0 : v);
+    }
+}
+
 /* ---- score over attempts ------------------------------------------------ */
+
+/* The scenarios of the report's sessions, numbered in order of first
+ * appearance: the marks of the readiness and progress charts carry their
+ * number, printed, and the legend under the chart names them (a hover
+ * title is lost on paper). Returns how many (ids has nsessions of room). */
+static size_t session_scenarios(const Report *r, const char **ids)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nsessions; i++)
+        distinct_index(ids, &n, r->sessions[i].scenario_id ? r->sessions[i].scenario_id : "");
+    return n;
+}
+
+static size_t scenario_number(const char **ids, size_t n, const char *id)
+{
+    for (size_t j = 0; j < n; j++)
+        if (strcmp(ids[j], id ? id : "") == 0)
+            return j + 1;
+    return 0;
+}
+
 
 typedef struct AttemptPoint {
     double value[COMP_COUNT + 1]; /* competencies, then the total */
-    int n;                        /* sessions behind the point */
-    int attempt;                  /* grouped charts: the attempt number */
-    const RSession *session;      /* per-session charts: the session */
+    const RSession *session;
 } AttemptPoint;
 
 static bool by_session(const Report *r) { return r->query.scope == REPORT_TRAINEE || r->query.scope == REPORT_SESSION; }
@@ -141,8 +186,9 @@ static bool all_scaled(const Report *r)
     return n > 0;
 }
 
-/* Fills points (nsessions of room) and returns how many; in percent of
- * each session's maximum when `percent`. */
+/* Fills points (nsessions of room) with the completed sessions of a
+ * trainee or a session and returns how many; in percent of each session's
+ * maximum when `percent`. */
 static size_t attempt_points(const Report *r, AttemptPoint *points, bool percent)
 {
     size_t n = 0;
@@ -150,36 +196,12 @@ static size_t attempt_points(const Report *r, AttemptPoint *points, bool percent
         const RSession *s = &r->sessions[i];
         if (!is_completed(s))
             continue;
-        AttemptPoint *p = NULL;
-        if (by_session(r)) {
-            p = &points[n++];
-            p->session = s;
-        } else {
-            for (size_t j = 0; j < n && !p; j++)
-                if (points[j].attempt == s->attempt)
-                    p = &points[j];
-            if (!p) {
-                p = &points[n++];
-                p->attempt = s->attempt;
-            }
-        }
+        AttemptPoint *p = &points[n++];
+        p->session = s;
         double unit = percent ? 100.0 / (double)s->max_points : 1.0;
         for (int c = 0; c < COMP_COUNT; c++)
-            p->value[c] += s->competency[c] * unit;
-        p->value[COMP_COUNT] += s->total * unit;
-        p->n++;
-    }
-    if (!by_session(r)) {
-        /* Means, in attempt order (attempt numbers are small: a simple sort). */
-        for (size_t i = 0; i < n; i++)
-            for (int c = 0; c <= COMP_COUNT; c++)
-                points[i].value[c] /= points[i].n;
-        for (size_t i = 1; i < n; i++)
-            for (size_t j = i; j > 0 && points[j - 1].attempt > points[j].attempt; j--) {
-                AttemptPoint t = points[j];
-                points[j] = points[j - 1];
-                points[j - 1] = t;
-            }
+            p->value[c] = s->competency[c] * unit;
+        p->value[COMP_COUNT] = s->total * unit;
     }
     return n;
 }
@@ -188,25 +210,13 @@ static void attempt_tooltip(FILE *out, const Report *r, const AttemptPoint *p, i
 {
     Lang L = report_lang(r);
     const char *what = series < COMP_COUNT ? vocab_word(VOCAB_COMPETENCY, competency_name((Competency)series), L) : "total";
-    if (p->session) {
-        fprintf(out, "%s %" PRId64 " (", TR("session"), p->session->id);
-        escape_html(out, p->session->scenario_id);
-        if (percent)
-            fprintf(out, TR(", attempt %d): %s %+.1f %% of the maximum (%lld)"), p->session->attempt, what,
-                    p->value[series], (long long)p->session->max_points);
-        else
-            fprintf(out, TR(", attempt %d): %s %+.0f"), p->session->attempt, what, p->value[series]);
-        return;
-    }
-    fprintf(out, p->n == 1 ? TR("attempt %d: %s %+.1f%s, mean of %d completed session:")
-                           : TR("attempt %d: %s %+.1f%s, mean of %d completed sessions:"),
-            p->attempt, what, p->value[series], percent ? TR(" % of the maximum") : "", p->n);
-    int named = 0;
-    for (size_t i = 0; i < r->nsessions && named < TOOLTIP_SESSIONS; i++)
-        if (is_completed(&r->sessions[i]) && r->sessions[i].attempt == p->attempt)
-            fprintf(out, " %" PRId64, r->sessions[i].id), named++;
-    if (p->n > named)
-        fprintf(out, TR(" and %d more"), p->n - named);
+    fprintf(out, "%s %" PRId64 " (", TR("session"), p->session->id);
+    escape_html(out, p->session->scenario_id);
+    if (percent)
+        fprintf(out, TR(", attempt %d): %s %+.1f %% of the maximum (%lld)"), p->session->attempt, what,
+                p->value[series], (long long)p->session->max_points);
+    else
+        fprintf(out, TR(", attempt %d): %s %+.0f"), p->session->attempt, what, p->value[series]);
 }
 
 static void attempt_series(FILE *out, const Report *r, const AttemptPoint *points, size_t n, int series,
@@ -221,10 +231,7 @@ static void attempt_series(FILE *out, const Report *r, const AttemptPoint *point
         fputs("\"/>\n", out);
     }
     for (size_t i = 0; i < n; i++) {
-        if (points[i].session)
-            fprintf(out, "<a href=\"#session-%" PRId64 "\">", points[i].session->id);
-        else
-            fputs("<a href=\"#sessions\">", out);
+        fprintf(out, "<a href=\"#session-%" PRId64 "\">", points[i].session->id);
         fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>", scale_at(x, (double)i),
                 scale_at(y, points[i].value[series]), colour);
         attempt_tooltip(out, r, &points[i], series, percent);
@@ -233,28 +240,49 @@ static void attempt_series(FILE *out, const Report *r, const AttemptPoint *point
 }
 
 static void attempt_axes(FILE *out, Lang L, const AttemptPoint *points, size_t n, const Scale *x, const Scale *y,
-                         bool percent)
+                         bool percent, const char **ids, size_t nids)
 {
-    double step = nice_step(y->hi - y->lo, 5);
-    for (double v = ceil(y->lo / step) * step; v <= y->hi + 1e-9; v += step) {
-        double py = scale_at(y, v);
-        fprintf(out, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", PLOT_LEFT, PLOT_RIGHT, py, py,
-                fabs(v) < 1e-9 ? "axis" : "grid");
-        fprintf(out, percent ? "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.0f %%</text>\n"
-                             : "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%+.0f</text>\n",
-                PLOT_LEFT - 6, py + 4, fabs(v) < 1e-9 ? 0.0 : v);
-    }
+    value_grid(out, y, percent);
     size_t every = n > 24 ? (n + 23) / 24 : 1; /* at most 24 labels */
     for (size_t i = 0; i < n; i += every) {
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", scale_at(x, (double)i), y->from + 16);
-        if (points[i].session)
-            fprintf(out, "#%" PRId64, points[i].session->id);
-        else
-            fprintf(out, "%d", points[i].attempt);
-        fputs("</text>\n", out);
+        const RSession *s = points[i].session;
+        double px = scale_at(x, (double)i);
+        /* The session, its day (MM-DD) and its scenario's number (the legend names it): on paper too. */
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">#%" PRId64 "</text>", px, y->from + 14, s->id);
+        if (s->started_at && strlen(s->started_at) >= 10) {
+            fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"legend\">", px, y->from + 26);
+            char day[6];
+            memcpy(day, s->started_at + 5, 5);
+            day[5] = '\0';
+            escape_html(out, day);
+            fputs("</text>", out);
+        }
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"legend\">S%zu</text>\n", px, y->from + 38,
+                scenario_number(ids, nids, s->scenario_id));
     }
     fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", (PLOT_LEFT + PLOT_RIGHT) / 2,
-            y->from + 32, points[0].session ? TR("session (in the order played)") : TR("attempt"));
+            y->from + 54, TR("session (in the order played): number, day (month-day), scenario"));
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" class=\"legend\">%s", PLOT_LEFT, y->from + 70, TR("Scenarios:"));
+    for (size_t j = 0; j < nids; j++) {
+        fprintf(out, "%sS%zu ", j ? " · " : " ", j + 1);
+        escape_html_cut(out, ids[j], 40);
+    }
+    fputs("</text>\n", out);
+}
+
+/* The readiness threshold across the chart of a trainee's sessions: in %
+ * of the maximum, or in points of the total when the chart is in points. */
+static void attempt_threshold(FILE *out, const Report *r, const Scale *y, bool percent)
+{
+    Lang L = report_lang(r);
+    int at = percent ? r->query.ready_at : r->query.ready_at_points;
+    if (at < y->lo || at > y->hi)
+        return;
+    double py = scale_at(y, at);
+    fprintf(out, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" class=\"target\"/>", PLOT_LEFT, PLOT_RIGHT, py, py);
+    fprintf(out, percent ? "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"label\">%s %d %%</text>\n"
+                         : "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"label\">%s %d points</text>\n",
+            PLOT_RIGHT, py - 4, TR("ready at"), at);
 }
 
 static void attempt_legend(FILE *out, Lang L)
@@ -268,9 +296,165 @@ static void attempt_legend(FILE *out, Lang L)
     }
 }
 
+/* ---- the distribution over attempt numbers (a scenario, a team) ---------- */
+
+/* Where an attempt sits: its percentage, or its total in points. */
+static double attempt_value(const RAttempt *a, bool percent) { return percent ? (double)a->tenths / 10.0 : (double)a->total; }
+
+static int compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The p-th percentile of n sorted values, interpolated (the quartiles a
+ * spreadsheet's QUARTILE.INC gives). */
+static double quantile(const double *v, size_t n, double p)
+{
+    double at = p * (double)(n - 1);
+    size_t i = (size_t)at;
+    return i + 1 < n ? v[i] + (at - (double)i) * (v[i + 1] - v[i]) : v[n - 1];
+}
+
+typedef struct AttemptBox {
+    int attempt;
+    size_t n;
+    double min, q1, median, q3, max;
+} AttemptBox;
+
+/* One box per attempt number, in order; returns how many (boxes has
+ * nattempts of room), or SIZE_MAX when out of memory. */
+static size_t attempt_boxes(const Report *r, bool percent, AttemptBox *boxes)
+{
+    int top = 0;
+    for (size_t i = 0; i < r->nattempts; i++)
+        top = r->attempts[i].attempt > top ? r->attempts[i].attempt : top;
+    double *v = malloc(r->nattempts * sizeof *v); /* freed below */
+    if (!v)
+        return SIZE_MAX;
+    size_t nboxes = 0;
+    for (int a = 1; a <= top; a++) {
+        size_t n = 0;
+        for (size_t i = 0; i < r->nattempts; i++)
+            if (r->attempts[i].attempt == a)
+                v[n++] = attempt_value(&r->attempts[i], percent);
+        if (n == 0)
+            continue;
+        qsort(v, n, sizeof *v, compare_double);
+        boxes[nboxes++] = (AttemptBox){a, n, v[0], quantile(v, n, 0.25), quantile(v, n, 0.5), quantile(v, n, 0.75),
+                                       v[n - 1]};
+    }
+    free(v);
+    return nboxes;
+}
+
+static void distribution_box(FILE *out, Lang L, const AttemptBox *b, double cx, const Scale *y, bool percent)
+{
+    const char *unit = percent ? " %" : "";
+    fprintf(out, "<g class=\"box\"><title>");
+    fprintf(out, b->n == 1 ? TR("attempt %d: %zu completed session") : TR("attempt %d: %zu completed sessions"),
+            b->attempt, b->n);
+    fprintf(out, TR(": min %+.1f%s, first quartile %+.1f%s, median %+.1f%s, third quartile %+.1f%s, max %+.1f%s"),
+            b->min, unit, b->q1, unit, b->median, unit, b->q3, unit, b->max, unit);
+    fprintf(out, "</title><line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"whisker\"/>", cx, cx,
+            scale_at(y, b->min), scale_at(y, b->max));
+    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"24\" height=\"%.1f\" class=\"quartiles\"/>", cx - 12,
+            scale_at(y, b->q3), fmax(scale_at(y, b->q1) - scale_at(y, b->q3), 1));
+    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"median\"/>", cx - 14, cx + 14,
+            scale_at(y, b->median), scale_at(y, b->median));
+    /* The median in print too, not only in the tooltip. */
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%+.1f%s</text></g>\n", cx - 16,
+            scale_at(y, b->median) + 4, b->median, unit);
+}
+
+/* Every session of one attempt number as a dot beside its box, equal
+ * values side by side so that none hides another. */
+static void distribution_dots(FILE *out, const Report *r, const AttemptBox *b, double cx, const Scale *y, bool percent)
+{
+    Lang L = report_lang(r);
+    for (size_t i = 0; i < r->nattempts; i++) {
+        const RAttempt *a = &r->attempts[i];
+        if (a->attempt != b->attempt)
+            continue;
+        double v = attempt_value(a, percent);
+        size_t same = 0; /* earlier dots of this attempt at the same value */
+        for (size_t j = 0; j < i; j++)
+            same += r->attempts[j].attempt == b->attempt && attempt_value(&r->attempts[j], percent) == v;
+        fprintf(out, "<a href=\"#sessions\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" class=\"dot\"><title>%s %lld (",
+                cx + 20 + 7.0 * (double)same, scale_at(y, v), TR("session"), (long long)a->session_id);
+        escape_html(out, a->trainee);
+        fputs(", ", out);
+        escape_html(out, a->scenario_id);
+        fprintf(out, TR(", attempt %d): %+.1f%s"), a->attempt, v, percent ? " %" : TR(" points"));
+        fputs("</title></circle></a>\n", out);
+    }
+}
+
+static void distribution_axes(FILE *out, Lang L, const AttemptBox *boxes, size_t n, const Scale *x, const Scale *y,
+                              bool percent)
+{
+    value_grid(out, y, percent);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d (n = %zu)</text>\n", scale_at(x, (double)i),
+                y->from + 16, boxes[i].attempt, boxes[i].n);
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", (PLOT_LEFT + PLOT_RIGHT) / 2,
+            y->from + 32, TR("attempt (n: completed sessions at that attempt number, every trainee)"));
+}
+
+/* A scenario's or a team's score over attempts: for each attempt number,
+ * every completed session of every trainee (not only the latest) as a dot,
+ * with the box of its quartiles, its median and its range. */
+static bool svg_attempt_distribution(FILE *out, const Report *r)
+{
+    Lang L = report_lang(r);
+    if (r->nattempts == 0) {
+        fprintf(out, "<p class=\"none\">%s</p>\n", TR("No completed session: nothing to chart."));
+        return true;
+    }
+    bool percent = true;
+    for (size_t i = 0; i < r->nattempts; i++)
+        percent = percent && r->attempts[i].scaled;
+    AttemptBox *boxes = malloc(r->nattempts * sizeof *boxes); /* freed below */
+    size_t n = boxes ? attempt_boxes(r, percent, boxes) : SIZE_MAX;
+    if (n == SIZE_MAX) {
+        free(boxes);
+        return false;
+    }
+    double lo = 0, hi = 0;
+    for (size_t i = 0; i < n; i++)
+        lo = fmin(lo, boxes[i].min), hi = fmax(hi, boxes[i].max);
+    double step = nice_step(hi - lo > 0 ? hi - lo : 10, 5);
+    Scale y = {floor(lo / step) * step, ceil(hi / step) * step, 220, 30};
+    if (y.hi <= y.lo)
+        y.hi = y.lo + step;
+    Scale x = {0, (double)(n > 1 ? n - 1 : 0), PLOT_LEFT + 40, PLOT_RIGHT - 60};
+    svg_open(out, L, "chart-attempts", 260,
+             percent ? "Score over attempts, in % of each session's maximum" : "Score over attempts, in points",
+             "For each attempt number, every completed session of every trainee: its total, with the quartiles, "
+             "the median and the range.");
+    distribution_axes(out, L, boxes, n, &x, &y, percent);
+    for (size_t i = 0; i < n; i++) {
+        distribution_box(out, L, &boxes[i], scale_at(&x, (double)i), &y, percent);
+        distribution_dots(out, r, &boxes[i], scale_at(&x, (double)i), &y, percent);
+    }
+    svg_close(out, L, percent ? "Every completed session of every trainee, by attempt number (1: a trainee's first "
+                                "session of the scenario), in % of its maximum: a dot per session (equal scores side by "
+                                "side), the box from the first to the third quartile, the bar across it the median, the "
+                                "line the lowest to the highest; n under each attempt counts its sessions."
+                              : "Every completed session of every trainee, by attempt number (1: a trainee's first "
+                                "session of the scenario), in points (not every session has a scale): a dot per session "
+                                "(equal scores side by side), the box from the first to the third quartile, the bar across "
+                                "it the median, the line the lowest to the highest; n under each attempt counts its "
+                                "sessions.");
+    free(boxes);
+    return true;
+}
+
 bool svg_attempts(FILE *out, const Report *r)
 {
     Lang L = report_lang(r);
+    if (!by_session(r))
+        return svg_attempt_distribution(out, r);
     if (r->nsessions == 0)
         return true;
     AttemptPoint *points = calloc(r->nsessions, sizeof *points); /* freed below */
@@ -278,12 +462,18 @@ bool svg_attempts(FILE *out, const Report *r)
         return false;
     bool percent = all_scaled(r);
     size_t n = attempt_points(r, points, percent);
-    if (n == 0) {
+    const char **ids = n ? calloc(r->nsessions, sizeof *ids) : NULL; /* freed below */
+    if (n == 0 || !ids) {
+        if (n)
+            return free(points), false;
         fprintf(out, "<p class=\"none\">%s</p>\n", TR("No completed session: nothing to chart."));
         free(points);
         return true;
     }
-    double lo = 0, hi = 0;
+    size_t nids = session_scenarios(r, ids);
+    /* The threshold is always in sight. */
+    double lo = fmin(0, percent ? r->query.ready_at : r->query.ready_at_points);
+    double hi = fmax(0, percent ? r->query.ready_at : r->query.ready_at_points);
     for (size_t i = 0; i < n; i++)
         for (int c = 0; c <= COMP_COUNT; c++)
             lo = fmin(lo, points[i].value[c]), hi = fmax(hi, points[i].value[c]);
@@ -293,33 +483,28 @@ bool svg_attempts(FILE *out, const Report *r)
         y.hi = y.lo + step;
     Scale x = {0, (double)(n > 1 ? n - 1 : 0), PLOT_LEFT + 10, PLOT_RIGHT - 10};
     if (percent)
-        svg_open(out, L, "chart-attempts", 260, "Score over attempts, in % of each session's maximum",
-                 by_session(r) ? "Percentage of its maximum of each completed session, per competency and in total, in "
-                                 "the order played."
-                               : "Mean percentage of their maximum per competency and in total of the completed "
-                                 "sessions, by attempt number.");
+        svg_open(out, L, "chart-attempts", 300, "Score over attempts, in % of each session's maximum",
+                 "Percentage of its maximum of each completed session, per competency and in total, in the order played.");
     else
-        svg_open(out, L, "chart-attempts", 260, "Score over attempts, per competency",
-                 by_session(r) ? "Points of each completed session per competency and in total, in the order played."
-                               : "Mean points per competency and in total of the completed sessions, by attempt number.");
+        svg_open(out, L, "chart-attempts", 300, "Score over attempts, per competency",
+                 "Points of each completed session per competency and in total, in the order played.");
     attempt_legend(out, L);
-    attempt_axes(out, L, points, n, &x, &y, percent);
+    attempt_axes(out, L, points, n, &x, &y, percent, ids, nids);
+    attempt_threshold(out, r, &y, percent);
     for (int c = 0; c <= COMP_COUNT; c++)
         attempt_series(out, r, points, n, c, &x, &y, percent);
-    if (percent)
-        svg_close(out, L, by_session(r) ? "In % of each session's maximum (every session charted has a scale): each "
-                                       "competency's points (coloured) and the total (dashed) of each completed session; "
-                                       "a point links to its session in <a href=\"#sessions\">Sessions</a>."
-                                     : "In % of each session's maximum (every session charted has a scale): the mean of "
-                                       "each competency (coloured) and of the total (dashed) of the completed sessions "
-                                       "at each attempt number; the tooltip of a point names its sessions (<a href=\"#sessions\">Sessions</a>).");
-    else
-        svg_close(out, L, by_session(r) ? "Points per competency (coloured) and total (dashed) of each completed session "
-                                       "(in points: not every session has a scale); a point links to its session in "
-                                       "<a href=\"#sessions\">Sessions</a>."
-                                     : "Mean points per competency (coloured) and total (dashed) of the completed sessions "
-                                       "at each attempt number (in points: not every session has a scale); the tooltip of "
-                                       "a point names its sessions (<a href=\"#sessions\">Sessions</a>).");
+    fputs("</svg>\n<figcaption>", out);
+    fputs(percent ? TR("In % of each session's maximum (every session charted has a scale): each competency's points "
+                       "(coloured) and the total (dashed) of each completed session; a point links to its session in "
+                       "<a href=\"#sessions\">Sessions</a>.")
+                  : TR("Points per competency (coloured) and total (dashed) of each completed session (in points: not "
+                       "every session has a scale); a point links to its session in <a href=\"#sessions\">Sessions</a>."),
+          out);
+    fputs(TR(" The red dashed line is the readiness threshold (the total reaches it or not); under each session, its "
+             "number, its day (month-day) and its scenario (S1, S2… named under the chart)."),
+          out);
+    fputs("</figcaption>\n</figure>\n", out);
+    free(ids);
     free(points);
     return true;
 }
@@ -336,20 +521,60 @@ static double readiness_value(const RSession *s, bool percent)
     return s->total;
 }
 
-static void readiness_dot(FILE *out, const Report *r, const RSession *s, double px, double py)
+/* A dot: a filled circle when it reaches the threshold, a hollow square
+ * below it (shape and colour), with its scenario's number inside. */
+static void readiness_dot(FILE *out, const Report *r, const RSession *s, double px, double py, size_t number)
 {
     Lang L = report_lang(r);
     char pct[32];
-    fprintf(out, "<a href=\"#session-%" PRId64 "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>%s %" PRId64
-                 ": ",
-            s->id, px, py, report_session_reaches(s, &r->query) ? COLOUR_GOOD : COLOUR_BAD, TR("session"), s->id);
+    bool reaches = report_session_reaches(s, &r->query);
+    fprintf(out, "<a href=\"#session-%" PRId64 "\"><g>", s->id);
+    if (reaches)
+        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"%s\"/>", px, py, COLOUR_GOOD);
+    else
+        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"13\" height=\"13\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"2\"/>",
+                px - 6.5, py - 6.5, COLOUR_BAD);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"mark\" fill=\"%s\">%zu</text><title>%s %" PRId64 ": ",
+            px, py + 3.5, reaches ? "#fff" : COLOUR_BAD, number, TR("session"), s->id);
     escape_html(out, s->scenario_id);
     fprintf(out, TR(", attempt %d, %+lld points"), s->attempt, (long long)s->total);
     if (report_has_scale(s))
         fprintf(out, TR(" of %lld, %s"), (long long)s->max_points, report_percent_text(pct, sizeof pct, s));
     else
         fputs(TR(", no scale: judged in points"), out);
-    fputs("</title></circle></a>\n", out);
+    fputs("</title></g></a>\n", out);
+}
+
+/* The dots of one trainee's row; a dot that would cover an earlier one
+ * (closer than a dot's width) moves up or down in turn, so equal scores
+ * stay visible side by side. */
+static void readiness_row(FILE *out, const Report *r, const RTrainee *t, double py, const Scale *x, bool percent,
+                          const char **ids, size_t nids)
+{
+    for (size_t j = 0; j < r->nsessions; j++) {
+        const RSession *s = &r->sessions[j];
+        if (!t->name || !s->trainee || strcmp(s->trainee, t->name) != 0)
+            continue;
+        double px = scale_at(x, readiness_value(s, percent));
+        int near = 0;
+        for (size_t k = 0; k < j; k++)
+            near += r->sessions[k].trainee && strcmp(r->sessions[k].trainee, t->name) == 0 &&
+                    fabs(scale_at(x, readiness_value(&r->sessions[k], percent)) - px) < 14;
+        /* 0, then a mark's height up, then down; past the row's room, also to the side */
+        double dy = near == 0 ? 0 : near % 2 ? -14.0 : 14.0;
+        double dx = near > 2 ? 15.0 * (double)((near - 1) / 2) : 0;
+        readiness_dot(out, r, s, px + dx, py + dy, scenario_number(ids, nids, s->scenario_id));
+    }
+}
+
+static void readiness_legend(FILE *out, Lang L, const char **ids, size_t n, double y)
+{
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" class=\"legend\">%s", PLOT_LEFT, y, TR("Scenarios:"));
+    for (size_t j = 0; j < n; j++) {
+        fprintf(out, "%s%zu ", j ? " · " : " ", j + 1);
+        escape_html_cut(out, ids[j], 40);
+    }
+    fputs("</text>\n", out);
 }
 
 void svg_readiness(FILE *out, const Report *r)
@@ -367,8 +592,12 @@ void svg_readiness(FILE *out, const Report *r)
         lo = fmin(lo, readiness_value(&r->sessions[i], percent)), hi = fmax(hi, readiness_value(&r->sessions[i], percent));
     double step = nice_step(hi - lo, 6);
     Scale x = {floor(lo / step) * step, ceil(hi / step) * step, PLOT_LEFT + 10, PLOT_RIGHT - 10};
-    double bottom = 24 + ROW_H * (double)r->ntrainees;
-    svg_open(out, L, "chart-readiness", bottom + 40, "Readiness: the latest attempt at each scenario against the threshold",
+    double bottom = 24 + READY_ROW_H * (double)r->ntrainees;
+    const char **ids = calloc(r->nsessions + 1, sizeof *ids); /* freed below */
+    if (!ids)
+        return;
+    size_t nids = session_scenarios(r, ids);
+    svg_open(out, L, "chart-readiness", bottom + 58, "Readiness: the latest attempt at each scenario against the threshold",
              percent ? "One row per trainee, one dot per scenario: the latest completed attempt's total in % of its "
                        "maximum; the dashed line is the readiness threshold."
                      : "One row per trainee, one dot per scenario: the total of the latest completed attempt; the dashed "
@@ -391,26 +620,30 @@ void svg_readiness(FILE *out, const Report *r)
             percent ? TR("% of the maximum of the latest completed attempt") : TR("points of the latest completed attempt"));
     for (size_t i = 0; i < r->ntrainees; i++) {
         const RTrainee *t = &r->trainees[i];
-        double py = 24 + ROW_H * ((double)i + 0.5);
-        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"label\" fill=\"%s\">", PLOT_LEFT - 6, py + 4,
-                t->ready ? COLOUR_GOOD : COLOUR_BAD);
+        double py = 24 + READY_ROW_H * ((double)i + 0.5);
+        /* Ready or not in words too (✓ / ✗), not by colour alone. */
+        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"label\" fill=\"%s\">%s ", PLOT_LEFT - 6,
+                py + 4, t->ready ? COLOUR_GOOD : COLOUR_BAD, t->ready ? "✓" : "✗");
         escape_html_cut(out, t->name, 16);
         fputs("</text>\n", out);
-        for (size_t j = 0; j < r->nsessions; j++)
-            if (t->name && r->sessions[j].trainee && strcmp(r->sessions[j].trainee, t->name) == 0)
-                readiness_dot(out, r, &r->sessions[j], scale_at(&x, readiness_value(&r->sessions[j], percent)), py);
+        readiness_row(out, r, t, py, &x, percent, ids, nids);
     }
+    readiness_legend(out, L, ids, nids, bottom + 48);
+    free(ids);
     svg_close(out, L, percent
-                       ? "A dot is a trainee's latest completed attempt at one scenario, in % of its maximum, green at "
-                         "or above the threshold, red below; it links to its session in <a href=\"#sessions\">Sessions</a>. "
-                         "A name is green when the trainee is ready: every dot at or above the line, and no perimeter "
-                         "rule broken nor alert missed there (<a href=\"#readiness\">Readiness</a> says why)."
-                       : "In points: not every latest attempt has a scale. A dot is the total of a trainee's latest "
-                         "completed attempt at one scenario, green when it reaches the threshold (in % of its maximum "
-                         "for a session with a scale, at the line for one without), red otherwise; it links to its "
-                         "session in <a href=\"#sessions\">Sessions</a>. A name is green when the trainee is ready: "
-                         "every dot green, and no perimeter rule broken nor alert missed there "
-                         "(<a href=\"#readiness\">Readiness</a> says why).");
+                       ? "A mark is a trainee's latest completed attempt at one scenario, in % of its maximum, numbered "
+                         "by its scenario (the legend names them): a filled green circle at or above the threshold, a "
+                         "hollow red square below; marks of equal scores sit one above the other. It links to its "
+                         "session in <a href=\"#sessions\">Sessions</a>. A name marked ✓ (green) is ready: every mark at "
+                         "or above the line, and no perimeter rule broken nor alert missed there; ✗ (red) is not "
+                         "(<a href=\"#readiness\">Readiness</a> says why)."
+                       : "In points: not every latest attempt has a scale. A mark is the total of a trainee's latest "
+                         "completed attempt at one scenario, numbered by its scenario (the legend names them): a filled "
+                         "green circle when it reaches the threshold (in % of its maximum for a session with a scale, at "
+                         "the line for one without), a hollow red square otherwise; marks of equal scores sit one above "
+                         "the other. It links to its session in <a href=\"#sessions\">Sessions</a>. A name marked ✓ "
+                         "(green) is ready: every mark a circle, and no perimeter rule broken nor alert missed there; ✗ "
+                         "(red) is not (<a href=\"#readiness\">Readiness</a> says why).");
 }
 
 /* ---- reply times -------------------------------------------------------- */
@@ -424,14 +657,8 @@ static const char *situation_of(const RReply *rp) { return rp->situation ? rp->s
 static size_t reply_rows(const Report *r, const char **rows)
 {
     size_t n = 0;
-    for (size_t i = 0; i < r->nreplies; i++) {
-        const char *s = situation_of(&r->replies[i]);
-        size_t j = 0;
-        while (j < n && strcmp(rows[j], s) != 0)
-            j++;
-        if (j == n)
-            rows[n++] = s;
-    }
+    for (size_t i = 0; i < r->nreplies; i++)
+        distinct_index(rows, &n, situation_of(&r->replies[i]));
     return n;
 }
 
@@ -518,6 +745,18 @@ static void reply_targets(FILE *out, const Report *r, const char *row, const Sca
     }
 }
 
+/* How many posts of a row were never answered, printed beside the
+ * "never" column: stacked dots would hide how many there are. */
+static void reply_never_count(FILE *out, const Report *r, const char *row, double never_x, double row_y)
+{
+    int n = 0;
+    for (size_t i = 0; i < r->nreplies; i++)
+        n += r->replies[i].answered_ms < 0 && strcmp(situation_of(&r->replies[i]), row) == 0;
+    if (n > 0)
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" class=\"count\">%d×</text>\n", never_x - 8,
+                row_y + 4, n);
+}
+
 void svg_reply_times(FILE *out, const Report *r)
 {
     Lang L = report_lang(r);
@@ -547,6 +786,7 @@ void svg_reply_times(FILE *out, const Report *r)
         escape_html_cut(out, strcmp(rows[j], "(none)") ? vocab_word(VOCAB_SITUATION, rows[j], L) : TR("(none)"), 18);
         fputs("</text>\n", out);
         reply_targets(out, r, rows[j], &x, row_y);
+        reply_never_count(out, r, rows[j], never_x, row_y);
     }
     for (size_t i = 0; i < r->nreplies; i++) {
         const RReply *rp = &r->replies[i];
@@ -554,7 +794,8 @@ void svg_reply_times(FILE *out, const Report *r)
         reply_dot(out, r, rp, i, &x, never_x, row_y);
     }
     svg_close(out, L, "Green: on time; orange: late; red: missed; blue: answered where no rule sets a target. "
-                   "A dot links to its score row; every reply is listed in <a href=\"#replies\">Reply times</a>.");
+                   "A dot links to its score row; every reply is listed in <a href=\"#replies\">Reply times</a>. "
+                   "The number beside the never column counts the posts of its row never answered.");
     free(rows);
 }
 

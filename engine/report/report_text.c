@@ -423,10 +423,13 @@ static void trainee_text(const Report *r, FILE *out)
     report_put_text(out, r->query.trainee);
     fprintf(out, r->nsessions == 1 ? W(N_SESSION) : W(N_SESSIONS), r->nsessions);
     if (t) {
-        char best[32], last[32], median[32];
-        snprintf(best, sizeof best, "%+" PRId64, t->best);
-        snprintf(last, sizeof last, "%+" PRId64, t->last);
-        snprintf(median, sizeof median, "%+" PRId64, t->median);
+        /* Nothing completed: blank, never a made-up +0. */
+        char best[32] = "—", last[32] = "—", median[32] = "—";
+        if (t->completed) {
+            snprintf(best, sizeof best, "%+" PRId64, t->best);
+            snprintf(last, sizeof last, "%+" PRId64, t->last);
+            snprintf(median, sizeof median, "%+" PRId64, t->median);
+        }
         fprintf(out, W(COMPLETED_BEST), t->completed, best, last, median);
     }
     if (r->query.since)
@@ -471,9 +474,16 @@ static void put_trainee_line(FILE *out, const RTrainee *t)
     char m[32], p[32];
     fputs("  ", out);
     report_put_cell(out, t->name, 20);
-    fprintf(out, "  %8d  %9d  %+5" PRId64 "  %+5" PRId64 "  %+6" PRId64, t->sessions, t->completed, t->best, t->last,
-            t->median);
-    put_competencies(out, t->competency);
+    fprintf(out, "  %8d  %9d", t->sessions, t->completed);
+    if (t->completed == 0) {
+        /* Nothing completed: blank, never a made-up +0 ("—" is one column wide). */
+        fputs("      —      —       —", out);
+        for (int c = 0; c < COMP_COUNT; c++)
+            fputs("          —", out);
+    } else {
+        fprintf(out, "  %+5" PRId64 "  %+5" PRId64 "  %+6" PRId64, t->best, t->last, t->median);
+        put_competencies(out, t->competency);
+    }
     fprintf(out, "  %-12s  %s\n", t->times.total.n ? report_duration(m, sizeof m, t->times.total.median_ms) : "-",
             t->times.total.n ? report_duration(p, sizeof p, t->times.total.p90_ms) : "-");
 }
@@ -490,14 +500,6 @@ static void put_trainee_header(FILE *out, const Report *r)
     fprintf(out, "  %s\n", W(P90_SHORT));
 }
 
-static int all_sessions(const Report *r)
-{
-    int n = 0;
-    for (size_t i = 0; i < r->ntrainees; i++)
-        n += r->trainees[i].sessions;
-    return n;
-}
-
 static void scenario_text(const Report *r, FILE *out)
 {
     Lang L = report_lang(r);
@@ -507,7 +509,7 @@ static void scenario_text(const Report *r, FILE *out)
     fputs(" \"", out);
     report_put_text(out, s ? s->scenario_title : "");
     fputc('"', out);
-    fprintf(out, W(N_BY_TRAINEES), all_sessions(r), all_sessions(r) == 1 ? "" : "s", r->ntrainees,
+    fprintf(out, W(N_BY_TRAINEES), report_all_sessions(r), report_all_sessions(r) == 1 ? "" : "s", r->ntrainees,
             r->ntrainees == 1 ? "" : "s");
     if (r->query.since)
         fprintf(out, W(SINCE), r->query.since);

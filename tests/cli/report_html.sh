@@ -79,6 +79,22 @@ pdfinfo "$artefacts/report-team.pdf" >"$WORK/pdfinfo"
 expect_in "$WORK/pdfinfo" "(A4)"
 pdftotext "$artefacts/report-team.pdf" "$WORK/team.txt"
 expect_in "$WORK/team.txt" "Readiness"
+# Nothing past the right margin (A4 595 pt wide, 12 mm = 34 pt margins): the
+# sessions table fits, its right border included.
+right=$(pdftotext -bbox "$artefacts/report-team.pdf" - | grep -o 'xMax="[0-9.]*"' | cut -d'"' -f2 | sort -n | tail -1)
+awk -v x="$right" 'BEGIN { exit !(x <= 563) }' || fail "the team PDF prints past its right margin (x = $right pt)"
+# A scenario id breaks at its hyphen or not at all, never inside a word ("complain t-snowball").
+for id in complaint-snowball data-leak-rumour; do
+  for ((k = 1; k < ${#id} - 2; k++)); do
+    [ "${id:k-1:1}" = - ] && continue
+    ! grep -qx -- "${id:k}" "$WORK/team.txt" || fail "the team PDF breaks $id inside a word: ${id:0:k} / ${id:k}"
+  done
+done
+# A session's first page is not a third blank: the timeline follows its summary.
+browse "$WORK/pdf.log" --no-pdf-header-footer --print-to-pdf="$artefacts/report-session-1.pdf" "file://$WORK/session-1.html" \
+  >/dev/null || fail "printing session 1 failed"
+pdftotext -f 1 -l 1 "$artefacts/report-session-1.pdf" "$WORK/session-page1.txt"
+expect_in "$WORK/session-page1.txt" "The crisis timeline"
 
 # xAPI: one statement per session of the team (all attempts), valid, stable.
 check_xapi() {

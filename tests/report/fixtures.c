@@ -173,8 +173,8 @@ static void fill_rules(Report *r, int nsess, int ntrainees)
     rules[3] = (RRuleStat){T(7, "alert.unneeded"), "alerting", "alerting", 0, 0, 0, 0, 0, 1, -3, 1, 1, 3};
     r->rules = rules;
     r->nrules = 4;
-    branch_stats[0] = (RBranchStat){T(6, "influencer_joins"), nsess};
-    branch_stats[1] = (RBranchStat){T(8, "journalist_calls"), 1};
+    branch_stats[0] = (RBranchStat){T(6, "influencer_joins"), nsess, T(1, "complaint-snowball")};
+    branch_stats[1] = (RBranchStat){T(8, "journalist_calls"), 1, T(4, "data-leak-rumour")};
     r->branch_stats = branch_stats;
     r->nbranch_stats = 2;
 }
@@ -242,6 +242,25 @@ static RTrainee make_trainee(const char *name, int sessions_n, int best, int las
                       .train_scenario = ready ? NULL : T(4, "data-leak-rumour")};
 }
 
+/* Every completed session of the fixture as an attempt (report_data.h:
+ * the chart of a scenario reads those, not only the latest). */
+static RAttempt attempts[8];
+
+static void fill_attempts(Report *r)
+{
+    r->attempts = attempts;
+    r->nattempts = 0;
+    for (size_t i = 0; i < r->nsessions; i++) {
+        const RSession *s = &r->sessions[i];
+        if (strcmp(s->status, "completed") != 0)
+            continue;
+        RAttempt *a = &attempts[r->nattempts++];
+        *a = (RAttempt){.session_id = s->id, .total = s->total, .trainee = s->trainee, .scenario_id = s->scenario_id,
+                        .attempt = s->attempt};
+        a->scaled = report_percent_tenths(s, &a->tenths);
+    }
+}
+
 static void scenario_fixture(Report *r)
 {
     r->query.scope = REPORT_SCENARIO;
@@ -262,6 +281,7 @@ static void scenario_fixture(Report *r)
     trainees[0] = make_trainee(T(0, "alice"), 3, 28, 28, true, T(2, "ready: latest attempt at 1 scenario at or above 20 points"));
     trainees[1] = make_trainee(T(7, "bob"), 2, 22, 22, true, T(3, "ready: latest attempt at 1 scenario at or above 20 points"));
     trainees[2] = make_trainee(T(8, "chloé"), 2, 0, 0, false, T(9, "not ready: no completed session"));
+    trainees[2].completed = 0; /* an aborted and a running session: best, last, median blank */
     r->trainees = trainees;
     r->ntrainees = 3;
     fill_rules(r, 4, 3);
@@ -288,6 +308,7 @@ static void team_fixture(Report *r)
     trainees[0] = make_trainee(T(0, "alice"), 4, 28, 16, false, T(2, "not ready: 1 of 2 latest attempts under 70 % of the maximum (lowest 40.0 %, data-leak-rumour)"));
     trainees[1] = make_trainee(T(7, "bob"), 2, 22, 22, true, T(3, "ready: latest attempt at 1 scenario at or above 70 % of the maximum (lowest 73.3 %, complaint-snowball), no perimeter rule broken, no mandatory alert missed"));
     trainees[2] = make_trainee(T(8, "chloé"), 2, 0, 0, false, T(9, "not ready: no completed session"));
+    trainees[2].completed = 0; /* an aborted and a running session: best, last, median blank */
     r->trainees = trainees;
     r->ntrainees = 3;
     fill_rules(r, 3, 2);
@@ -317,5 +338,7 @@ bool fixture_report(const char *name, bool hostile, Report *r)
     else
         return false;
     totals(r);
+    if (r->query.scope == REPORT_SCENARIO)
+        fill_attempts(r);
     return true;
 }

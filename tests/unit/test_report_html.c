@@ -89,16 +89,40 @@ static void test_group_pages(void)
     char *html = render("trainee", false);
     CHECK_CONTAINS(html, "id=\"chart-attempts\"");
     CHECK_CONTAINS(html, "<a href=\"#session-12\">"); /* a point of the chart */
-    CHECK_CONTAINS(html, "Recurring mistakes");
+    /* The progress chart names each session's day and scenario on paper, and draws the threshold. */
+    CHECK_CONTAINS(html, "class=\"legend\">11-16</text>");
+    CHECK_CONTAINS(html, "Scenarios: S1 complaint-snowball");
+    CHECK_CONTAINS(html, "class=\"label\">ready at 40 points</text>"); /* in points: not every session has a scale */
+    /* Recurring as in the text report: against the trainee in two sessions or more. */
+    CHECK_CONTAINS(html, "<h2>Recurring mistakes</h2>\n<p>Rules against the trainee in two sessions or more.</p>");
+    CHECK_CONTAINS(html, "<h2>Rules against the trainee</h2>");
     free(html);
     html = render("team", false);
     CHECK_CONTAINS(html, "<h2>Readiness</h2>");
     CHECK_CONTAINS(html, "ready at 70 % of the maximum (20 points without a scale)");
     CHECK_CONTAINS(html, "id=\"chart-readiness\"");
+    /* Readiness marks: numbered by scenario with a printed legend, a shape per verdict, ✓/✗ beside the name. */
+    CHECK_CONTAINS(html, "Scenarios: 1 complaint-snowball · 2 data-leak-rumour");
+    CHECK_CONTAINS(html, "class=\"label\" fill=\"#2e7d32\">✓ bob</text>");
+    CHECK_CONTAINS(html, "class=\"label\" fill=\"#c62828\">✗ alice</text>");
+    CHECK_CONTAINS(html, "<rect x=");
     CHECK(!strstr(html, "id=\"chart-attempts\""));
+    /* Lost points positive, as in the text and JSON (rule alert.press.press_office lost 6). */
+    CHECK_CONTAINS(html, "<td class=\"n neg\">-6</td><td class=\"n\">6</td>");
+    /* Points per competency of a team: the mean per session, then the sum. */
+    CHECK_CONTAINS(html, "<h2>Points per competency, mean per session</h2>");
     free(html);
     html = render("scenario", false);
-    CHECK_CONTAINS(html, "attempt 2: total +41.2 % of the maximum, mean of 2 completed sessions: 8 10");
+    /* Every completed session by attempt number, with n, quartiles and median. */
+    CHECK_CONTAINS(html, "attempt 2: 2 completed sessions: min +27.5 %, first quartile +34.4 %, median +41.2 %, third "
+                         "quartile +48.1 %, max +55.0 %");
+    CHECK_CONTAINS(html, ">1 (n = 2)</text>");
+    CHECK_CONTAINS(html, ">3 (n = 1)</text>");
+    CHECK_CONTAINS(html, "session 8 (alice, complaint-snowball, attempt 2): +27.5 %");
+    /* The header counts every session, like the text report. */
+    CHECK_CONTAINS(html, " · 7 sessions by 3 trainees (7 latest completed attempts shown).");
+    /* chloé completed nothing: blank, not +0. */
+    CHECK_CONTAINS(html, "chloé</th><td class=\"n\">2</td><td class=\"n\">0</td><td class=\"n\">—</td>");
     free(html);
     html = render("empty", false);
     CHECK_CONTAINS(html, "No session matches.");
