@@ -433,7 +433,7 @@ static int draw_send_cancel(Desk *d, int x, int y)
 {
     char send[64], cancel[64];
     snprintf(send, sizeof send, "↵ %s", d->s->send);
-    snprintf(cancel, sizeof cancel, "Esc %s", d->s->cancel);
+    snprintf(cancel, sizeof cancel, "%s %s", d->s->key_esc, d->s->cancel);
     SDL_Rect s = desk_button(d, x, y, send, true);
     desk_add_hit(d, s, HIT_SEND, 0);
     SDL_Rect c = desk_button(d, x + s.w + px(d, 8), y, cancel, false);
@@ -640,7 +640,7 @@ static int draw_role_panel(Desk *d, int x, int y, int w)
     y += px(d, 4);
     if (!note) {
         char cancel[64];
-        snprintf(cancel, sizeof cancel, "Esc %s", d->s->cancel);
+        snprintf(cancel, sizeof cancel, "%s %s", d->s->key_esc, d->s->cancel);
         desk_add_hit(d, desk_button(d, x, y, cancel, false), HIT_CANCEL, 0);
         return y + text_line_height(d->tc, TS_SMALL) + px(d, 18);
     }
@@ -750,7 +750,7 @@ static int draw_confirm(Desk *d, int x, int y, int w)
     snprintf(line, sizeof line, d->s->confirm_delete, key);
     y = draw_flagged(d, RED, FONT_BOLD, line, x, y, w);
     snprintf(yes, sizeof yes, "%c  %s", key, d->s->confirm_yes);
-    snprintf(no, sizeof no, "Esc %s", d->s->cancel);
+    snprintf(no, sizeof no, "%s %s", d->s->key_esc, d->s->cancel);
     SDL_Rect b = desk_button(d, x, y, yes, true);
     desk_add_hit(d, b, HIT_CONFIRM, 0);
     desk_add_hit(d, desk_button(d, x + b.w + px(d, 8), y, no, false), HIT_CANCEL, 0);
