@@ -429,7 +429,9 @@ static int draw_text_box(Desk *d, const Editor *e, const char *placeholder, int 
     return box.h;
 }
 
-static int draw_send_cancel(Desk *d, int x, int y)
+/* The Send and Cancel buttons at x, y: their height; *right (unless NULL)
+ * where they end. */
+static int draw_send_cancel(Desk *d, int x, int y, int *right)
 {
     char send[64], cancel[64];
     snprintf(send, sizeof send, "↵ %s", d->s->send);
@@ -438,6 +440,8 @@ static int draw_send_cancel(Desk *d, int x, int y)
     desk_add_hit(d, s, HIT_SEND, 0);
     SDL_Rect c = desk_button(d, x + s.w + px(d, 8), y, cancel, false);
     desk_add_hit(d, c, HIT_CANCEL, 0);
+    if (right)
+        *right = c.x + c.w;
     return s.h;
 }
 
@@ -593,8 +597,13 @@ static int draw_composer(Desk *d, int x, int y, int w)
     snprintf(counter, sizeof counter, "%zu / %d %s", text_utf8_length(d->editor.text), limit, d->s->chars);
     int cw, ch;
     text_size(d->tc, TS_SMALL, FONT_BOLD, counter, 0, &cw, &ch);
+    int right, bh = draw_send_cancel(d, x, y, &right);
+    if (x + w - cw < right + px(d, 8)) { /* a narrow panel: the counter goes below the buttons */
+        y += bh + px(d, 4);
+        bh = ch;
+    }
     text_draw(d->tc, TS_SMALL, FONT_BOLD, desk_over_limit(d) ? RED : GREY, counter, x + w - cw, y, 0);
-    y += draw_send_cancel(d, x, y) + px(d, 8);
+    y += bh + px(d, 8);
     return draw_composer_warnings(d, target, x, y, w) + px(d, 4);
 }
 
@@ -646,7 +655,7 @@ static int draw_role_panel(Desk *d, int x, int y, int w)
     }
     y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, d->s->alert_note, x, y, w) + px(d, 2);
     y += draw_text_box(d, &d->note, "…", x, y, w) + px(d, 6);
-    return y + draw_send_cancel(d, x, y) + px(d, 8);
+    return y + draw_send_cancel(d, x, y, NULL) + px(d, 8);
 }
 
 static int draw_panel(Desk *d, int x, int y, int w)
