@@ -104,7 +104,9 @@ static const char *const messages[M_COUNT][2] = {
                            "la crise s'est terminée entre le calme et le silence."},
     [M_OUTCOME_FED] = {"the crisis ended worse than if nobody had answered: the answers fed the fire.",
                        "la crise s'est terminée pire que sans réponse : les réponses ont attisé le feu."},
-    [M_GOOD_ANSWER] = {" A good answer: \"%s\" (template '%s').", " Une bonne réponse : « %s » (modèle « %s »)."},
+    /* French names no template by its id (an English identifier): the
+     * answer's words are enough, the id argument is left unused. */
+    [M_GOOD_ANSWER] = {" A good answer: \"%s\" (template '%s').", " Une bonne réponse : « %s »."},
     [M_WHAT_QUOTE] = {"Quote-post", "Citation"},
     [M_WHAT_STATEMENT] = {"Statement %s", "La déclaration %s"},
     [M_ST_STUFFED] = {"%s is a string of expected words, not a statement about what happened.",

@@ -114,6 +114,16 @@ static int draw_list(Debrief *db, const char *title, const RecapList *rows, size
     return y + px(db, 14);
 }
 
+/* The right column (reply times, alerts, timeline), moved up by
+ * scroll_right: where its content ends (below bottom when it goes on). */
+static int draw_right(Debrief *db, SDL_Rect right, int pad)
+{
+    int x = right.x + pad, cw = right.w - 2 * pad, y = right.y + pad - db->scroll_right, bottom = right.y + right.h;
+    y = draw_list(db, db->s->reply_times, &db->recap->replies, 0, x, y, cw, bottom);
+    y = draw_list(db, db->s->alerts, &db->recap->alerts, 0, x, y, cw, bottom);
+    return draw_list(db, db->s->timeline, &db->recap->actions, 0, x, y, cw, bottom);
+}
+
 static void draw_header(Debrief *db, int w, int *y_out)
 {
     const Recap *rc = db->recap;
@@ -182,10 +192,14 @@ void debrief_draw(Debrief *db, int w, int h)
     draw_list(db, db->s->score_rows, &db->recap->scores, (size_t)db->scroll, pad, top + pad, left_w - 2 * pad, left.y + left.h);
     canvas_clip(db->cv, &right);
     db->width = w;
-    int x = left_w + pad, cw = w - left_w - 2 * pad, y = top + pad - db->scroll_right, bottom = right.y + right.h;
-    y = draw_list(db, db->s->reply_times, &db->recap->replies, 0, x, y, cw, bottom);
-    y = draw_list(db, db->s->alerts, &db->recap->alerts, 0, x, y, cw, bottom);
-    draw_list(db, db->s->timeline, &db->recap->actions, 0, x, y, cw, bottom);
+    int end = draw_right(db, right, pad);
+    if (end < top + right.h / 3 && db->scroll_right > 0) { /* scrolled past its end: back to show the end */
+        db->scroll_right -= top + right.h / 3 - end;
+        if (db->scroll_right < 0)
+            db->scroll_right = 0;
+        canvas_fill(db->cv, right, CARD);
+        draw_right(db, right, pad);
+    }
     canvas_clip(db->cv, NULL);
     canvas_fill(db->cv, (SDL_Rect){0, h - status_h, w, status_h}, BG);
     text_draw(db->tc, TS_SMALL, FONT_REGULAR, BLUE, db->s->close_hint, pad,

@@ -429,15 +429,19 @@ static int draw_text_box(Desk *d, const Editor *e, const char *placeholder, int 
     return box.h;
 }
 
-static int draw_send_cancel(Desk *d, int x, int y)
+/* The Send and Cancel buttons at x, y: their height; *right (unless NULL)
+ * where they end. */
+static int draw_send_cancel(Desk *d, int x, int y, int *right)
 {
     char send[64], cancel[64];
     snprintf(send, sizeof send, "↵ %s", d->s->send);
-    snprintf(cancel, sizeof cancel, "Esc %s", d->s->cancel);
+    snprintf(cancel, sizeof cancel, "%s %s", d->s->key_esc, d->s->cancel);
     SDL_Rect s = desk_button(d, x, y, send, true);
     desk_add_hit(d, s, HIT_SEND, 0);
     SDL_Rect c = desk_button(d, x + s.w + px(d, 8), y, cancel, false);
     desk_add_hit(d, c, HIT_CANCEL, 0);
+    if (right)
+        *right = c.x + c.w;
     return s.h;
 }
 
@@ -593,8 +597,13 @@ static int draw_composer(Desk *d, int x, int y, int w)
     snprintf(counter, sizeof counter, "%zu / %d %s", text_utf8_length(d->editor.text), limit, d->s->chars);
     int cw, ch;
     text_size(d->tc, TS_SMALL, FONT_BOLD, counter, 0, &cw, &ch);
+    int right, bh = draw_send_cancel(d, x, y, &right);
+    if (x + w - cw < right + px(d, 8)) { /* a narrow panel: the counter goes below the buttons */
+        y += bh + px(d, 4);
+        bh = ch;
+    }
     text_draw(d->tc, TS_SMALL, FONT_BOLD, desk_over_limit(d) ? RED : GREY, counter, x + w - cw, y, 0);
-    y += draw_send_cancel(d, x, y) + px(d, 8);
+    y += bh + px(d, 8);
     return draw_composer_warnings(d, target, x, y, w) + px(d, 4);
 }
 
@@ -640,13 +649,13 @@ static int draw_role_panel(Desk *d, int x, int y, int w)
     y += px(d, 4);
     if (!note) {
         char cancel[64];
-        snprintf(cancel, sizeof cancel, "Esc %s", d->s->cancel);
+        snprintf(cancel, sizeof cancel, "%s %s", d->s->key_esc, d->s->cancel);
         desk_add_hit(d, desk_button(d, x, y, cancel, false), HIT_CANCEL, 0);
         return y + text_line_height(d->tc, TS_SMALL) + px(d, 18);
     }
     y += text_draw(d->tc, TS_SMALL, FONT_REGULAR, GREY, d->s->alert_note, x, y, w) + px(d, 2);
     y += draw_text_box(d, &d->note, "…", x, y, w) + px(d, 6);
-    return y + draw_send_cancel(d, x, y) + px(d, 8);
+    return y + draw_send_cancel(d, x, y, NULL) + px(d, 8);
 }
 
 static int draw_panel(Desk *d, int x, int y, int w)
@@ -750,7 +759,7 @@ static int draw_confirm(Desk *d, int x, int y, int w)
     snprintf(line, sizeof line, d->s->confirm_delete, key);
     y = draw_flagged(d, RED, FONT_BOLD, line, x, y, w);
     snprintf(yes, sizeof yes, "%c  %s", key, d->s->confirm_yes);
-    snprintf(no, sizeof no, "Esc %s", d->s->cancel);
+    snprintf(no, sizeof no, "%s %s", d->s->key_esc, d->s->cancel);
     SDL_Rect b = desk_button(d, x, y, yes, true);
     desk_add_hit(d, b, HIT_CONFIRM, 0);
     desk_add_hit(d, desk_button(d, x + b.w + px(d, 8), y, no, false), HIT_CANCEL, 0);

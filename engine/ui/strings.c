@@ -72,6 +72,7 @@ static const UiStrings english = {
         ".  or a click on \"↑ N\": jump to the newest posts",
         "I  or a click on the author: the profile (Esc closes it)",
     },
+    .key_esc = "Esc",
 };
 
 static const UiStrings french = {
@@ -142,6 +143,7 @@ static const UiStrings french = {
         ".  ou un clic sur « ↑ N » : aller aux publications les plus récentes",
         "I  ou un clic sur l’auteur : son profil (Échap le ferme)",
     },
+    .key_esc = "Échap",
 };
 
 const UiStrings *ui_strings(const char *lang)

@@ -45,6 +45,7 @@ typedef struct UiStrings {
     const char *all_conversations, *internal_conversation, *new_posts;
     const char *profile, *close_profile, *recent_posts, *confirm_delete, *confirm_yes;
     const char *help_views[4];
+    const char *key_esc;         /* the Escape key's name on a button: "Esc", "Échap" */
 } UiStrings;
 
 /* "fr" or "en"; anything else gives English. */
