@@ -63,9 +63,11 @@ static const char *const messages[M_COUNT][2] = {
                        "L'apprenant est parti à %s en laissant la publication %s (%s) sans réponse (objectif %s)."},
     [M_SAYS] = {"%s says \"%s\".", "%s dit « %s »."},
     [M_SAYS_BEFORE] = {"%s says \"%s\" before %s was alerted.", "%s dit « %s » avant l'alerte (%s)."},
-    [M_FALLS_SHORT] = {"%s falls short of what rule %s asks.", "%s ne fait pas ce que demande la règle %s."},
-    [M_DOES] = {"%s does what rule %s asks (\"%s\").", "%s fait ce que demande la règle %s (« %s »)."},
-    [M_AVOIDS] = {"%s avoids what rule %s forbids.", "%s évite ce qu'interdit la règle %s."},
+    /* The rule is named by what it asks (its explanation follows), not by
+     * its key, which the reports show in a column of its own. */
+    [M_FALLS_SHORT] = {"%s falls short of what the rule asks.", "%s ne fait pas ce que demande la règle."},
+    [M_DOES] = {"%s does what the rule asks (\"%s\").", "%s fait ce que demande la règle (« %s »)."},
+    [M_AVOIDS] = {"%s avoids what the rule forbids.", "%s évite ce qu’interdit la règle."},
     [M_TEMPLATE_USED] = {"%s built on the pre-approved template '%s'%s.",
                          "%s construite sur le modèle validé « %s »%s."},
     [M_EDITED] = {" (adapted)", " (adapté)"},
@@ -106,7 +108,7 @@ static const char *const messages[M_COUNT][2] = {
                        "la crise s'est terminée pire que sans réponse : les réponses ont attisé le feu."},
     /* French names no template by its id (an English identifier): the
      * answer's words are enough, the id argument is left unused. */
-    [M_GOOD_ANSWER] = {" A good answer: \"%s\" (template '%s').", " Une bonne réponse : « %s »."},
+    [M_GOOD_ANSWER] = {" A good answer: \"%s\" (template '%s').", " Une bonne réponse : « %s » (modèle « %s »)."},
     [M_WHAT_QUOTE] = {"Quote-post", "Citation"},
     [M_WHAT_STATEMENT] = {"Statement %s", "La déclaration %s"},
     [M_ST_STUFFED] = {"%s is a string of expected words, not a statement about what happened.",
@@ -901,15 +903,15 @@ static bool score_reply_rule(Scorer *s, const Rule *r, Judgement *j, Error *err)
         found = score_rule_phrase(s, r, j->words);
         respected = found != NULL && !j->stuffed;
         if (respected)
-            snprintf(reason, sizeof reason, score_msg(s, M_DOES), j->what, r->key, found);
+            snprintf(reason, sizeof reason, score_msg(s, M_DOES), j->what, found);
         else
-            snprintf(reason, sizeof reason, score_msg(s, j->stuffed ? M_STUFFED : M_FALLS_SHORT), j->what, r->key);
+            snprintf(reason, sizeof reason, score_msg(s, j->stuffed ? M_STUFFED : M_FALLS_SHORT), j->what);
         break;
     case CHECK_ABSENT:
         found = score_rule_phrase(s, r, j->words);
         respected = found == NULL || (r->role && role_was_alerted_before(s, r->role, a->at_ms, j->post));
         if (respected)
-            snprintf(reason, sizeof reason, score_msg(s, M_AVOIDS), j->what, r->key);
+            snprintf(reason, sizeof reason, score_msg(s, M_AVOIDS), j->what);
         else if (r->role)
             snprintf(reason, sizeof reason, score_msg(s, M_SAYS_BEFORE), j->what, found, SCORE_ROLE(s, r->role));
         else
