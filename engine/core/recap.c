@@ -8,6 +8,7 @@
 #include "action.h"
 #include "rules.h"
 #include "scale.h"
+#include "array.h"
 
 /* The posts of the session by id, to name them (author, first words). */
 typedef struct PostName {
@@ -28,22 +29,9 @@ typedef struct Loading {
     bool oom;
 } Loading;
 
-static bool grow(void **items, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 32;
-    void *p = realloc(*items, ncap * size);
-    if (!p)
-        return false;
-    *items = p;
-    *cap = ncap;
-    return true;
-}
-
 static bool push(RecapList *list, const char *text, int points, bool has_points)
 {
-    if (!grow((void **)&list->items, list->count, &list->cap, sizeof *list->items))
+    if (!array_reserve((void **)&list->items, list->count, &list->cap, sizeof *list->items))
         return false;
     char *copy = strdup(text);
     if (!copy)
@@ -66,7 +54,7 @@ static bool take_post(void *ctx, const TimelineItem *t)
         return true;
     char name[VOCAB_POST_NAME_MAX];
     vocab_post_name(name, sizeof name, t->author, t->text, n->lang);
-    if (!grow((void **)&n->items, n->count, &n->cap, sizeof *n->items))
+    if (!array_reserve((void **)&n->items, n->count, &n->cap, sizeof *n->items))
         return !(n->oom = true);
     PostName *p = &n->items[n->count];
     p->id = strdup(t->post_id);

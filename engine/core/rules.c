@@ -9,6 +9,7 @@
 #include "meaning.h"
 #include "text.h"
 #include "tokens.h"
+#include "array.h"
 
 static const char *const kind_names[] = {"perimeter", "alert", "reply", "target", "unneeded_alert", "outcome",
                                          "statement"};
@@ -169,21 +170,6 @@ static bool find_rule_key(RuleSet *set, const char *key, const Rule **found)
     return true;
 }
 
-/* Makes room for one more element of `size` bytes in *items (capacity
- * doubles: growing by one copied the whole array each time under ASan). */
-static bool reserve(void **items, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 16;
-    void *grown = realloc(*items, ncap * size);
-    if (!grown)
-        return false;
-    *items = grown;
-    *cap = ncap;
-    return true;
-}
-
 /* ---- building ---------------------------------------------------------- */
 
 static char *dupstr(const char *s) { return s ? strdup(s) : NULL; }
@@ -205,7 +191,7 @@ RuleSet *rules_new(const char *name, const char *title)
 
 bool rules_add_role(RuleSet *set, const char *id, const char *label)
 {
-    if (!reserve((void **)&set->roles, set->nroles, &set->cap_roles, sizeof *set->roles))
+    if (!array_reserve((void **)&set->roles, set->nroles, &set->cap_roles, sizeof *set->roles))
         return false;
     Role *r = &set->roles[set->nroles];
     r->id = dupstr(id);
@@ -282,7 +268,7 @@ size_t rules_missing_french(const RuleSet *set, void (*warn)(void *ctx, int line
 
 Rule *rules_append(RuleSet *set)
 {
-    if (!reserve((void **)&set->rules, set->nrules, &set->cap_rules, sizeof *set->rules))
+    if (!array_reserve((void **)&set->rules, set->nrules, &set->cap_rules, sizeof *set->rules))
         return NULL;
     Rule *r = &set->rules[set->nrules++];
     memset(r, 0, sizeof *r);

@@ -20,6 +20,7 @@
 
 #include "meaning.h"
 #include "text.h"
+#include "array.h"
 
 /* Content words a note must share with a post to be about it. */
 #define FACTS_SHARED 2
@@ -198,19 +199,6 @@ const char *score_post_name(const Scorer *s, const char *post_id, char *buf, siz
 
 static const char *const outcome_names[] = {"respected", "broken", "on_time", "late", "missed", "unneeded", "open"};
 const char *outcome_name(Outcome o) { return outcome_names[o]; }
-
-bool score_grow(void **items, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 16;
-    void *p = realloc(*items, ncap * size);
-    if (!p)
-        return false;
-    *items = p;
-    *cap = ncap;
-    return true;
-}
 
 static size_t role_index(const Scorer *s, const char *role)
 {
@@ -517,7 +505,7 @@ static bool open_obligation(Scorer *s, const Rule *r, const Post *post, Error *e
 {
     Obligation *ob = calloc(1, sizeof *ob);
     if (!ob || !(ob->post_id = strdup(post->id)) ||
-        !score_grow((void **)&s->obligations, s->nobligations, &s->cap_obligations, sizeof *s->obligations)) {
+        !array_reserve((void **)&s->obligations, s->nobligations, &s->cap_obligations, sizeof *s->obligations)) {
         if (ob)
             free(ob->post_id);
         free(ob);
@@ -596,7 +584,7 @@ bool scorer_on_post(Scorer *s, const Post *post, Error *err)
         return true; /* the trainee's own words and bare reposts raise nothing */
     add_potential(s, post);
     if (post->negative && post_is_public(post)) { /* private messages, headlines, colleagues: no public noise */
-        if (!score_grow((void **)&s->negative_ms, s->nnegative, &s->cap_negative, sizeof *s->negative_ms))
+        if (!array_reserve((void **)&s->negative_ms, s->nnegative, &s->cap_negative, sizeof *s->negative_ms))
             return error_set(err, "out of memory");
         s->negative_ms[s->nnegative++] = post->shown_ms;
     }
@@ -733,7 +721,7 @@ static bool role_was_alerted_before(Scorer *s, const char *role, int64_t t_ms, c
  * may react to. A blind alert tells the person alerted nothing. */
 static bool score_alert(Scorer *s, const Action *a, int64_t action_id, bool *good, Error *err)
 {
-    if (!score_grow((void **)&s->alerts, s->nalerts, &s->cap_alerts, sizeof *s->alerts))
+    if (!array_reserve((void **)&s->alerts, s->nalerts, &s->cap_alerts, sizeof *s->alerts))
         return error_set(err, "out of memory");
     AlertMade *made = &s->alerts[s->nalerts];
     *made = (AlertMade){.at_ms = a->at_ms, .action_id = action_id};

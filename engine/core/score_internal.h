@@ -11,6 +11,7 @@
 #include "meaning.h"
 #include "score.h"
 #include "vocab.h"
+#include "array.h"
 
 #define REASON_MAX 1600
 /* Replies (and statements) kept to compare a new one with (near-identical pasting). */
@@ -126,7 +127,6 @@ const char *score_post_name(const Scorer *s, const char *post_id, char *buf, siz
 const char *score_own_name(const Scorer *s, const char *id, char *buf, size_t size);
 #define SCORE_OWN(s, id) score_own_name((s), (id), (char[48]){0}, 48)
 /* Makes room for one more element of `size` bytes (capacity doubles). */
-bool score_grow(void **items, size_t n, size_t *cap, size_t size);
 
 /* One credit per obligation: true the first time (rule, post) earns (post
  * may be NULL: once per session); false when it already has. */

@@ -137,7 +137,7 @@ static bool see_situation(Scorer *s, const Post *post, Error *err)
     for (size_t i = 0; i < s->nseen; i++)
         if (strcmp(s->seen[i].situation, post->situation) == 0)
             return true;
-    if (!score_grow((void **)&s->seen, s->nseen, &s->cap_seen, sizeof *s->seen))
+    if (!array_reserve((void **)&s->seen, s->nseen, &s->cap_seen, sizeof *s->seen))
         return error_set(err, "out of memory");
     Seen *seen = &s->seen[s->nseen];
     seen->situation = strdup(post->situation);
@@ -178,7 +178,7 @@ static void due_cause(const Scorer *s, const Rule *r, const Post *post, char *bu
 
 static bool open_due(Scorer *s, const Rule *r, const Post *post, Error *err)
 {
-    if (!score_grow((void **)&s->dues, s->ndues, &s->cap_dues, sizeof *s->dues))
+    if (!array_reserve((void **)&s->dues, s->ndues, &s->cap_dues, sizeof *s->dues))
         return error_set(err, "out of memory");
     char cause[512];
     due_cause(s, r, post, cause, sizeof cause);

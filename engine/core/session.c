@@ -8,6 +8,7 @@
 
 #include "score.h"
 #include "text.h"
+#include "array.h"
 
 struct Session {
     SessionConfig cfg;
@@ -63,19 +64,6 @@ const Template *session_template(const Session *s, const char *id)
         if (strcmp(s->templates[i].id, id) == 0)
             return &s->templates[i];
     return NULL;
-}
-
-static bool grow(void **items, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 16;
-    void *p = realloc(*items, ncap * size);
-    if (!p)
-        return false;
-    *items = p;
-    *cap = ncap;
-    return true;
 }
 
 /* ---- what the scenario adds ------------------------------------------- */
@@ -160,7 +148,7 @@ bool session_add_template(Session *s, const Template *t, Error *err)
     if (!charge_data(s, len_or_0(t->id) + len_or_0(t->situation) + len_or_0(t->label) + len_or_0(t->text) +
                          len_or_0(t->channel), err))
         return false;
-    if (!grow((void **)&s->templates, s->ntemplates, &s->cap_templates, sizeof *s->templates))
+    if (!array_reserve((void **)&s->templates, s->ntemplates, &s->cap_templates, sizeof *s->templates))
         return error_set(err, "out of memory");
     Template *c = &s->templates[s->ntemplates];
     c->id = strdup(t->id);
@@ -835,7 +823,7 @@ static bool copy_string(char **dst, const char *src)
 static bool log_action(Session *s, const ActionEvent *ev, Error *err)
 {
     const Action *a = ev->action;
-    if (!grow((void **)&s->log, s->nlog, &s->cap_log, sizeof *s->log))
+    if (!array_reserve((void **)&s->log, s->nlog, &s->cap_log, sizeof *s->log))
         return error_set(err, "out of memory");
     ActionLog *l = &s->log[s->nlog++];
     *l = (ActionLog){.kind = a->kind, .good = ev->good, .edited = a->edited, .at_ms = a->at_ms};

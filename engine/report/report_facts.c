@@ -11,25 +11,12 @@
 #include "report_format.h"
 #include "core/names.h"
 #include "report_loader.h"
+#include "core/array.h"
 
 void report_sort(void *items, size_t n, size_t size, int (*compare)(const void *, const void *))
 {
     if (n > 1)
         qsort(items, n, size, compare);
-}
-
-/* Makes room for one more item in *items (n used); false when out of memory. */
-bool report_grow(void **items, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return true;
-    size_t next = *cap ? *cap * 2 : 16;
-    void *p = realloc(*items, next * size);
-    if (!p)
-        return false;
-    *items = p;
-    *cap = next;
-    return true;
 }
 
 

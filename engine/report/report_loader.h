@@ -6,16 +6,16 @@
 #include "core/store_report.h"
 #include "report_arena.h"
 #include "report_data.h"
+#include "core/array.h"
 
 /* qsort that accepts an empty array (NULL with n = 0: qsort's own
  * arguments must not be NULL). */
 void report_sort(void *items, size_t n, size_t size, int (*compare)(const void *, const void *));
 
 /* Makes room for one more item in *items (n used); false when out of memory. */
-bool report_grow(void **items, size_t n, size_t *cap, size_t size);
 
 #define PUSH(array, count, cap) \
-    (report_grow((void **)&(array), (count), &(cap), sizeof *(array)) ? &(array)[(count)++] : NULL)
+    (array_reserve((void **)&(array), (count), &(cap), sizeof *(array)) ? &(array)[(count)++] : NULL)
 
 /* What the row callbacks share: the report, its arena and the capacities. */
 typedef struct Loader {

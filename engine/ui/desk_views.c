@@ -10,6 +10,7 @@
 
 #include "../core/text.h"
 #include "desk_internal.h"
+#include "../core/array.h"
 
 /* ---- which posts a view lists -------------------------------------------- */
 
@@ -103,21 +104,6 @@ static bool listed(const Desk *d, const Filter *f, const Post *p)
     }
 }
 
-/* Room for one more item in a growing array of n items (cap of them
- * allocated, each size bytes); false when out of memory (nothing changed). */
-static bool room(void **items, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return true;
-    size_t more = *cap ? *cap * 2 : 16;
-    void *grown = realloc(*items, more * size);
-    if (!grown)
-        return false;
-    *items = grown;
-    *cap = more;
-    return true;
-}
-
 /* ---- the conversations ---------------------------------------------------- */
 
 /* The conversations are listed in the order they started; their handles
@@ -130,7 +116,7 @@ static void note_conversation(Desk *d, const Post *p)
     for (size_t i = 0; i < d->nconversations; i++)
         if (strcmp(d->conversations[i], c) == 0)
             return;
-    if (room((void **)&d->conversations, d->nconversations, &d->cap_conversations, sizeof *d->conversations))
+    if (array_reserve((void **)&d->conversations, d->nconversations, &d->cap_conversations, sizeof *d->conversations))
         d->conversations[d->nconversations++] = c;
 }
 
@@ -145,7 +131,7 @@ const char *desk_conversation_at(const Desk *d, size_t i)
 
 static bool push(ViewList *v, size_t seq)
 {
-    if (!room((void **)&v->seqs, v->n, &v->cap, sizeof *v->seqs))
+    if (!array_reserve((void **)&v->seqs, v->n, &v->cap, sizeof *v->seqs))
         return false;
     v->seqs[v->n++] = seq;
     return true;
